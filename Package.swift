@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every Hearth module shares: Swift 6 language mode comes from the tools version;
+/// `ExistentialAny` keeps protocol-typed values explicit, as swift-subprocess does.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Hearth",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hearth", targets: ["hearth"]),
+        .library(name: "NoteKit", targets: ["NoteKit"]),
+        .library(name: "GitKit", targets: ["GitKit"]),
+        .library(name: "SyncKit", targets: ["SyncKit"]),
+        .library(name: "JournalKit", targets: ["JournalKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "Clibgit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(name: "GitKit", dependencies: ["Clibgit2"], swiftSettings: swiftSettings),
+        .target(name: "NoteKit", dependencies: ["Yams"], swiftSettings: swiftSettings),
+        .target(name: "SyncKit", dependencies: ["GitKit", "NoteKit"], swiftSettings: swiftSettings),
+        .target(name: "JournalKit", dependencies: ["NoteKit"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "hearth",
+            dependencies: [
+                "GitKit", "NoteKit", "SyncKit", "JournalKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "NoteKitTests", dependencies: ["NoteKit", "Yams"], swiftSettings: swiftSettings),
+        .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "GitKit", "NoteKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "JournalKitTests", dependencies: ["JournalKit", "NoteKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "HearthTests", dependencies: ["hearth"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,53 @@
+internal import Clibgit2
+import Foundation
+
+extension Repository {
+    /// The value of a configuration key as git sees it for this repository (local, global and
+    /// system levels merged), or nil when the key is not set.
+    ///
+    /// Calls `git_repository_config_snapshot` and `git_config_get_string`; a snapshot is
+    /// required for the returned string to stay valid until it is copied.
+    /// - Throws: `GitError` for malformed keys or unreadable config files, never for a missing key.
+    public func configString(_ key: String) throws(GitError) -> String? {
+        var snapshot: OpaquePointer?
+        let opened = git_repository_config_snapshot(&snapshot, pointer)
+        guard opened == 0, let snapshot else { throw GitError.last(opened, operation: "read config") }
+        defer { git_config_free(snapshot) }
+        var value: UnsafePointer<CChar>?
+        let result = git_config_get_string(&value, snapshot, key)
+        if result == GitError.Code.notFound.rawValue { return nil }
+        try GitError.check(result, operation: "read config key '\(key)'")
+        return value.map { String(cString: $0) }
+    }
+
+    /// Sets a configuration key in the repository's own `.git/config` (never the user's
+    /// global file).
+    ///
+    /// Calls `git_repository_config`, `git_config_open_level` with `GIT_CONFIG_LEVEL_LOCAL`
+    /// and `git_config_set_string`.
+    public func setConfig(_ key: String, _ value: String) throws(GitError) {
+        let operation = "set config key '\(key)'"
+        var config: OpaquePointer?
+        let opened = git_repository_config(&config, pointer)
+        guard opened == 0, let config else { throw GitError.last(opened, operation: operation) }
+        defer { git_config_free(config) }
+        var local: OpaquePointer?
+        let level = git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL)
+        guard level == 0, let local else { throw GitError.last(level, operation: operation) }
+        defer { git_config_free(local) }
+        try GitError.check(git_config_set_string(local, key, value), operation: operation)
+    }
+
+    /// The user's configured identity (`user.name`, `user.email`) with the current time, or
+    /// the fallback name and email with the current time when git has none configured.
+    ///
+    /// Calls `git_signature_default`.
+    public func defaultSignature(fallbackName: String, fallbackEmail: String) -> Signature {
+        var raw: UnsafeMutablePointer<git_signature>?
+        if git_signature_default(&raw, pointer) == 0, let raw {
+            defer { git_signature_free(raw) }
+            return Signature(raw)
+        }
+        return Signature(name: fallbackName, email: fallbackEmail, date: Date())
+    }
+}

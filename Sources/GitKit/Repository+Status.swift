@@ -1,0 +1,49 @@
+internal import Clibgit2
+
+extension Repository {
+    /// Lists every path that differs between HEAD, the index and the work tree, including
+    /// untracked files inside untracked directories and honouring `.gitignore`. Submodules are
+    /// skipped. Staged renames are detected and reported with `oldPath`.
+    ///
+    /// Calls `git_status_list_new` with `INCLUDE_UNTRACKED | RECURSE_UNTRACKED_DIRS |
+    /// EXCLUDE_SUBMODULES | UPDATE_INDEX | RENAMES_HEAD_TO_INDEX` (plus `INCLUDE_IGNORED` when
+    /// asked), then `git_status_byindex`. `UPDATE_INDEX` refreshes stale stat data in the index
+    /// so the next call is cheap, as `git status` does.
+    /// - Parameter includeIgnored: also report ignored files (flag `.ignored`); ignored
+    ///   directories are reported once, not recursed into, like `git status --ignored`.
+    public func status(includeIgnored: Bool = false) throws(GitError) -> [StatusEntry] {
+        var options = git_status_options()
+        git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION))
+        options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
+        var flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue
+            | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
+            | GIT_STATUS_OPT_EXCLUDE_SUBMODULES.rawValue
+            | GIT_STATUS_OPT_UPDATE_INDEX.rawValue
+            | GIT_STATUS_OPT_RENAMES_HEAD_TO_INDEX.rawValue
+        if includeIgnored { flags |= GIT_STATUS_OPT_INCLUDE_IGNORED.rawValue }
+        options.flags = flags
+
+        var list: OpaquePointer?
+        let result = git_status_list_new(&list, pointer, &options)
+        guard result == 0, let list else { throw GitError.last(result, operation: "read status") }
+        defer { git_status_list_free(list) }
+
+        var entries: [StatusEntry] = []
+        let count = git_status_list_entrycount(list)
+        entries.reserveCapacity(count)
+        for index in 0..<count {
+            guard let entry = git_status_byindex(list, index)?.pointee else { continue }
+            let flags = StatusFlags(rawValue: entry.status.rawValue)
+            let headToIndex = entry.head_to_index?.pointee
+            let indexToWorkdir = entry.index_to_workdir?.pointee
+            guard let newPath = (indexToWorkdir?.new_file.path ?? headToIndex?.new_file.path) else { continue }
+            let path = String(cString: newPath)
+            var oldPath: String?
+            if flags.contains(.indexRenamed), let old = headToIndex?.old_file.path {
+                oldPath = String(cString: old)
+            }
+            entries.append(StatusEntry(path: path, oldPath: oldPath, flags: flags))
+        }
+        return entries
+    }
+}

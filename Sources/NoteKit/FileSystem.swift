@@ -1,0 +1,141 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few file operations entries need, done with POSIX calls because listing reads thousands of
+/// small files and Foundation's per-file overhead dominates at that size.
+public enum FileSystem {
+    /// The bytes of a file.
+    public static func read(_ path: String) throws(NotebookError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw NotebookError.io(path: path, operation: "read", reason: errnoText()) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw NotebookError.io(path: path, operation: "read", reason: errnoText()) }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw NotebookError.io(path: path, operation: "read", reason: "it is a directory, not a file")
+        }
+        // One read usually suffices (st_size + 1 shows EOF); the loop covers files that grow.
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let count = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw NotebookError.io(path: path, operation: "read", reason: errnoText())
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    /// Replaces `path` with `bytes` atomically: a temporary file in the same folder, fsync, a check
+    /// that the file still holds `expected` (the bytes the edit started from), then rename.
+    ///
+    /// - Parameter expected: the current content the caller read, or nil when the file must not exist.
+    public static func replace(_ path: String, with bytes: [UInt8], expecting expected: [UInt8]?) throws(NotebookError) {
+        var linkInfo = stat()
+        let exists = lstat(path, &linkInfo) == 0
+        if exists && (linkInfo.st_mode & S_IFMT) == S_IFLNK {
+            throw NotebookError.io(path: path, operation: "write", reason: "it is a symbolic link; hearth never writes through links")
+        }
+        let mode: mode_t = exists ? linkInfo.st_mode & 0o7777 : 0o644
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).hearth-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw NotebookError.io(path: path, operation: "write", reason: errnoText()) }
+        var failure: NotebookError?
+        var written = 0
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let count = write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = .io(path: path, operation: "write", reason: errnoText())
+                    return
+                }
+                written += count
+            }
+        }
+        if failure == nil && fsync(fd) != 0 { failure = .io(path: path, operation: "write", reason: errnoText()) }
+        close(fd)
+        if failure == nil {
+            // The last moment to notice that an editor saved the file while we were working.
+            if let expected {
+                let current = try? read(path)
+                if current != expected { failure = .changedOnDisk(path: path) }
+            } else if access(path, F_OK) == 0 {
+                failure = .alreadyExists(path: path)
+            }
+        }
+        if failure == nil && rename(temporary, path) != 0 {
+            failure = .io(path: path, operation: "write", reason: errnoText())
+        }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+        let dirFD = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirFD >= 0 { _ = fsync(dirFD); close(dirFD) }
+    }
+
+    /// Creates `path`'s parent folders.
+    public static func createParents(of path: String) throws(NotebookError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw NotebookError.io(path: directory, operation: "create folder", reason: error.localizedDescription)
+        }
+    }
+
+    /// Relative paths of the `.md` files under `root`, sorted, skipping hidden folders (`.git`,
+    /// `.hearth`, `.obsidian`) and never following symbolic links to folders.
+    public static func markdownFiles(under root: String) -> [String] {
+        var result: [String] = []
+        var stack: [String] = [""]
+        while let relative = stack.popLast() {
+            let absolute = relative.isEmpty ? root : root + "/" + relative
+            guard let dir = opendir(absolute) else { continue }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name.hasPrefix(".") { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                    var info = stat()
+                    guard stat(root + "/" + child, &info) == 0 else { continue }
+                    let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+                    if isDirectory && type == UInt8(DT_LNK) { continue }
+                    type = isDirectory ? UInt8(DT_DIR) : UInt8(DT_REG)
+                }
+                if type == UInt8(DT_DIR) {
+                    stack.append(child)
+                } else if type == UInt8(DT_REG) && name.hasSuffix(".md") {
+                    result.append(child)
+                }
+            }
+        }
+        return result.sorted()
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+}
+
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.read(fd, buffer, count)
+    #else
+    return Darwin.read(fd, buffer, count)
+    #endif
+}

@@ -1,0 +1,98 @@
+/// The YAML block between the `---` fences, kept line for line so that writing it back is
+/// byte-identical and editing one key touches only that key's lines.
+///
+/// Lines are stored with their own terminators (`\n` or `\r\n`), so files with mixed or Windows line
+/// endings round-trip exactly; new lines use the terminator of the file's opening fence.
+public struct FrontMatter: Hashable, Sendable {
+    /// The raw lines between the fences, each with its terminator.
+    public private(set) var lines: [String]
+    /// The top-level keys in file order.
+    public private(set) var entries: [FrontMatterEntry]
+    /// The line terminator new lines get.
+    public let newline: String
+    /// The 1-based file line of `lines[0]`, for diagnostics.
+    public let firstLine: Int
+
+    /// Parses raw front-matter lines (each with its terminator).
+    ///
+    /// - Throws: a ``Diagnostic`` naming the line of the first construct that is not YAML.
+    public init(lines: [String], newline: String = "\n", firstLine: Int = 2, path: String = "") throws(Diagnostic) {
+        self.lines = lines
+        self.newline = newline
+        self.firstLine = firstLine
+        self.entries = try FrontMatterScanner(path: path, firstLine: firstLine).scan(lines)
+    }
+
+    /// An empty front-matter block.
+    public init(newline: String = "\n") {
+        self.lines = []
+        self.entries = []
+        self.newline = newline
+        self.firstLine = 2
+    }
+
+    /// The keys in file order.
+    public var keys: [String] { entries.map(\.key) }
+
+    /// The value of `key`, or nil when the key is absent.
+    public subscript(key: String) -> YAMLValue? {
+        entries.first { $0.key == key }?.value
+    }
+
+    /// The entry for `key`, with its line range.
+    public func entry(_ key: String) -> FrontMatterEntry? {
+        entries.first { $0.key == key }
+    }
+
+    /// The text between the fences, exactly as it will be written.
+    public var text: String { lines.joined() }
+
+    /// Sets `key` to `value`, replacing only that key's lines, or appending one line for a new key.
+    ///
+    /// Setting a value equal to the current one changes nothing, so comments and quoting stay.
+    /// A trailing comment on a one-line entry is kept.
+    public mutating func set(_ key: String, to value: YAMLValue) {
+        if let existing = entry(key) {
+            if existing.value.jsonObject == value.jsonObject { return }
+            var line = YAMLWriter.line(key: key, value: value)
+            if existing.lines.count == 1, let comment = FrontMatterScanner.trailingComment(of: lines[existing.lines.lowerBound]) {
+                line += " " + comment
+            }
+            let terminator = FrontMatter.terminator(of: lines[existing.lines.upperBound - 1]) ?? newline
+            lines.replaceSubrange(existing.lines, with: [line + terminator])
+        } else {
+            // The last line may lack a terminator when the closing fence shares its line ending.
+            if let last = lines.last, FrontMatter.terminator(of: last) == nil {
+                lines[lines.count - 1] = last + newline
+            }
+            lines.append(YAMLWriter.line(key: key, value: value) + newline)
+        }
+        reparse()
+    }
+
+    /// Removes `key` and its continuation lines; returns false when it was absent.
+    @discardableResult
+    public mutating func remove(_ key: String) -> Bool {
+        guard let existing = entry(key) else { return false }
+        lines.removeSubrange(existing.lines)
+        reparse()
+        return true
+    }
+
+    private mutating func reparse() {
+        // Our own edits only write lines the scanner reads back, so this cannot fail; if it ever
+        // did, keeping the previous entries would hide the bug, so fail loudly in debug builds.
+        do {
+            entries = try FrontMatterScanner(path: "", firstLine: firstLine).scan(lines)
+        } catch {
+            assertionFailure("front-matter edit produced unreadable YAML: \(error)")
+        }
+    }
+
+    /// The terminator at the end of a raw line, if any.
+    static func terminator(of line: String) -> String? {
+        if line.hasSuffix("\r\n") { return "\r\n" }
+        if line.hasSuffix("\n") { return "\n" }
+        return nil
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+
+/// One entry: a Markdown file with optional YAML front-matter, held losslessly.
+///
+/// `text` of an unedited note is byte-identical to what was parsed: a UTF-8 BOM, the fences as
+/// written, every front-matter line with its own terminator, and the body untouched.
+public struct Note: Hashable, Sendable {
+    /// The path relative to the notebook root (or as given).
+    public var path: String
+    /// The front-matter, nil when the file has none.
+    public private(set) var frontMatter: FrontMatter?
+    /// Everything after the closing fence (the whole file when there is no front-matter).
+    public var body: String
+
+    /// A UTF-8 byte order mark the file started with, kept so the file round-trips.
+    private var prefix: String
+    /// The opening fence line with its terminator.
+    private var openingFence: String
+    /// The closing fence line with its terminator (which may be missing at end of file).
+    private var closingFence: String
+
+    /// Creates a new note from parts.
+    public init(path: String, frontMatter: FrontMatter?, body: String) {
+        self.path = path
+        self.frontMatter = frontMatter
+        self.body = body
+        self.prefix = ""
+        let newline = frontMatter?.newline ?? "\n"
+        self.openingFence = frontMatter == nil ? "" : "---" + newline
+        self.closingFence = frontMatter == nil ? "" : "---" + newline
+    }
+
+    /// The whole file as it will be written.
+    public var text: String {
+        guard let frontMatter else { return prefix + body }
+        return prefix + openingFence + frontMatter.text + closingFence + body
+    }
+
+    /// The 1-based line where the body starts.
+    public var bodyFirstLine: Int {
+        guard let frontMatter else { return 1 }
+        return frontMatter.firstLine + frontMatter.lines.count + 1
+    }
+
+    /// The 1-based line of `key` in the file, or nil when absent.
+    public func line(ofKey key: String) -> Int? {
+        guard let frontMatter, let entry = frontMatter.entry(key) else { return nil }
+        return frontMatter.firstLine + entry.lines.lowerBound
+    }
+
+    /// The value of a front-matter key.
+    public subscript(key: String) -> YAMLValue? { frontMatter?[key] }
+
+    /// Sets one front-matter key, touching only its lines (adds front-matter if there is none).
+    public mutating func set(_ key: String, to value: YAMLValue) {
+        if frontMatter == nil {
+            let newline = body.contains("\r\n") ? "\r\n" : "\n"
+            frontMatter = FrontMatter(newline: newline)
+            openingFence = "---" + newline
+            closingFence = "---" + newline
+        }
+        frontMatter!.set(key, to: value)
+    }
+
+    /// Removes one front-matter key; returns false when it was absent.
+    @discardableResult
+    public mutating func remove(_ key: String) -> Bool {
+        frontMatter?.remove(key) ?? false
+    }
+
+    // MARK: - Derived facts
+
+    /// `kind:` when present, else the kind the folder implies.
+    public var kind: NoteKind {
+        if let kind = self["kind"]?.string, !kind.isEmpty { return NoteKind(rawValue: kind) }
+        return NotebookLayout.kind(forPath: path)
+    }
+
+    /// `date:` when it is a date, else a `YYYY-MM-DD` at the start of the file name.
+    public var date: LocalDate? {
+        if let date = self["date"]?.date { return date }
+        return NotebookLayout.date(fromPath: path)
+    }
+
+    /// `title:` when present, else the file name without `.md`.
+    public var title: String {
+        if let title = self["title"]?.string, !title.isEmpty { return title }
+        return NotebookLayout.stem(of: path)
+    }
+
+    /// The `tags:` list (a single scalar counts as one tag).
+    public var tags: [String] { self["tags"]?.strings ?? [] }
+}
+
+extension Note {
+    /// Parses a file's bytes.
+    ///
+    /// - Throws: a ``Diagnostic`` for binary data, invalid UTF-8, unclosed or malformed front-matter.
+    public init(parsing bytes: UnsafeRawBufferPointer, path: String) throws(Diagnostic) {
+        try self.init(parsing: TextDecoder.decode(bytes, path: path), path: path)
+    }
+
+    /// Parses file data.
+    public init(parsing data: Data, path: String) throws(Diagnostic) {
+        try self.init(parsing: TextDecoder.decode([UInt8](data), path: path), path: path)
+    }
+
+    /// Parses text already known to be valid UTF-8.
+    public init(parsing text: String, path: String) throws(Diagnostic) {
+        self.path = path
+        var rest = Substring(text)
+        prefix = ""
+        if rest.unicodeScalars.first == "\u{FEFF}" {
+            prefix = "\u{FEFF}"
+            rest = Substring(rest.unicodeScalars.dropFirst())
+        }
+        var lines = LineIterator(rest)
+        guard let first = lines.next(), Note.isFence(first.content, allowDots: false), first.hasTerminator else {
+            openingFence = ""
+            closingFence = ""
+            frontMatter = nil
+            body = String(rest)
+            return
+        }
+        openingFence = String(first.raw)
+        var frontLines: [String] = []
+        var closing: LineIterator.Line?
+        while let line = lines.next() {
+            if Note.isFence(line.content, allowDots: true) { closing = line; break }
+            frontLines.append(String(line.raw))
+        }
+        guard let closing else {
+            throw Diagnostic(path: path, line: 1, message: "front-matter opened on line 1 is never closed",
+                             hint: "add a line '---' after the last key; hearth will not rewrite this file")
+        }
+        closingFence = String(closing.raw)
+        body = String(rest[closing.raw.endIndex...])
+        let newline = first.raw.hasSuffix("\r\n") ? "\r\n" : "\n"
+        frontMatter = try FrontMatter(lines: frontLines, newline: newline, firstLine: 2, path: path)
+    }
+
+    /// `---` (or `...` closing), trailing blanks allowed, as YAML document markers.
+    private static func isFence(_ line: Substring, allowDots: Bool) -> Bool {
+        let trimmed = line.utf8.reversed().drop(while: { $0 == 32 || $0 == 9 })
+        guard trimmed.count == 3 else { return false }
+        let marker = Array(trimmed)
+        return marker == [45, 45, 45] || (allowDots && marker == [46, 46, 46])
+    }
+}

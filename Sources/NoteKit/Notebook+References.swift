@@ -1,0 +1,53 @@
+import Foundation
+
+extension Notebook {
+    /// Finds the entry a user means: a path, a date (`2026-11-22`), `today`, `yesterday`, or a
+    /// unique prefix of a file name (dates in experiment names may be left out).
+    ///
+    /// - Throws: ``NotebookError/notFound(reference:)`` or ``NotebookError/ambiguous(reference:candidates:)``
+    ///   listing the candidates.
+    public func resolve(_ reference: String, today: LocalDate, workingDirectory: URL) throws(NotebookError) -> String {
+        switch reference {
+        case "today": return try dayEntry(for: today, reference: reference)
+        case "yesterday": return try dayEntry(for: today.adding(days: -1), reference: reference)
+        default: break
+        }
+        if let date = LocalDate(reference) { return try dayEntry(for: date, reference: reference) }
+        if reference.hasSuffix(".md") || reference.contains("/") {
+            // Paths are relative to where the user is, like git's.
+            let relative = try relativePath(ofUserPath: reference, workingDirectory: workingDirectory)
+            guard exists(relative) else { throw NotebookError.notFound(reference: reference) }
+            return relative
+        }
+        let needle = reference.lowercased()
+        var exact: [String] = []
+        var prefixed: [String] = []
+        for path in entryPaths() {
+            let stem = NotebookLayout.stem(of: path).lowercased()
+            let undated = NotebookLayout.date(fromPath: path) != nil && stem.count > 11 ? String(stem.dropFirst(11)) : stem
+            if stem == needle || undated == needle {
+                exact.append(path)
+            } else if stem.hasPrefix(needle) || undated.hasPrefix(needle) {
+                prefixed.append(path)
+            }
+        }
+        let candidates = exact.isEmpty ? prefixed : exact
+        switch candidates.count {
+        case 0: throw NotebookError.notFound(reference: reference)
+        case 1: return candidates[0]
+        default: throw NotebookError.ambiguous(reference: reference, candidates: candidates)
+        }
+    }
+
+    /// The day entry's path for `date`, or the one dated entry named after it.
+    private func dayEntry(for date: LocalDate, reference: String) throws(NotebookError) -> String {
+        let path = NotebookLayout.path(for: .day, date: date, slug: nil)
+        if exists(path) { return path }
+        let named = entryPaths().filter { NotebookLayout.stem(of: $0) == date.description }
+        switch named.count {
+        case 0: throw NotebookError.notFound(reference: reference)
+        case 1: return named[0]
+        default: throw NotebookError.ambiguous(reference: reference, candidates: named)
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/// The result of reading many entries: the notes that matched and what could not be read.
+public struct NotebookScan: Sendable {
+    /// Entries that parsed and matched, in path order.
+    public var notes: [Note] = []
+    /// One diagnostic per file that could not be read, in path order.
+    public var diagnostics: [Diagnostic] = []
+
+    /// Creates an empty result.
+    public init() {}
+}

@@ -1,0 +1,60 @@
+/// How listed entries are ordered: by a field (`energy`, `-work_h` for descending) or by the
+/// derived `date`, `path`, `kind` and `title`. Entries without the field come last either way.
+public struct SortOrder: Sendable, Hashable {
+    /// The field compared.
+    public var field: String
+    /// Largest first.
+    public var descending: Bool
+
+    /// Default order: by date, then path.
+    public static let byDate = SortOrder(field: "date", descending: false)
+
+    /// Creates an order.
+    public init(field: String, descending: Bool = false) {
+        self.field = field
+        self.descending = descending
+    }
+
+    /// Parses `FIELD` or `-FIELD`.
+    public init(parsing text: String) {
+        if text.hasPrefix("-") {
+            self.init(field: String(text.dropFirst()), descending: true)
+        } else {
+            self.init(field: text, descending: false)
+        }
+    }
+
+    /// The notes in this order; ties fall back to the path so output is stable.
+    public func sorted(_ notes: [Note]) -> [Note] {
+        let keyed = notes.map { (note: $0, key: sortKey($0)) }
+        return keyed.sorted { left, right in
+            switch (left.key, right.key) {
+            case (nil, nil): return left.note.path < right.note.path
+            case (nil, _): return false
+            case (_, nil): return true
+            case (let l?, let r?):
+                if l == r { return left.note.path < right.note.path }
+                return descending ? r < l : l < r
+            }
+        }.map(\.note)
+    }
+
+    private func sortKey(_ note: Note) -> Key? {
+        switch field {
+        case "path": return .text(note.path)
+        case "kind": return .text(note.kind.rawValue)
+        case "title": return .text(note.title)
+        case "date": return note.date.map { .number(Double($0.dayNumber)) }
+        default:
+            guard let value = note[field], let scalar = value.scalar, !scalar.isNull else { return nil }
+            if let number = scalar.double { return .number(number) }
+            if let date = scalar.date { return .number(Double(date.dayNumber)) }
+            return .text(scalar.text)
+        }
+    }
+
+    private enum Key: Comparable {
+        case number(Double)
+        case text(String)
+    }
+}

@@ -1,0 +1,74 @@
+import Yams
+
+/// The full YAML parser (Yams) for the front-matter the fast scanner does not read itself.
+///
+/// Values come back with their scalar text and quoting, then resolve with the same core schema as
+/// the scanner's, so the two paths agree on every value (a test compares them on every fixture).
+public enum YamsReader {
+    /// Parses a whole front-matter text with Yams, keys in file order.
+    ///
+    /// - Throws: a ``Diagnostic`` with the file line Yams reports.
+    public static func entries(of text: String, path: String = "", firstLine: Int = 2) throws(Diagnostic) -> [YAMLPair] {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            throw diagnostic(for: error, path: path, firstLine: firstLine)
+        }
+        guard let node else { return [] }
+        guard case .mapping(let mapping) = node else {
+            throw Diagnostic(path: path, line: firstLine, message: "front-matter is not a list of 'key: value' lines",
+                             hint: "front-matter must be a YAML mapping")
+        }
+        return mapping.map { YAMLPair(key: $0.key.string ?? "", value: convert($0.value)) }
+    }
+
+    /// Parses one top-level entry (`key:` and its continuation lines) and returns its value.
+    static func value(ofEntry text: String, key: String, path: String, firstLine: Int) throws(Diagnostic) -> YAMLValue {
+        let pairs = try entries(of: text, path: path, firstLine: firstLine)
+        guard pairs.count == 1, let pair = pairs.first else {
+            throw Diagnostic(path: path, line: firstLine, message: "cannot read the value of '\(key)'",
+                             hint: "write it as 'key: value'")
+        }
+        return pair.value
+    }
+
+    static func convert(_ node: Node) -> YAMLValue {
+        switch node {
+        case .scalar(let scalar):
+            let style: YAMLScalar.Style
+            switch scalar.style {
+            case .singleQuoted: style = .singleQuoted
+            case .doubleQuoted: style = .doubleQuoted
+            case .literal, .folded: style = .block
+            default: style = .plain
+            }
+            return .scalar(YAMLScalar(scalar.string, style: style))
+        case .sequence(let sequence):
+            return .list(sequence.map(convert))
+        case .mapping(let mapping):
+            return .map(mapping.map { YAMLPair(key: $0.key.string ?? "", value: convert($0.value)) })
+        case .alias(let alias):
+            return .scalar(YAMLScalar("*" + alias.anchor.rawValue))
+        }
+    }
+
+    private static func diagnostic(for error: any Error, path: String, firstLine: Int) -> Diagnostic {
+        var line = firstLine
+        var message = "malformed YAML"
+        if let yaml = error as? YamlError {
+            switch yaml {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+                 .composer(_, let problem, let mark, _):
+                line = firstLine + max(0, mark.line - 1)
+                message = "malformed YAML: \(problem)"
+            case .duplicatedKeysInMapping(let duplicates, _):
+                message = "duplicate keys: \(duplicates.joined(separator: ", "))"
+            default:
+                message = "malformed YAML: \(yaml)"
+            }
+        }
+        return Diagnostic(path: path, line: line, message: message,
+                          hint: "fix the front-matter in an editor; hearth will not rewrite this file")
+    }
+}

@@ -1,0 +1,1 @@
+// SyncKit starts with notebook set-up.
