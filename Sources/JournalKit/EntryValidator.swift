@@ -1,0 +1,50 @@
+import NoteKit
+
+/// `hearth check`: every entry parses, its values fit its kind, and its file name agrees with its
+/// date. Problems are diagnostics with the line of the offending key.
+public enum EntryValidator {
+    /// The problems in one parsed note (parse errors are reported by the scan itself).
+    public static func problems(in note: Note) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let kind = note.kind
+        let schema = KindSchema.forKind(kind)
+        for entry in note.frontMatter?.entries ?? [] {
+            guard let type = schema.fields[entry.key], let problem = type.problem(with: entry.value) else { continue }
+            problems.append(Diagnostic(path: note.path, line: note.line(ofKey: entry.key) ?? 0,
+                                       message: "\(entry.key) \(problem)",
+                                       hint: "hearth set \(note.path) \(entry.key)=VALUE"))
+        }
+        problems += dateProblems(note, kind: kind)
+        if kind == .experiment, (note["predicted_failure"]?.isNull ?? true) {
+            problems.append(Diagnostic(path: note.path, line: note.line(ofKey: "predicted_failure") ?? 1, severity: .warning,
+                                       message: "experiment has no predicted_failure: write down how it is most likely to fail before you start",
+                                       hint: "hearth set \(note.path) predicted_failure=instability"))
+        }
+        return problems
+    }
+
+    private static func dateProblems(_ note: Note, kind: NoteKind) -> [Diagnostic] {
+        let nameDate = NotebookLayout.date(fromPath: note.path)
+        let written = note["date"]?.date
+        var problems: [Diagnostic] = []
+        if kind == .day {
+            guard let date = written ?? nameDate else {
+                return [Diagnostic(path: note.path, line: note.line(ofKey: "date") ?? 1,
+                                   message: "day entry has no date: neither a 'date:' key nor a YYYY-MM-DD file name",
+                                   hint: "add 'date: YYYY-MM-DD'")]
+            }
+            let expected = NotebookLayout.path(for: .day, date: date, slug: nil)
+            if note.path.hasPrefix("days/") && note.path != expected {
+                problems.append(Diagnostic(path: note.path, line: note.line(ofKey: "date") ?? 1,
+                                           message: "day entry dated \(date) should be at \(expected)",
+                                           hint: "move the file or fix its date"))
+            }
+        }
+        if let written, let nameDate, written != nameDate {
+            problems.append(Diagnostic(path: note.path, line: note.line(ofKey: "date") ?? 1,
+                                       message: "date \(written) does not match the file name's \(nameDate)",
+                                       hint: "rename the file or fix 'date:'"))
+        }
+        return problems
+    }
+}

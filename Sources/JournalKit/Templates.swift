@@ -1,0 +1,122 @@
+import Foundation
+import NoteKit
+
+/// The text a new entry starts from: built in, or the notebook's own
+/// `.hearth/templates/<kind>.md` when it has one.
+///
+/// Templates may use `{{date}}`, `{{title}}`, `{{week}}` and `{{kind}}`.
+public enum Templates {
+    /// The built-in template for `kind`.
+    public static func builtIn(_ kind: NoteKind) -> String {
+        switch kind {
+        case .day:
+            return """
+            ---
+            kind: day
+            date: {{date}}
+            energy:
+            mood:
+            sleep_h:
+            work_h:
+            tags: []
+            ---
+
+            ## Done
+
+            ## Grateful
+
+            ## Learned
+
+            ## Log
+
+            ## Notes
+
+            """
+        case .experiment:
+            return """
+            ---
+            kind: experiment
+            date: {{date}}
+            title: {{title}}
+            hypothesis:
+            predicted_failure:
+            p_success:
+            status: planned
+            timebox_h:
+            tags: []
+            ---
+
+            # {{title}}
+
+            ## Plan
+
+            ## Log
+
+            ## Result
+
+            """
+        case .week:
+            return """
+            ---
+            kind: week
+            week: {{week}}
+            date: {{date}}
+            who5: []
+            work_target_h:
+            ---
+
+            # Week {{week}}
+
+            ## What went well
+
+            ## What was hard
+
+            ## Next week
+
+            """
+        default:
+            return """
+            ---
+            kind: \(kind.rawValue)
+            date: {{date}}
+            title: {{title}}
+            tags: []
+            ---
+
+            # {{title}}
+
+            """
+        }
+    }
+
+    /// The notebook's template for `kind` if it has one, else the built-in one.
+    public static func template(_ kind: NoteKind, notebook: Notebook) -> String {
+        let override = notebook.absolutePath(".hearth/templates/\(kind.rawValue).md")
+        if let bytes = try? FileSystem.read(override), let text = String(validating: bytes, as: UTF8.self) {
+            return text
+        }
+        return builtIn(kind)
+    }
+
+    /// Fills the placeholders. The title is written as a YAML string when it needs quotes, so a
+    /// title like `Fix: tokenizer` cannot break the front-matter.
+    public static func render(_ template: String, date: LocalDate, title: String, kind: NoteKind) -> String {
+        var rendered = ""
+        var inFrontMatter = false
+        var fenceCount = 0
+        for line in template.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.trimmingCharacters(in: .whitespaces) == "---" && fenceCount < 2 {
+                fenceCount += 1
+                inFrontMatter = fenceCount == 1
+            }
+            let titleText = inFrontMatter ? YAMLWriter.render(.string(title)) : title
+            rendered += line
+                .replacingOccurrences(of: "{{date}}", with: date.description)
+                .replacingOccurrences(of: "{{week}}", with: date.isoWeekName)
+                .replacingOccurrences(of: "{{kind}}", with: kind.rawValue)
+                .replacingOccurrences(of: "{{title}}", with: titleText)
+            rendered += "\n"
+        }
+        return String(rendered.dropLast())
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import GitKit
+import NoteKit
+
+/// `hearth init`: turns a folder (new, or an existing folder of Markdown files) into a notebook.
+public enum NotebookSetup {
+    /// What `initialize` did.
+    public struct Outcome: Sendable {
+        /// The notebook root.
+        public var root: URL
+        /// The device name recorded in the clone's git config.
+        public var device: String
+        /// False when the folder already was a git repository (adopted as it is).
+        public var createdRepository: Bool
+        /// The commit that recorded what was there, nil when nothing needed committing.
+        public var commit: ObjectID?
+        /// How many `.md` entries the notebook holds.
+        public var entryCount: Int
+    }
+
+    /// The settings file that travels with the notebook.
+    public static let settingsFile = "hearth.yaml"
+
+    static let defaultSettings = """
+        # Hearth notebook settings. They are committed and sync to every device;
+        # per-device settings live in each clone's git config (hearth.device).
+        version: 1
+        # Weekly work-hours target used by `hearth review`.
+        work_target_h: 40
+
+        """
+
+    /// Lines hearth needs in `.gitignore`: its own temporary files and editor litter.
+    static let ignoredPatterns = [".*.hearth-*.tmp", ".DS_Store", ".obsidian/workspace*.json", ".trash/"]
+
+    /// Creates or adopts a notebook at `root`: a git repository on `main`, `hearth.yaml`,
+    /// `.gitignore`, `hearth.device` in the clone's config, and a first commit of what is there.
+    /// Existing files are never modified, except that missing ignore patterns are appended to an
+    /// existing `.gitignore`.
+    public static func initialize(at root: URL, device: String?) throws(SyncError) -> Outcome {
+        let root = root.standardizedFileURL
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw SyncError.notANotebook(path: root.path, reason: "is a file; hearth init needs a folder")
+        }
+        let hadRepository = FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path)
+        let repository = try SyncError.wrapping { () throws(GitError) -> Repository in
+            hadRepository ? try Repository.open(at: root) : try Repository.create(at: root, initialBranch: "main")
+        }
+        let notebook = Notebook(root: root)
+        try writeIfAbsent(settingsFile, defaultSettings, in: notebook)
+        try ensureIgnores(in: notebook)
+        let configured = try SyncError.wrapping { () throws(GitError) -> String? in try repository.configString("hearth.device") }
+        let deviceName = DeviceName.sanitized(device ?? configured ?? DeviceName.host())
+        let entries = notebook.entryPaths().count
+        let commit = try SyncError.wrapping { () throws(GitError) -> ObjectID? in
+            try repository.setConfig("hearth.device", deviceName)
+            return try commitEverything(repository, device: deviceName,
+                                        message: "\(deviceName): init notebook (\(entries) \(entries == 1 ? "entry" : "entries"))")
+        }
+        return Outcome(root: root, device: deviceName, createdRepository: !hadRepository, commit: commit, entryCount: entries)
+    }
+
+    /// Stages every change and commits it, or returns nil when the tree equals HEAD's.
+    static func commitEverything(_ repository: Repository, device: String, message: String) throws(GitError) -> ObjectID? {
+        try repository.stageAll()
+        let tree = try repository.writeIndexTree()
+        let head = try repository.headCommitID()
+        if let head, try repository.commit(head).treeID == tree { return nil }
+        let signature = repository.defaultSignature(fallbackName: device, fallbackEmail: "\(device)@hearth.invalid")
+        return try repository.createCommit(tree: tree, parents: head.map { [$0] } ?? [], message: message + "\n",
+                                           author: signature, committer: signature)
+    }
+
+    private static func writeIfAbsent(_ name: String, _ text: String, in notebook: Notebook) throws(SyncError) {
+        guard !notebook.exists(name) else { return }
+        do {
+            try FileSystem.replace(notebook.absolutePath(name), with: Array(text.utf8), expecting: nil)
+        } catch {
+            throw SyncError.notebook(error)
+        }
+    }
+
+    private static func ensureIgnores(in notebook: Notebook) throws(SyncError) {
+        let path = notebook.absolutePath(".gitignore")
+        guard notebook.exists(".gitignore") else {
+            try writeIfAbsent(".gitignore", "# Written by hearth init.\n" + ignoredPatterns.joined(separator: "\n") + "\n", in: notebook)
+            return
+        }
+        do {
+            let bytes = try FileSystem.read(path)
+            let text = String(decoding: bytes, as: UTF8.self)
+            let present = Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
+            let missing = ignoredPatterns.filter { !present.contains($0) }
+            guard !missing.isEmpty else { return }
+            let separator = text.isEmpty || text.hasSuffix("\n") ? "" : "\n"
+            let updated = text + separator + "# Added by hearth init.\n" + missing.joined(separator: "\n") + "\n"
+            try FileSystem.replace(path, with: Array(updated.utf8), expecting: bytes)
+        } catch {
+            throw SyncError.notebook(error)
+        }
+    }
+}

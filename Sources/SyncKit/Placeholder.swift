@@ -1,1 +1,0 @@
-// SyncKit starts with notebook set-up.
