@@ -59,6 +59,10 @@ public struct QueryCondition: Sendable, Hashable {
             .first { afterKey.hasPrefix($0.rawValue) }
         guard let op else { throw QueryError(expression: text, reason: "unknown operator") }
         var value = afterKey.dropFirst(op.rawValue.count).trimmingBlanks
+        if value.isEmpty { throw QueryError(expression: text, reason: "missing a value after '\(op.rawValue)'") }
+        if let first = value.first, "=!<>~".contains(first) {
+            throw QueryError(expression: text, reason: "unknown operator '\(op.rawValue)\(first)'")
+        }
         if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
             value = String(value.dropFirst().dropLast())
         }

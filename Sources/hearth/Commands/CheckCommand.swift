@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+import NoteKit
+
+/// `hearth check`.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate every entry: parsing, kind schema, value ranges, file name vs date.",
+        discussion: "Prints file:line: message for each problem and exits 1 when any error is found. Warnings alone exit 0. Nothing is changed."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "One JSON object per problem.")
+    var json = false
+
+    func run() throws {
+        let notebook = try global.notebook()
+        let scan = notebook.scan()
+        var problems = scan.diagnostics
+        for note in scan.notes { problems += EntryValidator.problems(in: note) }
+        problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }
+        if json {
+            let rows = problems.map { problem in
+                JSONValue.object([
+                    ("path", .string(problem.path)), ("line", .int(problem.line)),
+                    ("severity", .string(problem.severity.rawValue)), ("message", .string(problem.message)),
+                    ("hint", problem.hint.map(JSONValue.string) ?? .null),
+                ]).serialized()
+            }
+            print(rows.isEmpty ? "[]" : "[\n" + rows.joined(separator: ",\n") + "\n]")
+        } else {
+            Terminal.standardOutput.write(DiagnosticReport.render(problems, terminal: .standardOutput))
+        }
+        let errors = problems.filter { $0.severity == .error }.count
+        let warnings = problems.count - errors
+        let checked = scan.notes.count + scan.diagnostics.count
+        Terminal.standardError.write("checked \(checked) \(checked == 1 ? "entry" : "entries"): \(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")\n")
+        if errors > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import JournalKit
+import NoteKit
+
+/// Shared by `new`, `today` and `set today`: creates an entry from its template unless it exists,
+/// then prints its path and opens the editor when a person is there to use it.
+struct EntryOpener {
+    let global: GlobalOptions
+    let noEdit: Bool
+
+    /// Creates (or finds) the entry, applies `assignments`, prints the path, opens the editor.
+    func createOrOpen(kind: NoteKind, date: LocalDate, title: String?, assignments: [String]) throws {
+        let notebook = try global.notebook()
+        let pairs = try EntryFactory.assignments(assignments)
+        let note = try EntryFactory.make(kind: kind, date: date, title: title, assignments: pairs, notebook: notebook)
+        if notebook.exists(note.path) {
+            guard kind == .day || kind == .week else { throw NotebookError.alreadyExists(path: note.path) }
+            if !pairs.isEmpty {
+                try notebook.update(note.path) { existing in
+                    for (key, value) in pairs { existing.set(key, to: try FieldValue.parse(value, key: key, kind: existing.kind)) }
+                }
+            }
+        } else {
+            try notebook.create(note)
+        }
+        print(note.path)
+        if !noEdit && Editor.isAvailable {
+            try Editor.open(notebook.absolutePath(note.path))
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import NoteKit
+
+/// The entry filters `list` (and later `export`) share.
+struct FilterOptions: ParsableArguments {
+    @Option(help: "Only entries of this kind (repeatable).")
+    var kind: [String] = []
+
+    @Option(help: "Only entries carrying this tag (repeatable: all must be present).")
+    var tag: [String] = []
+
+    @Option(help: "Only entries dated on or after this day (YYYY-MM-DD).")
+    var since: String?
+
+    @Option(help: "Only entries dated on or before this day (YYYY-MM-DD).")
+    var until: String?
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("A field test such as 'energy<=2' (repeatable).", valueName: "EXPR"))
+    var conditions: [String] = []
+
+    func validate() throws {
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, LocalDate(value) == nil { throw ValidationError("\(name) \(value) is not a date like 2026-11-22") }
+        }
+    }
+
+    /// The query these options describe.
+    func query() throws(QueryError) -> Query {
+        var parsed: [QueryCondition] = []
+        for condition in conditions { parsed.append(try QueryCondition(parsing: condition)) }
+        return Query(kinds: Set(kind.map(NoteKind.init(rawValue:))), tags: tag,
+                     since: since.flatMap(LocalDate.init), until: until.flatMap(LocalDate.init), conditions: parsed)
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import NoteKit
+
+/// `hearth list [--kind K] [--tag T] [--since D] [--until D] [--where EXPR ...] [--sort FIELD] [--json | --csv]`.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List entries, filtered by kind, tag, date and front-matter fields.",
+        discussion: """
+            --where takes KEY OP VALUE with OP one of = != < <= > >= ~ (contains), KEY alone (recorded) \
+            or !KEY (not recorded). On lists, = and ~ test membership. Example:
+              hearth list --kind day --where 'energy<=2' --where 'work_h>=10'
+            Files that cannot be read are reported on stderr after the listing (exit 1).
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var filter: FilterOptions
+
+    @Option(help: ArgumentHelp("Sort by a field; prefix with - for descending (default: date).", valueName: "FIELD"))
+    var sort: String?
+
+    @Flag(help: "One JSON object per entry: path plus front-matter fields.")
+    var json = false
+
+    @Flag(help: "CSV with a header row: path plus every front-matter key.")
+    var csv = false
+
+    func validate() throws {
+        if json && csv { throw ValidationError("choose one of --json and --csv") }
+    }
+
+    func run() throws {
+        let notebook = try global.notebook()
+        let query = try filter.query()
+        let scan = notebook.scan(query)
+        let order = sort.map(SortOrder.init(parsing:)) ?? .byDate
+        let notes = order.sorted(scan.notes)
+        let output: String
+        if json {
+            output = EntryFormatter.jsonLines(notes)
+        } else if csv {
+            output = EntryFormatter.csv(notes)
+        } else {
+            let fields = query.conditions.map(\.key) + (sort.map { [SortOrder(parsing: $0).field] } ?? [])
+            output = EntryFormatter.table(notes, fields: fields)
+        }
+        Terminal.standardOutput.write(output)
+        try DiagnosticReport.reportUnreadable(scan.diagnostics)
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+import NoteKit
+
+/// `hearth set REF key=value ...`.
+struct SetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Set front-matter keys of an entry, changing only their lines.",
+        discussion: """
+            Values are read as YAML reads them (3 is a number, true a boolean, [a, b] a list, "23:30" text) \
+            and checked against the entry's kind (a day's energy is 1-5). Nothing is written unless every value is valid. \
+            `hearth set today ...` creates today's entry when it does not exist.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The entry: a path, a date, today, yesterday, or the start of a file name.")
+    var reference: String
+
+    @Argument(help: ArgumentHelp("Keys to set.", valueName: "key=value"))
+    var assignments: [String]
+
+    func validate() throws {
+        if assignments.isEmpty { throw ValidationError("give at least one key=value") }
+    }
+
+    func run() throws {
+        let notebook = try global.notebook()
+        let pairs = try EntryFactory.assignments(assignments)
+        let path: String
+        let today = try global.today()
+        if let day = ReferenceDates.date(of: reference, today: today), !notebook.exists(NotebookLayout.path(for: .day, date: day, slug: nil)) {
+            // Quick logging: `hearth set today energy=2` works before the day was opened.
+            let note = try EntryFactory.make(kind: .day, date: day, title: nil, assignments: [], notebook: notebook)
+            try notebook.create(note)
+            path = note.path
+        } else {
+            path = try notebook.resolve(reference, today: today, workingDirectory: try global.workingDirectory())
+        }
+        try notebook.update(path) { note in
+            for (key, value) in pairs {
+                note.set(key, to: try FieldValue.parse(value, key: key, kind: note.kind))
+            }
+        }
+        print(path)
+    }
+}

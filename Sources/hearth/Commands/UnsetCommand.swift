@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import NoteKit
+
+/// `hearth unset REF key ...`.
+struct UnsetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unset",
+        abstract: "Remove front-matter keys from an entry, changing only their lines."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The entry: a path, a date, today, yesterday, or the start of a file name.")
+    var reference: String
+
+    @Argument(help: "Keys to remove.")
+    var keys: [String]
+
+    func validate() throws {
+        if keys.isEmpty { throw ValidationError("give at least one key") }
+    }
+
+    func run() throws {
+        let notebook = try global.notebook()
+        let path = try notebook.resolve(reference, today: try global.today(), workingDirectory: try global.workingDirectory())
+        var missing: [String] = []
+        try notebook.update(path) { note in
+            for key in keys where !note.remove(key) { missing.append(key) }
+        }
+        for key in missing { Terminal.standardError.write("hearth: \(path) has no '\(key)'; nothing to remove\n") }
+        print(path)
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import NoteKit
+import SyncKit
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if hearth was started in DIR.", valueName: "DIR"))
+    var directory: String?
+
+    /// The directory the command works from.
+    func workingDirectory() throws -> URL {
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        guard let directory else { return current }
+        let url = URL(fileURLWithPath: directory, relativeTo: current).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure.usage("cannot change to '\(directory)': no such directory")
+        }
+        return url
+    }
+
+    /// The notebook enclosing the working directory (its git work tree, or the folder itself).
+    func notebook() throws -> Notebook {
+        NotebookLocation.notebook(containing: try workingDirectory())
+    }
+
+    /// Today in the user's time zone; `HEARTH_TODAY` pins it for reproducible demos and tests.
+    func today() throws -> LocalDate {
+        if let pinned = ProcessInfo.processInfo.environment["HEARTH_TODAY"] {
+            guard let date = LocalDate(pinned) else { throw CommandFailure.usage("HEARTH_TODAY=\(pinned) is not a YYYY-MM-DD date") }
+            return date
+        }
+        return LocalDate.today()
+    }
+}

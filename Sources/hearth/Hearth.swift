@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import GitKit
+import JournalKit
+import NoteKit
+import SyncKit
+
+/// The `hearth` command: parses, calls a kit, prints, and exits 0 (success), 1 (failure) or
+/// 2 (usage error).
+struct Hearth: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hearth",
+        abstract: "A local-first journal and notes engine: Markdown files with front-matter in git.",
+        discussion: """
+            Entries are plain Markdown files with YAML front-matter in an ordinary git repository.
+            Run `hearth -C DIR COMMAND` to work on the notebook in DIR, like git.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self, NewCommand.self, TodayCommand.self, EditCommand.self, SetCommand.self,
+            UnsetCommand.self, ListCommand.self, ShowCommand.self, CheckCommand.self,
+        ]
+    )
+
+    /// Runs the command line and exits with hearth's exit-code convention.
+    static func runAndExit(_ arguments: [String]) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch let error as CommandFailure {
+            Terminal.standardError.write("hearth: error: \(error.message)\n")
+            Foundation.exit(error.exitCode)
+        } catch let error as QueryError {
+            Terminal.standardError.write("hearth: error: \(error)\n")
+            Foundation.exit(2)
+        } catch let error as NotebookError {
+            exitWithFailure(error.description)
+        } catch let error as JournalError {
+            exitWithFailure(error.description)
+        } catch let error as SyncError {
+            exitWithFailure(error.description)
+        } catch let error as GitError {
+            exitWithFailure(error.description)
+        } catch let error as Diagnostic {
+            exitWithFailure(error.description)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { Terminal.standardError.write(message + "\n") }
+            // ArgumentParser reports usage errors as EX_USAGE (64); hearth follows git and uses 2.
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue == 0 ? 0 : 1)
+        }
+    }
+
+    private static func exitWithFailure(_ message: String) -> Never {
+        Terminal.standardError.write("hearth: error: \(message)\n")
+        Foundation.exit(1)
+    }
+}

@@ -1,0 +1,71 @@
+import NoteKit
+
+/// Renders entries for `list`: an aligned table for people, JSON lines and CSV for programs.
+enum EntryFormatter {
+    /// One JSON object per line inside a JSON array: valid JSON, and still `grep`-able by line.
+    static func jsonLines(_ notes: [Note]) -> String {
+        guard !notes.isEmpty else { return "[]\n" }
+        return "[\n" + notes.map { row($0).serialized() }.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// `path` followed by the front-matter fields in file order.
+    static func row(_ note: Note) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("path", .string(note.path))]
+        for entry in note.frontMatter?.entries ?? [] where entry.key != "path" {
+            pairs.append((entry.key, entry.value.jsonObject))
+        }
+        return .object(pairs)
+    }
+
+    /// A header of `path` plus every key in first-seen order; lists as `[a, b]`.
+    static func csv(_ notes: [Note]) -> String {
+        var keys: [String] = []
+        var seen: Set<String> = []
+        for note in notes {
+            for key in note.frontMatter?.keys ?? [] where key != "path" && seen.insert(key).inserted { keys.append(key) }
+        }
+        var out = (["path"] + keys).map(csvField).joined(separator: ",") + "\n"
+        for note in notes {
+            let values = keys.map { key -> String in
+                guard let value = note[key], !value.isNull else { return "" }
+                if let scalar = value.scalar { return scalar.text }
+                return YAMLWriter.render(value)
+            }
+            out += ([note.path] + values).map(csvField).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// RFC 4180: quote fields with commas, quotes or line breaks.
+    private static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `DATE  KIND  PATH  field=value ...  title`, columns aligned.
+    static func table(_ notes: [Note], fields: [String]) -> String {
+        var uniqueFields: [String] = []
+        for field in fields where !uniqueFields.contains(field) && !["date", "path", "kind", "title"].contains(field) {
+            uniqueFields.append(field)
+        }
+        let rows = notes.map { note -> [String] in
+            var row = [note.date?.description ?? "-", note.kind.rawValue, note.path]
+            row += uniqueFields.map { key in "\(key)=" + (note[key].map { $0.scalar?.text ?? YAMLWriter.render($0) } ?? "") }
+            if note.kind != .day { row.append(note.title) }
+            return row
+        }
+        let columns = rows.map(\.count).max() ?? 0
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        var out = ""
+        for row in rows {
+            let cells = row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }
+            out += cells.joined(separator: "  ") + "\n"
+        }
+        return out
+    }
+}
