@@ -18,7 +18,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var filter: FilterOptions
 
-    @Option(help: ArgumentHelp("Sort by a field; prefix with - for descending (default: date).", valueName: "FIELD"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Sort by a field; prefix with - for descending (default: date).", valueName: "FIELD"))
     var sort: String?
 
     @Flag(help: "One JSON object per entry: path plus front-matter fields.")

@@ -1,0 +1,43 @@
+# Hearth: `make test` and `make demo` do all the set-up a fresh Debian machine needs.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages the build and the tests need, installed only when absent.
+APT_PACKAGES := libgit2-dev pkg-config openssh-server
+
+.PHONY: all deps build test demo bench install clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for package in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing" >&2; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+demo: build
+	@Scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/hearth"
+
+bench: deps
+	$(SWIFT) build -c release --product hearth
+	python3 Scripts/bench.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth"
+
+install: deps
+	$(SWIFT) build -c release --product hearth
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/hearth" "$(DESTDIR)$(PREFIX)/bin/hearth"
+
+clean:
+	rm -rf .build

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""`make bench`: times hearth against grep on the same generated notebook in the same run and
+prints a Markdown table for README. Wall time is the median of several runs after a warm-up (the
+page cache is warm for every tool alike); peak memory is the child's max RSS from wait4."""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def measure(command, cwd, runs):
+    """Median wall seconds and max peak RSS (KiB) over `runs` runs after one warm-up."""
+    def once():
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):  # grep exits 1 for "no match"; anything else is a broken benchmark
+            sys.exit(f"benchmark command failed ({code}): {' '.join(command)}\n{process.stderr.read().decode()}")
+        return elapsed, usage.ru_maxrss
+    once()
+    samples = [once() for _ in range(runs)]
+    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--hearth", required=True)
+    parser.add_argument("--days", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    hearth = os.path.abspath(args.hearth)
+    work = tempfile.mkdtemp(prefix="hearth-bench.")
+    try:
+        root = os.path.join(work, "notebook")
+        subprocess.run([sys.executable, os.path.join(HERE, "generate-notebook.py"), root, "--days", str(args.days)], check=True)
+        env_note = f"{args.days:,} day entries, {os.cpu_count()} cores, median of {args.runs} runs after a warm-up"
+        rows = []
+        grep = measure(["grep", "-rl", "^energy: 1", "."], root, args.runs)
+        query = measure([hearth, "list", "--kind", "day", "--where", "energy<=1", "--json"], root, args.runs)
+        check = measure([hearth, "check"], root, max(3, args.runs // 3))
+        rows.append(("`grep -rl '^energy: 1' .`", grep))
+        rows.append(("`hearth list --kind day --where 'energy<=1' --json`", query))
+        rows.append(("`hearth check`", check))
+        print(f"\nBenchmarks ({env_note}; `make bench`):\n")
+        print("| command | median wall time | peak memory |")
+        print("|---|---:|---:|")
+        for name, (seconds, rss) in rows:
+            print(f"| {name} | {seconds * 1000:.0f} ms | {rss / 1024:.1f} MiB |")
+        print(f"\nhearth list / grep: {query[0] / grep[0]:.2f}x (goal: at most 3x)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

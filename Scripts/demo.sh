@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `make demo`: hearth's everyday job on an embedded default, in a temporary folder that is
+# removed afterwards. Every line it prints comes from the real binary.
+set -euo pipefail
+hearth="$1"
+work="$(mktemp -d "${TMPDIR:-/tmp}/hearth-demo.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+export NO_COLOR=1 HEARTH_TODAY=2026-11-22 GIT_CONFIG_NOSYSTEM=1 HOME="$work/home"
+mkdir -p "$HOME"
+git config --global user.name "Demo User" 2>/dev/null || true
+git config --global user.email "demo@example.com" 2>/dev/null || true
+
+run() { printf '\n$ hearth %s\n' "$*"; "$hearth" "$@"; }
+
+cd "$work"
+run init journal --device laptop
+cd journal
+run today --no-edit
+run set today energy=2 mood=3 sleep_h=6.5 work_h=11 'tags=[deadline]'
+run new day --date 2026-11-21 --no-edit --set energy=4 --set mood=4 --set sleep_h=7.5 --set work_h=8
+run new day --date 2026-11-20 --no-edit --set energy=1 --set mood=2 --set sleep_h=5 --set work_h=12 --set 'tags=[deadline, travel]'
+run new experiment --no-edit --title "Warmup ablation" --set predicted_failure=instability --set p_success=0.6
+run list
+run list --kind day --where 'energy<=2' --where 'work_h>=10'
+run list --kind day --sort -work_h --json
+run show today
+printf '\n# An entry with a broken list in its front-matter appears (a bad merge by another tool, say):\n$ hearth check\n'
+printf -- '---\nkind: day\ndate: 2026-11-19\nenergy: [1, 2\n---\n' > days/2026/2026-11-19.md
+"$hearth" check || printf '(exit %d: hearth reports the broken file and changes nothing)\n' "$?"
