@@ -54,9 +54,15 @@ public struct FrontMatter: Hashable, Sendable {
     public mutating func set(_ key: String, to value: YAMLValue) {
         if let existing = entry(key) {
             if existing.value.jsonObject == value.jsonObject { return }
+            let first = lines[existing.lines.lowerBound]
+            // The key keeps its spelling and quoting as written, so only the value changes.
             var line = YAMLWriter.line(key: key, value: value)
-            if existing.lines.count == 1, let comment = FrontMatterScanner.trailingComment(of: lines[existing.lines.lowerBound]) {
-                line += " " + comment
+            if let keyText = FrontMatterScanner.keyText(of: first) {
+                let rendered = YAMLWriter.render(value)
+                line = rendered.isEmpty ? keyText + ":" : keyText + ": " + rendered
+            }
+            if existing.lines.count == 1, let comment = FrontMatterScanner.trailingComment(of: first) {
+                line += comment
             }
             let terminator = FrontMatter.terminator(of: lines[existing.lines.upperBound - 1]) ?? newline
             lines.replaceSubrange(existing.lines, with: [line + terminator])

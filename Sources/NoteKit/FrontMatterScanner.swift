@@ -73,7 +73,15 @@ struct FrontMatterScanner {
         } else if inline.isEmpty, let list = blockList(lines[(entry.start + 1)..<entry.end]) {
             return .list(list)
         }
-        return try YamsReader.value(ofEntry: lines[entry.start..<entry.end].joined(), key: entry.key,
+        // Blank lines after a block scalar are part of its value with `|+`/`>+` (keep chomping),
+        // though not part of the entry's lines, so Yams must see them to read the value right.
+        var valueEnd = entry.end
+        if let indicator = inline.utf8.first, indicator == UInt8(ascii: "|") || indicator == UInt8(ascii: ">") {
+            while valueEnd < lines.count, FrontMatterScanner.isBlank(FrontMatterScanner.content(of: lines[valueEnd])) {
+                valueEnd += 1
+            }
+        }
+        return try YamsReader.value(ofEntry: lines[entry.start..<valueEnd].joined(), key: entry.key,
                                     path: path, firstLine: firstLine + entry.start)
     }
 
@@ -88,6 +96,8 @@ struct FrontMatterScanner {
             let rest = line.dropFirst(spaces)
             if rest.utf8.first == UInt8(ascii: "#") { continue }
             guard rest.utf8.first == UInt8(ascii: "-") else { return nil }
+            // `-x` or `-5` is a plain scalar continuing the value, not a list item.
+            if let second = rest.utf8.dropFirst().first, second != 32 && second != 9 { return nil }
             if let indent, indent != spaces { return nil }
             indent = spaces
             let text = FrontMatterScanner.stripComment(FrontMatterScanner.trimmed(rest.dropFirst()))
@@ -264,7 +274,11 @@ struct FrontMatterScanner {
             return (key, trimmed(Substring(utf8[afterColon...])))
         }
         var index = utf8.startIndex
+        var previous: UInt8 = 0
         while index < utf8.endIndex {
+            // ` #` starts a comment even before the colon, so the line has no key.
+            if utf8[index] == UInt8(ascii: "#") && (previous == 32 || previous == 9) { return nil }
+            previous = utf8[index]
             if utf8[index] == UInt8(ascii: ":") {
                 let next = utf8.index(after: index)
                 if next == utf8.endIndex || utf8[next] == 32 || utf8[next] == 9 {
@@ -284,17 +298,45 @@ struct FrontMatterScanner {
         return trimmed(text[..<start])
     }
 
-    /// The `# comment` at the end of a one-line entry, to carry over when its value changes.
+    /// The `# comment` at the end of a one-line entry with the blanks before it (`  # tired`), to
+    /// carry over unchanged when the value changes.
     static func trailingComment(of raw: String) -> String? {
         let line = content(of: raw)
         guard let (_, rest) = splitKey(line), let start = commentStart(rest) else { return nil }
-        return String(rest[start...])
+        let utf8 = line.utf8
+        var begin = start
+        while begin > utf8.startIndex, utf8[utf8.index(before: begin)] == 32 || utf8[utf8.index(before: begin)] == 9 {
+            begin = utf8.index(before: begin)
+        }
+        return String(line[begin...])
     }
 
+    /// The key exactly as written at the start of an entry's line (`energy`, `'my key'`), so an
+    /// edit keeps its quoting; nil when the line is not a mapping entry.
+    static func keyText(of raw: String) -> String? {
+        let line = content(of: raw)
+        guard let (_, rest) = splitKey(line) else { return nil }
+        // `rest` starts after the separator's blanks; the colon is the last `:` before them.
+        let utf8 = line.utf8
+        var colon = rest.startIndex
+        while colon > utf8.startIndex {
+            colon = utf8.index(before: colon)
+            if utf8[colon] == UInt8(ascii: ":") { return String(line[..<colon]) }
+        }
+        return nil
+    }
+
+    /// Where a ` # comment` starts in a value, skipping `#` inside quoted scalars.
+    ///
+    /// A quote opens a quoted scalar only where a scalar starts: at the start of the value, or after
+    /// `[`, `{`, `,` or `:` inside a flow collection. Elsewhere (`a 'b # c'`) it is an ordinary
+    /// character of a plain scalar, and the `#` after it does start a comment.
     private static func commentStart(_ text: Substring) -> Substring.Index? {
         let utf8 = text.utf8
+        let flow = utf8.first == UInt8(ascii: "[") || utf8.first == UInt8(ascii: "{")
         var quote: UInt8 = 0
         var previous: UInt8 = 32
+        var atScalarStart = true
         var index = utf8.startIndex
         while index < utf8.endIndex {
             let byte = utf8[index]
@@ -308,8 +350,14 @@ struct FrontMatterScanner {
                 if byte == quote { quote = 0 }
             } else if byte == UInt8(ascii: "#") && (previous == 32 || previous == 9) {
                 return index
-            } else if (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")) && (previous == 32 || previous == 9 || previous == UInt8(ascii: "[") || previous == UInt8(ascii: ",")) {
+            } else if (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")) && atScalarStart {
                 quote = byte
+            }
+            if quote == 0 && byte != 32 && byte != 9 {
+                atScalarStart = flow && (byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{")
+                                         || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":"))
+            } else if quote != 0 {
+                atScalarStart = false
             }
             previous = byte
             index = utf8.index(after: index)

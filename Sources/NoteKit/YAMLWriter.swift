@@ -11,25 +11,42 @@ public enum YAMLWriter {
 
     /// The value as it appears after `key: `.
     public static func render(_ value: YAMLValue) -> String {
+        render(value, inFlow: false)
+    }
+
+    /// Inside `[...]` or `{...}` (`inFlow`), `,[]{}` end a plain scalar, so text holding them is quoted.
+    static func render(_ value: YAMLValue, inFlow: Bool) -> String {
         switch value {
-        case .scalar(let scalar): return render(scalar)
-        case .list(let items): return "[" + items.map(render).joined(separator: ", ") + "]"
+        case .scalar(let scalar): return render(scalar, inFlow: inFlow)
+        case .list(let items): return "[" + items.map { render($0, inFlow: true) }.joined(separator: ", ") + "]"
         case .map(let pairs):
-            return "{" + pairs.map { (needsQuotes($0.key) ? quoted($0.key) : $0.key) + ": " + render($0.value) }.joined(separator: ", ") + "}"
+            return "{" + pairs.map { flowKey($0.key) + ": " + render($0.value, inFlow: true) }.joined(separator: ", ") + "}"
         }
     }
 
-    static func render(_ scalar: YAMLScalar) -> String {
+    static func render(_ scalar: YAMLScalar, inFlow: Bool = false) -> String {
+        let quote = needsQuotes(scalar.text) || (inFlow && hasFlowIndicator(scalar.text))
         switch scalar.style {
         case .plain:
             // A plain scalar whose text reads as null/bool/number keeps that meaning; text that would
             // not read back as itself gets quotes.
-            if scalar.isNull { return scalar.text == "~" ? "~" : "" }
+            if scalar.isNull {
+                // An empty item in a flow list must be written, or `[a, ]` would drop it.
+                return scalar.text == "~" || inFlow ? "~" : ""
+            }
             if scalar.resolvesToNonString && !YAMLWriter.yaml11Ambiguous(scalar.text) { return scalar.text }
-            return needsQuotes(scalar.text) ? quoted(scalar.text) : scalar.text
+            return quote ? quoted(scalar.text) : scalar.text
         case .singleQuoted, .doubleQuoted, .block:
-            return needsQuotes(scalar.text) || YAMLScalar(scalar.text).resolvesToNonString ? quoted(scalar.text) : scalar.text
+            return quote || YAMLScalar(scalar.text).resolvesToNonString ? quoted(scalar.text) : scalar.text
         }
+    }
+
+    private static func flowKey(_ key: String) -> String {
+        needsQuotes(key) || hasFlowIndicator(key) ? quoted(key) : key
+    }
+
+    private static func hasFlowIndicator(_ text: String) -> Bool {
+        text.unicodeScalars.contains { ",[]{}".unicodeScalars.contains($0) }
     }
 
     /// Whether plain text would be read back differently or is not valid as a plain scalar.

@@ -13,7 +13,7 @@ public enum YamsReader {
         do {
             node = try Yams.compose(yaml: text)
         } catch {
-            throw diagnostic(for: error, path: path, firstLine: firstLine)
+            throw diagnostic(for: error, text: text, path: path, firstLine: firstLine)
         }
         guard let node else { return [] }
         guard case .mapping(let mapping) = node else {
@@ -53,14 +53,20 @@ public enum YamsReader {
         }
     }
 
-    private static func diagnostic(for error: any Error, path: String, firstLine: Int) -> Diagnostic {
+    private static func diagnostic(for error: any Error, text: String, path: String, firstLine: Int) -> Diagnostic {
         var line = firstLine
         var message = "malformed YAML"
         if let yaml = error as? YamlError {
             switch yaml {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-                 .composer(_, let problem, let mark, _):
-                line = firstLine + max(0, mark.line - 1)
+            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+                 .composer(let context, let problem, let mark, _):
+                // An error found only at the end of the text (an unclosed `[` or quote) points past
+                // the last line; the construct that was left open is where the user must look.
+                let lastLine = max(1, text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
+                                   - (text.utf8.last == UInt8(ascii: "\n") ? 1 : 0))
+                var errorLine = mark.line
+                if errorLine > lastLine { errorLine = context?.mark.line ?? lastLine }
+                line = firstLine + max(0, min(errorLine, lastLine) - 1)
                 message = "malformed YAML: \(problem)"
             case .duplicatedKeysInMapping(let duplicates, _):
                 message = "duplicate keys: \(duplicates.joined(separator: ", "))"

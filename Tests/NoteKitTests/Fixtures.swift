@@ -26,7 +26,8 @@ enum Fixtures {
     /// A fixture's text; fixtures outside `bad/` are valid UTF-8.
     static func text(_ name: String) throws -> String {
         let data = try bytes(name)
-        guard let text = String(data: data, encoding: .utf8) else { throw FixtureError("\(name) is not UTF-8") }
+        // `String(data:encoding:)` would drop a byte order mark; this keeps every byte.
+        guard let text = String(validating: data, as: UTF8.self) else { throw FixtureError("\(name) is not UTF-8") }
         return text
     }
 

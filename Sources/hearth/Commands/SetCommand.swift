@@ -42,7 +42,13 @@ struct SetCommand: ParsableCommand {
         }
         try notebook.update(path) { note in
             for (key, value) in pairs {
-                note.set(key, to: try FieldValue.parse(value, key: key, kind: note.kind))
+                do {
+                    note.set(key, to: try FieldValue.parse(value, key: key, kind: note.kind))
+                } catch {
+                    // Name the file and the key's line, so the message points where to look.
+                    let location = note.line(ofKey: key).map { "\(path):\($0)" } ?? path
+                    throw CommandFailure(message: "\(location): \(error); nothing was written")
+                }
             }
         }
         print(path)

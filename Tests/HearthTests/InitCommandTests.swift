@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// `hearth init PATH --device NAME`: a new notebook, an adopted folder, repeated runs, bad paths.
+@Suite struct InitCommandTests {
+    @Test func initCreatesAGitNotebookWithOneCommitNamingTheDevice() throws {
+        let notebook = try TemporaryNotebook()
+        let result = try notebook.hearth("init", "nb", "--device", "laptop", in: notebook.base)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("device laptop"))
+        #expect(notebook.exists(".git/HEAD"))
+        #expect(notebook.exists("hearth.yaml"))
+        #expect(notebook.exists(".gitignore"))
+        #expect(try notebook.git("config", "hearth.device").stdout == "laptop\n")
+        let log = try notebook.git("log", "--format=%s")
+        #expect(log.status == 0)
+        #expect(log.stdoutLines.count == 1)
+        #expect(log.stdoutLines.first?.contains("laptop") == true, "\(log.stdout)")
+        #expect(try notebook.git("ls-files").stdoutLines == [".gitignore", "hearth.yaml"])
+        let fsck = try notebook.git("fsck", "--strict")
+        #expect(fsck.status == 0, "\(fsck)")
+        #expect(fsck.stderr.isEmpty && fsck.stdout.isEmpty, "\(fsck)")
+        let status = try notebook.git("status", "--porcelain")
+        #expect(status.status == 0 && status.stdout.isEmpty, "\(status)")
+    }
+
+    @Test func initAdoptsAnExistingFolderWithoutChangingAnyFile() throws {
+        let notebook = try TemporaryNotebook()
+        let originals: [String: [UInt8]] = [
+            "a.md": Array("---\ntitle: a\n---\nA\n".utf8),
+            "plain.md": Array("no front-matter at all\n".utf8),
+            "sub/b.md": Array("---\r\ntitle: b\r\nenergy: 3 # windows\r\n---\r\nB".utf8),
+            "sub/deeper/broken.md": Array("---\ntitle: [\n---\nbroken front-matter\n".utf8),
+            "days/2026/2026-11-20.md": Array("---\nkind: day\nenergy: 2\n---\n\n## Notes\ncafé ☕\n".utf8),
+        ]
+        for (path, bytes) in originals { try notebook.write(path, bytes: bytes) }
+
+        let result = try notebook.hearth("init", "nb", "--device", "laptop", in: notebook.base)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("5 entries"), "\(result.stdout)")
+
+        for (path, bytes) in originals {
+            #expect(try notebook.bytes(path) == bytes, "\(path) changed on disk")
+            let committed = try notebook.git("show", "HEAD:\(path)")
+            #expect(committed.status == 0, "\(path) not committed: \(committed.stderr)")
+            #expect([UInt8](committed.stdoutData) == bytes, "\(path) committed with different bytes")
+        }
+        #expect(try notebook.git("log", "--format=%s").stdoutLines.count == 1)
+        let status = try notebook.git("status", "--porcelain", "--untracked-files=all")
+        #expect(status.stdout.isEmpty, "\(status)")
+        #expect(try notebook.git("fsck", "--strict").status == 0)
+    }
+
+    @Test func initTwiceIsHarmless() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        try notebook.write("notes/idea.md", "---\ntitle: idea\n---\n")
+        try notebook.git("add", "-A")
+        #expect(try notebook.git("commit", "-q", "-m", "idea").status == 0)
+        let before = try notebook.snapshot()
+        let head = try notebook.git("rev-parse", "HEAD").stdout
+
+        let again = try notebook.hearth("init", "nb", "--device", "laptop", in: notebook.base)
+        #expect(again.status == 0, "\(again)")
+        #expect(try notebook.snapshot() == before)
+        #expect(try notebook.git("rev-parse", "HEAD").stdout == head, "a second init must not add a commit")
+        #expect(try notebook.git("config", "hearth.device").stdout == "laptop\n")
+        #expect(try notebook.git("status", "--porcelain").stdout.isEmpty)
+        #expect(try notebook.git("fsck", "--strict").status == 0)
+    }
+
+    @Test func initOnAFileFails() throws {
+        let notebook = try TemporaryNotebook()
+        let file = notebook.base.appendingPathComponent("afile")
+        try notebook.write(file, bytes: Array("just a file\n".utf8))
+        let result = try notebook.hearth("init", "afile", "--device", "laptop", in: notebook.base)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("afile"))
+        #expect(try Data(contentsOf: file) == Data("just a file\n".utf8))
+        #expect(!FileManager.default.fileExists(atPath: notebook.base.appendingPathComponent(".git").path))
+    }
+
+    @Test func notebooksLookLikeOrdinaryGitHistoryAfterACLICommit() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        #expect(try notebook.hearth("new", "day", "--no-edit", "--set", "energy=3").status == 0)
+        #expect(try notebook.hearth("new", "note", "--title", "Reading list").status == 0)
+        #expect(try notebook.hearth("new", "experiment", "--title", "Warmup ablation").status == 0)
+        #expect(try notebook.hearth("new", "week").status == 0)
+        #expect(try notebook.git("add", "-A").status == 0)
+        let commit = try notebook.git("commit", "-q", "-m", "first entries")
+        #expect(commit.status == 0, "\(commit)")
+        #expect(try notebook.git("log", "--format=%s").stdoutLines == ["first entries", "laptop: init notebook (0 entries)"])
+        let fsck = try notebook.git("fsck", "--strict")
+        #expect(fsck.status == 0 && fsck.stderr.isEmpty, "\(fsck)")
+        #expect(try notebook.git("status", "--porcelain").stdout.isEmpty)
+        #expect(try notebook.git("ls-files").stdoutLines == [
+            ".gitignore", "days/2026/2026-11-22.md", "experiments/2026/2026-11-22-warmup-ablation.md",
+            "hearth.yaml", "notes/reading-list.md", "weeks/2026/2026-W47.md",
+        ])
+    }
+}

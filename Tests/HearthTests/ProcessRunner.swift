@@ -1,0 +1,33 @@
+import Foundation
+
+/// Runs an executable with an explicit environment and working directory and collects its
+/// output. Both pipes are drained at the same time so a chatty child can never stall on a full pipe.
+enum ProcessRunner {
+    /// Runs `executable` with `arguments` in `directory`. With `mergeOutput`, stdout and stderr
+    /// share one pipe (in `stdoutData`), which shows the order in which the child wrote them.
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String],
+                    mergeOutput: Bool = false) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        let out = Pipe()
+        let err = mergeOutput ? out : Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Foundation closes the parent's write ends after spawning, so the reads below see end of file.
+        let errorBox = DataBox()
+        let group = DispatchGroup()
+        if !mergeOutput {
+            let handle = err.fileHandleForReading
+            DispatchQueue.global().async(group: group) { errorBox.data = handle.readDataToEndOfFile() }
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return ProcessResult(status: process.terminationStatus, stdoutData: outData, stderrData: errorBox.data)
+    }
+}
