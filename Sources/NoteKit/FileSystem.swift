@@ -129,6 +129,12 @@ public enum FileSystem {
         return result.sorted()
     }
 
+    /// Whether anything (a dangling symbolic link included) is at `path`.
+    static func existsWithoutFollowing(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
     static func errnoText() -> String { String(cString: strerror(errno)) }
 }
 

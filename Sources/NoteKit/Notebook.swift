@@ -9,7 +9,9 @@ public struct Notebook: Sendable {
 
     /// Opens the notebook rooted at `root`.
     public init(root: URL) {
-        self.root = root.standardizedFileURL
+        // A directory URL, so paths resolve inside the root whether or not the caller's URL
+        // ended in a slash.
+        self.root = URL(fileURLWithPath: root.standardizedFileURL.path, isDirectory: true)
     }
 
     /// The absolute file-system path of a notebook-relative path.
@@ -93,16 +95,23 @@ public struct Notebook: Sendable {
     /// The absolute path for a relative path, refusing anything that would leave the notebook
     /// (`..`, absolute paths elsewhere, symbolic links out of it).
     public func containedPath(_ relativePath: String) throws(NotebookError) -> String {
-        let candidate = URL(fileURLWithPath: relativePath, relativeTo: root).standardizedFileURL.path
-        guard candidate.hasPrefix(root.path + "/") else { throw NotebookError.outsideNotebook(path: relativePath) }
+        let rootPath = root.path
+        let joined = relativePath.hasPrefix("/") ? relativePath : rootPath + "/" + relativePath
+        let candidate = URL(fileURLWithPath: joined).standardizedFileURL.path
+        guard candidate.hasPrefix(rootPath + "/") else { throw NotebookError.outsideNotebook(path: relativePath) }
         // Resolve links in the existing part of the path: a link out of the notebook must not be followed.
-        let resolvedRoot = URL(fileURLWithPath: root.path).resolvingSymlinksInPath().path
+        let resolvedRoot = URL(fileURLWithPath: rootPath).resolvingSymlinksInPath().path
+        func inside(_ path: String) -> Bool { path == resolvedRoot || path.hasPrefix(resolvedRoot + "/") }
         var existing = URL(fileURLWithPath: candidate)
-        while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" {
+        while !FileSystem.existsWithoutFollowing(existing.path) && existing.path != "/" {
             existing.deleteLastPathComponent()
         }
-        let resolved = existing.resolvingSymlinksInPath().path
-        guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/") else {
+        // A dangling link does not resolve; judge it by where it points.
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: existing.path) {
+            let absolute = URL(fileURLWithPath: target, relativeTo: existing.deletingLastPathComponent()).standardizedFileURL
+            guard inside(absolute.resolvingSymlinksInPath().path) else { throw NotebookError.outsideNotebook(path: relativePath) }
+        }
+        guard inside(existing.resolvingSymlinksInPath().path) else {
             throw NotebookError.outsideNotebook(path: relativePath)
         }
         return candidate

@@ -24,6 +24,7 @@ public enum YAMLWriter {
         }
     }
 
+    /// One scalar, quoted when plain text would read back as something else.
     static func render(_ scalar: YAMLScalar, inFlow: Bool = false) -> String {
         let quote = needsQuotes(scalar.text) || (inFlow && hasFlowIndicator(scalar.text))
         switch scalar.style {

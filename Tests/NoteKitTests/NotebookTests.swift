@@ -157,9 +157,10 @@ final class TemporaryNotebook {
         #expect(throws: NotebookError.outsideNotebook(path: "link.md")) { try tmp.notebook.containedPath("link.md") }
         #expect(throws: NotebookError.outsideNotebook(path: "out/new.md")) { try tmp.notebook.containedPath("out/new.md") }
         #expect(try tmp.notebook.containedPath("notes/new.md") == tmp.root.path + "/notes/new.md")
-        // A dangling link out of the notebook: whatever containedPath says, nothing is written through it.
+        // A dangling link out of the notebook is judged by where it points, and nothing is written through it.
         let target = outside.root.path + "/created-through-link.md"
         try FileManager.default.createSymbolicLink(atPath: tmp.root.path + "/dangling.md", withDestinationPath: target)
+        #expect(throws: NotebookError.outsideNotebook(path: "dangling.md")) { try tmp.notebook.containedPath("dangling.md") }
         #expect(throws: NotebookError.self) { try tmp.notebook.create(Note(path: "dangling.md", frontMatter: nil, body: "x\n")) }
         #expect(!FileManager.default.fileExists(atPath: target))
         #expect(try tmp.notebook.containedPath("notes/../days/x.md") == tmp.root.path + "/days/x.md")
@@ -203,13 +204,11 @@ final class TemporaryNotebook {
 }
 
 /// Known problems in files outside this test's remit (Notebook.swift), kept visible.
-@Suite struct NotebookKnownIssueTests {
+@Suite struct NotebookRootURLTests {
     @Test func rootWithoutTrailingSlashStillContainsItsFiles() throws {
         let tmp = try TemporaryNotebook()
         // The same folder as a URL that does not say it is a directory.
         let notebook = Notebook(root: URL(fileURLWithPath: tmp.root.path, isDirectory: false))
-        withKnownIssue("Notebook.containedPath resolves against the root's parent when the root URL lacks a trailing slash") { () throws in
-            #expect(try notebook.containedPath("notes/a.md") == tmp.root.path + "/notes/a.md")
-        }
+        #expect(try notebook.containedPath("notes/a.md") == tmp.root.path + "/notes/a.md")
     }
 }

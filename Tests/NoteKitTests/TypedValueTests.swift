@@ -174,6 +174,8 @@ import Testing
         #expect(YAMLWriter.line(key: "my key: x", value: .plain("1")) == "\"my key: x\": 1")
         #expect(YAMLWriter.render(.list([.plain("a"), .plain("no"), .plain("3")])) == "[a, \"no\", 3]")
         #expect(YAMLWriter.render(.list([.plain("a, b"), .plain("c]")])) == "[\"a, b\", \"c]\"]")
+        #expect(YAMLWriter.render(.list([.null, .plain("a")])) == "[~, a]")
+        #expect(YAMLWriter.render(.map([YAMLPair(key: "a,b", value: .plain("{x}"))])) == "{\"a,b\": \"{x}\"}")
     }
 
     @Test func setValuesReadBackTyped() throws {
