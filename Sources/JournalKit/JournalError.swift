@@ -6,8 +6,8 @@ public enum JournalError: Error, Sendable, CustomStringConvertible, Equatable {
     case invalidValue(key: String, value: String, reason: String)
     /// A `key=value` argument without `=`.
     case malformedAssignment(String)
-    /// An entry kind hearth has no template for and no folder rule can place.
-    case unknownKind(String)
+    /// Text that cannot go into an entry as given.
+    case invalidText(String)
 
     public var description: String {
         switch self {
@@ -15,8 +15,8 @@ public enum JournalError: Error, Sendable, CustomStringConvertible, Equatable {
             return "\(key)=\(value): \(key) \(reason)"
         case .malformedAssignment(let text):
             return "'\(text)' is not key=value (example: energy=3)"
-        case .unknownKind(let kind):
-            return "unknown kind '\(kind)' (day, note, experiment or week)"
+        case .invalidText(let reason):
+            return reason
         }
     }
 }

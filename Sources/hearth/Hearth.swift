@@ -19,6 +19,7 @@ struct Hearth: ParsableCommand {
         subcommands: [
             InitCommand.self, NewCommand.self, TodayCommand.self, EditCommand.self, SetCommand.self,
             UnsetCommand.self, ListCommand.self, ShowCommand.self, CheckCommand.self,
+            DoneCommand.self, JotCommand.self, GratefulCommand.self, LearnedCommand.self,
         ]
     )
 

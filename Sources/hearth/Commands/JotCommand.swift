@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+/// `hearth jot TEXT`.
+struct JotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jot",
+        abstract: "Add a timestamped note to today's log: '- HH:MM TEXT' under '## Log'."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var log: LogOptions
+
+    @Argument(help: "The note (quote it or give several words).")
+    var text: [String]
+
+    func run() throws {
+        let time = Date().formatted(.dateTime.hour(.twoDigits(amPM: .omitted)).minute(.twoDigits))
+        let line = "- \(time) " + text.joined(separator: " ")
+        print(try DayLog.append(line, to: .log, date: try log.day(global), notebook: try global.notebook()))
+    }
+}
