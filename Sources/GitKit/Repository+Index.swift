@@ -3,7 +3,8 @@ import Foundation
 
 extension Repository {
     /// Stages every change in the work tree: new and modified files (respecting `.gitignore`)
-    /// and deletions, like `git add -A`, then writes the index to disk.
+    /// and deletions, like `git add -A`, then writes the index to disk. Nested repositories are
+    /// left out.
     ///
     /// Calls `git_index_add_all` with pathspec `*`, `git_index_update_all` (add_all alone
     /// does not stage deletions) and `git_index_write`.
@@ -11,7 +12,13 @@ extension Repository {
         try withIndex(operation: "stage all changes") { index throws(GitError) in
             let result = withPathspec(["*"]) { pathspec in
                 var pathspec = pathspec
-                let added = git_index_add_all(index, &pathspec, GIT_INDEX_ADD_DEFAULT.rawValue, nil, nil)
+                // libgit2 refuses a nested repository ("invalid path 'inner/'") where git would
+                // record a gitlink; a notebook does not manage other repositories, so skip them.
+                let skipNestedRepositories: git_index_matched_path_cb = { path, _, _ in
+                    guard let path, let last = strlen(path) > 0 ? path[strlen(path) - 1] : nil else { return 0 }
+                    return last == CChar(UInt8(ascii: "/")) ? 1 : 0
+                }
+                let added = git_index_add_all(index, &pathspec, GIT_INDEX_ADD_DEFAULT.rawValue, skipNestedRepositories, nil)
                 guard added == 0 else { return added }
                 return git_index_update_all(index, &pathspec, nil, nil)
             }

@@ -26,25 +26,32 @@ public enum EntryValidator {
     private static func dateProblems(_ note: Note, kind: NoteKind) -> [Diagnostic] {
         let nameDate = NotebookLayout.date(fromPath: note.path)
         let written = note["date"]?.date
-        var problems: [Diagnostic] = []
+        let line = note.line(ofKey: "date") ?? 1
         if kind == .day {
             guard let date = written ?? nameDate else {
-                return [Diagnostic(path: note.path, line: note.line(ofKey: "date") ?? 1,
+                return [Diagnostic(path: note.path, line: line,
                                    message: "day entry has no date: neither a 'date:' key nor a YYYY-MM-DD file name",
                                    hint: "add 'date: YYYY-MM-DD'")]
             }
             let expected = NotebookLayout.path(for: .day, date: date, slug: nil)
             if note.path.hasPrefix("days/") && note.path != expected {
-                problems.append(Diagnostic(path: note.path, line: note.line(ofKey: "date") ?? 1,
-                                           message: "day entry dated \(date) should be at \(expected)",
-                                           hint: "move the file or fix its date"))
+                return [Diagnostic(path: note.path, line: line,
+                                   message: "day entry dated \(date) is at \(note.path) but belongs at \(expected)",
+                                   hint: "move the file or fix its date")]
             }
         }
-        if let written, let nameDate, written != nameDate {
-            problems.append(Diagnostic(path: note.path, line: note.line(ofKey: "date") ?? 1,
-                                       message: "date \(written) does not match the file name's \(nameDate)",
-                                       hint: "rename the file or fix 'date:'"))
+        let stem = NotebookLayout.stem(of: note.path)
+        if kind == .week, let value = note["week"], FieldType.isoWeek.problem(with: value) == nil,
+           let week = value.string, stem.contains("-W"), stem != week {
+            return [Diagnostic(path: note.path, line: note.line(ofKey: "week") ?? 1,
+                               message: "week \(week) does not match the file name's \(stem)",
+                               hint: "rename the file or fix 'week:'")]
         }
-        return problems
+        if let written, let nameDate, written != nameDate {
+            return [Diagnostic(path: note.path, line: line,
+                               message: "date \(written) does not match the file name's \(nameDate)",
+                               hint: "rename the file or fix 'date:'")]
+        }
+        return []
     }
 }

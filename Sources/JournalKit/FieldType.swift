@@ -21,7 +21,8 @@ public enum FieldType: Sendable, Hashable {
 
     /// Why `value` does not fit this type, or nil when it does. Null ("not recorded") always fits.
     public func problem(with value: YAMLValue) -> String? {
-        if value.isNull { return nil }
+        // Null and an empty list (`who5: []` in a fresh template) both mean "not recorded".
+        if value.isNull || value.list?.isEmpty == true { return nil }
         switch self {
         case .integer(let range):
             guard let int = value.int else { return "must be a whole number from \(range.lowerBound) to \(range.upperBound)" }
@@ -62,7 +63,9 @@ public enum FieldType: Sendable, Hashable {
 
     private static func isISOWeek(_ text: String) -> Bool {
         let parts = text.split(separator: "-W")
-        guard parts.count == 2, parts[0].count == 4, Int(parts[0]) != nil, let week = Int(parts[1]), parts[1].count == 2 else { return false }
-        return (1...53).contains(week)
+        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let week = Int(parts[1]), parts[1].count == 2,
+              let december28 = LocalDate(year: year, month: 12, day: 28) else { return false }
+        // December 28 always falls in the year's last ISO week, so its number is the week count.
+        return (1...december28.isoWeek.week).contains(week)
     }
 }

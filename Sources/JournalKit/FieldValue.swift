@@ -7,15 +7,7 @@ public enum FieldValue {
     ///
     /// - Throws: ``JournalError/invalidValue(key:value:reason:)`` when the kind's schema refuses it.
     public static func parse(_ text: String, key: String, kind: NoteKind) throws(JournalError) -> YAMLValue {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        var value: YAMLValue
-        if trimmed.hasPrefix("[") && trimmed.hasSuffix("]") {
-            let inner = trimmed.dropFirst().dropLast()
-            let items = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            value = .list(items.map(scalar))
-        } else {
-            value = scalar(trimmed)
-        }
+        var value = YAMLValue(inlineYAML: text)
         let type = KindSchema.forKind(kind).fields[key]
         // A text field keeps what was typed as text, so `title=2026` stays the string "2026".
         if case .text? = type, let scalar = value.scalar, scalar.style == .plain, !scalar.isNull,
@@ -26,12 +18,5 @@ public enum FieldValue {
             throw JournalError.invalidValue(key: key, value: text, reason: problem)
         }
         return value
-    }
-
-    private static func scalar(_ text: String) -> YAMLValue {
-        if text.count >= 2, let first = text.first, first == "\"" || first == "'", text.last == first {
-            return .string(String(text.dropFirst().dropLast()))
-        }
-        return .plain(text)
     }
 }

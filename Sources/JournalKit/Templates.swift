@@ -103,11 +103,10 @@ public enum Templates {
     public static func render(_ template: String, date: LocalDate, title: String, kind: NoteKind) -> String {
         var rendered = ""
         var inFrontMatter = false
-        var fenceCount = 0
-        for line in template.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.trimmingCharacters(in: .whitespaces) == "---" && fenceCount < 2 {
-                fenceCount += 1
-                inFrontMatter = fenceCount == 1
+        for (index, line) in template.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // Only a `---` on the first line opens front-matter; later ones are rules in the body.
+            if line.trimmingCharacters(in: .whitespaces) == "---" {
+                if index == 0 { inFrontMatter = true } else if inFrontMatter { inFrontMatter = false }
             }
             let titleText = inFrontMatter ? YAMLWriter.render(.string(title)) : title
             rendered += line

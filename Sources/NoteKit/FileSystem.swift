@@ -101,6 +101,7 @@ public enum FileSystem {
     public static func markdownFiles(under root: String) -> [String] {
         var result: [String] = []
         var stack: [String] = [""]
+        let resolvedRoot = realPath(root) ?? root
         while let relative = stack.popLast() {
             let absolute = relative.isEmpty ? root : root + "/" + relative
             guard let dir = opendir(absolute) else { continue }
@@ -116,7 +117,12 @@ public enum FileSystem {
                     var info = stat()
                     guard stat(root + "/" + child, &info) == 0 else { continue }
                     let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
-                    if isDirectory && type == UInt8(DT_LNK) { continue }
+                    if type == UInt8(DT_LNK) {
+                        // Links to folders are never followed; links to files only when they stay inside.
+                        if isDirectory { continue }
+                        guard let target = realPath(root + "/" + child),
+                              target.hasPrefix(resolvedRoot + "/") else { continue }
+                    }
                     type = isDirectory ? UInt8(DT_DIR) : UInt8(DT_REG)
                 }
                 if type == UInt8(DT_DIR) {
@@ -127,6 +133,13 @@ public enum FileSystem {
             }
         }
         return result.sorted()
+    }
+
+    /// The path with every symbolic link resolved, nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Whether anything (a dangling symbolic link included) is at `path`.

@@ -7,6 +7,13 @@ extension Notebook {
     /// - Throws: ``NotebookError/notFound(reference:)`` or ``NotebookError/ambiguous(reference:candidates:)``
     ///   listing the candidates.
     public func resolve(_ reference: String, today: LocalDate, workingDirectory: URL) throws(NotebookError) -> String {
+        let path = try resolveUnchecked(reference, today: today, workingDirectory: workingDirectory)
+        // A link out of the notebook is refused however it was named (date, slug or path).
+        _ = try containedPath(path)
+        return path
+    }
+
+    private func resolveUnchecked(_ reference: String, today: LocalDate, workingDirectory: URL) throws(NotebookError) -> String {
         switch reference {
         case "today": return try dayEntry(for: today, reference: reference)
         case "yesterday": return try dayEntry(for: today.adding(days: -1), reference: reference)

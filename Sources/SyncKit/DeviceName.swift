@@ -14,7 +14,8 @@ public enum DeviceName {
         let kept = String(name.unicodeScalars.map { scalar -> Character in
             scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" ? Character(scalar) : "-"
         })
-        let trimmed = kept.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-        return trimmed.isEmpty ? "device" : String(trimmed.prefix(40))
+        // Cap first, then trim, so the cut never leaves a dangling dash.
+        let trimmed = String(kept.prefix(40)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        return trimmed.isEmpty ? "device" : trimmed
     }
 }

@@ -38,6 +38,10 @@ struct Hearth: ParsableCommand {
         } catch let error as NotebookError {
             exitWithFailure(error.description)
         } catch let error as JournalError {
+            if case .malformedAssignment = error {
+                Terminal.standardError.write("hearth: error: \(error)\n")
+                Foundation.exit(2)
+            }
             exitWithFailure(error.description)
         } catch let error as SyncError {
             exitWithFailure(error.description)

@@ -23,10 +23,8 @@ import Testing
         #expect(try notebook.hearth("new", "week").status == 0)
         let result = try notebook.hearth("check")
         // An empty `who5: []` is "not recorded yet", as in a fresh template.
-        withKnownIssue("hearth check rejects the week template's own `who5: []`") {
-            #expect(result.status == 0, "\(result)")
-            #expect(result.stdout.isEmpty, "\(result.stdout)")
-        }
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.isEmpty, "\(result.stdout)")
     }
 
     @Test func anExperimentWithoutPredictedFailureIsOnlyAWarning() throws {
@@ -63,22 +61,24 @@ import Testing
         #expect(reported("days/2026/2026-11-04.md:4: error:", "YAML"), "\(result.stdout)")
         #expect(reported("days/2026/2026-11-05.md:1: error:", "never closed"), "\(result.stdout)")
         #expect(reported("notes/latin1.md:5: error:", "UTF-8"), "\(result.stdout)")
-        #expect(reported("notes/image.md:2: error:", "binary"), "\(result.stdout)")
+        #expect(reported("notes/image.md:3: error:", "binary"), "\(result.stdout)")
         #expect(!result.stdout.contains("notes/fine.md"))
         #expect(!result.stdout.contains("2026-11-01.md:4"), "mood 3 is valid")
         #expect(lines.allSatisfy { $0.contains(".md:") }, "\(result.stdout)")
         #expect(try notebook.snapshot() == before, "check changes nothing")
     }
 
+    /// A YAML error that runs to the end of its entry belongs to the entry's line, not the next one
+    /// (which may be a valid key or the closing fence).
     @Test func anUnclosedFlowListIsReportedOnItsOwnLine() throws {
         let notebook = try TemporaryNotebook(initialized: true)
         try notebook.write("notes/list.md", "---\ntitle: ok\ntags: [a, b\nmood: 3\n---\n")
+        try notebook.write("notes/last.md", "---\ntitle: ok\nenergy: [\n---\nbody\n")
         let result = try notebook.hearth("check")
         #expect(result.status == 1, "\(result)")
-        #expect(result.stdout.hasPrefix("notes/list.md:"), "\(result.stdout)")
-        withKnownIssue("a YAML error that runs to the end of an entry is reported one line too late") {
-            #expect(result.stdout.hasPrefix("notes/list.md:3:"), "\(result.stdout)")
-        }
+        #expect(result.stdoutLines.count == 2, "\(result.stdout)")
+        #expect(result.stdoutLines.contains { $0.hasPrefix("notes/list.md:3: error:") }, "\(result.stdout)")
+        #expect(result.stdoutLines.contains { $0.hasPrefix("notes/last.md:3: error:") }, "\(result.stdout)")
     }
 
     @Test func checkJSONListsTheSameProblems() throws {

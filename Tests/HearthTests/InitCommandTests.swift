@@ -51,6 +51,23 @@ import Testing
         #expect(try notebook.git("fsck", "--strict").status == 0)
     }
 
+    /// A vault that holds another git repository (a cloned project, say) can still be adopted:
+    /// plain `git add -A` would record it as a gitlink and commit the rest.
+    @Test func initAdoptsAFolderContainingANestedRepository() throws {
+        let notebook = try TemporaryNotebook()
+        try notebook.write("a.md", "---\ntitle: a\n---\n")
+        try notebook.write("inner/readme.md", "# inner\n")
+        let inner = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["git", "init", "-q", "inner"],
+                                          in: notebook.root, environment: notebook.environment())
+        #expect(inner.status == 0, "\(inner)")
+        let result = try notebook.hearth("init", "nb", "--device", "laptop", in: notebook.base)
+        let committed = try notebook.git("show", "HEAD:a.md")
+        #expect(result.status == 0, "\(result)")
+        #expect(committed.status == 0, "\(committed)")
+        #expect(try notebook.text("a.md") == "---\ntitle: a\n---\n")
+        #expect(try notebook.text("inner/readme.md") == "# inner\n")
+    }
+
     @Test func initTwiceIsHarmless() throws {
         let notebook = try TemporaryNotebook(initialized: true)
         try notebook.write("notes/idea.md", "---\ntitle: idea\n---\n")

@@ -81,6 +81,20 @@ import Testing
         #expect(try notebook.text("days/2026/2026-11-20.md") == expected)
     }
 
+    @Test func aQuotedListItemMayContainAComma() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        let original = "---\nkind: day\ndate: 2026-11-20\ntags: []\n---\nbody\n"
+        try notebook.write("days/2026/2026-11-20.md", original)
+        let result = try notebook.hearth("set", "2026-11-20", "tags=[a, \"b, c\"]")
+        #expect(result.status == 0, "\(result)")
+        let show = try notebook.hearth("show", "2026-11-20", "--json")
+        let object = try JSONSerialization.jsonObject(with: show.stdoutData) as? [String: Any]
+        let tags = (object?["frontMatter"] as? [String: Any])?["tags"] as? [String]
+        let text = try notebook.text("days/2026/2026-11-20.md")
+        #expect(tags == ["a", "b, c"], "\(text)")
+        #expect(text == original.replacingOccurrences(of: "tags: []", with: "tags: [a, \"b, c\"]"))
+    }
+
     @Test(arguments: ["energy=9", "energy=0", "energy=2.5", "sick=maybe", "sick=yes", "work_h=25", "mood=high"])
     func anInvalidValueExits1AndLeavesTheFileByteIdentical(assignment: String) throws {
         let notebook = try TemporaryNotebook(initialized: true)
@@ -90,6 +104,15 @@ import Testing
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains(String(assignment.prefix { $0 != "=" })))
         #expect(result.stdout.isEmpty)
+        #expect(try notebook.text("days/2026/2026-11-20.md") == Self.handWritten)
+    }
+
+    @Test func aRefusedValueNamesTheFileAndTheKeysLine() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        try notebook.write("days/2026/2026-11-20.md", Self.handWritten)
+        let result = try notebook.hearth("set", "2026-11-20", "energy=9")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("days/2026/2026-11-20.md:5"), "\(result.stderr)")
         #expect(try notebook.text("days/2026/2026-11-20.md") == Self.handWritten)
     }
 
@@ -107,10 +130,9 @@ import Testing
         let result = try notebook.hearth("set", "today", "energy=9")
         #expect(result.status == 1, "\(result)")
         // `hearth set --help`: "Nothing is written unless every value is valid."
-        withKnownIssue("hearth set today energy=9 creates days/2026/2026-11-22.md before validating the value") {
-            #expect(!notebook.exists("days/2026/2026-11-22.md"))
-            #expect(try notebook.git("status", "--porcelain", "--untracked-files=all").stdout.isEmpty)
-        }
+        let status = try notebook.git("status", "--porcelain", "--untracked-files=all").stdout
+        #expect(!notebook.exists("days/2026/2026-11-22.md"))
+        #expect(status.isEmpty, "\(status)")
     }
 
     @Test func setRefusesMalformedFrontMatterAndNamesTheLine() throws {

@@ -251,9 +251,7 @@ struct EntryFactoryTests {
             let note = try EntryFactory.make(kind: .week, date: nov22, title: nil, assignments: [], notebook: Notebook(root: root))
             #expect(note.text.contains("\nwho5: []\n"))
             let problems = EntryValidator.problems(in: note)
-            withKnownIssue("the built-in week template writes `who5: []`, which the who5 rule (exactly 5 values) refuses") {
-                #expect(problems.isEmpty, "\(problems)")
-            }
+            #expect(problems.isEmpty, "\(problems)")
         }
     }
 

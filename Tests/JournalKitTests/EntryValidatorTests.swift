@@ -90,7 +90,7 @@ struct EntryValidatorTests {
         let problems = EntryValidator.problems(in: day)
         #expect(problems.count == 1)
         #expect(problems.first?.line == 3)
-        #expect(problems.first?.message == "day entry dated 2026-11-22 should be at days/2026/2026-11-22.md")
+        #expect(problems.first?.message == "day entry dated 2026-11-22 is at days/2025/2026-11-22.md but belongs at days/2026/2026-11-22.md")
     }
 
     @Test func dayWithoutAnyDateIsReported() throws {

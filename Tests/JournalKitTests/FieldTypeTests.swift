@@ -173,4 +173,10 @@ struct FieldTypeTests {
         #expect(type.problem(with: .plain("~")) == nil)
         #expect(type.problem(with: .plain("null")) == nil)
     }
+
+    @Test func isoWeek53OnlyInLongYears() {
+        // 2026 and 2020 have 53 ISO weeks; 2025 and 2027 have 52.
+        #expect(week.problem(with: .plain("2020-W53")) == nil)
+        #expect(week.problem(with: .plain("2025-W53")) == "must be an ISO week like 2026-W47")
+    }
 }

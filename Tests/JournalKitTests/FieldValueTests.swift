@@ -92,7 +92,9 @@ struct FieldValueTests {
         #expect(value == .string("3"))
         #expect(value.int == nil)
         let single = try FieldValue.parse("'yes'", key: "answer", kind: .day)
-        #expect(single == .string("yes"))
+        #expect(single.scalar?.text == "yes")
+        #expect(single.scalar?.style == .singleQuoted)
+        #expect(single.bool == nil)
     }
 
     @Test func unknownKeysTakeAnyValue() throws {
@@ -121,5 +123,17 @@ struct FieldValueTests {
         let value = try FieldValue.parse("", key: "energy", kind: .day)
         #expect(value.isNull)
         #expect(YAMLWriter.line(key: "energy", value: value) == "energy:")
+    }
+
+    @Test func quotedListElementsStayStrings() throws {
+        let value = try FieldValue.parse("[\"2026\", travel]", key: "tags", kind: .day)
+        #expect(value == .list([.string("2026"), .plain("travel")]))
+        #expect(YAMLWriter.line(key: "tags", value: value) == #"tags: ["2026", travel]"#)
+    }
+
+    @Test func quotedListElementMayContainACommaAndTheSeparatorInside() throws {
+        let value = try FieldValue.parse(#"["a, b", c]"#, key: "tags", kind: .day)
+        #expect(value == .list([.string("a, b"), .plain("c")]))
+        #expect(value.strings == ["a, b", "c"])
     }
 }

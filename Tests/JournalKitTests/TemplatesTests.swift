@@ -61,4 +61,11 @@ struct TemplatesTests {
             #expect(!text.contains("{{"), "\(kind)")
         }
     }
+
+    @Test func templateWithoutFrontMatterKeepsTheTitleAsWrittenAfterARule() {
+        let template = "# {{title}}\n\n---\n\nAbout {{title}}\n"
+        let rendered = Templates.render(template, date: .d("2026-11-22"), title: "Fix: tokenizer", kind: .note)
+        #expect(rendered.hasPrefix("# Fix: tokenizer\n\n---\n"))
+        #expect(rendered == "# Fix: tokenizer\n\n---\n\nAbout Fix: tokenizer\n")
+    }
 }

@@ -33,10 +33,17 @@ struct SetCommand: ParsableCommand {
         let path: String
         let today = try global.today()
         if let day = ReferenceDates.date(of: reference, today: today), !notebook.exists(NotebookLayout.path(for: .day, date: day, slug: nil)) {
-            // Quick logging: `hearth set today energy=2` works before the day was opened.
-            let note = try EntryFactory.make(kind: .day, date: day, title: nil, assignments: [], notebook: notebook)
+            // Quick logging: `hearth set today energy=2` works before the day was opened. The
+            // values are applied (and so validated) in memory first: a refused value writes nothing.
+            let note: Note
+            do {
+                note = try EntryFactory.make(kind: .day, date: day, title: nil, assignments: pairs, notebook: notebook)
+            } catch let error as JournalError {
+                throw CommandFailure(message: "\(NotebookLayout.path(for: .day, date: day, slug: nil)): \(error); nothing was written")
+            }
             try notebook.create(note)
-            path = note.path
+            print(note.path)
+            return
         } else {
             path = try notebook.resolve(reference, today: today, workingDirectory: try global.workingDirectory())
         }

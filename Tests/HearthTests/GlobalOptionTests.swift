@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// Options every command shares: `-C DIR`, working from a subfolder, `--version`, `--help`, colour.
+@Suite struct GlobalOptionTests {
+    private func notebookWithADay() throws -> TemporaryNotebook {
+        let notebook = try TemporaryNotebook(initialized: true)
+        try notebook.write("days/2026/2026-11-20.md", "---\nkind: day\ndate: 2026-11-20\nenergy: 2\n---\n")
+        return notebook
+    }
+
+    @Test func dashCBeforeAndAfterTheSubcommand() throws {
+        let notebook = try notebookWithADay()
+        let expected = ["days/2026/2026-11-20.md"]
+        for arguments in [["-C", "nb", "list", "--json"], ["list", "-C", "nb", "--json"], ["list", "--json", "-C", "nb"], ["-Cnb", "list", "--json"]] {
+            let result = try notebook.hearth(arguments, in: notebook.base)
+            #expect(result.status == 0, "\(arguments): \(result)")
+            let rows = try JSONSerialization.jsonObject(with: result.stdoutData) as? [[String: Any]]
+            #expect(rows?.compactMap { $0["path"] as? String } == expected, "\(arguments)")
+        }
+        let set = try notebook.hearth("-C", "nb", "set", "days/2026/2026-11-20.md", "energy=4", in: notebook.base)
+        #expect(set.status == 0, "\(set)")
+        #expect(try notebook.text("days/2026/2026-11-20.md") == "---\nkind: day\ndate: 2026-11-20\nenergy: 4\n---\n")
+    }
+
+    @Test func dashCToAMissingDirectoryIsAUsageError() throws {
+        let notebook = try notebookWithADay()
+        #expect(try notebook.hearth("-C", "missing", "list", in: notebook.base).status == 2)
+        #expect(try notebook.hearth("list", "-C", "missing", in: notebook.base).status == 2)
+        #expect(try notebook.hearth("-C", in: notebook.base).status == 2)
+    }
+
+    @Test func commandsWorkFromASubfolderOfTheNotebook() throws {
+        let notebook = try notebookWithADay()
+        let subfolder = notebook.url("days/2026")
+        let list = try notebook.hearth("list", in: subfolder)
+        #expect(list.status == 0, "\(list)")
+        #expect(list.stdout.contains("days/2026/2026-11-20.md"))
+        // Paths typed by the user are relative to where they are, like git's.
+        let show = try notebook.hearth("show", "2026-11-20.md", "--json", in: subfolder)
+        #expect(show.status == 0, "\(show)")
+        let object = try JSONSerialization.jsonObject(with: show.stdoutData) as? [String: Any]
+        #expect(object?["path"] as? String == "days/2026/2026-11-20.md")
+        let new = try notebook.hearth("new", "day", "--date", "2026-11-21", in: subfolder)
+        #expect(new.stdout == "days/2026/2026-11-21.md\n")
+        #expect(notebook.exists("days/2026/2026-11-21.md"))
+        #expect(!notebook.exists("days/2026/days"), "entries go to the notebook root, not the current folder")
+        let dashC = try notebook.hearth("-C", "nb/days", "edit", "yesterday", in: notebook.base)
+        #expect(dashC.stdout == "days/2026/2026-11-21.md\n", "\(dashC)")
+    }
+
+    @Test func versionExits0() throws {
+        let notebook = try TemporaryNotebook()
+        let result = try notebook.hearth("--version", in: notebook.base)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3, "\(result.stdout)")
+    }
+
+    @Test(arguments: ["init", "new", "today", "edit", "set", "unset", "list", "show", "check"])
+    func helpOnEverySubcommand(command: String) throws {
+        let notebook = try TemporaryNotebook()
+        let result = try notebook.hearth(command, "--help", in: notebook.base)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("hearth \(command)"), "\(result.stdout)")
+        let viaHelp = try notebook.hearth("help", command, in: notebook.base)
+        #expect(viaHelp.status == 0)
+        #expect(viaHelp.stdout.contains("hearth \(command)"))
+    }
+
+    @Test func topLevelHelpListsEveryCommand() throws {
+        let notebook = try TemporaryNotebook()
+        let result = try notebook.hearth("--help", in: notebook.base)
+        #expect(result.status == 0)
+        for command in ["init", "new", "today", "edit", "set", "unset", "list", "show", "check"] {
+            #expect(result.stdout.contains(command), "\(command)")
+        }
+        #expect(try notebook.hearth("bogus", in: notebook.base).status == 2)
+    }
+
+    @Test func noColorOutputHasNoEscapeBytes() throws {
+        let notebook = try notebookWithADay()
+        try notebook.write("days/2026/2026-11-19.md", "---\nkind: day\nenergy: 9\n---\n")
+        try notebook.write("notes/broken.md", "---\ntitle: [\n")
+        try notebook.write("experiments/2026/2026-11-19-x.md", "---\nkind: experiment\n---\n")
+        let runs: [[String]] = [["check"], ["list"], ["list", "--where", "energy<<2"], ["show", "2026-11-20"],
+                                ["set", "2026-11-20", "energy=9"], ["edit", "missing"], ["new", "bogus"]]
+        for arguments in runs {
+            // TERM claims colour support; NO_COLOR must still win.
+            let result = try notebook.hearth(arguments, environment: ["TERM": "xterm-256color"], mergeOutput: true)
+            #expect(!result.stdoutData.contains(0x1B), "\(arguments): \(result.stdout)")
+            #expect(!result.stdoutData.isEmpty, "\(arguments)")
+        }
+    }
+}
