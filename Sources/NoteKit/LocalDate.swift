@@ -38,6 +38,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(year: year, month: month, day: day)
     }
 
+    /// A day before any journal entry, for comparisons with entries that have no date.
+    public static let distantPast = LocalDate(year: 1, month: 1, day: 1)!
+
     /// Today in the given time zone (the user's, by default).
     public static func today(in timeZone: TimeZone = .current, now: Date = Date()) -> LocalDate {
         var calendar = Calendar(identifier: .gregorian)
