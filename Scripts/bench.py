@@ -46,15 +46,18 @@ def main():
         grep = measure(["grep", "-rl", "^energy: 1", "."], root, args.runs)
         query = measure([hearth, "list", "--kind", "day", "--where", "energy<=1", "--json"], root, args.runs)
         check = measure([hearth, "check"], root, max(3, args.runs // 3))
+        review = measure([hearth, "review", "--weeks", "52", "--until", "2026-11-22"], root, max(3, args.runs // 3))
         rows.append(("`grep -rl '^energy: 1' .`", grep))
         rows.append(("`hearth list --kind day --where 'energy<=1' --json`", query))
         rows.append(("`hearth check`", check))
+        rows.append(("`hearth review --weeks 52`", review))
         print(f"\nBenchmarks ({env_note}; `make bench`):\n")
         print("| command | median wall time | peak memory |")
         print("|---|---:|---:|")
         for name, (seconds, rss) in rows:
             print(f"| {name} | {seconds * 1000:.0f} ms | {rss / 1024:.1f} MiB |")
         print(f"\nhearth list / grep: {query[0] / grep[0]:.2f}x (goal: at most 3x)")
+        print(f"hearth review --weeks 52: {review[0] * 1000:.0f} ms (goal: under 500 ms)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

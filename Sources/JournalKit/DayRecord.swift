@@ -29,9 +29,10 @@ public struct DayRecord: Sendable {
         self.numbers = numbers
         tags = note.tags
         glucose = note["glucose_mgdl"]?.list?.compactMap(\.double) ?? note["glucose_mgdl"]?.double.map { [$0] } ?? []
-        done = MarkdownSection.items(inSection: "## Done", of: note.body).map { DoneItem(line: $0, date: date) }
-        grateful = MarkdownSection.items(inSection: "## Grateful", of: note.body)
-        learned = MarkdownSection.items(inSection: "## Learned", of: note.body)
+        let sections = MarkdownSection.items(inSections: ["## Done", "## Grateful", "## Learned"], of: note.body)
+        done = (sections["## Done"] ?? []).map { DoneItem(line: $0, date: date) }
+        grateful = sections["## Grateful"] ?? []
+        learned = sections["## Learned"] ?? []
     }
 
     /// The recorded value of a numeric key.

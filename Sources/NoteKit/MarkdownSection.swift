@@ -51,21 +51,33 @@ public enum MarkdownSection {
 
     /// The items (`- text` lines) of the section headed `heading`, without the `- `.
     public static func items(inSection heading: String, of body: String) -> [String] {
-        var items: [String] = []
-        var inside = false
-        let level = heading.prefix { $0 == "#" }.count
-        for rawLine in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            let hashes = line.prefix { $0 == "#" }.count
-            if hashes > 0 && line.dropFirst(hashes).first == " " {
-                if inside && hashes <= level { break }
-                if String(line).trimmingTrailingBlanks == heading { inside = true; continue }
+        items(inSections: [heading], of: body)[heading] ?? []
+    }
+
+    /// The items of several sections in one pass over the body, keyed by heading. Reviews read
+    /// three sections of thousands of days, so lines are found by scanning UTF-8 bytes.
+    public static func items(inSections headings: [String], of body: String) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        var current: (heading: String, level: Int)?
+        var lines = LineIterator(Substring(body))
+        while let line = lines.next() {
+            let content = line.content
+            let utf8 = content.utf8
+            guard let first = utf8.first else { continue }
+            if first == UInt8(ascii: "#") {
+                let hashes = utf8.prefix { $0 == UInt8(ascii: "#") }.count
+                if utf8.dropFirst(hashes).first == UInt8(ascii: " ") {
+                    if let open = current, hashes <= open.level { current = nil }
+                    let title = FrontMatterScanner.trimmed(content)
+                    if let heading = headings.first(where: { $0.utf8.elementsEqual(title.utf8) }) { current = (heading, hashes) }
+                    continue
+                }
             }
-            if inside, line.hasPrefix("- ") || line.hasPrefix("* ") {
-                items.append(String(line.dropFirst(2)))
-            }
+            guard let open = current, first == UInt8(ascii: "-") || first == UInt8(ascii: "*"),
+                  utf8.dropFirst().first == UInt8(ascii: " ") else { continue }
+            result[open.heading, default: []].append(String(content.dropFirst(2)))
         }
-        return items
+        return result
     }
 }
 

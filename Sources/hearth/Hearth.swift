@@ -20,7 +20,7 @@ struct Hearth: ParsableCommand {
             InitCommand.self, NewCommand.self, TodayCommand.self, EditCommand.self, SetCommand.self,
             UnsetCommand.self, ListCommand.self, ShowCommand.self, CheckCommand.self,
             DoneCommand.self, JotCommand.self, GratefulCommand.self, LearnedCommand.self,
-            ReviewCommand.self, ExportCommand.self, ImportCommand.self,
+            ReviewCommand.self, ExperimentsCommand.self, ExportCommand.self, ImportCommand.self,
         ]
     )
 
