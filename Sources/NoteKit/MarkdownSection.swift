@@ -7,46 +7,37 @@ public enum MarkdownSection {
     /// The body's own line ending (`\r\n` or `\n`) is used for the new line.
     public static func appending(_ line: String, toSection heading: String, in body: String) -> String {
         let newline = body.contains("\r\n") ? "\r\n" : "\n"
-        var lines = body.components(separatedBy: "\n")
-        let hadFinalNewline = body.hasSuffix("\n")
-        if hadFinalNewline { lines.removeLast() }
-        let crlf = newline == "\r\n"
-        func content(_ index: Int) -> String {
-            crlf && lines[index].hasSuffix("\r") ? String(lines[index].dropLast()) : lines[index]
+        var lines: [(content: Substring, raw: Substring)] = []
+        var iterator = LineIterator(Substring(body))
+        while let next = iterator.next() { lines.append((next.content, next.raw)) }
+        func isBlank(_ index: Int) -> Bool { FrontMatterScanner.isBlank(lines[index].content) }
+        func headingLevel(_ index: Int) -> Int? {
+            let utf8 = lines[index].content.utf8
+            let hashes = utf8.prefix { $0 == UInt8(ascii: "#") }.count
+            return hashes > 0 && utf8.dropFirst(hashes).first == UInt8(ascii: " ") ? hashes : nil
         }
         let level = heading.prefix { $0 == "#" }.count
-        let start = lines.indices.first { content($0).trimmingTrailingBlanks == heading }
-        guard let start else {
+        guard let start = lines.indices.first(where: { FrontMatterScanner.trimmed(lines[$0].content) == heading }) else {
             // No such section: add it at the end, separated by a blank line.
+            // Byte checks: in Swift "\r\n" is one Character, so hasSuffix("\n") misses it.
             var text = body
-            if !text.isEmpty && !text.hasSuffix(newline) { text += newline }
-            if !text.isEmpty && !text.hasSuffix(newline + newline) { text += newline }
+            if !text.isEmpty && text.utf8.last != UInt8(ascii: "\n") { text += newline }
+            if !text.isEmpty && !text.utf8.reversed().starts(with: (newline + newline).utf8.reversed()) { text += newline }
             return text + heading + newline + newline + line + newline
         }
-        var end = lines.count
-        for index in (start + 1)..<lines.count {
-            let text = content(index)
-            let hashes = text.prefix { $0 == "#" }.count
-            if hashes > 0 && hashes <= level && text.dropFirst(hashes).first == " " {
-                end = index
-                break
-            }
-        }
-        var insertAt = start + 1
-        for index in stride(from: end - 1, to: start, by: -1) where !content(index).allSatisfy({ $0 == " " || $0 == "\t" }) {
-            insertAt = index + 1
-            break
-        }
-        // Keep a blank line between a heading and its first item when the template had one.
-        if insertAt == start + 1, start + 1 < end, content(start + 1).isEmpty { insertAt = start + 2 }
-        lines.insert(crlf ? line + "\r" : line, at: insertAt)
+        let end = lines.indices.first { $0 > start && (headingLevel($0).map { $0 <= level } ?? false) } ?? lines.count
+        // After the section's last non-blank line, or after the heading's blank line when it is empty.
+        var insertAt = (start + 1..<end).last { !isBlank($0) }.map { $0 + 1 } ?? start + 1
+        if insertAt == start + 1, start + 1 < end, isBlank(start + 1) { insertAt = start + 2 }
+        var out = ""
+        for index in 0..<insertAt { out += lines[index].raw }
+        // The line before may be the file's last and lack a terminator.
+        if insertAt > 0, lines[insertAt - 1].raw.utf8.last != UInt8(ascii: "\n") { out += newline }
+        out += line + newline
         // Keep a blank line before the next heading.
-        if insertAt + 1 < lines.count, insertAt + 1 == end + 1, !content(insertAt + 1).isEmpty {
-            lines.insert(crlf ? "\r" : "", at: insertAt + 1)
-        }
-        var result = lines.joined(separator: "\n")
-        if hadFinalNewline || insertAt == lines.count - 1 { result += "\n" }
-        return result
+        if insertAt == end, end < lines.count { out += newline }
+        for index in insertAt..<lines.count { out += lines[index].raw }
+        return out
     }
 
     /// The items (`- text` lines) of the section headed `heading`, without the `- `.
@@ -78,11 +69,5 @@ public enum MarkdownSection {
             result[open.heading, default: []].append(String(content.dropFirst(2)))
         }
         return result
-    }
-}
-
-private extension String {
-    var trimmingTrailingBlanks: String {
-        String(reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

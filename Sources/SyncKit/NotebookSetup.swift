@@ -93,7 +93,7 @@ public enum NotebookSetup {
             let present = Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
             let missing = ignoredPatterns.filter { !present.contains($0) }
             guard !missing.isEmpty else { return }
-            let separator = text.isEmpty || text.hasSuffix("\n") ? "" : "\n"
+            let separator = text.isEmpty || text.utf8.last == UInt8(ascii: "\n") ? "" : "\n"
             let updated = text + separator + "# Added by hearth init.\n" + missing.joined(separator: "\n") + "\n"
             try FileSystem.replace(path, with: Array(updated.utf8), expecting: bytes)
         } catch {

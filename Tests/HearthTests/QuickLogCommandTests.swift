@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// `hearth done`, `jot`, `grateful`, `learned` and `experiments`, through the real binary.
+@Suite struct QuickLogCommandTests {
+    @Test func doneCreatesTodayAndAppendsUnderDone() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        let first = try notebook.hearth("done", "ship", "tokenizer fix merged")
+        #expect(first.status == 0, "\(first)")
+        #expect(first.stdout == "days/2026/2026-11-22.md\n")
+        try notebook.hearth("done", "learn", "read", "about", "ISO", "weeks")
+        let text = try notebook.text("days/2026/2026-11-22.md")
+        // The template's "## Done" is followed by a blank line; items go after it, in order, and a
+        // blank line still separates them from "## Grateful".
+        #expect(text.contains("## Done\n\n- ship: tokenizer fix merged\n- learn: read about ISO weeks\n\n## Grateful\n"), "\(text)")
+    }
+
+    @Test func eachSectionGetsItsOwnLine() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        try notebook.hearth("grateful", "a quiet morning")
+        try notebook.hearth("learned", "YAML 1.1 reads 23:30 as 1410")
+        let jot = try notebook.hearth("jot", "call with Ana")
+        #expect(jot.status == 0, "\(jot)")
+        let text = try notebook.text("days/2026/2026-11-22.md")
+        #expect(text.contains("## Grateful\n\n- a quiet morning\n\n## Learned\n"))
+        #expect(text.contains("## Learned\n\n- YAML 1.1 reads 23:30 as 1410\n\n## Log\n"))
+        let logLine = try #require(text.split(separator: "\n").first { $0.hasSuffix(" call with Ana") })
+        // `- HH:MM call with Ana`
+        let time = logLine.dropFirst(2).prefix(5)
+        #expect(logLine.hasPrefix("- "))
+        #expect(time.count == 5 && time.dropFirst(2).first == ":" && time.filter(\.isNumber).count == 4, "\(logLine)")
+    }
+
+    @Test func onlyTheSectionChangesInAHandWrittenDay() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        let original = "---\r\nkind: day\r\ndate: 2026-11-20\r\nenergy: 3 # tired\r\n---\r\n# Friday\r\n\r\n## Done\r\n- ship: release notes\r\n\r\n## Notes\r\nfree text\r\n"
+        try notebook.write("days/2026/2026-11-20.md", original)
+        let result = try notebook.hearth("done", "--date", "2026-11-20", "help", "reviewed a PR")
+        #expect(result.status == 0, "\(result)")
+        let expected = "---\r\nkind: day\r\ndate: 2026-11-20\r\nenergy: 3 # tired\r\n---\r\n# Friday\r\n\r\n## Done\r\n- ship: release notes\r\n- help: reviewed a PR\r\n\r\n## Notes\r\nfree text\r\n"
+        #expect(try notebook.text("days/2026/2026-11-20.md") == expected)
+    }
+
+    @Test func aMissingSectionIsAddedAtTheEnd() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        try notebook.write("days/2026/2026-11-21.md", "---\nkind: day\ndate: 2026-11-21\n---\n\nJust prose.\n")
+        try notebook.hearth("grateful", "--date", "2026-11-21", "sunshine")
+        #expect(try notebook.text("days/2026/2026-11-21.md") == "---\nkind: day\ndate: 2026-11-21\n---\n\nJust prose.\n\n## Grateful\n\n- sunshine\n")
+    }
+
+    @Test func badInputChangesNothing() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        try notebook.hearth("today")
+        let before = try notebook.snapshot()
+        let badCategory = try notebook.hearth("done", "Big Win", "x")
+        #expect(badCategory.status == 1)
+        #expect(badCategory.stderr.contains("category 'Big Win'"))
+        let badDate = try notebook.hearth("jot", "--date", "yesterday-ish", "x")
+        #expect(badDate.status == 2)
+        let missingText = try notebook.hearth("grateful")
+        #expect(missingText.status == 2)
+        #expect(try notebook.snapshot() == before)
+    }
+
+    @Test func aBrokenDayIsNeverRewritten() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        let broken = "---\nkind: day\nenergy: [1, 2\n---\n\n## Done\n"
+        try notebook.write("days/2026/2026-11-22.md", broken)
+        let result = try notebook.hearth("done", "ship", "x")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("days/2026/2026-11-22.md:3"), "\(result)")
+        #expect(try notebook.text("days/2026/2026-11-22.md") == broken)
+    }
+
+    @Test func experimentsListsOpenOnesAndAllWithTheFlag() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        try notebook.hearth("new", "experiment", "--title", "Warmup ablation", "--set", "predicted_failure=instability", "--set", "p_success=0.6")
+        try notebook.hearth("new", "experiment", "--title", "LR sweep", "--date", "2026-11-20", "--set", "p_success=0.3")
+        try notebook.hearth("set", "lr-sweep", "outcome=failure", "actual_failure=instability")
+        let open = try notebook.hearth("experiments", "--json")
+        #expect(open.status == 0, "\(open)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: open.stdoutData) as? [[String: Any]])
+        #expect(rows.map { $0["path"] as? String } == ["experiments/2026/2026-11-22-warmup-ablation.md"])
+        let all = try notebook.hearth("experiments", "--all")
+        #expect(all.stdoutLines.filter { !$0.isEmpty }.count == 2)
+        #expect(all.stdout.contains("outcome=failure"))
+        let check = try notebook.hearth("check")
+        #expect(check.status == 0)
+        // The closed one never had a predicted failure mode: a warning, not an error.
+        #expect(check.stdout.contains("2026-11-20-lr-sweep.md:") && check.stdout.contains("warning: experiment has no predicted_failure"))
+    }
+}
