@@ -23,7 +23,14 @@ run new experiment --no-edit --title "Warmup ablation" --set predicted_failure=i
 run list
 run list --kind day --where 'energy<=2' --where 'work_h>=10'
 run list --kind day --sort -work_h --json
+run done ship "tokenizer fix merged"
+run done learn "read the FlashAttention paper"
+run done chore "expense report"
+run jot "call with Ana about the deadline"
+run grateful "a quiet morning run"
 run show today
+run experiments
+run review --week
 printf '\n# An entry with a broken list in its front-matter appears (a bad merge by another tool, say):\n$ hearth check\n'
 printf -- '---\nkind: day\ndate: 2026-11-19\nenergy: [1, 2\n---\n' > days/2026/2026-11-19.md
 "$hearth" check || printf '(exit %d: hearth reports the broken file and changes nothing)\n' "$?"

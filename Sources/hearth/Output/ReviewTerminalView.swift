@@ -62,8 +62,10 @@ struct ReviewTerminalView {
         var out = heading("BURNERS")
         out += pad("", 12) + pad("hours", 8, right: true) + pad("share", 7, right: true) + pad("n", 4, right: true) + "\n"
         for burner in review.burners {
-            out += pad(burner.name, 12) + pad(ReviewFormat.hours(burner.hours), 8, right: true)
-                + pad(burner.share.map(ReviewFormat.percent) ?? "-", 7, right: true) + pad("\(burner.count)", 4, right: true)
+            // Not recorded is not zero: a burner without values shows dashes.
+            let recorded = burner.count > 0
+            out += pad(burner.name, 12) + pad(recorded ? ReviewFormat.hours(burner.hours) : "-", 8, right: true)
+                + pad(recorded ? burner.share.map(ReviewFormat.percent) ?? "-" : "-", 7, right: true) + pad("\(burner.count)", 4, right: true)
             if burner.isCold { out += "   " + terminal.paint("cold: \(burner.zeroRun) logged days at zero", .yellow) }
             out += "\n"
         }
