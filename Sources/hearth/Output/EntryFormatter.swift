@@ -17,29 +17,32 @@ enum EntryFormatter {
         return .object(pairs)
     }
 
-    /// A header of `path` plus every key in first-seen order; lists as `[a, b]`.
-    static func csv(_ notes: [Note]) -> String {
+    /// A header of `path` plus every key in first-seen order (and `body` last when asked for);
+    /// lists as `[a, b]`, empty cells for keys an entry does not record. A front-matter key named
+    /// like one of the row's own columns is left out.
+    static func csv(_ notes: [Note], withBody: Bool = false) -> String {
         var keys: [String] = []
-        var seen: Set<String> = []
+        var seen: Set<String> = withBody ? ["path", "body"] : ["path"]
         for note in notes {
-            for key in note.frontMatter?.keys ?? [] where key != "path" && seen.insert(key).inserted { keys.append(key) }
+            for key in note.frontMatter?.keys ?? [] where seen.insert(key).inserted { keys.append(key) }
         }
-        var out = (["path"] + keys).map(csvField).joined(separator: ",") + "\n"
+        var out = csvRecord(["path"] + keys + (withBody ? ["body"] : []))
         for note in notes {
             let values = keys.map { key -> String in
                 guard let value = note[key], !value.isNull else { return "" }
-                if let scalar = value.scalar { return scalar.text }
-                return YAMLWriter.render(value)
+                return value.scalar?.text ?? YAMLWriter.render(value)
             }
-            out += ([note.path] + values).map(csvField).joined(separator: ",") + "\n"
+            out += csvRecord([note.path] + values + (withBody ? [note.body] : []))
         }
         return out
     }
 
-    /// RFC 4180: quote fields with commas, quotes or line breaks.
-    private static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// One CSV line; RFC 4180: a field holding a comma, a quote or a line break is quoted, quotes doubled.
+    private static func csvRecord(_ fields: [String]) -> String {
+        fields.map { field in
+            guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }
+            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }.joined(separator: ",") + "\n"
     }
 
     /// `DATE  KIND  PATH  field=value ...  title`, columns aligned.
