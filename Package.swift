@@ -39,10 +39,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "GitKitTests", dependencies: ["GitKit"], swiftSettings: swiftSettings),
+        // Helpers several test targets share (running the git CLI in isolation).
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "NoteKitTests", dependencies: ["NoteKit", "Yams"], swiftSettings: swiftSettings),
-        .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "GitKit", "NoteKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "GitKit", "NoteKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "JournalKitTests", dependencies: ["JournalKit", "NoteKit"], swiftSettings: swiftSettings),
-        .testTarget(name: "HearthTests", dependencies: ["hearth"], swiftSettings: swiftSettings),
+        .testTarget(name: "HearthTests", dependencies: ["hearth", "TestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import GitKit
 
 /// A temporary work area: a fresh directory for a repository plus a fake HOME for the git CLI,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs an executable with an explicit environment and working directory and collects its
 /// output. Both pipes are drained at the same time so a chatty child can never stall on a full pipe.

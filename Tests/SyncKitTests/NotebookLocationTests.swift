@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import NoteKit
 import SyncKit
 import Testing

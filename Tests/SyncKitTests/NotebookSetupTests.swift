@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import GitKit
 import NoteKit
 import SyncKit
