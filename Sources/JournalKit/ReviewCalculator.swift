@@ -152,8 +152,13 @@ public struct ReviewCalculator: Sendable {
             day.grateful.map { EchoItem(date: day.date, section: "grateful", text: $0) }
                 + day.learned.map { EchoItem(date: day.date, section: "learned", text: $0) }
         }
+        // The three most recent years are enough to remember; a decade would crowd the screen.
+        let onThisDay = sortedDays.filter { $0.date.month == today.month && $0.date.day == today.day && $0.date.year < today.year }
+            .suffix(3).flatMap(items)
+        // What "on this day" already shows is not resurfaced a second time.
+        let shownToday = Set(onThisDay)
         let cutoff = today.adding(days: -ReviewRules.resurfaceAfterDays)
-        let pool = sortedDays.filter { $0.date <= cutoff }.flatMap(items)
+        let pool = sortedDays.filter { $0.date <= cutoff }.flatMap(items).filter { !shownToday.contains($0) }
         // The same day always brings back the same items; a new day, others.
         var generator = SplitMix64(seed: UInt64(bitPattern: Int64(today.dayNumber)))
         var indices = Array(pool.indices)
@@ -162,9 +167,6 @@ public struct ReviewCalculator: Sendable {
             let pick = Int(generator.next() % UInt64(indices.count))
             chosen.append(pool[indices.remove(at: pick)])
         }
-        // The three most recent years are enough to remember; a decade would crowd the screen.
-        let onThisDay = sortedDays.filter { $0.date.month == today.month && $0.date.day == today.day && $0.date.year < today.year }
-            .suffix(3).flatMap(items)
         return EchoSummary(gratefulCount: inWindow.reduce(0) { $0 + $1.grateful.count },
                            learnedCount: inWindow.reduce(0) { $0 + $1.learned.count },
                            resurfaced: chosen.sorted { $0.date < $1.date }, onThisDay: onThisDay)

@@ -60,8 +60,10 @@ public enum ReviewMarkdown {
     /// The warning labels of a week's hours.
     public static func weekFlags(_ week: WeekHours) -> [String] {
         var flags: [String] = []
+        // Short enough that the terminal's hours row (38 columns before the flags) with both
+        // flags stays within 80 columns.
         if week.isRisk {
-            flags.append(">= 55 h (WHO/ILO: stroke and heart disease risk)")
+            flags.append(">= 55 h (stroke/heart risk)")
         } else if week.isOverProductive {
             flags.append("> 50 h (output per hour falls)")
         }

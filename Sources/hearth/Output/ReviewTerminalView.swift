@@ -9,7 +9,7 @@ struct ReviewTerminalView {
 
     func render() -> String {
         var out = terminal.paint("Review \(review.window.start) to \(review.window.end)", .bold)
-        out += " (\(review.window.count) days), compared with \(review.previous.start) to \(review.previous.end)\n"
+        out += " (\(review.window.count) days) vs \(review.previous.start) to \(review.previous.end)\n"
         out += "Logged \(review.loggedDays) of \(review.window.count) days\n"
         out += levels() + hours() + burners() + done() + echoes() + signals() + health() + experiments() + exploratory() + heatmap()
         return out
@@ -104,8 +104,9 @@ struct ReviewTerminalView {
             out += terminal.paint("\(signals.recentFlagged) of the last \(signals.recentCount) logged days: consider the WHO-5 check-in (hearth new week);\nlook at the hours and burners above.", .yellow) + "\n"
         }
         for score in review.who5 {
-            out += "WHO-5 \(score.week): \(score.percent)% (raw \(score.raw) of 25)"
-            if score.isLow { out += ", " + terminal.paint("low well-being (raw < 13)", .yellow) }
+            // Kept to one line within 80 columns: "low" is explained by its threshold.
+            out += "WHO-5 \(score.week): \(score.percent)% (raw \(score.raw)/25"
+            out += score.isLow ? ", " + terminal.paint("low: < 13", .yellow) + ")" : ")"
             if let change = score.change {
                 out += ", \(change >= 0 ? "+" : "")\(change) points" + (score.isMeaningfulChange ? " (meaningful)" : "")
             }
