@@ -273,21 +273,45 @@ struct FrontMatterScanner {
             guard afterColon == utf8.endIndex || utf8[afterColon] == 32 || utf8[afterColon] == 9 else { return nil }
             return (key, trimmed(Substring(utf8[afterColon...])))
         }
-        var index = utf8.startIndex
-        var previous: UInt8 = 0
-        while index < utf8.endIndex {
-            // ` #` starts a comment even before the colon, so the line has no key.
-            if utf8[index] == UInt8(ascii: "#") && (previous == 32 || previous == 9) { return nil }
-            previous = utf8[index]
-            if utf8[index] == UInt8(ascii: ":") {
-                let next = utf8.index(after: index)
-                if next == utf8.endIndex || utf8[next] == 32 || utf8[next] == 9 {
-                    let key = trimmed(Substring(utf8[utf8.startIndex..<index]))
-                    guard !key.isEmpty else { return nil }
-                    return (String(key), trimmed(Substring(utf8[next...])))
+        // Every line of every entry passes here, so the bytes are scanned through a buffer
+        // pointer rather than String indices (a tenth of `hearth list`'s time before).
+        let found: Int?? = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var previous: UInt8 = 0
+            for offset in bytes.indices {
+                let byte = bytes[offset]
+                // ` #` starts a comment even before the colon, so the line has no key.
+                if byte == UInt8(ascii: "#") && (previous == 32 || previous == 9) { return nil }
+                if byte == UInt8(ascii: ":") {
+                    let next = offset + 1
+                    if next == bytes.count || bytes[next] == 32 || bytes[next] == 9 { return offset }
                 }
+                previous = byte
             }
-            index = utf8.index(after: index)
+            return nil
+        }
+        let colonOffset: Int?
+        if let found {
+            colonOffset = found
+        } else {
+            colonOffset = slowColonOffset(utf8)
+        }
+        guard let colonOffset else { return nil }
+        let colon = utf8.index(utf8.startIndex, offsetBy: colonOffset)
+        let key = trimmed(Substring(utf8[utf8.startIndex..<colon]))
+        guard !key.isEmpty else { return nil }
+        return (String(key), trimmed(Substring(utf8[utf8.index(after: colon)...])))
+    }
+
+    /// The same search over String indices, for the rare string without contiguous UTF-8.
+    private static func slowColonOffset(_ utf8: Substring.UTF8View) -> Int? {
+        var previous: UInt8 = 0
+        for (offset, byte) in utf8.enumerated() {
+            if byte == UInt8(ascii: "#") && (previous == 32 || previous == 9) { return nil }
+            if byte == UInt8(ascii: ":") {
+                let next = utf8.dropFirst(offset + 1).first
+                if next == nil || next == 32 || next == 9 { return offset }
+            }
+            previous = byte
         }
         return nil
     }

@@ -47,6 +47,13 @@ public enum JSONValue: Sendable, Hashable {
 
     private static func writeString(_ value: String, to out: inout String) {
         out += "\""
+        // Most values need no escaping; copying them whole keeps `--json` over thousands of
+        // entries cheap.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
