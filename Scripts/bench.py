@@ -14,37 +14,54 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
+def run_once(command, cwd):
+    """Wall seconds and peak RSS (KiB) of one run."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):  # grep exits 1 for "no match"; anything else is a broken benchmark
+        sys.exit(f"benchmark command failed ({code}): {' '.join(command)}\n{process.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss
+
+
+def measure_interleaved(commands, cwd, runs):
+    """Median wall seconds and max peak RSS per command, running the commands in turn each round
+    so that a noisy moment on the machine hits all of them alike (after one warm-up each)."""
+    for command in commands:
+        run_once(command, cwd)
+    samples = [[] for _ in commands]
+    for _ in range(runs):
+        for index, command in enumerate(commands):
+            samples[index].append(run_once(command, cwd))
+    return [(statistics.median(s[0] for s in runs_), max(s[1] for s in runs_)) for runs_ in samples]
+
+
 def measure(command, cwd, runs):
     """Median wall seconds and max peak RSS (KiB) over `runs` runs after one warm-up."""
-    def once():
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        code = os.waitstatus_to_exitcode(status)
-        if code not in (0, 1):  # grep exits 1 for "no match"; anything else is a broken benchmark
-            sys.exit(f"benchmark command failed ({code}): {' '.join(command)}\n{process.stderr.read().decode()}")
-        return elapsed, usage.ru_maxrss
-    once()
-    samples = [once() for _ in range(runs)]
-    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
+    return measure_interleaved([command], cwd, runs)[0]
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--hearth", required=True)
     parser.add_argument("--days", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=21)
     args = parser.parse_args()
     hearth = os.path.abspath(args.hearth)
     work = tempfile.mkdtemp(prefix="hearth-bench.")
     try:
         root = os.path.join(work, "notebook")
         subprocess.run([sys.executable, os.path.join(HERE, "generate-notebook.py"), root, "--days", str(args.days)], check=True)
-        env_note = f"{args.days:,} day entries, {os.cpu_count()} cores, median of {args.runs} runs after a warm-up"
+        env_note = f"{args.days:,} day entries, {os.cpu_count()} cores, median of {args.runs} runs after a warm-up; grep and hearth list alternate run by run"
         rows = []
-        grep = measure(["grep", "-rl", "^energy: 1", "."], root, args.runs)
-        query = measure([hearth, "list", "--kind", "day", "--where", "energy<=1", "--json"], root, args.runs)
+        # Freshly written files may still be going to disk; let writeback finish first.
+        os.sync()
+        grep, query = measure_interleaved([
+            ["grep", "-rl", "^energy: 1", "."],
+            [hearth, "list", "--kind", "day", "--where", "energy<=1", "--json"],
+        ], root, args.runs)
         check = measure([hearth, "check"], root, max(3, args.runs // 3))
         review = measure([hearth, "review", "--weeks", "52", "--until", "2026-11-22"], root, max(3, args.runs // 3))
         rows.append(("`grep -rl '^energy: 1' .`", grep))
