@@ -17,7 +17,14 @@ public enum Templates {
             energy:
             mood:
             sleep_h:
+            sleep_q:
+            exhaustion:
+            cynicism:
+            efficacy:
             work_h:
+            health_h:
+            family_h:
+            friends_h:
             tags: []
             ---
 

@@ -108,7 +108,8 @@ import Testing
         let result = try notebook.hearth("export", "--format", "csv")
         #expect(result.status == 0, "\(result)")
         let table = CSVTable(parsing: result.stdout)
-        #expect(table.header == ["path", "kind", "date", "energy", "mood", "sleep_h", "work_h", "tags", "title",
+        #expect(table.header == ["path", "kind", "date", "energy", "mood", "sleep_h", "sleep_q", "exhaustion", "cynicism",
+                                 "efficacy", "work_h", "health_h", "family_h", "friends_h", "tags", "title",
                                  "hypothesis", "predicted_failure", "p_success", "status", "timebox_h", "body"])
         #expect(table.records.allSatisfy { $0.count == table.header.count }, "\(table.records)")
         let rows = table.rows

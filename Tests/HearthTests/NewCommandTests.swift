@@ -10,7 +10,14 @@ import Testing
         energy:
         mood:
         sleep_h:
+        sleep_q:
+        exhaustion:
+        cynicism:
+        efficacy:
         work_h:
+        health_h:
+        family_h:
+        friends_h:
         tags: []
         ---
 

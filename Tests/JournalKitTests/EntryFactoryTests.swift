@@ -25,7 +25,14 @@ struct EntryFactoryTests {
                 energy: 2
                 mood:
                 sleep_h: 7.5
+                sleep_q:
+                exhaustion:
+                cynicism:
+                efficacy:
                 work_h:
+                health_h:
+                family_h:
+                friends_h:
                 tags: []
                 bedtime: "23:30"
                 ---
