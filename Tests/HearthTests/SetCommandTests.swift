@@ -89,7 +89,7 @@ import Testing
         #expect(result.status == 0, "\(result)")
         let show = try notebook.hearth("show", "2026-11-20", "--json")
         let object = try JSONSerialization.jsonObject(with: show.stdoutData) as? [String: Any]
-        let tags = (object?["frontMatter"] as? [String: Any])?["tags"] as? [String]
+        let tags = (object?["front_matter"] as? [String: Any])?["tags"] as? [String]
         let text = try notebook.text("days/2026/2026-11-20.md")
         #expect(tags == ["a", "b, c"], "\(text)")
         #expect(text == original.replacingOccurrences(of: "tags: []", with: "tags: [a, \"b, c\"]"))

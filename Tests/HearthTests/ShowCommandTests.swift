@@ -25,7 +25,7 @@ import Testing
         #expect(object["kind"] as? String == "day")
         #expect(object["date"] as? String == "2026-11-22")
         #expect(object["body"] as? String == "\n## Notes\nLine \"quoted\"\n")
-        let frontMatter = try #require(object["frontMatter"] as? [String: Any])
+        let frontMatter = try #require(object["front_matter"] as? [String: Any])
         #expect(Set(frontMatter.keys) == ["kind", "date", "energy", "sleep_h", "mood", "tags", "bedtime"])
         #expect((frontMatter["energy"] as? NSNumber)?.intValue == 2)
         #expect((frontMatter["sleep_h"] as? NSNumber)?.doubleValue == 6.5)
@@ -43,7 +43,7 @@ import Testing
         #expect(object["path"] as? String == "notes/plain.md")
         #expect(object["kind"] as? String == "note")
         #expect(object["date"] is NSNull)
-        #expect((object["frontMatter"] as? [String: Any])?.isEmpty == true)
+        #expect((object["front_matter"] as? [String: Any])?.isEmpty == true)
         #expect(object["body"] as? String == "# Plain\n")
     }
 

@@ -7,7 +7,7 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print an entry.",
-        discussion: "Prints the file as it is; with --json, its path, kind, date, front-matter and body."
+        discussion: "Prints the file as it is; with --json, its path, kind, date, front_matter (an object) and body."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -28,7 +28,7 @@ struct ShowCommand: ParsableCommand {
                 ("path", .string(note.path)),
                 ("kind", .string(note.kind.rawValue)),
                 ("date", note.date.map { .string($0.description) } ?? .null),
-                ("frontMatter", frontMatter),
+                ("front_matter", frontMatter),
                 ("body", .string(note.body)),
             ])
             print(object.serialized())
