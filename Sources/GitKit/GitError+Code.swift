@@ -64,6 +64,8 @@ extension GitError {
         public static let indexDirty = Code(rawValue: -34)
         /// `GIT_EAPPLYFAIL`: a patch could not be applied.
         public static let applyFail = Code(rawValue: -35)
+        /// `GIT_EOWNER`: the repository is owned by another user (git's `safe.directory` check).
+        public static let owner = Code(rawValue: -36)
 
         /// The symbolic name, e.g. "notFound", or the raw number for unknown codes.
         public var description: String {
@@ -74,7 +76,7 @@ extension GitError {
                 -15: "modified", -16: "auth", -17: "certificate", -18: "applied", -19: "peel",
                 -20: "eof", -21: "invalid", -22: "uncommitted", -23: "directory",
                 -24: "mergeConflict", -30: "passthrough", -31: "iterOver", -32: "retry",
-                -33: "mismatch", -34: "indexDirty", -35: "applyFail",
+                -33: "mismatch", -34: "indexDirty", -35: "applyFail", -36: "owner",
             ]
             return names[rawValue] ?? "code \(rawValue)"
         }

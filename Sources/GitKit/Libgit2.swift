@@ -10,6 +10,8 @@ enum Libgit2 {
     /// Touches the initialisation token; every public entry point that does not already
     /// hold a repository handle calls this first.
     static func ensureInitialized() {
-        _ = initialization
+        // A negative count means libgit2 could not set itself up (its TLS or thread state); every
+        // later call would fail with a misleading message, so stop here with the real reason.
+        precondition(initialization >= 0, "libgit2 failed to initialise (git_libgit2_init returned \(initialization))")
     }
 }

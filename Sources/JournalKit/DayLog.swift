@@ -33,6 +33,12 @@ public enum DayLog {
         return path
     }
 
+    /// The `- HH:MM text` line of the interstitial log, on a 24-hour clock whatever the locale.
+    public static func jotLine(_ text: String, hour: Int, minute: Int) -> String {
+        func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "- \(twoDigits(hour)):\(twoDigits(minute)) \(text)"
+    }
+
     /// The `- category: text` line of the done list, with the category checked.
     public static func doneLine(category: String, text: String) throws(JournalError) -> String {
         let valid = !category.isEmpty && category.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0 == "-" }

@@ -14,9 +14,25 @@ public enum FieldValue {
            scalar.bool != nil || scalar.double != nil {
             value = .string(scalar.text)
         }
+        // A number typed with leading zeros (`energy=03`) is written in its canonical form, so
+        // every YAML reader takes it for the number the key expects.
+        if let scalar = value.scalar, scalar.style == .plain, hasLeadingZero(scalar.text) {
+            switch type {
+            case .integer?: if let int = scalar.int { value = .plain(String(int)) }
+            case .number?:
+                if let int = scalar.int { value = .plain(String(int)) } else if let double = scalar.double, double.isFinite { value = .plain(String(double)) }
+            default: break
+            }
+        }
         if let type, let problem = type.problem(with: value) {
             throw JournalError.invalidValue(key: key, value: text, reason: problem)
         }
         return value
+    }
+
+    /// `03`, `-07.5`: digits after a leading zero, which YAML 1.1 readers take for octal.
+    private static func hasLeadingZero(_ text: String) -> Bool {
+        let digits = text.drop { $0 == "-" || $0 == "+" }
+        return digits.count > 1 && digits.first == "0" && digits.dropFirst().first?.isNumber == true
     }
 }

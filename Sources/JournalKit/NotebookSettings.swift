@@ -20,7 +20,9 @@ public struct NotebookSettings: Sendable {
             return
         }
         let bytes = try FileSystem.read(path)
-        let text = String(decoding: bytes, as: UTF8.self)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw Diagnostic(path: "hearth.yaml", line: 0, message: "not valid UTF-8", hint: "re-save hearth.yaml as UTF-8")
+        }
         let yaml = try FrontMatter(yamlFile: text, path: "hearth.yaml")
         self.init(workTargetHours: yaml["work_target_h"]?.double)
     }

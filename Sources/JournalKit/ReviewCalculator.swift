@@ -94,16 +94,16 @@ public struct ReviewCalculator: Sendable {
         }
     }
 
+    /// Hours of every ISO week the window touches, each summed over the whole week up to the
+    /// window's end: a week's 55 h must not shrink to 23 h because the window starts on Thursday.
     private func weekHours(_ window: DateRange) -> [WeekHours] {
-        var order: [String] = []
-        var grouped: [String: [LocalDate]] = [:]
-        for date in window.days {
-            let name = date.isoWeekName
-            if grouped[name] == nil { order.append(name) }
-            grouped[name, default: []].append(date)
+        var mondays: [LocalDate] = []
+        for date in window.days where date.isoWeekday == 1 || date == window.start {
+            mondays.append(date.adding(days: 1 - date.isoWeekday))
         }
-        return order.map { name in
-            let dates = grouped[name]!
+        return mondays.map { monday in
+            let name = monday.isoWeekName
+            let dates = (0..<7).map { monday.adding(days: $0) }.filter { $0 <= window.end }
             let recorded = dates.compactMap { days[$0]?["work_h"] }
             let weekTarget = weeks.first { $0["week"]?.string == name }?["work_target_h"]?.double
             var hadDayOff: Bool?
@@ -112,7 +112,7 @@ public struct ReviewCalculator: Sendable {
             } else if dates.count == 7 && recorded.count == 7 {
                 hadDayOff = false
             }
-            return WeekHours(week: name, total: recorded.reduce(0, +), count: recorded.count, daysInWindow: dates.count,
+            return WeekHours(week: name, total: recorded.reduce(0, +), count: recorded.count, daysElapsed: dates.count,
                              target: weekTarget ?? weeklyTarget, hadDayOff: hadDayOff)
         }
     }
@@ -221,14 +221,15 @@ public struct ReviewCalculator: Sendable {
             return predicted == actual
         }
         let brierTerms = closed.compactMap { note -> Double? in
-            guard let p = note["p_success"]?.double, let outcome = note["outcome"]?.string,
+            guard let p = note["p_success"]?.double, p.isFinite, let outcome = note["outcome"]?.string,
                   outcome == "success" || outcome == "failure" else { return nil }
             let o: Double = outcome == "success" ? 1 : 0
             return (p - o) * (p - o)
         }
         func ratios(_ spent: String, _ budget: String) -> [Double] {
             closed.compactMap { note in
-                guard let used = note[spent]?.double, let planned = note[budget]?.double, planned > 0 else { return nil }
+                guard let used = note[spent]?.double, let planned = note[budget]?.double,
+                      used.isFinite, planned.isFinite, planned > 0 else { return nil }
                 return used / planned
             }
         }

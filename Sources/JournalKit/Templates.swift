@@ -110,9 +110,11 @@ public enum Templates {
     public static func render(_ template: String, date: LocalDate, title: String, kind: NoteKind) -> String {
         var rendered = ""
         var inFrontMatter = false
-        for (index, line) in template.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on the byte: in Swift "\r\n" is one Character, so a CRLF template would not split.
+        let lines = template.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        for (index, line) in lines.enumerated() {
             // Only a `---` on the first line opens front-matter; later ones are rules in the body.
-            if line.trimmingCharacters(in: .whitespaces) == "---" {
+            if line.trimmingCharacters(in: .whitespacesAndNewlines) == "---" {
                 if index == 0 { inFrontMatter = true } else if inFrontMatter { inFrontMatter = false }
             }
             let titleText = inFrontMatter ? YAMLWriter.render(.string(title)) : title

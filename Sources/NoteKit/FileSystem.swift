@@ -10,13 +10,16 @@ import Darwin
 public enum FileSystem {
     /// The bytes of a file.
     public static func read(_ path: String) throws(NotebookError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO someone named `x.md` must not hang; it is refused below.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw NotebookError.io(path: path, operation: "read", reason: errnoText()) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw NotebookError.io(path: path, operation: "read", reason: errnoText()) }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw NotebookError.io(path: path, operation: "read", reason: "it is a directory, not a file")
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw NotebookError.io(path: path, operation: "read", reason: "it is a directory, not a file")
+        default: throw NotebookError.io(path: path, operation: "read", reason: "it is not a regular file")
         }
         // One read usually suffices (st_size + 1 shows EOF); the loop covers files that grow.
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
@@ -45,6 +48,11 @@ public enum FileSystem {
         if exists && (linkInfo.st_mode & S_IFMT) == S_IFLNK {
             throw NotebookError.io(path: path, operation: "write", reason: "it is a symbolic link; hearth never writes through links")
         }
+        if exists && expected == nil { throw NotebookError.alreadyExists(path: path) }
+        if exists && access(path, W_OK) != 0 {
+            // rename() would replace a read-only file anyway; its owner made it read-only on purpose.
+            throw NotebookError.io(path: path, operation: "write", reason: "it is read-only; make it writable (chmod u+w) to edit it with hearth")
+        }
         let mode: mode_t = exists ? linkInfo.st_mode & 0o7777 : 0o644
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
@@ -71,12 +79,29 @@ public enum FileSystem {
             if let expected {
                 let current = try? read(path)
                 if current != expected { failure = .changedOnDisk(path: path) }
-            } else if access(path, F_OK) == 0 {
-                failure = .alreadyExists(path: path)
             }
         }
-        if failure == nil && rename(temporary, path) != 0 {
-            failure = .io(path: path, operation: "write", reason: errnoText())
+        if failure == nil {
+            if expected == nil {
+                // link() fails with EEXIST if anything appeared at `path` meanwhile, so a file an
+                // editor just created is never replaced; the temporary name is removed below.
+                if link(temporary, path) == 0 {
+                    unlink(temporary)
+                } else if errno == EEXIST {
+                    failure = .alreadyExists(path: path)
+                } else if errno == EPERM || errno == EOPNOTSUPP {
+                    // A file system without hard links (FAT, some FUSE): the best it allows.
+                    if access(path, F_OK) == 0 {
+                        failure = .alreadyExists(path: path)
+                    } else if rename(temporary, path) != 0 {
+                        failure = .io(path: path, operation: "write", reason: errnoText())
+                    }
+                } else {
+                    failure = .io(path: path, operation: "write", reason: errnoText())
+                }
+            } else if rename(temporary, path) != 0 {
+                failure = .io(path: path, operation: "write", reason: errnoText())
+            }
         }
         if let failure {
             unlink(temporary)

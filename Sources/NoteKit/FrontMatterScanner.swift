@@ -371,7 +371,16 @@ struct FrontMatterScanner {
                     previous = 0
                     continue
                 }
-                if byte == quote { quote = 0 }
+                if byte == quote {
+                    let next = utf8.index(after: index)
+                    // `''` inside a single-quoted scalar is an escaped quote, not its end.
+                    if quote == UInt8(ascii: "'"), next < utf8.endIndex, utf8[next] == quote {
+                        index = utf8.index(after: next)
+                        previous = 0
+                        continue
+                    }
+                    quote = 0
+                }
             } else if byte == UInt8(ascii: "#") && (previous == 32 || previous == 9) {
                 return index
             } else if (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")) && atScalarStart {

@@ -23,6 +23,9 @@ public enum JSONValue: Sendable, Hashable {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .int(let value): out += String(value)
+        case .double(let value) where !value.isFinite:
+            // JSON has no infinity or NaN; a value that is not a number is written as null.
+            out += "null"
         case .double(let value):
             out += value == value.rounded() && abs(value) < 1e15 ? String(format: value) : "\(value)"
         case .string(let value): JSONValue.writeString(value, to: &out)

@@ -13,13 +13,17 @@ extension Notebook {
         return path
     }
 
-    private func resolveUnchecked(_ reference: String, today: LocalDate, workingDirectory: URL) throws(NotebookError) -> String {
+    /// The day a reference names: `today`, `yesterday` or a `YYYY-MM-DD` date; nil for paths and names.
+    public static func day(namedBy reference: String, today: LocalDate) -> LocalDate? {
         switch reference {
-        case "today": return try dayEntry(for: today, reference: reference)
-        case "yesterday": return try dayEntry(for: today.adding(days: -1), reference: reference)
-        default: break
+        case "today": return today
+        case "yesterday": return today.adding(days: -1)
+        default: return LocalDate(reference)
         }
-        if let date = LocalDate(reference) { return try dayEntry(for: date, reference: reference) }
+    }
+
+    private func resolveUnchecked(_ reference: String, today: LocalDate, workingDirectory: URL) throws(NotebookError) -> String {
+        if let date = Notebook.day(namedBy: reference, today: today) { return try dayEntry(for: date, reference: reference) }
         if reference.hasSuffix(".md") || reference.contains("/") {
             // Paths are relative to where the user is, like git's.
             let relative = try relativePath(ofUserPath: reference, workingDirectory: workingDirectory)

@@ -24,14 +24,14 @@ public struct Notebook: Sendable {
         FileSystem.markdownFiles(under: root.path)
     }
 
-    /// Reads and parses one entry.
+    /// Reads and parses one entry; a path that leads out of the notebook is refused.
     public func load(_ relativePath: String) throws(NotebookError) -> Note {
-        try loadWithBytes(relativePath).note
+        try loadWithBytes(containedPath(relativePath), path: relativePath).note
     }
 
-    /// Reads one entry and keeps the bytes it was parsed from, for a later ``update(_:_:)``-style write.
-    func loadWithBytes(_ relativePath: String) throws(NotebookError) -> (note: Note, bytes: [UInt8]) {
-        let bytes = try FileSystem.read(absolutePath(relativePath))
+    /// Reads and parses the file at `absolute`, keeping the bytes for a later compare-and-write.
+    private func loadWithBytes(_ absolute: String, path relativePath: String) throws(NotebookError) -> (note: Note, bytes: [UInt8]) {
+        let bytes = try FileSystem.read(absolute)
         do throws(Diagnostic) {
             let text = try TextDecoder.decode(bytes, path: relativePath)
             return (try Note(parsing: text, path: relativePath), bytes)
@@ -46,7 +46,9 @@ public struct Notebook: Sendable {
         let paths = paths ?? entryPaths()
         let results: [Result<Note, Diagnostic>?] = ParallelMap.map(paths) { path in
             do throws(NotebookError) {
-                let note = try load(path)
+                // Enumeration already left out links that lead outside, so the scan skips the
+                // per-file containment check that single reads and writes make.
+                let note = try loadWithBytes(absolutePath(path), path: path).note
                 return query.matches(note) ? .success(note) : nil
             } catch {
                 switch error {
@@ -69,22 +71,49 @@ public struct Notebook: Sendable {
     /// Edits one entry in place: reads it, applies `change`, and writes the result atomically only
     /// if the text changed and the file still holds the bytes that were read.
     ///
-    /// A file that cannot be parsed is never rewritten: the parse error is thrown instead.
+    /// A file that cannot be parsed is never rewritten: the parse error is thrown instead. A path
+    /// leading out of the notebook (through `..` or a linked folder) is refused, and so is a result
+    /// that would not parse back.
+    ///
+    /// - Throws: ``NotebookError``, or whatever `change` throws (nothing is written then).
     @discardableResult
     public func update(_ relativePath: String, _ change: (inout Note) throws -> Void) throws -> Note {
-        let (original, bytes) = try loadWithBytes(relativePath)
+        let absolute = try containedPath(relativePath)
+        let (original, bytes) = try loadWithBytes(absolute, path: relativePath)
         var note = original
         try change(&note)
         guard note.text != original.text else { return note }
-        try FileSystem.replace(absolutePath(relativePath), with: Array(note.text.utf8), expecting: bytes)
+        try Notebook.checkReadsBack(note)
+        try FileSystem.replace(absolute, with: Array(note.text.utf8), expecting: bytes)
         return note
     }
 
     /// Writes a new entry; fails when a file is already at its path.
     public func create(_ note: Note) throws(NotebookError) {
         let path = try containedPath(note.path)
+        try Notebook.checkReadsBack(note)
         try FileSystem.createParents(of: path)
         try FileSystem.replace(path, with: Array(note.text.utf8), expecting: nil)
+    }
+
+    /// The last guard before bytes reach the disk: what hearth writes must be text hearth can read
+    /// again, with the same front-matter values. A bug upstream then fails loudly instead of
+    /// leaving an entry that every later command refuses.
+    static func checkReadsBack(_ note: Note) throws(NotebookError) {
+        let written = Array(note.text.utf8)
+        do throws(Diagnostic) {
+            let reread = try Note(parsing: TextDecoder.decode(written, path: note.path), path: note.path)
+            let before = note.frontMatter?.entries.map { [$0.key, $0.value.jsonObject.serialized()] }
+            let after = reread.frontMatter?.entries.map { [$0.key, $0.value.jsonObject.serialized()] }
+            guard before == after else {
+                throw Diagnostic(path: note.path, line: 0, message: "hearth produced front-matter that reads back differently",
+                                 hint: "please report this as a bug")
+            }
+        } catch {
+            throw NotebookError.unreadable(Diagnostic(path: error.path, line: error.line,
+                                                      message: error.message + " (in the text hearth was about to write; nothing was written)",
+                                                      hint: error.hint))
+        }
     }
 
     /// Whether an entry exists at the relative path.

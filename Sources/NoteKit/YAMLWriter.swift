@@ -35,6 +35,9 @@ public enum YAMLWriter {
                 // An empty item in a flow list must be written, or `[a, ]` would drop it.
                 return scalar.text == "~" || inFlow ? "~" : ""
             }
+            // `007` reads as a number to YAML 1.2 but as octal or text elsewhere: it is kept as the
+            // text it was typed as (quoted), so leading zeros survive. Numeric keys are made
+            // canonical before they get here (see JournalKit's FieldValue).
             if scalar.resolvesToNonString && !YAMLWriter.yaml11Ambiguous(scalar.text) { return scalar.text }
             return quote ? quoted(scalar.text) : scalar.text
         case .singleQuoted, .doubleQuoted, .block:
@@ -60,7 +63,7 @@ public enum YAMLWriter {
             if !plainDash { return true }
         }
         if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return true }
-        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\u{7F}" }) { return true }
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) { return true }
         if YAMLScalar(text).resolvesToNonString { return true }
         return yaml11Ambiguous(text)
     }
@@ -92,7 +95,8 @@ public enum YAMLWriter {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value):
+                // C0 and C1 controls are not printable YAML; libyaml refuses them raw.
                 let hex = String(scalar.value, radix: 16)
                 out += "\\x" + (hex.count < 2 ? "0" : "") + hex
             default: out.unicodeScalars.append(scalar)

@@ -41,7 +41,9 @@ public enum YamsReader {
             case .singleQuoted: style = .singleQuoted
             case .doubleQuoted: style = .doubleQuoted
             case .literal, .folded: style = .block
-            default: style = .plain
+            default:
+                // An explicit `!!str 3` is text, as a quoted scalar would be.
+                style = scalar.tag.rawValue == Tag.Name.str.rawValue ? .doubleQuoted : .plain
             }
             return .scalar(YAMLScalar(scalar.string, style: style))
         case .sequence(let sequence):

@@ -47,6 +47,14 @@ public enum NotebookSetup {
         let repository = try SyncError.wrapping { () throws(GitError) -> Repository in
             hadRepository ? try Repository.open(at: root) : try Repository.create(at: root, initialBranch: "main")
         }
+        // Committing in the middle of someone's merge or rebase would record conflict markers and
+        // leave the operation dangling; check before writing anything.
+        let state = repository.state()
+        let conflicted = try SyncError.wrapping { () throws(GitError) -> Bool in try repository.hasConflicts() }
+        if state != .clean || conflicted {
+            let operation = state == .clean ? "unresolved merge conflicts" : "a \(state) in progress"
+            throw SyncError.notANotebook(path: root.path, reason: "git has \(operation) here; finish or abort it with git first (e.g. git merge --continue or git merge --abort), then run hearth init again")
+        }
         let notebook = Notebook(root: root)
         try writeIfAbsent(settingsFile, defaultSettings, in: notebook)
         try ensureIgnores(in: notebook)
@@ -88,14 +96,17 @@ public enum NotebookSetup {
             return
         }
         do {
+            // Work on bytes: a .gitignore in another encoding must come back byte for byte, with
+            // only the missing ASCII patterns added at the end.
             let bytes = try FileSystem.read(path)
-            let text = String(decoding: bytes, as: UTF8.self)
-            let present = Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
+            let present = Set(bytes.split(separator: UInt8(ascii: "\n")).map { line in
+                String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            })
             let missing = ignoredPatterns.filter { !present.contains($0) }
             guard !missing.isEmpty else { return }
-            let separator = text.isEmpty || text.utf8.last == UInt8(ascii: "\n") ? "" : "\n"
-            let updated = text + separator + "# Added by hearth init.\n" + missing.joined(separator: "\n") + "\n"
-            try FileSystem.replace(path, with: Array(updated.utf8), expecting: bytes)
+            let separator: [UInt8] = bytes.isEmpty || bytes.last == UInt8(ascii: "\n") ? [] : [UInt8(ascii: "\n")]
+            let addition = "# Added by hearth init.\n" + missing.joined(separator: "\n") + "\n"
+            try FileSystem.replace(path, with: bytes + separator + Array(addition.utf8), expecting: bytes)
         } catch {
             throw SyncError.notebook(error)
         }

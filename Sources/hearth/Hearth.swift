@@ -37,6 +37,7 @@ struct Hearth: ParsableCommand {
             Terminal.standardError.write("hearth: error: \(error)\n")
             Foundation.exit(2)
         } catch let error as NotebookError {
+            if case .unreadable(let diagnostic) = error { exitWithDiagnostic(diagnostic) }
             exitWithFailure(error.description)
         } catch let error as JournalError {
             if case .malformedAssignment = error {
@@ -49,7 +50,7 @@ struct Hearth: ParsableCommand {
         } catch let error as GitError {
             exitWithFailure(error.description)
         } catch let error as Diagnostic {
-            exitWithFailure(error.description)
+            exitWithDiagnostic(error)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
@@ -61,6 +62,13 @@ struct Hearth: ParsableCommand {
             // ArgumentParser reports usage errors as EX_USAGE (64); hearth follows git and uses 2.
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue == 0 ? 0 : 1)
         }
+    }
+
+    /// A diagnostic already says `path:line: error: ...`; printing it after "hearth: error:" would
+    /// say "error" twice.
+    private static func exitWithDiagnostic(_ diagnostic: Diagnostic) -> Never {
+        Terminal.standardError.write("hearth: \(diagnostic)\n")
+        Foundation.exit(1)
     }
 
     private static func exitWithFailure(_ message: String) -> Never {

@@ -16,8 +16,8 @@ struct JotCommand: ParsableCommand {
     var text: [String]
 
     func run() throws {
-        let time = Date().formatted(.dateTime.hour(.twoDigits(amPM: .omitted)).minute(.twoDigits))
-        let line = "- \(time) " + text.joined(separator: " ")
+        let now = Calendar.current.dateComponents([.hour, .minute], from: Date())
+        let line = DayLog.jotLine(text.joined(separator: " "), hour: now.hour ?? 0, minute: now.minute ?? 0)
         print(try DayLog.append(line, to: .log, date: try log.day(global), notebook: try global.notebook()))
     }
 }

@@ -30,11 +30,14 @@ struct SetCommand: ParsableCommand {
     func run() throws {
         let notebook = try global.notebook()
         let pairs = try EntryFactory.assignments(assignments)
-        let path: String
         let today = try global.today()
-        if let day = ReferenceDates.date(of: reference, today: today), !notebook.exists(NotebookLayout.path(for: .day, date: day, slug: nil)) {
+        let path: String
+        do {
+            path = try notebook.resolve(reference, today: today, workingDirectory: try global.workingDirectory())
+        } catch NotebookError.notFound where Notebook.day(namedBy: reference, today: today) != nil {
             // Quick logging: `hearth set today energy=2` works before the day was opened. The
             // values are applied (and so validated) in memory first: a refused value writes nothing.
+            let day = Notebook.day(namedBy: reference, today: today)!
             let note: Note
             do {
                 note = try EntryFactory.make(kind: .day, date: day, title: nil, assignments: pairs, notebook: notebook)
@@ -44,8 +47,6 @@ struct SetCommand: ParsableCommand {
             try notebook.create(note)
             print(note.path)
             return
-        } else {
-            path = try notebook.resolve(reference, today: today, workingDirectory: try global.workingDirectory())
         }
         try notebook.update(path) { note in
             for (key, value) in pairs {

@@ -17,7 +17,7 @@ enum ReviewJSON {
             })),
             ("weeks", .array(review.weeks.map { week in
                 .object([("week", .string(week.week)), ("work_h", number(week.total)), ("n", .int(week.count)),
-                         ("days_in_window", .int(week.daysInWindow)), ("target_h", number(week.target)),
+                         ("days_elapsed", .int(week.daysElapsed)), ("target_h", number(week.target)),
                          ("risk_55h", .bool(week.isRisk)), ("over_50h", .bool(week.isOverProductive)),
                          ("had_day_off", week.hadDayOff.map(JSONValue.bool) ?? .null)])
             })),

@@ -48,7 +48,7 @@ struct ReviewTerminalView {
         for week in review.weeks {
             let flags = ReviewMarkdown.weekFlags(week).joined(separator: ", ")
             out += pad(week.week, 12) + pad(ReviewFormat.hours(week.total), 8, right: true)
-                + pad("\(week.count)/\(week.daysInWindow)", 7, right: true)
+                + pad("\(week.count)/\(week.daysElapsed)", 7, right: true)
                 + pad(week.target.map(ReviewFormat.hours) ?? "-", 8, right: true)
                 + "   " + (week.isRisk ? terminal.paint(flags, .red) : flags.isEmpty ? "" : terminal.paint(flags, .yellow)) + "\n"
         }
