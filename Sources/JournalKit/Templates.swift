@@ -98,8 +98,9 @@ public enum Templates {
 
     /// The notebook's template for `kind` if it has one, else the built-in one.
     public static func template(_ kind: NoteKind, notebook: Notebook) -> String {
-        let override = notebook.absolutePath(".hearth/templates/\(kind.rawValue).md")
-        if let bytes = try? FileSystem.read(override), let text = String(validating: bytes, as: UTF8.self) {
+        // containedPath: a template linked from outside the notebook is not read.
+        if let override = try? notebook.containedPath(".hearth/templates/\(kind.rawValue).md"),
+           let bytes = try? FileSystem.read(override), let text = String(validating: bytes, as: UTF8.self) {
             return text
         }
         return builtIn(kind)

@@ -49,8 +49,9 @@ public enum FileSystem {
             throw NotebookError.io(path: path, operation: "write", reason: "it is a symbolic link; hearth never writes through links")
         }
         if exists && expected == nil { throw NotebookError.alreadyExists(path: path) }
-        if exists && access(path, W_OK) != 0 {
-            // rename() would replace a read-only file anyway; its owner made it read-only on purpose.
+        if exists && (access(path, W_OK) != 0 || linkInfo.st_mode & S_IWUSR == 0) {
+            // rename() would replace a read-only file anyway; its owner made it read-only on
+            // purpose (the mode bit counts even for root, who passes every access() check).
             throw NotebookError.io(path: path, operation: "write", reason: "it is read-only; make it writable (chmod u+w) to edit it with hearth")
         }
         let mode: mode_t = exists ? linkInfo.st_mode & 0o7777 : 0o644

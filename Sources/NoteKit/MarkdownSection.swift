@@ -11,13 +11,12 @@ public enum MarkdownSection {
         var iterator = LineIterator(Substring(body))
         while let next = iterator.next() { lines.append((next.content, next.raw)) }
         func isBlank(_ index: Int) -> Bool { FrontMatterScanner.isBlank(lines[index].content) }
-        func headingLevel(_ index: Int) -> Int? {
-            let utf8 = lines[index].content.utf8
-            let hashes = utf8.prefix { $0 == UInt8(ascii: "#") }.count
-            return hashes > 0 && utf8.dropFirst(hashes).first == UInt8(ascii: " ") ? hashes : nil
-        }
+        // Heading levels, nil for other lines and for `#` lines inside fenced code blocks.
+        var fence = CodeFence()
+        let levels = lines.map { fence.headingLevel(of: $0.content) }
+        func headingLevel(_ index: Int) -> Int? { levels[index] }
         let level = heading.prefix { $0 == "#" }.count
-        guard let start = lines.indices.first(where: { FrontMatterScanner.trimmed(lines[$0].content) == heading }) else {
+        guard let start = lines.indices.first(where: { levels[$0] != nil && FrontMatterScanner.trimmed(lines[$0].content) == heading }) else {
             // No such section: add it at the end, separated by a blank line.
             // Byte checks: in Swift "\r\n" is one Character, so hasSuffix("\n") misses it.
             var text = body
@@ -50,19 +49,20 @@ public enum MarkdownSection {
     public static func items(inSections headings: [String], of body: String) -> [String: [String]] {
         var result: [String: [String]] = [:]
         var current: (heading: String, level: Int)?
+        var fence = CodeFence()
         var lines = LineIterator(Substring(body))
         while let line = lines.next() {
             let content = line.content
             let utf8 = content.utf8
-            guard let first = utf8.first else { continue }
-            if first == UInt8(ascii: "#") {
-                let hashes = utf8.prefix { $0 == UInt8(ascii: "#") }.count
-                if utf8.dropFirst(hashes).first == UInt8(ascii: " ") {
-                    if let open = current, hashes <= open.level { current = nil }
-                    let title = FrontMatterScanner.trimmed(content)
-                    if let heading = headings.first(where: { $0.utf8.elementsEqual(title.utf8) }) { current = (heading, hashes) }
-                    continue
-                }
+            let wasInFence = fence.isOpen
+            let hashes = fence.headingLevel(of: content)
+            // Fence lines and everything between them are code, not headings or items.
+            guard let first = utf8.first, !wasInFence, !fence.isOpen else { continue }
+            if let hashes {
+                if let open = current, hashes <= open.level { current = nil }
+                let title = FrontMatterScanner.trimmed(content)
+                if let heading = headings.first(where: { $0.utf8.elementsEqual(title.utf8) }) { current = (heading, hashes) }
+                continue
             }
             guard let open = current, first == UInt8(ascii: "-") || first == UInt8(ascii: "*"),
                   utf8.dropFirst().first == UInt8(ascii: " ") else { continue }

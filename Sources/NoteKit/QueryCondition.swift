@@ -5,11 +5,17 @@
 public struct QueryCondition: Sendable, Hashable {
     /// The comparison.
     public enum Operator: String, Sendable, CaseIterable {
+        /// Equal: numerically for numbers, as dates for dates, else as text; membership on lists.
         case equal = "="
+        /// Not equal; on lists, not a member.
         case notEqual = "!="
+        /// Less than.
         case less = "<"
+        /// Less than or equal.
         case lessOrEqual = "<="
+        /// Greater than.
         case greater = ">"
+        /// Greater than or equal.
         case greaterOrEqual = ">="
         /// Substring (case-insensitive) on text, membership on lists.
         case contains = "~"
@@ -35,7 +41,7 @@ public struct QueryCondition: Sendable, Hashable {
 
     /// Parses `KEY`, `!KEY` or `KEY OP VALUE` (OP one of `= != < <= > >= ~`; VALUE may be quoted).
     public init(parsing text: String) throws(QueryError) {
-        let trimmed = text.trimmingBlanks
+        let trimmed = String(FrontMatterScanner.trimmed(Substring(text)))
         func validKey(_ key: Substring) -> Bool {
             !key.isEmpty && key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0) }
         }
@@ -52,13 +58,13 @@ public struct QueryCondition: Sendable, Hashable {
             self.init(key: String(key), op: .absent)
             return
         }
-        let key = Substring(trimmed[..<opStart].trimmingBlanks)
+        let key = FrontMatterScanner.trimmed(trimmed[..<opStart])
         guard validKey(key) else { throw QueryError(expression: text, reason: "expected a key name before the operator") }
         let afterKey = trimmed[opStart...]
         let op = [Operator.notEqual, .lessOrEqual, .greaterOrEqual, .equal, .less, .greater, .contains]
             .first { afterKey.hasPrefix($0.rawValue) }
         guard let op else { throw QueryError(expression: text, reason: "unknown operator") }
-        var value = afterKey.dropFirst(op.rawValue.count).trimmingBlanks
+        var value = String(FrontMatterScanner.trimmed(afterKey.dropFirst(op.rawValue.count)))
         if value.isEmpty { throw QueryError(expression: text, reason: "missing a value after '\(op.rawValue)'") }
         if let first = value.first, "=!<>~".contains(first) {
             throw QueryError(expression: text, reason: "unknown operator '\(op.rawValue)\(first)'")
@@ -112,12 +118,5 @@ public struct QueryCondition: Sendable, Hashable {
         case .greaterOrEqual: return ordering >= 0
         case .contains, .exists, .absent: return false
         }
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs.
-    var trimmingBlanks: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

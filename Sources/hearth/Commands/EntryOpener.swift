@@ -13,6 +13,8 @@ struct EntryOpener {
         let notebook = try global.notebook()
         let pairs = try EntryFactory.assignments(assignments)
         let note = try EntryFactory.make(kind: kind, date: date, title: title, assignments: pairs, notebook: notebook)
+        // The editor must not be handed a file that a linked folder puts outside the notebook.
+        _ = try notebook.containedPath(note.path)
         if notebook.exists(note.path) {
             guard kind == .day || kind == .week else { throw NotebookError.alreadyExists(path: note.path) }
             if !pairs.isEmpty {
