@@ -96,6 +96,15 @@ public struct Notebook: Sendable {
         try FileSystem.replace(path, with: Array(note.text.utf8), expecting: nil)
     }
 
+    /// Checks that ``create(_:)`` would accept `note` (inside the notebook, nothing at its path,
+    /// text that reads back), without writing: commands that write many entries check them all
+    /// first, so a bad one leaves nothing half-done.
+    public func checkCreatable(_ note: Note) throws(NotebookError) {
+        _ = try containedPath(note.path)
+        if exists(note.path) { throw NotebookError.alreadyExists(path: note.path) }
+        try Notebook.checkReadsBack(note)
+    }
+
     /// The last guard before bytes reach the disk: what hearth writes must be text hearth can read
     /// again, with the same front-matter values. A bug upstream then fails loudly instead of
     /// leaving an entry that every later command refuses.

@@ -37,7 +37,8 @@ import Testing
     @Test func importedTextWithANulByteIsRefused() throws {
         let notebook = try TemporaryNotebook(initialized: true)
         let export = notebook.base.appendingPathComponent("nul.json")
-        try Data(#"{"tags": {}, "entries": [{"title": "x", "body": "line\u0000zero", "date": "2026-11-20", "time": "09:00", "tags": [], "starred": false}]}"#.utf8)
+        // A good entry first: the bad second one must stop the import before anything is written.
+        try Data(#"{"tags": {}, "entries": [{"title": "fine", "body": "ok", "date": "2026-11-19", "time": "08:00", "tags": [], "starred": false}, {"title": "x", "body": "line\u0000zero", "date": "2026-11-20", "time": "09:00", "tags": [], "starred": false}]}"#.utf8)
             .write(to: export)
         let before = try notebook.snapshot()
         let result = try notebook.hearth("import", "jrnl", export.path)

@@ -49,6 +49,8 @@ struct ImportCommand: ParsableCommand {
             }
             throw CommandFailure(message: error.description)
         }
+        // Every note is checked before the first is written, so a bad one leaves nothing half-done.
+        for note in plan.notes { try notebook.checkCreatable(note) }
         var created = 0
         defer {
             // Also after a failed write, so the summary matches the files listed above it.
