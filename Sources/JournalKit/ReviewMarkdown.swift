@@ -15,6 +15,10 @@ public enum ReviewMarkdown {
         }
         out += "\n### Hours\n\n"
         for week in review.weeks {
+            guard week.count > 0 else {
+                out += "- \(week.week): no work hours recorded\n"
+                continue
+            }
             out += "- \(week.week): \(ReviewFormat.hours(week.total)) h of work on \(week.count) logged days"
             if let target = week.target { out += " (target \(ReviewFormat.hours(target)) h)" }
             let flags = weekFlags(week)

@@ -47,10 +47,11 @@ struct ReviewTerminalView {
         out += pad("week", 12) + pad("work", 8, right: true) + pad("days", 7, right: true) + pad("target", 8, right: true) + "   flags\n"
         for week in review.weeks {
             let flags = ReviewMarkdown.weekFlags(week).joined(separator: ", ")
-            out += pad(week.week, 12) + pad(ReviewFormat.hours(week.total), 8, right: true)
+            // Not recorded is not zero: a week without work_h shows a dash.
+            out += pad(week.week, 12) + pad(week.count > 0 ? ReviewFormat.hours(week.total) : "-", 8, right: true)
                 + pad("\(week.count)/\(week.daysElapsed)", 7, right: true)
                 + pad(week.target.map(ReviewFormat.hours) ?? "-", 8, right: true)
-                + "   " + (week.isRisk ? terminal.paint(flags, .red) : flags.isEmpty ? "" : terminal.paint(flags, .yellow)) + "\n"
+                + (flags.isEmpty ? "" : "   " + terminal.paint(flags, week.isRisk ? .red : .yellow)) + "\n"
         }
         if !review.longDays.isEmpty {
             out += "days of 12 h or more: " + review.longDays.map { "\($0.date) (\(ReviewFormat.hours($0.hours)) h)" }.joined(separator: ", ") + "\n"
