@@ -7,7 +7,7 @@ import NoteKit
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate every entry: parsing, kind schema, value ranges, file name vs date.",
+        abstract: "Validate every entry (parsing, kind schema, value ranges, file name vs date) and hearth.yaml.",
         discussion: "Prints file:line: message for each problem and exits 1 when any error is found. Warnings alone exit 0. Nothing is changed."
     )
 
@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let notebook = try global.notebook()
         let scan = notebook.scan()
-        var problems = scan.diagnostics
+        var problems = scan.diagnostics + NotebookSettings.problems(in: notebook)
         for note in scan.notes { problems += EntryValidator.problems(in: note) }
         problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }
         if json {
