@@ -82,22 +82,3 @@ enum Fixtures {
         }
     }
 }
-
-/// A fixture's expected keys, in file order.
-struct Golden {
-    /// One key: its 1-based file lines (the key line plus continuation lines) and its value as JSON.
-    struct Key {
-        var fileLines: ClosedRange<Int>
-        var key: String
-        var json: String
-    }
-
-    var hasFrontMatter: Bool
-    var keys: [Key]
-}
-
-/// A problem with the fixtures themselves.
-struct FixtureError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
