@@ -39,7 +39,9 @@ public enum FileSystem {
     }
 
     /// Replaces `path` with `bytes` atomically: a temporary file in the same folder, fsync, a check
-    /// that the file still holds `expected` (the bytes the edit started from), then rename.
+    /// that the file still holds `expected` (the bytes the edit started from), then rename. A new
+    /// file (`expected` nil) is published with link(), which never replaces a file that appeared
+    /// meanwhile.
     ///
     /// - Parameter expected: the current content the caller read, or nil when the file must not exist.
     public static func replace(_ path: String, with bytes: [UInt8], expecting expected: [UInt8]?) throws(NotebookError) {
@@ -54,7 +56,21 @@ public enum FileSystem {
             // purpose (the mode bit counts even for root, who passes every access() check).
             throw NotebookError.io(path: path, operation: "write", reason: "it is read-only; make it writable (chmod u+w) to edit it with hearth")
         }
-        let mode: mode_t = exists ? linkInfo.st_mode & 0o7777 : 0o644
+        let directory = (path as NSString).deletingLastPathComponent
+        let temporary = try writeTemporary(bytes, near: path, mode: exists ? linkInfo.st_mode & 0o7777 : 0o644)
+        do throws(NotebookError) {
+            try publish(temporary, at: path, expecting: expected)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        // The rename is durable only once the folder is synced too.
+        let dirFD = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirFD >= 0 { _ = fsync(dirFD); close(dirFD) }
+    }
+
+    /// Writes `bytes` to a new hidden file beside `path` and syncs it; returns the file's path.
+    private static func writeTemporary(_ bytes: [UInt8], near path: String, mode: mode_t) throws(NotebookError) -> String {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).hearth-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -75,41 +91,37 @@ public enum FileSystem {
         }
         if failure == nil && fsync(fd) != 0 { failure = .io(path: path, operation: "write", reason: errnoText()) }
         close(fd)
-        if failure == nil {
-            // The last moment to notice that an editor saved the file while we were working.
-            if let expected {
-                let current = try? read(path)
-                if current != expected { failure = .changedOnDisk(path: path) }
-            }
-        }
-        if failure == nil {
-            if expected == nil {
-                // link() fails with EEXIST if anything appeared at `path` meanwhile, so a file an
-                // editor just created is never replaced; the temporary name is removed below.
-                if link(temporary, path) == 0 {
-                    unlink(temporary)
-                } else if errno == EEXIST {
-                    failure = .alreadyExists(path: path)
-                } else if errno == EPERM || errno == EOPNOTSUPP {
-                    // A file system without hard links (FAT, some FUSE): the best it allows.
-                    if access(path, F_OK) == 0 {
-                        failure = .alreadyExists(path: path)
-                    } else if rename(temporary, path) != 0 {
-                        failure = .io(path: path, operation: "write", reason: errnoText())
-                    }
-                } else {
-                    failure = .io(path: path, operation: "write", reason: errnoText())
-                }
-            } else if rename(temporary, path) != 0 {
-                failure = .io(path: path, operation: "write", reason: errnoText())
-            }
-        }
         if let failure {
             unlink(temporary)
             throw failure
         }
-        let dirFD = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dirFD >= 0 { _ = fsync(dirFD); close(dirFD) }
+        return temporary
+    }
+
+    /// Moves the finished temporary file into place, unless `path` no longer holds `expected`.
+    private static func publish(_ temporary: String, at path: String, expecting expected: [UInt8]?) throws(NotebookError) {
+        guard expected == nil else {
+            // The last moment to notice that an editor saved the file while we were working.
+            if (try? read(path)) != expected { throw NotebookError.changedOnDisk(path: path) }
+            if rename(temporary, path) != 0 { throw NotebookError.io(path: path, operation: "write", reason: errnoText()) }
+            return
+        }
+        // link() fails with EEXIST if anything appeared at `path` meanwhile, so a file an editor
+        // just created is never replaced.
+        if link(temporary, path) == 0 {
+            unlink(temporary)
+            return
+        }
+        switch errno {
+        case EEXIST:
+            throw NotebookError.alreadyExists(path: path)
+        case EPERM, EOPNOTSUPP:
+            // A file system without hard links (FAT, some FUSE): the best it allows.
+            if access(path, F_OK) == 0 { throw NotebookError.alreadyExists(path: path) }
+            if rename(temporary, path) != 0 { throw NotebookError.io(path: path, operation: "write", reason: errnoText()) }
+        default:
+            throw NotebookError.io(path: path, operation: "write", reason: errnoText())
+        }
     }
 
     /// Creates `path`'s parent folders.
