@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// On a terminal, `new`, `today` and `edit` open `$VISUAL` (else `$EDITOR`); `script` gives the

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `hearth export --format jsonl|csv` run as a real binary on entries made with `hearth new`.

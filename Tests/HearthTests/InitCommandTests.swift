@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `hearth init PATH --device NAME`: a new notebook, an adopted folder, repeated runs, bad paths.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `hearth list`: filters, sorting, JSON and CSV output, and unreadable files.

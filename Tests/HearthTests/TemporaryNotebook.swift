@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A fresh temporary folder for one test: a private HOME, a notebook folder `nb` (not created

@@ -4,12 +4,7 @@ import Foundation
 /// configuration cannot change what the tests see.
 public struct GitCLI {
     /// What a finished git process produced.
-    public struct Output {
-        public var status: Int32
-        public var stdout: String
-        public var stdoutData: Data
-        public var stderr: String
-    }
+    public typealias Output = ProcessResult
 
     /// A git invocation that failed.
     public struct Failure: Error, CustomStringConvertible {
@@ -30,34 +25,13 @@ public struct GitCLI {
     /// Runs git whatever its exit status.
     @discardableResult
     public func run(_ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        process.arguments = ["-C", directory.path(percentEncoded: false)] + arguments
-        process.environment = [
-            "PATH": "/usr/bin:/bin",
-            "HOME": home.path(percentEncoded: false),
-            "GIT_CONFIG_NOSYSTEM": "1",
-            "LC_ALL": "C",
-        ]
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Drain stderr concurrently so neither pipe can fill up and stall git.
-        let errorBox = DataBox()
-        let errorHandle = stderr.fileHandleForReading
-        let done = DispatchSemaphore(value: 0)
-        Thread {
-            errorBox.data = errorHandle.readDataToEndOfFile()
-            done.signal()
-        }.start()
-        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
-        done.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stdoutData: outData, stderr: String(decoding: errorBox.data, as: UTF8.self))
+        try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/git"), ["-C", directory.path(percentEncoded: false)] + arguments,
+                              in: directory, environment: [
+                                  "PATH": "/usr/bin:/bin",
+                                  "HOME": home.path(percentEncoded: false),
+                                  "GIT_CONFIG_NOSYSTEM": "1",
+                                  "LC_ALL": "C",
+                              ])
     }
 
     /// Runs git expecting success; stdout without its final newline.

@@ -1,12 +1,11 @@
 import Foundation
-import TestSupport
 
 /// Runs an executable with an explicit environment and working directory and collects its
 /// output. Both pipes are drained at the same time so a chatty child can never stall on a full pipe.
-enum ProcessRunner {
+public enum ProcessRunner {
     /// Runs `executable` with `arguments` in `directory`. With `mergeOutput`, stdout and stderr
     /// share one pipe (in `stdoutData`), which shows the order in which the child wrote them.
-    static func run(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String],
+    public static func run(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String],
                     mergeOutput: Bool = false) throws -> ProcessResult {
         let process = Process()
         process.executableURL = executable
