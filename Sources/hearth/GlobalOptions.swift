@@ -33,4 +33,9 @@ struct GlobalOptions: ParsableArguments {
         }
         return LocalDate.today()
     }
+
+    /// The path of the entry `reference` names in `notebook`, as every command that takes a REF reads it.
+    func resolve(_ reference: String, in notebook: Notebook) throws -> String {
+        try notebook.resolve(reference, today: today(), workingDirectory: workingDirectory())
+    }
 }

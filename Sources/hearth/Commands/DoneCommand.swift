@@ -20,6 +20,6 @@ struct DoneCommand: ParsableCommand {
 
     func run() throws {
         let line = try DayLog.doneLine(category: category, text: text.joined(separator: " "))
-        print(try DayLog.append(line, to: .done, date: try log.day(global), notebook: try global.notebook()))
+        try log.append(line, to: .done, global)
     }
 }

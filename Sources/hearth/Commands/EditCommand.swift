@@ -19,7 +19,7 @@ struct EditCommand: ParsableCommand {
 
     func run() throws {
         let notebook = try global.notebook()
-        let path = try notebook.resolve(reference, today: try global.today(), workingDirectory: try global.workingDirectory())
+        let path = try global.resolve(reference, in: notebook)
         print(path)
         if !noEdit && Editor.isAvailable {
             try Editor.open(notebook.absolutePath(path))

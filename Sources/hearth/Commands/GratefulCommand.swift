@@ -15,6 +15,6 @@ struct GratefulCommand: ParsableCommand {
     var text: [String]
 
     func run() throws {
-        print(try DayLog.append("- " + text.joined(separator: " "), to: .grateful, date: try log.day(global), notebook: try global.notebook()))
+        try log.append("- " + text.joined(separator: " "), to: .grateful, global)
     }
 }

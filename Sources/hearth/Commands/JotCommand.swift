@@ -18,6 +18,6 @@ struct JotCommand: ParsableCommand {
     func run() throws {
         let now = Calendar.current.dateComponents([.hour, .minute], from: Date())
         let line = DayLog.jotLine(text.joined(separator: " "), hour: now.hour ?? 0, minute: now.minute ?? 0)
-        print(try DayLog.append(line, to: .log, date: try log.day(global), notebook: try global.notebook()))
+        try log.append(line, to: .log, global)
     }
 }

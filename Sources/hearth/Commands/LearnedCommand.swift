@@ -15,6 +15,6 @@ struct LearnedCommand: ParsableCommand {
     var text: [String]
 
     func run() throws {
-        print(try DayLog.append("- " + text.joined(separator: " "), to: .learned, date: try log.day(global), notebook: try global.notebook()))
+        try log.append("- " + text.joined(separator: " "), to: .learned, global)
     }
 }

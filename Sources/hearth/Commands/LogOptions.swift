@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalKit
 import NoteKit
 
 /// What the quick-logging commands share: the day to write to.
@@ -13,5 +14,10 @@ struct LogOptions: ParsableArguments {
     /// The day written to.
     func day(_ global: GlobalOptions) throws -> LocalDate {
         try date.flatMap(LocalDate.init) ?? global.today()
+    }
+
+    /// Appends `line` to `section` of the chosen day's entry and prints the entry's path.
+    func append(_ line: String, to section: DayLog.Section, _ global: GlobalOptions) throws {
+        print(try DayLog.append(line, to: section, date: day(global), notebook: global.notebook()))
     }
 }

@@ -20,7 +20,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let notebook = try global.notebook()
-        let path = try notebook.resolve(reference, today: try global.today(), workingDirectory: try global.workingDirectory())
+        let path = try global.resolve(reference, in: notebook)
         let note = try notebook.load(path)
         if json {
             let frontMatter = JSONValue.object((note.frontMatter?.entries ?? []).map { ($0.key, $0.value.jsonObject) })

@@ -23,7 +23,7 @@ struct UnsetCommand: ParsableCommand {
 
     func run() throws {
         let notebook = try global.notebook()
-        let path = try notebook.resolve(reference, today: try global.today(), workingDirectory: try global.workingDirectory())
+        let path = try global.resolve(reference, in: notebook)
         var missing: [String] = []
         try notebook.update(path) { note in
             for key in keys where !note.remove(key) { missing.append(key) }
