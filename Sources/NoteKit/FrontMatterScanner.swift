@@ -274,42 +274,28 @@ struct FrontMatterScanner {
             return (key, trimmed(Substring(utf8[afterColon...])))
         }
         // Every line of every entry passes here, so the bytes are scanned through a buffer
-        // pointer rather than String indices (a tenth of `hearth list`'s time before).
-        let found: Int?? = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            var previous: UInt8 = 0
-            for offset in bytes.indices {
-                let byte = bytes[offset]
-                // ` #` starts a comment even before the colon, so the line has no key.
-                if byte == UInt8(ascii: "#") && (previous == 32 || previous == 9) { return nil }
-                if byte == UInt8(ascii: ":") {
-                    let next = offset + 1
-                    if next == bytes.count || bytes[next] == 32 || bytes[next] == 9 { return offset }
-                }
-                previous = byte
-            }
-            return nil
-        }
-        let colonOffset: Int?
-        if let found {
-            colonOffset = found
-        } else {
-            colonOffset = slowColonOffset(utf8)
-        }
-        guard let colonOffset else { return nil }
+        // pointer rather than String indices (a tenth of `hearth list`'s time before). A string
+        // without contiguous UTF-8 (rare on Linux) is copied once and scanned the same way.
+        let search = utf8.withContiguousStorageIfAvailable(keyColonOffset)
+            ?? Array(utf8).withUnsafeBufferPointer(keyColonOffset)
+        guard let colonOffset = search else { return nil }
         let colon = utf8.index(utf8.startIndex, offsetBy: colonOffset)
         let key = trimmed(Substring(utf8[utf8.startIndex..<colon]))
         guard !key.isEmpty else { return nil }
         return (String(key), trimmed(Substring(utf8[utf8.index(after: colon)...])))
     }
 
-    /// The same search over String indices, for the rare string without contiguous UTF-8.
-    private static func slowColonOffset(_ utf8: Substring.UTF8View) -> Int? {
+    /// The offset of the first `:` followed by a blank or the end, nil when a ` #` comment
+    /// starts before it or there is none.
+    private static func keyColonOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var previous: UInt8 = 0
-        for (offset, byte) in utf8.enumerated() {
+        for offset in bytes.indices {
+            let byte = bytes[offset]
+            // ` #` starts a comment even before the colon, so the line has no key.
             if byte == UInt8(ascii: "#") && (previous == 32 || previous == 9) { return nil }
             if byte == UInt8(ascii: ":") {
-                let next = utf8.dropFirst(offset + 1).first
-                if next == nil || next == 32 || next == 9 { return offset }
+                let next = offset + 1
+                if next == bytes.count || bytes[next] == 32 || bytes[next] == 9 { return offset }
             }
             previous = byte
         }
