@@ -1,0 +1,117 @@
+import NoteKit
+
+/// The per-key merge of three front-matter blocks into raw lines.
+///
+/// A key whose lines no side changed keeps the base's bytes; a key only one side changed (or
+/// both the same way) keeps that side's bytes, comments and quoting included. Only a value the
+/// merge itself produced (a merged list or map) is written anew.
+struct FrontMatterMerger {
+    /// The merged file's path, for conflict records.
+    var path: String
+    /// The first side.
+    var firstSide: MergeSide
+    /// The second side.
+    var secondSide: MergeSide
+
+    /// The merged front-matter lines and the field conflicts, in key order.
+    func merge(base: FrontMatter?, first: FrontMatter?, second: FrontMatter?) -> (lines: [String], conflicts: [MergeConflict]) {
+        let (baseBlocks, baseTail) = KeyBlock.blocks(of: base)
+        let (firstBlocks, firstTail) = KeyBlock.blocks(of: first)
+        let (secondBlocks, secondTail) = KeyBlock.blocks(of: second)
+        var keys: [String] = []
+        for block in baseBlocks + firstBlocks + secondBlocks where !keys.contains(block.key) { keys.append(block.key) }
+
+        var fields = FieldMerger(path: path, firstSide: firstSide, secondSide: secondSide)
+        var lines: [String] = []
+        for key in keys {
+            let baseBlock = baseBlocks.first { $0.key == key }
+            let firstBlock = firstBlocks.first { $0.key == key }
+            let secondBlock = secondBlocks.first { $0.key == key }
+            let (baseText, firstText, secondText) = (baseBlock?.text, firstBlock?.text, secondBlock?.text)
+            // Byte-level first: a side that did not touch the key's lines leaves the other's bytes.
+            if firstText == baseText || firstText == secondText {
+                lines += secondBlock?.lines ?? []
+                continue
+            }
+            if secondText == baseText {
+                lines += firstBlock?.lines ?? []
+                continue
+            }
+            guard let value = fields.merge(base: baseBlock?.value, first: firstBlock?.value,
+                                           second: secondBlock?.value, field: key) else { continue }
+            // Prefer a side's own bytes whenever the merged value is exactly what it wrote.
+            if let secondBlock, FieldMerger.same(value, secondBlock.value) {
+                lines += secondBlock.lines
+            } else if let firstBlock, FieldMerger.same(value, firstBlock.value) {
+                lines += firstBlock.lines
+            } else if let baseBlock, FieldMerger.same(value, baseBlock.value) {
+                lines += baseBlock.lines
+            } else if let style = firstBlock ?? secondBlock {
+                lines += FrontMatterMerger.render(value, like: style)
+            }
+        }
+        // Comments after the last key: one side's change wins, second's when both changed.
+        lines += firstTail == baseTail ? secondTail : (secondTail == baseTail ? firstTail : secondTail)
+        return (lines, fields.conflicts)
+    }
+
+    /// A merged value written in the style of `style`'s block: a block list or map stays block,
+    /// anything else becomes one flow line that keeps the key's spelling and trailing comment.
+    static func render(_ value: YAMLValue, like style: KeyBlock) -> [String] {
+        if style.entry.count > 1, let block = renderBlock(value, like: style),
+           let check = try? FrontMatter(lines: style.trivia + block),
+           check.entries.count == 1, let entry = check.entries.first, entry.key == style.key,
+           FieldMerger.same(entry.value, value) {
+            return style.trivia + block
+        }
+        let newline = terminator(of: style.entry[0]) ?? "\n"
+        var frontMatter: FrontMatter
+        do {
+            frontMatter = try FrontMatter(lines: style.trivia + style.entry, newline: newline)
+        } catch {
+            // The style came from a parsed file, so this cannot fail; a plain line is still valid.
+            return style.trivia + [YAMLWriter.line(key: style.key, value: value) + newline]
+        }
+        frontMatter.set(style.key, to: value)
+        return frontMatter.lines
+    }
+
+    /// The key line as written followed by block items or nested keys at the block's indentation.
+    private static func renderBlock(_ value: YAMLValue, like style: KeyBlock) -> [String]? {
+        let newline = terminator(of: style.entry[0]) ?? "\n"
+        let continuation = style.entry.dropFirst().first { line in
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            return !trimmed.isEmpty && !trimmed.hasPrefix("#") && trimmed != "\n" && trimmed != "\r\n"
+        }
+        let indent = String(continuation?.prefix { $0 == " " || $0 == "\t" } ?? "  ")
+        switch value {
+        case .list(let items):
+            return [style.entry[0]] + items.map { item in
+                let rendered = YAMLWriter.render(item)
+                return indent + (rendered.isEmpty ? "-" : "- " + rendered) + newline
+            }
+        case .map(let pairs):
+            // Nested maps indent one more step of the block's own indentation.
+            let unit = indent.isEmpty ? "  " : indent
+            return [style.entry[0]] + renderMap(pairs, indent: unit, unit: unit, newline: newline)
+        case .scalar:
+            return nil
+        }
+    }
+
+    private static func renderMap(_ pairs: [YAMLPair], indent: String, unit: String, newline: String) -> [String] {
+        pairs.flatMap { pair -> [String] in
+            if case .map(let nested) = pair.value, !nested.isEmpty {
+                return [indent + YAMLWriter.line(key: pair.key, value: .null) + newline]
+                    + renderMap(nested, indent: indent + unit, unit: unit, newline: newline)
+            }
+            return [indent + YAMLWriter.line(key: pair.key, value: pair.value) + newline]
+        }
+    }
+
+    private static func terminator(of line: String) -> String? {
+        if line.hasSuffix("\r\n") { return "\r\n" }
+        if line.hasSuffix("\n") { return "\n" }
+        return nil
+    }
+}
