@@ -66,6 +66,11 @@ extension GitError {
         public static let applyFail = Code(rawValue: -35)
         /// `GIT_EOWNER`: the repository is owned by another user (git's `safe.directory` check).
         public static let owner = Code(rawValue: -36)
+        /// Not a libgit2 code (GitKit's own, outside libgit2's range): the remote refused to update
+        /// a reference on push, either because the push was not a fast-forward (libgit2's
+        /// `GIT_ENONFASTFORWARD`, detected before sending) or because the server said no (reported
+        /// only through `push_update_reference`). The message names the reference and the reason.
+        public static let rejected = Code(rawValue: -1000)
 
         /// The symbolic name, e.g. "notFound", or the raw number for unknown codes.
         public var description: String {
@@ -77,6 +82,7 @@ extension GitError {
                 -20: "eof", -21: "invalid", -22: "uncommitted", -23: "directory",
                 -24: "mergeConflict", -30: "passthrough", -31: "iterOver", -32: "retry",
                 -33: "mismatch", -34: "indexDirty", -35: "applyFail", -36: "owner",
+                -1000: "rejected",
             ]
             return names[rawValue] ?? "code \(rawValue)"
         }

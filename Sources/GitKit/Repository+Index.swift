@@ -60,7 +60,7 @@ extension Repository {
 
     /// Runs `body` with the repository index, re-read from disk first so that changes made by
     /// other processes (the git CLI, another handle) are not overwritten.
-    private func withIndex<R>(
+    func withIndex<R>(
         operation: String, _ body: (OpaquePointer) throws(GitError) -> R
     ) throws(GitError) -> R {
         var index: OpaquePointer?

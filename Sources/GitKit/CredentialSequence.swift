@@ -1,0 +1,134 @@
+internal import Clibgit2
+import Foundation
+
+/// The credentials one network operation offers, each at most once. libgit2 calls the
+/// credentials callback again after every failed attempt and never gives up by itself, so
+/// the sequence remembers what it has handed out and ends with an error naming all of it.
+struct CredentialSequence {
+    /// What to hand to libgit2 next.
+    enum Answer {
+        /// Answer a `GIT_CREDENTIAL_USERNAME` request (ssh URLs without a user).
+        case username(String)
+        /// Ask the ssh-agent for `user`'s keys.
+        case agent(user: String)
+        /// Offer a private key file (and its public half, when present).
+        case keyFile(user: String, privateKey: String, publicKey: String?)
+        /// Send a user name and the token from the environment.
+        case token(user: String, token: String)
+        /// Nothing left to try.
+        case exhausted(message: String)
+    }
+
+    private let options: CredentialOptions
+    /// Descriptions of the methods handed out, for the final error message.
+    private var tried: [String] = []
+    /// Descriptions of methods skipped (missing key files, no agent), for the same message.
+    private var skipped: [String] = []
+    private var sshMethodsPlanned = false
+    private var sshMethods: [Answer] = []
+    private var tokenOffered = false
+
+    init(options: CredentialOptions) {
+        self.options = options
+    }
+
+    /// The next credential for a request that allows `allowedTypes` (`git_credential_t` bits).
+    mutating func next(url: String, usernameFromURL: String?, allowedTypes: UInt32) -> Answer {
+        if allowedTypes & GIT_CREDENTIAL_USERNAME.rawValue != 0 {
+            // Not an authentication attempt: libgit2 only needs a name to ask the server which
+            // methods it accepts, and asks once per connection.
+            return .username(usernameFromURL ?? defaultUser)
+        }
+        if allowedTypes & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {
+            return nextSSH(url: url, user: usernameFromURL ?? defaultUser)
+        }
+        if allowedTypes & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0 {
+            return nextToken(url: url, user: usernameFromURL ?? "git")
+        }
+        return .exhausted(message: "\(Self.redacted(url)) asks for an authentication method hearth does not support "
+            + "(libgit2 credential types 0x\(String(allowedTypes, radix: 16))); hearth can use ssh keys and https tokens")
+    }
+
+    private var defaultUser: String {
+        if let user = options.environment["USER"], !user.isEmpty { return user }
+        return "git"
+    }
+
+    private mutating func nextSSH(url: String, user: String) -> Answer {
+        if !sshMethodsPlanned {
+            sshMethodsPlanned = true
+            planSSHMethods(user: user)
+        }
+        guard !sshMethods.isEmpty else {
+            var message = "ssh authentication as '\(user)' to \(Self.redacted(url)) failed"
+            message += tried.isEmpty ? "; there was nothing to try" : " after trying " + tried.joined(separator: ", ")
+            if !skipped.isEmpty { message += "; not available: " + skipped.joined(separator: ", ") }
+            let rsa = options.homeDirectory.appending(path: ".ssh/id_rsa")
+            if options.keyFiles == nil, FileManager.default.fileExists(atPath: rsa.path(percentEncoded: false)) {
+                message += "; ~/.ssh/id_rsa is not used because libssh2 1.10 signs RSA keys with SHA-1 only, "
+                    + "which OpenSSH 8.8+ and GitHub reject: create an ed25519 key with `ssh-keygen -t ed25519`"
+            }
+            return .exhausted(message: message)
+        }
+        let method = sshMethods.removeFirst()
+        switch method {
+        case .agent: tried.append("ssh-agent")
+        case .keyFile(_, let privateKey, _): tried.append(display(privateKey))
+        default: break
+        }
+        return method
+    }
+
+    private mutating func planSSHMethods(user: String) {
+        if options.useAgent {
+            if let socket = options.environment["SSH_AUTH_SOCK"], !socket.isEmpty {
+                sshMethods.append(.agent(user: user))
+            } else {
+                skipped.append("ssh-agent (SSH_AUTH_SOCK is not set)")
+            }
+        }
+        for file in options.effectiveKeyFiles {
+            let privateKey = file.path(percentEncoded: false)
+            guard FileManager.default.isReadableFile(atPath: privateKey) else {
+                skipped.append(display(privateKey) + " (no such file)")
+                continue
+            }
+            let publicKey = privateKey + ".pub"
+            sshMethods.append(.keyFile(
+                user: user, privateKey: privateKey,
+                publicKey: FileManager.default.fileExists(atPath: publicKey) ? publicKey : nil
+            ))
+        }
+    }
+
+    private mutating func nextToken(url: String, user: String) -> Answer {
+        let variable = options.tokenEnvironmentVariable
+        guard let token = options.environment[variable], !token.isEmpty else {
+            return .exhausted(message: "\(Self.redacted(url)) asks for a user name and password; "
+                + "put an access token in the environment variable \(variable)")
+        }
+        guard !tokenOffered else {
+            // The token itself must never appear in a message.
+            return .exhausted(message: "\(Self.redacted(url)) rejected the access token in \(variable) "
+                + "for user '\(user)'; check that it is valid and allowed to read and write the repository")
+        }
+        tokenOffered = true
+        return .token(user: user, token: token)
+    }
+
+    /// A key path with the home directory shown as "~".
+    private func display(_ path: String) -> String {
+        var home = options.homeDirectory.path(percentEncoded: false)
+        if !home.hasSuffix("/") { home += "/" }
+        return path.hasPrefix(home) ? "~/" + path.dropFirst(home.count) : path
+    }
+
+    /// `url` without any password written into it (`https://user:secret@host` -> `https://user@host`).
+    static func redacted(_ url: String) -> String {
+        guard let schemeEnd = url.range(of: "://"),
+              let at = url[schemeEnd.upperBound...].firstIndex(of: "@"),
+              let colon = url[schemeEnd.upperBound..<at].firstIndex(of: ":")
+        else { return url }
+        return String(url[..<colon]) + String(url[at...])
+    }
+}

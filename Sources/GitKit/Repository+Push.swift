@@ -1,0 +1,57 @@
+internal import Clibgit2
+import Foundation
+
+extension Repository {
+    /// Uploads commits and moves references on `remote`, e.g. with
+    /// `["refs/heads/main:refs/heads/main"]`; a leading `+` forces the update. Remote-tracking
+    /// references (`refs/remotes/<name>/*`) follow what the server accepted.
+    ///
+    /// Calls `git_remote_lookup` (or `git_remote_create_anonymous`) and `git_remote_push` with
+    /// callbacks for credentials, push progress, sideband text and `push_update_reference`.
+    /// `git_remote_push` returns 0 even when the server refused a reference; only that callback
+    /// tells, so its answers are turned into an error here.
+    /// - Throws: `GitError` with `.rejected` when the push was not a fast-forward (libgit2's
+    ///   `GIT_ENONFASTFORWARD`, found before anything is sent) or the server refused a
+    ///   reference; the message names the reference, the reason and any text the server
+    ///   printed (a hook's output). Fetch, merge and push again in both cases.
+    public func push(remote: String, refspecs: [String], options: NetworkOptions = NetworkOptions()) throws(GitError) {
+        let operation = "push to \(CredentialSequence.redacted(remote))"
+        let context = RemoteCallbackContext(options: options, operation: operation)
+        try withRemote(remote, operation: operation) { handle throws(GitError) in
+            var pushOptions = git_push_options()
+            git_push_options_init(&pushOptions, UInt32(GIT_PUSH_OPTIONS_VERSION))
+            context.install(into: &pushOptions.callbacks)
+            let result = try withExtendedLifetime(context) { () throws(GitError) -> Int32 in
+                try withGitStringArray(refspecs) { array in git_remote_push(handle, array, &pushOptions) }
+            }
+            if result == GitError.Code.nonFastForward.rawValue, context.error == nil {
+                let libgit2 = GitError.last(result, operation: operation)
+                let targets = refspecs.map(Self.destination(ofRefspec:)).joined(separator: ", ")
+                throw GitError(
+                    code: .rejected, errorClass: libgit2.errorClass,
+                    message: "the remote's \(targets) has commits that are not in what you push "
+                        + "(not a fast-forward: \(libgit2.message)); fetch and merge first",
+                    operation: operation
+                )
+            }
+            if result < 0 { throw context.failure(result) }
+            if !context.rejectedReferences.isEmpty {
+                var message = context.rejectedReferences
+                    .map { "the remote refused to update \($0.reference): \($0.reason)" }
+                    .joined(separator: "; ")
+                let remoteText = context.remoteText
+                if !remoteText.isEmpty { message += "\nremote: " + remoteText.replacingOccurrences(of: "\n", with: "\nremote: ") }
+                throw GitError(
+                    code: .rejected, errorClass: Int32(GIT_ERROR_REFERENCE.rawValue), message: message, operation: operation
+                )
+            }
+        }
+    }
+
+    /// The remote reference a push refspec writes: "refs/heads/main" for
+    /// "+refs/heads/main:refs/heads/main" or for "refs/heads/main".
+    private static func destination(ofRefspec refspec: String) -> String {
+        let spec = refspec.hasPrefix("+") ? refspec.dropFirst() : Substring(refspec)
+        return String(spec.split(separator: ":", omittingEmptySubsequences: false).last ?? spec)
+    }
+}

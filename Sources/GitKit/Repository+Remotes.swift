@@ -1,0 +1,77 @@
+internal import Clibgit2
+
+extension Repository {
+    /// The configured remotes, sorted by name.
+    ///
+    /// Calls `git_remote_list`, then `remote(named:)` for each.
+    public func remotes() throws(GitError) -> [Remote] {
+        var names = git_strarray()
+        try GitError.check(git_remote_list(&names, pointer), operation: "list remotes")
+        defer { git_strarray_dispose(&names) }
+        var remotes: [Remote] = []
+        for index in 0..<names.count {
+            guard let name = names.strings[index].map({ String(cString: $0) }) else { continue }
+            if let remote = try remote(named: name) { remotes.append(remote) }
+        }
+        return remotes.sorted { $0.name < $1.name }
+    }
+
+    /// The remote called `name`, or nil when none is configured.
+    ///
+    /// Calls `git_remote_lookup` and `git_remote_url`.
+    /// - Throws: `GitError` with `.invalidSpec` for a name git does not allow.
+    public func remote(named name: String) throws(GitError) -> Remote? {
+        var remote: OpaquePointer?
+        let result = git_remote_lookup(&remote, pointer, name)
+        if result == GitError.Code.notFound.rawValue { return nil }
+        guard result == 0, let remote else { throw GitError.last(result, operation: "look up remote '\(name)'") }
+        defer { git_remote_free(remote) }
+        return Remote(name: name, url: git_remote_url(remote).map { String(cString: $0) } ?? "")
+    }
+
+    /// Configures a new remote with git's default fetch refspec
+    /// (`+refs/heads/*:refs/remotes/<name>/*`).
+    ///
+    /// Calls `git_remote_create`.
+    /// - Throws: `GitError` with `.exists` when a remote of that name is already configured,
+    ///   `.invalidSpec` for a name git does not allow.
+    @discardableResult
+    public func addRemote(name: String, url: String) throws(GitError) -> Remote {
+        var remote: OpaquePointer?
+        let result = git_remote_create(&remote, pointer, name, url)
+        guard result == 0, let remote else { throw GitError.last(result, operation: "add remote '\(name)'") }
+        git_remote_free(remote)
+        return Remote(name: name, url: url)
+    }
+
+    /// Runs `body` with the configured remote `nameOrURL`, or, when no remote has that name, an
+    /// anonymous remote for it as a URL or path (`git_remote_lookup`, `git_remote_create_anonymous`).
+    func withRemote<R>(
+        _ nameOrURL: String, operation: String, _ body: (OpaquePointer) throws(GitError) -> R
+    ) throws(GitError) -> R {
+        var remote: OpaquePointer?
+        var valid: Int32 = 0
+        _ = git_remote_name_is_valid(&valid, nameOrURL)
+        var result = GitError.Code.notFound.rawValue
+        if valid != 0 {
+            result = git_remote_lookup(&remote, pointer, nameOrURL)
+            if result != 0, result != GitError.Code.notFound.rawValue {
+                throw GitError.last(result, operation: operation)
+            }
+        }
+        if result == GitError.Code.notFound.rawValue {
+            // A bare word that is neither a configured remote nor an existing path would make
+            // libgit2 say "unsupported URL protocol"; name the real problem instead.
+            if valid != 0, !nameOrURL.contains("/"), !nameOrURL.contains(":") {
+                throw GitError(
+                    code: .notFound, errorClass: Int32(GIT_ERROR_CONFIG.rawValue),
+                    message: "no remote named '\(nameOrURL)' is configured", operation: operation
+                )
+            }
+            result = git_remote_create_anonymous(&remote, pointer, nameOrURL)
+        }
+        guard result == 0, let remote else { throw GitError.last(result, operation: operation) }
+        defer { git_remote_free(remote) }
+        return try body(remote)
+    }
+}

@@ -1,0 +1,91 @@
+internal import Clibgit2
+import Foundation
+
+extension Repository {
+    /// Stores `data` as a blob and returns its id (the same as `git hash-object -w`).
+    ///
+    /// Calls `git_blob_create_from_buffer`.
+    public func writeBlob(_ data: Data) throws(GitError) -> ObjectID {
+        var oid = git_oid()
+        let result = data.withUnsafeBytes { bytes in
+            git_blob_create_from_buffer(&oid, pointer, bytes.baseAddress, bytes.count)
+        }
+        try GitError.check(result, operation: "write blob")
+        return ObjectID(oid)
+    }
+
+    /// The id and mode (see `FileMode`) of the entry at `path` (slash-separated) in `tree`, or
+    /// nil when nothing is there. A directory gives its tree id and `FileMode.tree`. A commit id
+    /// is accepted for `tree` and means its root tree.
+    ///
+    /// Calls `git_tree_entry_bypath`, `git_tree_entry_id` and `git_tree_entry_filemode`.
+    public func treeEntry(path: String, inTree tree: ObjectID) throws(GitError) -> (id: ObjectID, mode: UInt32)? {
+        try withTree(tree) { handle throws(GitError) in
+            var entry: OpaquePointer?
+            let result = git_tree_entry_bypath(&entry, handle, path)
+            if result == GitError.Code.notFound.rawValue { return nil }
+            guard result == 0, let entry else {
+                throw GitError.last(result, operation: "look up '\(path)' in tree \(tree)")
+            }
+            defer { git_tree_entry_free(entry) }
+            return (ObjectID(git_tree_entry_id(entry)), UInt32(git_tree_entry_filemode(entry).rawValue))
+        }
+    }
+
+    /// Writes a new tree: `base` (nil for the empty tree; a commit id means its tree) with
+    /// `updates` applied at nested paths, creating and dropping directories as needed. Nothing
+    /// is checked out and no reference moves.
+    ///
+    /// Calls `git_tree_create_updated`. Updates are applied in path order (stable for repeated
+    /// paths, so the last one given wins).
+    /// - Throws: `GitError`, e.g. `.notFound` when removing a path that is not there.
+    public func updatedTree(_ base: ObjectID?, applying updates: [TreeUpdate]) throws(GitError) -> ObjectID {
+        let operation = "update tree \(base.map(\.description) ?? "(empty)")"
+        // Sorted because git_tree_create_updated walks the tree once, in order.
+        let ordered = updates.enumerated().sorted {
+            $0.element.path == $1.element.path ? $0.offset < $1.offset : $0.element.path.utf8.lexicographicallyPrecedes($1.element.path.utf8)
+        }.map(\.element)
+        let paths = ordered.map { strdup($0.path) }
+        defer { paths.forEach { free($0) } }
+        var entries = zip(ordered, paths).map { update, path in
+            var entry = git_tree_update()
+            entry.path = UnsafePointer(path)
+            switch update {
+            case .upsert(_, let id, let mode):
+                entry.action = GIT_TREE_UPDATE_UPSERT
+                entry.id = id.oid
+                entry.filemode = git_filemode_t(rawValue: mode)
+            case .remove:
+                entry.action = GIT_TREE_UPDATE_REMOVE
+            }
+            return entry
+        }
+        return try withOptionalTree(base) { tree throws(GitError) in
+            var oid = git_oid()
+            var result: Int32
+            if let tree {
+                result = git_tree_create_updated(&oid, pointer, tree, entries.count, &entries)
+            } else {
+                result = try withEmptyTree { empty in git_tree_create_updated(&oid, pointer, empty, entries.count, &entries) }
+            }
+            try GitError.check(result, operation: operation)
+            return ObjectID(oid)
+        }
+    }
+
+    /// Runs `body` with a freshly written empty tree: `git_tree_create_updated` needs a real
+    /// base tree (`git_treebuilder_new`, `git_treebuilder_write`, `git_tree_lookup`).
+    private func withEmptyTree<R>(_ body: (OpaquePointer) -> R) throws(GitError) -> R {
+        var builder: OpaquePointer?
+        let created = git_treebuilder_new(&builder, pointer, nil)
+        guard created == 0, let builder else { throw GitError.last(created, operation: "write empty tree") }
+        defer { git_treebuilder_free(builder) }
+        var oid = git_oid()
+        try GitError.check(git_treebuilder_write(&oid, builder), operation: "write empty tree")
+        var tree: OpaquePointer?
+        let found = git_tree_lookup(&tree, pointer, &oid)
+        guard found == 0, let tree else { throw GitError.last(found, operation: "write empty tree") }
+        defer { git_tree_free(tree) }
+        return body(tree)
+    }
+}

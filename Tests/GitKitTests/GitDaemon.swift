@@ -1,0 +1,82 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `git daemon` serving the bare repositories under one folder over git:// on 127.0.0.1, with
+/// pushes allowed. Unlike a path or file:// remote (which libgit2 writes to directly), it runs
+/// the real `git receive-pack`, so hooks and `receive.*` settings apply as on a server.
+final class GitDaemon {
+    /// The TCP port the daemon listens on.
+    let port: Int
+    private let process: Process
+
+    /// Starts the daemon for `basePath` and waits until it accepts connections.
+    init(basePath: URL, home: URL) throws {
+        port = try Self.freePort()
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = [
+            "daemon", "--reuseaddr", "--listen=127.0.0.1", "--port=\(port)", "--export-all",
+            "--enable=receive-pack", "--informative-errors",
+            "--base-path=\(basePath.path(percentEncoded: false))", basePath.path(percentEncoded: false),
+        ]
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": home.path(percentEncoded: false), "GIT_CONFIG_NOSYSTEM": "1"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(10)
+        while !Self.accepts(port: port) {
+            guard Date() < deadline, process.isRunning else {
+                stop()
+                throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "git daemon did not start on port \(port)"])
+            }
+            usleep(20_000)
+        }
+    }
+
+    deinit { stop() }
+
+    /// The git:// URL of the repository `name` under the base path.
+    func url(_ name: String) -> String { "git://127.0.0.1:\(port)/\(name)" }
+
+    /// Stops the daemon (and waits for it).
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    /// A port the kernel just handed out, released again for the daemon to take.
+    private static func freePort() throws -> Int {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(socket, pointer, length) == 0 && getsockname(socket, pointer, &length) == 0
+            }
+        }
+        guard bound else { throw POSIXError(.EADDRNOTAVAIL) }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Whether something listens on 127.0.0.1:`port`.
+    private static func accepts(port: Int) -> Bool {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+    }
+}
