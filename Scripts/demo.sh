@@ -34,3 +34,30 @@ run review --week
 printf '\n# An entry with a broken list in its front-matter appears (a bad merge by another tool, say):\n$ hearth check\n'
 printf -- '---\nkind: day\ndate: 2026-11-19\nenergy: [1, 2\n---\n' > days/2026/2026-11-19.md
 "$hearth" check || printf '(exit %d: hearth reports the broken file and changes nothing)\n' "$?"
+rm days/2026/2026-11-19.md
+
+printf '\n# Two devices and a remote: the laptop sends its notebook, the desk clones it.\n'
+git init -q --bare "$work/remote.git"
+run remote add origin "$work/remote.git"
+run sync
+cd "$work"
+run clone remote.git desk --device desk
+cd "$work/journal"
+
+printf '\n# Both edit today'"'"'s entry: different fields, the same field, the same section.\n'
+run set today energy=3 mood=4
+run done ship "review comments answered"
+run -C ../desk set today sleep_h=7 mood=2
+run -C ../desk done learn "pairing session on the parser"
+run sync
+printf '\n# The desk merges field by field and records the one real conflict (mood):\n'
+run -C ../desk sync
+run -C ../desk show today
+run -C ../desk conflicts
+id="$("$hearth" -C ../desk conflicts --json | sed -n 's/.*"id" : "\([0-9a-f]*\)".*/\1/p' | head -1)"
+run -C ../desk resolve "$id" --keep laptop
+run -C ../desk sync
+run sync
+run status
+printf '\n$ git log --oneline --graph -7\n'
+git log --oneline --graph -7

@@ -9,12 +9,42 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
     case notebook(NotebookError)
     /// The folder cannot hold a notebook (a file is in the way, say).
     case notANotebook(path: String, reason: String)
+    /// A file operation outside NoteKit failed.
+    case io(path: String, operation: String, reason: String)
+    /// Another `hearth sync` holds the notebook's lock.
+    case locked(path: String, holder: String)
+    /// The repository is in a state a sync must not touch (a git merge or rebase in progress, a detached HEAD).
+    case repositoryBusy(reason: String)
+    /// The named remote is not configured.
+    case unknownRemote(name: String, known: [String])
+    /// The remote's history shares nothing with this notebook's and it does not hold a notebook.
+    case unrelatedHistory(remote: String)
+    /// Every push attempt was rejected because the remote kept moving.
+    case pushKeptFailing(remote: String, attempts: Int, lastReason: String)
+    /// The network failed during fetch or push.
+    case network(remote: String, operation: String, underlying: GitError)
+    /// A conflict reference matched nothing, or a resolve choice does not fit the conflict.
+    case conflict(reference: String, reason: String)
 
     public var description: String {
         switch self {
         case .git(let error): return error.description
         case .notebook(let error): return error.description
         case .notANotebook(let path, let reason): return "\(path): \(reason)"
+        case .io(let path, let operation, let reason): return "\(path): cannot \(operation): \(reason)"
+        case .locked(_, let holder):
+            return "another sync is running in this notebook (\(holder)); wait for it to finish and run hearth sync again"
+        case .repositoryBusy(let reason): return reason
+        case .unknownRemote(let name, let known):
+            let list = known.isEmpty ? "none is configured; add one with hearth remote add origin URL" : "configured: \(known.joined(separator: ", "))"
+            return "no remote named '\(name)' (\(list))"
+        case .unrelatedHistory(let remote):
+            return "'\(remote)' holds a history unrelated to this notebook and no hearth notebook (no hearth.yaml); nothing was merged. Check the URL with hearth remote -v"
+        case .pushKeptFailing(let remote, let attempts, let reason):
+            return "push to '\(remote)' was rejected \(attempts) times because it kept changing (\(reason)); your changes are committed locally, run hearth sync again"
+        case .network(let remote, let operation, let underlying):
+            return "cannot \(operation) '\(remote)': \(underlying.message)"
+        case .conflict(let reference, let reason): return "\(reference): \(reason)"
         }
     }
 

@@ -32,9 +32,8 @@ struct FieldMerger {
             if !FieldMerger.isEmpty(first) { recordDeletion(field: field, deleter: .second, kept: first) }
             return first
         }
-        // "Not recorded" against a real value is no disagreement.
-        if FieldMerger.isEmpty(first) { return second }
-        if FieldMerger.isEmpty(second) { return first }
+        // Two lists or two maps merge item by item even when one side emptied its own: an
+        // emptied list removed items, which is a change to merge, not "not recorded".
         switch (first, second) {
         case (.list(let firstItems), .list(let secondItems)):
             return .list(FieldMerger.mergeList(base: FieldMerger.items(of: base), first: firstItems, second: secondItems))
@@ -43,6 +42,9 @@ struct FieldMerger {
             if case .map(let pairs)? = base { basePairs = pairs }
             return .map(mergeMap(base: basePairs, first: firstPairs, second: secondPairs, field: field))
         default:
+            // "Not recorded" against a real value is no disagreement.
+            if FieldMerger.isEmpty(first) { return second }
+            if FieldMerger.isEmpty(second) { return first }
             conflicts.append(MergeConflict(
                 path: path, kind: .field, field: field,
                 first: ConflictSide(device: firstSide.device, time: firstSide.time, value: YAMLWriter.render(first)),

@@ -1,0 +1,114 @@
+import Foundation
+import GitKit
+import NoteKit
+
+/// `hearth resolve`: settles recorded conflicts, removing the markers (or the extra copy) and the
+/// records in one commit.
+public struct ConflictResolver {
+    /// The notebook root.
+    public let root: URL
+    private let repository: Repository
+    private let device: String
+
+    /// Opens the notebook at `root`.
+    public init(root: URL) throws(SyncError) {
+        let repository = try SyncError.wrapping { () throws(GitError) -> Repository in try Repository.open(at: root) }
+        self.repository = repository
+        self.root = repository.workingDirectory ?? root
+        let configured = try SyncError.wrapping { () throws(GitError) -> String? in try repository.configString("hearth.device") }
+        self.device = DeviceName.sanitized(configured ?? DeviceName.host())
+    }
+
+    /// The open records a reference names: a record id (or a unique prefix of at least 4 digits),
+    /// or an entry path relative to the notebook root.
+    public func records(matching reference: String, entryPath: String?) throws(SyncError) -> [ConflictRecord] {
+        let all = try ConflictStore(root: root).all()
+        if let entryPath {
+            let matches = all.filter { $0.conflict.path == entryPath }
+            if !matches.isEmpty { return matches }
+        }
+        if reference.count >= 4 {
+            let matches = all.filter { $0.id.hasPrefix(reference.lowercased()) }
+            if matches.count == 1 { return matches }
+            if matches.count > 1 {
+                throw SyncError.conflict(reference: reference, reason: "matches \(matches.count) conflicts (\(matches.map(\.id).joined(separator: ", "))); give more digits")
+            }
+        }
+        throw SyncError.conflict(reference: reference, reason: all.isEmpty
+            ? "there are no open conflicts"
+            : "no open conflict has this id or entry; hearth conflicts lists them")
+    }
+
+    /// What a resolution changed.
+    public struct Outcome: Sendable {
+        /// The commit that recorded it.
+        public var commit: ObjectID
+        /// The files it changed, records included.
+        public var paths: [String]
+        /// The commit's subject.
+        public var subject: String
+    }
+
+    /// Applies `choice` to every record in `records` (all for one entry), deletes the records and
+    /// commits exactly those files.
+    ///
+    /// - Throws: ``SyncError/conflict(reference:reason:)`` when the choice does not fit (an unknown
+    ///   device, `--both` for a field, markers left after `--edit`); nothing is written then.
+    public func resolve(_ records: [ConflictRecord], choice: ResolveChoice) throws(SyncError) -> Outcome {
+        guard let entry = records.first?.conflict.path else {
+            throw SyncError.conflict(reference: "", reason: "nothing to resolve")
+        }
+        var plan = ResolvePlan(root: root)
+        for record in records {
+            try plan.apply(choice, to: record)
+        }
+        let touched = try plan.commitToDisk()
+        var paths = touched
+        for record in records {
+            let path = root.appending(path: record.path).path(percentEncoded: false)
+            if unlink(path) != 0, errno != ENOENT {
+                throw SyncError.io(path: record.path, operation: "remove the conflict record", reason: String(cString: strerror(errno)))
+            }
+            paths.append(record.path)
+        }
+        let what: String
+        switch choice {
+        case .keep(let device): what = "kept \(device)"
+        case .both: what = "kept both"
+        case .edited: what = "edited"
+        }
+        let fields = records.compactMap(\.conflict.field)
+        let subject = "\(device): resolve \(entry)\(fields.isEmpty ? "" : " (\(fields.joined(separator: ", ")))") \(what)"
+        let commit = try commit(paths: paths.sorted(), message: subject + "\n\n" + records.map { "resolved [\($0.id)]" }.joined(separator: "\n") + "\n")
+        return Outcome(commit: commit, paths: paths.sorted(), subject: subject)
+    }
+
+    /// Commits the working-tree state of exactly `paths` on top of HEAD, leaving every other
+    /// change for the next sync.
+    private func commit(paths: [String], message: String) throws(SyncError) -> ObjectID {
+        try SyncError.wrapping { () throws(GitError) -> ObjectID in
+            guard let head = try repository.headCommitID() else {
+                throw GitError(code: .unbornBranch, errorClass: 0, message: "the notebook has no commits yet", operation: "resolve")
+            }
+            let headTree = try repository.commit(head).treeID
+            var updates: [TreeUpdate] = []
+            var index: [IndexUpdate] = []
+            for path in paths {
+                let absolute = root.appending(path: path)
+                if let data = try? Data(contentsOf: absolute) {
+                    updates.append(.upsert(path: path, id: try repository.writeBlob(data), mode: FileMode.blob))
+                    index.append(.addFromWorkingTree(path: path))
+                } else if try repository.treeEntry(path: path, inTree: headTree) != nil {
+                    updates.append(.remove(path: path))
+                    index.append(.remove(path: path))
+                }
+            }
+            let tree = try repository.updatedTree(headTree, applying: updates)
+            let signature = repository.defaultSignature(fallbackName: device, fallbackEmail: "\(device)@hearth.invalid")
+            let commit = try repository.createCommit(tree: tree, parents: [head], message: message,
+                                                     author: signature, committer: signature)
+            try repository.updateIndex(index)
+            return commit
+        }
+    }
+}

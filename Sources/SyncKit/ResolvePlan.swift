@@ -1,0 +1,150 @@
+import Foundation
+import NoteKit
+
+/// The file edits one `hearth resolve` makes, collected in memory and checked before any is
+/// written, so a choice that does not fit one record leaves every file untouched.
+struct ResolvePlan {
+    let root: URL
+    /// Path -> (bytes as read, bytes to write or nil to delete).
+    private var edits: [String: (original: [UInt8]?, new: [UInt8]?)] = [:]
+
+    init(root: URL) {
+        self.root = root
+    }
+
+    private func absolute(_ path: String) -> String { root.appending(path: path).path(percentEncoded: false) }
+
+    /// The current bytes of `path`, as this plan would leave them.
+    private mutating func bytes(_ path: String) throws(SyncError) -> [UInt8]? {
+        if let edit = edits[path] { return edit.new }
+        guard case .bytes(let bytes) = WorkingFile.read(absolute(path)) else {
+            if case .absent = WorkingFile.read(absolute(path)) { edits[path] = (nil, nil); return nil }
+            throw SyncError.io(path: path, operation: "read the entry", reason: "it is not a regular file")
+        }
+        edits[path] = (bytes, bytes)
+        return bytes
+    }
+
+    private mutating func set(_ path: String, _ new: [UInt8]?) {
+        edits[path] = (edits[path]?.original, new)
+    }
+
+    /// Plans `choice` for one record.
+    mutating func apply(_ choice: ResolveChoice, to record: ConflictRecord) throws(SyncError) {
+        let conflict = record.conflict
+        let devices = [conflict.first.device, conflict.second.device]
+        if case .keep(let device) = choice, !devices.contains(device) {
+            throw SyncError.conflict(reference: record.id, reason: "'\(device)' is not a side of this conflict; choose \(devices.joined(separator: " or "))")
+        }
+        let keepSide: ConflictSide? = {
+            guard case .keep(let device) = choice else { return nil }
+            return conflict.first.device == device ? conflict.first : conflict.second
+        }()
+        switch conflict.kind {
+        case .field:
+            try applyField(choice, keepSide, record)
+        case .text:
+            try applyText(choice, keepSide, record)
+        case .deleted:
+            if let keepSide, keepSide.deleted { set(conflict.path, nil) }
+        case .file:
+            // The kept side's bytes are at the path, the other side's in the copy its value names.
+            let copy = conflict.first.device == conflict.kept ? conflict.second.value : conflict.first.value
+            guard let keepSide else { return }
+            if keepSide.device != conflict.kept, let other = try bytes(copy) {
+                _ = try bytes(conflict.path)
+                set(conflict.path, other)
+            }
+            _ = try bytes(copy)
+            set(copy, nil)
+        }
+    }
+
+    private mutating func applyField(_ choice: ResolveChoice, _ keepSide: ConflictSide?, _ record: ConflictRecord) throws(SyncError) {
+        let conflict = record.conflict
+        switch choice {
+        case .edited: return
+        case .both:
+            throw SyncError.conflict(reference: record.id, reason: "a field holds one value; use --keep \(conflict.first.device), --keep \(conflict.second.device) or --edit")
+        case .keep: break
+        }
+        guard let keepSide, let field = conflict.field else { return }
+        guard !field.contains(".") else {
+            throw SyncError.conflict(reference: record.id, reason: "'\(field)' is inside a map; settle it with --edit")
+        }
+        guard let original = try bytes(conflict.path) else { return }
+        var note: Note
+        do {
+            note = try Note(parsing: Data(original), path: conflict.path)
+        } catch {
+            throw SyncError.notebook(.unreadable(error))
+        }
+        if keepSide.deleted {
+            note.remove(field)
+        } else {
+            let yaml = keepSide.value.contains("\n") ? "v:\n" + keepSide.value : "v: " + keepSide.value
+            guard let value = (try? FrontMatter(yamlFile: yaml + "\n", path: record.path))?["v"] else {
+                throw SyncError.conflict(reference: record.id, reason: "the recorded value of \(field) does not read as YAML; settle it with --edit")
+            }
+            note.set(field, to: value)
+        }
+        set(conflict.path, Array(note.text.utf8))
+    }
+
+    private mutating func applyText(_ choice: ResolveChoice, _ keepSide: ConflictSide?, _ record: ConflictRecord) throws(SyncError) {
+        let conflict = record.conflict
+        guard let original = try bytes(conflict.path) else { return }
+        let text = String(decoding: original, as: UTF8.self)
+        if choice == .edited {
+            if let line = ConflictMarkers.firstMarkerLine(in: text) {
+                throw SyncError.conflict(reference: record.id, reason: "\(conflict.path):\(line) still has a hearth:conflict marker; remove the marker lines and run hearth resolve again")
+            }
+            return
+        }
+        let lines = ConflictMarkers.lines(text)
+        let regions = ConflictMarkers.regions(in: lines)
+        let exact = regions.filter {
+            $0.firstDevice == conflict.first.device && $0.secondDevice == conflict.second.device
+                && $0.first.joined() == conflict.first.value && $0.second.joined() == conflict.second.value
+        }
+        let byDevice = regions.filter { $0.firstDevice == conflict.first.device && $0.secondDevice == conflict.second.device }
+        guard let region = exact.first ?? (byDevice.count == 1 ? byDevice.first : nil) else {
+            // The markers are gone already (edited by hand): only the record is left to remove.
+            return
+        }
+        var replacement: [Substring]
+        if let keepSide {
+            replacement = keepSide.device == region.firstDevice ? region.first : region.second
+        } else {
+            replacement = region.first
+            // Keep both: make sure the first side's last line ends before the second begins.
+            if let last = replacement.last, !last.hasSuffix("\n"), !region.second.isEmpty {
+                replacement[replacement.count - 1] = Substring(String(last) + "\n")
+            }
+            replacement += region.second
+        }
+        var result = lines
+        result.replaceSubrange(region.lines, with: replacement)
+        set(conflict.path, Array(result.joined().utf8))
+    }
+
+    /// Writes every planned edit, each a compare-and-swap on the bytes read; returns the paths.
+    func commitToDisk() throws(SyncError) -> [String] {
+        var written: [String] = []
+        for (path, edit) in edits.sorted(by: { $0.key < $1.key }) where edit.original != edit.new {
+            let target = absolute(path)
+            do throws(NotebookError) {
+                if let new = edit.new {
+                    try FileSystem.replace(target, with: new, expecting: edit.original)
+                } else if let original = edit.original {
+                    guard (try FileSystem.read(target)) == original else { throw NotebookError.changedOnDisk(path: path) }
+                    unlink(target)
+                }
+            } catch {
+                throw SyncError.notebook(error)
+            }
+            written.append(path)
+        }
+        return written
+    }
+}

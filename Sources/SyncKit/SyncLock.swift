@@ -1,0 +1,57 @@
+import Foundation
+
+/// The per-notebook sync lock, `.git/hearth-sync.lock`.
+///
+/// It is an advisory `flock` on the file rather than the file's existence: the kernel drops the
+/// lock when its holder dies, however it dies, so a lock left by a killed `hearth sync` can never
+/// block the next one. The file also records the holder's pid and start time, so the one that
+/// has to wait can say who it is waiting for.
+public final class SyncLock {
+    /// The lock file.
+    public let path: String
+    private let descriptor: Int32
+
+    private init(path: String, descriptor: Int32) {
+        self.path = path
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        // Closing the descriptor releases the flock. The file stays: deleting it would let a
+        // process that opened it just before see a lock nobody else checks.
+        ftruncate(descriptor, 0)
+        close(descriptor)
+    }
+
+    /// Takes the lock at `path`, waiting up to `wait` seconds for another holder to finish.
+    ///
+    /// - Throws: ``SyncError/locked(path:holder:)`` when another process still holds it.
+    public static func acquire(at path: String, wait: TimeInterval) throws(SyncError) -> SyncLock {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw SyncError.io(path: path, operation: "open the sync lock", reason: String(cString: strerror(errno)))
+        }
+        let deadline = Date().addingTimeInterval(wait)
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+                let holder = holderDescription(descriptor)
+                close(descriptor)
+                throw SyncError.locked(path: path, holder: holder)
+            }
+            usleep(50_000)
+        }
+        let record = "pid \(getpid()) since \(ISO8601DateFormatter().string(from: Date()))\n"
+        ftruncate(descriptor, 0)
+        _ = record.withCString { pwrite(descriptor, $0, strlen($0), 0) }
+        return SyncLock(path: path, descriptor: descriptor)
+    }
+
+    /// What the current holder wrote into the file ("pid 123 since ..."), for the message.
+    private static func holderDescription(_ descriptor: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let count = pread(descriptor, &buffer, buffer.count, 0)
+        guard count > 0 else { return "another hearth sync" }
+        let text = String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? "another hearth sync" : "hearth sync (\(text))"
+    }
+}

@@ -1,0 +1,29 @@
+/// What one `hearth sync` did, for the summary and `--json`.
+public struct SyncReport: Sendable, Codable {
+    /// The remote synced with, nil when none is configured.
+    public var remote: String?
+    /// The branch synced.
+    public var branch: String
+    /// The local snapshot commit's subject, nil when nothing had changed.
+    public var snapshot: String?
+    /// How the histories related.
+    public var outcome: SyncOutcome
+    /// Commits this device sent.
+    public var sent: Int
+    /// Commits received from the remote.
+    public var received: Int
+    /// Files whose content changed in this notebook because of what was received.
+    public var receivedPaths: [String]
+    /// Files both sides changed, merged entry by entry.
+    public var mergedPaths: [String]
+    /// Conflicts this sync recorded.
+    public var newConflicts: [ConflictSummary]
+    /// All conflicts open after the sync.
+    public var openConflicts: Int
+    /// Files saved during the sync: kept as written, they go out with the next sync.
+    public var keptLocal: [String]
+    /// How many pushes it took (a rejected push is retried after fetching again).
+    public var pushAttempts: Int
+    /// The commit the branch points at afterwards.
+    public var head: String?
+}

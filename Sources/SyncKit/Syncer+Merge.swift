@@ -1,0 +1,88 @@
+import Foundation
+import GitKit
+import NoteKit
+
+extension Syncer {
+    /// What merging the local and incoming commits did.
+    struct MergeStep {
+        var commit: ObjectID
+        var result: TreeMergeResult
+        var keptLocal: [String]
+    }
+
+    /// Merges `incoming` into `local` in memory, commits the merge, brings the working tree to it
+    /// and only then moves the branch (compare-and-swap against `local`).
+    func mergeAndCheckout(branchRef: String, local: ObjectID, incoming: ObjectID, remote: String) throws(SyncError) -> MergeStep {
+        let (localCommit, incomingCommit) = try git { () throws(GitError) in
+            (try repository.commit(local), try repository.commit(incoming))
+        }
+        var base = try git { () throws(GitError) in try repository.mergeBase(local, incoming) }
+        if base == nil {
+            // Two histories that never met: fine when both are notebooks (two devices that each
+            // ran hearth init), merged as if each had added its files; anything else is refused.
+            let isNotebook = try git { () throws(GitError) in
+                try repository.treeEntry(path: NotebookSetup.settingsFile, inTree: incomingCommit.treeID) != nil
+            }
+            guard isNotebook else { throw SyncError.unrelatedHistory(remote: remote) }
+            base = nil
+        }
+        let incomingTip = tip(incomingCommit)
+        var (first, second) = TreeMerger.canonicalOrder(tip(localCommit), incomingTip)
+        if first.side.device == second.side.device {
+            // The same label on both sides would make markers ambiguous; the commit tells them
+            // apart. Applied after ordering, so both devices pick the same side to rename.
+            second.side.device += "-" + second.commit.description.prefix(7)
+        }
+        let result = try git { () throws(GitError) in
+            try TreeMerger(repository: repository).merge(base: base, first: first, second: second)
+        }
+        let message = mergeMessage(other: incomingTip.side.device, result: result)
+        let signature = signature()
+        let commit = try git { () throws(GitError) in
+            try repository.createCommit(tree: result.tree, parents: [local, incoming], message: message,
+                                        author: signature, committer: signature, updatingReference: nil)
+        }
+        reach(.afterMerge)
+        let kept = try updateWorkingTree(from: localCommit.treeID, to: result.tree)
+        try git { () throws(GitError) in
+            try repository.setReference(branchRef, to: commit, expecting: local,
+                                        message: "hearth sync: merge \(incomingTip.side.device)")
+        }
+        reach(.afterReferenceUpdate)
+        return MergeStep(commit: commit, result: result, keptLocal: kept)
+    }
+
+    /// Moves the branch forward to `target` after bringing the working tree there.
+    func moveBranch(_ branchRef: String, from current: ObjectID?, to target: ObjectID) throws(SyncError) -> [String] {
+        let (oldTree, newTree) = try git { () throws(GitError) in
+            (try current.map { id throws(GitError) in try repository.commit(id).treeID }, try repository.commit(target).treeID)
+        }
+        let kept = try updateWorkingTree(from: oldTree, to: newTree)
+        try git { () throws(GitError) in
+            try repository.setReference(branchRef, to: target, expecting: current, message: "hearth sync: fast-forward")
+        }
+        reach(.afterReferenceUpdate)
+        return kept
+    }
+
+    /// The commit's tip for merging: its device label and commit time.
+    private func tip(_ commit: Commit) -> MergeTip {
+        MergeTip(commit: commit.id, tree: commit.treeID,
+                 side: MergeSide(device: CommitLabel.device(of: commit), time: commit.committer.date))
+    }
+
+    /// `desk: merge laptop (3 entries merged, 1 conflict)` plus one line per merged file and conflict.
+    private func mergeMessage(other: String, result: TreeMergeResult) -> String {
+        let merged = result.mergedPaths.count
+        let conflicts = result.conflicts.count
+        var message = "\(device): merge \(other) (\(merged) \(merged == 1 ? "entry" : "entries") merged, \(conflicts) \(conflicts == 1 ? "conflict" : "conflicts"))\n"
+        var lines = result.mergedPaths.map { "merge \($0)" }
+        for record in result.conflicts {
+            let conflict = record.conflict
+            let what = conflict.field.map { " \($0)" } ?? ""
+            lines.append("conflict \(conflict.kind.rawValue) \(conflict.path)\(what): \(conflict.first.device) vs \(conflict.second.device), kept \(conflict.kept) [\(record.id)]")
+        }
+        if !lines.isEmpty { message += "\n" + lines.joined(separator: "\n") + "\n" }
+        return message
+    }
+}

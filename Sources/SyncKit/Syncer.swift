@@ -1,0 +1,148 @@
+import Foundation
+import GitKit
+import NoteKit
+
+/// `hearth sync`: lock, snapshot, fetch, merge, safe checkout, push with bounded retry, as
+/// architecture.md describes. One repository handle, used from one thread.
+public final class Syncer {
+    /// The notebook's repository.
+    public let repository: Repository
+    /// The work tree root.
+    public let root: URL
+    /// This device's name (`hearth.device`).
+    public let device: String
+    var options: SyncOptions
+
+    /// Opens the notebook at `root` for syncing.
+    ///
+    /// - Throws: ``SyncError`` when `root` is not a git work tree.
+    public init(root: URL, options: SyncOptions = SyncOptions()) throws(SyncError) {
+        let repository = try SyncError.wrapping { () throws(GitError) -> Repository in try Repository.open(at: root) }
+        guard let workingDirectory = repository.workingDirectory else {
+            throw SyncError.notANotebook(path: root.path, reason: "is a bare repository; sync a clone of it instead (hearth clone URL PATH)")
+        }
+        self.repository = repository
+        self.root = workingDirectory
+        self.options = options
+        let configured = try SyncError.wrapping { () throws(GitError) -> String? in try repository.configString("hearth.device") }
+        self.device = DeviceName.sanitized(configured ?? DeviceName.host())
+    }
+
+    /// Runs one sync and says what it did.
+    ///
+    /// Exit paths leave no half-done state: the branch moves only after the working tree matches
+    /// the new commit, and a failed push leaves a consistent local merge that the next sync pushes.
+    public func sync() throws(SyncError) -> SyncReport {
+        let lock = try SyncLock.acquire(at: repository.gitDirectory.appending(path: "hearth-sync.lock").path, wait: options.lockWait)
+        defer { withExtendedLifetime(lock) {} }
+        let branch = try checkedBranch()
+        let branchRef = "refs/heads/\(branch)"
+        let snapshot = try takeSnapshot()
+        reach(.afterSnapshot)
+        let start = try git { () throws(GitError) in try repository.referenceTarget(branchRef) }
+        var report = SyncReport(remote: nil, branch: branch, snapshot: snapshot, outcome: .localOnly, sent: 0, received: 0,
+                                receivedPaths: [], mergedPaths: [], newConflicts: [], openConflicts: 0, keptLocal: [],
+                                pushAttempts: 0, head: start?.description)
+        guard let remote = try chooseRemote(branch: branch) else {
+            report.openConflicts = ConflictStore(root: root).count()
+            return report
+        }
+        report.remote = remote
+        var remoteBranch: String?
+        var lastIncoming: ObjectID?
+        while true {
+            try fetch(remote)
+            reach(.afterFetch)
+            if remoteBranch == nil { remoteBranch = try counterpart(of: branch, on: remote) }
+            let trackingRef = "refs/remotes/\(remote)/\(remoteBranch ?? branch)"
+            let local = try git { () throws(GitError) in try repository.referenceTarget(branchRef) }
+            let incoming = try git { () throws(GitError) in try repository.referenceTarget(trackingRef) }
+            lastIncoming = incoming
+            var needsPush = false
+            switch (local, incoming) {
+            case (nil, nil):
+                report.outcome = .upToDate
+            case (nil, let incoming?):
+                report.keptLocal += try moveBranch(branchRef, from: nil, to: incoming)
+                report.outcome = .fastForwarded
+            case (_?, nil):
+                needsPush = true
+                report.outcome = .pushed
+            case (let local?, let incoming?) where local == incoming:
+                if report.outcome == .localOnly { report.outcome = .upToDate }
+            case (let local?, let incoming?):
+                if try git({ () throws(GitError) in try repository.isDescendant(local, of: incoming) }) {
+                    needsPush = true
+                    if report.outcome != .merged { report.outcome = .pushed }
+                } else if try git({ () throws(GitError) in try repository.isDescendant(incoming, of: local) }) {
+                    report.keptLocal += try moveBranch(branchRef, from: local, to: incoming)
+                    if report.outcome != .merged { report.outcome = .fastForwarded }
+                } else {
+                    let merge = try mergeAndCheckout(branchRef: branchRef, local: local, incoming: incoming, remote: remote)
+                    report.mergedPaths = Array(Set(report.mergedPaths).union(merge.result.mergedPaths)).sorted()
+                    report.newConflicts += merge.result.conflicts.map(ConflictSummary.init)
+                    report.keptLocal += merge.keptLocal
+                    report.outcome = .merged
+                    needsPush = true
+                }
+            }
+            guard needsPush else { break }
+            reach(.beforePush)
+            report.pushAttempts += 1
+            do {
+                try push(remote, branchRef: branchRef, remoteRef: "refs/heads/\(remoteBranch ?? branch)", trackingRef: trackingRef)
+                reach(.afterPush)
+                break
+            } catch SyncError.git(let error) where error.code == .rejected {
+                // The remote moved between our fetch and push: fetch, merge and try again.
+                guard report.pushAttempts < options.maxPushAttempts else {
+                    throw SyncError.pushKeptFailing(remote: remote, attempts: report.pushAttempts, lastReason: error.message)
+                }
+            }
+        }
+        try recordUpstream(branch: branch, remote: remote, remoteBranch: remoteBranch ?? branch)
+        let head = try git { () throws(GitError) in try repository.referenceTarget(branchRef) }
+        report.head = head?.description
+        try count(into: &report, start: start, head: head, incoming: lastIncoming)
+        report.openConflicts = ConflictStore(root: root).count()
+        return report
+    }
+
+    /// Fills in sent, received and the received paths from the commit graph.
+    private func count(into report: inout SyncReport, start: ObjectID?, head: ObjectID?, incoming: ObjectID?) throws(SyncError) {
+        guard let head else { return }
+        try git { () throws(GitError) in
+            if let incoming {
+                let (ahead, _) = try repository.aheadBehind(local: head, upstream: incoming)
+                // After a successful push the remote holds head; count what it lacked before.
+                report.sent = report.pushAttempts > 0 ? ahead : 0
+            } else if report.pushAttempts > 0 {
+                report.sent = try repository.log(from: head).count
+            }
+            if let start {
+                report.received = try repository.aheadBehind(local: start, upstream: head).behind
+                    - (report.outcome == .merged ? 1 : 0)
+                let startTree = try repository.commit(start).treeID
+                let headTree = try repository.commit(head).treeID
+                report.receivedPaths = try repository.treeChanges(from: startTree, to: headTree, detectRenames: false)
+                    .compactMap { $0.newPath ?? $0.oldPath }
+                    .filter { !$0.hasPrefix(ConflictRecord.folder + "/") }
+                    .sorted()
+            } else {
+                report.received = try repository.log(from: head).count
+                report.receivedPaths = try repository.treeChanges(from: nil, to: try repository.commit(head).treeID, detectRenames: false)
+                    .compactMap(\.newPath).sorted()
+            }
+        }
+    }
+
+    /// Calls the test hook.
+    func reach(_ checkpoint: SyncCheckpoint) {
+        options.checkpoint?(checkpoint)
+    }
+
+    /// Runs a GitKit call, turning its error into ``SyncError/git(_:)``.
+    func git<T>(_ body: () throws(GitError) -> T) throws(SyncError) -> T {
+        try SyncError.wrapping(body)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import GitKit
+
+/// Merges two commits' trees file by file, running the entry merge on every file both sides
+/// changed, and writes the result tree with the conflict records in it.
+///
+/// It is a pure function of the two tips, their base and their labels: the tips come in
+/// canonical order (see ``TreeMerger/canonicalOrder(_:_:)``), so both devices merging the same
+/// two heads write the same tree. libgit2's own merge is not used because its automatic text
+/// merge would decide some front-matter lines before the per-key rules could see them.
+struct TreeMerger {
+    let repository: Repository
+
+    /// Orders two tips so that the one with the older commit comes first, commit id breaking
+    /// ties; every device computes the same order for the same pair.
+    static func canonicalOrder(_ a: MergeTip, _ b: MergeTip) -> (first: MergeTip, second: MergeTip) {
+        if a.side.time != b.side.time { return a.side.time < b.side.time ? (a, b) : (b, a) }
+        return a.commit.description < b.commit.description ? (a, b) : (b, a)
+    }
+
+    /// Merges `first` and `second` (canonical order) over `base` (nil: unrelated histories,
+    /// merged as if both sides added every file).
+    func merge(base: ObjectID?, first: MergeTip, second: MergeTip) throws(GitError) -> TreeMergeResult {
+        let baseTree = try base.map { id throws(GitError) in try repository.commit(id).treeID }
+        let changes1 = SideChanges(try repository.treeChanges(from: baseTree, to: first.tree, detectRenames: true))
+        let changes2 = SideChanges(try repository.treeChanges(from: baseTree, to: second.tree, detectRenames: true))
+
+        var outcome: [String: FileVersion] = [:]   // path -> version, relative to first's tree
+        var settled: Set<String> = []               // paths a rename merge already decided
+        var mergedPaths: [String] = []
+        var conflicts: [MergeConflict] = []
+
+        func baseVersion(_ path: String) throws(GitError) -> FileVersion {
+            guard let baseTree, let entry = try repository.treeEntry(path: path, inTree: baseTree) else { return .deleted }
+            return .content(entry.id, mode: entry.mode)
+        }
+        func firstVersion(_ path: String) throws(GitError) -> FileVersion {
+            if let version = changes1.versions[path] { return version }
+            return try baseVersion(path)
+        }
+        func secondVersion(_ path: String) throws(GitError) -> FileVersion {
+            if let version = changes2.versions[path] { return version }
+            return try baseVersion(path)
+        }
+        func mergeFile(at path: String, base: FileVersion, first v1: FileVersion, second v2: FileVersion) throws(GitError) {
+            settled.insert(path)
+            if v1.sameContent(as: v2) { outcome[path] = v1; return }
+            if base.sameContent(as: v1) { outcome[path] = v2; return }
+            if base.sameContent(as: v2) { outcome[path] = v1; return }
+            let result = EntryMerger.merge(
+                path: path, base: try data(base), first: try data(v1), second: try data(v2),
+                firstSide: first.side, secondSide: second.side)
+            mergedPaths.append(path)
+            conflicts += result.conflicts
+            let mode = mode(of: v1) ?? mode(of: v2) ?? FileMode.blob
+            outcome[path] = try result.merged.map { bytes throws(GitError) in .content(try repository.writeBlob(bytes), mode: mode) } ?? .deleted
+            for extra in result.extraFiles {
+                outcome[extra.path] = .content(try repository.writeBlob(extra.data), mode: FileMode.blob)
+                settled.insert(extra.path)
+            }
+        }
+
+        for path in changes2.versions.keys.sorted() where !settled.contains(path) {
+            let v2 = changes2.versions[path]!
+            guard let v1 = changes1.versions[path] else {
+                // Only the second side touched it (a rename shows as the old name deleted here
+                // and the new name added when the loop reaches it).
+                outcome[path] = v2
+                continue
+            }
+            if v1 == v2 { continue }
+            if case .deleted = v1, case .content = v2, changes2.renames[path] == nil, let target = changes1.renames[path] {
+                // First renamed the file, second edited it under the old name: the edit follows the rename.
+                try mergeFile(at: target, base: try baseVersion(path), first: try firstVersion(target), second: v2)
+                outcome[path] = .deleted
+                continue
+            }
+            if case .deleted = v2, case .content = v1, changes1.renames[path] == nil, let target = changes2.renames[path] {
+                // Second renamed it, first edited it under the old name.
+                try mergeFile(at: target, base: try baseVersion(path), first: v1, second: try secondVersion(target))
+                outcome[path] = .deleted
+                continue
+            }
+            try mergeFile(at: path, base: try baseVersion(path), first: v1, second: v2)
+        }
+
+        let records = conflicts.map(ConflictRecord.init)
+        for record in records {
+            outcome[record.path] = .content(try repository.writeBlob(Data(record.text.utf8)), mode: FileMode.blob)
+        }
+        var updates: [TreeUpdate] = []
+        for (path, version) in outcome.sorted(by: { $0.key < $1.key }) {
+            switch version {
+            case .content(let id, let mode):
+                updates.append(.upsert(path: path, id: id, mode: mode))
+            case .deleted:
+                // Removing a path first's tree lacks is an error in libgit2, and a no-op here.
+                if try repository.treeEntry(path: path, inTree: first.tree) != nil { updates.append(.remove(path: path)) }
+            }
+        }
+        let tree = updates.isEmpty ? first.tree : try repository.updatedTree(first.tree, applying: updates)
+        return TreeMergeResult(tree: tree, mergedPaths: mergedPaths.sorted(), conflicts: records)
+    }
+
+    private func data(_ version: FileVersion) throws(GitError) -> Data? {
+        guard let id = version.id else { return nil }
+        return try repository.blob(id)
+    }
+
+    private func mode(of version: FileVersion) -> UInt32? {
+        if case .content(_, let mode) = version { return mode }
+        return nil
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import GitKit
+import SyncKit
+
+/// `hearth sync [REMOTE] [--json] [--quiet]`.
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Commit local changes, merge the remote's entry by entry, and push.",
+        discussion: """
+            Takes the notebook's sync lock, commits every change, fetches, merges front-matter per \
+            key and bodies per line, updates only files you have not touched since, and pushes \
+            (fetching and merging again if another device pushed first). Conflicts never stop a \
+            sync: both versions are kept and recorded; see hearth conflicts. With no remote \
+            configured it commits locally and says so.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The remote to sync with (default: the branch's upstream, else origin).")
+    var remote: String?
+
+    @Flag(help: "Print what the sync did as JSON.")
+    var json = false
+
+    @Flag(name: .shortAndLong, help: "No progress and no summary; errors only.")
+    var quiet = false
+
+    @Option(help: ArgumentHelp("Seconds to wait for another sync in this notebook to finish.", valueName: "SECONDS"))
+    var wait: Double = 10
+
+    func run() throws {
+        let notebook = try global.notebook()
+        let reporter = TransferReporter(quiet: quiet || json)
+        var options = SyncOptions(remote: remote, network: NetworkOptions(progress: reporter.report), lockWait: wait)
+        options.checkpoint = SyncAbortSwitch.fromEnvironment()
+        let report: SyncReport
+        do {
+            report = try Syncer(root: notebook.root, options: options).sync()
+            reporter.finish()
+        } catch {
+            reporter.finish()
+            throw error
+        }
+        if json {
+            try JSONOutput.write(report)
+        } else if !quiet {
+            Terminal.standardOutput.write(SyncSummary.render(report))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import SyncKit
+
+/// The one-screen summary `hearth sync` prints.
+enum SyncSummary {
+    static func render(_ report: SyncReport) -> String {
+        var lines: [String] = []
+        if let snapshot = report.snapshot {
+            lines.append("Committed \(snapshot)")
+        }
+        guard let remote = report.remote else {
+            lines.append("No remote configured: changes are committed here only. Add one with hearth remote add origin URL.")
+            return lines.joined(separator: "\n") + "\n" + conflictLine(report)
+        }
+        switch report.outcome {
+        case .localOnly, .upToDate:
+            lines.append("Up to date with \(remote)/\(report.branch).")
+        case .pushed:
+            lines.append("Sent \(plural(report.sent, "commit")) to \(remote)/\(report.branch).")
+        case .fastForwarded:
+            lines.append("Received \(plural(report.received, "commit")) from \(remote)/\(report.branch): \(plural(report.receivedPaths.count, "file")) updated.")
+        case .merged:
+            lines.append("Received \(plural(report.received, "commit")) (\(plural(report.receivedPaths.count, "file")) updated), merged \(plural(report.mergedPaths.count, "entry", "entries")), sent \(plural(report.sent, "commit")) to \(remote)/\(report.branch).")
+        }
+        for path in report.mergedPaths { lines.append("  merged   \(path)") }
+        for conflict in report.newConflicts {
+            let field = conflict.field.map { " \($0)" } ?? ""
+            lines.append("  conflict \(conflict.path)\(field) (\(conflict.kind); kept \(conflict.kept)) [\(conflict.id)]")
+        }
+        for path in report.keptLocal {
+            lines.append("  kept     \(path): saved during the sync, goes out with the next one")
+        }
+        if report.pushAttempts > 1 { lines.append("The remote moved during the sync; pushed on attempt \(report.pushAttempts).") }
+        return lines.joined(separator: "\n") + "\n" + conflictLine(report)
+    }
+
+    private static func conflictLine(_ report: SyncReport) -> String {
+        guard report.openConflicts > 0 else { return "" }
+        return "\(plural(report.openConflicts, "open conflict")): see hearth conflicts, settle with hearth resolve.\n"
+    }
+
+    static func plural(_ count: Int, _ singular: String, _ pluralForm: String? = nil) -> String {
+        "\(count) \(count == 1 ? singular : pluralForm ?? singular + "s")"
+    }
+}
