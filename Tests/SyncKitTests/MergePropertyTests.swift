@@ -1,0 +1,118 @@
+import Foundation
+import NoteKit
+@testable import SyncKit
+import Testing
+
+/// Properties of the entry merge over random line-based edits on two sides (merge.md's
+/// "Properties the tests must show", for one file).
+@Suite("EntryMerger properties")
+struct MergePropertyTests {
+    static let path = "days/2026/2026-11-22.md"
+    static let laptop = MergeFixtures.laptop
+    static let desk = MergeFixtures.desk
+
+    static func merge(_ base: Data?, _ first: Data?, _ second: Data?,
+                      _ firstSide: MergeSide = laptop, _ secondSide: MergeSide = desk) -> EntryMergeResult {
+        EntryMerger.merge(path: path, base: base, first: first, second: second, firstSide: firstSide, secondSide: secondSide)
+    }
+
+    /// The lines of a text without terminators.
+    static func lines(_ data: Data?) -> [String] {
+        guard let data else { return [] }
+        return TextLines.split(String(decoding: data, as: UTF8.self)).map { line in
+            var content = Substring(line)
+            if content.hasSuffix("\r\n") || content.hasSuffix("\n") { content = content.dropLast() }
+            return String(content)
+        }
+    }
+
+    @Test("no loss, valid front-matter, no git markers", arguments: 0..<8)
+    func noLossAndValidity(batch: UInt64) throws {
+        var random = MergeTestRandom(seed: 0x4845_4152_5448 &+ batch)
+        for round in 0..<150 {
+            let scenario = MergeScenario(random: &random)
+            let base = scenario.data(scenario.base)
+            let first = scenario.data(scenario.first)
+            let second = scenario.data(scenario.second)
+            let result = MergePropertyTests.merge(base, first, second)
+            let context = "batch \(batch) round \(round)\n--- base\n\(scenario.text(scenario.base))--- a\n\(scenario.text(scenario.first))--- b\n\(scenario.text(scenario.second))"
+            let merged = try #require(result.merged, Comment(rawValue: context))
+            let text = String(decoding: merged, as: UTF8.self)
+            let mergedLines = MergePropertyTests.lines(merged)
+            for line in scenario.firstInserted + scenario.secondInserted {
+                #expect(mergedLines.contains(line), "lost '\(line)'\n\(context)--- merged\n\(text)")
+            }
+            #expect(!text.contains("<<<<<<<"))
+            #expect(!result.conflicts.contains { $0.kind == .file }, "\(context)")
+            #expect(result.extraFiles.isEmpty)
+            let note = try Note(parsing: merged, path: MergePropertyTests.path)
+            // Every list item a side added is still in the merged list.
+            let items = Set((note.frontMatter?.entries ?? []).flatMap { $0.value.strings })
+            for item in scenario.firstItems + scenario.secondItems {
+                #expect(items.contains(item), "lost list item '\(item)'\n\(context)--- merged\n\(text)")
+            }
+            // Conflict markers come in whole, well-formed blocks, and every text conflict has one.
+            let markers = mergedLines.filter { $0.contains(ConflictMarker.tag) }
+            #expect(markers.count == 3 * result.conflicts.filter { $0.kind == .text }.count, "\(context)--- merged\n\(text)")
+            #expect(MergePropertyTests.merge(base, first, second) == result, "deterministic")
+        }
+    }
+
+    @Test("identical, unchanged and one-sided inputs give that side back", arguments: 0..<4)
+    func trivialMerges(batch: UInt64) throws {
+        var random = MergeTestRandom(seed: 0x5452_4956 &+ batch)
+        for _ in 0..<100 {
+            let scenario = MergeScenario(random: &random)
+            let base = scenario.data(scenario.base)
+            let x = scenario.data(scenario.first)
+            #expect(MergePropertyTests.merge(base, x, x).merged == x)
+            #expect(MergePropertyTests.merge(base, base, x).merged == x)
+            #expect(MergePropertyTests.merge(base, x, base).merged == x)
+            #expect(MergePropertyTests.merge(base, x, x).conflicts.isEmpty)
+            #expect(MergePropertyTests.merge(nil, x, x).merged == x)
+        }
+    }
+
+    @Test("swapping the sides keeps the same body lines", arguments: 0..<4)
+    func sidesSwapKeepTheSameLines(batch: UInt64) throws {
+        var random = MergeTestRandom(seed: 0x5357_4150 &+ batch)
+        for round in 0..<150 {
+            let scenario = MergeScenario(random: &random, frontMatter: false)
+            let base = scenario.data(scenario.base)
+            let first = scenario.data(scenario.first)
+            let second = scenario.data(scenario.second)
+            let forward = MergePropertyTests.merge(base, first, second, MergePropertyTests.laptop, MergePropertyTests.desk)
+            let backward = MergePropertyTests.merge(base, second, first, MergePropertyTests.desk, MergePropertyTests.laptop)
+            let isMarker = { (line: String) in line.contains(ConflictMarker.tag) }
+            let forwardLines = MergePropertyTests.lines(forward.merged).filter { !isMarker($0) }.sorted()
+            let backwardLines = MergePropertyTests.lines(backward.merged).filter { !isMarker($0) }.sorted()
+            #expect(forwardLines == backwardLines, "round \(round)")
+            #expect(forward.conflicts.count == backward.conflicts.count, "round \(round)")
+        }
+    }
+
+    @Test("two versions with no base merge without text conflicts and keep every line", arguments: 0..<4)
+    func addAddNeverConflictsInTheBody(batch: UInt64) throws {
+        var random = MergeTestRandom(seed: 0x4144_4441 &+ batch)
+        for _ in 0..<100 {
+            let scenario = MergeScenario(random: &random)
+            let first = scenario.data(scenario.first)
+            let second = scenario.data(scenario.second)
+            let result = MergePropertyTests.merge(nil, first, second)
+            #expect(!result.conflicts.contains { $0.kind == .text })
+            let merged = MergePropertyTests.lines(result.merged)
+            // Each side's body lines appear in order in the result (it is a supersequence of both).
+            for side in [scenario.first.body, scenario.second.body] {
+                var rest = merged[...]
+                for line in side {
+                    guard let index = rest.firstIndex(of: line) else {
+                        Issue.record("line '\(line)' missing or out of order\n--- a\n\(scenario.text(scenario.first))--- b\n\(scenario.text(scenario.second))--- merged\n\(String(decoding: result.merged ?? Data(), as: UTF8.self))")
+                        break
+                    }
+                    rest = rest[(index + 1)...]
+                }
+            }
+            _ = try Note(parsing: try #require(result.merged), path: MergePropertyTests.path)
+        }
+    }
+}

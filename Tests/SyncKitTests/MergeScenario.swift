@@ -1,0 +1,144 @@
+import Foundation
+
+/// A random entry and two random line-based edits of it, with what each side inserted, for the
+/// merge's property tests.
+struct MergeScenario {
+    /// One front-matter value in the model the generator edits.
+    enum Value: Equatable {
+        case scalar(String)
+        case flow([String])
+        case block([String])
+    }
+
+    /// An entry as keys and body lines (without terminators).
+    struct Entry {
+        var fields: [(key: String, value: Value)]
+        var body: [String]
+    }
+
+    var base: Entry
+    var first: Entry
+    var second: Entry
+    var newline: String
+    var finalNewline: Bool
+    /// Body lines each side inserted (unique text).
+    var firstInserted: [String] = []
+    var secondInserted: [String] = []
+    /// List items each side added (unique text).
+    var firstItems: [String] = []
+    var secondItems: [String] = []
+
+    init(random: inout MergeTestRandom, frontMatter: Bool = true) {
+        newline = Int.random(in: 0..<4, using: &random) == 0 ? "\r\n" : "\n"
+        finalNewline = Int.random(in: 0..<5, using: &random) != 0
+        var fields: [(key: String, value: Value)] = []
+        if frontMatter {
+            fields = [("kind", .scalar("day")), ("date", .scalar("2026-11-22"))]
+            for key in ["energy", "mood", "sleep_h", "work_h"] where Bool.random(using: &random) {
+                fields.append((key, .scalar(String(Int.random(in: 1...5, using: &random)))))
+            }
+            fields.append(("tags", .flow(["work", "travel"].filter { _ in Bool.random(using: &random) })))
+            if Bool.random(using: &random) { fields.append(("symptoms", .block(["cough", "headache"]))) }
+        }
+        let vocabulary = ["## Done", "## Log", "## Notes", "", "- item 1", "- item 2", "text"]
+        let body = (0..<Int.random(in: 0...12, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }
+        base = Entry(fields: fields, body: body)
+        first = base
+        second = base
+        var counter = 0
+        for side in ["a", "b"] {
+            var entry = base
+            var inserted: [String] = []
+            var items: [String] = []
+            for _ in 0..<Int.random(in: 0...5, using: &random) {
+                counter += 1
+                let token = "\(side)\(counter)"
+                switch Int.random(in: 0..<10, using: &random) {
+                case 0...2:
+                    let line = "- \(token) inserted"
+                    entry.body.insert(line, at: Int.random(in: 0...entry.body.count, using: &random))
+                    inserted.append(line)
+                case 3, 4:
+                    if !entry.body.isEmpty { entry.body.remove(at: Int.random(in: 0..<entry.body.count, using: &random)) }
+                case 5:
+                    if !entry.body.isEmpty {
+                        let line = "\(token) replaced"
+                        entry.body[Int.random(in: 0..<entry.body.count, using: &random)] = line
+                        inserted.append(line)
+                    }
+                case 6:
+                    let scalars = entry.fields.indices.filter {
+                        if case .scalar = entry.fields[$0].value { return !["kind", "date"].contains(entry.fields[$0].key) }
+                        return false
+                    }
+                    if let index = scalars.randomElement(using: &random) {
+                        let values = ["", "~", "0", "1", "2", "3", "4", "5"]
+                        entry.fields[index].value = .scalar(values.randomElement(using: &random)!)
+                    }
+                case 7:
+                    let removable = entry.fields.indices.filter { !["kind", "date"].contains(entry.fields[$0].key) }
+                    if let index = removable.randomElement(using: &random) { entry.fields.remove(at: index) }
+                case 8:
+                    if frontMatter { entry.fields.append(("n_\(token)", .scalar(String(counter)))) }
+                default:
+                    let lists = entry.fields.indices.filter { if case .scalar = entry.fields[$0].value { return false }; return true }
+                    if let index = lists.randomElement(using: &random) {
+                        switch entry.fields[index].value {
+                        case .flow(var list):
+                            if Bool.random(using: &random) || list.isEmpty { list.append(token); items.append(token) } else { list.removeFirst() }
+                            entry.fields[index].value = .flow(list)
+                        case .block(var list):
+                            if Bool.random(using: &random) || list.isEmpty { list.append(token); items.append(token) } else { list.removeLast() }
+                            entry.fields[index].value = .block(list)
+                        case .scalar: break
+                        }
+                    }
+                }
+            }
+            // A later edit of the same side may have removed what an earlier one added.
+            let lists = entry.fields.flatMap { field -> [String] in
+                switch field.value {
+                case .flow(let list), .block(let list): return list
+                case .scalar: return []
+                }
+            }
+            inserted = inserted.filter(entry.body.contains)
+            items = items.filter(lists.contains)
+            if side == "a" {
+                first = entry
+                firstInserted = inserted
+                firstItems = items
+            } else {
+                second = entry
+                secondInserted = inserted
+                secondItems = items
+            }
+        }
+    }
+
+    /// The entry as file bytes.
+    func data(_ entry: Entry) -> Data { Data(text(entry).utf8) }
+
+    func text(_ entry: Entry) -> String {
+        var out = ""
+        if !entry.fields.isEmpty || !base.fields.isEmpty {
+            out += "---" + newline
+            for (key, value) in entry.fields {
+                switch value {
+                case .scalar(let text): out += key + ":" + (text.isEmpty ? "" : " " + text) + newline
+                case .flow(let items): out += key + ": [" + items.joined(separator: ", ") + "]" + newline
+                case .block(let items):
+                    // An empty block list would read as null, so it is written as a flow list.
+                    out += items.isEmpty ? key + ": []" + newline : key + ":" + newline + items.map { "  - " + $0 + newline }.joined()
+                }
+            }
+            out += "---" + newline
+        }
+        out += entry.body.map { $0 + newline }.joined()
+        // An empty last line without its terminator would be no line at all.
+        if !finalNewline, out.hasSuffix(newline), let last = entry.body.last, !last.isEmpty {
+            out.removeLast()  // "\r\n" is one Character, so this drops the whole terminator
+        }
+        return out
+    }
+}
