@@ -1,9 +1,7 @@
-/// A minimal diff (Myers' O(ND) algorithm) between two sequences of line ids.
+/// A minimal diff (Myers' O(ND) algorithm, linear-space variant) between two sequences of line ids.
 ///
-/// Lines are compared as small integers (see ``TextLines/ids(_:)``), so the inner loop never
-/// compares strings. The result is deterministic: among the minimal scripts it takes the one
-/// Myers' greedy forward search finds, which matches equal lines as early as possible and so
-/// places insertions of repeated lines last, like git does after sliding.
+/// Lines are compared as small integers (see ``TextLines/Interner``), so the inner loop never
+/// compares strings. The result depends only on the two sequences, so it is deterministic.
 enum LineDiff {
     /// The changed regions turning `old` into `new`, in order, separated by at least one equal element.
     static func hunks(_ old: [Int], _ new: [Int]) -> [DiffHunk] {
@@ -12,19 +10,9 @@ enum LineDiff {
 
     /// The pairs `(i, j)` with `old[i] == new[j]` that a minimal edit script keeps, in order.
     static func matches(_ old: [Int], _ new: [Int]) -> [(Int, Int)] {
-        // A common head and tail never take part in a minimal script's edits, and trimming them
-        // keeps the quadratic part of the search small for the usual few-line edits.
-        var prefix = 0
-        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < old.count - prefix, suffix < new.count - prefix,
-              old[old.count - 1 - suffix] == new[new.count - 1 - suffix] {
-            suffix += 1
-        }
-        var pairs: [(Int, Int)] = (0..<prefix).map { ($0, $0) }
-        let middle = myers(Array(old[prefix..<(old.count - suffix)]), Array(new[prefix..<(new.count - suffix)]))
-        pairs += middle.map { ($0.0 + prefix, $0.1 + prefix) }
-        pairs += (0..<suffix).map { (old.count - suffix + $0, new.count - suffix + $0) }
+        var pairs: [(Int, Int)] = []
+        pairs.reserveCapacity(min(old.count, new.count))
+        collect(old, 0..<old.count, new, 0..<new.count, into: &pairs)
         return pairs
     }
 
@@ -43,56 +31,84 @@ enum LineDiff {
         return hunks
     }
 
-    /// Myers' forward search with the frontier of every round kept for the backtrack.
-    private static func myers(_ a: [Int], _ b: [Int]) -> [(Int, Int)] {
-        let n = a.count
-        let m = b.count
-        if n == 0 || m == 0 { return [] }
-        let maxD = n + m
+    /// Divide and conquer around the middle snake (Myers 1986, section 4b), so memory stays
+    /// linear even when both sides rewrote a long file (a newline conversion, say).
+    private static func collect(_ a: [Int], _ aRange: Range<Int>, _ b: [Int], _ bRange: Range<Int>,
+                                into pairs: inout [(Int, Int)]) {
+        var (aLow, aHigh, bLow, bHigh) = (aRange.lowerBound, aRange.upperBound, bRange.lowerBound, bRange.upperBound)
+        // A common head and tail never take part in a minimal script's edits; trimming them
+        // first keeps the usual few-line edits cheap and places an inserted copy of a repeated
+        // line after the existing ones, as git does after sliding.
+        while aLow < aHigh, bLow < bHigh, a[aLow] == b[bLow] {
+            pairs.append((aLow, bLow))
+            aLow += 1
+            bLow += 1
+        }
+        var tail = 0
+        while aLow < aHigh - tail, bLow < bHigh - tail, a[aHigh - 1 - tail] == b[bHigh - 1 - tail] { tail += 1 }
+        aHigh -= tail
+        bHigh -= tail
+        if aLow < aHigh, bLow < bHigh {
+            let snake = middleSnake(a, aLow, aHigh, b, bLow, bHigh)
+            let n = aHigh - aLow
+            let m = bHigh - bLow
+            // Each half has a strictly smaller edit distance; the guard only stops a loop if that ever failed.
+            if !(snake.x == 0 && snake.y == 0 && snake.u == 0 && snake.v == 0) && !(snake.x == n && snake.y == m) {
+                collect(a, aLow..<(aLow + snake.x), b, bLow..<(bLow + snake.y), into: &pairs)
+                for step in 0..<(snake.u - snake.x) { pairs.append((aLow + snake.x + step, bLow + snake.y + step)) }
+                collect(a, (aLow + snake.u)..<aHigh, b, (bLow + snake.v)..<bHigh, into: &pairs)
+            }
+        }
+        for step in 0..<tail { pairs.append((aHigh + step, bHigh + step)) }
+    }
+
+    /// The middle snake of an optimal path through `a[aLow..<aHigh]` / `b[bLow..<bHigh]`: it runs
+    /// from `(x, y)` to `(u, v)`, relative to the lower bounds.
+    private static func middleSnake(_ a: [Int], _ aLow: Int, _ aHigh: Int, _ b: [Int], _ bLow: Int, _ bHigh: Int)
+        -> (x: Int, y: Int, u: Int, v: Int) {
+        let n = aHigh - aLow
+        let m = bHigh - bLow
+        let delta = n - m
+        let odd = delta & 1 != 0
+        let maxD = (n + m + 1) / 2
         let offset = maxD + 1
-        var frontier = [Int](repeating: 0, count: 2 * maxD + 3)
-        // trace[d] holds the frontier before round d, for diagonals -(d+1)...(d+1).
-        var trace: [[Int]] = []
-        var finalD = 0
-        search: for d in 0...maxD {
-            trace.append(Array(frontier[(offset - d - 1)...(offset + d + 1)]))
+        // forward[k]: furthest x on diagonal k from the start; backward[k]: furthest x on
+        // diagonal k of the reversed sequences, from the end. Forward diagonal k is reverse delta - k.
+        var forward = [Int](repeating: 0, count: 2 * maxD + 3)
+        var backward = [Int](repeating: 0, count: 2 * maxD + 3)
+        for d in 0...maxD {
             for k in stride(from: -d, through: d, by: 2) {
-                var x: Int
-                if k == -d || (k != d && frontier[offset + k - 1] < frontier[offset + k + 1]) {
-                    x = frontier[offset + k + 1]
-                } else {
-                    x = frontier[offset + k - 1] + 1
-                }
+                var x = (k == -d || (k != d && forward[offset + k - 1] < forward[offset + k + 1]))
+                    ? forward[offset + k + 1] : forward[offset + k - 1] + 1
                 var y = x - k
-                while x < n, y < m, a[x] == b[y] {
+                let (startX, startY) = (x, y)
+                while x < n, y < m, a[aLow + x] == b[bLow + y] {
                     x += 1
                     y += 1
                 }
-                frontier[offset + k] = x
-                if x >= n, y >= m {
-                    finalD = d
-                    break search
+                forward[offset + k] = x
+                let reverse = delta - k
+                if odd, reverse >= -(d - 1), reverse <= d - 1, x + backward[offset + reverse] >= n {
+                    return (startX, startY, x, y)
+                }
+            }
+            for k in stride(from: -d, through: d, by: 2) {
+                var x = (k == -d || (k != d && backward[offset + k - 1] < backward[offset + k + 1]))
+                    ? backward[offset + k + 1] : backward[offset + k - 1] + 1
+                var y = x - k
+                let (startX, startY) = (x, y)
+                while x < n, y < m, a[aHigh - 1 - x] == b[bHigh - 1 - y] {
+                    x += 1
+                    y += 1
+                }
+                backward[offset + k] = x
+                let ahead = delta - k
+                if !odd, ahead >= -d, ahead <= d, x + forward[offset + ahead] >= n {
+                    return (n - x, m - y, n - startX, m - startY)
                 }
             }
         }
-        var pairs: [(Int, Int)] = []
-        var x = n
-        var y = m
-        for d in stride(from: finalD, through: 0, by: -1) {
-            let previous = trace[d]
-            func at(_ k: Int) -> Int { previous[k + d + 1] }
-            let k = x - y
-            let previousK = (k == -d || (k != d && at(k - 1) < at(k + 1))) ? k + 1 : k - 1
-            let previousX = d == 0 ? 0 : at(previousK)
-            let previousY = d == 0 ? 0 : previousX - previousK
-            while x > previousX, y > previousY {
-                pairs.append((x - 1, y - 1))
-                x -= 1
-                y -= 1
-            }
-            x = previousX
-            y = previousY
-        }
-        return pairs.reversed()
+        // Unreachable: the two searches always meet by round (n + m + 1) / 2.
+        return (0, 0, 0, 0)
     }
 }
