@@ -39,14 +39,6 @@ struct EntryParts: Hashable, Sendable {
                         closing: String(decoding: bytes[closingStart..<closingEnd], as: UTF8.self))
     }
 
-    /// Creates parts.
-    init(prefix: String, fences: Fences?, frontMatter: FrontMatter?, body: String) {
-        self.prefix = prefix
-        self.fences = fences
-        self.frontMatter = frontMatter
-        self.body = body
-    }
-
     /// The whole file.
     var text: String {
         guard let fences, let frontMatter else { return prefix + body }
