@@ -15,9 +15,10 @@ final class GitDaemon {
     init(basePath: URL, home: URL) throws {
         port = try Self.freePort()
         process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        // The daemon binary itself: the `git` wrapper would run it as a child and not pass on SIGTERM.
+        process.executableURL = URL(fileURLWithPath: "/usr/lib/git-core/git-daemon")
         process.arguments = [
-            "daemon", "--reuseaddr", "--listen=127.0.0.1", "--port=\(port)", "--export-all",
+            "--reuseaddr", "--listen=127.0.0.1", "--port=\(port)", "--export-all",
             "--enable=receive-pack", "--informative-errors",
             "--base-path=\(basePath.path(percentEncoded: false))", basePath.path(percentEncoded: false),
         ]
@@ -43,7 +44,9 @@ final class GitDaemon {
     /// Stops the daemon (and waits for it).
     func stop() {
         guard process.isRunning else { return }
-        process.terminate()
+        // SIGKILL, not terminate(): the daemon inherits the test runner's signal mask, in
+        // which SIGTERM can be blocked, and would then outlive the test.
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 

@@ -23,8 +23,8 @@ struct ReferenceUpdateTests {
 
     @Test func compareAndSwap() throws {
         try Scratch.with { scratch in
-            let (repository, first) = try scratch.repositoryWithCommits([["a.md": "a\n"], ["a.md": "b\n"]])
-            let second = try #require(try repository.headCommitID())
+            let (repository, second) = try scratch.repositoryWithCommits([["a.md": "a\n"], ["a.md": "b\n"]])
+            let first = try #require(try repository.commit(second).parentIDs.first)
             let name = "refs/remotes/origin/main"
 
             try repository.setReference(name, to: first, expecting: nil, message: "fetch: first")
