@@ -10,7 +10,7 @@ public final class Repository {
     /// The owned `git_repository *`, freed in `deinit`.
     let pointer: OpaquePointer
 
-    private init(owning pointer: OpaquePointer) {
+    init(owning pointer: OpaquePointer) {
         self.pointer = pointer
     }
 

@@ -1,0 +1,59 @@
+internal import Clibgit2
+import Foundation
+
+extension Repository {
+    /// Clones `url` into `directory` (which must not exist or be empty), with the remote
+    /// configured as "origin" and its default branch checked out. Cloning an empty remote gives
+    /// a repository whose HEAD is the unborn branch "main", tracking origin's "main".
+    ///
+    /// Calls `git_clone` with the checkout strategy `GIT_CHECKOUT_SAFE` and the fetch callbacks
+    /// of `options`. For an empty remote libgit2 1.5 leaves HEAD on its own default
+    /// ("master", or `init.defaultBranch`), so HEAD is then moved with `git_repository_set_head`
+    /// and the `branch.*` tracking settings are rewritten for "main".
+    /// - Throws: `GitError`; `.exists` when `directory` is not empty, `.auth` and
+    ///   `.certificate` as for `fetch(remote:refspecs:options:)`.
+    public static func clone(from url: String, to directory: URL, options: NetworkOptions = NetworkOptions()) throws(GitError) -> Repository {
+        Libgit2.ensureInitialized()
+        let path = directory.path(percentEncoded: false)
+        let operation = "clone \(CredentialSequence.redacted(url))"
+        let context = RemoteCallbackContext(options: options, operation: operation)
+        var cloneOptions = git_clone_options()
+        git_clone_options_init(&cloneOptions, UInt32(GIT_CLONE_OPTIONS_VERSION))
+        cloneOptions.checkout_opts.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue
+        context.install(into: &cloneOptions.fetch_opts.callbacks)
+        var raw: OpaquePointer?
+        let result = withExtendedLifetime(context) { git_clone(&raw, url, path, &cloneOptions) }
+        guard result == 0, let raw else { throw context.failure(result, path: path) }
+        let repository = Repository(owning: raw)
+        try repository.settleEmptyClone(operation: operation)
+        return repository
+    }
+
+    /// After cloning an empty remote, points HEAD at the unborn "main" and makes it track
+    /// origin's "main", instead of whatever default libgit2 picked.
+    private func settleEmptyClone(operation: String) throws(GitError) {
+        guard try headCommitID() == nil, try branches(remote: true).isEmpty,
+              let current = try currentBranchName(), current != "main" else { return }
+        try GitError.check(git_repository_set_head(pointer, "refs/heads/main"), operation: operation)
+        try setConfig("branch.main.remote", "origin")
+        try setConfig("branch.main.merge", "refs/heads/main")
+        try removeBranchSection(current, operation: operation)
+    }
+
+    /// Deletes `branch.<name>.remote` and `branch.<name>.merge` from the repository's own config
+    /// (`git_config_open_level`, `git_config_delete_entry`); absent keys are fine.
+    private func removeBranchSection(_ name: String, operation: String) throws(GitError) {
+        var config: OpaquePointer?
+        let opened = git_repository_config(&config, pointer)
+        guard opened == 0, let config else { throw GitError.last(opened, operation: operation) }
+        defer { git_config_free(config) }
+        var local: OpaquePointer?
+        let level = git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL)
+        guard level == 0, let local else { throw GitError.last(level, operation: operation) }
+        defer { git_config_free(local) }
+        for key in ["branch.\(name).remote", "branch.\(name).merge"] {
+            let deleted = git_config_delete_entry(local, key)
+            if deleted != GitError.Code.notFound.rawValue { try GitError.check(deleted, operation: operation) }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An HTTP server on 127.0.0.1 that answers every request with 401 and a Basic challenge,
+/// recording each request's first line and Authorization header: enough to watch libgit2's
+/// credential loop without a real git host.
+final class UnauthorizedHTTPServer: @unchecked Sendable {
+    /// One request as received.
+    struct Request: Sendable {
+        var line: String
+        var authorization: String?
+    }
+
+    /// The port it listens on.
+    let port: Int
+    private let listener: Int32
+    private let lock = NSLock()
+    private var received: [Request] = []
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Starts listening and serving on a background thread.
+    init() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ready = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(listener, pointer, length) == 0 && getsockname(listener, pointer, &length) == 0
+            }
+        } && listen(listener, 8) == 0
+        guard ready else {
+            close(listener)
+            throw POSIXError(.EADDRNOTAVAIL)
+        }
+        self.listener = listener
+        port = Int(UInt16(bigEndian: address.sin_port))
+        Thread.detachNewThread { [self] in serve() }
+    }
+
+    /// The requests received so far.
+    var requests: [Request] {
+        lock.lock()
+        defer { lock.unlock() }
+        return received
+    }
+
+    /// Stops accepting and waits for the serving thread to end.
+    func stop() {
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+        finished.wait()
+    }
+
+    private func serve() {
+        defer { finished.signal() }
+        while true {
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { return }
+            var data = Data()
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while !data.contains(Data("\r\n\r\n".utf8)) {
+                let count = read(connection, &buffer, buffer.count)
+                guard count > 0 else { break }
+                data.append(contentsOf: buffer[0..<count])
+            }
+            let lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\r\n")
+            let authorization = lines.first { $0.lowercased().hasPrefix("authorization:") }
+                .map { String($0.dropFirst("authorization:".count)).trimmingCharacters(in: .whitespaces) }
+            lock.lock()
+            received.append(Request(line: lines.first ?? "", authorization: authorization))
+            lock.unlock()
+            let response = "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"hearth\"\r\n"
+                + "Content-Length: 0\r\nConnection: close\r\n\r\n"
+            _ = response.withCString { write(connection, $0, strlen($0)) }
+            close(connection)
+        }
+    }
+}
