@@ -38,7 +38,8 @@ extension Repository {
     ///
     /// Calls `git_tree_create_updated`. Updates are applied in path order (stable for repeated
     /// paths, so the last one given wins).
-    /// - Throws: `GitError`, e.g. `.notFound` when removing a path that is not there.
+    /// - Throws: `GitError`, also when removing a path that is not there (libgit2 1.5 gives
+    ///   code `.generic` for that, not `.notFound`).
     public func updatedTree(_ base: ObjectID?, applying updates: [TreeUpdate]) throws(GitError) -> ObjectID {
         let operation = "update tree \(base.map(\.description) ?? "(empty)")"
         // Sorted because git_tree_create_updated walks the tree once, in order.
