@@ -23,7 +23,7 @@ extension Syncer {
     func takeSnapshot() throws(SyncError) -> String? {
         try mergePendingEdits()
         return try git { () throws(GitError) -> String? in
-            try repository.stageAll()
+            try stageChanges()
             let tree = try repository.writeIndexTree()
             let head = try repository.headCommitID()
             let headTree = try head.map { id throws(GitError) in try repository.commit(id).treeID }
@@ -37,6 +37,19 @@ extension Syncer {
                                         author: signature, committer: signature)
             return message.split(separator: "\n", maxSplits: 1).first.map(String.init)
         }
+    }
+
+    /// Stages what `git status` reports (new, modified and deleted files, respecting
+    /// `.gitignore`), like `git add -A`.
+    ///
+    /// Staging only the changed paths matters for speed: libgit2's `git_index_add_all` resolves
+    /// every file's real path and attributes, about 40 system calls per file, so at 10,000
+    /// entries it costs a second where a status pass costs tens of milliseconds.
+    private func stageChanges() throws(GitError) {
+        let paths = try repository.status()
+            .filter { !$0.flags.contains(.ignored) && !$0.path.hasSuffix("/") }   // "inner/": a nested repository
+            .map(\.path)
+        if !paths.isEmpty { try repository.stage(paths: paths) }
     }
 
     /// The author and committer for hearth's commits: the user's git identity when configured,

@@ -21,7 +21,7 @@ struct Hearth: ParsableCommand {
             UnsetCommand.self, ListCommand.self, ShowCommand.self, CheckCommand.self,
             DoneCommand.self, JotCommand.self, GratefulCommand.self, LearnedCommand.self,
             ReviewCommand.self, ExperimentsCommand.self, ExportCommand.self, ImportCommand.self,
-            RemoteCommand.self, SyncCommand.self, StatusCommand.self,
+            CloneCommand.self, RemoteCommand.self, SyncCommand.self, StatusCommand.self,
             ConflictsCommand.self, ResolveCommand.self,
         ]
     )
