@@ -31,6 +31,11 @@ extension Repository {
                     git_diff_find_options_init(&find, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION))
                     // Explicit flags: the default (FIND_BY_CONFIG) would let the user's diff.renames decide.
                     find.flags = GIT_DIFF_FIND_RENAMES.rawValue
+                    // Fixed limits too: left at 0, libgit2 reads diff.renameLimit from this
+                    // device's config, and two devices with different settings would follow
+                    // different renames and merge to different trees.
+                    find.rename_threshold = 50
+                    find.rename_limit = 10_000
                     try GitError.check(git_diff_find_similar(diff, &find), operation: operation)
                 }
                 var changes: [TreeChange] = []

@@ -14,6 +14,32 @@ extension Repository {
         return ObjectID(oid)
     }
 
+    /// Stores the work-tree file at `path` (relative to the root) as a blob, the way `git add`
+    /// would: through the repository's filters (`core.autocrlf`, `.gitattributes`), and for a
+    /// symbolic link its target rather than what it points at. Returns the blob id and the mode
+    /// to record (see `FileMode`), or nil when nothing is at `path`.
+    ///
+    /// Calls `lstat`, then `git_blob_create_from_workdir`.
+    /// - Throws: `GitError` naming the path when it cannot be read, or is a folder.
+    public func writeBlob(fromWorkingTreePath path: String) throws(GitError) -> (id: ObjectID, mode: UInt32)? {
+        let root = try requireWorkingDirectory(for: "store a file")
+        var info = stat()
+        guard lstat(root.appending(path: path).path(percentEncoded: false), &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw GitError(code: .generic, errorClass: 0, message: String(cString: strerror(errno)), operation: "store a file", path: path)
+        }
+        let mode: UInt32
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: mode = FileMode.symlink
+        case S_IFREG: mode = info.st_mode & 0o111 != 0 ? FileMode.executable : FileMode.blob
+        default:
+            throw GitError(code: .directory, errorClass: 0, message: "not a regular file", operation: "store a file", path: path)
+        }
+        var oid = git_oid()
+        try GitError.check(git_blob_create_from_workdir(&oid, pointer, path), operation: "store a file", path: path)
+        return (ObjectID(oid), mode)
+    }
+
     /// The id and mode (see `FileMode`) of the entry at `path` (slash-separated) in `tree`, or
     /// nil when nothing is there. A directory gives its tree id and `FileMode.tree`. A commit id
     /// is accepted for `tree` and means its root tree.

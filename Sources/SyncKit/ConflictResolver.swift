@@ -58,18 +58,30 @@ public struct ConflictResolver {
         guard let entry = records.first?.conflict.path else {
             throw SyncError.conflict(reference: "", reason: "nothing to resolve")
         }
+        // Another sync moving the branch in the middle of this commit would leave one of them
+        // half-done; take the same lock.
+        let lock = try SyncLock.acquire(at: repository.gitDirectory.appending(path: "hearth-sync.lock").path, wait: 10)
+        defer { withExtendedLifetime(lock) {} }
         var plan = ResolvePlan(root: root)
         for record in records {
             try plan.apply(choice, to: record)
         }
-        let touched = try plan.commitToDisk()
-        var paths = touched
+        // The entries (and conflict copies) go into the commit whether this command changed them
+        // or the user did, by hand, before `--edit`.
+        var paths = Set(try plan.commitToDisk())
+        for record in records {
+            paths.insert(record.conflict.path)
+            if record.conflict.kind == .file {
+                paths.insert(record.conflict.first.value)
+                paths.insert(record.conflict.second.value)
+            }
+        }
         for record in records {
             let path = root.appending(path: record.path).path(percentEncoded: false)
             if unlink(path) != 0, errno != ENOENT {
                 throw SyncError.io(path: record.path, operation: "remove the conflict record", reason: String(cString: strerror(errno)))
             }
-            paths.append(record.path)
+            paths.insert(record.path)
         }
         let what: String
         switch choice {
@@ -94,9 +106,8 @@ public struct ConflictResolver {
             var updates: [TreeUpdate] = []
             var index: [IndexUpdate] = []
             for path in paths {
-                let absolute = root.appending(path: path)
-                if let data = try? Data(contentsOf: absolute) {
-                    updates.append(.upsert(path: path, id: try repository.writeBlob(data), mode: FileMode.blob))
+                if let (id, mode) = try repository.writeBlob(fromWorkingTreePath: path) {
+                    updates.append(.upsert(path: path, id: id, mode: mode))
                     index.append(.addFromWorkingTree(path: path))
                 } else if try repository.treeEntry(path: path, inTree: headTree) != nil {
                     updates.append(.remove(path: path))

@@ -46,7 +46,10 @@ struct ResolvePlan {
         case .text:
             try applyText(choice, keepSide, record)
         case .deleted:
-            if let keepSide, keepSide.deleted { set(conflict.path, nil) }
+            if let keepSide, keepSide.deleted {
+                _ = try bytes(conflict.path)   // read first, so the deletion is a checked edit
+                set(conflict.path, nil)
+            }
         case .file:
             // The kept side's bytes are at the path, the other side's in the copy its value names.
             let copy = conflict.first.device == conflict.kept ? conflict.second.value : conflict.first.value

@@ -7,6 +7,8 @@ struct SideChanges {
     var versions: [String: FileVersion] = [:]
     /// Old path -> new path, for files the side renamed (with or without edits).
     var renames: [String: String] = [:]
+    /// New path -> old path: where a renamed file came from.
+    var origins: [String: String] = [:]
 
     init(_ changes: [TreeChange]) {
         for change in changes {
@@ -17,7 +19,10 @@ struct SideChanges {
                 if let old = change.oldPath { versions[old] = .deleted }
                 if let new = change.newPath, let id = change.newID {
                     versions[new] = .content(id, mode: change.newMode ?? FileMode.blob)
-                    if let old = change.oldPath { renames[old] = new }
+                    if let old = change.oldPath {
+                        renames[old] = new
+                        origins[new] = old
+                    }
                 }
             default:
                 if let new = change.newPath, let id = change.newID {

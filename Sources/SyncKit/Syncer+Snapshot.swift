@@ -20,36 +20,54 @@ extension Syncer {
 
     /// Commits every change in the work tree with a message naming the entries and fields;
     /// returns the message's subject, or nil when nothing changed.
-    func takeSnapshot() throws(SyncError) -> String? {
-        try mergePendingEdits()
+    ///
+    /// The commit is built from the files git status reports, straight into a tree on top of
+    /// HEAD's (`git_index_add_all` would resolve every file's real path and attributes, ~40
+    /// system calls a file, a second at 10,000 entries). The branch moves before the index is
+    /// brought up to date, so a crash in between leaves a commit and a stale index, which the
+    /// next status corrects; never an index that is ahead of history.
+    func takeSnapshot(branchRef: String) throws(SyncError) -> String? {
+        let heldBack = try mergePendingEdits()
         return try git { () throws(GitError) -> String? in
-            try stageChanges()
-            let tree = try repository.writeIndexTree()
-            let head = try repository.headCommitID()
+            // A rename staged with `git mv` is one entry: both of its names count.
+            let paths = Set(try repository.status()
+                .filter { !$0.flags.contains(.ignored) && !$0.path.hasSuffix("/") }   // "inner/": a nested repository
+                .flatMap { [$0.path] + ($0.oldPath.map { [$0] } ?? []) })
+                .subtracting(heldBack)
+                .sorted()
+            guard !paths.isEmpty else { return nil }
+            let head = try repository.referenceTarget(branchRef)
             let headTree = try head.map { id throws(GitError) in try repository.commit(id).treeID }
-            if headTree == tree { return nil }
+            var updates: [TreeUpdate] = []
+            var index: [IndexUpdate] = []
+            for path in paths {
+                if let (id, mode) = try repository.writeBlob(fromWorkingTreePath: path) {
+                    updates.append(.upsert(path: path, id: id, mode: mode))
+                    index.append(.addFromWorkingTree(path: path))
+                } else {
+                    if let headTree, try repository.treeEntry(path: path, inTree: headTree) != nil {
+                        updates.append(.remove(path: path))
+                    }
+                    index.append(.remove(path: path))
+                }
+            }
+            let tree = try repository.updatedTree(headTree, applying: updates)
+            guard tree != headTree else {
+                // Only the index differed (say, a `git add` later undone): bring it back in line.
+                try repository.updateIndex(index)
+                return nil
+            }
             let changes = try repository.treeChanges(from: headTree, to: tree, detectRenames: true)
             var descriptions: [ChangeDescription] = []
             for change in changes { descriptions.append(try ChangeDescription.describe(change, in: repository)) }
             let message = ChangeDescription.message(device: device, descriptions)
             let signature = signature()
-            try repository.createCommit(tree: tree, parents: head.map { [$0] } ?? [], message: message,
-                                        author: signature, committer: signature)
+            let commit = try repository.createCommit(tree: tree, parents: head.map { [$0] } ?? [], message: message,
+                                                     author: signature, committer: signature, updatingReference: nil)
+            try repository.setReference(branchRef, to: commit, expecting: head, message: "hearth sync: snapshot")
+            try repository.updateIndex(index)
             return message.split(separator: "\n", maxSplits: 1).first.map(String.init)
         }
-    }
-
-    /// Stages what `git status` reports (new, modified and deleted files, respecting
-    /// `.gitignore`), like `git add -A`.
-    ///
-    /// Staging only the changed paths matters for speed: libgit2's `git_index_add_all` resolves
-    /// every file's real path and attributes, about 40 system calls per file, so at 10,000
-    /// entries it costs a second where a status pass costs tens of milliseconds.
-    private func stageChanges() throws(GitError) {
-        let paths = try repository.status()
-            .filter { !$0.flags.contains(.ignored) && !$0.path.hasSuffix("/") }   // "inner/": a nested repository
-            .map(\.path)
-        if !paths.isEmpty { try repository.stage(paths: paths) }
     }
 
     /// The author and committer for hearth's commits: the user's git identity when configured,
@@ -61,42 +79,81 @@ extension Syncer {
     /// Files the previous sync had to leave as the user saved them (see ``PendingEdits``) are
     /// merged with what that sync brought, so committing them cannot revert the other device's
     /// changes to the same entry.
-    private func mergePendingEdits() throws(SyncError) {
+    ///
+    /// - Returns: paths to leave out of this snapshot because they could not be merged yet (read
+    ///   only, not a regular file, saved again meanwhile); they stay pending, never committed
+    ///   over the other device's version.
+    func mergePendingEdits() throws(SyncError) -> Set<String> {
         var pending = PendingEdits.load(repository)
-        guard !pending.bases.isEmpty else { return }
+        guard !pending.bases.isEmpty else { return [] }
         guard let head = try git({ () throws(GitError) in try repository.headCommitID() }) else {
             try PendingEdits().save(repository)
-            return
+            return []
         }
-        let headCommit = try git { () throws(GitError) in try repository.commit(head) }
-        let synced = MergeSide(device: CommitLabel.device(of: headCommit), time: headCommit.committer.date)
+        let synced = try git { () throws(GitError) in try syncedSide(of: head) }
         let local = MergeSide(device: device, time: Date())
         let records = ConflictStore(root: root)
+        var heldBack: Set<String> = []
         for (path, base) in pending.bases.sorted(by: { $0.key < $1.key }) {
-            pending.bases[path] = nil
             let absolute = root.appending(path: path).path(percentEncoded: false)
-            guard let working = try? FileSystem.read(absolute) else { continue }
+            let working: [UInt8]
+            switch WorkingFile.read(absolute) {
+            case .absent:
+                // Deleted by the user after the sync: that is their decision; the incoming
+                // version stays in history.
+                pending.bases[path] = nil
+                continue
+            case .bytes(let bytes):
+                working = bytes
+            case .link, .other:
+                heldBack.insert(path)
+                continue
+            }
             let committed = try git { () throws(GitError) in try repository.fileContents(path: path, inCommit: head) }
             let baseData = try git { () throws(GitError) in try base.map { id throws(GitError) in try repository.blob(id) } }
-            if committed == Data(working) || committed == baseData { continue }
+            if committed == Data(working) || committed == baseData {
+                pending.bases[path] = nil
+                continue
+            }
             let result = EntryMerger.merge(path: path, base: baseData, first: committed, second: Data(working),
                                            firstSide: synced, secondSide: local)
             do {
-                if let merged = result.merged {
-                    try FileSystem.replace(absolute, with: [UInt8](merged), expecting: working)
-                }
                 for extra in result.extraFiles {
                     let target = root.appending(path: extra.path).path(percentEncoded: false)
                     try FileSystem.createParents(of: target)
-                    try FileSystem.replace(target, with: [UInt8](extra.data), expecting: nil)
+                    if (try? FileSystem.read(target)) != [UInt8](extra.data) {
+                        try FileSystem.replace(target, with: [UInt8](extra.data), expecting: nil)
+                    }
+                }
+                if let merged = result.merged {
+                    try FileSystem.replace(absolute, with: [UInt8](merged), expecting: working)
                 }
             } catch {
-                // Saved again meanwhile, or a copy already there: the bytes on disk win and go
-                // out as they are; nothing is overwritten.
+                // Read-only, saved again meanwhile, or a copy in the way: leave it for the next
+                // sync rather than commit the user's bytes over the other device's.
+                heldBack.insert(path)
                 continue
             }
-            for conflict in result.conflicts { try records.write(ConflictRecord(conflict)) }
+            pending.bases[path] = nil
+            for conflict in result.conflicts {
+                let record = ConflictRecord(conflict)
+                try records.write(record)
+                snapshotConflicts.append(record)
+            }
         }
         try pending.save(repository)
+        return heldBack
+    }
+
+    /// The label for what the last sync brought into `head`: the device of the commit it merged
+    /// (the second parent of this device's merge), else of `head` itself.
+    private func syncedSide(of head: ObjectID) throws(GitError) -> MergeSide {
+        let commit = try repository.commit(head)
+        var label = CommitLabel.device(of: commit)
+        if label == device, commit.parentIDs.count == 2 {
+            label = CommitLabel.device(of: try repository.commit(commit.parentIDs[1]))
+        }
+        if label == device { label += "-synced" }
+        return MergeSide(device: label, time: commit.committer.date)
     }
 }

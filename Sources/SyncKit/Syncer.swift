@@ -12,6 +12,8 @@ public final class Syncer {
     /// This device's name (`hearth.device`).
     public let device: String
     var options: SyncOptions
+    /// Conflicts recorded while merging files kept by the previous sync (see ``PendingEdits``).
+    var snapshotConflicts: [ConflictRecord] = []
 
     /// Opens the notebook at `root` for syncing.
     ///
@@ -37,12 +39,13 @@ public final class Syncer {
         defer { withExtendedLifetime(lock) {} }
         let branch = try checkedBranch()
         let branchRef = "refs/heads/\(branch)"
-        let snapshot = try takeSnapshot()
+        let snapshot = try takeSnapshot(branchRef: branchRef)
         reach(.afterSnapshot)
         let start = try git { () throws(GitError) in try repository.referenceTarget(branchRef) }
         var report = SyncReport(remote: nil, branch: branch, snapshot: snapshot, outcome: .localOnly, sent: 0, received: 0,
                                 receivedPaths: [], mergedPaths: [], newConflicts: [], openConflicts: 0, keptLocal: [],
                                 pushAttempts: 0, head: start?.description)
+        report.newConflicts = snapshotConflicts.map(ConflictSummary.init)
         guard let remote = try chooseRemote(branch: branch) else {
             report.openConflicts = ConflictStore(root: root).count()
             return report
@@ -108,31 +111,28 @@ public final class Syncer {
         return report
     }
 
-    /// Fills in sent, received and the received paths from the commit graph.
+    /// Fills in sent, received and the received paths from the commit graph: received are the
+    /// remote's commits this notebook lacked, sent are this notebook's commits the remote lacked
+    /// (merge commits included) as of the last fetch.
     private func count(into report: inout SyncReport, start: ObjectID?, head: ObjectID?, incoming: ObjectID?) throws(SyncError) {
         guard let head else { return }
         try git { () throws(GitError) in
             if let incoming {
-                let (ahead, _) = try repository.aheadBehind(local: head, upstream: incoming)
-                // After a successful push the remote holds head; count what it lacked before.
-                report.sent = report.pushAttempts > 0 ? ahead : 0
+                if report.pushAttempts > 0 { report.sent = try repository.aheadBehind(local: head, upstream: incoming).ahead }
+                if let start {
+                    report.received = try repository.aheadBehind(local: start, upstream: incoming).behind
+                } else {
+                    report.received = try repository.log(from: incoming).count
+                }
             } else if report.pushAttempts > 0 {
                 report.sent = try repository.log(from: head).count
             }
-            if let start {
-                report.received = try repository.aheadBehind(local: start, upstream: head).behind
-                    - (report.outcome == .merged ? 1 : 0)
-                let startTree = try repository.commit(start).treeID
-                let headTree = try repository.commit(head).treeID
-                report.receivedPaths = try repository.treeChanges(from: startTree, to: headTree, detectRenames: false)
-                    .compactMap { $0.newPath ?? $0.oldPath }
-                    .filter { !$0.hasPrefix(ConflictRecord.folder + "/") }
-                    .sorted()
-            } else {
-                report.received = try repository.log(from: head).count
-                report.receivedPaths = try repository.treeChanges(from: nil, to: try repository.commit(head).treeID, detectRenames: false)
-                    .compactMap(\.newPath).sorted()
-            }
+            let startTree = try start.map { id throws(GitError) in try repository.commit(id).treeID }
+            let headTree = try repository.commit(head).treeID
+            report.receivedPaths = try repository.treeChanges(from: startTree, to: headTree, detectRenames: false)
+                .compactMap { $0.newPath ?? $0.oldPath }
+                .filter { !$0.hasPrefix(ConflictRecord.folder + "/") }
+                .sorted()
         }
     }
 

@@ -44,20 +44,36 @@ struct TreeMerger {
         }
         func mergeFile(at path: String, base: FileVersion, first v1: FileVersion, second v2: FileVersion) throws(GitError) {
             settled.insert(path)
-            if v1.sameContent(as: v2) { outcome[path] = v1; return }
-            if base.sameContent(as: v1) { outcome[path] = v2; return }
-            if base.sameContent(as: v2) { outcome[path] = v1; return }
-            let result = EntryMerger.merge(
+            // A mode change (the executable bit) on one side survives an edit on the other.
+            let mode = mode(of: v1) != mode(of: base) ? mode(of: v1) : mode(of: v2) ?? mode(of: v1)
+            func keep(_ version: FileVersion) -> FileVersion {
+                guard let id = version.id else { return .deleted }
+                return .content(id, mode: mode ?? FileMode.blob)
+            }
+            if v1.sameContent(as: v2) { outcome[path] = keep(v1); return }
+            if base.sameContent(as: v1) { outcome[path] = keep(v2); return }
+            if base.sameContent(as: v2) { outcome[path] = keep(v1); return }
+            var result = EntryMerger.merge(
                 path: path, base: try data(base), first: try data(v1), second: try data(v2),
                 firstSide: first.side, secondSide: second.side)
             mergedPaths.append(path)
-            conflicts += result.conflicts
-            let mode = mode(of: v1) ?? mode(of: v2) ?? FileMode.blob
-            outcome[path] = try result.merged.map { bytes throws(GitError) in .content(try repository.writeBlob(bytes), mode: mode) } ?? .deleted
+            outcome[path] = try result.merged.map { bytes throws(GitError) in .content(try repository.writeBlob(bytes), mode: mode ?? FileMode.blob) } ?? .deleted
             for extra in result.extraFiles {
-                outcome[extra.path] = .content(try repository.writeBlob(extra.data), mode: FileMode.blob)
-                settled.insert(extra.path)
+                // An earlier unresolved conflict may already have a copy by that name: never
+                // replace it, pick the next free one (the same on every device).
+                let target = try freePath(for: extra.path, first: first.tree, second: second.tree, taken: outcome)
+                if target != extra.path {
+                    for index in result.conflicts.indices where result.conflicts[index].first.value == extra.path {
+                        result.conflicts[index].first.value = target
+                    }
+                    for index in result.conflicts.indices where result.conflicts[index].second.value == extra.path {
+                        result.conflicts[index].second.value = target
+                    }
+                }
+                outcome[target] = .content(try repository.writeBlob(extra.data), mode: FileMode.blob)
+                settled.insert(target)
             }
+            conflicts += result.conflicts
         }
 
         for path in changes2.versions.keys.sorted() where !settled.contains(path) {
@@ -69,19 +85,26 @@ struct TreeMerger {
                 continue
             }
             if v1 == v2 { continue }
-            if case .deleted = v1, case .content = v2, changes2.renames[path] == nil, let target = changes1.renames[path] {
+            // A rename is followed only when the other side left the new name alone; if it put a
+            // file of its own there, both stay (the old name as a modify/delete conflict, the new
+            // one merged as added on both sides), so neither device's file is replaced.
+            if case .deleted = v1, case .content = v2, changes2.renames[path] == nil,
+               let target = changes1.renames[path], changes2.versions[target] == nil {
                 // First renamed the file, second edited it under the old name: the edit follows the rename.
                 try mergeFile(at: target, base: try baseVersion(path), first: try firstVersion(target), second: v2)
                 outcome[path] = .deleted
                 continue
             }
-            if case .deleted = v2, case .content = v1, changes1.renames[path] == nil, let target = changes2.renames[path] {
+            if case .deleted = v2, case .content = v1, changes1.renames[path] == nil,
+               let target = changes2.renames[path], changes1.versions[target] == nil {
                 // Second renamed it, first edited it under the old name.
                 try mergeFile(at: target, base: try baseVersion(path), first: v1, second: try secondVersion(target))
                 outcome[path] = .deleted
                 continue
             }
-            try mergeFile(at: path, base: try baseVersion(path), first: v1, second: v2)
+            // Both renamed the same file to this path: its old version is the base.
+            let origin = changes1.origins[path].flatMap { $0 == changes2.origins[path] ? $0 : nil }
+            try mergeFile(at: path, base: try baseVersion(origin ?? path), first: v1, second: v2)
         }
 
         let records = conflicts.map(ConflictRecord.init)
@@ -100,6 +123,25 @@ struct TreeMerger {
         }
         let tree = updates.isEmpty ? first.tree : try repository.updatedTree(first.tree, applying: updates)
         return TreeMergeResult(tree: tree, mergedPaths: mergedPaths.sorted(), conflicts: records)
+    }
+
+    /// `path`, or `name-2.ext`, `name-3.ext`... : the first name neither tip nor the merge so far uses.
+    private func freePath(for path: String, first: ObjectID, second: ObjectID, taken: [String: FileVersion]) throws(GitError) -> String {
+        var candidate = path
+        var number = 1
+        func used(_ name: String) throws(GitError) -> Bool {
+            if taken[name] != nil { return true }
+            if try repository.treeEntry(path: name, inTree: first) != nil { return true }
+            return try repository.treeEntry(path: name, inTree: second) != nil
+        }
+        while try used(candidate) {
+            number += 1
+            let url = URL(fileURLWithPath: path)
+            let ext = url.pathExtension
+            let stem = ext.isEmpty ? path : String(path.dropLast(ext.count + 1))
+            candidate = ext.isEmpty ? "\(stem)-\(number)" : "\(stem)-\(number).\(ext)"
+        }
+        return candidate
     }
 
     private func data(_ version: FileVersion) throws(GitError) -> Data? {

@@ -231,13 +231,11 @@ import Testing
         #expect(!exists(record))
         #expect(try git(laptop, in: devices.desk, "rev-parse", "HEAD~1").stdout == before)
         #expect(try conflicts(laptop, in: devices.desk).isEmpty)
-        withKnownIssue("resolve --edit commits only the record's deletion: the hand-edited entry stays uncommitted, so HEAD has the markers and no record") {
-            let shown = try git(laptop, in: devices.desk, "show", "--name-only", "--format=", "HEAD").stdout
-            #expect(names(shown) == [".hearth/conflicts/\(id).yaml", Self.path].sorted(), "\(shown)")
-            #expect(try git(laptop, in: devices.desk, "status", "--porcelain").stdout.isEmpty)
-            let committed = try git(laptop, in: devices.desk, "show", "HEAD:\(Self.path)").stdout
-            #expect(committed == edited && !committed.contains("hearth:conflict"), "\(committed)")
-        }
+        let shown = try git(laptop, in: devices.desk, "show", "--name-only", "--format=", "HEAD").stdout
+        #expect(names(shown) == [".hearth/conflicts/\(id).yaml", Self.path].sorted(), "\(shown)")
+        #expect(try git(laptop, in: devices.desk, "status", "--porcelain").stdout.isEmpty)
+        let committed = try git(laptop, in: devices.desk, "show", "HEAD:\(Self.path)").stdout
+        #expect(committed == edited && !committed.contains("hearth:conflict"), "\(committed)")
     }
 
     // MARK: - 4. binary files
@@ -312,16 +310,12 @@ import Testing
         #expect(resolved.status == 0, "\(resolved)")
         #expect(!laptop.exists(".hearth/conflicts/\(id).yaml"))
         #expect(try laptop.git("status", "--porcelain").stdout.isEmpty)
-        withKnownIssue("resolve --keep DEVICE of a 'deleted' conflict, DEVICE being the side that deleted, leaves the entry in place and commits only the record's removal") {
-            #expect(!laptop.exists(Self.path))
-            let shown = try laptop.git("show", "--name-only", "--format=", "HEAD").stdout
-            #expect(names(shown) == [".hearth/conflicts/\(id).yaml", Self.path].sorted(), "\(shown)")
-        }
+        #expect(!laptop.exists(Self.path))
+        let shown = try laptop.git("show", "--name-only", "--format=", "HEAD").stdout
+        #expect(names(shown) == [".hearth/conflicts/\(id).yaml", Self.path].sorted(), "\(shown)")
         try laptop.hearth("sync").requireSuccess()
         try devices.desk("sync").requireSuccess()
-        withKnownIssue("the entry the resolution should have deleted is still on the other device") {
-            #expect(!exists(devices.desk.appendingPathComponent(Self.path)))
-        }
+        #expect(!exists(devices.desk.appendingPathComponent(Self.path)))
         #expect(try conflicts(laptop, in: devices.desk).isEmpty)
         #expect(try conflicts(laptop, in: laptop.root).isEmpty)
         #expect(try files(devices.desk) == (try laptop.snapshot()))

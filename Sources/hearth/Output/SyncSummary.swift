@@ -21,13 +21,15 @@ enum SyncSummary {
         case .merged:
             lines.append("Received \(plural(report.received, "commit")) (\(plural(report.receivedPaths.count, "file")) updated), merged \(plural(report.mergedPaths.count, "entry", "entries")), sent \(plural(report.sent, "commit")) to \(remote)/\(report.branch).")
         }
-        for path in report.mergedPaths { lines.append("  merged   \(path)") }
+        // One screen: the first few merged entries, then a count (--json has them all).
+        for path in report.mergedPaths.prefix(10) { lines.append("  merged   \(path)") }
+        if report.mergedPaths.count > 10 { lines.append("  ... and \(report.mergedPaths.count - 10) more merged (hearth sync --json lists them)") }
         for conflict in report.newConflicts {
             let field = conflict.field.map { " \($0)" } ?? ""
             lines.append("  conflict \(conflict.path)\(field) (\(conflict.kind); kept \(conflict.kept)) [\(conflict.id)]")
         }
         for path in report.keptLocal {
-            lines.append("  kept     \(path): saved during the sync, goes out with the next one")
+            lines.append("  kept     \(path): changed on disk during the sync (or not writable); merged and sent by the next sync")
         }
         if report.pushAttempts > 1 { lines.append("The remote moved during the sync; pushed on attempt \(report.pushAttempts).") }
         return lines.joined(separator: "\n") + "\n" + conflictLine(report)
