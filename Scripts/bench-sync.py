@@ -114,20 +114,24 @@ def build_seed(base, hearth, days, env):
 
 
 def fresh(seed, base, name):
-    """A copy of the seed world. Copying changes every file's inode and ctime, which makes git
-    and libgit2 alike re-read all 10,000 files once; a device's index is fresh in real life, so
-    both devices' indexes are refreshed (untimed, the same for both tools) before the run."""
+    """A new copy of the seed world, kept until the end of the benchmark: deleting tens of
+    thousands of files right before a timed run makes ext4's inode allocator slow for every new
+    file (its recently-deleted check), which would measure the benchmark, not the tools.
+
+    Copying changes every file's inode and ctime, which makes git and libgit2 alike re-read all
+    files once; a device's index is fresh in real life, so both devices' indexes are refreshed
+    (untimed, the same for both tools) before the run."""
     world = os.path.join(base, name)
-    shutil.rmtree(world, ignore_errors=True)
     sh(["cp", "-a", seed, world], base, None)
     for device in ("laptop", "desk"):
         sh(["git", "update-index", "-q", "--really-refresh"], os.path.join(world, device), None, check=False)
+    os.sync()
     time.sleep(1.1)  # past the index's timestamp, so no file is "racily clean" and rehashed
     return world
 
 
-def run_hearth(seed, base, hearth, env, picks):
-    world = fresh(seed, base, "hearth-world")
+def run_hearth(seed, base, hearth, env, picks, run):
+    world = fresh(seed, base, f"hearth-world-{run}")
     energy, appends, sleep = picks
     edit_a(world, energy, appends)
     sh([hearth, "sync", "--quiet"], os.path.join(world, "laptop"), env)
@@ -141,8 +145,8 @@ def run_hearth(seed, base, hearth, env, picks):
     return seconds, rss, open_conflicts
 
 
-def run_git(seed, base, env, picks):
-    world = fresh(seed, base, "git-world")
+def run_git(seed, base, env, picks, run):
+    world = fresh(seed, base, f"git-world-{run}")
     energy, appends, sleep = picks
     edit_a(world, energy, appends)
     laptop = os.path.join(world, "laptop")
@@ -172,9 +176,9 @@ def main():
         seed = build_seed(base, hearth, args.days, env)
         picks = pick(seed)
         hearth_runs, git_runs = [], []
-        for _ in range(args.runs):
-            hearth_runs.append(run_hearth(seed, base, hearth, env, picks))
-            git_runs.append(run_git(seed, base, env, picks))
+        for run in range(args.runs):
+            hearth_runs.append(run_hearth(seed, base, hearth, env, picks, run))
+            git_runs.append(run_git(seed, base, env, picks, run))
         h = statistics.median(r[0] for r in hearth_runs)
         g = statistics.median(r[0] for r in git_runs)
         print(f"\nSync benchmark ({args.days:,} day entries, {os.cpu_count()} cores, fresh copies, median of {args.runs} runs, hearth and git alternating):\n")

@@ -43,8 +43,11 @@ public enum FileSystem {
     /// file (`expected` nil) is published with link(), which never replaces a file that appeared
     /// meanwhile.
     ///
-    /// - Parameter expected: the current content the caller read, or nil when the file must not exist.
-    public static func replace(_ path: String, with bytes: [UInt8], expecting expected: [UInt8]?) throws(NotebookError) {
+    /// - Parameters:
+    ///   - expected: the current content the caller read, or nil when the file must not exist.
+    ///   - syncFolder: whether to fsync the folder so the rename itself is durable; a caller
+    ///     writing many files passes false and syncs each folder once at the end (``syncFolder(of:)``).
+    public static func replace(_ path: String, with bytes: [UInt8], expecting expected: [UInt8]?, syncFolder: Bool = true) throws(NotebookError) {
         var linkInfo = stat()
         let exists = lstat(path, &linkInfo) == 0
         if exists && (linkInfo.st_mode & S_IFMT) == S_IFLNK {
@@ -56,7 +59,6 @@ public enum FileSystem {
             // purpose (the mode bit counts even for root, who passes every access() check).
             throw NotebookError.io(path: path, operation: "write", reason: "it is read-only; make it writable (chmod u+w) to edit it with hearth")
         }
-        let directory = (path as NSString).deletingLastPathComponent
         let temporary = try writeTemporary(bytes, near: path, mode: exists ? linkInfo.st_mode & 0o7777 : 0o644)
         do throws(NotebookError) {
             try publish(temporary, at: path, expecting: expected)
@@ -65,6 +67,12 @@ public enum FileSystem {
             throw error
         }
         // The rename is durable only once the folder is synced too.
+        if syncFolder { self.syncFolder(of: path) }
+    }
+
+    /// Flushes the folder holding `path` to disk, making renames and links in it durable.
+    public static func syncFolder(of path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
         let dirFD = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dirFD >= 0 { _ = fsync(dirFD); close(dirFD) }
     }

@@ -41,9 +41,12 @@ extension Syncer {
             var updates: [TreeUpdate] = []
             var index: [IndexUpdate] = []
             for path in paths {
+                // Stat first, read second: if the file changes in between, its stat no longer
+                // matches the index and git reads it again, so the change is never hidden.
+                let stat = FileStat.of(root.appending(path: path).path(percentEncoded: false))
                 if let (id, mode) = try repository.writeBlob(fromWorkingTreePath: path) {
                     updates.append(.upsert(path: path, id: id, mode: mode))
-                    index.append(.addFromWorkingTree(path: path))
+                    index.append(stat.map { .setWithStat(path: path, id: id, mode: mode, stat: $0) } ?? .addFromWorkingTree(path: path))
                 } else {
                     if let headTree, try repository.treeEntry(path: path, inTree: headTree) != nil {
                         updates.append(.remove(path: path))

@@ -1,0 +1,41 @@
+import Foundation
+
+/// The `lstat` data git keeps per index entry to tell, without reading a file, that it has not
+/// changed since it was recorded.
+public struct FileStat: Sendable, Hashable {
+    /// Status change time, seconds and nanoseconds.
+    public var ctime: (seconds: Int64, nanoseconds: UInt32)
+    /// Modification time, seconds and nanoseconds.
+    public var mtime: (seconds: Int64, nanoseconds: UInt32)
+    /// Device and inode.
+    public var device: UInt64
+    public var inode: UInt64
+    /// Owner.
+    public var uid: UInt32
+    public var gid: UInt32
+    /// Size in bytes.
+    public var size: UInt64
+
+    /// The stat data of `path` itself (a link is not followed), nil when it cannot be read.
+    public static func of(_ path: String) -> FileStat? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return FileStat(
+            ctime: (Int64(info.st_ctim.tv_sec), UInt32(info.st_ctim.tv_nsec)),
+            mtime: (Int64(info.st_mtim.tv_sec), UInt32(info.st_mtim.tv_nsec)),
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+            uid: info.st_uid, gid: info.st_gid, size: UInt64(info.st_size))
+    }
+
+    public static func == (lhs: FileStat, rhs: FileStat) -> Bool {
+        lhs.ctime == rhs.ctime && lhs.mtime == rhs.mtime && lhs.device == rhs.device && lhs.inode == rhs.inode
+            && lhs.uid == rhs.uid && lhs.gid == rhs.gid && lhs.size == rhs.size
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(inode)
+        hasher.combine(mtime.seconds)
+        hasher.combine(mtime.nanoseconds)
+        hasher.combine(size)
+    }
+}

@@ -1,0 +1,137 @@
+import Dispatch
+import Foundation
+import GitKit
+import NoteKit
+
+/// Applies ``CheckoutItem``s to the working tree: each a compare-and-swap on the bytes the file
+/// held at the snapshot, so a save that lands during the sync is never overwritten.
+struct WorkingTreeWriter: Sendable {
+    /// The notebook root.
+    let root: URL
+
+    /// What applying one item did.
+    struct Outcome: Sendable {
+        /// The file now holds the new version (or is gone, for deletions).
+        var applied: Bool
+        /// Its stat data right after the write, when it is certainly the file written.
+        var stat: FileStat?
+    }
+
+    /// Applies `items`: writes many at a time (each file costs a create, a write and an fsync,
+    /// mostly waiting on the disk), then deletions one by one, after every write, so that
+    /// removing a folder that became empty can never race a new file landing in it.
+    func apply(_ items: [CheckoutItem]) -> [Outcome] {
+        let writes = items.indices.filter { items[$0].new != nil }
+        let deletions = items.indices.filter { items[$0].new == nil }
+        var outcomes = [Outcome](repeating: Outcome(applied: false, stat: nil), count: items.count)
+        for (index, outcome) in zip(writes, concurrentMap(writes.map { items[$0] }, width: 8, write)) {
+            outcomes[index] = outcome
+        }
+        // Each folder once, not once per file: the renames in it become durable together.
+        let folders = Set(writes.filter { outcomes[$0].applied }.map { (items[$0].absolute as NSString).deletingLastPathComponent })
+        _ = concurrentMap(Array(folders), width: 8) { folder in FileSystem.syncFolder(of: folder + "/.") }
+        for index in deletions {
+            outcomes[index] = Outcome(applied: remove(items[index].absolute, expecting: items[index].expected), stat: nil)
+        }
+        return outcomes
+    }
+
+    /// Writes one item if the path still holds what it expects.
+    private func write(_ item: CheckoutItem) -> Outcome {
+        guard let new = item.new, WorkingFile.read(item.absolute) == item.expected,
+              write(new.bytes, to: item.absolute, mode: new.mode, replacing: item.expected) else {
+            return Outcome(applied: false, stat: nil)
+        }
+        // Trust the stat only if it describes what was just written (same size); otherwise the
+        // index gets none and git re-reads the file.
+        let stat = FileStat.of(item.absolute).flatMap { $0.size == UInt64(new.bytes.count) ? $0 : nil }
+        return Outcome(applied: true, stat: stat)
+    }
+
+    /// `transform` over `items` with up to `width` running at once, keeping the order.
+    private func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], width: Int, _ transform: @escaping @Sendable (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let slots = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        slots.initialize(repeating: nil)
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        // Each task writes only its own slot.
+        nonisolated(unsafe) let output = slots
+        let group = DispatchGroup()
+        let lanes = DispatchSemaphore(value: width)
+        for (index, item) in items.enumerated() {
+            lanes.wait()
+            DispatchQueue.global().async(group: group) {
+                output[index] = transform(item)
+                lanes.signal()
+            }
+        }
+        group.wait()
+        return slots.map { $0! }
+    }
+
+    /// Writes `bytes` atomically as a file with `mode` (or a symbolic link to `bytes`), if the path
+    /// still holds `current`.
+    private func write(_ bytes: [UInt8], to path: String, mode: UInt32, replacing current: WorkingFile) -> Bool {
+        do {
+            try FileSystem.createParents(of: path)
+            switch (current, mode == FileMode.symlink) {
+            case (.bytes(let old), false):
+                try FileSystem.replace(path, with: bytes, expecting: old, syncFolder: false)
+            case (.absent, false):
+                try FileSystem.replace(path, with: bytes, expecting: nil, syncFolder: false)
+            case (.absent, true), (.link, true):
+                return replaceLink(at: path, target: bytes, current: current)
+            case (.link, false), (.bytes, true):
+                // A link becoming a file or the other way round: only once the old one is gone.
+                guard remove(path, expecting: current) else { return false }
+                return write(bytes, to: path, mode: mode, replacing: .absent)
+            case (.other, _):
+                return false
+            }
+            // The executable bit follows the tree, both ways.
+            var info = stat()
+            if lstat(path, &info) == 0 {
+                let executable = mode == FileMode.executable
+                // Executable for whoever may read it, like git's checkout.
+                let wanted: mode_t = executable ? info.st_mode | ((info.st_mode & 0o444) >> 2) : info.st_mode & ~0o111
+                if wanted & 0o7777 != info.st_mode & 0o7777 { chmod(path, wanted & 0o7777) }
+            }
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Points a symbolic link at `target` atomically (a new link, then rename over the old one).
+    private func replaceLink(at path: String, target: [UInt8], current: WorkingFile) -> Bool {
+        let temporary = path + ".hearth-link-\(getpid()).tmp"
+        let made = (target + [0]).withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { symlink($0, temporary) }
+        }
+        guard made == 0 else { return false }
+        // Last look before the swap, as for files.
+        guard WorkingFile.read(path) == current, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    /// Deletes the file or link if it still holds `current`, then any folders the deletion emptied.
+    private func remove(_ path: String, expecting current: WorkingFile) -> Bool {
+        // Compare right before unlinking; the window is a few microseconds, and a save in it
+        // re-creates the file (editors write a new file and rename), which the next sync sees.
+        guard current != .absent else { return true }
+        guard WorkingFile.read(path) == current, unlink(path) == 0 else { return false }
+        var folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let rootPath = root.standardizedFileURL.path(percentEncoded: false)
+        while folder.standardizedFileURL.path(percentEncoded: false).count > rootPath.count,
+              rmdir(folder.path(percentEncoded: false)) == 0 {
+            folder = folder.deletingLastPathComponent()
+        }
+        return true
+    }
+}
