@@ -29,15 +29,38 @@ extension Repository {
         return repository
     }
 
-    /// After cloning an empty remote, points HEAD at the unborn "main" and makes it track
-    /// origin's "main", instead of whatever default libgit2 picked.
+    /// After cloning, when HEAD points at a branch the remote does not have: an empty remote
+    /// gets the unborn "main"; a remote whose HEAD names a missing branch (`git init --bare`
+    /// says "master" while the notebook pushed "main") gets its "main", or its only branch,
+    /// checked out. Either way the branch tracks origin's branch of the same name.
     private func settleEmptyClone(operation: String) throws(GitError) {
-        guard try headCommitID() == nil, try branches(remote: true).isEmpty,
-              let current = try currentBranchName(), current != "main" else { return }
-        try GitError.check(git_repository_set_head(pointer, "refs/heads/main"), operation: operation)
-        try setConfig("branch.main.remote", "origin")
-        try setConfig("branch.main.merge", "refs/heads/main")
-        try removeBranchSection(current, operation: operation)
+        guard try headCommitID() == nil, let current = try currentBranchName() else { return }
+        let remoteBranches = try branches(remote: true).map(\.fullName)
+            .filter { $0.hasPrefix("refs/remotes/origin/") && $0 != "refs/remotes/origin/HEAD" }
+            .map { String($0.dropFirst("refs/remotes/origin/".count)) }
+        let target: String
+        if remoteBranches.isEmpty {
+            target = "main"
+        } else if let chosen = remoteBranches.contains("main") ? "main" : remoteBranches.count == 1 ? remoteBranches[0] : nil,
+                  let commit = try referenceTarget("refs/remotes/origin/\(chosen)") {
+            target = chosen
+            try setReference("refs/heads/\(chosen)", to: commit, expecting: nil, message: "clone: from origin/\(chosen)")
+        } else {
+            return
+        }
+        if target != current {
+            try GitError.check(git_repository_set_head(pointer, "refs/heads/\(target)"), operation: operation)
+        }
+        if !remoteBranches.isEmpty {
+            // The folder is the clone's own, new and empty: nothing of the user's to protect.
+            var checkout = git_checkout_options()
+            git_checkout_options_init(&checkout, UInt32(GIT_CHECKOUT_OPTIONS_VERSION))
+            checkout.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue | GIT_CHECKOUT_RECREATE_MISSING.rawValue
+            try GitError.check(git_checkout_head(pointer, &checkout), operation: operation)
+        }
+        if target != current { try removeBranchSection(current, operation: operation) }
+        try setConfig("branch.\(target).remote", "origin")
+        try setConfig("branch.\(target).merge", "refs/heads/\(target)")
     }
 
     /// Deletes `branch.<name>.remote` and `branch.<name>.merge` from the repository's own config

@@ -54,6 +54,28 @@ struct CloneTests {
         }
     }
 
+    @Test func cloneOfARemoteWhoseHEADNamesAMissingBranchChecksOutItsOnlyBranch() throws {
+        try Scratch.with { scratch in
+            let remote = try scratch.bareRemote()
+            // `git init --bare` without -b: HEAD says master, but the notebook pushed main.
+            try remote.git("symbolic-ref", "HEAD", "refs/heads/master")
+            let other = try scratch.cliClone(of: remote.url, into: "other")
+            try scratch.write("a.md", "a\n", in: other)
+            try other.commitAll("first")
+            try other("push", "-q", "origin", "HEAD:main")
+
+            let target = scratch.base.appending(path: "clone", directoryHint: .isDirectory)
+            let repository = try Repository.clone(from: remote.url.path(percentEncoded: false), to: target, options: scratch.networkOptions)
+            let git = scratch.git.at(target)
+            #expect(try repository.currentBranchName() == "main")
+            #expect(try repository.headCommitID()?.description == (try remote.git("rev-parse", "main")))
+            #expect(try String(contentsOf: target.appending(path: "a.md"), encoding: .utf8) == "a\n")
+            #expect(try git("status", "--porcelain") == "")
+            #expect(try git("rev-parse", "--abbrev-ref", "main@{upstream}") == "origin/main")
+            #expect(try git.run(["config", "--get", "branch.master.merge"]).status != 0)
+        }
+    }
+
     @Test func cloneIntoNonEmptyDirectoryFails() throws {
         try Scratch.with { scratch in
             let remote = try scratch.bareRemote()
