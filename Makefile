@@ -1,6 +1,8 @@
 # Hearth: `make test` and `make demo` do all the set-up a fresh Debian machine needs.
 SWIFT ?= swift
 PREFIX ?= /usr/local
+# `make bench SYNC_BENCH_DAYS=100000` runs the sync benchmark at the issue's second size.
+SYNC_BENCH_DAYS ?= 10000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and the tests need, installed only when absent.
 APT_PACKAGES := libgit2-dev pkg-config openssh-server
@@ -33,6 +35,7 @@ demo: build
 bench: deps
 	$(SWIFT) build -c release --product hearth
 	python3 Scripts/bench.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth"
+	python3 Scripts/bench-sync.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth" --days $(SYNC_BENCH_DAYS)
 
 install: deps
 	$(SWIFT) build -c release --product hearth
