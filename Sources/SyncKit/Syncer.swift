@@ -39,6 +39,10 @@ public final class Syncer {
         defer { withExtendedLifetime(lock) {} }
         let branch = try checkedBranch()
         let branchRef = "refs/heads/\(branch)"
+        // The remote is known before the snapshot so that the first fetch can run meanwhile.
+        let remote = try chooseRemote(branch: branch)
+        var prefetch = remote.map { BackgroundFetch(root: root, remote: $0, network: options.network) }
+        defer { prefetch?.finish() }
         let snapshot = try takeSnapshot(branchRef: branchRef)
         reach(.afterSnapshot)
         let start = try git { () throws(GitError) in try repository.referenceTarget(branchRef) }
@@ -46,7 +50,7 @@ public final class Syncer {
                                 receivedPaths: [], mergedPaths: [], newConflicts: [], openConflicts: 0, keptLocal: [],
                                 pushAttempts: 0, head: start?.description)
         report.newConflicts = snapshotConflicts.map(ConflictSummary.init)
-        guard let remote = try chooseRemote(branch: branch) else {
+        guard let remote else {
             report.openConflicts = ConflictStore(root: root).count()
             return report
         }
@@ -54,7 +58,12 @@ public final class Syncer {
         var remoteBranch: String?
         var lastIncoming: ObjectID?
         while true {
-            try fetch(remote)
+            if let first = prefetch {
+                try first.wait()
+                prefetch = nil
+            } else {
+                try fetch(remote)
+            }
             reach(.afterFetch)
             if remoteBranch == nil { remoteBranch = try counterpart(of: branch, on: remote) }
             let trackingRef = "refs/remotes/\(remote)/\(remoteBranch ?? branch)"
