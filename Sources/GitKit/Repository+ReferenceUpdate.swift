@@ -59,3 +59,17 @@ extension Repository {
         )
     }
 }
+
+extension Repository {
+    /// Deletes the reference `name`; nothing happens when it does not exist.
+    ///
+    /// Calls `git_reference_lookup` and `git_reference_delete`.
+    public func deleteReference(_ name: String) throws(GitError) {
+        var reference: OpaquePointer?
+        let found = git_reference_lookup(&reference, pointer, name)
+        if found == GitError.Code.notFound.rawValue { return }
+        guard found == 0, let reference else { throw GitError.last(found, operation: "look up reference", path: name) }
+        defer { git_reference_free(reference) }
+        try GitError.check(git_reference_delete(reference), operation: "delete reference", path: name)
+    }
+}

@@ -8,11 +8,14 @@ extension Syncer {
         var commit: ObjectID
         var result: TreeMergeResult
         var keptLocal: [String]
+        /// The push of the merge, started once the merge commit existed; wait for it.
+        var push: BackgroundPush
     }
 
-    /// Merges `incoming` into `local` in memory, commits the merge, brings the working tree to it
-    /// and only then moves the branch (compare-and-swap against `local`).
-    func mergeAndCheckout(branchRef: String, local: ObjectID, incoming: ObjectID, remote: String) throws(SyncError) -> MergeStep {
+    /// Merges `incoming` into `local` in memory, commits the merge, starts pushing it to
+    /// `remoteRef`, brings the working tree to it and only then moves the branch
+    /// (compare-and-swap against `local`).
+    func mergeAndCheckout(branchRef: String, local: ObjectID, incoming: ObjectID, remote: String, remoteRef: String) throws(SyncError) -> MergeStep {
         let (localCommit, incomingCommit) = try git { () throws(GitError) in
             (try repository.commit(local), try repository.commit(incoming))
         }
@@ -43,13 +46,29 @@ extension Syncer {
                                         author: signature, committer: signature, updatingReference: nil)
         }
         reach(.afterMerge)
-        let kept = try updateWorkingTree(from: localCommit.treeID, to: result.tree)
+        // The merge is complete in the object database: it can go out while the files are
+        // written. A push that wins and a checkout that then fails leave the remote ahead of
+        // this notebook, which the next sync fast-forwards.
+        let outgoing = try git { () throws(GitError) in try repository.referenceTarget(BackgroundPush.outgoing) }
         try git { () throws(GitError) in
-            try repository.setReference(branchRef, to: commit, expecting: local,
-                                        message: "hearth sync: merge \(incomingTip.side.device)")
+            try repository.setReference(BackgroundPush.outgoing, to: commit, expecting: outgoing, message: "hearth sync: outgoing merge")
         }
-        reach(.afterReferenceUpdate)
-        return MergeStep(commit: commit, result: result, keptLocal: kept)
+        reach(.beforePush)
+        let push = BackgroundPush(root: root, remote: remote, remoteRef: remoteRef, network: options.network)
+        do throws(SyncError) {
+            let kept = try updateWorkingTree(from: localCommit.treeID, to: result.tree)
+            try git { () throws(GitError) in
+                try repository.setReference(branchRef, to: commit, expecting: local,
+                                            message: "hearth sync: merge \(incomingTip.side.device)")
+            }
+            reach(.afterReferenceUpdate)
+            return MergeStep(commit: commit, result: result, keptLocal: kept, push: push)
+        } catch {
+            // Never leave a push running behind a failure.
+            _ = push.wait()
+            try? repository.deleteReference(BackgroundPush.outgoing)
+            throw error
+        }
     }
 
     /// Moves the branch forward to `target` after bringing the working tree there.

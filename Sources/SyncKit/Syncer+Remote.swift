@@ -29,17 +29,19 @@ extension Syncer {
         }
     }
 
-    /// Pushes the branch; a rejection comes back as `.git` with code `.rejected` so the caller
-    /// can fetch and retry, anything else as a network failure.
-    func push(_ remote: String, branchRef: String, remoteRef: String, trackingRef: String) throws(SyncError) {
+    /// Pushes the branch and returns libgit2's error, if any (`.rejected` when the remote moved
+    /// since the fetch), for the caller to retry or report.
+    func push(_ remote: String, branchRef: String, remoteRef: String) -> GitError? {
         do {
             try repository.push(remote: remote, refspecs: ["\(branchRef):\(remoteRef)"], options: options.network)
-        } catch where error.code == .rejected {
-            throw SyncError.git(error)
+            return nil
         } catch {
-            throw SyncError.network(remote: remote, operation: "push to", underlying: error)
+            return error
         }
-        // The remote now holds our branch; record that as of this push, like git does.
+    }
+
+    /// Records that the remote now holds the branch's commit, as git does after a push.
+    func recordPushed(branchRef: String, trackingRef: String) throws(SyncError) {
         try git { () throws(GitError) in
             guard let head = try repository.referenceTarget(branchRef) else { return }
             let tracked = try repository.referenceTarget(trackingRef)

@@ -71,6 +71,8 @@ public final class Syncer {
             let incoming = try git { () throws(GitError) in try repository.referenceTarget(trackingRef) }
             lastIncoming = incoming
             var needsPush = false
+            var backgroundPush: BackgroundPush?
+            let remoteRef = "refs/heads/\(remoteBranch ?? branch)"
             switch (local, incoming) {
             case (nil, nil):
                 report.outcome = .upToDate
@@ -90,26 +92,37 @@ public final class Syncer {
                     report.keptLocal += try moveBranch(branchRef, from: local, to: incoming)
                     if report.outcome != .merged { report.outcome = .fastForwarded }
                 } else {
-                    let merge = try mergeAndCheckout(branchRef: branchRef, local: local, incoming: incoming, remote: remote)
+                    let merge = try mergeAndCheckout(branchRef: branchRef, local: local, incoming: incoming,
+                                                     remote: remote, remoteRef: remoteRef)
                     report.mergedPaths = Array(Set(report.mergedPaths).union(merge.result.mergedPaths)).sorted()
                     report.newConflicts += merge.result.conflicts.map(ConflictSummary.init)
                     report.keptLocal += merge.keptLocal
                     report.outcome = .merged
                     needsPush = true
+                    backgroundPush = merge.push
                 }
             }
             guard needsPush else { break }
-            reach(.beforePush)
+            let failure: GitError?
             report.pushAttempts += 1
-            do {
-                try push(remote, branchRef: branchRef, remoteRef: "refs/heads/\(remoteBranch ?? branch)", trackingRef: trackingRef)
+            if let backgroundPush {
+                failure = backgroundPush.wait()
+                try? repository.deleteReference(BackgroundPush.outgoing)
+            } else {
+                reach(.beforePush)
+                failure = push(remote, branchRef: branchRef, remoteRef: remoteRef)
+            }
+            guard let failure else {
+                try recordPushed(branchRef: branchRef, trackingRef: trackingRef)
                 reach(.afterPush)
                 break
-            } catch SyncError.git(let error) where error.code == .rejected {
-                // The remote moved between our fetch and push: fetch, merge and try again.
-                guard report.pushAttempts < options.maxPushAttempts else {
-                    throw SyncError.pushKeptFailing(remote: remote, attempts: report.pushAttempts, lastReason: error.message)
-                }
+            }
+            guard failure.code == .rejected else {
+                throw SyncError.network(remote: remote, operation: "push to", underlying: failure)
+            }
+            // The remote moved between our fetch and push: fetch, merge and try again.
+            guard report.pushAttempts < options.maxPushAttempts else {
+                throw SyncError.pushKeptFailing(remote: remote, attempts: report.pushAttempts, lastReason: failure.message)
             }
         }
         try recordUpstream(branch: branch, remote: remote, remoteBranch: remoteBranch ?? branch)
