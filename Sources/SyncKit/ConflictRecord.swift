@@ -83,22 +83,7 @@ public struct ConflictRecord: Sendable, Hashable {
 
     /// A YAML double-quoted scalar on one line: values with newlines stay greppable line by line
     /// in `git log -p`, and any text round-trips.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFEFF:
-                out += String(format: "\\u%04X", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { YAMLWriter.quoted(text) }
 
     /// FNV-1a, 48 bits as 12 hex digits: stable across platforms and runs, unlike `Hasher`.
     private static func hash(_ text: String) -> String {
