@@ -35,7 +35,7 @@ struct SyncCommand: ParsableCommand {
         let notebook = try global.notebook()
         let reporter = TransferReporter(quiet: quiet || json)
         var options = SyncOptions(remote: remote, network: NetworkOptions(progress: reporter.report), lockWait: wait)
-        options.checkpoint = SyncAbortSwitch.fromEnvironment()
+        options.checkpoint = SyncCheckpointHook.fromEnvironment()
         let report: SyncReport
         do {
             report = try Syncer(root: notebook.root, options: options).sync()
