@@ -41,6 +41,7 @@ public final class Syncer {
         let branchRef = "refs/heads/\(branch)"
         // The remote is known before the snapshot so that the first fetch can run meanwhile.
         let remote = try chooseRemote(branch: branch)
+        StaleGitLocks.clear(in: repository.gitDirectory, remote: remote)
         var prefetch = remote.map { BackgroundFetch(root: root, remote: $0, network: options.network) }
         defer { prefetch?.finish() }
         let snapshot = try takeSnapshot(branchRef: branchRef)
