@@ -9,16 +9,21 @@ final class TransferReporter {
     private var lastDraw = Date.distantPast
     private var drew = false
 
+    /// Seconds a transfer must last before progress shows: 1, or `HEARTH_PROGRESS_AFTER` (the
+    /// tests set 0 to see it on a small fetch).
+    private let delay: TimeInterval
+
     /// A reporter; `quiet` or a non-terminal stderr turns it off.
     init(quiet: Bool) {
         enabled = !quiet && Terminal.standardError.isTerminal
+        delay = ProcessInfo.processInfo.environment["HEARTH_PROGRESS_AFTER"].flatMap(TimeInterval.init) ?? 1
     }
 
     /// The callback for `NetworkOptions.progress`.
     func report(_ progress: TransferProgress) {
         guard enabled else { return }
         let now = Date()
-        guard now.timeIntervalSince(start) >= 1, now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        guard now.timeIntervalSince(start) >= delay, now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
         drew = true
         let objects = progress.totalObjects > 0 ? "\(progress.receivedObjects)/\(progress.totalObjects) objects" : "\(progress.receivedObjects) objects"
