@@ -20,11 +20,27 @@ public struct FileStat: Sendable, Hashable {
     public static func of(_ path: String) -> FileStat? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
-        return FileStat(
-            ctime: (Int64(info.st_ctim.tv_sec), UInt32(info.st_ctim.tv_nsec)),
-            mtime: (Int64(info.st_mtim.tv_sec), UInt32(info.st_mtim.tv_nsec)),
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
-            uid: info.st_uid, gid: info.st_gid, size: UInt64(info.st_size))
+        return FileStat(info)
+    }
+
+    /// The fields git keeps of a `stat` result.
+    public init(_ info: stat) {
+        self.init(ctime: (Int64(info.st_ctim.tv_sec), UInt32(info.st_ctim.tv_nsec)),
+                  mtime: (Int64(info.st_mtim.tv_sec), UInt32(info.st_mtim.tv_nsec)),
+                  device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+                  uid: info.st_uid, gid: info.st_gid, size: UInt64(info.st_size))
+    }
+
+    /// A value from its fields.
+    public init(ctime: (seconds: Int64, nanoseconds: UInt32), mtime: (seconds: Int64, nanoseconds: UInt32),
+                device: UInt64, inode: UInt64, uid: UInt32, gid: UInt32, size: UInt64) {
+        self.ctime = ctime
+        self.mtime = mtime
+        self.device = device
+        self.inode = inode
+        self.uid = uid
+        self.gid = gid
+        self.size = size
     }
 
     public static func == (lhs: FileStat, rhs: FileStat) -> Bool {

@@ -17,10 +17,10 @@ extension Repository {
     /// Stores the work-tree file at `path` (relative to the root) as a blob, the way `git add`
     /// would: through the repository's filters (`core.autocrlf`, `.gitattributes`), and for a
     /// symbolic link its target rather than what it points at. Returns the blob id and the mode
-    /// to record (see `FileMode`), or nil when nothing is at `path`.
+    /// to record (see `FileMode`), or nil when no file is at `path` (nothing, or a folder).
     ///
     /// Calls `lstat`, then `git_blob_create_from_workdir`.
-    /// - Throws: `GitError` naming the path when it cannot be read, or is a folder.
+    /// - Throws: `GitError` naming the path when it cannot be read, or is a device or socket.
     public func writeBlob(fromWorkingTreePath path: String) throws(GitError) -> (id: ObjectID, mode: UInt32)? {
         let root = try requireWorkingDirectory(for: "store a file")
         var info = stat()
@@ -32,6 +32,10 @@ extension Repository {
         switch info.st_mode & S_IFMT {
         case S_IFLNK: mode = FileMode.symlink
         case S_IFREG: mode = info.st_mode & 0o111 != 0 ? FileMode.executable : FileMode.blob
+        case S_IFDIR:
+            // A file replaced by a folder: the file is gone (the folder's files are paths of
+            // their own).
+            return nil
         default:
             throw GitError(code: .directory, errorClass: 0, message: "not a regular file", operation: "store a file", path: path)
         }
@@ -67,6 +71,20 @@ extension Repository {
     /// - Throws: `GitError`, also when removing a path that is not there (libgit2 1.5 gives
     ///   code `.generic` for that, not `.notFound`).
     public func updatedTree(_ base: ObjectID?, applying updates: [TreeUpdate]) throws(GitError) -> ObjectID {
+        // libgit2 1.5 refuses a file and a folder trading places in one pass ("D/F conflict",
+        // "cannot replace 'tree' with 'blob'"), even with the old one removed in the same set:
+        // removals first, then upserts on the result (emptied folders are dropped in between).
+        // A path both removed and upserted therefore ends upserted.
+        let removals = updates.filter { if case .remove = $0 { true } else { false } }
+        if !removals.isEmpty, removals.count < updates.count {
+            let pruned = try applyInOnePass(base, removals)
+            return try applyInOnePass(pruned, updates.filter { if case .upsert = $0 { true } else { false } })
+        }
+        return try applyInOnePass(base, updates)
+    }
+
+    /// One `git_tree_create_updated` call over `updates`.
+    private func applyInOnePass(_ base: ObjectID?, _ updates: [TreeUpdate]) throws(GitError) -> ObjectID {
         let operation = "update tree \(base.map(\.description) ?? "(empty)")"
         // Sorted because git_tree_create_updated walks the tree once, in order.
         let ordered = updates.enumerated().sorted {

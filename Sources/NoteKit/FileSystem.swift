@@ -47,7 +47,10 @@ public enum FileSystem {
     ///   - expected: the current content the caller read, or nil when the file must not exist.
     ///   - syncFolder: whether to fsync the folder so the rename itself is durable; a caller
     ///     writing many files passes false and syncs each folder once at the end (``syncFolder(of:)``).
-    public static func replace(_ path: String, with bytes: [UInt8], expecting expected: [UInt8]?, syncFolder: Bool = true) throws(NotebookError) {
+    /// - Returns: the new file's `stat` as it was written, before the rename (callers that record
+    ///   stat data, like git's index, compare it with the file afterwards to know it is theirs).
+    @discardableResult
+    public static func replace(_ path: String, with bytes: [UInt8], expecting expected: [UInt8]?, syncFolder: Bool = true) throws(NotebookError) -> stat {
         var linkInfo = stat()
         let exists = lstat(path, &linkInfo) == 0
         if exists && (linkInfo.st_mode & S_IFMT) == S_IFLNK {
@@ -59,7 +62,7 @@ public enum FileSystem {
             // purpose (the mode bit counts even for root, who passes every access() check).
             throw NotebookError.io(path: path, operation: "write", reason: "it is read-only; make it writable (chmod u+w) to edit it with hearth")
         }
-        let temporary = try writeTemporary(bytes, near: path, mode: exists ? linkInfo.st_mode & 0o7777 : 0o644)
+        let (temporary, written) = try writeTemporary(bytes, near: path, mode: exists ? linkInfo.st_mode & 0o7777 : 0o644)
         do throws(NotebookError) {
             try publish(temporary, at: path, expecting: expected)
         } catch {
@@ -68,6 +71,7 @@ public enum FileSystem {
         }
         // The rename is durable only once the folder is synced too.
         if syncFolder { self.syncFolder(of: path) }
+        return written
     }
 
     /// Flushes the folder holding `path` to disk, making renames and links in it durable.
@@ -77,8 +81,8 @@ public enum FileSystem {
         if dirFD >= 0 { _ = fsync(dirFD); close(dirFD) }
     }
 
-    /// Writes `bytes` to a new hidden file beside `path` and syncs it; returns the file's path.
-    private static func writeTemporary(_ bytes: [UInt8], near path: String, mode: mode_t) throws(NotebookError) -> String {
+    /// Writes `bytes` to a new hidden file beside `path` and syncs it; returns the file's path and stat.
+    private static func writeTemporary(_ bytes: [UInt8], near path: String, mode: mode_t) throws(NotebookError) -> (String, stat) {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).hearth-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -98,12 +102,14 @@ public enum FileSystem {
             }
         }
         if failure == nil && fsync(fd) != 0 { failure = .io(path: path, operation: "write", reason: errnoText()) }
+        var info = stat()
+        if failure == nil && fstat(fd, &info) != 0 { failure = .io(path: path, operation: "write", reason: errnoText()) }
         close(fd)
         if let failure {
             unlink(temporary)
             throw failure
         }
-        return temporary
+        return (temporary, info)
     }
 
     /// Moves the finished temporary file into place, unless `path` no longer holds `expected`.

@@ -1,21 +1,17 @@
 import Foundation
 
-/// Lock files git and libgit2 leave behind when a process dies mid-update (`refs/.../main.lock`,
-/// `index.lock`). Git never removes another process's lock, and every later command then fails,
-/// so a sync killed during its fetch would block all the ones after it.
+/// Lock files a sync killed mid-fetch leaves behind (`refs/remotes/origin/main.lock`). Git never
+/// removes another process's lock, and every later fetch would then fail.
 ///
-/// Called while holding the notebook's sync lock. Locks under the remote's tracking refs and
-/// hearth's own refs are written only by fetches and pushes, which the sync lock serialises, so
-/// any left there is stale. Locks a user's own git command may hold (the index, branches, HEAD)
-/// are removed only once they are older than any git command takes.
+/// Called while holding the notebook's sync lock. Only locks in fetch and push territory are
+/// cleared: the remote's tracking refs, hearth's own refs and `FETCH_HEAD`, which the sync lock
+/// serialises (another tool's fetch racing a sync only loses a tracking update it redoes). Locks
+/// a user's own git command may hold for minutes (`index.lock` while `git commit` waits for its
+/// editor, a branch) are never touched; git's own message names them if one was left behind.
 public enum StaleGitLocks {
-    /// Age after which a lock on the index or a branch is taken as left by a dead process.
-    public static let abandonedAfter: TimeInterval = 60
-
     /// Removes stale locks in the git directory `gitDirectory` for `remote`; returns what it removed.
     @discardableResult
-    public static func clear(in gitDirectory: URL, remote: String?, now: Date = Date()) -> [String] {
-        var removed: [String] = []
+    public static func clear(in gitDirectory: URL, remote: String?) -> [String] {
         let manager = FileManager.default
         func locks(under folder: String) -> [String] {
             let root = gitDirectory.appending(path: folder).path(percentEncoded: false)
@@ -26,18 +22,8 @@ public enum StaleGitLocks {
             }
             return found
         }
-        var always = locks(under: "refs/hearth") + ["FETCH_HEAD.lock"]
-        if let remote { always += locks(under: "refs/remotes/\(remote)") }
-        let ifOld = locks(under: "refs/heads") + ["index.lock", "HEAD.lock", "packed-refs.lock"]
-        for relative in always + ifOld {
-            let path = gitDirectory.appending(path: relative).path(percentEncoded: false)
-            guard let attributes = try? manager.attributesOfItem(atPath: path) else { continue }
-            if ifOld.contains(relative) {
-                let modified = attributes[.modificationDate] as? Date ?? now
-                guard now.timeIntervalSince(modified) > abandonedAfter else { continue }
-            }
-            if unlink(path) == 0 { removed.append(relative) }
-        }
-        return removed
+        var candidates = locks(under: "refs/hearth") + ["FETCH_HEAD.lock"]
+        if let remote { candidates += locks(under: "refs/remotes/\(remote)") }
+        return candidates.filter { unlink(gitDirectory.appending(path: $0).path(percentEncoded: false)) == 0 }
     }
 }

@@ -21,6 +21,8 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
     case unrelatedHistory(remote: String)
     /// Every push attempt was rejected because the remote kept moving.
     case pushKeptFailing(remote: String, attempts: Int, lastReason: String)
+    /// The remote refused the push because its branch is locked (a push running there, or one killed mid-way).
+    case remoteLocked(remote: String, reason: String)
     /// The network failed during fetch or push.
     case network(remote: String, operation: String, underlying: GitError)
     /// A conflict reference matched nothing, or a resolve choice does not fit the conflict.
@@ -42,6 +44,8 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
             return "'\(remote)' holds a history unrelated to this notebook and no hearth notebook (no hearth.yaml); nothing was merged. Check the URL with hearth remote -v"
         case .pushKeptFailing(let remote, let attempts, let reason):
             return "push to '\(remote)' was rejected \(attempts) times because it kept changing (\(reason)); your changes are committed locally, run hearth sync again"
+        case .remoteLocked(let remote, let reason):
+            return "'\(remote)' did not take the push: \(reason). If no other device is syncing right now, a sync was stopped while pushing there: remove that .lock file on the remote, then run hearth sync again; your changes are committed here"
         case .network(let remote, let operation, let underlying):
             return "cannot \(operation) '\(remote)': \(underlying.message)"
         case .conflict(let reference, let reason): return "\(reference): \(reason)"

@@ -101,6 +101,23 @@ extension Syncer {
             let absolute = root.appending(path: path).path(percentEncoded: false)
             let working: [UInt8]
             switch WorkingFile.read(absolute) {
+            case .absent where base == nil:
+                // The file did not exist here before the sync and the sync could not create it
+                // (a file was in the way of its folder, say): write it now, never read the
+                // absence as a deletion.
+                let committed = try git { () throws(GitError) in try repository.fileContents(path: path, inCommit: head) }
+                guard let committed else {
+                    pending.bases[path] = nil
+                    continue
+                }
+                do {
+                    try FileSystem.createParents(of: absolute)
+                    try FileSystem.replace(absolute, with: [UInt8](committed), expecting: nil)
+                    pending.bases[path] = nil
+                } catch {
+                    heldBack.insert(path)
+                }
+                continue
             case .absent:
                 // Deleted by the user after the sync: that is their decision; the incoming
                 // version stays in history.

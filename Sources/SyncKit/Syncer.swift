@@ -3,7 +3,10 @@ import GitKit
 import NoteKit
 
 /// `hearth sync`: lock, snapshot, fetch, merge, safe checkout, push with bounded retry, as
-/// architecture.md describes. One repository handle, used from one thread.
+/// architecture.md describes. Its repository handle is used from the calling thread only; the
+/// first fetch (during the snapshot) and the push of a merge (during the checkout) run on threads
+/// of their own with handles of their own (``BackgroundFetch``, ``BackgroundPush``), and every
+/// path waits for them before returning.
 public final class Syncer {
     /// The notebook's repository.
     public let repository: Repository
@@ -120,6 +123,11 @@ public final class Syncer {
             }
             guard failure.code == .rejected else {
                 throw SyncError.network(remote: remote, operation: "push to", underlying: failure)
+            }
+            if failure.message.contains(".lock") {
+                // The remote's branch is locked: another push is running there, or one was
+                // killed mid-way. Fetching and retrying cannot help; say what is in the way.
+                throw SyncError.remoteLocked(remote: remote, reason: failure.message)
             }
             // The remote moved between our fetch and push: fetch, merge and try again.
             guard report.pushAttempts < options.maxPushAttempts else {

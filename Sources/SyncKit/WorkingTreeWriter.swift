@@ -17,34 +17,40 @@ struct WorkingTreeWriter: Sendable {
         var stat: FileStat?
     }
 
-    /// Applies `items`: writes many at a time (each file costs a create, a write and an fsync,
-    /// mostly waiting on the disk), then deletions one by one, after every write, so that
-    /// removing a folder that became empty can never race a new file landing in it.
+    /// Applies `items`: deletions first, one by one (a file that becomes a folder, or a folder
+    /// that becomes a file, needs the old one gone before the new one can land), then writes many
+    /// at a time (each file costs a create, a write and an fsync, mostly waiting on the disk).
+    /// Only the deletion phase removes folders it emptied, so it can never race a new file
+    /// landing in one.
     func apply(_ items: [CheckoutItem]) -> [Outcome] {
         let writes = items.indices.filter { items[$0].new != nil }
         let deletions = items.indices.filter { items[$0].new == nil }
         var outcomes = [Outcome](repeating: Outcome(applied: false, stat: nil), count: items.count)
+        for index in deletions {
+            outcomes[index] = Outcome(applied: remove(items[index].absolute, expecting: items[index].expected), stat: nil)
+        }
         for (index, outcome) in zip(writes, concurrentMap(writes.map { items[$0] }, width: 8, write)) {
             outcomes[index] = outcome
         }
         // Each folder once, not once per file: the renames in it become durable together.
         let folders = Set(writes.filter { outcomes[$0].applied }.map { (items[$0].absolute as NSString).deletingLastPathComponent })
         _ = concurrentMap(Array(folders), width: 8) { folder in FileSystem.syncFolder(of: folder + "/.") }
-        for index in deletions {
-            outcomes[index] = Outcome(applied: remove(items[index].absolute, expecting: items[index].expected), stat: nil)
-        }
         return outcomes
     }
 
     /// Writes one item if the path still holds what it expects.
     private func write(_ item: CheckoutItem) -> Outcome {
         guard let new = item.new, WorkingFile.read(item.absolute) == item.expected,
-              write(new.bytes, to: item.absolute, mode: new.mode, replacing: item.expected) else {
+              let written = write(new.bytes, to: item.absolute, mode: new.mode, replacing: item.expected) else {
             return Outcome(applied: false, stat: nil)
         }
-        // Trust the stat only if it describes what was just written (same size); otherwise the
-        // index gets none and git re-reads the file.
-        let stat = FileStat.of(item.absolute).flatMap { $0.size == UInt64(new.bytes.count) ? $0 : nil }
+        // Trust the stat only if it is the file just written: the same inode, size and
+        // modification time as the file had when it was synced, before the rename. A save in
+        // between (a new inode, or a later mtime) gets no stat, and git re-reads the file.
+        let stat = FileStat.of(item.absolute).flatMap { now -> FileStat? in
+            guard let written, now.inode == written.inode, now.size == written.size, now.mtime == written.mtime else { return nil }
+            return now
+        }
         return Outcome(applied: true, stat: stat)
     }
 
@@ -73,23 +79,26 @@ struct WorkingTreeWriter: Sendable {
     }
 
     /// Writes `bytes` atomically as a file with `mode` (or a symbolic link to `bytes`), if the path
-    /// still holds `current`.
-    private func write(_ bytes: [UInt8], to path: String, mode: UInt32, replacing current: WorkingFile) -> Bool {
+    /// still holds `current`. Returns nil when it did not write; otherwise the written file's
+    /// identity as the write saw it (nil inside for links, whose stat is not worth trusting).
+    private func write(_ bytes: [UInt8], to path: String, mode: UInt32, replacing current: WorkingFile) -> FileStat?? {
         do {
             try FileSystem.createParents(of: path)
+            var written: FileStat?
             switch (current, mode == FileMode.symlink) {
             case (.bytes(let old), false):
-                try FileSystem.replace(path, with: bytes, expecting: old, syncFolder: false)
+                written = FileStat(try FileSystem.replace(path, with: bytes, expecting: old, syncFolder: false))
             case (.absent, false):
-                try FileSystem.replace(path, with: bytes, expecting: nil, syncFolder: false)
+                written = FileStat(try FileSystem.replace(path, with: bytes, expecting: nil, syncFolder: false))
             case (.absent, true), (.link, true):
-                return replaceLink(at: path, target: bytes, current: current)
+                return replaceLink(at: path, target: bytes, current: current) ? .some(nil) : nil
             case (.link, false), (.bytes, true):
-                // A link becoming a file or the other way round: only once the old one is gone.
-                guard remove(path, expecting: current) else { return false }
+                // A link becoming a file or the other way round: only once the old one is gone
+                // (its folder stays: other writes may be landing in it).
+                guard remove(path, expecting: current, pruneFolders: false) else { return nil }
                 return write(bytes, to: path, mode: mode, replacing: .absent)
             case (.other, _):
-                return false
+                return nil
             }
             // The executable bit follows the tree, both ways.
             var info = stat()
@@ -97,11 +106,14 @@ struct WorkingTreeWriter: Sendable {
                 let executable = mode == FileMode.executable
                 // Executable for whoever may read it, like git's checkout.
                 let wanted: mode_t = executable ? info.st_mode | ((info.st_mode & 0o444) >> 2) : info.st_mode & ~0o111
-                if wanted & 0o7777 != info.st_mode & 0o7777 { chmod(path, wanted & 0o7777) }
+                if wanted & 0o7777 != info.st_mode & 0o7777 {
+                    chmod(path, wanted & 0o7777)
+                    written = nil   // chmod changed ctime; let git look again
+                }
             }
-            return true
+            return .some(written)
         } catch {
-            return false
+            return nil
         }
     }
 
@@ -121,11 +133,12 @@ struct WorkingTreeWriter: Sendable {
     }
 
     /// Deletes the file or link if it still holds `current`, then any folders the deletion emptied.
-    private func remove(_ path: String, expecting current: WorkingFile) -> Bool {
+    private func remove(_ path: String, expecting current: WorkingFile, pruneFolders: Bool = true) -> Bool {
         // Compare right before unlinking; the window is a few microseconds, and a save in it
         // re-creates the file (editors write a new file and rename), which the next sync sees.
         guard current != .absent else { return true }
         guard WorkingFile.read(path) == current, unlink(path) == 0 else { return false }
+        guard pruneFolders else { return true }
         var folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let rootPath = root.standardizedFileURL.path(percentEncoded: false)
         while folder.standardizedFileURL.path(percentEncoded: false).count > rootPath.count,

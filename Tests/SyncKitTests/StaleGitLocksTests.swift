@@ -21,17 +21,42 @@ struct StaleGitLocksTests {
         }
     }
 
-    @Test("an index lock is removed only once it is older than any git command takes")
-    func indexLockAge() throws {
+    @Test("an index lock is never removed: a git command may hold it for minutes")
+    func indexLockStays() throws {
         try SyncWorld.with(devices: ["laptop"]) { world in
             let git = world.root("laptop").appending(path: ".git")
             let lock = git.appending(path: "index.lock")
             try Data().write(to: lock)
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)],
+                                                  ofItemAtPath: lock.path(percentEncoded: false))
             #expect(StaleGitLocks.clear(in: git, remote: "origin").isEmpty)
             #expect(FileManager.default.fileExists(atPath: lock.path(percentEncoded: false)))
-            let later = Date().addingTimeInterval(StaleGitLocks.abandonedAfter + 5)
-            #expect(StaleGitLocks.clear(in: git, remote: "origin", now: later) == ["index.lock"])
-            #expect(!FileManager.default.fileExists(atPath: lock.path(percentEncoded: false)))
+        }
+    }
+}
+
+/// A push killed while writing into a folder remote leaves the remote's branch locked; the
+/// sync says so at once instead of retrying five times.
+@Suite("Locked remote")
+struct LockedRemoteTests {
+    @Test("a lock in the remote stops the sync with a message naming it, after one push")
+    func remoteBranchLocked() throws {
+        try SyncWorld.with(devices: ["laptop"]) { world in
+            let lock = world.remote.appending(path: "refs/heads/main.lock")
+            try Data().write(to: lock)
+            try world.write("laptop", "notes/a.md", "a\n")
+            var pushes = 0
+            do {
+                try world.sync("laptop") { if $0 == .beforePush { pushes += 1 } }
+                Issue.record("the sync went through a locked remote")
+            } catch let error as SyncError {
+                #expect("\(error)".contains("main.lock"), "\(error)")
+                guard case .remoteLocked = error else { Issue.record("unexpected error: \(error)"); return }
+            }
+            #expect(pushes == 1)
+            try FileManager.default.removeItem(at: lock)
+            let report = try world.sync("laptop")
+            #expect(report.outcome == .pushed)
         }
     }
 }

@@ -120,6 +120,45 @@ struct SyncEdgeCaseTests {
         }
     }
 
+    @Test("a file that becomes a folder on one device arrives on the other, and stays")
+    func fileBecomesFolder() throws {
+        try SyncWorld.with(devices: ["laptop", "desk"], files: ["notes/garden": "a plain file\n"]) { world in
+            let laptop = world.root("laptop")
+            try FileManager.default.removeItem(at: laptop.appending(path: "notes/garden"))
+            try world.write("laptop", "notes/garden/plan.md", "---\ntitle: Plan\n---\nbeans\n")
+            try world.sync("laptop")
+            let first = try world.sync("desk")
+            #expect(first.keptLocal.isEmpty)
+            #expect(world.read("desk", "notes/garden/plan.md")?.contains("beans") == true)
+            try world.sync("desk")
+            try world.sync("laptop")
+            #expect(world.read("laptop", "notes/garden/plan.md")?.contains("beans") == true)
+            #expect(try world.tree("laptop") == world.tree("desk"))
+            #expect(try world.git("desk")("status", "--porcelain").isEmpty)
+        }
+    }
+
+    @Test("a folder that becomes a file, and a file replaced by a folder locally, both sync")
+    func folderBecomesFile() throws {
+        try SyncWorld.with(devices: ["laptop", "desk"], files: ["notes/garden/plan.md": "beans\n", "notes/shed": "tools\n"]) { world in
+            let laptop = world.root("laptop")
+            try FileManager.default.removeItem(at: laptop.appending(path: "notes/garden"))
+            try world.write("laptop", "notes/garden", "now a file\n")
+            try world.sync("laptop")
+            // Meanwhile the desk turns a tracked file into a folder of notes.
+            let desk = world.root("desk")
+            try FileManager.default.removeItem(at: desk.appending(path: "notes/shed"))
+            try world.write("desk", "notes/shed/list.md", "rake\n")
+            try world.sync("desk")
+            try world.sync("laptop")
+            for device in ["laptop", "desk"] {
+                #expect(world.read(device, "notes/garden") == "now a file\n", "\(device)")
+                #expect(world.read(device, "notes/shed/list.md") == "rake\n", "\(device)")
+            }
+            #expect(try world.tree("laptop") == world.tree("desk"))
+        }
+    }
+
     @Test("sent and received count commits, not merges made here")
     func counts() throws {
         try SyncWorld.with(devices: ["laptop", "desk"], files: ["notes/a.md": "a\n", "notes/b.md": "b\n"]) { world in
