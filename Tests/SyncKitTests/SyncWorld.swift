@@ -116,9 +116,3 @@ final class SyncWorld {
     /// The open conflict records on a device.
     func conflicts(_ device: String) throws -> [ConflictRecord] { try ConflictStore(root: root(device)).all() }
 }
-
-/// A test's setup went wrong (not the behaviour under test).
-struct SetupFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
