@@ -166,7 +166,14 @@ import Testing
         holder.arguments = [lock, "sleep", "5"]
         try holder.run()
         defer { holder.terminate() }
-        Thread.sleep(forTimeInterval: 0.3)
+        // Wait until flock(1) really holds it (a slow machine may take a while to start it).
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let probe = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/flock"), ["-n", lock, "true"],
+                                              in: devices.notebook.root, environment: devices.notebook.environment())
+            if probe.status != 0 { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
         let result = try devices.notebook.hearth("sync", "--wait", "0.5")
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("another sync is running in this notebook"), "\(result)")
