@@ -11,10 +11,35 @@ final class GitDaemon {
     let port: Int
     private let process: Process
 
-    /// Starts the daemon for `basePath` and waits until it accepts connections.
+    /// Starts the daemon for `basePath` and waits until it accepts connections. The port is
+    /// found free and then handed to the daemon, so another test can take it in between; the
+    /// daemon then fails to bind and exits, and a new port is tried.
     init(basePath: URL, home: URL) throws {
-        port = try Self.freePort()
-        process = Process()
+        var attempt = 0
+        while true {
+            attempt += 1
+            let port = try Self.freePort()
+            let process = Self.makeProcess(port: port, basePath: basePath, home: home)
+            try process.run()
+            let deadline = Date().addingTimeInterval(10)
+            while process.isRunning, !Self.accepts(port: port), Date() < deadline { usleep(20_000) }
+            // Still running a moment after the port answers: it is this daemon that answers.
+            usleep(50_000)
+            if process.isRunning, Self.accepts(port: port) {
+                self.port = port
+                self.process = process
+                return
+            }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            guard attempt < 5 else {
+                throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "git daemon did not start (last port \(port))"])
+            }
+        }
+    }
+
+    private static func makeProcess(port: Int, basePath: URL, home: URL) -> Process {
+        let process = Process()
         // The daemon binary itself: the `git` wrapper would run it as a child and not pass on SIGTERM.
         process.executableURL = URL(fileURLWithPath: "/usr/lib/git-core/git-daemon")
         process.arguments = [
@@ -25,15 +50,7 @@ final class GitDaemon {
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": home.path(percentEncoded: false), "GIT_CONFIG_NOSYSTEM": "1"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(10)
-        while !Self.accepts(port: port) {
-            guard Date() < deadline, process.isRunning else {
-                stop()
-                throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "git daemon did not start on port \(port)"])
-            }
-            usleep(20_000)
-        }
+        return process
     }
 
     deinit { stop() }
