@@ -74,6 +74,21 @@ import Testing
         #expect(branches.stdout == "main\n", "\(branches)")
     }
 
+    @Test func relativeRemotePathsMeanWhatTheySayFromAnyFolder() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        try notebook.git("init", "-q", "--bare", "--initial-branch=main", notebook.base.appendingPathComponent("remote.git").path).requireSuccess()
+        try notebook.hearth("today", "--no-edit").requireSuccess()
+        // Typed relative to where the user stands: stored absolute.
+        try notebook.hearth("remote", "add", "origin", "../remote.git").requireSuccess()
+        #expect(try notebook.git("config", "remote.origin.url").stdout == notebook.base.appendingPathComponent("remote.git").standardizedFileURL.path + "\n")
+        // Added with git, relative: git reads it from the top of the work tree, and so does hearth,
+        // even when started in a subfolder.
+        try notebook.git("remote", "add", "backup", "../remote.git").requireSuccess()
+        let result = try notebook.hearth(["sync", "backup"], in: notebook.url("days/2026"))
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("Sent"), "\(result)")
+    }
+
     @Test func syncWithoutARemoteCommitsLocallyAndSaysSo() throws {
         let notebook = try TemporaryNotebook(initialized: true)
         try notebook.hearth("today", "--no-edit").requireSuccess()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GitKit
 
 /// `hearth remote add NAME URL`.
@@ -23,7 +24,13 @@ struct RemoteAddCommand: ParsableCommand {
         if try repository.remote(named: name) != nil {
             throw CommandFailure(message: "a remote named '\(name)' already exists; see hearth remote -v")
         }
-        let remote = try repository.addRemote(name: name, url: url)
+        // A relative local path means "from here", as typed; stored absolute, it keeps meaning
+        // that from any folder and any -C.
+        let isLocalPath = !url.contains("://") && url.range(of: #"^[^/]+:"#, options: .regularExpression) == nil
+        let stored = isLocalPath && !url.hasPrefix("/")
+            ? URL(fileURLWithPath: url, relativeTo: try global.workingDirectory()).standardizedFileURL.path
+            : url
+        let remote = try repository.addRemote(name: name, url: stored)
         print("Added remote \(remote.name) \(remote.url); run hearth sync to send and receive.")
     }
 }

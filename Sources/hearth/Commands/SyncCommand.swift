@@ -33,6 +33,9 @@ struct SyncCommand: ParsableCommand {
 
     func run() throws {
         let notebook = try global.notebook()
+        // Like git, which runs from the top of the work tree: a remote URL that is a relative
+        // path (say `../journal.git`, added with git) means relative to the notebook's root.
+        _ = FileManager.default.changeCurrentDirectoryPath(notebook.root.path)
         let reporter = TransferReporter(quiet: quiet || json)
         var options = SyncOptions(remote: remote, network: NetworkOptions(progress: reporter.report), lockWait: wait)
         options.checkpoint = SyncCheckpointHook.fromEnvironment()
