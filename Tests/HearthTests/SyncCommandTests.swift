@@ -87,6 +87,12 @@ import Testing
         let result = try notebook.hearth(["sync", "backup"], in: notebook.url("days/2026"))
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("Sent"), "\(result)")
+        // Other forms are stored exactly as written.
+        for (name, url) in [("scp", "ana@example.com:journal.git"), ("ssh", "ssh://ana@example.com/srv/journal.git"),
+                            ("web", "https://example.com/ana/journal.git")] {
+            try notebook.hearth("remote", "add", name, url).requireSuccess()
+            #expect(try notebook.git("config", "remote.\(name).url").stdout == url + "\n")
+        }
     }
 
     @Test func syncWithoutARemoteCommitsLocallyAndSaysSo() throws {

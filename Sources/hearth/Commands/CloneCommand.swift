@@ -32,8 +32,7 @@ struct CloneCommand: ParsableCommand {
             throw CommandFailure(message: "\(target.path) exists and is not empty; clone into a new folder")
         }
         // A local path is taken relative to -C, like every other path hearth reads.
-        let source = url.contains("://") || url.range(of: #"^[^/]+:"#, options: .regularExpression) != nil
-            ? url : URL(fileURLWithPath: url, relativeTo: base).standardizedFileURL.path
+        let source = RemoteAddress.resolved(url, from: base)
         let reporter = TransferReporter(quiet: quiet)
         let outcome = try NotebookClone.clone(from: source, to: target, device: device,
                                               network: NetworkOptions(progress: reporter.report))

@@ -26,11 +26,7 @@ struct RemoteAddCommand: ParsableCommand {
         }
         // A relative local path means "from here", as typed; stored absolute, it keeps meaning
         // that from any folder and any -C.
-        let isLocalPath = !url.contains("://") && url.range(of: #"^[^/]+:"#, options: .regularExpression) == nil
-        let stored = isLocalPath && !url.hasPrefix("/")
-            ? URL(fileURLWithPath: url, relativeTo: try global.workingDirectory()).standardizedFileURL.path
-            : url
-        let remote = try repository.addRemote(name: name, url: stored)
+        let remote = try repository.addRemote(name: name, url: RemoteAddress.resolved(url, from: try global.workingDirectory()))
         print("Added remote \(remote.name) \(remote.url); run hearth sync to send and receive.")
     }
 }
