@@ -15,8 +15,7 @@ public struct ConflictResolver {
         let repository = try SyncError.wrapping { () throws(GitError) -> Repository in try Repository.open(at: root) }
         self.repository = repository
         self.root = repository.workingDirectory ?? root
-        let configured = try SyncError.wrapping { () throws(GitError) -> String? in try repository.configString("hearth.device") }
-        self.device = DeviceName.sanitized(configured ?? DeviceName.host())
+        self.device = try repository.hearthDevice()
     }
 
     /// The open records a reference names: a record id (or a unique prefix of at least 4 digits),
@@ -60,7 +59,7 @@ public struct ConflictResolver {
         }
         // Another sync moving the branch in the middle of this commit would leave one of them
         // half-done; take the same lock.
-        let lock = try SyncLock.acquire(at: repository.gitDirectory.appending(path: "hearth-sync.lock").path, wait: 10)
+        let lock = try SyncLock.acquire(at: repository.syncLockPath, wait: 10)
         defer { withExtendedLifetime(lock) {} }
         var plan = ResolvePlan(root: root)
         for record in records {
@@ -115,7 +114,7 @@ public struct ConflictResolver {
                 }
             }
             let tree = try repository.updatedTree(headTree, applying: updates)
-            let signature = repository.defaultSignature(fallbackName: device, fallbackEmail: "\(device)@hearth.invalid")
+            let signature = repository.hearthSignature(device: device)
             let commit = try repository.createCommit(tree: tree, parents: [head], message: message,
                                                      author: signature, committer: signature)
             try repository.updateIndex(index)

@@ -58,8 +58,7 @@ public enum NotebookSetup {
         let notebook = Notebook(root: root)
         try writeIfAbsent(settingsFile, defaultSettings, in: notebook)
         try ensureIgnores(in: notebook)
-        let configured = try SyncError.wrapping { () throws(GitError) -> String? in try repository.configString("hearth.device") }
-        let deviceName = DeviceName.sanitized(device ?? configured ?? DeviceName.host())
+        let deviceName = try repository.hearthDevice(preferring: device)
         let entries = notebook.entryPaths().count
         let commit = try SyncError.wrapping { () throws(GitError) -> ObjectID? in
             try repository.setConfig("hearth.device", deviceName)
@@ -75,7 +74,7 @@ public enum NotebookSetup {
         let tree = try repository.writeIndexTree()
         let head = try repository.headCommitID()
         if let head, try repository.commit(head).treeID == tree { return nil }
-        let signature = repository.defaultSignature(fallbackName: device, fallbackEmail: "\(device)@hearth.invalid")
+        let signature = repository.hearthSignature(device: device)
         return try repository.createCommit(tree: tree, parents: head.map { [$0] } ?? [], message: message + "\n",
                                            author: signature, committer: signature)
     }

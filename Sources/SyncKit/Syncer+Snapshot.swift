@@ -73,10 +73,9 @@ extension Syncer {
         }
     }
 
-    /// The author and committer for hearth's commits: the user's git identity when configured,
-    /// else the device name.
+    /// The author and committer for this sync's commits.
     func signature() -> Signature {
-        repository.defaultSignature(fallbackName: device, fallbackEmail: "\(device)@hearth.invalid")
+        repository.hearthSignature(device: device)
     }
 
     /// Files the previous sync had to leave as the user saved them (see ``PendingEdits``) are

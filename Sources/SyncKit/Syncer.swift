@@ -29,8 +29,7 @@ public final class Syncer {
         self.repository = repository
         self.root = workingDirectory
         self.options = options
-        let configured = try SyncError.wrapping { () throws(GitError) -> String? in try repository.configString("hearth.device") }
-        self.device = DeviceName.sanitized(configured ?? DeviceName.host())
+        self.device = try repository.hearthDevice()
     }
 
     /// Runs one sync and says what it did.
@@ -38,7 +37,7 @@ public final class Syncer {
     /// Exit paths leave no half-done state: the branch moves only after the working tree matches
     /// the new commit, and a failed push leaves a consistent local merge that the next sync pushes.
     public func sync() throws(SyncError) -> SyncReport {
-        let lock = try SyncLock.acquire(at: repository.gitDirectory.appending(path: "hearth-sync.lock").path, wait: options.lockWait)
+        let lock = try SyncLock.acquire(at: repository.syncLockPath, wait: options.lockWait)
         defer { withExtendedLifetime(lock) {} }
         let branch = try checkedBranch()
         let branchRef = "refs/heads/\(branch)"

@@ -1,0 +1,25 @@
+import Foundation
+import GitKit
+
+/// What hearth keeps per clone, in one place: every command that commits or syncs agrees on the
+/// device name, the commit identity and the lock.
+extension Repository {
+    /// This clone's device name: `given` (from `--device`), else `hearth.device` from the clone's
+    /// git config, else the host name; always sanitized.
+    func hearthDevice(preferring given: String? = nil) throws(SyncError) -> String {
+        if let given { return DeviceName.sanitized(given) }
+        let configured = try SyncError.wrapping { () throws(GitError) -> String? in try configString("hearth.device") }
+        return DeviceName.sanitized(configured ?? DeviceName.host())
+    }
+
+    /// The author and committer of hearth's commits: the user's git identity when configured,
+    /// else the device name.
+    func hearthSignature(device: String) -> Signature {
+        defaultSignature(fallbackName: device, fallbackEmail: "\(device)@hearth.invalid")
+    }
+
+    /// The notebook's sync lock, `.git/hearth-sync.lock` (see ``SyncLock``).
+    var syncLockPath: String {
+        gitDirectory.appending(path: "hearth-sync.lock").path
+    }
+}
