@@ -4,12 +4,16 @@ import NoteKit
 
 extension Syncer {
     /// What merging the local and incoming commits did.
+    /// libgit2 pushes references, not commits, so a merge pushed while its files are written goes
+    /// out through this temporary reference.
+    static let outgoingReference = "refs/hearth/outgoing"
+
     struct MergeStep {
         var commit: ObjectID
         var result: TreeMergeResult
         var keptLocal: [String]
         /// The push of the merge, started once the merge commit existed; wait for it.
-        var push: BackgroundPush
+        var push: BackgroundGitOperation
     }
 
     /// Merges `incoming` into `local` in memory, commits the merge, starts pushing it to
@@ -49,12 +53,14 @@ extension Syncer {
         // The merge is complete in the object database: it can go out while the files are
         // written. A push that wins and a checkout that then fails leave the remote ahead of
         // this notebook, which the next sync fast-forwards.
-        let outgoing = try git { () throws(GitError) in try repository.referenceTarget(BackgroundPush.outgoing) }
+        let outgoing = try git { () throws(GitError) in try repository.referenceTarget(Syncer.outgoingReference) }
         try git { () throws(GitError) in
-            try repository.setReference(BackgroundPush.outgoing, to: commit, expecting: outgoing, message: "hearth sync: outgoing merge")
+            try repository.setReference(Syncer.outgoingReference, to: commit, expecting: outgoing, message: "hearth sync: outgoing merge")
         }
         reach(.beforePush)
-        let push = BackgroundPush(root: root, remote: remote, remoteRef: remoteRef, network: options.network)
+        let push = BackgroundGitOperation(root: root, network: options.network) { repository, network throws(GitError) in
+            try repository.push(remote: remote, refspecs: ["\(Syncer.outgoingReference):\(remoteRef)"], options: network)
+        }
         do throws(SyncError) {
             let kept = try updateWorkingTree(from: localCommit.treeID, to: result.tree)
             try git { () throws(GitError) in
@@ -65,8 +71,8 @@ extension Syncer {
             return MergeStep(commit: commit, result: result, keptLocal: kept, push: push)
         } catch {
             // Never leave a push running behind a failure.
-            _ = push.wait()
-            try? repository.deleteReference(BackgroundPush.outgoing)
+            push.wait()
+            try? repository.deleteReference(Syncer.outgoingReference)
             throw error
         }
     }

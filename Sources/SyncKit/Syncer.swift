@@ -5,7 +5,7 @@ import NoteKit
 /// `hearth sync`: lock, snapshot, fetch, merge, safe checkout, push with bounded retry, as
 /// architecture.md describes. Its repository handle is used from the calling thread only; the
 /// first fetch (during the snapshot) and the push of a merge (during the checkout) run on threads
-/// of their own with handles of their own (``BackgroundFetch``, ``BackgroundPush``), and every
+/// of their own with handles of their own (``BackgroundGitOperation``), and every
 /// path waits for them before returning.
 public final class Syncer {
     /// The notebook's repository.
@@ -44,8 +44,12 @@ public final class Syncer {
         // The remote is known before the snapshot so that the first fetch can run meanwhile.
         let remote = try chooseRemote(branch: branch)
         StaleGitLocks.clear(in: repository.gitDirectory, remote: remote)
-        var prefetch = remote.map { BackgroundFetch(root: root, remote: $0, network: options.network) }
-        defer { prefetch?.finish() }
+        var prefetch = remote.map { remote in
+            BackgroundGitOperation(root: root, network: options.network) { repository, network throws(GitError) in
+                try repository.fetch(remote: remote, options: network)
+            }
+        }
+        defer { prefetch?.wait() }
         let snapshot = try takeSnapshot(branchRef: branchRef)
         reach(.afterSnapshot)
         let start = try git { () throws(GitError) in try repository.referenceTarget(branchRef) }
@@ -62,8 +66,10 @@ public final class Syncer {
         var lastIncoming: ObjectID?
         while true {
             if let first = prefetch {
-                try first.wait()
                 prefetch = nil
+                if let error = first.wait() {
+                    throw SyncError.network(remote: remote, operation: "fetch from", underlying: error)
+                }
             } else {
                 try fetch(remote)
             }
@@ -74,7 +80,7 @@ public final class Syncer {
             let incoming = try git { () throws(GitError) in try repository.referenceTarget(trackingRef) }
             lastIncoming = incoming
             var needsPush = false
-            var backgroundPush: BackgroundPush?
+            var backgroundPush: BackgroundGitOperation?
             let remoteRef = "refs/heads/\(remoteBranch ?? branch)"
             switch (local, incoming) {
             case (nil, nil):
@@ -110,7 +116,7 @@ public final class Syncer {
             report.pushAttempts += 1
             if let backgroundPush {
                 failure = backgroundPush.wait()
-                try? repository.deleteReference(BackgroundPush.outgoing)
+                try? repository.deleteReference(Syncer.outgoingReference)
             } else {
                 reach(.beforePush)
                 failure = push(remote, branchRef: branchRef, remoteRef: remoteRef)
