@@ -10,17 +10,16 @@ extension Repository {
     /// does not stage deletions) and `git_index_write`.
     public func stageAll() throws(GitError) {
         try withIndex(operation: "stage all changes") { index throws(GitError) in
-            let result = withPathspec(["*"]) { pathspec in
-                var pathspec = pathspec
+            let result = try withGitStringArray(["*"]) { pathspec in
                 // libgit2 refuses a nested repository ("invalid path 'inner/'") where git would
                 // record a gitlink; a notebook does not manage other repositories, so skip them.
                 let skipNestedRepositories: git_index_matched_path_cb = { path, _, _ in
                     guard let path, let last = strlen(path) > 0 ? path[strlen(path) - 1] : nil else { return 0 }
                     return last == CChar(UInt8(ascii: "/")) ? 1 : 0
                 }
-                let added = git_index_add_all(index, &pathspec, GIT_INDEX_ADD_DEFAULT.rawValue, skipNestedRepositories, nil)
+                let added = git_index_add_all(index, pathspec, GIT_INDEX_ADD_DEFAULT.rawValue, skipNestedRepositories, nil)
                 guard added == 0 else { return added }
-                return git_index_update_all(index, &pathspec, nil, nil)
+                return git_index_update_all(index, pathspec, nil, nil)
             }
             try GitError.check(result, operation: "stage all changes")
             try GitError.check(git_index_write(index), operation: "write index")
@@ -69,14 +68,5 @@ extension Repository {
         defer { git_index_free(index) }
         try GitError.check(git_index_read(index, 0), operation: "read index")
         return try body(index)
-    }
-
-    /// Runs `body` with a `git_strarray` of C copies of `patterns`, freed afterwards.
-    private func withPathspec<R>(_ patterns: [String], _ body: (git_strarray) -> R) -> R {
-        var strings = patterns.map { strdup($0) }
-        defer { strings.forEach { free($0) } }
-        return strings.withUnsafeMutableBufferPointer { buffer in
-            body(git_strarray(strings: buffer.baseAddress, count: buffer.count))
-        }
     }
 }
