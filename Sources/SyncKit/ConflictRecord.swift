@@ -65,7 +65,10 @@ public struct ConflictRecord: Sendable, Hashable {
     }
 
     /// The record without its comment line: the part the id hashes.
+    /// Values are YAML double-quoted scalars on one line: text with newlines stays greppable
+    /// line by line in `git log -p`, and any text round-trips.
     private static func body(of conflict: MergeConflict) -> String {
+        let quoted = YAMLWriter.quoted
         var lines = [
             "path: \(quoted(conflict.path))",
             "kind: \(conflict.kind.rawValue)",
@@ -80,10 +83,6 @@ public struct ConflictRecord: Sendable, Hashable {
         }
         return lines.joined(separator: "\n") + "\n"
     }
-
-    /// A YAML double-quoted scalar on one line: values with newlines stay greppable line by line
-    /// in `git log -p`, and any text round-trips.
-    static func quoted(_ text: String) -> String { YAMLWriter.quoted(text) }
 
     /// FNV-1a, 48 bits as 12 hex digits: stable across platforms and runs, unlike `Hasher`.
     private static func hash(_ text: String) -> String {
