@@ -13,7 +13,8 @@ extension Repository {
     /// - Throws: `GitError` with `.rejected` when the push was not a fast-forward (libgit2's
     ///   `GIT_ENONFASTFORWARD`, found before anything is sent) or the server refused a
     ///   reference; the message names the reference, the reason and any text the server
-    ///   printed (a hook's output). Fetch, merge and push again in both cases.
+    ///   printed (a hook's output). Fetch, merge and push again in both cases. `.locked` when the
+    ///   remote could not lock the reference (a push running there, or one killed mid-way).
     public func push(remote: String, refspecs: [String], options: NetworkOptions = NetworkOptions()) throws(GitError) {
         let operation = "push to \(CredentialSequence.redacted(remote))"
         let context = RemoteCallbackContext(options: options, operation: operation)
@@ -41,8 +42,12 @@ extension Repository {
                     .joined(separator: "; ")
                 let remoteText = context.remoteText
                 if !remoteText.isEmpty { message += "\nremote: " + remoteText.replacingOccurrences(of: "\n", with: "\nremote: ") }
+                // A reference the remote could not lock (another push there, or one killed mid-way)
+                // is not a rejection that fetching and merging would cure.
+                let locked = context.rejectedReferences.allSatisfy { $0.reason.contains(".lock") || $0.reason.contains("locked") }
                 throw GitError(
-                    code: .rejected, errorClass: Int32(GIT_ERROR_REFERENCE.rawValue), message: message, operation: operation
+                    code: locked ? .locked : .rejected, errorClass: Int32(GIT_ERROR_REFERENCE.rawValue),
+                    message: message, operation: operation
                 )
             }
         }

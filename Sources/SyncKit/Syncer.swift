@@ -126,13 +126,13 @@ public final class Syncer {
                 reach(.afterPush)
                 break
             }
+            if failure.code == .locked {
+                // Another push is running there, or one was killed mid-way: fetching and
+                // retrying cannot help; say what is in the way.
+                throw SyncError.remoteLocked(remote: remote, reason: failure.message)
+            }
             guard failure.code == .rejected else {
                 throw SyncError.network(remote: remote, operation: "push to", underlying: failure)
-            }
-            if failure.message.contains(".lock") {
-                // The remote's branch is locked: another push is running there, or one was
-                // killed mid-way. Fetching and retrying cannot help; say what is in the way.
-                throw SyncError.remoteLocked(remote: remote, reason: failure.message)
             }
             // The remote moved between our fetch and push: fetch, merge and try again.
             guard report.pushAttempts < options.maxPushAttempts else {

@@ -19,6 +19,22 @@ struct PushTests {
         }
     }
 
+    @Test func aLockedRemoteBranchIsLockedNotRejected() throws {
+        try Scratch.with { scratch in
+            let remote = try scratch.bareRemote()
+            let (repository, _) = try scratch.repositoryWithCommits([["a.md": "one\n"]])
+            try repository.addRemote(name: "origin", url: remote.url.path(percentEncoded: false))
+            // What a push killed while writing into this remote leaves behind.
+            try Data().write(to: remote.url.appending(path: "refs/heads/main.lock"))
+            #expect {
+                try repository.push(remote: "origin", refspecs: ["refs/heads/main:refs/heads/main"], options: scratch.networkOptions)
+            } throws: { error in
+                guard let error = error as? GitError else { return false }
+                return error.code == .locked && error.message.contains("main.lock")
+            }
+        }
+    }
+
     @Test func nonFastForwardIsRejectedBeforeSending() throws {
         try Scratch.with { scratch in
             let remote = try scratch.bareRemote()
