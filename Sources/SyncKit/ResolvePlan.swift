@@ -99,13 +99,13 @@ struct ResolvePlan {
         guard let original = try bytes(conflict.path) else { return }
         let text = String(decoding: original, as: UTF8.self)
         if choice == .edited {
-            if let line = ConflictMarkers.firstMarkerLine(in: text) {
+            if let line = ConflictMarker.firstMarkerLine(in: text) {
                 throw SyncError.conflict(reference: record.id, reason: "\(conflict.path):\(line) still has a hearth:conflict marker; remove the marker lines and run hearth resolve again")
             }
             return
         }
-        let lines = ConflictMarkers.lines(text)
-        let regions = ConflictMarkers.regions(in: lines)
+        let lines = TextLines.split(text)
+        let regions = ConflictMarker.regions(in: lines)
         let exact = regions.filter {
             $0.firstDevice == conflict.first.device && $0.secondDevice == conflict.second.device
                 && $0.first.joined() == conflict.first.value && $0.second.joined() == conflict.second.value
@@ -115,14 +115,14 @@ struct ResolvePlan {
             // The markers are gone already (edited by hand): only the record is left to remove.
             return
         }
-        var replacement: [Substring]
+        var replacement: [String]
         if let keepSide {
             replacement = keepSide.device == region.firstDevice ? region.first : region.second
         } else {
             replacement = region.first
             // Keep both: make sure the first side's last line ends before the second begins.
-            if let last = replacement.last, !last.hasSuffix("\n"), !region.second.isEmpty {
-                replacement[replacement.count - 1] = Substring(String(last) + "\n")
+            if let last = replacement.last, !region.second.isEmpty {
+                replacement[replacement.count - 1] = TextLines.terminated(last, newline: TextLines.newline(of: text) ?? "\n")
             }
             replacement += region.second
         }
