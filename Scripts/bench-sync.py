@@ -18,6 +18,8 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from bench import timed  # noqa: E402  (the same child-process timer as the other benchmarks)
 
 
 def sh(command, cwd, env, check=True):
@@ -25,17 +27,6 @@ def sh(command, cwd, env, check=True):
     if check and result.returncode != 0:
         sys.exit(f"setup failed ({result.returncode}): {' '.join(command)}\n{result.stdout}{result.stderr}")
     return result
-
-
-def timed(command, cwd, env):
-    """Wall seconds, peak RSS (KiB, the process or its largest child) and exit code."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    out = process.stdout.read().decode()
-    err = process.stderr.read().decode()
-    return elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status), out + err
 
 
 def day_files(root):

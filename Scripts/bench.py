@@ -14,16 +14,24 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def run_once(command, cwd):
-    """Wall seconds and peak RSS (KiB) of one run."""
+def timed(command, cwd, env=None):
+    """Wall seconds, peak RSS (KiB, from wait4: the process or its largest child), exit code and
+    output of one run."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # Read before waiting, so a chatty child cannot block on a full pipe.
+    output = process.stdout.read().decode() + process.stderr.read().decode()
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status), output
+
+
+def run_once(command, cwd):
+    """Wall seconds and peak RSS (KiB) of one run."""
+    elapsed, rss, code, output = timed(command, cwd)
     if code not in (0, 1):  # grep exits 1 for "no match"; anything else is a broken benchmark
-        sys.exit(f"benchmark command failed ({code}): {' '.join(command)}\n{process.stderr.read().decode()}")
-    return elapsed, usage.ru_maxrss
+        sys.exit(f"benchmark command failed ({code}): {' '.join(command)}\n{output}")
+    return elapsed, rss
 
 
 def measure_interleaved(commands, cwd, runs):
