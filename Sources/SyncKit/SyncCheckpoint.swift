@@ -2,18 +2,24 @@
 public enum SyncCheckpoint: String, Sendable, CaseIterable {
     /// The local snapshot commit exists; nothing has been fetched.
     case afterSnapshot = "after-snapshot"
+    /// A fetch has started receiving objects (its first progress report).
+    case duringFetch = "during-fetch"
     /// The remote has been fetched.
     case afterFetch = "after-fetch"
     /// The merge commit exists but no working file has been touched.
     case afterMerge = "after-merge"
     /// Just before working files are rewritten for the new tree.
     case beforeCheckout = "before-checkout"
+    /// About half of the working files have been written for the new tree.
+    case duringCheckout = "during-checkout"
     /// Working files match the new tree; the branch has not moved yet.
     case afterCheckout = "after-checkout"
     /// The branch points at the new commit; nothing pushed yet.
     case afterReferenceUpdate = "after-ref-update"
     /// Just before the push.
     case beforePush = "before-push"
+    /// A push has started sending objects (its first progress report).
+    case duringPush = "during-push"
     /// The push succeeded.
     case afterPush = "after-push"
 }

@@ -41,7 +41,14 @@ extension Syncer {
             oldIDs[path] = .some(change.oldID)
         }
         var kept: [String] = []
-        for (item, outcome) in zip(items, WorkingTreeWriter(root: root).apply(items)) {
+        // Written in two halves with a checkpoint between them, so the crash tests can stop a
+        // sync with the working tree half updated.
+        let writer = WorkingTreeWriter(root: root)
+        let half = items.count / 2
+        var outcomes = writer.apply(Array(items[..<half]))
+        if half > 0 { reach(.duringCheckout) }
+        outcomes += writer.apply(Array(items[half...]))
+        for (item, outcome) in zip(items, outcomes) {
             let path = item.path
             if outcome.applied {
                 if let newID = item.newID, let new = item.new {

@@ -58,7 +58,7 @@ extension Syncer {
             try repository.setReference(Syncer.outgoingReference, to: commit, expecting: outgoing, message: "hearth sync: outgoing merge")
         }
         reach(.beforePush)
-        let push = BackgroundGitOperation(root: root, network: options.network) { repository, network throws(GitError) in
+        let push = BackgroundGitOperation(root: root, network: network(reaching: .duringPush)) { repository, network throws(GitError) in
             try repository.push(remote: remote, refspecs: ["\(Syncer.outgoingReference):\(remoteRef)"], options: network)
         }
         do throws(SyncError) {

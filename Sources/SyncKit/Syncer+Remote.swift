@@ -23,7 +23,7 @@ extension Syncer {
     /// Fetches `remote`, reporting network failures with the remote's name.
     func fetch(_ remote: String) throws(SyncError) {
         do {
-            try repository.fetch(remote: remote, options: options.network)
+            try repository.fetch(remote: remote, options: network(reaching: .duringFetch))
         } catch {
             throw SyncError.network(remote: remote, operation: "fetch from", underlying: error)
         }
@@ -33,7 +33,7 @@ extension Syncer {
     /// since the fetch), for the caller to retry or report.
     func push(_ remote: String, branchRef: String, remoteRef: String) -> GitError? {
         do {
-            try repository.push(remote: remote, refspecs: ["\(branchRef):\(remoteRef)"], options: options.network)
+            try repository.push(remote: remote, refspecs: ["\(branchRef):\(remoteRef)"], options: network(reaching: .duringPush))
             return nil
         } catch {
             return error

@@ -45,7 +45,7 @@ public final class Syncer {
         let remote = try chooseRemote(branch: branch)
         StaleGitLocks.clear(in: repository.gitDirectory, remote: remote)
         var prefetch = remote.map { remote in
-            BackgroundGitOperation(root: root, network: options.network) { repository, network throws(GitError) in
+            BackgroundGitOperation(root: root, network: network(reaching: .duringFetch)) { repository, network throws(GitError) in
                 try repository.fetch(remote: remote, options: network)
             }
         }
@@ -175,6 +175,24 @@ public final class Syncer {
     /// Calls the test hook.
     func reach(_ checkpoint: SyncCheckpoint) {
         options.checkpoint?(checkpoint)
+    }
+
+    /// The network options for one fetch or push, reaching `checkpoint` at its first progress
+    /// report, so that the crash tests can stop a sync while objects are on the wire.
+    func network(reaching checkpoint: SyncCheckpoint) -> NetworkOptions {
+        var network = options.network
+        guard let hook = options.checkpoint else { return network }
+        let progress = network.progress
+        // One operation reports progress from one thread at a time (its own).
+        var reached = false
+        network.progress = { report in
+            if !reached {
+                reached = true
+                hook(checkpoint)
+            }
+            progress?(report)
+        }
+        return network
     }
 
     /// Runs a GitKit call, turning its error into ``SyncError/git(_:)``.

@@ -5,8 +5,8 @@ import Testing
 /// `hearth sync` killed with SIGKILL at each named checkpoint (HEARTH_SYNC_ABORT_AT): the next
 /// sync succeeds, nothing written before the kill is lost, and both devices converge.
 @Suite struct SyncKillTests {
-    static let checkpoints = ["after-snapshot", "after-fetch", "after-merge", "before-push", "before-checkout",
-                              "after-checkout", "after-ref-update", "after-push"]
+    static let checkpoints = ["after-snapshot", "during-fetch", "after-fetch", "after-merge", "before-push", "during-push",
+                              "before-checkout", "during-checkout", "after-checkout", "after-ref-update", "after-push"]
 
     @Test(arguments: checkpoints)
     func aSyncKilledAtACheckpointIsRecoveredByTheNextOne(_ checkpoint: String) throws {
@@ -14,6 +14,8 @@ import Testing
         let laptop = devices.notebook
         try laptop.hearth("set", "today", "energy=1").requireSuccess()
         try laptop.hearth("done", "ship", "laptop item").requireSuccess()
+        // A second incoming file, so that the desk's checkout has two halves to stop between.
+        try laptop.write("notes/laptop.md", "---\ntitle: From the laptop\n---\nlaptop note line\n")
         try laptop.hearth("sync").requireSuccess()
         try devices.desk("set", "today", "mood=4")
         try devices.desk("done", "learn", "desk item")
@@ -34,6 +36,7 @@ import Testing
             #expect(deskText.contains(line), "\(line) lost after a kill at \(checkpoint):\n\(deskText)")
         }
         #expect(!deskText.contains("hearth:conflict") && !deskText.contains("<<<<<<<"))
+        #expect(try devices.deskText("notes/laptop.md").contains("laptop note line\n"), "the laptop's note after a kill at \(checkpoint)")
         for directory in [laptop.root, devices.desk] {
             let git = { (arguments: [String]) throws -> ProcessResult in
                 try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/git"), ["-C", directory.path] + arguments,
