@@ -42,7 +42,9 @@ extension Syncer {
         }
         var kept: [String] = []
         // Written in two halves with a checkpoint between them, so the crash tests can stop a
-        // sync with the working tree half updated.
+        // sync with the working tree half updated. Deletions go first, as within one batch: a
+        // file replacing a folder needs the folder's files gone.
+        items = items.filter { $0.new == nil } + items.filter { $0.new != nil }
         let writer = WorkingTreeWriter(root: root)
         let half = items.count / 2
         var outcomes = writer.apply(Array(items[..<half]))
@@ -70,7 +72,9 @@ extension Syncer {
                 }
             }
         }
-        try git { () throws(GitError) in try repository.updateIndex(indexUpdates) }
+        try writingLocally { () throws(SyncError) in
+            try git { () throws(GitError) in try repository.updateIndex(indexUpdates) }
+        }
         try pending.save(repository)
         reach(.afterCheckout)
         return kept.sorted()

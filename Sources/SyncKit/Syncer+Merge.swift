@@ -58,20 +58,24 @@ extension Syncer {
             try repository.setReference(Syncer.outgoingReference, to: commit, expecting: outgoing, message: "hearth sync: outgoing merge")
         }
         reach(.beforePush)
+        pushMarker(remote: remote, remoteRef: remoteRef, commit: commit)?.begin(repository)
         let push = BackgroundGitOperation(root: root, network: network(reaching: .duringPush)) { repository, network throws(GitError) in
             try repository.push(remote: remote, refspecs: ["\(Syncer.outgoingReference):\(remoteRef)"], options: network)
         }
         do throws(SyncError) {
             let kept = try updateWorkingTree(from: localCommit.treeID, to: result.tree)
-            try git { () throws(GitError) in
-                try repository.setReference(branchRef, to: commit, expecting: local,
-                                            message: "hearth sync: merge \(incomingTip.side.device)")
+            try writingLocally { () throws(SyncError) in
+                try git { () throws(GitError) in
+                    try repository.setReference(branchRef, to: commit, expecting: local,
+                                                message: "hearth sync: merge \(incomingTip.side.device)")
+                }
             }
             reach(.afterReferenceUpdate)
             return MergeStep(commit: commit, result: result, keptLocal: kept, push: push)
         } catch {
             // Never leave a push running behind a failure.
             push.wait()
+            InterruptedWrite.end(repository, name: InterruptedWrite.push)
             try? repository.deleteReference(Syncer.outgoingReference)
             throw error
         }
@@ -83,8 +87,10 @@ extension Syncer {
             (try current.map { id throws(GitError) in try repository.commit(id).treeID }, try repository.commit(target).treeID)
         }
         let kept = try updateWorkingTree(from: oldTree, to: newTree)
-        try git { () throws(GitError) in
-            try repository.setReference(branchRef, to: target, expecting: current, message: "hearth sync: fast-forward")
+        try writingLocally { () throws(SyncError) in
+            try git { () throws(GitError) in
+                try repository.setReference(branchRef, to: target, expecting: current, message: "hearth sync: fast-forward")
+            }
         }
         reach(.afterReferenceUpdate)
         return kept

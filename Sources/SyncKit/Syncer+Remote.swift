@@ -32,6 +32,9 @@ extension Syncer {
     /// Pushes the branch and returns libgit2's error, if any (`.rejected` when the remote moved
     /// since the fetch), for the caller to retry or report.
     func push(_ remote: String, branchRef: String, remoteRef: String) -> GitError? {
+        let marker = pushMarker(remote: remote, remoteRef: remoteRef, commit: try? repository.referenceTarget(branchRef))
+        marker?.begin(repository)
+        defer { marker?.end(repository) }
         do {
             try repository.push(remote: remote, refspecs: ["\(branchRef):\(remoteRef)"], options: network(reaching: .duringPush))
             return nil

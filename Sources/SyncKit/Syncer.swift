@@ -44,13 +44,14 @@ public final class Syncer {
         // The remote is known before the snapshot so that the first fetch can run meanwhile.
         let remote = try chooseRemote(branch: branch)
         StaleGitLocks.clear(in: repository.gitDirectory, remote: remote)
+        InterruptedWrite.recover(repository)
         var prefetch = remote.map { remote in
             BackgroundGitOperation(root: root, network: network(reaching: .duringFetch)) { repository, network throws(GitError) in
                 try repository.fetch(remote: remote, options: network)
             }
         }
         defer { prefetch?.wait() }
-        let snapshot = try takeSnapshot(branchRef: branchRef)
+        let snapshot = try writingLocally { () throws(SyncError) in try takeSnapshot(branchRef: branchRef) }
         reach(.afterSnapshot)
         let start = try git { () throws(GitError) in try repository.referenceTarget(branchRef) }
         var report = SyncReport(remote: nil, branch: branch, snapshot: snapshot, outcome: .localOnly, sent: 0, received: 0,
@@ -116,6 +117,7 @@ public final class Syncer {
             report.pushAttempts += 1
             if let backgroundPush {
                 failure = backgroundPush.wait()
+                InterruptedWrite.end(repository, name: InterruptedWrite.push)
                 try? repository.deleteReference(Syncer.outgoingReference)
             } else {
                 reach(.beforePush)
@@ -170,6 +172,37 @@ public final class Syncer {
                 .filter { !$0.hasPrefix(ConflictRecord.folder + "/") }
                 .sorted()
         }
+    }
+
+    /// The marker for a push of `commit` to `remoteRef` of a folder remote, where a killed push
+    /// leaves the remote's branch locked (libgit2 writes a local remote in-process); nil for a
+    /// network remote, whose server cleans up after a dropped connection itself.
+    func pushMarker(remote: String, remoteRef: String, commit: ObjectID?) -> InterruptedWrite? {
+        guard let url = try? repository.remote(named: remote)?.url, let folder = localFolder(of: url) else { return nil }
+        return InterruptedWrite(name: InterruptedWrite.push, locks: [folder.appending(path: remoteRef + ".lock").path(percentEncoded: false)],
+                                value: commit?.description, window: nil)
+    }
+
+    /// Runs a step that writes the index or moves the branch, marked so that the locks a kill
+    /// inside it leaves are cleared by the next sync (``InterruptedWrite``).
+    func writingLocally<T>(_ body: () throws(SyncError) -> T) throws(SyncError) -> T {
+        var locks = [repository.gitDirectory.appending(path: "index.lock").path(percentEncoded: false)]
+        if let branch = try? repository.currentBranchName() {
+            locks.append(repository.gitDirectory.appending(path: "refs/heads/\(branch).lock").path(percentEncoded: false))
+        }
+        // A snapshot of a large notebook reads every changed file between its lock-taking calls.
+        return try InterruptedWrite(name: InterruptedWrite.local, locks: locks, value: nil, window: 60).around(repository, body)
+    }
+
+    /// The folder of a remote given as a local path or `file://` URL (relative paths from the
+    /// notebook's root, where the sync runs); nil for network remotes.
+    func localFolder(of url: String) -> URL? {
+        if url.hasPrefix("file://") { return URL(string: url).map { URL(fileURLWithPath: $0.path) } }
+        if url.contains("://") { return nil }
+        if url.hasPrefix("/") { return URL(fileURLWithPath: url) }
+        // scp-like `host:path` is ssh.
+        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return nil }
+        return root.appending(path: url)
     }
 
     /// Calls the test hook.

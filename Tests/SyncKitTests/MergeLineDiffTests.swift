@@ -1,5 +1,6 @@
 @testable import SyncKit
 import Testing
+import TestSupport
 
 @Suite("LineDiff")
 struct MergeLineDiffTests {
@@ -32,7 +33,7 @@ struct MergeLineDiffTests {
 
     @Test("the script is minimal and rebuilds the new sequence", arguments: 0..<4)
     func minimalOnRandomInputs(batch: UInt64) {
-        var random = MergeTestRandom(seed: 0x4D59_4552 &+ batch)
+        var random = SeededRandom(seed: 0x4D59_4552 &+ batch)
         for _ in 0..<500 {
             let alphabet = Int.random(in: 1...4, using: &random)
             let old = (0..<Int.random(in: 0...12, using: &random)).map { _ in Int.random(in: 0..<alphabet, using: &random) }

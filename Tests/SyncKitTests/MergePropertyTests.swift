@@ -2,6 +2,7 @@ import Foundation
 import NoteKit
 @testable import SyncKit
 import Testing
+import TestSupport
 
 /// Properties of the entry merge over random line-based edits on two sides (merge.md's
 /// "Properties the tests must show", for one file).
@@ -28,7 +29,7 @@ struct MergePropertyTests {
 
     @Test("no loss, valid front-matter, no git markers", arguments: 0..<8)
     func noLossAndValidity(batch: UInt64) throws {
-        var random = MergeTestRandom(seed: 0x4845_4152_5448 &+ batch)
+        var random = SeededRandom(seed: 0x4845_4152_5448 &+ batch)
         for round in 0..<150 {
             let scenario = MergeScenario(random: &random)
             let base = scenario.data(scenario.base)
@@ -60,7 +61,7 @@ struct MergePropertyTests {
 
     @Test("identical, unchanged and one-sided inputs give that side back", arguments: 0..<4)
     func trivialMerges(batch: UInt64) throws {
-        var random = MergeTestRandom(seed: 0x5452_4956 &+ batch)
+        var random = SeededRandom(seed: 0x5452_4956 &+ batch)
         for _ in 0..<100 {
             let scenario = MergeScenario(random: &random)
             let base = scenario.data(scenario.base)
@@ -75,7 +76,7 @@ struct MergePropertyTests {
 
     @Test("swapping the sides keeps the same body lines", arguments: 0..<4)
     func sidesSwapKeepTheSameLines(batch: UInt64) throws {
-        var random = MergeTestRandom(seed: 0x5357_4150 &+ batch)
+        var random = SeededRandom(seed: 0x5357_4150 &+ batch)
         for round in 0..<150 {
             let scenario = MergeScenario(random: &random, frontMatter: false)
             let base = scenario.data(scenario.base)
@@ -93,7 +94,7 @@ struct MergePropertyTests {
 
     @Test("two versions with no base merge without text conflicts and keep every line", arguments: 0..<4)
     func addAddNeverConflictsInTheBody(batch: UInt64) throws {
-        var random = MergeTestRandom(seed: 0x4144_4441 &+ batch)
+        var random = SeededRandom(seed: 0x4144_4441 &+ batch)
         for _ in 0..<100 {
             let scenario = MergeScenario(random: &random)
             let first = scenario.data(scenario.first)

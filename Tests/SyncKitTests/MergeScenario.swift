@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A random entry and two random line-based edits of it, with what each side inserted, for the
 /// merge's property tests.
@@ -28,7 +29,7 @@ struct MergeScenario {
     var firstItems: [String] = []
     var secondItems: [String] = []
 
-    init(random: inout MergeTestRandom, frontMatter: Bool = true) {
+    init(random: inout SeededRandom, frontMatter: Bool = true) {
         newline = Int.random(in: 0..<4, using: &random) == 0 ? "\r\n" : "\n"
         finalNewline = Int.random(in: 0..<5, using: &random) != 0
         var fields: [(key: String, value: Value)] = []

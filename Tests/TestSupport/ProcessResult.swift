@@ -8,6 +8,8 @@ public struct ProcessResult: CustomStringConvertible {
     public var stdoutData: Data
     /// Standard error, byte for byte.
     public var stderrData: Data
+    /// Whether the process died of SIGKILL (then `status` is the signal number).
+    public var wasKilled: Bool
 
     /// Standard output as UTF-8 text.
     public var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
@@ -18,13 +20,14 @@ public struct ProcessResult: CustomStringConvertible {
     /// Standard error split into lines, without the empty string after the last newline.
     public var stderrLines: [String] { ProcessResult.lines(stderr) }
 
-    public var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
+    public var description: String { (wasKilled ? "killed" : "exit \(status)") + "\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
 
     /// A result as a finished process left it.
-    public init(status: Int32, stdoutData: Data, stderrData: Data) {
+    public init(status: Int32, stdoutData: Data, stderrData: Data, wasKilled: Bool = false) {
         self.status = status
         self.stdoutData = stdoutData
         self.stderrData = stderrData
+        self.wasKilled = wasKilled
     }
 
     private static func lines(_ text: String) -> [String] {

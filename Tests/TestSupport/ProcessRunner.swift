@@ -5,8 +5,11 @@ import Foundation
 public enum ProcessRunner {
     /// Runs `executable` with `arguments` in `directory`. With `mergeOutput`, stdout and stderr
     /// share one pipe (in `stdoutData`), which shows the order in which the child wrote them.
+    /// With `killAfter`, the child gets SIGKILL once that many seconds have passed, if it is
+    /// still running (the crash tests' random-delay kills); `ProcessResult.wasKilled` says whether
+    /// it died that way.
     public static func run(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String],
-                    mergeOutput: Bool = false) throws -> ProcessResult {
+                    mergeOutput: Bool = false, killAfter: TimeInterval? = nil) throws -> ProcessResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -18,6 +21,14 @@ public enum ProcessRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        var killer: DispatchWorkItem?
+        if let killAfter {
+            let pid = process.processIdentifier
+            // Cancelled once the child has been reaped, so the pid can never name another process.
+            let item = DispatchWorkItem { kill(pid, SIGKILL) }
+            killer = item
+            DispatchQueue.global().asyncAfter(deadline: .now() + killAfter, execute: item)
+        }
         // Foundation closes the parent's write ends after spawning, so the reads below see end of file.
         let errorBox = DataBox()
         let group = DispatchGroup()
@@ -28,6 +39,8 @@ public enum ProcessRunner {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus, stdoutData: outData, stderrData: errorBox.data)
+        killer?.cancel()
+        return ProcessResult(status: process.terminationStatus, stdoutData: outData, stderrData: errorBox.data,
+                             wasKilled: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
     }
 }

@@ -1,0 +1,142 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Two devices keep writing while `hearth sync` is killed with SIGKILL over and over: at a named
+/// checkpoint (`HEARTH_SYNC_ABORT_AT`) in even rounds, after a random delay in odd ones. After
+/// every kill `git fsck` is clean and the next sync succeeds; after each round both devices hold
+/// the same tree, and every line either device wrote (kept in a ``LineLedger``) is still there.
+///
+/// `make test` runs a sample; `make test-stress` sets `HEARTH_STRESS_KILLS` (rounds). A failure
+/// names the seed; `HEARTH_STRESS_SEED=N` replays the same run.
+@Suite struct SyncKillStressTests {
+    static let environment = ProcessInfo.processInfo.environment
+    /// Rounds, one kill attempt each.
+    static let rounds = Int(environment["HEARTH_STRESS_KILLS"] ?? "") ?? 12
+    /// The seed of the whole run.
+    static let seed = UInt64(environment["HEARTH_STRESS_SEED"] ?? "") ?? 20_261_122
+
+    /// How a round stops its victim's sync.
+    enum Kill: CustomStringConvertible {
+        case at(String)
+        case after(TimeInterval)
+
+        var description: String {
+            switch self {
+            case .at(let checkpoint): "killed at \(checkpoint)"
+            case .after(let delay): "killed after \(Int(delay * 1000)) ms"
+            }
+        }
+    }
+
+    @Test func syncsKilledAnywhereLoseNoLineAndTheNextSyncRecovers() throws {
+        var random = SeededRandom(seed: Self.seed)
+        let devices = try SyncCommandTests.TwoDevices()
+        let roots = ["laptop": devices.notebook.root, "desk": devices.desk]
+        var ledger = LineLedger()
+        var killedAtCheckpoint = 0, killedByTimer = 0, finishedFirst = 0
+        for round in 0..<Self.rounds {
+            let victim = Bool.random(using: &random) ? "laptop" : "desk"
+            let other = victim == "laptop" ? "desk" : "laptop"
+            for device in [other, victim] {
+                try write(round: round, device: device, in: roots[device]!, devices: devices, ledger: &ledger, random: &random)
+            }
+            // The other device pushes first, so the victim has something to fetch, merge, write and push.
+            let first = try sync(devices, roots[other]!)
+            #expect(first.status == 0, "seed \(Self.seed), round \(round): \(other)'s sync failed: \(first)")
+            let kill: Kill = round.isMultiple(of: 2)
+                ? .at(SyncKillTests.checkpoints.randomElement(using: &random)!)
+                : .after(Double.random(in: 0...0.4, using: &random))
+            let killed = try sync(devices, roots[victim]!, kill: kill)
+            var problems: [String] = []
+            if killed.wasKilled {
+                if case .at = kill { killedAtCheckpoint += 1 } else { killedByTimer += 1 }
+                let fsck = try git(devices, roots[victim]!, "fsck", "--strict", "--no-progress")
+                if fsck.status != 0 || fsck.stderr.contains("error") { problems.append("fsck after the kill: \(fsck)") }
+            } else if killed.status == 0 {
+                // The sync finished (or never reached the checkpoint) before the kill.
+                finishedFirst += 1
+            } else {
+                problems.append("the sync failed by itself: \(killed)")
+            }
+            let recovered = try sync(devices, roots[victim]!)
+            if recovered.status != 0 { problems.append("the next sync failed: \(recovered)") }
+            for device in [other, victim] {
+                let result = try sync(devices, roots[device]!)
+                if result.status != 0 { problems.append("a later sync on \(device) failed: \(result)") }
+            }
+
+            let trees = try roots.values.map { try git(devices, $0, "rev-parse", "HEAD^{tree}").stdout }
+            if Set(trees).count != 1 { problems.append("the devices hold different trees") }
+            for (device, root) in roots {
+                let texts = try Self.texts(under: root)
+                let missing = ledger.missing(in: Array(texts.values))
+                if !missing.isEmpty { problems.append("\(device) lost \(missing)") }
+                if texts.values.contains(where: { $0.contains("<<<<<<<") || $0.contains("hearth:conflict") }) {
+                    problems.append("\(device) has conflict markers")
+                }
+                if try !git(devices, root, "status", "--porcelain").stdout.isEmpty { problems.append("\(device) has changes left") }
+            }
+            #expect(problems.isEmpty, "seed \(Self.seed), round \(round): \(victim) \(kill): \(problems)")
+            if !problems.isEmpty { break }
+        }
+        let killed = killedAtCheckpoint + killedByTimer
+        #expect(killed > Self.rounds / 3, "only \(killed) of \(Self.rounds) syncs were really killed")
+        StressReport.append("kills: \(killed) syncs killed and recovered (\(killedAtCheckpoint) at a checkpoint, "
+            + "\(killedByTimer) after a random delay; \(finishedFirst) finished first), \(ledger.written) lines written, "
+            + "\(ledger.missing(in: try roots.values.flatMap { try Self.texts(under: $0).values }).count) lost, seed \(Self.seed)")
+    }
+
+    /// One round of writing on a device, each line logged: an editor-style append to today's
+    /// entry and to a shared note, sometimes a `hearth done`, sometimes a new note.
+    private func write(round: Int, device: String, in root: URL, devices: SyncCommandTests.TwoDevices,
+                       ledger: inout LineLedger, random: inout SeededRandom) throws {
+        for path in [SyncCommandTests.path, "notes/shared.md"] {
+            let url = root.appending(path: path)
+            var text = (try? String(contentsOf: url, encoding: .utf8)) ?? "---\ntitle: Shared\n---\n"
+            text += ledger.line(device, "round \(round) append") + "\n"
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // Editors save both ways: in place, or a new file renamed over the old one.
+            try Data(text.utf8).write(to: url, options: Bool.random(using: &random) ? .atomic : [])
+        }
+        if Int.random(in: 0..<3, using: &random) == 0 {
+            try devices.notebook.hearth(["done", "learn", ledger.line(device, "done")], in: root).requireSuccess()
+        }
+        if Int.random(in: 0..<3, using: &random) == 0 {
+            let url = root.appending(path: "notes/\(device)-\(round).md")
+            try Data("---\ntitle: Round \(round)\n---\n\(ledger.line(device, "new note"))\n".utf8).write(to: url)
+        }
+    }
+
+    private func sync(_ devices: SyncCommandTests.TwoDevices, _ root: URL, kill: Kill? = nil) throws -> ProcessResult {
+        let binary = try #require(HearthBinary.url)
+        var extra: [String: String] = [:]
+        var delay: TimeInterval?
+        switch kill {
+        case .at(let checkpoint): extra["HEARTH_SYNC_ABORT_AT"] = checkpoint
+        case .after(let seconds): delay = seconds
+        case nil: break
+        }
+        return try ProcessRunner.run(binary, ["sync", "--quiet"], in: root, environment: devices.notebook.environment(extra),
+                                     killAfter: delay)
+    }
+
+    private func git(_ devices: SyncCommandTests.TwoDevices, _ root: URL, _ arguments: String...) throws -> ProcessResult {
+        try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/git"), ["-C", root.path] + arguments, in: root,
+                              environment: devices.notebook.environment())
+    }
+
+    /// The text of every file under `root` outside `.git`, by relative path.
+    static func texts(under root: URL) throws -> [String: String] {
+        var texts: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        while let next = enumerator?.nextObject() as? URL {
+            let relative = String(next.path.dropFirst(root.path.count + 1))
+            if relative == ".git" { enumerator?.skipDescendants(); continue }
+            if (try? next.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                texts[relative] = String(decoding: try Data(contentsOf: next), as: UTF8.self)
+            }
+        }
+        return texts
+    }
+}

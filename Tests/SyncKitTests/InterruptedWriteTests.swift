@@ -1,0 +1,74 @@
+import Foundation
+import GitKit
+@testable import SyncKit
+import TestSupport
+import Testing
+
+/// Locks a sync killed mid-write leaves (the notebook's `index.lock`, a folder remote's branch
+/// lock) are cleared by the next sync when its own marker names them, and only then.
+@Suite("Interrupted writes")
+struct InterruptedWriteTests {
+    /// Leaves what a sync killed inside a marked step leaves: the marker and the lock file.
+    func leaveBehind(_ marker: InterruptedWrite, in world: SyncWorld, device: String, lockAge: TimeInterval = 0,
+                     holding contents: String = "") throws {
+        let repository = try Repository.open(at: world.root(device))
+        marker.begin(repository)
+        let lock = try #require(marker.locks.first)
+        try Data(contents.utf8).write(to: URL(fileURLWithPath: lock))
+        if lockAge != 0 {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: lockAge)], ofItemAtPath: lock)
+        }
+    }
+
+    func localMarker(_ world: SyncWorld, _ device: String) -> InterruptedWrite {
+        InterruptedWrite(name: InterruptedWrite.local,
+                         locks: [world.root(device).appending(path: ".git/index.lock").path(percentEncoded: false)],
+                         value: nil, window: 60)
+    }
+
+    @Test("an index lock left by a sync killed while writing the index is removed and the sync goes through")
+    func killedIndexWrite() throws {
+        try SyncWorld.with(devices: ["laptop"]) { world in
+            let marker = localMarker(world, "laptop")
+            try leaveBehind(marker, in: world, device: "laptop", holding: "DIRC partial")
+            try world.write("laptop", "notes/a.md", "a\n")
+            let report = try world.sync("laptop")
+            #expect(report.snapshot != nil)
+            #expect(!FileManager.default.fileExists(atPath: marker.locks[0]))
+            #expect(try world.git("laptop")("status", "--porcelain").isEmpty)
+        }
+    }
+
+    @Test("an index lock taken long after the killed sync's step belongs to someone else and stays")
+    func laterIndexLockStays() throws {
+        try SyncWorld.with(devices: ["laptop"]) { world in
+            let marker = localMarker(world, "laptop")
+            // Created 10 minutes after the marker: a git command the user started since.
+            try leaveBehind(marker, in: world, device: "laptop", lockAge: 600)
+            try world.write("laptop", "notes/a.md", "a\n")
+            #expect(throws: SyncError.self) { try world.sync("laptop") }
+            #expect(FileManager.default.fileExists(atPath: marker.locks[0]))
+        }
+    }
+
+    @Test("a folder remote's branch lock from this notebook's killed push is removed; another's stays")
+    func killedPushIntoAFolderRemote() throws {
+        try SyncWorld.with(devices: ["laptop"]) { world in
+            let lock = world.remote.appending(path: "refs/heads/main.lock").path(percentEncoded: false)
+            let head = try world.head("laptop")
+            // A lock holding another commit is not this notebook's push.
+            let other = InterruptedWrite(name: InterruptedWrite.push, locks: [lock], value: head, window: nil)
+            try leaveBehind(other, in: world, device: "laptop", holding: String(repeating: "1", count: 40) + "\n")
+            try world.write("laptop", "notes/a.md", "a\n")
+            #expect(throws: SyncError.self) { try world.sync("laptop") }
+            #expect(FileManager.default.fileExists(atPath: lock))
+
+            try FileManager.default.removeItem(atPath: lock)
+            try leaveBehind(other, in: world, device: "laptop", holding: head + "\n")
+            let report = try world.sync("laptop")
+            #expect(report.outcome == .pushed)
+            #expect(!FileManager.default.fileExists(atPath: lock))
+            #expect(try world.git("laptop")("rev-parse", "HEAD") == (try GitCLI(directory: world.remote, home: world.home)("rev-parse", "main")))
+        }
+    }
+}
