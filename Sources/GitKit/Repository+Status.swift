@@ -24,7 +24,12 @@ extension Repository {
         options.flags = flags
 
         var list: OpaquePointer?
-        let result = git_status_list_new(&list, pointer, &options)
+        var result = git_status_list_new(&list, pointer, &options)
+        // A file saved in place while libgit2 hashes it fails the read ("error reading file for
+        // hashing"); the next look sees it whole.
+        for _ in 0..<3 where result < 0 {
+            result = git_status_list_new(&list, pointer, &options)
+        }
         guard result == 0, let list else { throw GitError.last(result, operation: "read status") }
         defer { git_status_list_free(list) }
 

@@ -23,25 +23,40 @@ extension Repository {
     /// - Throws: `GitError` naming the path when it cannot be read, or is a device or socket.
     public func writeBlob(fromWorkingTreePath path: String) throws(GitError) -> (id: ObjectID, mode: UInt32)? {
         let root = try requireWorkingDirectory(for: "store a file")
-        var info = stat()
-        guard lstat(root.appending(path: path).path(percentEncoded: false), &info) == 0 else {
-            if errno == ENOENT || errno == ENOTDIR { return nil }
-            throw GitError(code: .generic, errorClass: 0, message: String(cString: strerror(errno)), operation: "store a file", path: path)
+        // An editor saving by rename can remove the name between the lstat and libgit2's open:
+        // look again, and a file that is gone by then is absent, as if the status had said so.
+        // (The status and this read are never one atomic look at a file being saved.)
+        var attempt = 0
+        while true {
+            var info = stat()
+            guard lstat(root.appending(path: path).path(percentEncoded: false), &info) == 0 else {
+                if errno == ENOENT || errno == ENOTDIR { return nil }
+                throw GitError(code: .generic, errorClass: 0, message: String(cString: strerror(errno)), operation: "store a file", path: path)
+            }
+            let mode: UInt32
+            switch info.st_mode & S_IFMT {
+            case S_IFLNK: mode = FileMode.symlink
+            case S_IFREG: mode = info.st_mode & 0o111 != 0 ? FileMode.executable : FileMode.blob
+            case S_IFDIR:
+                // A file replaced by a folder: the file is gone (the folder's files are paths of
+                // their own).
+                return nil
+            default:
+                throw GitError(code: .directory, errorClass: 0, message: "not a regular file", operation: "store a file", path: path)
+            }
+            var oid = git_oid()
+            let result = git_blob_create_from_workdir(&oid, pointer, path)
+            if result == 0 { return (ObjectID(oid), mode) }
+            let error = GitError.last(result, operation: "store a file", path: path)
+            // A file saved in place can shrink while libgit2 reads the size it saw: read again
+            // while the file keeps changing under us, a few times.
+            var now = stat()
+            let changed = lstat(root.appending(path: path).path(percentEncoded: false), &now) != 0
+                || now.st_ino != info.st_ino || now.st_size != info.st_size
+                || now.st_mtim.tv_sec != info.st_mtim.tv_sec || now.st_mtim.tv_nsec != info.st_mtim.tv_nsec
+            attempt += 1
+            guard changed || result == GIT_ENOTFOUND.rawValue, attempt < 5 else { throw error }
         }
-        let mode: UInt32
-        switch info.st_mode & S_IFMT {
-        case S_IFLNK: mode = FileMode.symlink
-        case S_IFREG: mode = info.st_mode & 0o111 != 0 ? FileMode.executable : FileMode.blob
-        case S_IFDIR:
-            // A file replaced by a folder: the file is gone (the folder's files are paths of
-            // their own).
-            return nil
-        default:
-            throw GitError(code: .directory, errorClass: 0, message: "not a regular file", operation: "store a file", path: path)
-        }
-        var oid = git_oid()
-        try GitError.check(git_blob_create_from_workdir(&oid, pointer, path), operation: "store a file", path: path)
-        return (ObjectID(oid), mode)
     }
 
     /// The id and mode (see `FileMode`) of the entry at `path` (slash-separated) in `tree`, or
