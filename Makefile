@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and the tests need, installed only when absent.
 APT_PACKAGES := libgit2-dev pkg-config openssh-server
 
-.PHONY: all deps build test demo bench install clean
+.PHONY: all deps build test test-stress demo bench install clean
 
 all: build
 
@@ -28,6 +28,20 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The crash and property tests at full size: 120 killed syncs, 200 three-device seeds, 10 editor
+# races. Figures go to .build/stress-report.txt and are summed up at the end.
+STRESS_KILLS ?= 120
+STRESS_SEEDS ?= 200
+STRESS_EDITOR_RUNS ?= 10
+STRESS_REPORT := $(CURDIR)/.build/stress-report.txt
+test-stress: deps
+	$(SWIFT) build --build-tests
+	@rm -f "$(STRESS_REPORT)"
+	HEARTH_STRESS_KILLS=$(STRESS_KILLS) HEARTH_STRESS_SEEDS=$(STRESS_SEEDS) HEARTH_STRESS_EDITOR_RUNS=$(STRESS_EDITOR_RUNS) \
+		HEARTH_STRESS_REPORT="$(STRESS_REPORT)" \
+		$(SWIFT) test --skip-build --filter 'SyncKillStressTests|SyncKillTests|SyncPropertyTests|SyncEditorRaceTests|SyncConcurrencyTests|BadInput'
+	@python3 Scripts/stress-summary.py "$(STRESS_REPORT)"
 
 demo: build
 	@Scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/hearth"

@@ -49,7 +49,13 @@ public final class SyncLock {
     /// What the current holder wrote into the file ("pid 123 since ..."), for the message.
     private static func holderDescription(_ descriptor: Int32) -> String {
         var buffer = [UInt8](repeating: 0, count: 128)
-        let count = pread(descriptor, &buffer, buffer.count, 0)
+        var count = pread(descriptor, &buffer, buffer.count, 0)
+        // A holder that has just taken the lock writes its record a moment later: wait for it
+        // briefly rather than say less than we could.
+        for _ in 0..<20 where count <= 0 {
+            usleep(5_000)
+            count = pread(descriptor, &buffer, buffer.count, 0)
+        }
         guard count > 0 else { return "another hearth sync" }
         let text = String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? "another hearth sync" : "hearth sync (\(text))"
