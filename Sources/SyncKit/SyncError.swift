@@ -27,6 +27,8 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
     case network(remote: String, operation: String, underlying: GitError)
     /// A conflict reference matched nothing, or a resolve choice does not fit the conflict.
     case conflict(reference: String, reason: String)
+    /// An incoming commit holds a path a sync must not write (`..`, `.git`): nothing was changed.
+    case unsafePath(path: String, commit: String, reason: String)
 
     public var description: String {
         switch self {
@@ -49,6 +51,9 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
         case .network(let remote, let operation, let underlying):
             return "cannot \(operation) '\(remote)': \(underlying.message)"
         case .conflict(let reference, let reason): return "\(reference): \(reason)"
+        case .unsafePath(let path, let commit, let reason):
+            return "\(path): commit \(commit.prefix(12)) holds this path and hearth will not write it: \(reason). Nothing was changed here. "
+                + "The commit was made with another tool; remove that path from the remote's branch with git (a new commit deleting it), then run hearth sync again"
         }
     }
 

@@ -23,6 +23,9 @@ extension Syncer {
         let (localCommit, incomingCommit) = try git { () throws(GitError) in
             (try repository.commit(local), try repository.commit(incoming))
         }
+        try refuseUnsafePaths(try git { () throws(GitError) in
+            try repository.treeChanges(from: localCommit.treeID, to: incomingCommit.treeID, detectRenames: false)
+        }, commit: incoming)
         var base = try git { () throws(GitError) in try repository.mergeBase(local, incoming) }
         if base == nil {
             // Two histories that never met: fine when both are notebooks (two devices that each
@@ -82,6 +85,9 @@ extension Syncer {
         let (oldTree, newTree) = try git { () throws(GitError) in
             (try current.map { id throws(GitError) in try repository.commit(id).treeID }, try repository.commit(target).treeID)
         }
+        try refuseUnsafePaths(try git { () throws(GitError) in
+            try repository.treeChanges(from: oldTree, to: newTree, detectRenames: false)
+        }, commit: target)
         let kept = try updateWorkingTree(from: oldTree, to: newTree)
         try git { () throws(GitError) in
             try repository.setReference(branchRef, to: target, expecting: current, message: "hearth sync: fast-forward")
