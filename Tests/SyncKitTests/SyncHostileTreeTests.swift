@@ -81,37 +81,4 @@ struct SyncHostileTreeTests {
             try world.fsck("remote.git", allowing: ["hasDotdot"])
         }
     }
-
-    @Test("a committed link out of the notebook travels as a link; nothing is written through it")
-    func committedLinkOut() throws {
-        try SyncWorld.with(devices: ["laptop", "desk"], files: ["notes/a.md": "alpha\n"]) { world in
-            let outside = world.base.appending(path: "outside", directoryHint: .isDirectory)
-            try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
-            try Data("outside file\n".utf8).write(to: outside.appending(path: "target.md"))
-            // The laptop commits a link to a file and one to a folder outside, both with git.
-            for (name, target) in [("notes/file-link.md", outside.appending(path: "target.md")), ("notes/folder-link", outside)] {
-                try FileManager.default.createSymbolicLink(atPath: world.root("laptop").appending(path: name).path(percentEncoded: false),
-                                                           withDestinationPath: target.path(percentEncoded: false))
-            }
-            try world.sync("laptop")
-            try world.sync("desk")
-            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: world.root("desk").appending(path: "notes/file-link.md").path(percentEncoded: false))
-                    == outside.appending(path: "target.md").path(percentEncoded: false))
-            // Now the laptop (with git, not through the link) puts a file "in" the folder link's
-            // place and edits the linked entry's name: a tree with notes/folder-link/x.md.
-            try FileManager.default.removeItem(at: world.root("laptop").appending(path: "notes/folder-link"))
-            try world.write("laptop", "notes/folder-link/x.md", "would land outside\n")
-            try FileManager.default.removeItem(at: world.root("laptop").appending(path: "notes/file-link.md"))
-            try world.write("laptop", "notes/file-link.md", "a real file now\n")
-            try world.sync("laptop")
-            try world.write("desk", "notes/a.md", "alpha\ndesk\n")
-            try world.sync("desk")
-            #expect(try String(contentsOf: outside.appending(path: "target.md"), encoding: .utf8) == "outside file\n")
-            #expect(!FileManager.default.fileExists(atPath: outside.appending(path: "x.md").path(percentEncoded: false)))
-            #expect(world.read("desk", "notes/folder-link/x.md") == "would land outside\n")
-            #expect(world.bytes("desk", "notes/file-link.md") == Array("a real file now\n".utf8))
-            try world.sync("laptop")
-            #expect(try world.tree("laptop") == world.tree("desk"))
-        }
-    }
 }
