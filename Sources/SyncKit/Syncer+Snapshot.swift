@@ -30,11 +30,12 @@ extension Syncer {
         let heldBack = try mergePendingEdits()
         return try git { () throws(GitError) -> String? in
             // A rename staged with `git mv` is one entry: both of its names count.
-            let paths = Set(try repository.status()
+            // Byte-exact: `café` in NFC and in NFD are two files, one Swift `Set<String>` entry.
+            let paths = PathSet(try repository.status()
                 .filter { !$0.flags.contains(.ignored) && !$0.path.hasSuffix("/") }   // "inner/": a nested repository
                 .flatMap { [$0.path] + ($0.oldPath.map { [$0] } ?? []) })
-                .subtracting(heldBack)
-                .sorted()
+                .subtracting(PathSet(heldBack))
+                .sorted
             guard !paths.isEmpty else { return nil }
             let head = try repository.referenceTarget(branchRef)
             let headTree = try head.map { id throws(GitError) in try repository.commit(id).treeID }

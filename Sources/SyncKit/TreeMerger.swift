@@ -25,8 +25,8 @@ struct TreeMerger {
         let changes1 = SideChanges(try repository.treeChanges(from: baseTree, to: first.tree, detectRenames: true))
         let changes2 = SideChanges(try repository.treeChanges(from: baseTree, to: second.tree, detectRenames: true))
 
-        var outcome: [String: FileVersion] = [:]   // path -> version, relative to first's tree
-        var settled: Set<String> = []               // paths a rename merge already decided
+        var outcome = PathMap<FileVersion>()   // path -> version, relative to first's tree; byte-exact keys (NFC ≠ NFD)
+        var settled = PathSet()                // paths a rename merge already decided
         var mergedPaths: [String] = []
         var conflicts: [MergeConflict] = []
 
@@ -113,7 +113,7 @@ struct TreeMerger {
             }
         }
 
-        for path in changes2.versions.keys.sorted() where !settled.contains(path) {
+        for path in changes2.versions.keys where !settled.contains(path) {
             let v2 = changes2.versions[path]!
             guard let v1 = changes1.versions[path] else {
                 // Only the second side touched it (a rename shows as the old name deleted here
@@ -168,7 +168,7 @@ struct TreeMerger {
             outcome[record.path] = .content(try repository.writeBlob(Data(record.text.utf8)), mode: FileMode.blob)
         }
         var updates: [TreeUpdate] = []
-        for (path, version) in outcome.sorted(by: { $0.key < $1.key }) {
+        for (path, version) in outcome.entries {
             switch version {
             case .content(let id, let mode):
                 updates.append(.upsert(path: path, id: id, mode: mode))
@@ -186,9 +186,9 @@ struct TreeMerger {
 
     /// Paths where the merged tree would hold a file (or link) and, under the same name, a
     /// folder with files: `outcome` applied on `firstTree`.
-    private func fileFolderClashes(_ outcome: [String: FileVersion], firstTree: ObjectID) throws(GitError) -> [String] {
-        var candidates: Set<String> = []
-        for (path, version) in outcome where version.id != nil {
+    private func fileFolderClashes(_ outcome: PathMap<FileVersion>, firstTree: ObjectID) throws(GitError) -> [String] {
+        var candidates = PathSet()
+        for (path, version) in outcome.entries where version.id != nil {
             candidates.insert(path)
             var index = path.startIndex
             while let slash = path[index...].firstIndex(of: "/") {
@@ -197,7 +197,7 @@ struct TreeMerger {
             }
         }
         var clashes: [String] = []
-        for path in candidates.sorted() {
+        for path in candidates.sorted {
             let entry = try repository.treeEntry(path: path, inTree: firstTree)
             let isFile: Bool
             if let version = outcome[path] {
@@ -227,7 +227,7 @@ struct TreeMerger {
     }
 
     /// `path`, or `name-2.ext`, `name-3.ext`... : the first name neither tip nor the merge so far uses.
-    private func freePath(for path: String, first: ObjectID, second: ObjectID, taken: [String: FileVersion]) throws(GitError) -> String {
+    private func freePath(for path: String, first: ObjectID, second: ObjectID, taken: PathMap<FileVersion>) throws(GitError) -> String {
         var candidate = path
         var number = 1
         func used(_ name: String) throws(GitError) -> Bool {
