@@ -81,4 +81,45 @@ struct SyncHostileTreeTests {
             try world.fsck("remote.git", allowing: ["hasDotdot"])
         }
     }
+
+    @Test("a crafted conflict record naming a path outside the notebook: resolve refuses, reads and writes nothing there",
+          arguments: ["../../outside.md", ".git/config", "notes/../../../outside.md"])
+    func craftedConflictRecord(copy: String) throws {
+        try SyncWorld.with(devices: ["laptop", "desk"], files: ["notes/a.md": "alpha\n"]) { world in
+            let outside = world.base.appending(path: "outside.md")
+            try Data("private, outside\n".utf8).write(to: outside)
+            let record = """
+                path: "notes/a.md"
+                kind: file
+                kept: "laptop"
+                first_device: "laptop"
+                first_time: 2026-11-22T10:00:00Z
+                first_deleted: false
+                first_value: "notes/a.md"
+                second_device: "desk"
+                second_time: 2026-11-22T10:00:00Z
+                second_deleted: false
+                second_value: "\(copy)"
+
+                """
+            try world.write("laptop", ".hearth/conflicts/000000000000.yaml", record)
+            try world.sync("laptop")
+            try world.sync("desk")
+            let gitConfig = try Data(contentsOf: world.root("desk").appending(path: ".git/config"))
+            let resolver = try ConflictResolver(root: world.root("desk"))
+            let records = try world.conflicts("desk")
+            #expect(records.count == 1)
+            let head = try world.head("desk")
+            #expect {
+                try resolver.resolve(records, choice: .keep(device: "desk"))
+            } throws: { error in
+                guard case SyncError.conflict(_, let reason) = error else { return false }
+                return reason.contains(copy) && reason.contains("nothing was changed")
+            }
+            #expect(try String(contentsOf: outside, encoding: .utf8) == "private, outside\n")
+            #expect(try Data(contentsOf: world.root("desk").appending(path: ".git/config")) == gitConfig)
+            #expect(world.read("desk", "notes/a.md") == "alpha\n")
+            #expect(try world.head("desk") == head)
+        }
+    }
 }
