@@ -99,7 +99,10 @@ import Testing
     @Test func syncWithAnUnrelatedNotebookExitsOneAndSaysHowToJoinIt() throws {
         let devices = try TwoDevices()
         let notebook = devices.notebook
-        let other = try TemporaryNotebook(initialized: true)
+        // Another device's own `hearth init` (a different device name, so not the very same
+        // first commit, which two inits in the same second with the same name would make).
+        let other = try TemporaryNotebook()
+        try other.hearth("init", "nb", "--device", "stranger", in: other.base).requireSuccess()
         let otherRemote = other.base.appendingPathComponent("other.git")
         try other.git("init", "-q", "--bare", "--initial-branch=main", otherRemote.path).requireSuccess()
         try other.hearth("remote", "add", "origin", otherRemote.path).requireSuccess()
@@ -161,5 +164,29 @@ import Testing
         }
         let conflicts = try notebook.hearth("conflicts")
         #expect(conflicts.stdout.contains(Self.path), "\(conflicts)")
+    }
+
+    @Test func aReadOnlyEntryIsKeptAsItIsUntilWritableThenUpdated() throws {
+        let devices = try TwoDevices()
+        let notebook = devices.notebook
+        try devices.desk("sync").requireSuccess()
+        let deskFile = devices.desk.appendingPathComponent(Self.path)
+        let deskBefore = try Data(contentsOf: deskFile)
+        chmod(deskFile.path, 0o444)
+        try notebook.hearth("jot", "Laptop line.").requireSuccess()
+        try notebook.hearth("sync").requireSuccess()
+        let result = try devices.desk("sync")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("kept     \(Self.path)") && result.stdout.contains("read-only"), "\(result)")
+        #expect(try Data(contentsOf: deskFile) == deskBefore)
+        #expect(try FileManager.default.attributesOfItem(atPath: deskFile.path)[.posixPermissions] as? Int == 0o444)
+        // Syncing again while it is read-only never sends the old bytes over the laptop's line.
+        try devices.desk("sync").requireSuccess()
+        try notebook.hearth("sync").requireSuccess()
+        #expect(try notebook.text(Self.path).contains("Laptop line."))
+        chmod(deskFile.path, 0o644)
+        try devices.desk("sync").requireSuccess()
+        #expect(try devices.deskText(Self.path).contains("Laptop line."))
+        #expect(try git(notebook, in: devices.desk, "status", "--porcelain").requireSuccess().stdout.isEmpty)
     }
 }
