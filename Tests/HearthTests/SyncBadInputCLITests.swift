@@ -189,4 +189,33 @@ import Testing
         #expect(try devices.deskText(Self.path).contains("Laptop line."))
         #expect(try git(notebook, in: devices.desk, "status", "--porcelain").requireSuccess().stdout.isEmpty)
     }
+
+    /// A write failure injected without a tmpfs or a test hook: the shell caps the size of any
+    /// file `hearth` writes (`ulimit -f`, SIGXFSZ ignored so write() fails with EFBIG, as on a
+    /// full disk).
+    @Test func aFileTooBigToWriteKeepsTheOldBytesAndTheNextSyncWritesIt() throws {
+        let devices = try TwoDevices()
+        let notebook = devices.notebook
+        let big = try notebook.text(Self.path) + String(repeating: "- a long day, written down line by line\n", count: 3 << 20 / 40)
+        try notebook.write(Self.path, big)
+        try notebook.hearth("sync").requireSuccess()
+        let deskFile = devices.desk.appendingPathComponent(Self.path)
+        let before = try Data(contentsOf: deskFile)
+        let binary = try #require(HearthBinary.url)
+        // 2048 blocks of 512 bytes: 1 MB, below the 3 MB entry, above every pack and index.
+        let capped = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "trap '' XFSZ; ulimit -f 2048; exec '\(binary.path)' sync"],
+                                           in: devices.desk, environment: notebook.environment())
+        #expect(capped.status == 0, "\(capped)")
+        #expect(capped.stdout.contains("kept     \(Self.path)") && capped.stdout.contains("disk full"), "\(capped)")
+        #expect(try Data(contentsOf: deskFile) == before, "the old file was damaged")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: deskFile.deletingLastPathComponent().path).filter { $0.contains(".hearth-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+        #expect(try git(notebook, in: devices.desk, "fsck", "--no-progress").status == 0)
+        let again = try devices.desk("sync")
+        #expect(again.status == 0, "\(again)")
+        #expect(try devices.deskText(Self.path) == big)
+        #expect(try git(notebook, in: devices.desk, "status", "--porcelain").requireSuccess().stdout.isEmpty)
+        #expect(try git(notebook, in: devices.desk, "rev-parse", "HEAD").requireSuccess().stdout
+                == (try git(notebook, in: notebook.root, "rev-parse", "HEAD").requireSuccess().stdout))
+    }
 }
