@@ -50,6 +50,10 @@ public struct ConflictStore: Sendable {
     /// Writes a record (never replacing a different file of the same name).
     func write(_ record: ConflictRecord) throws(SyncError) {
         let path = root.appending(path: record.path).path(percentEncoded: false)
+        if let linked = ContainedPath.linkedFolder(on: record.path, under: root.path(percentEncoded: false)) {
+            throw SyncError.io(path: linked, operation: "write the conflict record \(record.id)",
+                               reason: "it is a symbolic link or a file, not a folder; hearth never writes through links. Make it a folder again")
+        }
         let bytes = Array(record.text.utf8)
         if (try? FileSystem.read(path)) == bytes { return }
         do {

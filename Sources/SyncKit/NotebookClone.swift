@@ -20,11 +20,23 @@ public enum NotebookClone {
     ///
     /// - Throws: ``SyncError/network(remote:operation:underlying:)`` when the remote cannot be read.
     public static func clone(from url: String, to directory: URL, device: String?, network: NetworkOptions) throws(SyncError) -> Outcome {
+        let existed = FileManager.default.fileExists(atPath: directory.path(percentEncoded: false))
         let repository: Repository
         do {
             repository = try Repository.clone(from: url, to: directory, options: network)
         } catch {
             throw SyncError.network(remote: url, operation: "clone", underlying: error)
+        }
+        // A repository with commits but no hearth.yaml is not a notebook: making one of it is
+        // `hearth init`'s decision, taken in a clone the user made on purpose.
+        let isNotebook = try SyncError.wrapping { () throws(GitError) -> Bool in
+            guard let head = try repository.headCommitID() else { return true }
+            return try repository.fileContents(path: NotebookSetup.settingsFile, inCommit: head) != nil
+        }
+        guard isNotebook else {
+            removeClone(at: directory, keepFolder: existed)
+            throw SyncError.notANotebook(path: url, reason: "holds no hearth notebook (no \(NotebookSetup.settingsFile) in its branch); nothing was cloned. "
+                                         + "To make a notebook of its files, clone it with git clone and run hearth init in the clone")
         }
         let name = DeviceName.sanitized(device ?? DeviceName.host())
         let head = try SyncError.wrapping { () throws(GitError) -> ObjectID? in
@@ -33,5 +45,16 @@ public enum NotebookClone {
         }
         let root = repository.workingDirectory ?? directory
         return Outcome(root: root, device: name, entryCount: Notebook(root: root).entryPaths().count, isEmptyRemote: head == nil)
+    }
+
+    /// Removes what a refused clone wrote: the folder, or only its contents when it was there
+    /// (empty, as clone requires) before.
+    private static func removeClone(at directory: URL, keepFolder: Bool) {
+        guard keepFolder else {
+            try? FileManager.default.removeItem(at: directory)
+            return
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path(percentEncoded: false))) ?? []
+        for name in names { try? FileManager.default.removeItem(at: directory.appending(path: name)) }
     }
 }

@@ -32,6 +32,18 @@ struct ResolvePlan {
     /// Plans `choice` for one record.
     mutating func apply(_ choice: ResolveChoice, to record: ConflictRecord) throws(SyncError) {
         let conflict = record.conflict
+        // Records arrive with the remote's commits: one naming a path outside the notebook (or
+        // behind a link) is refused before anything is read or written.
+        var named = [conflict.path]
+        if conflict.kind == .file { named += [conflict.first.value, conflict.second.value] }
+        for path in named {
+            let reason = ContainedPath.problem(in: path)
+                ?? ContainedPath.linkedFolder(on: path, under: root.path(percentEncoded: false)).map { "'\($0)' on the way is a link or a file, not a folder" }
+            if let reason {
+                throw SyncError.conflict(reference: record.id, reason: "the record names '\(path)', which hearth will not touch: \(reason). "
+                                         + "The record is damaged or was made by another tool; nothing was changed. Delete \(record.path) and check the entry by hand")
+            }
+        }
         let devices = [conflict.first.device, conflict.second.device]
         if case .keep(let device) = choice, !devices.contains(device) {
             throw SyncError.conflict(reference: record.id, reason: "'\(device)' is not a side of this conflict; choose \(devices.joined(separator: " or "))")

@@ -4,11 +4,11 @@ import GitKit
 /// where renamed files went.
 struct SideChanges {
     /// Path -> that side's version (deleted for removals and for the old name of a rename).
-    var versions: [String: FileVersion] = [:]
+    var versions = PathMap<FileVersion>()
     /// Old path -> new path, for files the side renamed (with or without edits).
-    var renames: [String: String] = [:]
+    var renames = PathMap<String>()
     /// New path -> old path: where a renamed file came from.
-    var origins: [String: String] = [:]
+    var origins = PathMap<String>()
 
     init(_ changes: [TreeChange]) {
         for change in changes {

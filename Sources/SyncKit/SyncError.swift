@@ -17,8 +17,9 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
     case repositoryBusy(reason: String)
     /// The named remote is not configured.
     case unknownRemote(name: String, known: [String])
-    /// The remote's history shares nothing with this notebook's and it does not hold a notebook.
-    case unrelatedHistory(remote: String)
+    /// The remote's history shares no commit with this notebook's (`isNotebook`: it holds a
+    /// hearth notebook of its own); nothing was merged.
+    case unrelatedHistory(remote: String, isNotebook: Bool)
     /// Every push attempt was rejected because the remote kept moving.
     case pushKeptFailing(remote: String, attempts: Int, lastReason: String)
     /// The remote refused the push because its branch is locked (a push running there, or one killed mid-way).
@@ -27,6 +28,8 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
     case network(remote: String, operation: String, underlying: GitError)
     /// A conflict reference matched nothing, or a resolve choice does not fit the conflict.
     case conflict(reference: String, reason: String)
+    /// An incoming commit holds a path a sync must not write (`..`, `.git`): nothing was changed.
+    case unsafePath(path: String, commit: String, reason: String)
 
     public var description: String {
         switch self {
@@ -40,15 +43,33 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
         case .unknownRemote(let name, let known):
             let list = known.isEmpty ? "none is configured; add one with hearth remote add origin URL" : "configured: \(known.joined(separator: ", "))"
             return "no remote named '\(name)' (\(list))"
-        case .unrelatedHistory(let remote):
-            return "'\(remote)' holds a history unrelated to this notebook and no hearth notebook (no hearth.yaml); nothing was merged. Check the URL with hearth remote -v"
+        case .unrelatedHistory(let remote, true):
+            return "'\(remote)' holds another notebook, whose history shares no commit with this one; nothing was merged or sent. "
+                + "To join it, clone it (hearth clone URL FOLDER), copy this notebook's entries into the clone and run hearth sync there; "
+                + "if it is the wrong remote, check the URL with hearth remote list"
+        case .unrelatedHistory(let remote, false):
+            return "'\(remote)' holds a git history unrelated to this notebook and no hearth notebook (no hearth.yaml); nothing was merged or sent. "
+                + "Check the URL with hearth remote list; a notebook needs a remote of its own (an empty bare repository: git init --bare)"
         case .pushKeptFailing(let remote, let attempts, let reason):
             return "push to '\(remote)' was rejected \(attempts) times because it kept changing (\(reason)); your changes are committed locally, run hearth sync again"
         case .remoteLocked(let remote, let reason):
             return "'\(remote)' did not take the push: \(reason). If no other device is syncing right now, a sync was stopped while pushing there: remove that .lock file on the remote, then run hearth sync again; your changes are committed here"
         case .network(let remote, let operation, let underlying):
+            if let name = underlying.unsupportedExtension {
+                return "cannot \(operation) '\(remote)': the remote repository uses the git extension '\(name)', which libgit2 1.5 (used by hearth) "
+                    + "does not support; nothing was changed here. Sync with a remote repository that does not use it"
+            }
+            if ["odb", "zlib", "object"].contains(underlying.errorClassName) {
+                // Objects that do not read back or do not hash to their names: the remote's
+                // repository is damaged (or lies); libgit2 stored none of them.
+                return "cannot \(operation) '\(remote)': \(underlying.message). The remote repository is damaged; nothing from it was used "
+                    + "and this notebook is unchanged. Repair the remote (git fsck there, or ask whoever hosts it), then run hearth sync again"
+            }
             return "cannot \(operation) '\(remote)': \(underlying.message)"
         case .conflict(let reference, let reason): return "\(reference): \(reason)"
+        case .unsafePath(let path, let commit, let reason):
+            return "\(path): commit \(commit.prefix(12)) holds this path and hearth will not write it: \(reason). Nothing was changed here. "
+                + "The commit was made with another tool; remove that path from the remote's branch with git (a new commit deleting it), then run hearth sync again"
         }
     }
 

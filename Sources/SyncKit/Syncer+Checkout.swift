@@ -19,7 +19,7 @@ extension Syncer {
         var pending = PendingEdits.load(repository)
         var indexUpdates: [IndexUpdate] = []
         var items: [CheckoutItem] = []
-        var oldIDs: [String: ObjectID?] = [:]
+        var oldIDs = PathMap<ObjectID?>()
         for change in changes {
             guard let path = change.newPath ?? change.oldPath else { continue }
             if change.oldMode == FileMode.gitlink || change.newMode == FileMode.gitlink {

@@ -23,15 +23,16 @@ extension Syncer {
         let (localCommit, incomingCommit) = try git { () throws(GitError) in
             (try repository.commit(local), try repository.commit(incoming))
         }
-        var base = try git { () throws(GitError) in try repository.mergeBase(local, incoming) }
-        if base == nil {
-            // Two histories that never met: fine when both are notebooks (two devices that each
-            // ran hearth init), merged as if each had added its files; anything else is refused.
+        try refuseUnsafePaths(try git { () throws(GitError) in
+            try repository.treeChanges(from: localCommit.treeID, to: incomingCommit.treeID, detectRenames: false)
+        }, commit: incoming)
+        // Two histories that never met are two notebooks (or a notebook and something else):
+        // merging them would pour one into the other unasked, so nothing is merged.
+        guard let base = try git({ () throws(GitError) in try repository.mergeBase(local, incoming) }) else {
             let isNotebook = try git { () throws(GitError) in
                 try repository.treeEntry(path: NotebookSetup.settingsFile, inTree: incomingCommit.treeID) != nil
             }
-            guard isNotebook else { throw SyncError.unrelatedHistory(remote: remote) }
-            base = nil
+            throw SyncError.unrelatedHistory(remote: remote, isNotebook: isNotebook)
         }
         let incomingTip = tip(incomingCommit)
         var (first, second) = TreeMerger.canonicalOrder(tip(localCommit), incomingTip)
@@ -86,6 +87,9 @@ extension Syncer {
         let (oldTree, newTree) = try git { () throws(GitError) in
             (try current.map { id throws(GitError) in try repository.commit(id).treeID }, try repository.commit(target).treeID)
         }
+        try refuseUnsafePaths(try git { () throws(GitError) in
+            try repository.treeChanges(from: oldTree, to: newTree, detectRenames: false)
+        }, commit: target)
         let kept = try updateWorkingTree(from: oldTree, to: newTree)
         try writingLocally { () throws(SyncError) in
             try git { () throws(GitError) in

@@ -30,11 +30,12 @@ extension Syncer {
         let heldBack = try mergePendingEdits()
         return try git { () throws(GitError) -> String? in
             // A rename staged with `git mv` is one entry: both of its names count.
-            let paths = Set(try repository.status()
+            // Byte-exact: `café` in NFC and in NFD are two files, one Swift `Set<String>` entry.
+            let paths = PathSet(try repository.status()
                 .filter { !$0.flags.contains(.ignored) && !$0.path.hasSuffix("/") }   // "inner/": a nested repository
                 .flatMap { [$0.path] + ($0.oldPath.map { [$0] } ?? []) })
-                .subtracting(heldBack)
-                .sorted()
+                .subtracting(PathSet(heldBack))
+                .sorted
             guard !paths.isEmpty else { return nil }
             let head = try repository.referenceTarget(branchRef)
             let headTree = try head.map { id throws(GitError) in try repository.commit(id).treeID }
@@ -44,7 +45,10 @@ extension Syncer {
                 // Stat first, read second: if the file changes in between, its stat no longer
                 // matches the index and git reads it again, so the change is never hidden.
                 let stat = FileStat.of(root.appending(path: path).path(percentEncoded: false))
-                if let (id, mode) = try repository.writeBlob(fromWorkingTreePath: path) {
+                // Under a folder the user replaced with a link the file is no longer in the
+                // notebook: never read through the link (libgit2 would), commit it as removed.
+                let outside = ContainedPath.linkedFolder(on: path, under: root.path(percentEncoded: false)) != nil
+                if !outside, let (id, mode) = try repository.writeBlob(fromWorkingTreePath: path) {
                     updates.append(.upsert(path: path, id: id, mode: mode))
                     index.append(stat.map { .setWithStat(path: path, id: id, mode: mode, stat: $0) } ?? .addFromWorkingTree(path: path))
                 } else {
@@ -98,6 +102,12 @@ extension Syncer {
         var heldBack: Set<String> = []
         for (path, base) in pending.bases.sorted(by: { $0.key < $1.key }) {
             let absolute = root.appending(path: path).path(percentEncoded: false)
+            if ContainedPath.linkedFolder(on: path, under: root.path(percentEncoded: false)) != nil {
+                // A folder on the way became a link since: the user took the folder out of the
+                // notebook. Never read or write through the link; this snapshot commits the change.
+                pending.bases[path] = nil
+                continue
+            }
             let working: [UInt8]
             switch WorkingFile.read(absolute) {
             case .absent where base == nil:

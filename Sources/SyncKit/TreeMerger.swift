@@ -25,8 +25,8 @@ struct TreeMerger {
         let changes1 = SideChanges(try repository.treeChanges(from: baseTree, to: first.tree, detectRenames: true))
         let changes2 = SideChanges(try repository.treeChanges(from: baseTree, to: second.tree, detectRenames: true))
 
-        var outcome: [String: FileVersion] = [:]   // path -> version, relative to first's tree
-        var settled: Set<String> = []               // paths a rename merge already decided
+        var outcome = PathMap<FileVersion>()   // path -> version, relative to first's tree; byte-exact keys (NFC ≠ NFD)
+        var settled = PathSet()                // paths a rename merge already decided
         var mergedPaths: [String] = []
         var conflicts: [MergeConflict] = []
 
@@ -53,6 +53,13 @@ struct TreeMerger {
             if v1.sameContent(as: v2) { outcome[path] = keep(v1); return }
             if base.sameContent(as: v1) { outcome[path] = keep(v2); return }
             if base.sameContent(as: v2) { outcome[path] = keep(v1); return }
+            if self.mode(of: v1) == FileMode.symlink || self.mode(of: v2) == FileMode.symlink {
+                // A link's blob is its target, not text: merging it line by line with an entry
+                // would make a link whose target is the entry (a file replaced by a link on one
+                // device, edited on the other). Both versions stay, each as it was.
+                try keepBoth(at: path, first: v1, second: v2)
+                return
+            }
             var result = EntryMerger.merge(
                 path: path, base: try data(base), first: try data(v1), second: try data(v2),
                 firstSide: first.side, secondSide: second.side)
@@ -76,7 +83,37 @@ struct TreeMerger {
             conflicts += result.conflicts
         }
 
-        for path in changes2.versions.keys.sorted() where !settled.contains(path) {
+        /// Both versions of a path kept as they are, a file at the path and a link beside it
+        /// (both links: second's at the path), or the one left when the other side deleted it.
+        func keepBoth(at path: String, first v1: FileVersion, second v2: FileVersion) throws(GitError) {
+            switch (v1, v2) {
+            case (.deleted, .deleted):
+                outcome[path] = .deleted
+            case (.deleted, .content), (.content, .deleted):
+                let firstDeleted = v1 == .deleted
+                outcome[path] = firstDeleted ? v2 : v1
+                conflicts.append(MergeConflict(
+                    path: path, kind: .deleted,
+                    first: ConflictSide(device: first.side.device, time: first.side.time, value: "", deleted: firstDeleted),
+                    second: ConflictSide(device: second.side.device, time: second.side.time, value: "", deleted: !firstDeleted),
+                    kept: firstDeleted ? second.side.device : first.side.device))
+            case (.content, .content):
+                let firstStays = self.mode(of: v2) == FileMode.symlink && self.mode(of: v1) != FileMode.symlink
+                let moved = firstStays ? second.side : first.side
+                let copy = try freePath(for: EntryMerger.conflictPath(for: path, device: moved.device),
+                                        first: first.tree, second: second.tree, taken: outcome)
+                outcome[path] = firstStays ? v1 : v2
+                outcome[copy] = firstStays ? v2 : v1
+                settled.insert(copy)
+                conflicts.append(MergeConflict(
+                    path: path, kind: .file,
+                    first: ConflictSide(device: first.side.device, time: first.side.time, value: firstStays ? path : copy),
+                    second: ConflictSide(device: second.side.device, time: second.side.time, value: firstStays ? copy : path),
+                    kept: firstStays ? first.side.device : second.side.device))
+            }
+        }
+
+        for path in changes2.versions.keys where !settled.contains(path) {
             let v2 = changes2.versions[path]!
             guard let v1 = changes1.versions[path] else {
                 // Only the second side touched it (a rename shows as the old name deleted here
@@ -107,26 +144,90 @@ struct TreeMerger {
             try mergeFile(at: path, base: try baseVersion(origin ?? path), first: v1, second: v2)
         }
 
+        // A file or link on one side where the other has files in a folder of that name: one
+        // tree cannot hold both. The folder stays; the file moves beside it, recorded.
+        for path in try fileFolderClashes(outcome, firstTree: first.tree) {
+            var version = FileVersion.deleted
+            if let known = outcome[path] { version = known } else { version = try baseVersionInTree(path, first.tree) }
+            let fromSecond = outcome[path] != nil && changes2.versions[path]?.id == version.id && changes1.versions[path]?.id != version.id
+            let moved = fromSecond ? second.side : first.side
+            let stays = fromSecond ? first.side : second.side
+            let copy = try freePath(for: EntryMerger.conflictPath(for: path, device: moved.device),
+                                    first: first.tree, second: second.tree, taken: outcome)
+            outcome[copy] = version
+            outcome[path] = .deleted
+            conflicts.append(MergeConflict(
+                path: path, kind: .file,
+                first: ConflictSide(device: first.side.device, time: first.side.time, value: fromSecond ? path : copy),
+                second: ConflictSide(device: second.side.device, time: second.side.time, value: fromSecond ? copy : path),
+                kept: stays.device))
+        }
+
         let records = conflicts.map(ConflictRecord.init)
         for record in records {
             outcome[record.path] = .content(try repository.writeBlob(Data(record.text.utf8)), mode: FileMode.blob)
         }
         var updates: [TreeUpdate] = []
-        for (path, version) in outcome.sorted(by: { $0.key < $1.key }) {
+        for (path, version) in outcome.entries {
             switch version {
             case .content(let id, let mode):
                 updates.append(.upsert(path: path, id: id, mode: mode))
             case .deleted:
                 // Removing a path first's tree lacks is an error in libgit2, and a no-op here.
-                if try repository.treeEntry(path: path, inTree: first.tree) != nil { updates.append(.remove(path: path)) }
+                // A folder there (the file moved beside it) keeps its other files.
+                if let entry = try repository.treeEntry(path: path, inTree: first.tree), entry.mode != FileMode.tree {
+                    updates.append(.remove(path: path))
+                }
             }
         }
         let tree = updates.isEmpty ? first.tree : try repository.updatedTree(first.tree, applying: updates)
         return TreeMergeResult(tree: tree, mergedPaths: mergedPaths.sorted(), conflicts: records)
     }
 
+    /// Paths where the merged tree would hold a file (or link) and, under the same name, a
+    /// folder with files: `outcome` applied on `firstTree`.
+    private func fileFolderClashes(_ outcome: PathMap<FileVersion>, firstTree: ObjectID) throws(GitError) -> [String] {
+        var candidates = PathSet()
+        for (path, version) in outcome.entries where version.id != nil {
+            candidates.insert(path)
+            var index = path.startIndex
+            while let slash = path[index...].firstIndex(of: "/") {
+                candidates.insert(String(path[..<slash]))
+                index = path.index(after: slash)
+            }
+        }
+        var clashes: [String] = []
+        for path in candidates.sorted {
+            let entry = try repository.treeEntry(path: path, inTree: firstTree)
+            let isFile: Bool
+            if let version = outcome[path] {
+                isFile = version.id != nil
+            } else {
+                isFile = entry.map { $0.mode != FileMode.tree } ?? false
+            }
+            guard isFile else { continue }
+            let prefix = path + "/"
+            var hasFolder = outcome.contains { $0.key.hasPrefix(prefix) && $0.value.id != nil }
+            if !hasFolder, let entry, entry.mode == FileMode.tree {
+                hasFolder = try repository.treeChanges(from: nil, to: entry.id, detectRenames: false).contains { change in
+                    guard let inner = change.newPath else { return false }
+                    if case .deleted? = outcome[prefix + inner] { return false }
+                    return true
+                }
+            }
+            if hasFolder { clashes.append(path) }
+        }
+        return clashes
+    }
+
+    /// A path's version in a tree (deleted when absent).
+    private func baseVersionInTree(_ path: String, _ tree: ObjectID) throws(GitError) -> FileVersion {
+        guard let entry = try repository.treeEntry(path: path, inTree: tree) else { return .deleted }
+        return .content(entry.id, mode: entry.mode)
+    }
+
     /// `path`, or `name-2.ext`, `name-3.ext`... : the first name neither tip nor the merge so far uses.
-    private func freePath(for path: String, first: ObjectID, second: ObjectID, taken: [String: FileVersion]) throws(GitError) -> String {
+    private func freePath(for path: String, first: ObjectID, second: ObjectID, taken: PathMap<FileVersion>) throws(GitError) -> String {
         var candidate = path
         var number = 1
         func used(_ name: String) throws(GitError) -> Bool {

@@ -27,7 +27,8 @@ struct WorkingTreeWriter: Sendable {
         let deletions = items.indices.filter { items[$0].new == nil }
         var outcomes = [Outcome](repeating: Outcome(applied: false, stat: nil), count: items.count)
         for index in deletions {
-            outcomes[index] = Outcome(applied: remove(items[index].absolute, expecting: items[index].expected), stat: nil)
+            let item = items[index]
+            outcomes[index] = Outcome(applied: isContained(item) && remove(item.absolute, expecting: item.expected), stat: nil)
         }
         for (index, outcome) in zip(writes, concurrentMap(writes.map { items[$0] }, width: 8, write)) {
             outcomes[index] = outcome
@@ -40,7 +41,7 @@ struct WorkingTreeWriter: Sendable {
 
     /// Writes one item if the path still holds what it expects.
     private func write(_ item: CheckoutItem) -> Outcome {
-        guard let new = item.new, WorkingFile.read(item.absolute) == item.expected,
+        guard let new = item.new, isContained(item), WorkingFile.read(item.absolute) == item.expected,
               let written = write(new.bytes, to: item.absolute, mode: new.mode, replacing: item.expected) else {
             return Outcome(applied: false, stat: nil)
         }
@@ -52,6 +53,13 @@ struct WorkingTreeWriter: Sendable {
             return now
         }
         return Outcome(applied: true, stat: stat)
+    }
+
+    /// Whether every folder on the way to the item is a real folder: one the user replaced with a
+    /// symbolic link may point anywhere, and nothing is read, written or deleted through it
+    /// (the item is kept back like a file the user changed, see ``PendingEdits``).
+    private func isContained(_ item: CheckoutItem) -> Bool {
+        ContainedPath.linkedFolder(on: item.path, under: root.path(percentEncoded: false)) == nil
     }
 
     /// `transform` over `items` with up to `width` running at once, keeping the order.

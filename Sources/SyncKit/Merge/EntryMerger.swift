@@ -33,6 +33,12 @@ public enum EntryMerger {
         }
     }
 
+    /// Where a side's version goes when it cannot stay at `path`: `days/2026/2026-11-22.md` ->
+    /// `days/2026/2026-11-22.conflict-laptop.md`.
+    static func conflictPath(for path: String, device: String) -> String {
+        Context.conflictPath(for: path, device: device)
+    }
+
     /// The path, sides and helpers one merge shares.
     private struct Context {
         var path: String

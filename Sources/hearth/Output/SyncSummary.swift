@@ -29,7 +29,7 @@ enum SyncSummary {
             lines.append("  conflict \(conflict.path)\(field) (\(conflict.kind); kept \(conflict.kept)) [\(conflict.id)]")
         }
         for path in report.keptLocal {
-            lines.append("  kept     \(path): changed on disk during the sync (or not writable); merged and sent by the next sync")
+            lines.append("  kept     \(path): changed on disk during the sync, or could not be written (read-only, disk full); left as it was, the next sync brings it up to date")
         }
         if report.pushAttempts > 1 { lines.append("The remote moved during the sync; pushed on attempt \(report.pushAttempts).") }
         return lines.joined(separator: "\n") + "\n" + conflictLine(report)
