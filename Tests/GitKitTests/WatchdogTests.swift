@@ -1,0 +1,105 @@
+import Foundation
+import GitKit
+import TestSupport
+import Testing
+
+/// Remotes that accept a connection and then never answer, or hang up: every network operation
+/// ends with a clear error naming the remote, well within bounds, instead of waiting forever.
+struct WatchdogTests {
+    @Test(arguments: ["git", "http", "ssh"])
+    func fetchFromASilentRemoteTimesOut(scheme: String) throws {
+        try Scratch.with { scratch in
+            let server = try SilentServer(.neverAnswer)
+            defer { server.stop() }
+            let repository = try Repository.create(at: scratch.root)
+            let url = "\(scheme)://127.0.0.1:\(server.port)/notebook.git"
+            try repository.addRemote(name: "origin", url: url)
+            var options = scratch.networkOptions
+            options.timeout = 1
+            let error = try #require(throws: GitError.self) {
+                try repository.fetch(remote: "origin", options: options)
+            }
+            #expect(error.code == .timeout)
+            #expect(error.message == "\(url) did not answer for 1 s; check the network, "
+                + "or allow longer with --timeout or `git config hearth.timeout SECONDS`")
+            #expect(server.accepted >= 1)
+        }
+    }
+
+    @Test func pushToASilentRemoteTimesOut() throws {
+        try Scratch.with { scratch in
+            let server = try SilentServer(.neverAnswer)
+            defer { server.stop() }
+            let (repository, _) = try scratch.repositoryWithCommits([["a.md": "one\n"]])
+            var options = scratch.networkOptions
+            options.timeout = 1
+            let error = try #require(throws: GitError.self) {
+                try repository.push(remote: "git://127.0.0.1:\(server.port)/notebook.git",
+                                    refspecs: ["refs/heads/main:refs/heads/main"], options: options)
+            }
+            #expect(error.code == .timeout)
+            #expect(error.description.contains("did not answer for 1 s"))
+        }
+    }
+
+    @Test func cloneFromASilentRemoteTimesOutAndLeavesNoFolder() throws {
+        try Scratch.with { scratch in
+            let server = try SilentServer(.neverAnswer)
+            defer { server.stop() }
+            var options = scratch.networkOptions
+            options.timeout = 1
+            let target = scratch.base.appending(path: "clone")
+            let error = try #require(throws: GitError.self) {
+                _ = try Repository.clone(from: "http://127.0.0.1:\(server.port)/notebook.git", to: target, options: options)
+            }
+            #expect(error.code == .timeout)
+            #expect(!FileManager.default.fileExists(atPath: target.appending(path: ".git").path(percentEncoded: false)))
+        }
+    }
+
+    /// Without a timeout the watchdog stays out of the way: a silent remote is still waiting
+    /// when the server goes away, and the error is the hang-up, not a timeout.
+    @Test func noTimeoutMeansNoWatchdog() throws {
+        try Scratch.with { scratch in
+            let server = try SilentServer(.neverAnswer)
+            let repository = try Repository.create(at: scratch.root)
+            var options = scratch.networkOptions
+            options.timeout = nil
+            let stopper = Thread { Thread.sleep(forTimeInterval: 1.5); server.stop() }
+            stopper.start()
+            let error = try #require(throws: GitError.self) {
+                try repository.fetch(remote: "git://127.0.0.1:\(server.port)/notebook.git", options: options)
+            }
+            #expect(error.code != .timeout)
+            while !stopper.isFinished { Thread.sleep(forTimeInterval: 0.05) }
+        }
+    }
+
+    @Test(arguments: ["git", "http", "ssh"])
+    func remoteThatHangsUpIsReported(scheme: String) throws {
+        try Scratch.with { scratch in
+            let server = try SilentServer(.closeAfterReading)
+            defer { server.stop() }
+            let repository = try Repository.create(at: scratch.root)
+            let url = "\(scheme)://127.0.0.1:\(server.port)/notebook.git"
+            let error = try #require(throws: GitError.self) {
+                try repository.fetch(remote: url, options: scratch.networkOptions)
+            }
+            #expect(error.code != .timeout)
+            #expect(error.description.hasPrefix("cannot fetch from \(url): "))
+        }
+    }
+
+    @Test func pushToAHangingUpRemoteIsReported() throws {
+        try Scratch.with { scratch in
+            let server = try SilentServer(.closeAfterReading)
+            defer { server.stop() }
+            let (repository, _) = try scratch.repositoryWithCommits([["a.md": "one\n"]])
+            let url = "http://127.0.0.1:\(server.port)/notebook.git"
+            let error = try #require(throws: GitError.self) {
+                try repository.push(remote: url, refspecs: ["refs/heads/main:refs/heads/main"], options: scratch.networkOptions)
+            }
+            #expect(error.description.hasPrefix("cannot push to \(url): "))
+        }
+    }
+}

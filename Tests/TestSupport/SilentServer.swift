@@ -1,0 +1,91 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A TCP server on 127.0.0.1 that misbehaves the way dead remotes do: it accepts connections and
+/// then either never answers (holding each connection open until ``stop()``) or reads what the
+/// client sends and closes the connection without a word. Nothing a git client can parse ever
+/// comes back, whatever the protocol (git://, http://, https://, ssh://).
+public final class SilentServer: @unchecked Sendable {
+    /// What the server does with a connection.
+    public enum Behaviour: Sendable {
+        /// Accept, read, never write, keep the connection open.
+        case neverAnswer
+        /// Accept, read until the client's first pause, close.
+        case closeAfterReading
+    }
+
+    /// The port it listens on.
+    public let port: Int
+    private let behaviour: Behaviour
+    private let listener: Int32
+    private let lock = NSLock()
+    private var connections: [Int32] = []
+    private var acceptedCount = 0
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Starts listening and serving on a background thread.
+    public init(_ behaviour: Behaviour) throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ready = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(listener, pointer, length) == 0 && getsockname(listener, pointer, &length) == 0
+            }
+        } && listen(listener, 8) == 0
+        guard ready else {
+            close(listener)
+            throw POSIXError(.EADDRNOTAVAIL)
+        }
+        self.listener = listener
+        self.behaviour = behaviour
+        port = Int(UInt16(bigEndian: address.sin_port))
+        Thread.detachNewThread { [self] in serve() }
+    }
+
+    /// How many connections it has accepted.
+    public var accepted: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return acceptedCount
+    }
+
+    /// Stops accepting, waits for the serving thread and closes every connection still open.
+    public func stop() {
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+        finished.wait()
+        lock.lock()
+        let open = connections
+        connections = []
+        lock.unlock()
+        for connection in open { close(connection) }
+    }
+
+    private func serve() {
+        defer { finished.signal() }
+        while true {
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { return }
+            lock.lock()
+            acceptedCount += 1
+            lock.unlock()
+            switch behaviour {
+            case .neverAnswer:
+                lock.lock()
+                connections.append(connection)
+                lock.unlock()
+            case .closeAfterReading:
+                // Whatever the client sent first (a request line, a TLS hello, an ssh banner).
+                var buffer = [UInt8](repeating: 0, count: 65536)
+                var pollDescriptor = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
+                if poll(&pollDescriptor, 1, 2000) > 0 { _ = read(connection, &buffer, buffer.count) }
+                close(connection)
+            }
+        }
+    }
+}
