@@ -2,8 +2,9 @@ import Foundation
 
 extension GitError {
     /// This error as fetch, push or clone from `url` report it: any password written into `url`
-    /// removed from the message, and an untrusted https certificate explained with the way to
-    /// trust one (`SSL_CERT_FILE`).
+    /// removed from the message, a connection the server closed early or a missing remote folder
+    /// said in words, and an untrusted https certificate explained with the way to trust one
+    /// (`SSL_CERT_FILE`).
     func reported(forRemote url: String) -> GitError {
         var error = self
         let redacted = CredentialSequence.redacted(url)
@@ -11,6 +12,19 @@ extension GitError {
             error.message = error.message.replacingOccurrences(of: url, with: redacted)
             if let password = Self.password(in: url), password.count >= 3 {
                 error.message = error.message.replacingOccurrences(of: password, with: "***")
+            }
+        }
+        if error.errorClass == 12 || error.errorClass == 34, error.message.hasSuffix("EOF") { // GIT_ERROR_NET, _HTTP
+            // libgit2's "early EOF" / "unexpected EOF": the server hung up mid-conversation.
+            error.message = "the remote closed the connection before the transfer finished (\(error.message)); "
+                + "check that the URL names a git repository on a running server"
+        }
+        if !NetworkWatchdog.isNetworkURL(url) {
+            let path = url.hasPrefix("file://") ? String(url.dropFirst("file://".count)) : url
+            if !FileManager.default.fileExists(atPath: path) {
+                // libgit2 says "unsupported URL protocol" for a path that is not there.
+                error.message = "the remote's folder \(path) does not exist (moved or deleted?); "
+                    + "point the remote at its new place with `git remote set-url`"
             }
         }
         if error.code == .certificate, error.errorClass == 16 { // GIT_ERROR_SSL

@@ -24,7 +24,7 @@ public enum NotebookClone {
         do {
             repository = try Repository.clone(from: url, to: directory, options: network)
         } catch {
-            throw SyncError.network(remote: url, operation: "clone", underlying: error)
+            throw SyncError.network(remote: Remote.redacted(url), operation: "clone", underlying: error)
         }
         let name = DeviceName.sanitized(device ?? DeviceName.host())
         let head = try SyncError.wrapping { () throws(GitError) -> ObjectID? in

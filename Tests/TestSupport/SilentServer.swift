@@ -6,7 +6,8 @@ import Glibc
 /// A TCP server on 127.0.0.1 that misbehaves the way dead remotes do: it accepts connections and
 /// then either never answers (holding each connection open until ``stop()``) or reads what the
 /// client sends and closes the connection without a word. Nothing a git client can parse ever
-/// comes back, whatever the protocol (git://, http://, https://, ssh://).
+/// comes back, whatever the protocol (git://, http://, https://, ssh://). Or it holds a port
+/// nobody listens on.
 public final class SilentServer: @unchecked Sendable {
     /// What the server does with a connection.
     public enum Behaviour: Sendable {
@@ -14,6 +15,8 @@ public final class SilentServer: @unchecked Sendable {
         case neverAnswer
         /// Accept, read until the client's first pause, close.
         case closeAfterReading
+        /// Hold the port without listening: every connection is refused.
+        case refuseConnections
     }
 
     /// The port it listens on.
@@ -36,7 +39,7 @@ public final class SilentServer: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
                 bind(listener, pointer, length) == 0 && getsockname(listener, pointer, &length) == 0
             }
-        } && listen(listener, 8) == 0
+        } && (behaviour == .refuseConnections || listen(listener, 8) == 0)
         guard ready else {
             close(listener)
             throw POSIXError(.EADDRNOTAVAIL)
@@ -44,7 +47,11 @@ public final class SilentServer: @unchecked Sendable {
         self.listener = listener
         self.behaviour = behaviour
         port = Int(UInt16(bigEndian: address.sin_port))
-        Thread.detachNewThread { [self] in serve() }
+        if behaviour == .refuseConnections {
+            finished.signal()
+        } else {
+            Thread.detachNewThread { [self] in serve() }
+        }
     }
 
     /// How many connections it has accepted.
@@ -84,6 +91,8 @@ public final class SilentServer: @unchecked Sendable {
                 var buffer = [UInt8](repeating: 0, count: 65536)
                 var pollDescriptor = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
                 if poll(&pollDescriptor, 1, 2000) > 0 { _ = read(connection, &buffer, buffer.count) }
+                close(connection)
+            case .refuseConnections:
                 close(connection)
             }
         }
