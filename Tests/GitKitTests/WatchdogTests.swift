@@ -5,6 +5,7 @@ import Testing
 
 /// Remotes that accept a connection and then never answer, or hang up: every network operation
 /// ends with a clear error naming the remote, well within bounds, instead of waiting forever.
+@Suite(.timeLimit(.minutes(1)))
 struct WatchdogTests {
     @Test(arguments: ["git", "http", "ssh"])
     func fetchFromASilentRemoteTimesOut(scheme: String) throws {
@@ -23,6 +24,24 @@ struct WatchdogTests {
             #expect(error.message == "\(url) did not answer for 1 s; check the network, "
                 + "or allow longer with --timeout or `git config hearth.timeout SECONDS`")
             #expect(server.accepted >= 1)
+        }
+    }
+
+    /// Cut mid-fetch, when libgit2 1.5 is connected and writes its goodbye (a flush packet) to the
+    /// dead connection. (The SIGPIPE that write raises is shown harmless end to end, in
+    /// NetworkFailureTests: this test process ignores SIGPIPE anyway.)
+    @Test func fetchCutAfterTheAdvertisementTimesOut() throws {
+        try Scratch.with { scratch in
+            let server = try SilentServer(.advertiseThenHang)
+            defer { server.stop() }
+            let repository = try Repository.create(at: scratch.root)
+            var options = scratch.networkOptions
+            options.timeout = 1
+            let url = "git://127.0.0.1:\(server.port)/notebook.git"
+            let error = try #require(throws: GitError.self) {
+                try repository.fetch(remote: url, refspecs: ["+refs/heads/main:refs/remotes/origin/main"], options: options)
+            }
+            #expect(error.code == .timeout, "\(error)")
         }
     }
 

@@ -6,6 +6,7 @@ import Testing
 /// self-signed certificate): the token comes from HEARTH_TOKEN, is offered once, and appears in
 /// no output, file or object; the test certificate is trusted only through SSL_CERT_FILE; a
 /// password written into a remote URL is never printed.
+@Suite(.timeLimit(.minutes(1)))
 struct HTTPSTokenTests {
     /// A notebook synced into `srv/remote.git`, served over https.
     struct Setup {

@@ -4,6 +4,7 @@ import Testing
 
 /// `hearth sync` and `hearth clone` against remotes that never answer, hang up or are gone: exit 1
 /// with a message naming the remote, in bounded time, and the local snapshot commit kept.
+@Suite(.timeLimit(.minutes(1)))
 struct NetworkFailureTests {
     /// A notebook with one entry committed and synced nowhere yet, whose `origin` is `url`.
     private func notebook(remote url: String) throws -> TemporaryNotebook {
@@ -34,6 +35,21 @@ struct NetworkFailureTests {
         let after = try committed(notebook)
         #expect(after.commits == before + 1 && after.clean, "\(after)")
         #expect(server.accepted >= 1)
+    }
+
+    /// Cut mid-fetch, after the remote advertised its branch: still exit 1 with the message, not
+    /// death by SIGPIPE when libgit2 says goodbye on the dead connection. The test runner ignores
+    /// SIGPIPE and children inherit that, so hearth runs with the default action restored.
+    @Test func syncCutMidFetchExitsWithTheMessage() throws {
+        let server = try SilentServer(.advertiseThenHang)
+        defer { server.stop() }
+        let notebook = try notebook(remote: "git://127.0.0.1:\(server.port)/remote.git")
+        let binary = try #require(HearthBinary.url)
+        let result = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                           ["--default-signal=PIPE", binary.path, "sync", "--timeout", "1"],
+                                           in: notebook.root, environment: notebook.environment())
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("did not answer for 1 s"), "\(result)")
     }
 
     @Test func timeoutComesFromGitConfigUnlessGiven() throws {

@@ -17,6 +17,10 @@ public final class SilentServer: @unchecked Sendable {
         case closeAfterReading
         /// Hold the port without listening: every connection is refused.
         case refuseConnections
+        /// Speak git's protocol just far enough (read the request, advertise one branch at a commit
+        /// the client lacks), then never answer again: the client is connected and mid-fetch
+        /// when it is cut off, and says goodbye by writing to the dead connection.
+        case advertiseThenHang
     }
 
     /// The port it listens on.
@@ -73,6 +77,15 @@ public final class SilentServer: @unchecked Sendable {
         for connection in open { close(connection) }
     }
 
+    /// A commit id no test repository has.
+    private static let missingCommit = String(repeating: "1", count: 40)
+
+    /// `text` as a git pkt-line: four hex digits of length (their own included), then the text.
+    private static func packetLine(_ text: String) -> String {
+        let hex = String(text.utf8.count + 4, radix: 16)
+        return String(repeating: "0", count: 4 - hex.count) + hex + text
+    }
+
     private func serve() {
         defer { finished.signal() }
         while true {
@@ -94,6 +107,17 @@ public final class SilentServer: @unchecked Sendable {
                 close(connection)
             case .refuseConnections:
                 close(connection)
+            case .advertiseThenHang:
+                var buffer = [UInt8](repeating: 0, count: 65536)
+                var pollDescriptor = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
+                if poll(&pollDescriptor, 1, 2000) > 0 { _ = read(connection, &buffer, buffer.count) }
+                let advertisement = Self.packetLine("\(Self.missingCommit) HEAD\0side-band-64k ofs-delta\n")
+                    + Self.packetLine("\(Self.missingCommit) refs/heads/main\n") + "0000"
+                let bytes = Array(advertisement.utf8) // holds a NUL: not a C string
+                _ = write(connection, bytes, bytes.count)
+                lock.lock()
+                connections.append(connection)
+                lock.unlock()
             }
         }
     }
