@@ -14,8 +14,10 @@ extension GitError {
                 error.message = error.message.replacingOccurrences(of: password, with: "***")
             }
         }
-        if error.errorClass == 12 || error.errorClass == 34, error.message.hasSuffix("EOF") { // GIT_ERROR_NET, _HTTP
-            // libgit2's "early EOF" / "unexpected EOF": the server hung up mid-conversation.
+        if error.errorClass == 12 || error.errorClass == 34, // GIT_ERROR_NET, GIT_ERROR_HTTP
+           error.message.hasSuffix("EOF") || error.message.hasSuffix("stream ended at an unexpected time") {
+            // libgit2's "early EOF", "unexpected EOF" and the http parser's words for the
+            // same: the server hung up mid-conversation.
             error.message = "the remote closed the connection before the transfer finished (\(error.message)); "
                 + "check that the URL names a git repository on a running server"
         }

@@ -45,6 +45,39 @@ struct WatchdogTests {
         }
     }
 
+    /// The limit is on silence, not on the whole operation: a server that keeps sending, however
+    /// slowly, is waited for well past the timeout, until it hangs up.
+    @Test func aSlowButTalkingRemoteIsNotCut() throws {
+        try Scratch.with { scratch in
+            let server = try SilentServer(.trickle(seconds: 2.5))
+            defer { server.stop() }
+            let repository = try Repository.create(at: scratch.root)
+            var options = scratch.networkOptions
+            options.timeout = 1
+            let error = try #require(throws: GitError.self) {
+                try repository.fetch(remote: "http://127.0.0.1:\(server.port)/notebook.git", options: options)
+            }
+            #expect(error.code != .timeout, "\(error)")
+            #expect(error.message.hasPrefix("the remote closed the connection"), "\(error)")
+        }
+    }
+
+    @Test func aPasswordInTheURLStaysOutOfTheTimeoutMessage() throws {
+        try Scratch.with { scratch in
+            let server = try SilentServer(.neverAnswer)
+            defer { server.stop() }
+            let repository = try Repository.create(at: scratch.root)
+            var options = scratch.networkOptions
+            options.timeout = 1
+            let error = try #require(throws: GitError.self) {
+                try repository.fetch(remote: "http://ana:hunter2secret@127.0.0.1:\(server.port)/notebook.git", options: options)
+            }
+            #expect(error.code == .timeout)
+            #expect(error.description.contains("http://ana@127.0.0.1:\(server.port)/notebook.git did not answer"), "\(error)")
+            #expect(!error.description.contains("hunter2secret"))
+        }
+    }
+
     @Test func pushToASilentRemoteTimesOut() throws {
         try Scratch.with { scratch in
             let server = try SilentServer(.neverAnswer)

@@ -134,6 +134,22 @@ struct HTTPSTokenTests {
         #expect(!FileManager.default.fileExists(atPath: setup.copy.appendingPathComponent(".git").path))
     }
 
+    @Test func certificatesCanComeFromAFolderAndABadFileIsNamed() throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        let folder = setup.notebook.base.appendingPathComponent("ca")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: setup.server.certificate, to: folder.appendingPathComponent("test-ca.pem"))
+        let fromFolder = try setup.hearth("clone", setup.url, "copy",
+                                          environment: ["HEARTH_TOKEN": setup.token, "SSL_CERT_DIR": folder.path])
+        #expect(fromFolder.status == 0, "\(fromFolder)")
+        let missing = setup.notebook.base.appendingPathComponent("no-such.pem").path
+        let bad = try setup.hearth("clone", setup.url, "other",
+                                   environment: ["HEARTH_TOKEN": setup.token, "SSL_CERT_FILE": missing])
+        #expect(bad.status == 1, "\(bad)")
+        #expect(bad.stderr.contains("cannot load the certificates named by SSL_CERT_FILE=\(missing)"), "\(bad)")
+    }
+
     @Test func aPasswordInARemoteURLIsNeverPrinted() throws {
         let setup = try Setup()
         defer { setup.server.stop() }
@@ -152,6 +168,8 @@ struct HTTPSTokenTests {
         let sync = try setup.hearth("sync", "--json", in: setup.copy, environment: setup.environment())
         outputs.append(sync)
         #expect(sync.status == 0, "\(sync)")
+        let fetchHead = try String(contentsOf: setup.copy.appendingPathComponent(".git/FETCH_HEAD"), encoding: .utf8)
+        #expect(!fetchHead.isEmpty && !fetchHead.contains(setup.token), "\(fetchHead)")
         let wrongURL = "https://git:not-\(setup.token)@127.0.0.1:\(setup.server.port)/remote.git"
         let added = try setup.hearth("remote", "add", "stale", wrongURL, in: setup.copy, environment: [:])
         outputs.append(added)

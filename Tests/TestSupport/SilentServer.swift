@@ -10,7 +10,7 @@ import Glibc
 /// nobody listens on.
 public final class SilentServer: @unchecked Sendable {
     /// What the server does with a connection.
-    public enum Behaviour: Sendable {
+    public enum Behaviour: Sendable, Equatable {
         /// Accept, read, never write, keep the connection open.
         case neverAnswer
         /// Accept, read until the client's first pause, close.
@@ -21,6 +21,10 @@ public final class SilentServer: @unchecked Sendable {
         /// the client lacks), then never answer again: the client is connected and mid-fetch
         /// when it is cut off, and says goodbye by writing to the dead connection.
         case advertiseThenHang
+        /// Answer an HTTP request with a status line and then one header line every quarter of a
+        /// second for `seconds`, then close: slow but never silent for long, like a busy server
+        /// sending keep-alives.
+        case trickle(seconds: Double)
     }
 
     /// The port it listens on.
@@ -118,6 +122,16 @@ public final class SilentServer: @unchecked Sendable {
                 lock.lock()
                 connections.append(connection)
                 lock.unlock()
+            case .trickle(let seconds):
+                var buffer = [UInt8](repeating: 0, count: 65536)
+                _ = read(connection, &buffer, buffer.count)
+                let end = Date().addingTimeInterval(seconds)
+                var line = Array("HTTP/1.1 200 OK\r\n".utf8)
+                while Date() < end, write(connection, line, line.count) == line.count {
+                    line = Array("X-Still-Working: yes\r\n".utf8)
+                    usleep(250_000)
+                }
+                close(connection)
             }
         }
     }
