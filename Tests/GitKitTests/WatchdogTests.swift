@@ -7,7 +7,7 @@ import Testing
 /// ends with a clear error naming the remote, well within bounds, instead of waiting forever.
 @Suite(.timeLimit(.minutes(1)))
 struct WatchdogTests {
-    @Test(arguments: ["git", "http", "ssh"])
+    @Test(arguments: ["git", "http", "https", "ssh"])
     func fetchFromASilentRemoteTimesOut(scheme: String) throws {
         try Scratch.with { scratch in
             let server = try SilentServer(.neverAnswer)
