@@ -66,6 +66,10 @@ extension GitError {
         public static let applyFail = Code(rawValue: -35)
         /// `GIT_EOWNER`: the repository is owned by another user (git's `safe.directory` check).
         public static let owner = Code(rawValue: -36)
+        /// `GIT_TIMEOUT` (libgit2 1.7's value): the remote did not answer in time. libgit2 1.5 never
+        /// returns it; GitKit's watchdog does, after cutting a connection that stayed silent for
+        /// `NetworkOptions.timeout`.
+        public static let timeout = Code(rawValue: -37)
         /// Not a libgit2 code (GitKit's own, outside libgit2's range): the remote refused to update
         /// a reference on push, either because the push was not a fast-forward (libgit2's
         /// `GIT_ENONFASTFORWARD`, detected before sending) or because the server said no (reported
@@ -81,7 +85,7 @@ extension GitError {
                 -15: "modified", -16: "auth", -17: "certificate", -18: "applied", -19: "peel",
                 -20: "eof", -21: "invalid", -22: "uncommitted", -23: "directory",
                 -24: "mergeConflict", -30: "passthrough", -31: "iterOver", -32: "retry",
-                -33: "mismatch", -34: "indexDirty", -35: "applyFail", -36: "owner",
+                -33: "mismatch", -34: "indexDirty", -35: "applyFail", -36: "owner", -37: "timeout",
                 -1000: "rejected",
             ]
             return names[rawValue] ?? "code \(rawValue)"

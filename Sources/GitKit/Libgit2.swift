@@ -1,17 +1,41 @@
 internal import Clibgit2
+import Foundation
 
 /// Process-wide libgit2 state shared by every GitKit entry point.
 enum Libgit2 {
     /// libgit2 must be initialised before any other call and only once per process; a
     /// `static let` gives exactly that, lazily and thread-safely. Shutdown is never called
     /// because handles may outlive any point we could pick for it.
-    private static let initialization: Int32 = git_libgit2_init()
+    private static let initialization: (count: Int32, certificateProblem: String?) = {
+        let count = git_libgit2_init()
+        return (count, count >= 0 ? useCertificateLocations(ProcessInfo.processInfo.environment) : nil)
+    }()
 
     /// Touches the initialisation token; every public entry point that does not already
     /// hold a repository handle calls this first.
     static func ensureInitialized() {
         // A negative count means libgit2 could not set itself up (its TLS or thread state); every
         // later call would fail with a misleading message, so stop here with the real reason.
-        precondition(initialization >= 0, "libgit2 failed to initialise (git_libgit2_init returned \(initialization))")
+        precondition(initialization.count >= 0, "libgit2 failed to initialise (git_libgit2_init returned \(initialization.count))")
+    }
+
+    /// Why the certificates named by `SSL_CERT_FILE` or `SSL_CERT_DIR` could not be loaded, if so.
+    static var certificateLocationProblem: String? { initialization.certificateProblem }
+
+    /// Trusts the certificate authorities in `SSL_CERT_FILE` (a PEM bundle) and `SSL_CERT_DIR` (a
+    /// folder of PEM files), the variables OpenSSL, curl and git read, instead of the system bundle.
+    /// Debian's libgit2 1.5 with mbedTLS loads only `/etc/ssl/certs/ca-certificates.crt` and
+    /// ignores both variables. Done once, before any connection: the option replaces the CA chain
+    /// every TLS connection shares. Returns a message when the certificates cannot be loaded;
+    /// libgit2 then trusts nothing, and https fails with that message attached.
+    private static func useCertificateLocations(_ environment: [String: String]) -> String? {
+        let file = environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        let directory = environment["SSL_CERT_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        guard file != nil || directory != nil else { return nil }
+        guard hearth_set_ssl_cert_locations(file, directory) < 0 else { return nil }
+        let named = [file.map { "SSL_CERT_FILE=\($0)" }, directory.map { "SSL_CERT_DIR=\($0)" }]
+            .compactMap { $0 }.joined(separator: ", ")
+        let reason = git_error_last().flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "unreadable"
+        return "cannot load the certificates named by \(named): \(reason)"
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Callbacks and credentials for fetch, push and clone. The closures run on the calling thread,
 /// synchronously inside the libgit2 call, so they need not be `Sendable`.
 public struct NetworkOptions {
@@ -11,15 +13,25 @@ public struct NetworkOptions {
     /// ssh connection (`HostKey.isKnown` carries libgit2's verdict) and its answer is final.
     /// HTTPS certificates are always left to libgit2 and the system CA bundle.
     public var certificateCheck: ((HostKey) -> Bool)?
+    /// Seconds a connection to the remote may stay silent (nothing sent, nothing received) before
+    /// the operation gives up with `.timeout`; nil waits forever. A busy server that sends git's
+    /// keep-alives is not silent. Enforced on Linux by cutting the connection (`NetworkWatchdog`).
+    public var timeout: TimeInterval?
 
-    /// Options with no progress reporting, default credentials and libgit2's host key check.
+    /// How long a remote may stay silent unless told otherwise: 30 s.
+    public static let defaultTimeout: TimeInterval = 30
+
+    /// Options with no progress reporting, default credentials, libgit2's host key check and a
+    /// 30 s timeout.
     public init(
         progress: ((TransferProgress) -> Void)? = nil,
         credentials: CredentialOptions = CredentialOptions(),
-        certificateCheck: ((HostKey) -> Bool)? = nil
+        certificateCheck: ((HostKey) -> Bool)? = nil,
+        timeout: TimeInterval? = NetworkOptions.defaultTimeout
     ) {
         self.progress = progress
         self.credentials = credentials
         self.certificateCheck = certificateCheck
+        self.timeout = timeout
     }
 }

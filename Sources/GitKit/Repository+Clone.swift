@@ -11,7 +11,7 @@ extension Repository {
     /// ("master", or `init.defaultBranch`), so HEAD is then moved with `git_repository_set_head`
     /// and the `branch.*` tracking settings are rewritten for "main".
     /// - Throws: `GitError`; `.exists` when `directory` is not empty, `.auth` and
-    ///   `.certificate` as for `fetch(remote:refspecs:options:)`.
+    ///   `.certificate` and `.timeout` as for `fetch(remote:refspecs:options:)`.
     public static func clone(from url: String, to directory: URL, options: NetworkOptions = NetworkOptions()) throws(GitError) -> Repository {
         Libgit2.ensureInitialized()
         let path = directory.path(percentEncoded: false)
@@ -22,8 +22,15 @@ extension Repository {
         cloneOptions.checkout_opts.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue
         context.install(into: &cloneOptions.fetch_opts.callbacks)
         var raw: OpaquePointer?
-        let result = withExtendedLifetime(context) { git_clone(&raw, url, path, &cloneOptions) }
-        guard result == 0, let raw else { throw context.failure(result, path: path) }
+        let (result, timedOut) = withExtendedLifetime(context) {
+            NetworkWatchdog.guarding(url: url, timeout: options.timeout) { git_clone(&raw, url, path, &cloneOptions) }
+        }
+        guard result == 0, let raw else {
+            if timedOut, let timeout = options.timeout {
+                throw NetworkWatchdog.timeoutError(url: url, timeout: timeout, operation: operation)
+            }
+            throw context.failure(result, path: path).reported(forRemote: url)
+        }
         let repository = Repository(owning: raw)
         try repository.settleEmptyClone(operation: operation)
         return repository

@@ -14,7 +14,8 @@ extension Repository {
     ///     `["+refs/heads/main:refs/remotes/origin/main"]`. An anonymous remote has no configured
     ///     refspecs, so without these it only writes `FETCH_HEAD`.
     /// - Throws: `GitError`; `.auth` when every credential was refused (the message lists what
-    ///   was tried), `.certificate` for an untrusted host key, `.notFound` for an unknown remote name.
+    ///   was tried), `.certificate` for an untrusted host key or https certificate, `.notFound` for
+    ///   an unknown remote name, `.timeout` when the remote stayed silent for `options.timeout`.
     public func fetch(remote: String, refspecs: [String]? = nil, options: NetworkOptions = NetworkOptions()) throws(GitError) {
         let operation = "fetch from \(CredentialSequence.redacted(remote))"
         let context = RemoteCallbackContext(options: options, operation: operation)
@@ -23,13 +24,21 @@ extension Repository {
             git_fetch_options_init(&fetchOptions, UInt32(GIT_FETCH_OPTIONS_VERSION))
             fetchOptions.prune = GIT_FETCH_NO_PRUNE
             context.install(into: &fetchOptions.callbacks)
-            let result = try withExtendedLifetime(context) { () throws(GitError) -> Int32 in
-                guard let refspecs else { return git_remote_fetch(handle, nil, &fetchOptions, nil) }
-                return try withGitStringArray(refspecs) { array in
-                    git_remote_fetch(handle, array, &fetchOptions, nil)
+            let url = git_remote_url(handle).map { String(cString: $0) } ?? remote
+            let (result, timedOut) = try withExtendedLifetime(context) { () throws(GitError) -> (Int32, Bool) in
+                try NetworkWatchdog.guarding(url: url, timeout: options.timeout) { () throws(GitError) -> Int32 in
+                    guard let refspecs else { return git_remote_fetch(handle, nil, &fetchOptions, nil) }
+                    return try withGitStringArray(refspecs) { array in
+                        git_remote_fetch(handle, array, &fetchOptions, nil)
+                    }
                 }
             }
-            if result < 0 { throw context.failure(result) }
+            if result < 0 {
+                if timedOut, let timeout = options.timeout {
+                    throw NetworkWatchdog.timeoutError(url: url, timeout: timeout, operation: operation)
+                }
+                throw context.failure(result).reported(forRemote: url)
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ extension Repository {
     ///   reference; the message names the reference, the reason and any text the server
     ///   printed (a hook's output). Fetch, merge and push again in both cases. `.locked` when the
     ///   remote could not lock the reference (a push running there, or one killed mid-way).
+    ///   `.timeout` when the remote stayed silent for `options.timeout`.
     public func push(remote: String, refspecs: [String], options: NetworkOptions = NetworkOptions()) throws(GitError) {
         let operation = "push to \(CredentialSequence.redacted(remote))"
         let context = RemoteCallbackContext(options: options, operation: operation)
@@ -22,8 +23,14 @@ extension Repository {
             var pushOptions = git_push_options()
             git_push_options_init(&pushOptions, UInt32(GIT_PUSH_OPTIONS_VERSION))
             context.install(into: &pushOptions.callbacks)
-            let result = try withExtendedLifetime(context) { () throws(GitError) -> Int32 in
-                try withGitStringArray(refspecs) { array in git_remote_push(handle, array, &pushOptions) }
+            let url = (git_remote_pushurl(handle) ?? git_remote_url(handle)).map { String(cString: $0) } ?? remote
+            let (result, timedOut) = try withExtendedLifetime(context) { () throws(GitError) -> (Int32, Bool) in
+                try NetworkWatchdog.guarding(url: url, timeout: options.timeout) { () throws(GitError) -> Int32 in
+                    try withGitStringArray(refspecs) { array in git_remote_push(handle, array, &pushOptions) }
+                }
+            }
+            if result < 0, timedOut, let timeout = options.timeout {
+                throw NetworkWatchdog.timeoutError(url: url, timeout: timeout, operation: operation)
             }
             if result == GitError.Code.nonFastForward.rawValue, context.error == nil {
                 let libgit2 = GitError.last(result, operation: operation)
@@ -35,7 +42,7 @@ extension Repository {
                     operation: operation
                 )
             }
-            if result < 0 { throw context.failure(result) }
+            if result < 0 { throw context.failure(result).reported(forRemote: url) }
             if !context.rejectedReferences.isEmpty {
                 var message = context.rejectedReferences
                     .map { "the remote refused to update \($0.reference): \($0.reason)" }

@@ -25,7 +25,7 @@ public enum NotebookClone {
         do {
             repository = try Repository.clone(from: url, to: directory, options: network)
         } catch {
-            throw SyncError.network(remote: url, operation: "clone", underlying: error)
+            throw SyncError.network(remote: Remote.redacted(url), operation: "clone", underlying: error)
         }
         // A repository with commits but no hearth.yaml is not a notebook: making one of it is
         // `hearth init`'s decision, taken in a clone the user made on purpose.

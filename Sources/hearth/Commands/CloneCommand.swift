@@ -25,6 +25,8 @@ struct CloneCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress output.")
     var quiet = false
 
+    @OptionGroup var timeout: TimeoutOption
+
     func run() throws {
         let base = try global.workingDirectory()
         let target = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
@@ -35,11 +37,11 @@ struct CloneCommand: ParsableCommand {
         let source = RemoteAddress.resolved(url, from: base)
         let reporter = TransferReporter(quiet: quiet)
         let outcome = try NotebookClone.clone(from: source, to: target, device: device,
-                                              network: NetworkOptions(progress: reporter.report))
+                                              network: NetworkOptions(progress: reporter.report, timeout: timeout.seconds(notebook: nil)))
         reporter.finish()
         let contents = outcome.entryCount == 0 && outcome.isEmptyRemote
             ? "an empty remote: run hearth init there, or add entries and hearth sync"
             : "\(outcome.entryCount) \(outcome.entryCount == 1 ? "entry" : "entries")"
-        print("Cloned \(url) into \(outcome.root.path) (device \(outcome.device), \(contents))")
+        print("Cloned \(Remote.redacted(url)) into \(outcome.root.path) (device \(outcome.device), \(contents))")
     }
 }

@@ -27,6 +27,6 @@ struct RemoteAddCommand: ParsableCommand {
         // A relative local path means "from here", as typed; stored absolute, it keeps meaning
         // that from any folder and any -C.
         let remote = try repository.addRemote(name: name, url: RemoteAddress.resolved(url, from: try global.workingDirectory()))
-        print("Added remote \(remote.name) \(remote.url); run hearth sync to send and receive.")
+        print("Added remote \(remote.name) \(remote.displayURL); run hearth sync to send and receive.")
     }
 }

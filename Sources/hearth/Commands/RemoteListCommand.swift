@@ -17,11 +17,11 @@ struct RemoteListCommand: ParsableCommand {
         let notebook = try global.notebook()
         let remotes = try Repository.open(at: notebook.root).remotes()
         if json {
-            try JSONOutput.write(remotes.map { ["name": $0.name, "url": $0.url] })
+            try JSONOutput.write(remotes.map { ["name": $0.name, "url": $0.displayURL] })
             return
         }
         for remote in remotes {
-            Terminal.standardOutput.write(verbose ? "\(remote.name)\t\(remote.url)\n" : "\(remote.name)\n")
+            Terminal.standardOutput.write(verbose ? "\(remote.name)\t\(remote.displayURL)\n" : "\(remote.name)\n")
         }
     }
 }

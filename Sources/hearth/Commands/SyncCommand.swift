@@ -31,13 +31,16 @@ struct SyncCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds to wait for another sync in this notebook to finish.", valueName: "SECONDS"))
     var wait: Double = 10
 
+    @OptionGroup var timeout: TimeoutOption
+
     func run() throws {
         let notebook = try global.notebook()
         // Like git, which runs from the top of the work tree: a remote URL that is a relative
         // path (say `../journal.git`, added with git) means relative to the notebook's root.
         _ = FileManager.default.changeCurrentDirectoryPath(notebook.root.path)
         let reporter = TransferReporter(quiet: quiet || json)
-        var options = SyncOptions(remote: remote, network: NetworkOptions(progress: reporter.report), lockWait: wait)
+        let network = NetworkOptions(progress: reporter.report, timeout: try timeout.seconds(notebook: notebook.root))
+        var options = SyncOptions(remote: remote, network: network, lockWait: wait)
         options.checkpoint = SyncCheckpointHook.fromEnvironment()
         let report: SyncReport
         do {

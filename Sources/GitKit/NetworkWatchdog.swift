@@ -1,0 +1,207 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Bounds how long one fetch, push or clone waits for a silent remote. libgit2 1.5 has no
+/// timeouts (`GIT_OPT_SET_SERVER_TIMEOUT` came with 1.7) and blocks in `recv`, `send`, `poll` or
+/// `connect` for as long as the peer keeps the connection open, so a thread beside the call watches
+/// the TCP connections the operation opened. When one has neither sent nor received data for
+/// `timeout` seconds (the kernel's own clocks, `TCP_INFO`'s `tcpi_last_data_recv` and
+/// `tcpi_last_data_sent`), it is shut down: the blocked call returns end-of-file or `EPIPE`, libgit2
+/// fails normally and frees everything, and the caller reports a timeout.
+///
+/// Measuring silence on the socket rather than counting progress callbacks means a server that is
+/// busy but alive (git's keep-alive packets while it counts objects or runs a hook) is never cut,
+/// and every phase is covered, including the TLS or ssh handshake and the reference advertisement,
+/// which have no callbacks.
+///
+/// Which sockets: those opened after the operation started, and of them the ones talking to the
+/// remote's port (or still connecting); if none is, every new one (a redirect to another port).
+/// That keeps other threads' connections, and servers in the same process (tests), out of reach.
+/// Linux only (`/proc/self/fd`, `TCP_INFO`); elsewhere the operation runs unwatched.
+final class NetworkWatchdog: @unchecked Sendable {
+    private let timeout: TimeInterval
+    private let remotePort: UInt16?
+    private let baseline: Set<UInt64>
+    private let lock = NSLock()
+    private var stopped = false
+    private var fired = false
+    private var firstSeen: [UInt64: Date] = [:]
+    private let wake = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+
+    private init(timeout: TimeInterval, remotePort: UInt16?) {
+        self.timeout = timeout
+        self.remotePort = remotePort
+        baseline = Set(Self.tcpSockets().map(\.inode))
+    }
+
+    /// Runs `body` (one blocking libgit2 network call) with a watchdog when `url` goes over the
+    /// network and `timeout` is set; says whether the watchdog had to cut a connection. SIGPIPE is
+    /// blocked on this thread meanwhile: libgit2 1.5 sends without `MSG_NOSIGNAL`, so writing to a
+    /// connection the peer (or the watchdog) closed would otherwise kill the process.
+    static func guarding<T, E: Error>(
+        url: String?, timeout: TimeInterval?, _ body: () throws(E) -> T
+    ) throws(E) -> (result: T, timedOut: Bool) {
+        let pipeGuard = BrokenPipeGuard()
+        defer { pipeGuard.restore() }
+        #if os(Linux)
+        guard let timeout, timeout > 0, let url, Self.isNetworkURL(url) else { return (try body(), false) }
+        let watchdog = NetworkWatchdog(timeout: timeout, remotePort: Self.port(of: url))
+        Thread.detachNewThread { watchdog.watch() }
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            _ = watchdog.stop()
+            throw error
+        }
+        return (result, watchdog.stop())
+        #else
+        return (try body(), false)
+        #endif
+    }
+
+    /// The error for an operation the watchdog cut: "<url> did not answer for 30 s; ...".
+    static func timeoutError(url: String, timeout: TimeInterval, operation: String) -> GitError {
+        let seconds = timeout.rounded() == timeout ? String(Int(timeout)) : String(timeout)
+        return GitError(
+            code: .timeout, errorClass: 12, // GIT_ERROR_NET
+            message: "\(CredentialSequence.redacted(url)) did not answer for \(seconds) s; check the network, "
+                + "or allow longer with --timeout or `git config hearth.timeout SECONDS`",
+            operation: operation
+        )
+    }
+
+    /// Stops watching and waits for the watching thread; whether it cut a connection.
+    private func stop() -> Bool {
+        lock.lock()
+        stopped = true
+        lock.unlock()
+        wake.signal()
+        finished.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        return fired
+    }
+
+    private func watch() {
+        defer { finished.signal() }
+        // Often enough to cut close to the limit, rarely enough to cost nothing.
+        let interval = min(max(timeout / 8, 0.05), 1)
+        while true {
+            lock.lock()
+            let done = stopped
+            lock.unlock()
+            if done { return }
+            inspect()
+            _ = wake.wait(timeout: .now() + interval)
+        }
+    }
+
+    private func inspect() {
+        let now = Date()
+        let fresh = Self.tcpSockets().filter { !baseline.contains($0.inode) }
+        for socket in fresh where firstSeen[socket.inode] == nil { firstSeen[socket.inode] = now }
+        let toRemote = fresh.filter { $0.isConnecting || remotePort != nil && $0.peerPort == remotePort }
+        let watched = remotePort != nil && toRemote.contains(where: { !$0.isConnecting }) ? toRemote : fresh
+        for socket in watched {
+            let age = now.timeIntervalSince(firstSeen[socket.inode] ?? now)
+            guard min(age, socket.silence) >= timeout else { continue }
+            // The descriptor could have been closed and reused since it was listed; cut it only
+            // while it is still the same socket.
+            guard Self.inode(of: socket.descriptor) == socket.inode else { continue }
+            shutdown(socket.descriptor, Int32(SHUT_RDWR))
+            lock.lock()
+            fired = true
+            lock.unlock()
+        }
+    }
+
+    /// One TCP socket of this process.
+    private struct TCPSocket {
+        var descriptor: Int32
+        var inode: UInt64
+        var peerPort: UInt16?
+        var isConnecting: Bool
+        /// Seconds since data last went either way.
+        var silence: TimeInterval
+    }
+
+    /// This process's TCP sockets that are connecting or connected.
+    private static func tcpSockets() -> [TCPSocket] {
+        #if os(Linux)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return [] }
+        return names.compactMap { name -> TCPSocket? in
+            guard let descriptor = Int32(name), let inode = inode(of: descriptor) else { return nil }
+            var info = tcp_info()
+            var length = socklen_t(MemoryLayout<tcp_info>.size)
+            guard getsockopt(descriptor, Int32(IPPROTO_TCP), TCP_INFO, &info, &length) == 0 else { return nil }
+            // Linux's TCP states: 1 established, 2 SYN sent.
+            guard info.tcpi_state == 1 || info.tcpi_state == 2 else { return nil }
+            let silence = TimeInterval(min(info.tcpi_last_data_recv, info.tcpi_last_data_sent)) / 1000
+            return TCPSocket(descriptor: descriptor, inode: inode, peerPort: peerPort(of: descriptor),
+                             isConnecting: info.tcpi_state == 2, silence: silence)
+        }
+        #else
+        return []
+        #endif
+    }
+
+    /// The inode of `descriptor` when it is a socket.
+    private static func inode(of descriptor: Int32) -> UInt64? {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFSOCK else { return nil }
+        return UInt64(status.st_ino)
+    }
+
+    private static func peerPort(of descriptor: Int32) -> UInt16? {
+        var address = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let found = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getpeername(descriptor, $0, &length) == 0 }
+        }
+        guard found else { return nil }
+        switch Int32(address.ss_family) {
+        case AF_INET:
+            return withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) }
+            }
+        case AF_INET6:
+            return withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin6_port) }
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// Whether libgit2 reaches `url` over the network: a URL with a scheme other than file://,
+    /// or scp-like `host:path`. Local paths never block on a peer.
+    static func isNetworkURL(_ url: String) -> Bool {
+        if let scheme = url.range(of: "://") { return url[..<scheme.lowerBound].lowercased() != "file" }
+        guard let colon = url.firstIndex(of: ":"), !url.hasPrefix("/"), !url.hasPrefix(".") else { return false }
+        return !url[..<colon].contains("/")
+    }
+
+    /// The TCP port `url` names, or its scheme's default; nil when unknown.
+    static func port(of url: String) -> UInt16? {
+        guard let schemeEnd = url.range(of: "://") else { return isNetworkURL(url) ? 22 : nil }
+        let scheme = url[..<schemeEnd.lowerBound].lowercased()
+        var authority = url[schemeEnd.upperBound...].prefix { $0 != "/" }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        // "[::1]:8080" or "host:8080"
+        let hostEnd = authority.hasPrefix("[") ? authority.firstIndex(of: "]").map { authority.index(after: $0) } : authority.firstIndex(of: ":")
+        if let hostEnd, hostEnd < authority.endIndex, authority[hostEnd] == ":" {
+            return UInt16(authority[authority.index(after: hostEnd)...])
+        }
+        switch scheme {
+        case "http": return 80
+        case "https": return 443
+        case "git": return 9418
+        case "ssh", "ssh+git", "git+ssh": return 22
+        default: return nil
+        }
+    }
+}
