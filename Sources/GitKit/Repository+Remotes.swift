@@ -73,14 +73,6 @@ extension Repository {
         }
         guard result == 0, let remote else { throw GitError.last(result, operation: operation) }
         defer { git_remote_free(remote) }
-        // A local path that does not exist makes libgit2 say "unsupported URL protocol".
-        if let url = git_remote_url(remote).map({ String(cString: $0) }) {
-            let path = url.hasPrefix("file://") ? String(url.dropFirst("file://".count)) : url
-            if path.hasPrefix("/"), !FileManager.default.fileExists(atPath: path) {
-                throw GitError(code: .notFound, errorClass: Int32(GIT_ERROR_OS.rawValue),
-                               message: "nothing exists at \(path), so there is no repository there; check the remote's URL", operation: operation)
-            }
-        }
         return try body(remote)
     }
 }

@@ -101,7 +101,7 @@ struct SyncBadRemoteTests {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data("not git\n".utf8).write(to: folder.appending(path: "file.txt"))
             for (url, expected) in [(folder.path(percentEncoded: false), "could not find repository"),
-                                    (folder.appending(path: "missing").path(percentEncoded: false), "nothing exists at")] {
+                                    (folder.appending(path: "missing").path(percentEncoded: false), "does not exist (moved or deleted?)")] {
                 try world.git("laptop")("remote", "set-url", "origin", url)
                 try world.write("laptop", "notes/a.md", "alpha \(url.count)\n")
                 #expect {
