@@ -4,7 +4,7 @@ import Testing
 
 /// Bad input to `hearth clone`, `sync`, `status` and `resolve` through the built binary: exit 1,
 /// a message on stderr that names the file or remote and says what to do, nothing changed.
-@Suite struct SyncBadInputCLITests {
+@Suite(.badInputReport) struct SyncBadInputCLITests {
     typealias TwoDevices = SyncCommandTests.TwoDevices
     static let path = SyncCommandTests.path
 

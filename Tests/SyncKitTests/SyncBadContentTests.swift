@@ -8,7 +8,7 @@ import Testing
 /// Entries a sync cannot parse or must not reinterpret, changed on two devices and synced through
 /// a bare remote: every byte either device wrote survives somewhere (the entry, a conflict copy),
 /// both devices end with the same files byte for byte, and the next sync has nothing to do.
-@Suite("Sync: bad entry content")
+@Suite("Sync: bad entry content", .badInputReport)
 struct SyncBadContentTests {
     static let path = "days/2026/2026-11-22.md"
     static let entry = Array("---\nkind: day\ndate: 2026-11-22\nenergy: 3\nmood: 3\n---\n\n## Log\n- 09:10 started\n\n## Notes\nSlept badly.\n".utf8)

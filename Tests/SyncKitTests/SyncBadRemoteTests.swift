@@ -9,7 +9,7 @@ import Testing
 /// history, corrupt objects, repository extensions libgit2 1.5 cannot read. Each fails with an
 /// error that names the remote and says what to do, and leaves this notebook and the remote as
 /// they were; the next sync after the fix works.
-@Suite("Sync: bad remotes")
+@Suite("Sync: bad remotes", .badInputReport)
 struct SyncBadRemoteTests {
     /// A device's state a failed sync must not change: HEAD, the branch's commits, every file.
     struct Snapshot: Equatable {

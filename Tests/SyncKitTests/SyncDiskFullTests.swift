@@ -8,7 +8,7 @@ import Testing
 /// A device whose notebook lives on a small tmpfs that fills up during a sync: the file that
 /// cannot be written keeps its old bytes, the repository stays sound, and the next sync after
 /// space is freed brings everything in.
-@Suite("Sync: disk full", .serialized)
+@Suite("Sync: disk full", .serialized, .badInputReport)
 struct SyncDiskFullTests {
     /// Whether this process may mount a tmpfs (root in a container that allows it).
     static let canMount: Bool = {

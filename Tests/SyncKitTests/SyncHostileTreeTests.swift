@@ -9,7 +9,7 @@ import Testing
 /// other file systems read as `.git`), made with `git mktree` and pushed with git: a sync
 /// refuses them naming the path, writes nothing anywhere, and works again once the remote
 /// drops the path.
-@Suite("Sync: hostile trees from the remote")
+@Suite("Sync: hostile trees from the remote", .badInputReport)
 struct SyncHostileTreeTests {
     /// The laptop pushes a commit adding `<name>/evil.md` (inside `notes/` when `nested`);
     /// the desk, with `deskEdit` uncommitted when given, syncs.

@@ -7,7 +7,7 @@ import Testing
 
 /// Symbolic links pointing out of the notebook, committed or made locally in place of a tracked
 /// file or folder: a sync never writes through one, and what both devices wrote is kept.
-@Suite("Sync: links out of the notebook")
+@Suite("Sync: links out of the notebook", .badInputReport)
 struct SyncLinkTests {
     /// A folder outside every notebook with one file in it; returns the folder.
     func outsideFolder(_ world: SyncWorld) throws -> URL {
