@@ -3,16 +3,18 @@ import TestSupport
 import Testing
 
 /// Two devices keep writing while `hearth sync` is killed with SIGKILL over and over: at a named
-/// checkpoint (`HEARTH_SYNC_ABORT_AT`) in even rounds, after a random delay in odd ones. After
+/// checkpoint (`HEARTH_SYNC_ABORT_AT`) in even rounds, in odd ones after a random delay up to
+/// the time the other device's sync just took (so the kill lands anywhere in the sync). After
 /// every kill `git fsck` is clean and the next sync succeeds; after each round both devices hold
 /// the same tree, and every line either device wrote (kept in a ``LineLedger``) is still there.
 ///
-/// `make test` runs a sample; `make test-stress` sets `HEARTH_STRESS_KILLS` (rounds). A failure
-/// names the seed; `HEARTH_STRESS_SEED=N` replays the same run.
+/// Rounds go on until `HEARTH_STRESS_KILLS` syncs were really killed (12 in `make test`, 120 in
+/// `make test-stress`; a sync that finishes before its kill does not count). A failure names the
+/// seed; `HEARTH_STRESS_SEED=N` replays the same choices.
 @Suite struct SyncKillStressTests {
     static let environment = ProcessInfo.processInfo.environment
-    /// Rounds, one kill attempt each.
-    static let rounds = Int(environment["HEARTH_STRESS_KILLS"] ?? "") ?? 12
+    /// How many syncs to kill.
+    static let kills = Int(environment["HEARTH_STRESS_KILLS"] ?? "") ?? 12
     /// The seed of the whole run.
     static let seed = UInt64(environment["HEARTH_STRESS_SEED"] ?? "") ?? 20_261_122
 
@@ -35,18 +37,23 @@ import Testing
         let roots = ["laptop": devices.notebook.root, "desk": devices.desk]
         var ledger = LineLedger()
         var killedAtCheckpoint = 0, killedByTimer = 0, finishedFirst = 0
-        for round in 0..<Self.rounds {
+        var round = 0
+        // Bounded: most rounds kill, and one that does not still checks recovery and convergence.
+        while killedAtCheckpoint + killedByTimer < Self.kills, round < Self.kills * 4 {
+            defer { round += 1 }
             let victim = Bool.random(using: &random) ? "laptop" : "desk"
             let other = victim == "laptop" ? "desk" : "laptop"
             for device in [other, victim] {
                 try write(round: round, device: device, in: roots[device]!, devices: devices, ledger: &ledger, random: &random)
             }
             // The other device pushes first, so the victim has something to fetch, merge, write and push.
+            let started = Date()
             let first = try sync(devices, roots[other]!)
+            let duration = Date().timeIntervalSince(started)
             #expect(first.status == 0, "seed \(Self.seed), round \(round): \(other)'s sync failed: \(first)")
             let kill: Kill = round.isMultiple(of: 2)
                 ? .at(SyncKillTests.checkpoints.randomElement(using: &random)!)
-                : .after(Double.random(in: 0...0.4, using: &random))
+                : .after(duration * Double.random(in: 0...1, using: &random))
             let killed = try sync(devices, roots[victim]!, kill: kill)
             var problems: [String] = []
             if killed.wasKilled {
@@ -81,8 +88,8 @@ import Testing
             if !problems.isEmpty { break }
         }
         let killed = killedAtCheckpoint + killedByTimer
-        #expect(killed > Self.rounds / 3, "only \(killed) of \(Self.rounds) syncs were really killed")
-        StressReport.append("kills: \(killed) syncs killed and recovered (\(killedAtCheckpoint) at a checkpoint, "
+        #expect(killed == Self.kills, "only \(killed) of \(Self.kills) syncs were really killed in \(round) rounds")
+        StressReport.append("kills: \(killed) syncs killed and recovered in \(round) rounds (\(killedAtCheckpoint) at a checkpoint, "
             + "\(killedByTimer) after a random delay; \(finishedFirst) finished first), \(ledger.written) lines written, "
             + "\(ledger.missing(in: try roots.values.flatMap { try Self.texts(under: $0).values }).count) lost, seed \(Self.seed)")
     }

@@ -21,13 +21,14 @@ public enum ProcessRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        var killer: DispatchWorkItem?
+        // A thread of its own: GCD's pool can be busy with blocking reads (this function's own
+        // among them) and would run a queued kill only after the child had finished.
+        let exited = DispatchSemaphore(value: 0)
         if let killAfter {
             let pid = process.processIdentifier
-            // Cancelled once the child has been reaped, so the pid can never name another process.
-            let item = DispatchWorkItem { kill(pid, SIGKILL) }
-            killer = item
-            DispatchQueue.global().asyncAfter(deadline: .now() + killAfter, execute: item)
+            Thread.detachNewThread {
+                if exited.wait(timeout: .now() + killAfter) == .timedOut { kill(pid, SIGKILL) }
+            }
         }
         // Foundation closes the parent's write ends after spawning, so the reads below see end of file.
         let errorBox = DataBox()
@@ -39,7 +40,10 @@ public enum ProcessRunner {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        killer?.cancel()
+        // Wakes the killer, which then leaves the child alone. Between the reaping inside
+        // waitUntilExit and this line lie microseconds, far too few for the kernel to hand the
+        // pid to another process (it cycles through all free pids first).
+        exited.signal()
         return ProcessResult(status: process.terminationStatus, stdoutData: outData, stderrData: errorBox.data,
                              wasKilled: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
     }
