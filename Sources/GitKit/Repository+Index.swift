@@ -22,7 +22,7 @@ extension Repository {
                 return git_index_update_all(index, pathspec, nil, nil)
             }
             try GitError.check(result, operation: "stage all changes")
-            try GitError.check(git_index_write(index), operation: "write index")
+            try checkIndexWrite(git_index_write(index))
         }
     }
 
@@ -41,7 +41,7 @@ extension Repository {
                 let result = exists ? git_index_add_bypath(index, path) : git_index_remove_bypath(index, path)
                 try GitError.check(result, operation: exists ? "stage file" : "unstage deleted file", path: path)
             }
-            try GitError.check(git_index_write(index), operation: "write index")
+            try checkIndexWrite(git_index_write(index))
         }
     }
 

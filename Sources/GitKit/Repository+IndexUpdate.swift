@@ -45,7 +45,7 @@ extension Repository {
                 }
                 try GitError.check(result, operation: "update index", path: update.path)
             }
-            try GitError.check(git_index_write(index), operation: "write index")
+            try checkIndexWrite(git_index_write(index))
         }
     }
 }

@@ -29,6 +29,12 @@ struct InterruptedWrite {
     /// How long after the marker a lock can have been created by the step; nil for no limit.
     var window: TimeInterval?
 
+    /// How long after its marker was written (or renewed) a lock counts as the marked step's:
+    /// each step is one libgit2 call that takes its lock at once, or a push that renews its
+    /// marker as objects go out. Short, so a git command the user starts after a killed sync
+    /// keeps its lock.
+    static let window: TimeInterval = 10
+
     /// Where the markers live.
     static func folder(_ repository: Repository) -> URL {
         repository.gitDirectory.appending(path: "hearth/writing", directoryHint: .isDirectory)
@@ -50,6 +56,16 @@ struct InterruptedWrite {
         // Best effort: without the marker a lock left by a kill needs removing by hand, as with git.
         try? FileManager.default.createDirectory(at: marker.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(text.utf8).write(to: marker)
+    }
+
+    /// The marker file's path.
+    func path(_ repository: Repository) -> String {
+        Self.folder(repository).appending(path: name).path(percentEncoded: false)
+    }
+
+    /// Moves the marker's time to now: the step is still running (a push sending objects).
+    static func renew(at path: String) {
+        utimes(path, nil)
     }
 
     /// Removes the marker: the step returned, however it went.

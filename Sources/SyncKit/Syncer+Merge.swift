@@ -59,8 +59,9 @@ extension Syncer {
             try repository.setReference(Syncer.outgoingReference, to: commit, expecting: outgoing, message: "hearth sync: outgoing merge")
         }
         reach(.beforePush)
-        pushMarker(remote: remote, remoteRef: remoteRef, commit: commit)?.begin(repository)
-        let push = BackgroundGitOperation(root: root, network: network(reaching: .duringPush)) { repository, network throws(GitError) in
+        let marker = pushMarker(remote: remote, remoteRef: remoteRef, commit: commit)
+        marker?.begin(repository)
+        let push = BackgroundGitOperation(root: root, network: network(reaching: .duringPush, renewing: marker)) { repository, network throws(GitError) in
             try repository.push(remote: remote, refspecs: ["\(Syncer.outgoingReference):\(remoteRef)"], options: network)
         }
         do throws(SyncError) {

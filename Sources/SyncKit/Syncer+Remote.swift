@@ -36,7 +36,7 @@ extension Syncer {
         marker?.begin(repository)
         defer { marker?.end(repository) }
         do {
-            try repository.push(remote: remote, refspecs: ["\(branchRef):\(remoteRef)"], options: network(reaching: .duringPush))
+            try repository.push(remote: remote, refspecs: ["\(branchRef):\(remoteRef)"], options: network(reaching: .duringPush, renewing: marker))
             return nil
         } catch {
             return error

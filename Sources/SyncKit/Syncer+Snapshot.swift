@@ -31,7 +31,7 @@ extension Syncer {
         return try git { () throws(GitError) -> String? in
             // A rename staged with `git mv` is one entry: both of its names count.
             // Byte-exact: `café` in NFC and in NFD are two files, one Swift `Set<String>` entry.
-            let paths = PathSet(try repository.status()
+            let paths = PathSet(try writingLocally { () throws(GitError) in try repository.status() }
                 .filter { !$0.flags.contains(.ignored) && !$0.path.hasSuffix("/") }   // "inner/": a nested repository
                 .flatMap { [$0.path] + ($0.oldPath.map { [$0] } ?? []) })
                 .subtracting(PathSet(heldBack))
@@ -61,7 +61,7 @@ extension Syncer {
             let tree = try repository.updatedTree(headTree, applying: updates)
             guard tree != headTree else {
                 // Only the index differed (say, a `git add` later undone): bring it back in line.
-                try repository.updateIndex(index)
+                try writingLocally { () throws(GitError) in try repository.updateIndex(index) }
                 return nil
             }
             let changes = try repository.treeChanges(from: headTree, to: tree, detectRenames: true)
@@ -71,8 +71,10 @@ extension Syncer {
             let signature = signature()
             let commit = try repository.createCommit(tree: tree, parents: head.map { [$0] } ?? [], message: message,
                                                      author: signature, committer: signature, updatingReference: nil)
-            try repository.setReference(branchRef, to: commit, expecting: head, message: "hearth sync: snapshot")
-            try repository.updateIndex(index)
+            try writingLocally { () throws(GitError) in
+                try repository.setReference(branchRef, to: commit, expecting: head, message: "hearth sync: snapshot")
+                try repository.updateIndex(index)
+            }
             return message.split(separator: "\n", maxSplits: 1).first.map(String.init)
         }
     }

@@ -51,7 +51,7 @@ public final class Syncer {
             }
         }
         defer { prefetch?.wait() }
-        let snapshot = try writingLocally { () throws(SyncError) in try takeSnapshot(branchRef: branchRef) }
+        let snapshot = try takeSnapshot(branchRef: branchRef)
         reach(.afterSnapshot)
         let start = try git { () throws(GitError) in try repository.referenceTarget(branchRef) }
         var report = SyncReport(remote: nil, branch: branch, snapshot: snapshot, outcome: .localOnly, sent: 0, received: 0,
@@ -176,22 +176,25 @@ public final class Syncer {
 
     /// The marker for a push of `commit` to `remoteRef` of a folder remote, where a killed push
     /// leaves the remote's branch locked (libgit2 writes a local remote in-process); nil for a
-    /// network remote, whose server cleans up after a dropped connection itself.
+    /// network remote, whose server cleans up after a dropped connection itself. The push's
+    /// progress reports renew it (``network(reaching:renewing:)``): the branch is locked right
+    /// after the last object is written, however long the objects took.
     func pushMarker(remote: String, remoteRef: String, commit: ObjectID?) -> InterruptedWrite? {
         guard let url = try? repository.remote(named: remote)?.url, let folder = localFolder(of: url) else { return nil }
         return InterruptedWrite(name: InterruptedWrite.push, locks: [folder.appending(path: remoteRef + ".lock").path(percentEncoded: false)],
-                                value: commit?.description, window: nil)
+                                value: commit?.description, window: InterruptedWrite.window)
     }
 
-    /// Runs a step that writes the index or moves the branch, marked so that the locks a kill
-    /// inside it leaves are cleared by the next sync (``InterruptedWrite``).
-    func writingLocally<T>(_ body: () throws(SyncError) -> T) throws(SyncError) -> T {
+    /// Runs one libgit2 call that writes the index or moves the branch, marked so that the locks
+    /// a kill inside it leaves are cleared by the next sync (``InterruptedWrite``). Marked call by
+    /// call, so that the window in which a lock counts as the sync's stays seconds long.
+    func writingLocally<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         var locks = [repository.gitDirectory.appending(path: "index.lock").path(percentEncoded: false)]
         if let branch = try? repository.currentBranchName() {
             locks.append(repository.gitDirectory.appending(path: "refs/heads/\(branch).lock").path(percentEncoded: false))
         }
-        // A snapshot of a large notebook reads every changed file between its lock-taking calls.
-        return try InterruptedWrite(name: InterruptedWrite.local, locks: locks, value: nil, window: 60).around(repository, body)
+        return try InterruptedWrite(name: InterruptedWrite.local, locks: locks, value: nil, window: InterruptedWrite.window)
+            .around(repository, body)
     }
 
     /// The folder of a remote given as a local path or `file://` URL (relative paths from the
@@ -211,17 +214,25 @@ public final class Syncer {
     }
 
     /// The network options for one fetch or push, reaching `checkpoint` at its first progress
-    /// report, so that the crash tests can stop a sync while objects are on the wire.
-    func network(reaching checkpoint: SyncCheckpoint) -> NetworkOptions {
+    /// report, so that the crash tests can stop a sync while objects are on the wire, and renewing
+    /// `marker` as objects go out.
+    func network(reaching checkpoint: SyncCheckpoint, renewing marker: InterruptedWrite? = nil) -> NetworkOptions {
         var network = options.network
-        guard let hook = options.checkpoint else { return network }
+        let hook = options.checkpoint
+        guard hook != nil || marker != nil else { return network }
         let progress = network.progress
+        let markerPath = marker.map { $0.path(repository) }
         // One operation reports progress from one thread at a time (its own).
         var reached = false
+        var renewed = Date.distantPast
         network.progress = { report in
             if !reached {
                 reached = true
-                hook(checkpoint)
+                hook?(checkpoint)
+            }
+            if let markerPath, Date().timeIntervalSince(renewed) > 0.1 {
+                renewed = Date()
+                InterruptedWrite.renew(at: markerPath)
             }
             progress?(report)
         }

@@ -46,7 +46,12 @@ struct InterruptedWriteTests {
             // Created 10 minutes after the marker: a git command the user started since.
             try leaveBehind(marker, in: world, device: "laptop", lockAge: 600)
             try world.write("laptop", "notes/a.md", "a\n")
-            #expect(throws: SyncError.self) { try world.sync("laptop") }
+            #expect {
+                try world.sync("laptop")
+            } throws: { error in
+                // The message names the lock and what to do about it.
+                "\(error)".contains(marker.locks[0] + " exists") && "\(error)".contains("delete that file")
+            }
             #expect(FileManager.default.fileExists(atPath: marker.locks[0]))
         }
     }
@@ -57,10 +62,27 @@ struct InterruptedWriteTests {
             let lock = world.remote.appending(path: "refs/heads/main.lock").path(percentEncoded: false)
             let head = try world.head("laptop")
             // A lock holding another commit is not this notebook's push.
-            let other = InterruptedWrite(name: InterruptedWrite.push, locks: [lock], value: head, window: nil)
+            let other = InterruptedWrite(name: InterruptedWrite.push, locks: [lock], value: head, window: InterruptedWrite.window)
             try leaveBehind(other, in: world, device: "laptop", holding: String(repeating: "1", count: 40) + "\n")
             try world.write("laptop", "notes/a.md", "a\n")
-            #expect(throws: SyncError.self) { try world.sync("laptop") }
+            #expect {
+                try world.sync("laptop")
+            } throws: { error in
+                guard case SyncError.remoteLocked = error else { return false }
+                return true
+            }
+            #expect(FileManager.default.fileExists(atPath: lock))
+
+            // An empty lock taken a minute after the push's last sign of life is another
+            // process's, in the middle of its own push.
+            try FileManager.default.removeItem(atPath: lock)
+            try leaveBehind(other, in: world, device: "laptop", lockAge: 60)
+            #expect {
+                try world.sync("laptop")
+            } throws: { error in
+                guard case SyncError.remoteLocked = error else { return false }
+                return "\(error)".contains("main.lock")
+            }
             #expect(FileManager.default.fileExists(atPath: lock))
 
             try FileManager.default.removeItem(atPath: lock)

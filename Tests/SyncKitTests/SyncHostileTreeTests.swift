@@ -64,7 +64,12 @@ struct SyncHostileTreeTests {
             try world.write("desk", "notes/a.md", "alpha\ndesk line\n")
             try world.write("desk", "notes/b.md", "new on desk\n")
             let remoteBefore = try world.git("remote.git")("rev-parse", "main")
-            #expect(throws: SyncError.self) { try world.sync("desk") }
+            #expect {
+                try world.sync("desk")
+            } throws: { error in
+                guard case SyncError.unsafePath = error else { return false }
+                return "\(error)".contains("../evil.md")
+            }
             #expect(escapes(world, name: "..").isEmpty)
             #expect(world.read("desk", "notes/a.md") == "alpha\ndesk line\n")
             #expect(world.read("desk", "notes/b.md") == "new on desk\n")
