@@ -18,6 +18,8 @@ struct PathMap<Value> {
         storage.sorted { $0.key < $1.key }.map { (key: $0.key.string, value: $0.value) }
     }
 
+    var isEmpty: Bool { storage.isEmpty }
+
     func contains(where predicate: ((key: String, value: Value)) throws -> Bool) rethrows -> Bool {
         try storage.contains { try predicate((key: $0.key.string, value: $0.value)) }
     }

@@ -6,7 +6,8 @@ import GitKit
 /// merge them with what the sync brought instead of silently reverting it.
 struct PendingEdits {
     /// Path -> the blob the user's file was based on (nil: the file did not exist in the snapshot).
-    var bases: [String: ObjectID?] = [:]
+    /// Keyed byte for byte: `café` in NFC and in NFD are two files with bases of their own.
+    var bases = PathMap<ObjectID?>()
 
     private static func location(_ repository: Repository) -> URL {
         repository.gitDirectory.appending(path: "hearth/pending")
@@ -34,7 +35,7 @@ struct PendingEdits {
                 return
             }
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let text = bases.sorted { $0.key < $1.key }.map { "\($0.value?.description ?? "-")\t\($0.key)\n" }.joined()
+            let text = bases.entries.map { "\($0.value?.description ?? "-")\t\($0.key)\n" }.joined()
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
             throw SyncError.io(path: url.path, operation: "record files kept during sync", reason: error.localizedDescription)

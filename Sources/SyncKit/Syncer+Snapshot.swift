@@ -34,7 +34,7 @@ extension Syncer {
             let paths = PathSet(try writingLocally { () throws(GitError) in try repository.status() }
                 .filter { !$0.flags.contains(.ignored) && !$0.path.hasSuffix("/") }   // "inner/": a nested repository
                 .flatMap { [$0.path] + ($0.oldPath.map { [$0] } ?? []) })
-                .subtracting(PathSet(heldBack))
+                .subtracting(heldBack)
                 .sorted
             guard !paths.isEmpty else { return nil }
             let head = try repository.referenceTarget(branchRef)
@@ -91,18 +91,18 @@ extension Syncer {
     /// - Returns: paths to leave out of this snapshot because they could not be merged yet (read
     ///   only, not a regular file, saved again meanwhile); they stay pending, never committed
     ///   over the other device's version.
-    func mergePendingEdits() throws(SyncError) -> Set<String> {
+    func mergePendingEdits() throws(SyncError) -> PathSet {
         var pending = PendingEdits.load(repository)
-        guard !pending.bases.isEmpty else { return [] }
+        guard !pending.bases.isEmpty else { return PathSet() }
         guard let head = try git({ () throws(GitError) in try repository.headCommitID() }) else {
             try PendingEdits().save(repository)
-            return []
+            return PathSet()
         }
         let synced = try git { () throws(GitError) in try syncedSide(of: head) }
         let local = MergeSide(device: device, time: Date())
         let records = ConflictStore(root: root)
-        var heldBack: Set<String> = []
-        for (path, base) in pending.bases.sorted(by: { $0.key < $1.key }) {
+        var heldBack = PathSet()
+        for (path, base) in pending.bases.entries {
             let absolute = root.appending(path: path).path(percentEncoded: false)
             if ContainedPath.linkedFolder(on: path, under: root.path(percentEncoded: false)) != nil {
                 // A folder on the way became a link since: the user took the folder out of the

@@ -68,4 +68,34 @@ struct SyncUnicodeNameTests {
             #expect(try world.tree("laptop") == world.tree("desk"))
         }
     }
+
+    @Test("both forms kept back read-only during a sync: each keeps its own pending base and gets its own edit")
+    func bothFormsKeptBack() throws {
+        try SyncWorld.with(devices: ["laptop", "desk"]) { world in
+            try world.write("laptop", Self.nfc, "composed\n")
+            try world.write("laptop", Self.nfd, "decomposed\n")
+            try world.sync("laptop")
+            try world.sync("desk")
+            func chmodBoth(_ mode: mode_t) {
+                for path in [Self.nfc, Self.nfd] {
+                    // chmod(2) with the name's own bytes: Foundation might normalize it.
+                    _ = chmod(world.root("desk").path(percentEncoded: false) + "/" + path, mode)
+                }
+            }
+            chmodBoth(0o444)
+            try world.write("laptop", Self.nfc, "composed\nlaptop edit C\n")
+            try world.write("laptop", Self.nfd, "decomposed\nlaptop edit D\n")
+            try world.sync("laptop")
+            let held = try world.sync("desk")
+            #expect(held.keptLocal.count == 2, "\(held.keptLocal)")
+            chmodBoth(0o644)
+            try world.sync("desk")
+            try world.sync("laptop")
+            for device in ["laptop", "desk"] {
+                #expect(has(world, device, Self.nfc, "composed\nlaptop edit C\n"), "\(device): the NFC file lost its edit")
+                #expect(has(world, device, Self.nfd, "decomposed\nlaptop edit D\n"), "\(device): the NFD file lost its edit")
+            }
+            #expect(try world.tree("laptop") == world.tree("desk"))
+        }
+    }
 }
