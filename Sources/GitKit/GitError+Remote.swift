@@ -7,11 +7,12 @@ extension GitError {
     /// (`SSL_CERT_FILE`).
     func reported(forRemote url: String) -> GitError {
         var error = self
-        let redacted = CredentialSequence.redacted(url)
+        let redacted = Remote.redacted(url)
         if redacted != url {
             error.message = error.message.replacingOccurrences(of: url, with: redacted)
-            if let password = Self.password(in: url), password.count >= 3 {
-                error.message = error.message.replacingOccurrences(of: password, with: "***")
+            // libgit2 may also quote the URL in pieces.
+            for secret in Remote.secrets(in: url) where secret.count >= 3 {
+                error.message = error.message.replacingOccurrences(of: secret, with: "***")
             }
         }
         if error.errorClass == 12 || error.errorClass == 34, // GIT_ERROR_NET, GIT_ERROR_HTTP
@@ -21,10 +22,11 @@ extension GitError {
             error.message = "the remote closed the connection before the transfer finished (\(error.message)); "
                 + "check that the URL names a git repository on a running server"
         }
-        if !NetworkWatchdog.isNetworkURL(url) {
-            let path = url.hasPrefix("file://") ? String(url.dropFirst("file://".count)) : url
-            if !FileManager.default.fileExists(atPath: path) {
-                // libgit2 says "unsupported URL protocol" for a path that is not there.
+        // libgit2 says "unsupported URL protocol" for a local path that is not there.
+        if !NetworkWatchdog.isNetworkURL(url), error.message.contains("unsupported URL protocol") || error.code == .notFound {
+            // A file:// URL's path is percent-encoded and may carry a user name (or worse).
+            let path = url.hasPrefix("file://") ? URL(string: url)?.path(percentEncoded: false) : url
+            if let path, !path.isEmpty, !FileManager.default.fileExists(atPath: path) {
                 error.message = "the remote's folder \(path) does not exist (moved or deleted?); "
                     + "point the remote at its new place with `git remote set-url`"
             }
@@ -38,15 +40,5 @@ extension GitError {
             }
         }
         return error
-    }
-
-    /// The password in `scheme://user:password@host/...`, if there is one.
-    private static func password(in url: String) -> String? {
-        guard let schemeEnd = url.range(of: "://"),
-              let at = url[schemeEnd.upperBound...].firstIndex(of: "@"),
-              let colon = url[schemeEnd.upperBound..<at].firstIndex(of: ":")
-        else { return nil }
-        let password = url[url.index(after: colon)..<at]
-        return password.isEmpty ? nil : String(password)
     }
 }

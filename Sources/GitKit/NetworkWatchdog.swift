@@ -68,7 +68,7 @@ final class NetworkWatchdog: @unchecked Sendable {
         let seconds = timeout.rounded() == timeout ? String(Int(timeout)) : String(timeout)
         return GitError(
             code: .timeout, errorClass: 12, // GIT_ERROR_NET
-            message: "\(CredentialSequence.redacted(url)) did not answer for \(seconds) s; check the network, "
+            message: "\(Remote.redacted(url)) did not answer for \(seconds) s; check the network, "
                 + "or allow longer with --timeout or `git config hearth.timeout SECONDS`",
             operation: operation
         )

@@ -15,7 +15,7 @@ extension Repository {
     public static func clone(from url: String, to directory: URL, options: NetworkOptions = NetworkOptions()) throws(GitError) -> Repository {
         Libgit2.ensureInitialized()
         let path = directory.path(percentEncoded: false)
-        let operation = "clone \(CredentialSequence.redacted(url))"
+        let operation = "clone \(Remote.redacted(url))"
         let context = RemoteCallbackContext(options: options, operation: operation)
         var cloneOptions = git_clone_options()
         git_clone_options_init(&cloneOptions, UInt32(GIT_CLONE_OPTIONS_VERSION))

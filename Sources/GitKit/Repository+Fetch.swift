@@ -17,7 +17,7 @@ extension Repository {
     ///   was tried), `.certificate` for an untrusted host key or https certificate, `.notFound` for
     ///   an unknown remote name, `.timeout` when the remote stayed silent for `options.timeout`.
     public func fetch(remote: String, refspecs: [String]? = nil, options: NetworkOptions = NetworkOptions()) throws(GitError) {
-        let operation = "fetch from \(CredentialSequence.redacted(remote))"
+        let operation = "fetch from \(Remote.redacted(remote))"
         let context = RemoteCallbackContext(options: options, operation: operation)
         try withRemote(remote, operation: operation) { handle throws(GitError) in
             var fetchOptions = git_fetch_options()

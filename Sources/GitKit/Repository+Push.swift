@@ -17,7 +17,7 @@ extension Repository {
     ///   remote could not lock the reference (a push running there, or one killed mid-way).
     ///   `.timeout` when the remote stayed silent for `options.timeout`.
     public func push(remote: String, refspecs: [String], options: NetworkOptions = NetworkOptions()) throws(GitError) {
-        let operation = "push to \(CredentialSequence.redacted(remote))"
+        let operation = "push to \(Remote.redacted(remote))"
         let context = RemoteCallbackContext(options: options, operation: operation)
         try withRemote(remote, operation: operation) { handle throws(GitError) in
             var pushOptions = git_push_options()

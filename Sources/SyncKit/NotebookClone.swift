@@ -35,7 +35,7 @@ public enum NotebookClone {
         }
         guard isNotebook else {
             removeClone(at: directory, keepFolder: existed)
-            throw SyncError.notANotebook(path: url, reason: "holds no hearth notebook (no \(NotebookSetup.settingsFile) in its branch); nothing was cloned. "
+            throw SyncError.notANotebook(path: Remote.redacted(url), reason: "holds no hearth notebook (no \(NotebookSetup.settingsFile) in its branch); nothing was cloned. "
                                          + "To make a notebook of its files, clone it with git clone and run hearth init in the clone")
         }
         let name = DeviceName.sanitized(device ?? DeviceName.host())

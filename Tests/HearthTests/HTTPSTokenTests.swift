@@ -180,6 +180,25 @@ struct HTTPSTokenTests {
         let refused = try setup.hearth("clone", wrongURL, "other", environment: setup.environment())
         outputs.append(refused)
         #expect(refused.status == 1 && refused.stderr.contains("cannot clone '\(redacted)'"), "\(refused)")
+        // A repository that is no notebook: refused, with the URL shown without its password.
+        let scratch = setup.notebook.base.appendingPathComponent("scratch")
+        try setup.git("init", "-q", "--initial-branch=main", scratch.path, in: setup.notebook.base).requireSuccess()
+        try setup.git("-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "plain",
+                      in: scratch).requireSuccess()
+        try setup.git("init", "-q", "--bare", setup.notebook.base.appendingPathComponent("srv/plain.git").path,
+                      in: setup.notebook.base).requireSuccess()
+        try setup.git("push", "-q", setup.notebook.base.appendingPathComponent("srv/plain.git").path, "main", in: scratch).requireSuccess()
+        let plain = try setup.hearth("clone", withPassword.replacingOccurrences(of: "remote.git", with: "plain.git"), "plain",
+                                     environment: setup.environment())
+        outputs.append(plain)
+        #expect(plain.status == 1 && plain.stderr.contains("holds no hearth notebook")
+                && plain.stderr.contains(redacted.replacingOccurrences(of: "remote.git", with: "plain.git")), "\(plain)")
+        // GitHub's documented form puts the token where the user goes: masked as a whole.
+        let tokenAsUser = "https://\(setup.token)@127.0.0.1:\(setup.server.port)/remote.git"
+        let asUser = try setup.hearth("clone", tokenAsUser, "as-user", environment: setup.environment())
+        outputs.append(asUser)
+        #expect(asUser.stdout.contains("https://***@127.0.0.1") || asUser.stderr.contains("https://***@127.0.0.1"), "\(asUser)")
+        outputs.append(try setup.hearth("remote", "-v", in: setup.notebook.base.appendingPathComponent("as-user"), environment: [:]))
         for output in outputs {
             #expect(!output.stdout.contains(setup.token) && !output.stderr.contains(setup.token), "\(output)")
         }
