@@ -42,7 +42,7 @@ test-stress: deps
 	HEARTH_STRESS_KILLS=$(STRESS_KILLS) HEARTH_STRESS_SEEDS=$(STRESS_SEEDS) HEARTH_STRESS_EDITOR_RUNS=$(STRESS_EDITOR_RUNS) \
 		HEARTH_STRESS_REPORT="$(STRESS_REPORT)" \
 		$(SWIFT) test --skip-build --filter '$(STRESS_SUITES)'
-	@python3 Scripts/stress-summary.py "$(STRESS_REPORT)"
+	@python3 Scripts/stress-summary.py "$(STRESS_REPORT)" --seeds $(STRESS_SEEDS) --kills $(STRESS_KILLS)
 
 demo: build
 	@Scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/hearth"

@@ -51,8 +51,9 @@ final class UnauthorizedHTTPServer: @unchecked Sendable {
     /// Stops accepting and waits for the serving thread to end.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
+        // Closed after the serving thread is done with it, so its number is never reused under it.
         finished.wait()
+        close(listener)
     }
 
     private func serve() {

@@ -39,19 +39,20 @@ import Testing
 
     @Test func aSyncThatCannotWaitSaysWhoHoldsTheLock() throws {
         let devices = try SyncCommandTests.TwoDevices()
-        var refused = 0
-        for round in 0..<4 {
-            try devices.notebook.hearth("done", "ship", "item \(round)").requireSuccess()
-            for result in try syncsAtOnce(3, devices, wait: "0") where result.status != 0 {
-                refused += 1
-                #expect(result.status == 1, "\(result)")
-                // The holder's record names its pid.
-                #expect(result.stderr.contains("another sync is running in this notebook") && result.stderr.contains("pid "), "\(result)")
-            }
-        }
-        // Three at once with no wait collide at least once in four rounds on any machine.
-        #expect(refused > 0)
-        try devices.notebook.hearth("sync", "--quiet").requireSuccess()
+        try devices.notebook.hearth("done", "ship", "waiting item").requireSuccess()
+        // Hold the lock as a running sync does: flock plus the holder's record.
+        let descriptor = open(devices.notebook.url(".git/hearth-sync.lock").path, O_RDWR | O_CREAT, 0o644)
+        #expect(descriptor >= 0 && flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        let record = "pid \(getpid()) since 2026-11-22T10:00:00Z\n"
+        _ = record.withCString { pwrite(descriptor, $0, strlen($0), 0) }
+        let refused = try devices.notebook.hearth("sync", "--wait", "0")
+        close(descriptor)
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.stderr.contains("another sync is running in this notebook")
+                && refused.stderr.contains("pid \(getpid()) since 2026-11-22T10:00:00Z"), "\(refused)")
+        // Nothing was committed by the sync that could not start.
+        #expect(try !devices.notebook.git("status", "--porcelain").stdout.isEmpty)
+        try devices.notebook.hearth("sync", "--quiet", "--wait", "0").requireSuccess()
         #expect(try devices.notebook.git("status", "--porcelain").stdout.isEmpty)
     }
 

@@ -72,8 +72,10 @@ public final class SilentServer: @unchecked Sendable {
     /// Stops accepting, waits for the serving thread and closes every connection still open.
     public func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
+        // Closed only once the serving thread is done with it: closed earlier, its number could
+        // be reused by another test's socket and accepted on from here.
         finished.wait()
+        close(listener)
         lock.lock()
         let open = connections
         connections = []
