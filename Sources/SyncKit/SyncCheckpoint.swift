@@ -2,7 +2,8 @@
 public enum SyncCheckpoint: String, Sendable, CaseIterable {
     /// The local snapshot commit exists; nothing has been fetched.
     case afterSnapshot = "after-snapshot"
-    /// A fetch has started receiving objects (its first progress report).
+    /// A fetch has started receiving objects (its first progress report); reported to
+    /// ``SyncOptions/transferCheckpoint``, from the fetch's thread.
     case duringFetch = "during-fetch"
     /// The remote has been fetched.
     case afterFetch = "after-fetch"
@@ -18,7 +19,8 @@ public enum SyncCheckpoint: String, Sendable, CaseIterable {
     case afterReferenceUpdate = "after-ref-update"
     /// Just before the push.
     case beforePush = "before-push"
-    /// A push has started sending objects (its first progress report).
+    /// A push has started sending objects (its first progress report); reported to
+    /// ``SyncOptions/transferCheckpoint``, from the push's thread.
     case duringPush = "during-push"
     /// The push succeeded.
     case afterPush = "after-push"

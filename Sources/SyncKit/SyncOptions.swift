@@ -11,8 +11,12 @@ public struct SyncOptions {
     public var lockWait: TimeInterval
     /// How many times a push rejected because the remote moved is retried after fetching again.
     public var maxPushAttempts: Int
-    /// Called at each ``SyncCheckpoint``; tests use it to act between steps.
+    /// Called at each ``SyncCheckpoint`` except `during-fetch` and `during-push`, on the thread
+    /// that called ``Syncer/sync()``; tests use it to act between steps.
     public var checkpoint: ((SyncCheckpoint) -> Void)?
+    /// Called at `during-fetch` and `during-push`, from the thread the fetch or push runs on
+    /// (the first fetch and a merge's push run on threads of their own), hence `@Sendable`.
+    public var transferCheckpoint: (@Sendable (SyncCheckpoint) -> Void)?
 
     /// Options with defaults: wait 10 s for the lock, try a push 5 times.
     public init(remote: String? = nil, network: NetworkOptions = NetworkOptions(), lockWait: TimeInterval = 10,

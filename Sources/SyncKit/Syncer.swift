@@ -218,7 +218,7 @@ public final class Syncer {
     /// `marker` as objects go out.
     func network(reaching checkpoint: SyncCheckpoint, renewing marker: InterruptedWrite? = nil) -> NetworkOptions {
         var network = options.network
-        let hook = options.checkpoint
+        let hook = options.transferCheckpoint
         guard hook != nil || marker != nil else { return network }
         let progress = network.progress
         let markerPath = marker.map { $0.path(repository) }

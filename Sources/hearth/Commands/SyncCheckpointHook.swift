@@ -7,7 +7,9 @@ import SyncKit
 /// - `HEARTH_SYNC_ABORT_AT=<checkpoint>` kills the process with SIGKILL there: the crash tests
 ///   stop a real sync at a named point the hard way, then check the next sync recovers.
 enum SyncCheckpointHook {
-    static func fromEnvironment() -> ((SyncCheckpoint) -> Void)? {
+    /// The hook, or nil when neither variable is set. `@Sendable`: `during-fetch` and
+    /// `during-push` are reached on the fetch's or push's own thread.
+    static func fromEnvironment() -> (@Sendable (SyncCheckpoint) -> Void)? {
         let environment = ProcessInfo.processInfo.environment
         if let name = environment["HEARTH_SYNC_ABORT_AT"], !name.isEmpty {
             return { checkpoint in

@@ -41,7 +41,9 @@ struct SyncCommand: ParsableCommand {
         let reporter = TransferReporter(quiet: quiet || json)
         let network = NetworkOptions(progress: reporter.report, timeout: try timeout.seconds(notebook: notebook.root))
         var options = SyncOptions(remote: remote, network: network, lockWait: wait)
-        options.checkpoint = SyncCheckpointHook.fromEnvironment()
+        let hook = SyncCheckpointHook.fromEnvironment()
+        options.checkpoint = hook
+        options.transferCheckpoint = hook
         let report: SyncReport
         do {
             report = try Syncer(root: notebook.root, options: options).sync()
