@@ -188,11 +188,14 @@ struct TreeMerger {
     /// folder with files: `outcome` applied on `firstTree`.
     private func fileFolderClashes(_ outcome: PathMap<FileVersion>, firstTree: ObjectID) throws(GitError) -> [String] {
         var candidates = PathSet()
+        // Folders holding a file of the merge: found in one pass, not one scan per file.
+        var folders = PathSet()
         for (path, version) in outcome.entries where version.id != nil {
             candidates.insert(path)
             var index = path.startIndex
             while let slash = path[index...].firstIndex(of: "/") {
                 candidates.insert(String(path[..<slash]))
+                folders.insert(String(path[..<slash]))
                 index = path.index(after: slash)
             }
         }
@@ -207,7 +210,7 @@ struct TreeMerger {
             }
             guard isFile else { continue }
             let prefix = path + "/"
-            var hasFolder = outcome.contains { $0.key.hasPrefix(prefix) && $0.value.id != nil }
+            var hasFolder = folders.contains(path)
             if !hasFolder, let entry, entry.mode == FileMode.tree {
                 hasFolder = try repository.treeChanges(from: nil, to: entry.id, detectRenames: false).contains { change in
                     guard let inner = change.newPath else { return false }
