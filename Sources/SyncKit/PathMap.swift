@@ -19,8 +19,4 @@ struct PathMap<Value> {
     }
 
     var isEmpty: Bool { storage.isEmpty }
-
-    func contains(where predicate: ((key: String, value: Value)) throws -> Bool) rethrows -> Bool {
-        try storage.contains { try predicate((key: $0.key.string, value: $0.value)) }
-    }
 }
