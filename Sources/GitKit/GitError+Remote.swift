@@ -23,10 +23,8 @@ extension GitError {
                 + "check that the URL names a git repository on a running server"
         }
         // libgit2 says "unsupported URL protocol" for a local path that is not there.
-        if !NetworkWatchdog.isNetworkURL(url), error.message.contains("unsupported URL protocol") || error.code == .notFound {
-            // A file:// URL's path is percent-encoded and may carry a user name (or worse).
-            let path = url.hasPrefix("file://") ? URL(string: url)?.path(percentEncoded: false) : url
-            if let path, !path.isEmpty, !FileManager.default.fileExists(atPath: path) {
+        if let path = Remote.localPath(of: url), error.message.contains("unsupported URL protocol") || error.code == .notFound {
+            if !path.isEmpty, !FileManager.default.fileExists(atPath: path) {
                 error.message = "the remote's folder \(path) does not exist (moved or deleted?); "
                     + "point the remote at its new place with `git remote set-url`"
             }

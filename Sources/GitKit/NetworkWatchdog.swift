@@ -180,9 +180,7 @@ final class NetworkWatchdog: @unchecked Sendable {
     /// Whether libgit2 reaches `url` over the network: a URL with a scheme other than file://,
     /// or scp-like `host:path`. Local paths never block on a peer.
     static func isNetworkURL(_ url: String) -> Bool {
-        if let scheme = url.range(of: "://") { return url[..<scheme.lowerBound].lowercased() != "file" }
-        guard let colon = url.firstIndex(of: ":"), !url.hasPrefix("/"), !url.hasPrefix(".") else { return false }
-        return !url[..<colon].contains("/")
+        Remote.localPath(of: url) == nil
     }
 
     /// The TCP port `url` names, or its scheme's default; nil when unknown.

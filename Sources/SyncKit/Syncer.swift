@@ -200,12 +200,8 @@ public final class Syncer {
     /// The folder of a remote given as a local path or `file://` URL (relative paths from the
     /// notebook's root, where the sync runs); nil for network remotes.
     func localFolder(of url: String) -> URL? {
-        if url.hasPrefix("file://") { return URL(string: url).map { URL(fileURLWithPath: $0.path) } }
-        if url.contains("://") { return nil }
-        if url.hasPrefix("/") { return URL(fileURLWithPath: url) }
-        // scp-like `host:path` is ssh.
-        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return nil }
-        return root.appending(path: url)
+        guard let path = Remote.localPath(of: url) else { return nil }
+        return path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appending(path: path)
     }
 
     /// Calls the test hook.

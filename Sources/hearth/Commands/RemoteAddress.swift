@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 /// How a remote was written on the command line: a URL (`ssh://`, `https://`, `file://`), git's
 /// scp-like `user@host:path`, or a local path, which is taken relative to where the user is.
@@ -9,12 +10,8 @@ enum RemoteAddress {
         return URL(fileURLWithPath: address, relativeTo: base).standardizedFileURL.path
     }
 
-    /// Whether `address` names a folder on this machine: no scheme, and no `host:` before the
-    /// first slash (git's rule for telling `host:path` from a path).
+    /// Whether `address` is a path on this machine written as a path (not a `file://` URL).
     static func isLocalPath(_ address: String) -> Bool {
-        if address.contains("://") { return false }
-        guard let colon = address.firstIndex(of: ":") else { return true }
-        let slash = address.firstIndex(of: "/") ?? address.endIndex
-        return slash < colon
+        !address.contains("://") && Remote.localPath(of: address) != nil
     }
 }
