@@ -24,6 +24,8 @@ struct CredentialSequence {
     private var tried: [String] = []
     /// Descriptions of methods skipped (missing key files, no agent), for the same message.
     private var skipped: [String] = []
+    /// The RSA key files handed out, which modern servers refuse from libssh2 1.10.
+    private var triedRSAKeys: [String] = []
     private var sshMethodsPlanned = false
     private var sshMethods: [Answer] = []
     private var tokenOffered = false
@@ -63,17 +65,21 @@ struct CredentialSequence {
             var message = "ssh authentication as '\(user)' to \(Self.redacted(url)) failed"
             message += tried.isEmpty ? "; there was nothing to try" : " after trying " + tried.joined(separator: ", ")
             if !skipped.isEmpty { message += "; not available: " + skipped.joined(separator: ", ") }
-            let rsa = options.homeDirectory.appending(path: ".ssh/id_rsa")
-            if options.keyFiles == nil, FileManager.default.fileExists(atPath: rsa.path(percentEncoded: false)) {
-                message += "; ~/.ssh/id_rsa is not used because libssh2 1.10 signs RSA keys with SHA-1 only, "
-                    + "which OpenSSH 8.8+ and GitHub reject: create an ed25519 key with `ssh-keygen -t ed25519`"
+            if !triedRSAKeys.isEmpty {
+                let keys = triedRSAKeys.joined(separator: ", ")
+                message += ". \(keys) \(triedRSAKeys.count == 1 ? "is an RSA key" : "are RSA keys"), and modern servers "
+                    + "(OpenSSH 8.8 and later, GitHub) reject the RSA signatures of the libgit2 hearth uses: its libssh2 "
+                    + "1.10 signs them with SHA-1 (ssh-rsa). Create an ed25519 key with `ssh-keygen -t ed25519`, add "
+                    + "~/.ssh/id_ed25519.pub to the server's authorized keys, and sync again"
             }
             return .exhausted(message: message)
         }
         let method = sshMethods.removeFirst()
         switch method {
         case .agent: tried.append("ssh-agent")
-        case .keyFile(_, let privateKey, _): tried.append(display(privateKey))
+        case .keyFile(_, let privateKey, let publicKey):
+            tried.append(display(privateKey))
+            if Self.isRSA(privateKey: privateKey, publicKey: publicKey) { triedRSAKeys.append(display(privateKey)) }
         default: break
         }
         return method
@@ -114,6 +120,15 @@ struct CredentialSequence {
         }
         tokenOffered = true
         return .token(user: user, token: token)
+    }
+
+    /// Whether a key file holds an RSA key: its `.pub` says `ssh-rsa`, or, without one, it is
+    /// named like OpenSSH's default RSA key. Only the public half is read.
+    private static func isRSA(privateKey: String, publicKey: String?) -> Bool {
+        if let publicKey, let data = FileManager.default.contents(atPath: publicKey) {
+            return data.starts(with: Array("ssh-rsa ".utf8))
+        }
+        return URL(filePath: privateKey).lastPathComponent.hasPrefix("id_rsa")
     }
 
     /// A key path with the home directory shown as "~".

@@ -4,6 +4,8 @@ import Foundation
 public struct HostKey: Sendable, Hashable {
     /// The host name as written in the URL.
     public var host: String
+    /// The port the server listens on (22 unless the URL names another).
+    public var port: Int
     /// Whether libgit2 found this exact key for the host in `~/.ssh/known_hosts` (of the HOME
     /// the process started with).
     public var isKnown: Bool
@@ -16,8 +18,9 @@ public struct HostKey: Sendable, Hashable {
     public var rawKey: Data?
 
     /// Creates a host key value; GitKit builds these in its certificate check.
-    public init(host: String, isKnown: Bool, sha256: Data?, keyType: String?, rawKey: Data?) {
+    public init(host: String, port: Int = 22, isKnown: Bool, sha256: Data?, keyType: String?, rawKey: Data?) {
         self.host = host
+        self.port = port
         self.isKnown = isKnown
         self.sha256 = sha256
         self.keyType = keyType
@@ -33,10 +36,11 @@ public struct HostKey: Sendable, Hashable {
         return "SHA256:" + encoded
     }
 
-    /// The line that, appended to `~/.ssh/known_hosts`, makes this key trusted for `host` on the
-    /// default port; nil when the key type or raw key is unknown.
+    /// The line that, appended to `~/.ssh/known_hosts`, makes this key trusted for `host` on
+    /// `port` (written `[host]:port` for a port other than 22, as OpenSSH does); nil when the key
+    /// type or raw key is unknown.
     public var knownHostsLine: String? {
         guard let keyType, let rawKey else { return nil }
-        return "\(host) \(keyType) \(rawKey.base64EncodedString())"
+        return "\(KnownHosts.hostName(host, port: port)) \(keyType) \(rawKey.base64EncodedString())"
     }
 }

@@ -7,9 +7,9 @@ public struct NetworkOptions {
     public var progress: ((TransferProgress) -> Void)?
     /// Where credentials come from when the server asks for them.
     public var credentials: CredentialOptions
-    /// Decides whether to trust an ssh server's host key. Nil leaves the decision to libgit2
-    /// 1.5.1, which accepts only keys listed in `~/.ssh/known_hosts` and otherwise fails with
-    /// `.certificate` ("invalid or unknown remote ssh hostkey"). When set, it is asked for every
+    /// Decides whether to trust an ssh server's host key. Nil checks `~/.ssh/known_hosts` as
+    /// `credentials` describes (unknown, changed and revoked keys fail with `.certificate` and a
+    /// message saying what to do). When set, it is asked for every
     /// ssh connection (`HostKey.isKnown` carries libgit2's verdict) and its answer is final.
     /// HTTPS certificates are always left to libgit2 and the system CA bundle.
     public var certificateCheck: ((HostKey) -> Bool)?
@@ -21,7 +21,7 @@ public struct NetworkOptions {
     /// How long a remote may stay silent unless told otherwise: 30 s.
     public static let defaultTimeout: TimeInterval = 30
 
-    /// Options with no progress reporting, default credentials, libgit2's host key check and a
+    /// Options with no progress reporting, default credentials, the known_hosts check and a
     /// 30 s timeout.
     public init(
         progress: ((TransferProgress) -> Void)? = nil,

@@ -17,6 +17,9 @@ final class RemoteCallbackContext {
     /// Text the server sent on the sideband ("remote: ..."), e.g. a hook's output.
     var remoteMessages = Data()
     private var credentials: CredentialSequence
+    /// The URL libgit2 is about to connect to, for the port the host key check needs (libgit2
+    /// hands that check the host alone).
+    private var connectingURL: String?
 
     init(options: NetworkOptions, operation: String) {
         self.options = options
@@ -68,13 +71,17 @@ final class RemoteCallbackContext {
             )
             return 0
         }
-        if options.certificateCheck != nil {
-            callbacks.certificate_check = { certificate, valid, host, payload in
-                guard let certificate, let payload else { return -1 }
-                return RemoteCallbackContext.from(payload).checkCertificate(
-                    certificate, valid: valid != 0, host: host.map { String(cString: $0) } ?? ""
-                )
-            }
+        callbacks.remote_ready = { remote, direction, payload in
+            guard let remote, let payload else { return 0 }
+            let pushURL = direction == Int32(GIT_DIRECTION_PUSH.rawValue) ? git_remote_pushurl(remote) : nil
+            RemoteCallbackContext.from(payload).connectingURL = (pushURL ?? git_remote_url(remote)).map { String(cString: $0) }
+            return 0
+        }
+        callbacks.certificate_check = { certificate, valid, host, payload in
+            guard let certificate, let payload else { return -1 }
+            return RemoteCallbackContext.from(payload).checkCertificate(
+                certificate, valid: valid != 0, host: host.map { String(cString: $0) } ?? ""
+            )
         }
     }
 
@@ -123,7 +130,7 @@ final class RemoteCallbackContext {
     }
 
     private func checkCertificate(_ certificate: UnsafeMutablePointer<git_cert>, valid: Bool, host: String) -> Int32 {
-        guard let check = options.certificateCheck, certificate.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 else {
+        guard certificate.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 else {
             // HTTPS certificates: keep libgit2's verdict against the system CA bundle.
             return GitError.Code.passthrough.rawValue
         }
@@ -138,15 +145,21 @@ final class RemoteCallbackContext {
         if types & GIT_CERT_SSH_RAW.rawValue != 0, let bytes = hostKey.hostkey, hostKey.hostkey_len > 0 {
             rawKey = Data(bytes: bytes, count: hostKey.hostkey_len)
         }
+        let port = connectingURL.map { HostKeyTrust.port(in: $0, host: host) } ?? 22
         let key = HostKey(
-            host: host, isKnown: valid, sha256: sha256, keyType: Self.keyTypeName(hostKey.raw_type), rawKey: rawKey
+            host: host, port: port, isKnown: valid, sha256: sha256, keyType: Self.keyTypeName(hostKey.raw_type), rawKey: rawKey
         )
-        if check(key) { return 0 }
-        error = error ?? GitError(
-            code: .certificate, errorClass: Int32(GIT_ERROR_SSH.rawValue),
-            message: "the ssh host key of \(host) (\(key.fingerprint ?? "no SHA-256 fingerprint")) is not trusted",
-            operation: operation
-        )
+        let message: String
+        if let check = options.certificateCheck {
+            if check(key) { return 0 }
+            message = "the ssh host key of \(KnownHosts.hostName(host, port: port)) (\(key.fingerprint ?? "no SHA-256 fingerprint")) is not trusted"
+        } else {
+            switch HostKeyTrust(options: options.credentials).decide(key, libgit2Valid: valid) {
+            case .trust: return 0
+            case .refuse(let reason): message = reason
+            }
+        }
+        error = error ?? GitError(code: .certificate, errorClass: Int32(GIT_ERROR_SSH.rawValue), message: message, operation: operation)
         return GitError.Code.certificate.rawValue
     }
 

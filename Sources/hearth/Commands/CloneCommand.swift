@@ -27,6 +27,9 @@ struct CloneCommand: ParsableCommand {
 
     @OptionGroup var timeout: TimeoutOption
 
+    @Flag(help: "Trust an ssh server seen for the first time and add its key to ~/.ssh/known_hosts (a changed key is still refused).")
+    var acceptNewHost = false
+
     func run() throws {
         let base = try global.workingDirectory()
         let target = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
@@ -36,8 +39,9 @@ struct CloneCommand: ParsableCommand {
         // A local path is taken relative to -C, like every other path hearth reads.
         let source = RemoteAddress.resolved(url, from: base)
         let reporter = TransferReporter(quiet: quiet)
-        let outcome = try NotebookClone.clone(from: source, to: target, device: device,
-                                              network: NetworkOptions(progress: reporter.report, timeout: timeout.seconds(notebook: nil)))
+        var network = NetworkOptions(progress: reporter.report, timeout: try timeout.seconds(notebook: nil))
+        network.credentials.acceptNewHostKeys = acceptNewHost
+        let outcome = try NotebookClone.clone(from: source, to: target, device: device, network: network)
         reporter.finish()
         let contents = outcome.entryCount == 0 && outcome.isEmptyRemote
             ? "an empty remote: run hearth init there, or add entries and hearth sync"

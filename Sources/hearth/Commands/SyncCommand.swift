@@ -33,13 +33,17 @@ struct SyncCommand: ParsableCommand {
 
     @OptionGroup var timeout: TimeoutOption
 
+    @Flag(help: "Trust an ssh server seen for the first time and add its key to ~/.ssh/known_hosts (a changed key is still refused).")
+    var acceptNewHost = false
+
     func run() throws {
         let notebook = try global.notebook()
         // Like git, which runs from the top of the work tree: a remote URL that is a relative
         // path (say `../journal.git`, added with git) means relative to the notebook's root.
         _ = FileManager.default.changeCurrentDirectoryPath(notebook.root.path)
         let reporter = TransferReporter(quiet: quiet || json)
-        let network = NetworkOptions(progress: reporter.report, timeout: try timeout.seconds(notebook: notebook.root))
+        var network = NetworkOptions(progress: reporter.report, timeout: try timeout.seconds(notebook: notebook.root))
+        network.credentials.acceptNewHostKeys = acceptNewHost
         var options = SyncOptions(remote: remote, network: network, lockWait: wait)
         let hook = SyncCheckpointHook.fromEnvironment()
         options.checkpoint = hook
