@@ -27,6 +27,8 @@ struct CredentialSequence {
     /// The RSA key files handed out, which modern servers refuse from libssh2 1.10.
     private var triedRSAKeys: [String] = []
     private var sshMethodsPlanned = false
+    /// The URL and user of the ssh authentication, for a message after libgit2 gave up.
+    private var sshAttempt: (url: String, user: String)?
     private var sshMethods: [Answer] = []
     private var tokenOffered = false
 
@@ -59,20 +61,11 @@ struct CredentialSequence {
     private mutating func nextSSH(url: String, user: String) -> Answer {
         if !sshMethodsPlanned {
             sshMethodsPlanned = true
+            sshAttempt = (url, user)
             planSSHMethods(user: user)
         }
         guard !sshMethods.isEmpty else {
-            var message = "ssh authentication as '\(user)' to \(Self.redacted(url)) failed"
-            message += tried.isEmpty ? "; there was nothing to try" : " after trying " + tried.joined(separator: ", ")
-            if !skipped.isEmpty { message += "; not available: " + skipped.joined(separator: ", ") }
-            if !triedRSAKeys.isEmpty {
-                let keys = triedRSAKeys.joined(separator: ", ")
-                message += ". \(keys) \(triedRSAKeys.count == 1 ? "is an RSA key" : "are RSA keys"), and modern servers "
-                    + "(OpenSSH 8.8 and later, GitHub) reject the RSA signatures of the libgit2 hearth uses: its libssh2 "
-                    + "1.10 signs them with SHA-1 (ssh-rsa). Create an ed25519 key with `ssh-keygen -t ed25519`, add "
-                    + "~/.ssh/id_ed25519.pub to the server's authorized keys, and sync again"
-            }
-            return .exhausted(message: message)
+            return .exhausted(message: sshFailureMessage(url: url, user: user, interruption: nil))
         }
         let method = sshMethods.removeFirst()
         switch method {
@@ -83,6 +76,44 @@ struct CredentialSequence {
         default: break
         }
         return method
+    }
+
+    /// The message for an ssh authentication that libgit2 gave up on in the middle, with
+    /// `detail` (libgit2's error), or nil when no ssh credential was handed out, so the failure
+    /// is not about them. OpenSSH's sshd counts each of libgit2's method queries between
+    /// attempts as a failure too (MaxAuthTries, 6 by default), so after three refused
+    /// credentials it hangs up and libgit2 reports "Failed to retrieve list of SSH
+    /// authentication methods" instead of asking for the next one.
+    func interruptedSSHMessage(detail: String) -> String? {
+        guard let attempt = sshAttempt, !tried.isEmpty,
+              detail.hasPrefix("Failed to retrieve list of SSH authentication methods") else { return nil }
+        return sshFailureMessage(url: attempt.url, user: attempt.user, interruption: detail)
+    }
+
+    private func sshFailureMessage(url: String, user: String, interruption: String?) -> String {
+        var message = "ssh authentication as '\(user)' to \(Self.redacted(url)) failed"
+        message += tried.isEmpty ? "; there was nothing to try" : " after trying " + tried.joined(separator: ", ")
+        if let interruption {
+            message += ", then the server closed the connection (\(interruption)); servers allow only a few attempts "
+                + "(OpenSSH's MaxAuthTries)"
+            let untried = sshMethods.compactMap { method -> String? in
+                switch method {
+                case .agent: "ssh-agent"
+                case .keyFile(_, let privateKey, _): display(privateKey)
+                default: nil
+                }
+            }
+            if !untried.isEmpty { message += "; not tried: " + untried.joined(separator: ", ") }
+        }
+        if !skipped.isEmpty { message += "; not available: " + skipped.joined(separator: ", ") }
+        if !triedRSAKeys.isEmpty {
+            let keys = triedRSAKeys.joined(separator: ", ")
+            message += ". \(keys) \(triedRSAKeys.count == 1 ? "is an RSA key" : "are RSA keys"), and modern servers "
+                + "(OpenSSH 8.8 and later, GitHub) reject the RSA signatures of the libgit2 hearth uses: its libssh2 "
+                + "1.10 signs them with SHA-1 (ssh-rsa). Create an ed25519 key with `ssh-keygen -t ed25519`, add "
+                + "~/.ssh/id_ed25519.pub to the server's authorized keys, and sync again"
+        }
+        return message
     }
 
     private mutating func planSSHMethods(user: String) {

@@ -86,9 +86,15 @@ final class RemoteCallbackContext {
     }
 
     /// The error to throw for a failed libgit2 call: a callback's own error if it raised one,
-    /// otherwise libgit2's (read at once, before any other libgit2 call).
+    /// otherwise libgit2's (read at once, before any other libgit2 call), turned into the list of
+    /// credentials tried when the server hung up during ssh authentication.
     func failure(_ result: Int32, path: String? = nil) -> GitError {
-        error ?? GitError.last(result, operation: operation, path: path)
+        if let error { return error }
+        let last = GitError.last(result, operation: operation, path: path)
+        if let message = credentials.interruptedSSHMessage(detail: last.message) {
+            return GitError(code: .auth, errorClass: last.errorClass, message: message, operation: operation, path: path)
+        }
+        return last
     }
 
     /// The remote's sideband text as trimmed lines, without git's progress chatter.
