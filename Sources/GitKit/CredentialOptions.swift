@@ -8,7 +8,8 @@ import Foundation
 ///   `useAgent` and `SSH_AUTH_SOCK` is set); then each key file that exists, with its `.pub`
 ///   beside it when present. `~/.ssh/id_rsa` comes last: libssh2 1.10 signs RSA keys with SHA-1
 ///   only (`ssh-rsa`), which OpenSSH 8.8+ and GitHub refuse, so it only works with older
-///   servers, and when it is refused the error says to create an ed25519 key.
+///   servers, and when it is refused the error says to create an ed25519 key. A key file
+///   protected by a passphrase is skipped (hearth cannot ask for it; the agent can hold it).
 /// - https URLs asking for a user name and password: the token in `tokenEnvironmentVariable`,
 ///   with the URL's user name or "git". The token is never printed or stored.
 ///

@@ -130,6 +130,13 @@ struct CredentialSequence {
                 skipped.append(display(privateKey) + " (no such file)")
                 continue
             }
+            if Self.isPassphraseProtected(privateKey: privateKey) {
+                // libssh2 would be handed no passphrase and fail after the server accepted the
+                // key, with an error that does not say why.
+                skipped.append(display(privateKey) + " (protected by a passphrase, which hearth cannot ask for: "
+                    + "load it into ssh-agent with `ssh-add`)")
+                continue
+            }
             let publicKey = privateKey + ".pub"
             sshMethods.append(.keyFile(
                 user: user, privateKey: privateKey,
@@ -160,6 +167,26 @@ struct CredentialSequence {
             return data.starts(with: Array("ssh-rsa ".utf8))
         }
         return URL(filePath: privateKey).lastPathComponent.hasPrefix("id_rsa")
+    }
+
+    /// Whether a private key file is encrypted: an OpenSSH-format key whose cipher is not
+    /// "none", or a PEM key marked ENCRYPTED. Only the header fields are looked at; nothing of
+    /// the file is kept or shown.
+    private static func isPassphraseProtected(privateKey: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: privateKey), data.count < 1 << 20 else { return false }
+        let text = String(decoding: data, as: UTF8.self)
+        if text.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") || text.contains("Proc-Type: 4,ENCRYPTED") { return true }
+        guard text.hasPrefix("-----BEGIN OPENSSH PRIVATE KEY-----") else { return false }
+        let body = text.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("-----") }.joined()
+        guard let blob = Data(base64Encoded: body) else { return false }
+        let magic = Array("openssh-key-v1".utf8) + [0]
+        let bytes = [UInt8](blob.prefix(64))
+        guard bytes.count > magic.count + 4, Array(bytes[..<magic.count]) == magic else { return false }
+        let lengthBytes = bytes[magic.count..<(magic.count + 4)]
+        let length = lengthBytes.reduce(0) { $0 << 8 | Int($1) }
+        let start = magic.count + 4
+        guard length > 0, start + length <= bytes.count else { return true }
+        return bytes[start..<(start + length)] != ArraySlice("none".utf8)
     }
 
     /// A key path with the home directory shown as "~".

@@ -214,6 +214,21 @@ import Testing
         }
     }
 
+    @Test func aPassphraseProtectedKeyIsNotOfferedAndTheErrorSaysToUseTheAgent() throws {
+        let fixture = try SSHNotebook()
+        let notebook = fixture.notebook
+        let key = fixture.sshFolder.appendingPathComponent("id_ed25519")
+        try SSHKeys.generate(type: "ed25519", at: key, passphrase: "correct horse")
+        try fixture.server.authorize(publicKey: key.appendingPathExtension("pub"))
+
+        let result = try notebook.hearth("sync", "--accept-new-host")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("~/.ssh/id_ed25519 (protected by a passphrase"), "\(result)")
+        #expect(result.stderr.contains("ssh-add"), "\(result)")
+        #expect(SSHNotebook.publicKeyAttempts(in: fixture.server.settledLog()).isEmpty)
+        #expect(try fixture.remoteHead() == nil)
+    }
+
     private func permissions(_ url: URL) throws -> Int {
         (try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int ?? -1) & 0o777
     }

@@ -7,11 +7,11 @@ public enum SSHKeys {
         public var description: String
     }
 
-    /// Creates an unencrypted key pair at `privateKey` (and `privateKey.pub`), 0600 as ssh-keygen
-    /// writes it; `type` is "ed25519", "rsa" or "ecdsa".
-    public static func generate(type: String, at privateKey: URL, comment: String = "hearth-test") throws {
+    /// Creates a key pair at `privateKey` (and `privateKey.pub`), 0600 as ssh-keygen writes it;
+    /// `type` is "ed25519", "rsa" or "ecdsa"; unencrypted unless a passphrase is given.
+    public static func generate(type: String, at privateKey: URL, comment: String = "hearth-test", passphrase: String = "") throws {
         try FileManager.default.createDirectory(at: privateKey.deletingLastPathComponent(), withIntermediateDirectories: true)
-        var arguments = ["-q", "-t", type, "-N", "", "-C", comment, "-f", privateKey.path]
+        var arguments = ["-q", "-t", type, "-N", passphrase, "-C", comment, "-f", privateKey.path]
         if type == "rsa" { arguments += ["-b", "2048"] }
         try run(arguments)
     }
