@@ -49,7 +49,7 @@ struct CredentialSequence {
         if allowedTypes & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0 {
             return nextToken(url: url, user: usernameFromURL ?? "git")
         }
-        return .exhausted(message: "\(Self.redacted(url)) asks for an authentication method hearth does not support "
+        return .exhausted(message: "\(Remote.redacted(url)) asks for an authentication method hearth does not support "
             + "(libgit2 credential types 0x\(String(allowedTypes, radix: 16))); hearth can use ssh keys and https tokens")
     }
 
@@ -91,7 +91,7 @@ struct CredentialSequence {
     }
 
     private func sshFailureMessage(url: String, user: String, interruption: String?) -> String {
-        var message = "ssh authentication as '\(user)' to \(Self.redacted(url)) failed"
+        var message = "ssh authentication as '\(user)' to \(Remote.redacted(url)) failed"
         message += tried.isEmpty ? "; there was nothing to try" : " after trying " + tried.joined(separator: ", ")
         if let interruption {
             message += ", then the server closed the connection (\(interruption)); servers allow only a few attempts "
@@ -148,12 +148,12 @@ struct CredentialSequence {
     private mutating func nextToken(url: String, user: String) -> Answer {
         let variable = options.tokenEnvironmentVariable
         guard let token = options.environment[variable], !token.isEmpty else {
-            return .exhausted(message: "\(Self.redacted(url)) asks for a user name and password; "
+            return .exhausted(message: "\(Remote.redacted(url)) asks for a user name and password; "
                 + "put an access token in the environment variable \(variable)")
         }
         guard !tokenOffered else {
             // The token itself must never appear in a message.
-            return .exhausted(message: "\(Self.redacted(url)) rejected the access token in \(variable) "
+            return .exhausted(message: "\(Remote.redacted(url)) rejected the access token in \(variable) "
                 + "for user '\(user)'; check that it is valid and allowed to read and write the repository")
         }
         tokenOffered = true
@@ -194,14 +194,5 @@ struct CredentialSequence {
         var home = options.homeDirectory.path(percentEncoded: false)
         if !home.hasSuffix("/") { home += "/" }
         return path.hasPrefix(home) ? "~/" + path.dropFirst(home.count) : path
-    }
-
-    /// `url` without any password written into it (`https://user:secret@host` -> `https://user@host`).
-    static func redacted(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://"),
-              let at = url[schemeEnd.upperBound...].firstIndex(of: "@"),
-              let colon = url[schemeEnd.upperBound..<at].firstIndex(of: ":")
-        else { return url }
-        return String(url[..<colon]) + String(url[at...])
     }
 }
