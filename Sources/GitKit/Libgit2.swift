@@ -6,9 +6,14 @@ enum Libgit2 {
     /// libgit2 must be initialised before any other call and only once per process; a
     /// `static let` gives exactly that, lazily and thread-safely. Shutdown is never called
     /// because handles may outlive any point we could pick for it.
-    private static let initialization: (count: Int32, certificateProblem: String?) = {
-        let count = git_libgit2_init()
-        return (count, count >= 0 ? useCertificateLocations(ProcessInfo.processInfo.environment) : nil)
+    private static let initialization: Int32 = git_libgit2_init()
+
+    /// The certificate locations of the environment, applied on first use (a `static let`: once,
+    /// thread-safely): loading them costs tens of milliseconds (a folder of PEM files is parsed
+    /// whole), which only an https connection should pay.
+    private static let certificateLocations: String? = {
+        ensureInitialized()
+        return useCertificateLocations(ProcessInfo.processInfo.environment)
     }()
 
     /// Touches the initialisation token; every public entry point that does not already
@@ -16,11 +21,17 @@ enum Libgit2 {
     static func ensureInitialized() {
         // A negative count means libgit2 could not set itself up (its TLS or thread state); every
         // later call would fail with a misleading message, so stop here with the real reason.
-        precondition(initialization.count >= 0, "libgit2 failed to initialise (git_libgit2_init returned \(initialization.count))")
+        precondition(initialization >= 0, "libgit2 failed to initialise (git_libgit2_init returned \(initialization))")
+    }
+
+    /// Makes libgit2 trust the environment's certificates before a connection to `url`, when it
+    /// is an http or https one (an http server may redirect to https).
+    static func prepareCertificates(for url: String) {
+        if url.lowercased().hasPrefix("http") { _ = certificateLocations }
     }
 
     /// Why the certificates named by `SSL_CERT_FILE` or `SSL_CERT_DIR` could not be loaded, if so.
-    static var certificateLocationProblem: String? { initialization.certificateProblem }
+    static var certificateLocationProblem: String? { certificateLocations }
 
     /// Trusts the certificate authorities in `SSL_CERT_FILE` (a PEM bundle) and `SSL_CERT_DIR` (a
     /// folder of PEM files), the variables OpenSSL, curl and git read, instead of the system bundle.

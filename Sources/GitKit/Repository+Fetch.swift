@@ -25,6 +25,7 @@ extension Repository {
             fetchOptions.prune = GIT_FETCH_NO_PRUNE
             context.install(into: &fetchOptions.callbacks)
             let url = git_remote_url(handle).map { String(cString: $0) } ?? remote
+            Libgit2.prepareCertificates(for: url)
             let (result, timedOut) = try withExtendedLifetime(context) { () throws(GitError) -> (Int32, Bool) in
                 try NetworkWatchdog.guarding(url: url, timeout: options.timeout) { () throws(GitError) -> Int32 in
                     guard let refspecs else { return git_remote_fetch(handle, nil, &fetchOptions, nil) }

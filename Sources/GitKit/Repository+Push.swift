@@ -24,6 +24,7 @@ extension Repository {
             git_push_options_init(&pushOptions, UInt32(GIT_PUSH_OPTIONS_VERSION))
             context.install(into: &pushOptions.callbacks)
             let url = (git_remote_pushurl(handle) ?? git_remote_url(handle)).map { String(cString: $0) } ?? remote
+            Libgit2.prepareCertificates(for: url)
             let (result, timedOut) = try withExtendedLifetime(context) { () throws(GitError) -> (Int32, Bool) in
                 try NetworkWatchdog.guarding(url: url, timeout: options.timeout) { () throws(GitError) -> Int32 in
                     try withGitStringArray(refspecs) { array in git_remote_push(handle, array, &pushOptions) }

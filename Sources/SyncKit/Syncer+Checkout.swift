@@ -11,10 +11,16 @@ extension Syncer {
     /// such files keep the user's bytes, are remembered in ``PendingEdits`` and go out with the
     /// next sync. libgit2's checkout is not used because it cannot promise that per file.
     /// - Returns: the files kept as the user saved them.
-    func updateWorkingTree(from oldTree: ObjectID?, to newTree: ObjectID) throws(SyncError) -> [String] {
+    /// - Parameter changes: the tree diff from `oldTree` to `newTree` when the caller has it already.
+    func updateWorkingTree(from oldTree: ObjectID?, to newTree: ObjectID, changes known: [TreeChange]? = nil) throws(SyncError) -> [String] {
         reach(.beforeCheckout)
-        let changes = try git { () throws(GitError) in
-            try repository.treeChanges(from: oldTree, to: newTree, detectRenames: false)
+        let changes: [TreeChange]
+        if let known {
+            changes = known
+        } else {
+            changes = try git { () throws(GitError) in
+                try repository.treeChanges(from: oldTree, to: newTree, detectRenames: false)
+            }
         }
         var pending = PendingEdits.load(repository)
         var indexUpdates: [IndexUpdate] = []
@@ -41,15 +47,21 @@ extension Syncer {
             oldIDs[path] = .some(change.oldID)
         }
         var kept: [String] = []
-        // Written in two halves with a checkpoint between them, so the crash tests can stop a
-        // sync with the working tree half updated. Deletions go first, as within one batch: a
-        // file replacing a folder needs the folder's files gone.
-        items = items.filter { $0.new == nil } + items.filter { $0.new != nil }
         let writer = WorkingTreeWriter(root: root)
-        let half = items.count / 2
-        var outcomes = writer.apply(Array(items[..<half]))
-        if half > 0 { reach(.duringCheckout) }
-        outcomes += writer.apply(Array(items[half...]))
+        var outcomes: [WorkingTreeWriter.Outcome]
+        if options.checkpoint != nil, items.count > 1 {
+            // Written in two halves with the checkpoint between them, so the crash tests can stop
+            // a sync with the working tree half updated; one batch otherwise (each batch waits
+            // for its slowest write and syncs its folders). Deletions go first, as within a
+            // batch: a file replacing a folder needs the folder's files gone.
+            items = items.filter { $0.new == nil } + items.filter { $0.new != nil }
+            let half = items.count / 2
+            outcomes = writer.apply(Array(items[..<half]))
+            reach(.duringCheckout)
+            outcomes += writer.apply(Array(items[half...]))
+        } else {
+            outcomes = writer.apply(items)
+        }
         for (item, outcome) in zip(items, outcomes) {
             let path = item.path
             if outcome.applied {

@@ -88,10 +88,11 @@ extension Syncer {
         let (oldTree, newTree) = try git { () throws(GitError) in
             (try current.map { id throws(GitError) in try repository.commit(id).treeID }, try repository.commit(target).treeID)
         }
-        try refuseUnsafePaths(try git { () throws(GitError) in
+        let changes = try git { () throws(GitError) in
             try repository.treeChanges(from: oldTree, to: newTree, detectRenames: false)
-        }, commit: target)
-        let kept = try updateWorkingTree(from: oldTree, to: newTree)
+        }
+        try refuseUnsafePaths(changes, commit: target)
+        let kept = try updateWorkingTree(from: oldTree, to: newTree, changes: changes)
         try writingLocally { () throws(SyncError) in
             try git { () throws(GitError) in
                 try repository.setReference(branchRef, to: target, expecting: current, message: "hearth sync: fast-forward")
