@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,22 +13,9 @@ final class ClosedPort {
 
     /// Binds a fresh port without listening on it.
     init() throws {
-        let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(socketDescriptor, pointer, length) == 0 && getsockname(socketDescriptor, pointer, &length) == 0
-            }
-        }
-        guard bound else {
-            close(socketDescriptor)
-            throw POSIXError(.EADDRNOTAVAIL)
-        }
+        let (socketDescriptor, port) = try LocalPort.bound(listening: false)
         self.socketDescriptor = socketDescriptor
-        port = Int(UInt16(bigEndian: address.sin_port))
+        self.port = port
     }
 
     deinit { close(socketDescriptor) }

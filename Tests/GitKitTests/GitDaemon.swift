@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,14 +19,14 @@ final class GitDaemon {
         var attempt = 0
         while true {
             attempt += 1
-            let port = try Self.freePort()
+            let port = try LocalPort.free()
             let process = Self.makeProcess(port: port, basePath: basePath, home: home)
             try process.run()
             let deadline = Date().addingTimeInterval(10)
-            while process.isRunning, !Self.accepts(port: port), Date() < deadline { usleep(20_000) }
+            while process.isRunning, !LocalPort.accepts(port), Date() < deadline { usleep(20_000) }
             // Still running a moment after the port answers: it is this daemon that answers.
             usleep(50_000)
-            if process.isRunning, Self.accepts(port: port) {
+            if process.isRunning, LocalPort.accepts(port) {
                 self.port = port
                 self.process = process
                 return
@@ -65,38 +66,5 @@ final class GitDaemon {
         // which SIGTERM can be blocked, and would then outlive the test.
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-    }
-
-    /// A port the kernel just handed out, released again for the daemon to take.
-    private static func freePort() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(socket, pointer, length) == 0 && getsockname(socket, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw POSIXError(.EADDRNOTAVAIL) }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    /// Whether something listens on 127.0.0.1:`port`.
-    private static func accepts(port: Int) -> Bool {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
     }
 }

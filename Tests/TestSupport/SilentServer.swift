@@ -38,23 +38,10 @@ public final class SilentServer: @unchecked Sendable {
 
     /// Starts listening and serving on a background thread.
     public init(_ behaviour: Behaviour) throws {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ready = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(listener, pointer, length) == 0 && getsockname(listener, pointer, &length) == 0
-            }
-        } && (behaviour == .refuseConnections || listen(listener, 8) == 0)
-        guard ready else {
-            close(listener)
-            throw POSIXError(.EADDRNOTAVAIL)
-        }
+        let (listener, port) = try LocalPort.bound(listening: behaviour != .refuseConnections)
         self.listener = listener
         self.behaviour = behaviour
-        port = Int(UInt16(bigEndian: address.sin_port))
+        self.port = port
         if behaviour == .refuseConnections {
             finished.signal()
         } else {
