@@ -8,15 +8,6 @@ import Testing
     typealias TwoDevices = SyncCommandTests.TwoDevices
     static let path = SyncCommandTests.path
 
-    /// Runs git in `directory` with the test's environment and a committer identity.
-    @discardableResult
-    func git(_ notebook: TemporaryNotebook, in directory: URL, _ arguments: String...) throws -> ProcessResult {
-        let identity = ["GIT_AUTHOR_NAME": "Tester", "GIT_AUTHOR_EMAIL": "tester@example.com",
-                        "GIT_COMMITTER_NAME": "Tester", "GIT_COMMITTER_EMAIL": "tester@example.com"]
-        return try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["git", "-C", directory.path] + arguments,
-                                     in: notebook.base, environment: notebook.environment(identity))
-    }
-
     /// Runs a shell line (for `git mktree < file`) in `directory`.
     func shell(_ notebook: TemporaryNotebook, in directory: URL, _ line: String) throws -> ProcessResult {
         try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", line], in: directory, environment: notebook.environment())
@@ -26,11 +17,11 @@ import Testing
     func plainRemote(_ notebook: TemporaryNotebook) throws -> URL {
         let work = notebook.base.appendingPathComponent("project")
         let bare = notebook.base.appendingPathComponent("project.git")
-        try git(notebook, in: notebook.base, "init", "-q", "--initial-branch=main", work.path).requireSuccess()
+        try notebook.git(in: notebook.base, "init", "-q", "--initial-branch=main", work.path).requireSuccess()
         try notebook.write(work.appendingPathComponent("README.md"), bytes: Array("# project\n".utf8))
-        try git(notebook, in: work, "add", "-A").requireSuccess()
-        try git(notebook, in: work, "commit", "-q", "-m", "project").requireSuccess()
-        try git(notebook, in: notebook.base, "clone", "-q", "--bare", work.path, bare.path).requireSuccess()
+        try notebook.git(in: work, "add", "-A").requireSuccess()
+        try notebook.git(in: work, "commit", "-q", "-m", "project").requireSuccess()
+        try notebook.git(in: notebook.base, "clone", "-q", "--bare", work.path, bare.path).requireSuccess()
         return bare
     }
 
@@ -38,16 +29,16 @@ import Testing
     /// named `..`), made with git mktree; returns the scratch clone.
     func pushDotDot(_ notebook: TemporaryNotebook, to remote: URL) throws -> URL {
         let scratch = notebook.base.appendingPathComponent("mallory")
-        try git(notebook, in: notebook.base, "clone", "-q", remote.path, scratch.path).requireSuccess()
+        try notebook.git(in: notebook.base, "clone", "-q", remote.path, scratch.path).requireSuccess()
         let blob = try shell(notebook, in: scratch, "echo escaped | git hash-object -w --stdin").requireSuccess().stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let inner = try shell(notebook, in: scratch, "printf '100644 blob \(blob)\\tescaped.md\\n' | git mktree").requireSuccess().stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let tree = try shell(notebook, in: scratch, "(git ls-tree HEAD; printf '040000 tree \(inner)\\t..\\n') | git mktree").requireSuccess().stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let commit = try git(notebook, in: scratch, "commit-tree", tree, "-p", "HEAD", "-m", "mallory: add ../escaped.md").requireSuccess().stdout
+        let commit = try notebook.git(in: scratch, "commit-tree", tree, "-p", "HEAD", "-m", "mallory: add ../escaped.md").requireSuccess().stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        try git(notebook, in: scratch, "push", "-q", "origin", "\(commit):refs/heads/main").requireSuccess()
+        try notebook.git(in: scratch, "push", "-q", "origin", "\(commit):refs/heads/main").requireSuccess()
         return scratch
     }
 
@@ -107,22 +98,22 @@ import Testing
         try other.git("init", "-q", "--bare", "--initial-branch=main", otherRemote.path).requireSuccess()
         try other.hearth("remote", "add", "origin", otherRemote.path).requireSuccess()
         try other.hearth("sync").requireSuccess()
-        try git(notebook, in: notebook.root, "remote", "set-url", "origin", otherRemote.path).requireSuccess()
+        try notebook.git(in: notebook.root, "remote", "set-url", "origin", otherRemote.path).requireSuccess()
         let before = try notebook.snapshot()
-        let head = try git(notebook, in: notebook.root, "rev-parse", "HEAD").requireSuccess().stdout
+        let head = try notebook.git(in: notebook.root, "rev-parse", "HEAD").requireSuccess().stdout
         let result = try notebook.hearth("sync")
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("'origin' holds another notebook") && result.stderr.contains("hearth clone"), "\(result)")
         #expect(try notebook.snapshot() == before)
-        #expect(try git(notebook, in: notebook.root, "rev-parse", "HEAD").requireSuccess().stdout == head)
-        #expect(try git(notebook, in: notebook.root, "rev-list", "--merges", "--count", "HEAD").requireSuccess().stdout == "0\n")
+        #expect(try notebook.git(in: notebook.root, "rev-parse", "HEAD").requireSuccess().stdout == head)
+        #expect(try notebook.git(in: notebook.root, "rev-list", "--merges", "--count", "HEAD").requireSuccess().stdout == "0\n")
     }
 
     @Test func aPlainRepositoryAsRemoteIsRefusedByName() throws {
         let devices = try TwoDevices()
         let notebook = devices.notebook
         let remote = try plainRemote(notebook)
-        try git(notebook, in: notebook.root, "remote", "set-url", "origin", remote.path).requireSuccess()
+        try notebook.git(in: notebook.root, "remote", "set-url", "origin", remote.path).requireSuccess()
         let result = try notebook.hearth("sync")
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("no hearth notebook (no hearth.yaml)") && result.stderr.contains("hearth remote list"), "\(result)")
@@ -132,8 +123,8 @@ import Testing
     @Test func anUnsupportedExtensionStopsSyncStatusAndResolveWithTheFixInTheMessage() throws {
         let devices = try TwoDevices()
         let notebook = devices.notebook
-        try git(notebook, in: notebook.root, "config", "core.repositoryformatversion", "1").requireSuccess()
-        try git(notebook, in: notebook.root, "config", "extensions.worktreeConfig", "true").requireSuccess()
+        try notebook.git(in: notebook.root, "config", "core.repositoryformatversion", "1").requireSuccess()
+        try notebook.git(in: notebook.root, "config", "extensions.worktreeConfig", "true").requireSuccess()
         let before = try notebook.snapshot()
         for arguments in [["sync"], ["status"], ["resolve", "abc", "--keep", "laptop"]] {
             let result = try notebook.hearth(arguments)
@@ -141,7 +132,7 @@ import Testing
             #expect(result.stderr.contains("git config --unset extensions.worktreeConfig"), "\(arguments): \(result)")
         }
         #expect(try notebook.snapshot() == before)
-        try git(notebook, in: notebook.root, "config", "--unset", "extensions.worktreeConfig").requireSuccess()
+        try notebook.git(in: notebook.root, "config", "--unset", "extensions.worktreeConfig").requireSuccess()
         #expect(try notebook.hearth("sync").status == 0)
     }
 
@@ -187,7 +178,7 @@ import Testing
         chmod(deskFile.path, 0o644)
         try devices.desk("sync").requireSuccess()
         #expect(try devices.deskText(Self.path).contains("Laptop line."))
-        #expect(try git(notebook, in: devices.desk, "status", "--porcelain").requireSuccess().stdout.isEmpty)
+        #expect(try notebook.git(in: devices.desk, "status", "--porcelain").requireSuccess().stdout.isEmpty)
     }
 
     /// A write failure injected without a tmpfs or a test hook: the shell caps the size of any
@@ -210,12 +201,12 @@ import Testing
         #expect(try Data(contentsOf: deskFile) == before, "the old file was damaged")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: deskFile.deletingLastPathComponent().path).filter { $0.contains(".hearth-") }
         #expect(leftovers.isEmpty, "\(leftovers)")
-        #expect(try git(notebook, in: devices.desk, "fsck", "--no-progress").status == 0)
+        #expect(try notebook.git(in: devices.desk, "fsck", "--no-progress").status == 0)
         let again = try devices.desk("sync")
         #expect(again.status == 0, "\(again)")
         #expect(try devices.deskText(Self.path) == big)
-        #expect(try git(notebook, in: devices.desk, "status", "--porcelain").requireSuccess().stdout.isEmpty)
-        #expect(try git(notebook, in: devices.desk, "rev-parse", "HEAD").requireSuccess().stdout
-                == (try git(notebook, in: notebook.root, "rev-parse", "HEAD").requireSuccess().stdout))
+        #expect(try notebook.git(in: devices.desk, "status", "--porcelain").requireSuccess().stdout.isEmpty)
+        #expect(try notebook.git(in: devices.desk, "rev-parse", "HEAD").requireSuccess().stdout
+                == (try notebook.git(in: notebook.root, "rev-parse", "HEAD").requireSuccess().stdout))
     }
 }

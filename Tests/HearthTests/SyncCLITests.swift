@@ -10,18 +10,9 @@ import Testing
 
     // MARK: - Helpers
 
-    /// Runs git in `directory` with the test's environment and a committer identity.
-    @discardableResult
-    func git(_ notebook: TemporaryNotebook, in directory: URL, _ arguments: String...) throws -> ProcessResult {
-        let identity = ["GIT_AUTHOR_NAME": "Tester", "GIT_AUTHOR_EMAIL": "tester@example.com",
-                        "GIT_COMMITTER_NAME": "Tester", "GIT_COMMITTER_EMAIL": "tester@example.com"]
-        return try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["git", "-C", directory.path] + arguments,
-                                     in: notebook.base, environment: notebook.environment(identity))
-    }
-
     /// The commit HEAD names in the repository at `directory`.
     func head(_ notebook: TemporaryNotebook, _ directory: URL) throws -> String {
-        try git(notebook, in: directory, "rev-parse", "HEAD").requireSuccess().stdout
+        try notebook.git(in: directory, "rev-parse", "HEAD").requireSuccess().stdout
     }
 
     /// Decodes a JSON document from a command's stdout.
@@ -100,7 +91,7 @@ import Testing
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("device desk, 1 entry"), "\(result)")
         #expect(try files(target) == (try notebook.snapshot()))
-        #expect(try git(notebook, in: target, "config", "hearth.device").stdout == "desk\n")
+        #expect(try notebook.git(in: target, "config", "hearth.device").stdout == "desk\n")
         let sync = try notebook.hearth(["sync"], in: target)
         #expect(sync.status == 0 && sync.stdout.contains("Up to date"), "\(sync)")
         #expect(try head(notebook, target) == (try head(notebook, notebook.root)))
@@ -121,21 +112,21 @@ import Testing
     @Test func cloneOfAnEmptyRemoteThenTheFirstSyncPushesToMain() throws {
         let notebook = try TemporaryNotebook()
         let remote = notebook.base.appendingPathComponent("empty.git")
-        try git(notebook, in: notebook.base, "init", "-q", "--bare", "--initial-branch=main", remote.path).requireSuccess()
+        try notebook.git(in: notebook.base, "init", "-q", "--bare", "--initial-branch=main", remote.path).requireSuccess()
         let target = notebook.base.appendingPathComponent("fresh")
         let result = try notebook.hearth(["clone", remote.path, target.path, "--device", "desk"], in: notebook.base)
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("empty remote"), "\(result)")
-        #expect(try git(notebook, in: target, "config", "hearth.device").stdout == "desk\n")
+        #expect(try notebook.git(in: target, "config", "hearth.device").stdout == "desk\n")
         try notebook.hearth(["today", "--no-edit"], in: target).requireSuccess()
         let sync = try notebook.hearth(["sync"], in: target)
         #expect(sync.status == 0 && sync.stdout.contains("Sent 1 commit to origin/main."), "\(sync)")
-        let branches = try git(notebook, in: remote, "branch", "--format=%(refname:short)")
+        let branches = try notebook.git(in: remote, "branch", "--format=%(refname:short)")
         #expect(branches.stdout == "main\n", "\(branches)")
-        #expect(try git(notebook, in: remote, "rev-parse", "main").stdout == (try head(notebook, target)))
-        let files = try git(notebook, in: remote, "ls-tree", "-r", "--name-only", "main").stdout
+        #expect(try notebook.git(in: remote, "rev-parse", "main").stdout == (try head(notebook, target)))
+        let files = try notebook.git(in: remote, "ls-tree", "-r", "--name-only", "main").stdout
         #expect(files.contains(Self.path + "\n"), "\(files)")
-        let subject = try git(notebook, in: remote, "log", "-1", "--format=%s", "main").stdout
+        let subject = try notebook.git(in: remote, "log", "-1", "--format=%s", "main").stdout
         #expect(subject == "desk: add \(Self.path)\n", "\(subject)")
     }
 
@@ -148,7 +139,7 @@ import Testing
         let target = notebook.base.appendingPathComponent("copy")
         #expect(exists(target.appendingPathComponent(Self.path)))
         #expect(!exists(notebook.home.appendingPathComponent("copy")))
-        let url = try git(notebook, in: target, "config", "remote.origin.url").stdout
+        let url = try notebook.git(in: target, "config", "remote.origin.url").stdout
         #expect(url == devices.remote.path + "\n", "\(url)")
         let sync = try notebook.hearth(["sync"], in: target)
         #expect(sync.status == 0 && sync.stdout.contains("Up to date"), "\(sync)")
@@ -181,10 +172,10 @@ import Testing
         #expect(text.components(separatedBy: "Walked to the river with Sam.").count == 2)
         #expect(!text.contains("Walked to the lake") && !text.contains("hearth:conflict"), "\(text)")
         #expect(!exists(devices.desk.appendingPathComponent(record)))
-        let shown = try git(laptop, in: devices.desk, "show", "--name-only", "--format=", "HEAD").stdout
+        let shown = try laptop.git(in: devices.desk, "show", "--name-only", "--format=", "HEAD").stdout
         #expect(names(shown) == [record, Self.path].sorted(), "\(shown)")
-        #expect(try git(laptop, in: devices.desk, "rev-parse", "HEAD~1").stdout == before)
-        #expect(try git(laptop, in: devices.desk, "status", "--porcelain").stdout.isEmpty)
+        #expect(try laptop.git(in: devices.desk, "rev-parse", "HEAD~1").stdout == before)
+        #expect(try laptop.git(in: devices.desk, "status", "--porcelain").stdout.isEmpty)
 
         try devices.desk("sync").requireSuccess()
         try laptop.hearth("sync").requireSuccess()
@@ -229,12 +220,12 @@ import Testing
         #expect(accepted.status == 0, "\(accepted)")
         #expect(try text(entry) == edited)
         #expect(!exists(record))
-        #expect(try git(laptop, in: devices.desk, "rev-parse", "HEAD~1").stdout == before)
+        #expect(try laptop.git(in: devices.desk, "rev-parse", "HEAD~1").stdout == before)
         #expect(try conflicts(laptop, in: devices.desk).isEmpty)
-        let shown = try git(laptop, in: devices.desk, "show", "--name-only", "--format=", "HEAD").stdout
+        let shown = try laptop.git(in: devices.desk, "show", "--name-only", "--format=", "HEAD").stdout
         #expect(names(shown) == [".hearth/conflicts/\(id).yaml", Self.path].sorted(), "\(shown)")
-        #expect(try git(laptop, in: devices.desk, "status", "--porcelain").stdout.isEmpty)
-        let committed = try git(laptop, in: devices.desk, "show", "HEAD:\(Self.path)").stdout
+        #expect(try laptop.git(in: devices.desk, "status", "--porcelain").stdout.isEmpty)
+        let committed = try laptop.git(in: devices.desk, "show", "HEAD:\(Self.path)").stdout
         #expect(committed == edited && !committed.contains("hearth:conflict"), "\(committed)")
     }
 
@@ -268,9 +259,9 @@ import Testing
         for root in [laptop.root, devices.desk] {
             #expect(try [UInt8](Data(contentsOf: root.appendingPathComponent(pic))) == bytesOf[kept])
             #expect(try [UInt8](Data(contentsOf: root.appendingPathComponent(beside))) == bytesOf[other])
-            let tracked = try git(laptop, in: root, "ls-files", "notes").stdout
+            let tracked = try laptop.git(in: root, "ls-files", "notes").stdout
             #expect(names(tracked) == [beside, pic].sorted(), "\(tracked)")
-            #expect(try git(laptop, in: root, "status", "--porcelain").stdout.isEmpty)
+            #expect(try laptop.git(in: root, "status", "--porcelain").stdout.isEmpty)
         }
 
         let id = try #require(conflict["id"] as? String)
@@ -279,7 +270,7 @@ import Testing
         #expect(try [UInt8](Data(contentsOf: devices.desk.appendingPathComponent(pic))) == bytesOf[other])
         #expect(!exists(devices.desk.appendingPathComponent(beside)))
         #expect(try conflicts(laptop, in: devices.desk).isEmpty)
-        let shown = try git(laptop, in: devices.desk, "show", "--name-only", "--format=", "HEAD").stdout
+        let shown = try laptop.git(in: devices.desk, "show", "--name-only", "--format=", "HEAD").stdout
         #expect(names(shown) == [".hearth/conflicts/\(id).yaml", beside, pic].sorted(), "\(shown)")
         try devices.desk("sync").requireSuccess()
         try laptop.hearth("sync").requireSuccess()
@@ -370,16 +361,16 @@ import Testing
         let laptopHead = try head(laptop, laptop.root)
 
         try devices.desk("sync").requireSuccess()
-        let deskSnapshot = try git(laptop, in: devices.desk, "rev-parse", "HEAD^1").stdout
-        let subject = try git(laptop, in: devices.desk, "log", "-1", "--format=%s").stdout
+        let deskSnapshot = try laptop.git(in: devices.desk, "rev-parse", "HEAD^1").stdout
+        let subject = try laptop.git(in: devices.desk, "log", "-1", "--format=%s").stdout
         #expect(subject.range(of: #"^desk: merge laptop \([0-9]+ entr(y|ies) merged, [0-9]+ conflicts?\)\n$"#, options: .regularExpression) != nil, "\(subject)")
         #expect(subject == "desk: merge laptop (1 entry merged, 0 conflicts)\n", "\(subject)")
-        let parents = try git(laptop, in: devices.desk, "log", "--merges", "--format=%P").stdout
+        let parents = try laptop.git(in: devices.desk, "log", "--merges", "--format=%P").stdout
         let lines = parents.split(separator: "\n")
         #expect(lines.count == 1, "\(parents)")
         let ids = lines.first?.split(separator: " ").map { String($0) + "\n" } ?? []
         #expect(ids == [deskSnapshot, laptopHead], "\(parents)")
-        let deskSubject = try git(laptop, in: devices.desk, "log", "-1", "--format=%s", "HEAD^1").stdout
+        let deskSubject = try laptop.git(in: devices.desk, "log", "-1", "--format=%s", "HEAD^1").stdout
         #expect(deskSubject == "desk: edit \(Self.path) (body)\n", "\(deskSubject)")
     }
 
@@ -400,10 +391,10 @@ import Testing
                 let result = try laptop.hearth(["sync"], in: directory)
                 #expect(result.status == 0 && result.stdout == "Up to date with origin/main.\n", "round \(round): \(result)")
                 #expect(try head(laptop, directory) == converged, "round \(round) in \(directory.lastPathComponent)")
-                #expect(try git(laptop, in: directory, "status", "--porcelain").stdout.isEmpty)
+                #expect(try laptop.git(in: directory, "status", "--porcelain").stdout.isEmpty)
             }
         }
-        #expect(try git(laptop, in: devices.remote, "rev-parse", "main").stdout == converged)
+        #expect(try laptop.git(in: devices.remote, "rev-parse", "main").stdout == converged)
     }
 
     // MARK: - 9. status with unpushed commits
@@ -435,7 +426,7 @@ import Testing
         #expect(sync.status == 0 && sync.stdout.contains("Sent 1 commit to origin/main."), "\(sync)")
         let after = try #require(try json(try laptop.hearth("status", "--json")) as? [String: Any])
         #expect(after["ahead"] as? Int == 0 && (after["changes"] as? [Any])?.isEmpty == true, "\(after)")
-        #expect(try git(laptop, in: devices.remote, "rev-parse", "main").stdout == (try head(laptop, laptop.root)))
+        #expect(try laptop.git(in: devices.remote, "rev-parse", "main").stdout == (try head(laptop, laptop.root)))
     }
 
     // MARK: - 10. usage errors

@@ -70,9 +70,19 @@ final class TemporaryNotebook {
     /// Runs `git` in the notebook root, with a committer identity for commands that need one.
     @discardableResult
     func git(_ arguments: String...) throws -> ProcessResult {
+        try git(arguments, in: root)
+    }
+
+    /// Runs `git -C directory` (another device's clone, a remote) with the same identity.
+    @discardableResult
+    func git(in directory: URL, _ arguments: String...) throws -> ProcessResult {
+        try git(["-C", directory.path] + arguments, in: base)
+    }
+
+    private func git(_ arguments: [String], in directory: URL) throws -> ProcessResult {
         let identity = ["GIT_AUTHOR_NAME": "Tester", "GIT_AUTHOR_EMAIL": "tester@example.com",
                         "GIT_COMMITTER_NAME": "Tester", "GIT_COMMITTER_EMAIL": "tester@example.com"]
-        return try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["git"] + arguments, in: root,
+        return try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["git"] + arguments, in: directory,
                                      environment: environment(identity))
     }
 
