@@ -3,7 +3,8 @@ import GitKit
 
 /// Lock files a killed sync left behind, and only those.
 ///
-/// Git takes a lock file for every write (`index.lock`, `refs/heads/main.lock`) and renames it
+/// Git takes a lock file for every write (`index.lock`, `refs/heads/main.lock`, a fetch's
+/// `refs/remotes/origin/main.lock`) and renames it
 /// into place when done; a process killed in between leaves the lock, and every later write
 /// fails. Git never removes another process's lock, because it cannot tell a dead writer from a
 /// slow one (a `git commit` holds `index.lock` while its editor is open). Hearth can, for its own
@@ -18,11 +19,16 @@ struct InterruptedWrite {
     static let local = "local"
     /// The marker of a push into a folder remote.
     static let push = "push"
+    /// The marker of a fetch: `FETCH_HEAD` and the remote's tracking refs.
+    static let fetch = "fetch"
 
     /// The marker's file name: one step kind at a time (``local``, ``push``).
     var name: String
     /// Absolute paths of the lock files the step may take.
     var locks: [String]
+    /// Folders in which the step may take lock files of names not known beforehand (a fetch's
+    /// tracking refs, `refs/remotes/origin/...`).
+    var folders: [String] = []
     /// What a lock may hold when its writer died after writing it (a ref's new commit); nil when
     /// any content counts.
     var value: String?
@@ -50,7 +56,7 @@ struct InterruptedWrite {
     /// Puts the marker in place, for a step that ends elsewhere (a push on its own thread).
     func begin(_ repository: Repository) {
         let marker = Self.folder(repository).appending(path: name)
-        var text = locks.map { "lock \($0)\n" }.joined()
+        var text = locks.map { "lock \($0)\n" }.joined() + folders.map { "folder \($0)\n" }.joined()
         if let value { text += "value \(value)\n" }
         if let window { text += "window \(Int(window.rounded(.up)))\n" }
         // Best effort: without the marker a lock left by a kill needs removing by hand, as with git.
@@ -98,6 +104,7 @@ struct InterruptedWrite {
                 let field = String(line[line.index(after: space)...])
                 switch line[..<space] {
                 case "lock": locks.append(field)
+                case "folder": locks += lockFiles(under: field)
                 case "value": value = field
                 case "window": window = TimeInterval(field)
                 default: break
@@ -116,6 +123,16 @@ struct InterruptedWrite {
             }
         }
         return removed
+    }
+
+    /// The `*.lock` files anywhere under `folder`.
+    private static func lockFiles(under folder: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var found: [String] = []
+        while let name = walker.nextObject() as? String {
+            if name.hasSuffix(".lock") { found.append(folder + "/" + name) }
+        }
+        return found
     }
 
     private static func modificationTime(_ path: String) -> TimeInterval? {

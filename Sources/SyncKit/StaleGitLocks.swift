@@ -1,29 +1,21 @@
 import Foundation
 
-/// Lock files a sync killed mid-fetch leaves behind (`refs/remotes/origin/main.lock`). Git never
-/// removes another process's lock, and every later fetch would then fail.
-///
-/// Called while holding the notebook's sync lock. Only locks in fetch and push territory are
-/// cleared: the remote's tracking refs, hearth's own refs and `FETCH_HEAD`, which the sync lock
-/// serialises (another tool's fetch racing a sync only loses a tracking update it redoes). Locks
-/// a user's own git command may hold for minutes (`index.lock` while `git commit` waits for its
-/// editor, a branch) are never touched; git's own message names them if one was left behind.
+/// Lock files under `refs/hearth/`, hearth's own references (the merge on its way out): no other
+/// program writes there, and the notebook's sync lock serialises hearth's own writers, so a lock
+/// found there while holding that lock was left by a killed sync. Locks anywhere else are
+/// cleared only when a killed sync's marker names them (``InterruptedWrite``): git never removes
+/// another process's lock, and neither does hearth.
 public enum StaleGitLocks {
-    /// Removes stale locks in the git directory `gitDirectory` for `remote`; returns what it removed.
+    /// Removes the locks under `refs/hearth/` in the git directory `gitDirectory`; returns what
+    /// it removed. Call while holding the notebook's sync lock.
     @discardableResult
-    public static func clear(in gitDirectory: URL, remote: String?) -> [String] {
-        let manager = FileManager.default
-        func locks(under folder: String) -> [String] {
-            let root = gitDirectory.appending(path: folder).path(percentEncoded: false)
-            guard let walker = manager.enumerator(atPath: root) else { return [] }
-            var found: [String] = []
-            while let name = walker.nextObject() as? String {
-                if name.hasSuffix(".lock") { found.append(folder + "/" + name) }
-            }
-            return found
+    public static func clear(in gitDirectory: URL) -> [String] {
+        let root = gitDirectory.appending(path: "refs/hearth").path(percentEncoded: false)
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
+        var removed: [String] = []
+        while let name = walker.nextObject() as? String {
+            if name.hasSuffix(".lock"), unlink(root + "/" + name) == 0 { removed.append("refs/hearth/" + name) }
         }
-        var candidates = locks(under: "refs/hearth") + ["FETCH_HEAD.lock"]
-        if let remote { candidates += locks(under: "refs/remotes/\(remote)") }
-        return candidates.filter { unlink(gitDirectory.appending(path: $0).path(percentEncoded: false)) == 0 }
+        return removed
     }
 }

@@ -60,7 +60,7 @@ extension Syncer {
         }
         reach(.beforePush)
         let marker = pushMarker(remote: remote, remoteRef: remoteRef, commit: commit)
-        marker?.begin(repository)
+        marker.begin(repository)
         let push = BackgroundGitOperation(root: root, network: network(reaching: .duringPush, renewing: marker)) { repository, network throws(GitError) in
             try repository.push(remote: remote, refspecs: ["\(Syncer.outgoingReference):\(remoteRef)"], options: network)
         }

@@ -22,8 +22,11 @@ extension Syncer {
 
     /// Fetches `remote`, reporting network failures with the remote's name.
     func fetch(_ remote: String) throws(SyncError) {
+        let marker = fetchMarker(remote: remote)
         do {
-            try repository.fetch(remote: remote, options: network(reaching: .duringFetch))
+            try marker.around(repository) { () throws(GitError) in
+                try repository.fetch(remote: remote, options: network(reaching: .duringFetch, renewing: marker))
+            }
         } catch {
             throw SyncError.network(remote: remote, operation: "fetch from", underlying: error)
         }
@@ -33,8 +36,8 @@ extension Syncer {
     /// since the fetch), for the caller to retry or report.
     func push(_ remote: String, branchRef: String, remoteRef: String) -> GitError? {
         let marker = pushMarker(remote: remote, remoteRef: remoteRef, commit: try? repository.referenceTarget(branchRef))
-        marker?.begin(repository)
-        defer { marker?.end(repository) }
+        marker.begin(repository)
+        defer { marker.end(repository) }
         do {
             try repository.push(remote: remote, refspecs: ["\(branchRef):\(remoteRef)"], options: network(reaching: .duringPush, renewing: marker))
             return nil
@@ -49,7 +52,11 @@ extension Syncer {
             guard let head = try repository.referenceTarget(branchRef) else { return }
             let tracked = try repository.referenceTarget(trackingRef)
             if tracked != head {
-                try repository.setReference(trackingRef, to: head, expecting: tracked, message: "hearth sync: push")
+                try InterruptedWrite(name: InterruptedWrite.fetch,
+                                     locks: [repository.gitDirectory.appending(path: trackingRef + ".lock").path(percentEncoded: false)],
+                                     value: nil, window: InterruptedWrite.window).around(repository) { () throws(GitError) in
+                    try repository.setReference(trackingRef, to: head, expecting: tracked, message: "hearth sync: push")
+                }
             }
         }
     }

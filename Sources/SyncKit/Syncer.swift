@@ -43,14 +43,22 @@ public final class Syncer {
         let branchRef = "refs/heads/\(branch)"
         // The remote is known before the snapshot so that the first fetch can run meanwhile.
         let remote = try chooseRemote(branch: branch)
-        StaleGitLocks.clear(in: repository.gitDirectory, remote: remote)
+        StaleGitLocks.clear(in: repository.gitDirectory)
         InterruptedWrite.recover(repository)
         var prefetch = remote.map { remote in
-            BackgroundGitOperation(root: root, network: network(reaching: .duringFetch)) { repository, network throws(GitError) in
+            let marker = fetchMarker(remote: remote)
+            marker.begin(repository)
+            return BackgroundGitOperation(root: root, network: network(reaching: .duringFetch, renewing: marker)) {
+                repository, network throws(GitError) in
                 try repository.fetch(remote: remote, options: network)
             }
         }
-        defer { prefetch?.wait() }
+        defer {
+            if let prefetch {
+                prefetch.wait()
+                InterruptedWrite.end(repository, name: InterruptedWrite.fetch)
+            }
+        }
         let snapshot = try takeSnapshot(branchRef: branchRef)
         reach(.afterSnapshot)
         let start = try git { () throws(GitError) in try repository.referenceTarget(branchRef) }
@@ -68,7 +76,9 @@ public final class Syncer {
         while true {
             if let first = prefetch {
                 prefetch = nil
-                if let error = first.wait() {
+                let failure = first.wait()
+                InterruptedWrite.end(repository, name: InterruptedWrite.fetch)
+                if let error = failure {
                     throw SyncError.network(remote: remote, operation: "fetch from", underlying: error)
                 }
             } else {
@@ -174,15 +184,29 @@ public final class Syncer {
         }
     }
 
-    /// The marker for a push of `commit` to `remoteRef` of a folder remote, where a killed push
-    /// leaves the remote's branch locked (libgit2 writes a local remote in-process); nil for a
-    /// network remote, whose server cleans up after a dropped connection itself. The push's
-    /// progress reports renew it (``network(reaching:renewing:)``): the branch is locked right
-    /// after the last object is written, however long the objects took.
-    func pushMarker(remote: String, remoteRef: String, commit: ObjectID?) -> InterruptedWrite? {
-        guard let url = try? repository.remote(named: remote)?.url, let folder = localFolder(of: url) else { return nil }
-        return InterruptedWrite(name: InterruptedWrite.push, locks: [folder.appending(path: remoteRef + ".lock").path(percentEncoded: false)],
+    /// The marker for a push of `commit` to `remoteRef`. libgit2 moves the local tracking ref
+    /// (`refs/remotes/<remote>/...`) after a push, under a lock; and it writes a folder remote
+    /// in-process, locking the remote's branch, which a kill would leave locked for every device
+    /// (a network server cleans up after a dropped connection itself). The push's progress
+    /// reports renew the marker: the locks come right after the last object, however long the
+    /// objects took.
+    func pushMarker(remote: String, remoteRef: String, commit: ObjectID?) -> InterruptedWrite {
+        var locks: [String] = []
+        if let url = try? repository.remote(named: remote)?.url, let folder = localFolder(of: url) {
+            locks.append(folder.appending(path: remoteRef + ".lock").path(percentEncoded: false))
+        }
+        return InterruptedWrite(name: InterruptedWrite.push, locks: locks,
+                                folders: [repository.gitDirectory.appending(path: "refs/remotes/\(remote)").path(percentEncoded: false)],
                                 value: commit?.description, window: InterruptedWrite.window)
+    }
+
+    /// The marker for a fetch from `remote`: it writes `FETCH_HEAD` and the remote's tracking
+    /// refs, each under a lock a kill would leave; its progress reports renew it.
+    func fetchMarker(remote: String) -> InterruptedWrite {
+        InterruptedWrite(name: InterruptedWrite.fetch,
+                         locks: [repository.gitDirectory.appending(path: "FETCH_HEAD.lock").path(percentEncoded: false)],
+                         folders: [repository.gitDirectory.appending(path: "refs/remotes/\(remote)").path(percentEncoded: false)],
+                         value: nil, window: InterruptedWrite.window)
     }
 
     /// Runs one libgit2 call that writes the index or moves the branch, marked so that the locks
