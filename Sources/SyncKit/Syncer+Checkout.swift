@@ -67,7 +67,7 @@ extension Syncer {
             if outcome.applied {
                 if let newID = item.newID, let new = item.new {
                     indexUpdates.append(outcome.stat.map { .setWithStat(path: path, id: newID, mode: new.mode, stat: $0) }
-                                        ?? .addFromWorkingTree(path: path))
+                                        ?? .set(path: path, id: newID, mode: new.mode))
                 } else {
                     indexUpdates.append(.remove(path: path))
                 }

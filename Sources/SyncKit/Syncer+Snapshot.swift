@@ -50,7 +50,10 @@ extension Syncer {
                 let outside = ContainedPath.linkedFolder(on: path, under: root.path(percentEncoded: false)) != nil
                 if !outside, let (id, mode) = try repository.writeBlob(fromWorkingTreePath: path) {
                     updates.append(.upsert(path: path, id: id, mode: mode))
-                    index.append(stat.map { .setWithStat(path: path, id: id, mode: mode, stat: $0) } ?? .addFromWorkingTree(path: path))
+                    // Without stat data (the file vanished and came back between the two looks,
+                    // as an editor's swap file does) the entry is set from what was stored, never
+                    // read from the file again: it may be gone by now. git re-reads it later.
+                    index.append(stat.map { .setWithStat(path: path, id: id, mode: mode, stat: $0) } ?? .set(path: path, id: id, mode: mode))
                 } else {
                     if let headTree, try repository.treeEntry(path: path, inTree: headTree) != nil {
                         updates.append(.remove(path: path))
