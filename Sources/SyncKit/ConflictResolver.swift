@@ -61,6 +61,8 @@ public struct ConflictResolver {
         // half-done; take the same lock.
         let lock = try SyncLock.acquire(at: repository.syncLockPath, wait: 10)
         defer { withExtendedLifetime(lock) {} }
+        // A sync killed mid-write may have left a lock this commit needs: the same recovery.
+        InterruptedWrite.recover(repository)
         var plan = ResolvePlan(root: root)
         for record in records {
             try plan.apply(choice, to: record)

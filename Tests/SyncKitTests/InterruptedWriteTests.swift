@@ -93,4 +93,25 @@ struct InterruptedWriteTests {
             #expect(try world.git("laptop")("rev-parse", "HEAD") == (try GitCLI(directory: world.remote, home: world.home)("rev-parse", "main")))
         }
     }
+
+    @Test("resolve after a sync killed while writing the index: the lock is cleared and the resolution committed")
+    func resolveAfterAKilledSync() throws {
+        let path = SyncIntegrationTests.path
+        try SyncWorld.with(devices: ["laptop", "desk"], files: [path: SyncIntegrationTests.day]) { world in
+            try world.edit("laptop", path, replacing: "energy: 3", with: "energy: 1")
+            try world.edit("desk", path, replacing: "energy: 3", with: "energy: 5")
+            try world.sync("laptop")
+            try world.sync("desk")
+            let conflicts = try world.conflicts("desk")
+            try #require(conflicts.count == 1)
+            let marker = localMarker(world, "desk")
+            try leaveBehind(marker, in: world, device: "desk")
+            let resolver = try ConflictResolver(root: world.root("desk"))
+            _ = try resolver.resolve(try resolver.records(matching: conflicts[0].id, entryPath: nil), choice: .keep(device: "laptop"))
+            #expect(!FileManager.default.fileExists(atPath: marker.locks[0]))
+            #expect(world.read("desk", path)?.contains("energy: 1\n") == true)
+            #expect(try world.conflicts("desk").isEmpty)
+            #expect(try world.git("desk")("status", "--porcelain").isEmpty)
+        }
+    }
 }
