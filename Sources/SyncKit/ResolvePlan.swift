@@ -6,7 +6,8 @@ import NoteKit
 struct ResolvePlan {
     let root: URL
     /// Path -> (bytes as read, bytes to write or nil to delete).
-    private var edits: [String: (original: [UInt8]?, new: [UInt8]?)] = [:]
+    /// Keyed byte for byte: `café` in NFC and in NFD are two files (see ``TreePath``).
+    private var edits = PathMap<(original: [UInt8]?, new: [UInt8]?)>()
 
     init(root: URL) {
         self.root = root
@@ -146,7 +147,7 @@ struct ResolvePlan {
     /// Writes every planned edit, each a compare-and-swap on the bytes read; returns the paths.
     func commitToDisk() throws(SyncError) -> [String] {
         var written: [String] = []
-        for (path, edit) in edits.sorted(by: { $0.key < $1.key }) where edit.original != edit.new {
+        for (path, edit) in edits.entries where edit.original != edit.new {
             let target = absolute(path)
             do throws(NotebookError) {
                 if let new = edit.new {
