@@ -13,7 +13,7 @@ public final class SSHAgent {
     private let directory: URL
     private let process: Daemon
 
-    /// Starts `ssh-agent -D -a SOCKET` and waits until the socket exists.
+    /// Starts `ssh-agent -D -a SOCKET` and waits until it answers there.
     public init() throws {
         // Short: a unix socket path must fit in 108 bytes.
         directory = URL(fileURLWithPath: "/tmp/hearth-agent-\(UUID().uuidString.prefix(8))", isDirectory: true)
@@ -27,9 +27,11 @@ public final class SSHAgent {
             throw error
         }
         do {
+            // The socket file appears at bind(), before the agent listens: wait until `ssh-add -l`
+            // reaches it (exit 1 "no identities"; 2 means it could not connect).
             let deadline = Date().addingTimeInterval(10)
-            while !FileManager.default.fileExists(atPath: socket.path) {
-                guard process.isRunning, Date() < deadline else { throw Failure(description: "ssh-agent did not create \(socket.path)") }
+            while try !answers() {
+                guard process.isRunning, Date() < deadline else { throw Failure(description: "ssh-agent did not answer on \(socket.path)") }
                 Thread.sleep(forTimeInterval: 0.02)
             }
         } catch {
@@ -39,6 +41,14 @@ public final class SSHAgent {
     }
 
     deinit { stop() }
+
+    /// Whether the agent accepts connections on its socket.
+    private func answers() throws -> Bool {
+        guard FileManager.default.fileExists(atPath: socket.path) else { return false }
+        let result = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/ssh-add"), ["-l"], in: directory,
+                                           environment: ["PATH": "/usr/bin:/bin", "SSH_AUTH_SOCK": socket.path])
+        return result.status != 2
+    }
 
     /// Loads a private key file into the agent (`ssh-add`).
     public func add(privateKey: URL) throws {
