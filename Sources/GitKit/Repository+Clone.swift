@@ -72,19 +72,13 @@ extension Repository {
     }
 
     /// Deletes `branch.<name>.remote` and `branch.<name>.merge` from the repository's own config
-    /// (`git_config_open_level`, `git_config_delete_entry`); absent keys are fine.
+    /// (`git_config_delete_entry`); absent keys are fine.
     private func removeBranchSection(_ name: String, operation: String) throws(GitError) {
-        var config: OpaquePointer?
-        let opened = git_repository_config(&config, pointer)
-        guard opened == 0, let config else { throw GitError.last(opened, operation: operation) }
-        defer { git_config_free(config) }
-        var local: OpaquePointer?
-        let level = git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL)
-        guard level == 0, let local else { throw GitError.last(level, operation: operation) }
-        defer { git_config_free(local) }
-        for key in ["branch.\(name).remote", "branch.\(name).merge"] {
-            let deleted = git_config_delete_entry(local, key)
-            if deleted != GitError.Code.notFound.rawValue { try GitError.check(deleted, operation: operation) }
+        try withLocalConfig(operation: operation) { local throws(GitError) in
+            for key in ["branch.\(name).remote", "branch.\(name).merge"] {
+                let deleted = git_config_delete_entry(local, key)
+                if deleted != GitError.Code.notFound.rawValue { try GitError.check(deleted, operation: operation) }
+            }
         }
     }
 }

@@ -27,6 +27,14 @@ extension Repository {
     /// and `git_config_set_string`.
     public func setConfig(_ key: String, _ value: String) throws(GitError) {
         let operation = "set config key '\(key)'"
+        try withLocalConfig(operation: operation) { local throws(GitError) in
+            try GitError.check(git_config_set_string(local, key, value), operation: operation)
+        }
+    }
+
+    /// Runs `body` with the repository's own config level (`.git/config`), the only one hearth
+    /// writes. Calls `git_repository_config` and `git_config_open_level` with `GIT_CONFIG_LEVEL_LOCAL`.
+    func withLocalConfig<T>(operation: String, _ body: (OpaquePointer) throws(GitError) -> T) throws(GitError) -> T {
         var config: OpaquePointer?
         let opened = git_repository_config(&config, pointer)
         guard opened == 0, let config else { throw GitError.last(opened, operation: operation) }
@@ -35,7 +43,7 @@ extension Repository {
         let level = git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL)
         guard level == 0, let local else { throw GitError.last(level, operation: operation) }
         defer { git_config_free(local) }
-        try GitError.check(git_config_set_string(local, key, value), operation: operation)
+        return try body(local)
     }
 
     /// The user's configured identity (`user.name`, `user.email`) with the current time, or
