@@ -125,8 +125,8 @@ struct InterruptedWrite {
         return removed
     }
 
-    /// The `*.lock` files anywhere under `folder`.
-    private static func lockFiles(under folder: String) -> [String] {
+    /// The `*.lock` files anywhere under `folder`, as absolute paths.
+    static func lockFiles(under folder: String) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
         var found: [String] = []
         while let name = walker.nextObject() as? String {

@@ -11,11 +11,8 @@ public enum StaleGitLocks {
     @discardableResult
     public static func clear(in gitDirectory: URL) -> [String] {
         let root = gitDirectory.appending(path: "refs/hearth").path(percentEncoded: false)
-        guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
-        var removed: [String] = []
-        while let name = walker.nextObject() as? String {
-            if name.hasSuffix(".lock"), unlink(root + "/" + name) == 0 { removed.append("refs/hearth/" + name) }
-        }
-        return removed
+        return InterruptedWrite.lockFiles(under: root)
+            .filter { unlink($0) == 0 }
+            .map { "refs/hearth" + $0.dropFirst(root.count) }
     }
 }
