@@ -135,15 +135,6 @@ import Testing
 
     /// The text of every file under `root` outside `.git`, by relative path.
     static func texts(under root: URL) throws -> [String: String] {
-        var texts: [String: String] = [:]
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
-        while let next = enumerator?.nextObject() as? URL {
-            let relative = String(next.path.dropFirst(root.path.count + 1))
-            if relative == ".git" { enumerator?.skipDescendants(); continue }
-            if (try? next.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                texts[relative] = String(decoding: try Data(contentsOf: next), as: UTF8.self)
-            }
-        }
-        return texts
+        try TemporaryNotebook.files(under: root).mapValues { String(decoding: $0, as: UTF8.self) }
     }
 }

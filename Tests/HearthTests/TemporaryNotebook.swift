@@ -120,6 +120,12 @@ final class TemporaryNotebook {
 
     /// Every regular file under the notebook outside `.git`, relative, sorted, with its bytes.
     func snapshot() throws -> [String: [UInt8]] {
+        try Self.files(under: root)
+    }
+
+    /// Every regular file under `root` (a notebook, another device's clone) outside `.git`, by
+    /// relative path, with its bytes.
+    static func files(under root: URL) throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
         while let next = enumerator?.nextObject() as? URL {
