@@ -27,6 +27,14 @@ struct SyncUnicodeNameTests {
         return Set(listing.stdoutData.split(separator: 0).map { [UInt8]($0) })
     }
 
+    /// The laptop creates both forms ("composed", "decomposed") and both devices sync.
+    func bothFormsOnBothDevices(_ world: SyncWorld) throws {
+        try world.write("laptop", Self.nfc, "composed\n")
+        try world.write("laptop", Self.nfd, "decomposed\n")
+        try world.sync("laptop")
+        try world.sync("desk")
+    }
+
     @Test("the same name in NFC on one device and NFD on the other: both files kept on both devices")
     func twoDevices() throws {
         #expect(Array(Self.nfc.utf8) != Array(Self.nfd.utf8))
@@ -50,10 +58,7 @@ struct SyncUnicodeNameTests {
     @Test("both forms created on one device in one sync: both committed and sent")
     func oneDevice() throws {
         try SyncWorld.with(devices: ["laptop", "desk"]) { world in
-            try world.write("laptop", Self.nfc, "composed\n")
-            try world.write("laptop", Self.nfd, "decomposed\n")
-            try world.sync("laptop")
-            try world.sync("desk")
+            try bothFormsOnBothDevices(world)
             #expect(try rawNames(world, "laptop") == [Array(Self.nfc.utf8), Array(Self.nfd.utf8)])
             #expect(has(world, "desk", Self.nfc, "composed\n") && has(world, "desk", Self.nfd, "decomposed\n"))
             // Each edited on a different device: still two files, each edit where it was made.
@@ -72,10 +77,7 @@ struct SyncUnicodeNameTests {
     @Test("both forms kept back read-only during a sync: each keeps its own pending base and gets its own edit")
     func bothFormsKeptBack() throws {
         try SyncWorld.with(devices: ["laptop", "desk"]) { world in
-            try world.write("laptop", Self.nfc, "composed\n")
-            try world.write("laptop", Self.nfd, "decomposed\n")
-            try world.sync("laptop")
-            try world.sync("desk")
+            try bothFormsOnBothDevices(world)
             func chmodBoth(_ mode: mode_t) {
                 for path in [Self.nfc, Self.nfd] {
                     // chmod(2) with the name's own bytes: Foundation might normalize it.
