@@ -105,11 +105,7 @@ struct TreeMerger {
                 outcome[path] = firstStays ? v1 : v2
                 outcome[copy] = firstStays ? v2 : v1
                 settled.insert(copy)
-                conflicts.append(MergeConflict(
-                    path: path, kind: .file,
-                    first: ConflictSide(device: first.side.device, time: first.side.time, value: firstStays ? path : copy),
-                    second: ConflictSide(device: second.side.device, time: second.side.time, value: firstStays ? copy : path),
-                    kept: firstStays ? first.side.device : second.side.device))
+                conflicts.append(.file(at: path, copy: copy, first: first.side, second: second.side, firstStays: firstStays))
             }
         }
 
@@ -151,16 +147,12 @@ struct TreeMerger {
             if let known = outcome[path] { version = known } else { version = try baseVersionInTree(path, first.tree) }
             let fromSecond = outcome[path] != nil && changes2.versions[path]?.id == version.id && changes1.versions[path]?.id != version.id
             let moved = fromSecond ? second.side : first.side
-            let stays = fromSecond ? first.side : second.side
             let copy = try freePath(for: EntryMerger.conflictPath(for: path, device: moved.device),
                                     first: first.tree, second: second.tree, taken: outcome)
             outcome[copy] = version
             outcome[path] = .deleted
-            conflicts.append(MergeConflict(
-                path: path, kind: .file,
-                first: ConflictSide(device: first.side.device, time: first.side.time, value: fromSecond ? path : copy),
-                second: ConflictSide(device: second.side.device, time: second.side.time, value: fromSecond ? copy : path),
-                kept: stays.device))
+            // The folder stays at the path: the side whose file moved did not keep it.
+            conflicts.append(.file(at: path, copy: copy, first: first.side, second: second.side, firstStays: fromSecond))
         }
 
         let records = conflicts.map(ConflictRecord.init)

@@ -117,11 +117,7 @@ public enum EntryMerger {
         /// Second's bytes stay at the path, first's go beside it, untouched.
         func fileConflict(first: Data, second: Data) -> EntryMergeResult {
             let besidePath = Context.conflictPath(for: path, device: firstSide.device)
-            let conflict = MergeConflict(
-                path: path, kind: .file,
-                first: ConflictSide(device: firstSide.device, time: firstSide.time, value: besidePath),
-                second: ConflictSide(device: secondSide.device, time: secondSide.time, value: path),
-                kept: secondSide.device)
+            let conflict = MergeConflict.file(at: path, copy: besidePath, first: firstSide, second: secondSide, firstStays: false)
             return EntryMergeResult(merged: second, extraFiles: [ExtraFile(path: besidePath, data: first)],
                                     conflicts: [conflict])
         }

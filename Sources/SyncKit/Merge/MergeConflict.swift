@@ -36,4 +36,13 @@ public struct MergeConflict: Sendable, Hashable, Codable {
         self.second = second
         self.kept = kept
     }
+
+    /// A `.file` conflict: one side's version stays at `path`, the other's lies beside it at `copy`.
+    static func file(at path: String, copy: String, first: MergeSide, second: MergeSide, firstStays: Bool) -> MergeConflict {
+        MergeConflict(
+            path: path, kind: .file,
+            first: ConflictSide(device: first.device, time: first.time, value: firstStays ? path : copy),
+            second: ConflictSide(device: second.device, time: second.time, value: firstStays ? copy : path),
+            kept: firstStays ? first.device : second.device)
+    }
 }
