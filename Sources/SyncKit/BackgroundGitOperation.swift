@@ -15,7 +15,10 @@ final class BackgroundGitOperation: @unchecked Sendable {
     private var waited = false
 
     /// Opens the repository at `root` on a new thread and runs `body` there with `network`.
-    init(root: URL, network: NetworkOptions, _ body: @escaping (Repository, NetworkOptions) throws(GitError) -> Void) {
+    /// The marker file at `markerPath` (see ``InterruptedWrite``) is removed as soon as `body`
+    /// returns, however it went: only a killed process leaves it.
+    init(root: URL, network: NetworkOptions, markerPath: String? = nil,
+         _ body: @escaping (Repository, NetworkOptions) throws(GitError) -> Void) {
         // The options' closures (progress) and `body` run on the new thread only, until `wait()`
         // has returned.
         nonisolated(unsafe) let network = network
@@ -26,6 +29,7 @@ final class BackgroundGitOperation: @unchecked Sendable {
             } catch {
                 failure = error
             }
+            if let markerPath { unlink(markerPath) }
             finished.signal()
         }
     }

@@ -76,12 +76,7 @@ struct InterruptedWrite {
 
     /// Removes the marker: the step returned, however it went.
     func end(_ repository: Repository) {
-        Self.end(repository, name: name)
-    }
-
-    /// Removes the marker named `name`.
-    static func end(_ repository: Repository, name: String) {
-        unlink(folder(repository).appending(path: name).path(percentEncoded: false))
+        unlink(path(repository))
     }
 
     /// Removes the locks that a sync killed inside a marked step left; returns their paths. Call

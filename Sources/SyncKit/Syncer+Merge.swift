@@ -61,7 +61,8 @@ extension Syncer {
         reach(.beforePush)
         let marker = pushMarker(remote: remote, remoteRef: remoteRef, commit: commit)
         marker.begin(repository)
-        let push = BackgroundGitOperation(root: root, network: network(reaching: .duringPush, renewing: marker)) { repository, network throws(GitError) in
+        let push = BackgroundGitOperation(root: root, network: network(reaching: .duringPush, renewing: marker),
+                                          markerPath: marker.path(repository)) { repository, network throws(GitError) in
             try repository.push(remote: remote, refspecs: ["\(Syncer.outgoingReference):\(remoteRef)"], options: network)
         }
         do throws(SyncError) {
@@ -77,7 +78,6 @@ extension Syncer {
         } catch {
             // Never leave a push running behind a failure.
             push.wait()
-            InterruptedWrite.end(repository, name: InterruptedWrite.push)
             try? repository.deleteReference(Syncer.outgoingReference)
             throw error
         }

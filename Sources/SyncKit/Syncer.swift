@@ -48,17 +48,12 @@ public final class Syncer {
         var prefetch = remote.map { remote in
             let marker = fetchMarker(remote: remote)
             marker.begin(repository)
-            return BackgroundGitOperation(root: root, network: network(reaching: .duringFetch, renewing: marker)) {
-                repository, network throws(GitError) in
+            return BackgroundGitOperation(root: root, network: network(reaching: .duringFetch, renewing: marker),
+                                          markerPath: marker.path(repository)) { repository, network throws(GitError) in
                 try repository.fetch(remote: remote, options: network)
             }
         }
-        defer {
-            if let prefetch {
-                prefetch.wait()
-                InterruptedWrite.end(repository, name: InterruptedWrite.fetch)
-            }
-        }
+        defer { prefetch?.wait() }
         let snapshot = try takeSnapshot(branchRef: branchRef)
         reach(.afterSnapshot)
         let start = try git { () throws(GitError) in try repository.referenceTarget(branchRef) }
@@ -76,9 +71,7 @@ public final class Syncer {
         while true {
             if let first = prefetch {
                 prefetch = nil
-                let failure = first.wait()
-                InterruptedWrite.end(repository, name: InterruptedWrite.fetch)
-                if let error = failure {
+                if let error = first.wait() {
                     throw SyncError.network(remote: remote, operation: "fetch from", underlying: error)
                 }
             } else {
@@ -127,7 +120,6 @@ public final class Syncer {
             report.pushAttempts += 1
             if let backgroundPush {
                 failure = backgroundPush.wait()
-                InterruptedWrite.end(repository, name: InterruptedWrite.push)
                 try? repository.deleteReference(Syncer.outgoingReference)
             } else {
                 reach(.beforePush)
