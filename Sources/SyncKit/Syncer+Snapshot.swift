@@ -70,7 +70,7 @@ extension Syncer {
             let changes = try repository.treeChanges(from: headTree, to: tree, detectRenames: true)
             var descriptions: [ChangeDescription] = []
             for change in changes { descriptions.append(try ChangeDescription.describe(change, in: repository)) }
-            let message = ChangeDescription.message(device: device, descriptions)
+            let message = snapshotMessage?(descriptions) ?? ChangeDescription.message(device: device, descriptions)
             let signature = signature()
             let commit = try repository.createCommit(tree: tree, parents: head.map { [$0] } ?? [], message: message,
                                                      author: signature, committer: signature, updatingReference: nil)

@@ -17,6 +17,8 @@ public final class Syncer {
     var options: SyncOptions
     /// Conflicts recorded while merging files kept by the previous sync (see ``PendingEdits``).
     var snapshotConflicts: [ConflictRecord] = []
+    /// Words for the next snapshot's message instead of the usual ones (`restore` sets it).
+    var snapshotMessage: (([ChangeDescription]) -> String)?
 
     /// Opens the notebook at `root` for syncing.
     ///

@@ -22,7 +22,7 @@ struct Hearth: ParsableCommand {
             DoneCommand.self, JotCommand.self, GratefulCommand.self, LearnedCommand.self,
             ReviewCommand.self, ExperimentsCommand.self, ExportCommand.self, ImportCommand.self,
             CloneCommand.self, RemoteCommand.self, SyncCommand.self, StatusCommand.self,
-            ConflictsCommand.self, ResolveCommand.self,
+            ConflictsCommand.self, ResolveCommand.self, LogCommand.self, DiffCommand.self, RestoreCommand.self,
         ]
     )
 
@@ -46,6 +46,8 @@ struct Hearth: ParsableCommand {
                 Terminal.standardError.write("hearth: error: \(error)\n")
                 Foundation.exit(2)
             }
+            exitWithFailure(error.description)
+        } catch let error as HistoryError {
             exitWithFailure(error.description)
         } catch let error as SyncError {
             exitWithFailure(error.description)

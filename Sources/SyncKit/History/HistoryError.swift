@@ -1,0 +1,40 @@
+/// Why a question about a notebook's history cannot be answered.
+public enum HistoryError: Error, Sendable, CustomStringConvertible {
+    /// The folder is not a git work tree, so it has no history.
+    case notANotebook(path: String)
+    /// Nothing has been committed yet.
+    case noHistory
+    /// `--at` named no commit this notebook has.
+    case unknownRevision(String)
+    /// The notebook's history starts after the moment asked for.
+    case beforeHistory(point: String, first: String)
+    /// The entry did not exist at that point.
+    case absent(path: String, point: String)
+    /// No entry, now or in the past, goes by this name.
+    case notFound(reference: String)
+    /// Several past entries match.
+    case ambiguous(reference: String, candidates: [String])
+    /// Reading the repository failed.
+    case git(String)
+
+    public var description: String {
+        switch self {
+        case .notANotebook(let path):
+            return "\(path) is not in a notebook with history (no git repository); run hearth init or hearth clone first"
+        case .noHistory:
+            return "the notebook has no history yet; hearth sync records the first version"
+        case .unknownRevision(let revision):
+            return "--at \(revision): no such commit or date; give a date like 2026-11-20, a time like 2026-11-20T14:30, or a commit id from hearth log"
+        case .beforeHistory(let point, let first):
+            return "--at \(point): the notebook's history starts at \(first); pick a later date"
+        case .absent(let path, let point):
+            return "\(path) did not exist at \(point); hearth log \(path) shows when it did"
+        case .notFound(let reference):
+            return "no entry named '\(reference)' now or in the notebook's history; hearth log lists every change"
+        case .ambiguous(let reference, let candidates):
+            return "'\(reference)' matches \(candidates.count) entries in history; name one: \(candidates.joined(separator: ", "))"
+        case .git(let message):
+            return message
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import GitKit
+import NoteKit
+
+extension Syncer {
+    /// Brings an old version of an entry back as a new commit: history is never rewritten.
+    ///
+    /// Under the sync lock, it first commits every change not yet in history (as a sync would),
+    /// so the bytes being replaced stay recoverable; then writes `bytes` to `path` atomically,
+    /// only if the file is still what was just committed (an editor saving meanwhile wins, and
+    /// the restore fails saying so); then commits that one change as
+    /// `laptop: restore days/... as of LABEL (fields)`.
+    /// - Parameters:
+    ///   - path: The entry's path relative to the notebook root (it may not exist now).
+    ///   - bytes: The old version's exact bytes.
+    ///   - label: Which version it is, for the message (`2026-11-20 (a1b2c3d)`).
+    public func restore(_ path: String, to bytes: Data, label: String) throws(SyncError) -> RestoreOutcome {
+        let lock = try SyncLock.acquire(at: repository.syncLockPath, wait: options.lockWait)
+        defer { withExtendedLifetime(lock) {} }
+        let branchRef = "refs/heads/\(try checkedBranch())"
+        StaleGitLocks.clear(in: repository.gitDirectory)
+        InterruptedWrite.recover(repository)
+        let rootPath = root.path(percentEncoded: false)
+        if let problem = ContainedPath.problem(in: path)
+            ?? ContainedPath.linkedFolder(on: path, under: rootPath).map({ "\($0) is a link or not a folder; hearth never writes through links" }) {
+            throw SyncError.io(path: path, operation: "restore", reason: problem)
+        }
+        let target = root.appending(path: path).path(percentEncoded: false)
+        let savedFirst = try takeSnapshot(branchRef: branchRef)
+        let current: [UInt8]? = try? FileSystem.read(target)
+        var outcome = RestoreOutcome(path: path, commit: nil, savedFirst: savedFirst, change: nil)
+        guard current.map({ Data($0) }) != bytes else { return outcome }
+        do throws(NotebookError) {
+            try FileSystem.createParents(of: target)
+            try FileSystem.replace(target, with: [UInt8](bytes), expecting: current)
+        } catch {
+            throw SyncError.notebook(error)
+        }
+        snapshotMessage = { [device] descriptions in
+            let fields = descriptions.first { $0.subject == path }?.fields ?? []
+            let what = fields.isEmpty ? "" : " (\(fields.joined(separator: ", ")))"
+            return "\(device): restore \(path) as of \(label)\(what)\n"
+        }
+        defer { snapshotMessage = nil }
+        guard try takeSnapshot(branchRef: branchRef) != nil else { return outcome }
+        let head = try git { () throws(GitError) in try repository.referenceTarget(branchRef) }
+        outcome.commit = head?.description
+        outcome.change = EntryComparison.change(.restore, path: path, old: current.map { Data($0) }, new: bytes)
+        return outcome
+    }
+}

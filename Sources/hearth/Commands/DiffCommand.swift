@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import NoteKit
+import SyncKit
+
+/// `hearth diff [REF] [--since D] [-p] [--json]`.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Say what changed, in hearth log's words.",
+        discussion: """
+            Without --since: the edits not yet recorded by a sync. With --since DAY: everything \
+            that changed from the start of that day to the files as they are now.
+            """
+    )
+
+    @OptionGroup var options: HistoryOptions
+
+    @Argument(help: "An entry: a path, a date, today, yesterday, or the start of a file name. Default: every entry.")
+    var reference: String?
+
+    @Option(help: ArgumentHelp("Compare with the notebook as it was when this day began.", valueName: "DAY"))
+    var since: String?
+
+    @Flag(name: [.customShort("p"), .customLong("patch")], help: "Print the body lines added and removed.")
+    var patch = false
+
+    @Flag(help: "Print one JSON array of changed entries.")
+    var json = false
+
+    func run() throws {
+        let notebook = try options.global.notebook()
+        let history = try options.history(of: notebook)
+        let path = try reference.map { try options.path(of: $0, in: notebook, history: history) }
+        let point = try options.window(since: since, until: nil).since.map {
+            HistoryPoint.time($0.addingTimeInterval(-0.001), label: since ?? "")
+        }
+        let changes = try history.changes(since: point, following: path)
+        if json {
+            print(JSONValue.array(changes.map { HistoryFormatter.json($0, patch: patch) }).serialized())
+        } else if changes.isEmpty {
+            Terminal.standardError.write(since == nil ? "No changes since the last sync.\n" : "No changes since \(since ?? "").\n")
+        } else {
+            Terminal.standardOutput.write(HistoryFormatter.text(changes, patch: patch, on: .standardOutput))
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import NoteKit
+import SyncKit
+
+/// What the history commands share: finding an entry that may have been deleted, and reading
+/// `--since`/`--until`/`--at` days.
+struct HistoryOptions: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+
+    /// The notebook's history.
+    func history(of notebook: Notebook) throws -> NotebookHistory {
+        try NotebookHistory(root: notebook.root)
+    }
+
+    /// The path of the entry `reference` names: one that exists now, else one the history holds.
+    func path(of reference: String, in notebook: Notebook, history: NotebookHistory) throws -> String {
+        try Self.path(of: reference, in: notebook, history: history, global: global)
+    }
+
+    /// ``path(of:in:history:)`` for commands that take the global options alone.
+    static func path(of reference: String, in notebook: Notebook, history: NotebookHistory, global: GlobalOptions) throws -> String {
+        do {
+            return try global.resolve(reference, in: notebook)
+        } catch NotebookError.notFound {
+            let isPath = reference.hasSuffix(".md") || reference.contains("/")
+            let userPath = isPath ? try notebook.relativePath(ofUserPath: reference, workingDirectory: global.workingDirectory()) : nil
+            return try history.pastEntry(named: reference, today: global.today(), userPath: userPath)
+        }
+    }
+
+    /// A `--since`/`--until` day: `YYYY-MM-DD`, `today` or `yesterday`.
+    func day(_ text: String, option: String) throws -> LocalDate {
+        guard let day = Notebook.day(namedBy: text, today: try global.today()) else {
+            throw CommandFailure.usage("--\(option) \(text) is not a day like 2026-11-22 (or today, yesterday)")
+        }
+        return day
+    }
+
+    /// The moments `--since D` (the start of D) and `--until D` (the end of D) mean.
+    func window(since: String?, until: String?) throws -> (since: Date?, until: Date?) {
+        let start = try since.map { HistoryPoint.start(of: try day($0, option: "since")) }
+        let end = try until.map { HistoryPoint.start(of: try day($0, option: "until").adding(days: 1)).addingTimeInterval(-0.001) }
+        if let start, let end, end < start {
+            throw CommandFailure.usage("--since \(since ?? "") is after --until \(until ?? ""); nothing can be in between")
+        }
+        return (start, end)
+    }
+}

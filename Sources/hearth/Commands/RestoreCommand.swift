@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import NoteKit
+import SyncKit
+
+/// `hearth restore REF --at DATE|COMMIT`.
+struct RestoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Bring back an entry as it was, as a new change.",
+        discussion: """
+            Writes the old version over the entry (or brings a deleted entry back) and records it \
+            as a new commit, `DEVICE: restore PATH as of ...`; history is never rewritten. Edits \
+            not yet synced are committed first, so the version being replaced stays in history. \
+            hearth sync then sends the restore to your other devices.
+            """
+    )
+
+    @OptionGroup var options: HistoryOptions
+
+    @Argument(help: "The entry: a path, a date, today, yesterday, or the start of a file name (it may have been deleted).")
+    var reference: String
+
+    @Option(help: ArgumentHelp("Which version: a day (as it was at its end), a time like 2026-11-20T14:30, or a commit id from hearth log.", valueName: "DATE|COMMIT"))
+    var at: String
+
+    @Flag(help: "Print what was done as a JSON object.")
+    var json = false
+
+    func run() throws {
+        let notebook = try options.global.notebook()
+        let history = try options.history(of: notebook)
+        let path = try options.path(of: reference, in: notebook, history: history)
+        let point = HistoryPoint(at, today: try options.global.today())
+        let version = try history.version(of: path, at: point)
+        // An entry that exists now is restored where it is; a deleted one where it was.
+        let target = notebook.exists(path) ? path : version.path
+        let short = version.commit.id.description.prefix(7)
+        let label: String
+        switch point {
+        case .time: label = "\(at) (\(short))"
+        case .revision: label = "\(short) (\(HistoryFormatter.localTime(version.commit.committer.date)))"
+        }
+        let outcome = try Syncer(root: notebook.root).restore(target, to: version.bytes, label: label)
+        if json {
+            print(JSONValue.object([
+                ("path", .string(outcome.path)),
+                ("from_commit", .string(version.commit.id.description)),
+                ("commit", outcome.commit.map(JSONValue.string) ?? .null),
+                ("saved_first", outcome.savedFirst.map(JSONValue.string) ?? .null),
+                ("change", outcome.change.map { HistoryFormatter.json($0, patch: false) } ?? .null),
+            ]).serialized())
+            return
+        }
+        if let saved = outcome.savedFirst {
+            Terminal.standardError.write("Recorded your unsynced edits first: \(saved)\n")
+        }
+        guard let commit = outcome.commit, let change = outcome.change else {
+            print("\(outcome.path) already reads as it did at \(label); nothing to restore")
+            return
+        }
+        print("Restored \(outcome.path) as of \(label), commit \(commit.prefix(7))")
+        print("    \(change.words)")
+    }
+}
