@@ -25,19 +25,20 @@ public final class NotebookHistory {
 
     /// Every commit, newest first (a parent never before its children), told as changes to
     /// entries; with `path`, only the commits that touched that entry under any of the names it
-    /// had (renames are followed back). Hearth's own records under `.hearth/` are not entries:
+    /// had (renames are followed back); at most `limit` of them. Hearth's own records under `.hearth/` are not entries:
     /// merges report their conflicts instead.
-    public func events(following path: String? = nil, since: Date? = nil, until: Date? = nil) throws(HistoryError) -> [HistoryEvent] {
+    public func events(following path: String? = nil, since: Date? = nil, until: Date? = nil, limit: Int? = nil) throws(HistoryError) -> [HistoryEvent] {
         guard let head = try git({ () throws(GitError) in try repository.headCommitID() }) else { return [] }
         let commits = try git { () throws(GitError) in try repository.log(from: head) }
         var names: Set<String>? = path.map { [$0] }
         var events: [HistoryEvent] = []
-        for commit in commits {
+        for commit in commits where limit.map({ events.count < $0 }) ?? true {
+            // A commit outside the window is still read when following an entry: a rename in it
+            // gives the names to look for in older commits.
+            let outside = since.map { commit.committer.date < $0 } == true || until.map { commit.committer.date > $0 } == true
+            if outside && names == nil { continue }
             let event = try git { () throws(GitError) in try self.event(commit, names: &names) }
-            guard let event else { continue }
-            if let since, event.date < since { continue }
-            if let until, event.date > until { continue }
-            events.append(event)
+            if let event, !outside { events.append(event) }
         }
         return events
     }

@@ -45,8 +45,7 @@ struct LogCommand: ParsableCommand {
         let history = try options.history(of: notebook)
         let path = try reference.map { try options.path(of: $0, in: notebook, history: history) }
         let window = try options.window(since: since, until: until)
-        var events = try history.events(following: path, since: window.since, until: window.until)
-        if let number { events = Array(events.prefix(number)) }
+        let events = try history.events(following: path, since: window.since, until: window.until, limit: number)
         if json {
             print(JSONValue.array(events.map { HistoryFormatter.json($0, patch: patch) }).serialized())
         } else {
