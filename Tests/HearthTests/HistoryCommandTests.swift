@@ -49,6 +49,10 @@ import Testing
         // The oldest commit is hearth init's; every commit of the history is told.
         let commits = try notebook.git("rev-list", "--count", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(events.count == Int(commits))
+        // Every commit was recorded today (by the real clock): the window decides all or nothing.
+        #expect(try log(notebook, "--since", Self.realDay(), "--until", Self.realDay()).count == events.count)
+        #expect(try log(notebook, "--since", Self.realDay(1)).isEmpty)
+        #expect(try log(notebook, "today", "--until", Self.realDay(-1)).isEmpty)
 
         let text = try notebook.hearth("log")
         try text.requireSuccess()
