@@ -59,5 +59,6 @@ run -C ../desk resolve "$id" --keep laptop
 run -C ../desk sync
 run sync
 run status
-printf '\n$ git log --oneline --graph -7\n'
-git log --oneline --graph -7
+printf '\n# The same history in words, with no git knowledge needed:\n'
+run log -n 4
+run log today -p -n 1
