@@ -111,6 +111,15 @@ import Testing
         let text = try notebook.hearth("log", "-n", "1")
         #expect(text.stdoutLines.first?.hasSuffix("laptop  merge: laptop met desk, 1 conflict") == true, "\(text)")
         #expect(text.stdoutLines.contains { $0.hasPrefix("    conflict \(Self.path) energy: ") && $0.contains("desk 4") && $0.contains("laptop 2") }, "\(text)")
+        // Settling the conflict is part of the entry's story, though only the record changed
+        // when the kept side stays.
+        let conflictID = try #require(try JSONSerialization.jsonObject(with: notebook.hearth("conflicts", "--json").stdoutData) as? [[String: Any]])
+            .first?["id"] as? String
+        let kept = try #require(conflicts.first?["kept"] as? String)
+        try notebook.hearth("resolve", try #require(conflictID), "--keep", kept).requireSuccess()
+        let settled = try #require(try log(notebook, "today").first)
+        #expect((settled["summary"] as? String)?.contains("resolve \(Self.path) (energy) kept \(kept)") == true, "\(settled)")
+        #expect(words(settled).isEmpty, "\(settled)")
         // The desk's own commit is in the history too, with its device.
         #expect(try log(notebook).contains { $0["device"] as? String == "desk" && words($0).first?.contains("energy 3 -> 4") == true })
     }

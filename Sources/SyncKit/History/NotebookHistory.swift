@@ -64,8 +64,15 @@ public final class NotebookHistory {
         }
         let parentTree = try commit.parentIDs.first.map { parent throws(GitError) in try repository.treeID(ofCommit: parent) }
         let restoring = commit.summary.hasPrefix("\(device): restore ")
+        var settlesConflict = false
         for change in try repository.treeChanges(from: parentTree, to: commit.treeID, detectRenames: true) {
-            guard !isHearthRecord(change.path) else { continue }
+            guard !isHearthRecord(change.path) else {
+                // A settled conflict (its record removed) belongs to the entry's story.
+                if let followed = names, change.status == .deleted, let conflict = try record(change.oldID, at: change.path) {
+                    settlesConflict = settlesConflict || followed.contains(conflict.path)
+                }
+                continue
+            }
             if var followed = names {
                 guard followed.contains(change.path) else { continue }
                 if let old = change.oldPath, change.status == .renamed {
@@ -76,8 +83,15 @@ public final class NotebookHistory {
             let status: EntryChange.Status = restoring && commit.summary.contains(" \(change.path) ") ? .restore : Self.status(change.status)
             event.changes.append(try describe(change, as: status))
         }
-        if names != nil && event.changes.isEmpty { return nil }
+        if names != nil && event.changes.isEmpty && !settlesConflict { return nil }
         return event
+    }
+
+    /// The conflict a record blob at `path` describes; nil for anything else.
+    private func record(_ id: ObjectID?, at path: String) throws(GitError) -> MergeConflict? {
+        guard path.hasPrefix(ConflictRecord.folder + "/"), let id,
+              let text = String(data: try repository.blob(id), encoding: .utf8) else { return nil }
+        return (try? ConflictRecord(parsing: text, path: path))?.conflict
     }
 
     /// What a merge commit produced itself: the files that differ from both parents (neither
@@ -92,10 +106,8 @@ public final class NotebookHistory {
         for change in fromFirst where fromSecond.contains(change.path) {
             if !isHearthRecord(change.path) {
                 merged.append(change)
-            } else if change.status == .added, change.path.hasPrefix(ConflictRecord.folder + "/"), let id = change.newID,
-                      let text = String(data: try repository.blob(id), encoding: .utf8),
-                      let record = try? ConflictRecord(parsing: text, path: change.path) {
-                conflicts.append(record.conflict)
+            } else if change.status == .added, let conflict = try record(change.newID, at: change.path) {
+                conflicts.append(conflict)
             }
         }
         return (merged, conflicts)
