@@ -55,7 +55,8 @@ struct FrontMatterMerger {
         return (lines, fields.conflicts)
     }
 
-    /// A merged value written in the style of `style`'s block: a block list or map stays block,
+    /// A merged value written in the style of `style`'s block: a block list or map stays block
+    /// (a block list's unchanged items keep their lines),
     /// anything else becomes one flow line that keeps the key's spelling and trailing comment.
     static func render(_ value: YAMLValue, like style: KeyBlock) -> [String] {
         if style.entry.count > 1, let block = renderBlock(value, like: style),
@@ -85,6 +86,10 @@ struct FrontMatterMerger {
         }
         let indent = String(continuation?.prefix { $0 == " " || $0 == "\t" } ?? "  ")
         switch value {
+        case .list(let items) where items.allSatisfy({ $0.scalar != nil }):
+            // FrontMatter.set keeps a block list of scalars block and each unchanged item's line
+            // as written (`- "2026"` stays quoted), which a fresh rendering here would not.
+            return nil
         case .list(let items):
             return [style.entry[0]] + items.map { item in
                 let rendered = YAMLWriter.render(item)
