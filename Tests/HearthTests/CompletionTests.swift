@@ -25,12 +25,23 @@ struct CompletionTests {
     }
 
     /// fish: the installed file is found where fish looks for vendor completions
-    /// (`$XDG_DATA_DIRS/fish/vendor_completions.d`), and `complete -C` lists the candidates.
+    /// (`$XDG_DATA_DIRS/fish/vendor_completions.d`), and `complete -C` lists the candidates. fish
+    /// runs interactively in a pseudo-terminal (`script`): the generated script asks `commandline`
+    /// for the cursor, which `fish -c` cannot answer, so entry references would not complete there.
     private func fish(_ install: CompletionInstall, _ line: String) throws -> [String] {
         let share = install.destroot.appendingPathComponent("share").path
-        let result = try install.run("env", ["XDG_DATA_DIRS=" + share, "fish", "-c", "complete -C " + "'" + line + "'"])
+        let output = install.notebook.base.appendingPathComponent("fish-completions.txt")
+        try? FileManager.default.removeItem(at: output)
+        // A first interactive fish would otherwise parse every man page in the background (seconds)
+        // while holding the terminal `script` waits on.
+        try FileManager.default.createDirectory(at: install.notebook.home.appendingPathComponent(".local/share/fish/generated_completions"),
+                                                withIntermediateDirectories: true)
+        let input = "complete -C '\(line)' > '\(output.path)'; exit"
+        let result = try install.run("bash", ["-c", "printf '%s\\n' \"$1\" | XDG_DATA_DIRS=\"$2\" TERM=dumb timeout 30 script -q -e -c 'fish -i' /dev/null > /dev/null",
+                                              "bash", input, share])
         #expect(result.status == 0, "\(result)")
-        return result.stdoutLines.map { String($0.prefix { $0 != "\t" }) }
+        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
     }
 
     /// zsh: an interactive zsh in a pseudo-terminal (zsh/zpty) with `compinit` over the installed
@@ -94,6 +105,27 @@ struct CompletionTests {
         let options = try fish(install, "hearth sync --")
         #expect(options.contains("--wait") && options.contains("--json") && options.contains("--timeout"), "\(options)")
         #expect(!options.contains("--title"), "\(options)")
+    }
+
+    /// A notebook `nb` with two days and a note, for completing entry references with `-C nb`.
+    private func notebookWithEntries(_ install: CompletionInstall) throws {
+        let notebook = install.notebook
+        try notebook.hearth("init", "nb", "--device", "laptop", in: notebook.base).requireSuccess()
+        try notebook.hearth("set", "2026-11-21", "energy=2").requireSuccess()
+        try notebook.hearth("set", "today", "energy=3").requireSuccess()
+        try notebook.hearth("new", "note", "--title", "Meeting notes", "--no-edit").requireSuccess()
+    }
+
+    @Test func entryReferencesCompleteInEveryShell() throws {
+        let install = try CompletionInstall()
+        try notebookWithEntries(install)
+        let shells: [(String, (CompletionInstall, String) throws -> [String])] = [("bash", bash), ("zsh", zsh), ("fish", fish)]
+        for (shell, complete) in shells {
+            #expect(Set(try complete(install, "hearth show -C nb 2026-11-2")) == ["2026-11-21", "2026-11-22"], "\(shell)")
+            #expect(try complete(install, "hearth set -C nb tod") == ["today"], "\(shell)")
+            #expect(try complete(install, "hearth edit -C nb meet") == ["meeting-notes"], "\(shell)")
+            #expect(try complete(install, "hearth unset -C nb ye") == ["yesterday"], "\(shell)")
+        }
     }
 
     @Test func aMissingBinaryInstallsNothing() throws {
