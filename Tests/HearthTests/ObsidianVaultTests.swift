@@ -198,4 +198,23 @@ struct ObsidianVaultTests {
         #expect(!remoteFiles.stdout.contains("workspace"), "\(remoteFiles)")
         #expect(try devices.desk("status").stdout.contains("0 ahead, 0 behind"))
     }
+
+    /// Obsidian writes its settings as JSON with one key per line, so two devices changing
+    /// different settings merge line by line like any text file.
+    @Test func settingsChangedOnBothDevicesMerge() throws {
+        let devices = try SyncCommandTests.TwoDevices()
+        let app = "{\n  \"alwaysUpdateLinks\": true,\n  \"showLineNumber\": false,\n  \"spellcheck\": true,\n  \"vimMode\": false\n}"
+        try devices.notebook.write(".obsidian/app.json", app)
+        try devices.notebook.hearth("sync").requireSuccess()
+        try devices.desk("sync").requireSuccess()
+        try devices.notebook.write(".obsidian/app.json", app.replacingOccurrences(of: "\"alwaysUpdateLinks\": true", with: "\"alwaysUpdateLinks\": false"))
+        try deskWrite(devices, ".obsidian/app.json", app.replacingOccurrences(of: "\"vimMode\": false", with: "\"vimMode\": true"))
+        try devices.notebook.hearth("sync").requireSuccess()
+        let merged = try devices.desk("sync")
+        #expect(merged.status == 0, "\(merged)")
+        let expected = app.replacingOccurrences(of: "\"alwaysUpdateLinks\": true", with: "\"alwaysUpdateLinks\": false")
+            .replacingOccurrences(of: "\"vimMode\": false", with: "\"vimMode\": true")
+        #expect(try devices.deskText(".obsidian/app.json") == expected)
+        #expect(try devices.desk("conflicts").stdout == "No open conflicts.\n")
+    }
 }
