@@ -57,4 +57,13 @@ struct MergeBlockListTests {
         let merged = merge(base: base, first: "---\ntags: [a, b]\n---\n", second: "---\ntags: [a, c]\n---\n")
         #expect(merged.text == "---\ntags: [a, b, c]\n---\n")
     }
+
+    /// Each side's additions keep the quoting that side wrote, at the merged list's indentation.
+    @Test func theOtherSidesAdditionsKeepTheirOwnLines() {
+        let base = "---\naliases:\n  - One\n---\n"
+        let first = "---\naliases:\n  - One\n  - \"Two\"\n---\n"
+        let second = "---\naliases:\n    - One\n    - 'Three: 3' # from the desk\n---\n"
+        let merged = merge(base: base, first: first, second: second)
+        #expect(merged.text == "---\naliases:\n  - One\n  - \"Two\"\n  - 'Three: 3' # from the desk\n---\n")
+    }
 }
