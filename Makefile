@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 SYNC_BENCH_DAYS ?= 10000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and the tests need, installed only when absent.
-APT_PACKAGES := libgit2-dev pkg-config openssh-server
+APT_PACKAGES := libgit2-dev pkg-config openssh-server zsh fish groff-base man-db python3
 
 .PHONY: all deps build test test-stress demo bench install clean
 
@@ -56,6 +56,7 @@ install: deps
 	$(SWIFT) build -c release --product hearth
 	install -d "$(DESTDIR)$(PREFIX)/bin"
 	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/hearth" "$(DESTDIR)$(PREFIX)/bin/hearth"
+	Scripts/install-extras.sh "$$($(SWIFT) build -c release --show-bin-path)/hearth" "$(DESTDIR)$(PREFIX)"
 
 clean:
 	rm -rf .build

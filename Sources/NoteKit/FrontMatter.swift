@@ -50,10 +50,17 @@ public struct FrontMatter: Hashable, Sendable {
     /// Sets `key` to `value`, replacing only that key's lines, or appending one line for a new key.
     ///
     /// Setting a value equal to the current one changes nothing, so comments and quoting stay.
+    /// A key written as a block list (`tags:` then `  - a`) stays one, at its own indentation.
     /// A trailing comment on a one-line entry is kept.
     public mutating func set(_ key: String, to value: YAMLValue) {
         if let existing = entry(key) {
             if existing.value.jsonObject == value.jsonObject { return }
+            // A block list stays a block list, so a file another tool (Obsidian) wrote keeps its style.
+            if let block = blockListLines(for: value, replacing: existing) {
+                lines.replaceSubrange(existing.lines, with: block)
+                reparse()
+                return
+            }
             let first = lines[existing.lines.lowerBound]
             // The key keeps its spelling and quoting as written, so only the value changes.
             var line = YAMLWriter.line(key: key, value: value)

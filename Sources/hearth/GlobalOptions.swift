@@ -5,7 +5,7 @@ import SyncKit
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if hearth was started in DIR.", valueName: "DIR"))
+    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if hearth was started in DIR.", valueName: "DIR"), completion: .directory)
     var directory: String?
 
     /// The directory the command works from.

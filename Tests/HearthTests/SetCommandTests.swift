@@ -41,7 +41,7 @@ import Testing
         #expect(result.status == 0, "\(result)")
         let expected = crlf
             .replacingOccurrences(of: "energy: 3 # meh\r\n", with: "energy: 1 # meh\r\n")
-            .replacingOccurrences(of: "tags:\r\n  - travel\r\n  - deadline\r\n", with: "tags: [home]\r\n")
+            .replacingOccurrences(of: "tags:\r\n  - travel\r\n  - deadline\r\n", with: "tags:\r\n  - home\r\n")
             .replacingOccurrences(of: "work_h: 8\r\n", with: "work_h: 8\r\nsick: true\r\n")
         let actual = try notebook.bytes("days/2026/2026-11-20.md")
         #expect(String(decoding: actual, as: UTF8.self) == expected)

@@ -178,8 +178,8 @@ import Testing
     @Test func settingAMultiLineKeyReplacesAllItsLines() throws {
         var note = try Note(parsing: try Fixtures.text("06-block-list-indented.md"), path: "x.md")
         note.set("tags", to: .list([.plain("one")]))
-        #expect(note.frontMatter?.text == "kind: day\ntags: [one]\nsymptoms:\n    - headache   # since morning\n    - fatigue\nenergy: 2\n")
-        #expect(note.frontMatter?.entry("energy")?.lines == 5..<6)
+        #expect(note.frontMatter?.text == "kind: day\ntags:\n  - one\nsymptoms:\n    - headache   # since morning\n    - fatigue\nenergy: 2\n")
+        #expect(note.frontMatter?.entry("energy")?.lines == 6..<7)
     }
 
     @Test func editsKeepKeysAsWritten() throws {

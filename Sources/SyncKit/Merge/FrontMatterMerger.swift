@@ -47,7 +47,8 @@ struct FrontMatterMerger {
             } else if let baseBlock, FieldMerger.same(value, baseBlock.value) {
                 lines += baseBlock.lines
             } else if let style = firstBlock ?? secondBlock {
-                lines += FrontMatterMerger.render(value, like: style)
+                let donors = [firstBlock == nil ? nil : secondBlock, baseBlock].compactMap { $0 }
+                lines += FrontMatterMerger.render(value, like: style, reusingItemsOf: donors)
             }
         }
         // Comments after the last key: one side's change wins, second's when both changed.
@@ -55,9 +56,13 @@ struct FrontMatterMerger {
         return (lines, fields.conflicts)
     }
 
-    /// A merged value written in the style of `style`'s block: a block list or map stays block,
+    /// A merged value written in the style of `style`'s block: a block list or map stays block
+    /// (a block list's unchanged items keep their lines),
     /// anything else becomes one flow line that keeps the key's spelling and trailing comment.
-    static func render(_ value: YAMLValue, like style: KeyBlock) -> [String] {
+    ///
+    /// Items of a merged block list that came from `donors` (the other side, the base) keep the
+    /// lines those wrote, re-indented to the style's items, so each side's additions stay as written.
+    static func render(_ value: YAMLValue, like style: KeyBlock, reusingItemsOf donors: [KeyBlock] = []) -> [String] {
         if style.entry.count > 1, let block = renderBlock(value, like: style),
            let check = try? FrontMatter(lines: style.trivia + block),
            check.entries.count == 1, let entry = check.entries.first, entry.key == style.key,
@@ -67,13 +72,33 @@ struct FrontMatterMerger {
         let newline = terminator(of: style.entry[0]) ?? "\n"
         var frontMatter: FrontMatter
         do {
-            frontMatter = try FrontMatter(lines: style.trivia + style.entry, newline: newline)
+            if case .list = value, let withDonors = try? FrontMatter(lines: style.trivia + itemsAdded(from: donors, to: style.entry), newline: newline),
+               withDonors.entries.count == 1, withDonors.entries.first?.value.list != nil {
+                frontMatter = withDonors
+            } else {
+                frontMatter = try FrontMatter(lines: style.trivia + style.entry, newline: newline)
+            }
         } catch {
             // The style came from a parsed file, so this cannot fail; a plain line is still valid.
             return style.trivia + [YAMLWriter.line(key: style.key, value: value) + newline]
         }
         frontMatter.set(style.key, to: value)
         return frontMatter.lines
+    }
+
+    /// A block list's lines with the donors' item lines added after its last item, at its items'
+    /// indentation: FrontMatter.set then reuses whichever of them hold the merged items.
+    private static func itemsAdded(from donors: [KeyBlock], to entry: [String]) -> [String] {
+        func item(_ line: String) -> (indent: Substring, text: Substring)? {
+            let indent = line.prefix { $0 == " " }
+            let text = line.dropFirst(indent.count)
+            guard text.hasPrefix("-") else { return nil }
+            let next = text.dropFirst().first
+            return next == nil || next == " " || next == "\t" || next == "\n" || next == "\r\n" ? (indent, text) : nil
+        }
+        guard entry.count > 1, let last = entry.lastIndex(where: { item($0) != nil }), let indent = item(entry[last])?.indent else { return entry }
+        let added = donors.filter { $0.entry.count > 1 }.flatMap { $0.entry.dropFirst().compactMap(item).map { String(indent + $0.text) } }
+        return Array(entry[...last]) + added + Array(entry[(last + 1)...])
     }
 
     /// The key line as written followed by block items or nested keys at the block's indentation.
@@ -85,6 +110,10 @@ struct FrontMatterMerger {
         }
         let indent = String(continuation?.prefix { $0 == " " || $0 == "\t" } ?? "  ")
         switch value {
+        case .list(let items) where items.allSatisfy({ $0.scalar != nil }):
+            // FrontMatter.set keeps a block list of scalars block and each unchanged item's line
+            // as written (`- "2026"` stays quoted), which a fresh rendering here would not.
+            return nil
         case .list(let items):
             return [style.entry[0]] + items.map { item in
                 let rendered = YAMLWriter.render(item)

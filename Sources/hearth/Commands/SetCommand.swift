@@ -17,7 +17,7 @@ struct SetCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The entry: a path, a date, today, yesterday, or the start of a file name.")
+    @Argument(help: "The entry: a path, a date, today, yesterday, or the start of a file name.", completion: EntryReferenceCompletion.kind)
     var reference: String
 
     @Argument(help: ArgumentHelp("Keys to set.", valueName: "key=value"))

@@ -13,7 +13,7 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The entry: a path, a date, today, yesterday, or the start of a file name.")
+    @Argument(help: "The entry: a path, a date, today, yesterday, or the start of a file name.", completion: EntryReferenceCompletion.kind)
     var reference: String
 
     @Flag(help: "Print as a JSON object.")

@@ -11,7 +11,7 @@ struct UnsetCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The entry: a path, a date, today, yesterday, or the start of a file name.")
+    @Argument(help: "The entry: a path, a date, today, yesterday, or the start of a file name.", completion: EntryReferenceCompletion.kind)
     var reference: String
 
     @Argument(help: "Keys to remove.")

@@ -1,0 +1,64 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `Scripts/install-extras.sh` run with the debug `hearth` into a temporary DESTROOT, as
+/// `make install` runs it with the release binary, plus helpers to run the real shells on the
+/// installed files.
+final class CompletionInstall {
+    /// The temporary folder (its private HOME keeps fish and zsh from reading the user's files).
+    let notebook: TemporaryNotebook
+    /// `$(DESTDIR)$(PREFIX)`: where the script installed.
+    let destroot: URL
+    /// What the script printed and returned.
+    let result: ProcessResult
+
+    /// The repository checkout, found from this file.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The installed files, relative to `destroot`.
+    static let bashCompletion = "share/bash-completion/completions/hearth"
+    static let zshCompletion = "share/zsh/site-functions/_hearth"
+    static let fishCompletion = "share/fish/vendor_completions.d/hearth.fish"
+    static let manPage = "share/man/man1/hearth.1"
+
+    /// Runs the install script; `binary` defaults to the built hearth.
+    init(binary: URL? = nil) throws {
+        notebook = try TemporaryNotebook()
+        destroot = notebook.base.appendingPathComponent("dest/usr/local", isDirectory: true)
+        let hearth = try #require(binary ?? HearthBinary.url, "no built hearth next to the test bundle; run `swift build` first")
+        let script = CompletionInstall.repository.appendingPathComponent("Scripts/install-extras.sh")
+        result = try ProcessRunner.run(script, [hearth.path, destroot.path], in: notebook.base, environment: CompletionInstall.environment(of: notebook))
+    }
+
+    /// An installed file's absolute path.
+    func path(_ relative: String) -> String { destroot.appendingPathComponent(relative).path }
+
+    /// The test environment with the built hearth first on PATH, as an installed one would be.
+    static func environment(of notebook: TemporaryNotebook) -> [String: String] {
+        var environment = notebook.environment()
+        if let directory = HearthBinary.url?.deletingLastPathComponent().path {
+            environment["PATH"] = directory + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        }
+        return environment
+    }
+
+    /// Runs `shell` (found on PATH) with `arguments`; a missing shell fails the test, saying how to
+    /// install it (`make test` installs zsh and fish through the Makefile's APT_PACKAGES).
+    func run(_ shell: String, _ arguments: [String]) throws -> ProcessResult {
+        let executable = try #require(CompletionInstall.which(shell),
+                                      "\(shell) is not installed; `make deps` installs it (APT_PACKAGES), or apt-get install \(shell)")
+        return try ProcessRunner.run(executable, arguments, in: notebook.base, environment: CompletionInstall.environment(of: notebook))
+    }
+
+    /// The first executable called `name` on PATH.
+    static func which(_ name: String) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+}

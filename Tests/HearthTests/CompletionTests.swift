@@ -1,0 +1,137 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The completion scripts `make install` installs, run in the real bash, zsh and fish.
+struct CompletionTests {
+    /// bash: the installed file is sourced, COMP_WORDS/COMP_CWORD/COMP_LINE/COMP_POINT are set as
+    /// readline sets them, and the function `complete -p hearth` names is called.
+    private func bash(_ install: CompletionInstall, _ line: String) throws -> [String] {
+        let script = """
+            source "$1" || exit 3
+            function=$(complete -p hearth | sed -n 's/.*-F \\([^ ]*\\) .*/\\1/p')
+            [ -n "$function" ] || exit 4
+            COMP_LINE="$2"; COMP_POINT=${#COMP_LINE}
+            read -ra COMP_WORDS <<< "$COMP_LINE"
+            [[ "$COMP_LINE" == *" " ]] && COMP_WORDS+=("")
+            COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+            COMPREPLY=()
+            "$function" hearth "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+            printf '%s\\n' "${COMPREPLY[@]}"
+            """
+        let result = try install.run("bash", ["-c", script, "bash", install.path(CompletionInstall.bashCompletion), line])
+        #expect(result.status == 0, "\(result)")
+        return result.stdoutLines.filter { !$0.isEmpty }
+    }
+
+    /// fish: the installed file is found where fish looks for vendor completions
+    /// (`$XDG_DATA_DIRS/fish/vendor_completions.d`), and `complete -C` lists the candidates. fish
+    /// runs interactively in a pseudo-terminal (`script`): the generated script asks `commandline`
+    /// for the cursor, which `fish -c` cannot answer, so entry references would not complete there.
+    private func fish(_ install: CompletionInstall, _ line: String) throws -> [String] {
+        let share = install.destroot.appendingPathComponent("share").path
+        let output = install.notebook.base.appendingPathComponent("fish-completions.txt")
+        try? FileManager.default.removeItem(at: output)
+        // A first interactive fish would otherwise parse every man page in the background (seconds)
+        // while holding the terminal `script` waits on.
+        try FileManager.default.createDirectory(at: install.notebook.home.appendingPathComponent(".local/share/fish/generated_completions"),
+                                                withIntermediateDirectories: true)
+        let input = "complete -C '\(line)' > '\(output.path)'; exit"
+        let result = try install.run("bash", ["-c", "printf '%s\\n' \"$1\" | XDG_DATA_DIRS=\"$2\" TERM=dumb timeout 30 script -q -e -c 'fish -i' /dev/null > /dev/null",
+                                              "bash", input, share])
+        #expect(result.status == 0, "\(result)")
+        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
+    }
+
+    /// zsh: an interactive zsh in a pseudo-terminal (zsh/zpty) with `compinit` over the installed
+    /// site-functions folder gets the line and a TAB; every candidate passed to compadd is printed.
+    private func zsh(_ install: CompletionInstall, _ line: String) throws -> [String] {
+        let script = install.notebook.base.appendingPathComponent("capture.zsh")
+        try Data(CompletionTests.zshCapture.utf8).write(to: script)
+        let folder = install.destroot.appendingPathComponent("share/zsh/site-functions").path
+        let result = try install.run("timeout", ["30", "zsh", "-f", script.path, folder, line])
+        #expect(result.status == 0, "\(result)")
+        return result.stdoutLines
+    }
+
+    /// The marker strings are split in the commands typed, so the terminal's echo of those
+    /// commands never matches them; only what the functions print does.
+    static let zshCapture = #"""
+        zmodload zsh/zpty || exit 3
+        zpty z zsh -f -i
+        zpty -w z "PROMPT= ; RPROMPT= ; zle_bracketed_paste=(); fpath=(${(q)1} \$fpath); autoload -U compinit; compinit -u -d /dev/null"
+        zpty -w z 'compadd () { if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return; fi; typeset -a __hits; builtin compadd -A __hits "$@"; (( $#__hits )) && print -l -- "HI""T:"${^__hits}; builtin compadd "$@" }'
+        zpty -w z 'finish () { print "<DO""NE>"; exit }; zstyle ":completion:*" completer _complete; comppostfuncs=(finish)'
+        zpty -w z "$2"$'\t'
+        while zpty -r z line; do
+          [[ $line == *'<DONE>'* ]] && exit 0
+          [[ $line == *HIT:* ]] && print -r -- ${${line##*HIT:}%%$'\r'*}
+        done
+        exit 5
+        """#
+
+    @Test func installPutsEveryFileUnderDestroot() throws {
+        let install = try CompletionInstall()
+        #expect(install.result.status == 0, "\(install.result)")
+        let installed = try TemporaryNotebook.files(under: install.notebook.base.appendingPathComponent("dest"))
+        #expect(installed.keys.sorted() == [CompletionInstall.bashCompletion, CompletionInstall.fishCompletion,
+                                            CompletionInstall.manPage, CompletionInstall.zshCompletion].map { "usr/local/" + $0 }.sorted())
+        #expect(installed.values.allSatisfy { !$0.isEmpty })
+        let mode = try FileManager.default.attributesOfItem(atPath: install.path(CompletionInstall.manPage))[.posixPermissions] as? Int
+        #expect(mode == 0o644)
+    }
+
+    @Test func bashCompletesCommandsAndOptions() throws {
+        let install = try CompletionInstall()
+        #expect(try bash(install, "hearth sy") == ["sync"])
+        let options = try bash(install, "hearth sync --")
+        #expect(options.contains("--wait") && options.contains("--json") && options.contains("--timeout"), "\(options)")
+        #expect(!options.contains("--title"), "\(options)")  // an option of another command
+        #expect(Set(try bash(install, "hearth remote ")).isSuperset(of: ["add", "list"]))
+    }
+
+    @Test func zshCompletesCommandsAndOptions() throws {
+        let install = try CompletionInstall()
+        #expect(try zsh(install, "hearth sy") == ["sync"])
+        let options = try zsh(install, "hearth sync --")
+        #expect(options.contains("--wait") && options.contains("--json") && options.contains("--timeout"), "\(options)")
+        #expect(!options.contains("--title"), "\(options)")
+    }
+
+    @Test func fishCompletesCommandsAndOptions() throws {
+        let install = try CompletionInstall()
+        #expect(try fish(install, "hearth sy") == ["sync"])
+        let options = try fish(install, "hearth sync --")
+        #expect(options.contains("--wait") && options.contains("--json") && options.contains("--timeout"), "\(options)")
+        #expect(!options.contains("--title"), "\(options)")
+    }
+
+    /// A notebook `nb` with two days and a note, for completing entry references with `-C nb`.
+    private func notebookWithEntries(_ install: CompletionInstall) throws {
+        let notebook = install.notebook
+        try notebook.hearth("init", "nb", "--device", "laptop", in: notebook.base).requireSuccess()
+        try notebook.hearth("set", "2026-11-21", "energy=2").requireSuccess()
+        try notebook.hearth("set", "today", "energy=3").requireSuccess()
+        try notebook.hearth("new", "note", "--title", "Meeting notes", "--no-edit").requireSuccess()
+    }
+
+    @Test func entryReferencesCompleteInEveryShell() throws {
+        let install = try CompletionInstall()
+        try notebookWithEntries(install)
+        let shells: [(String, (CompletionInstall, String) throws -> [String])] = [("bash", bash), ("zsh", zsh), ("fish", fish)]
+        for (shell, complete) in shells {
+            #expect(Set(try complete(install, "hearth show -C nb 2026-11-2")) == ["2026-11-21", "2026-11-22"], "\(shell)")
+            #expect(try complete(install, "hearth set -C nb tod") == ["today"], "\(shell)")
+            #expect(try complete(install, "hearth edit -C nb meet") == ["meeting-notes"], "\(shell)")
+            #expect(try complete(install, "hearth unset -C nb ye") == ["yesterday"], "\(shell)")
+        }
+    }
+
+    @Test func aMissingBinaryInstallsNothing() throws {
+        let install = try CompletionInstall(binary: URL(fileURLWithPath: "/nonexistent/hearth"))
+        #expect(install.result.status == 1, "\(install.result)")
+        #expect(install.result.stderr.contains("/nonexistent/hearth"), "\(install.result)")
+        #expect(!FileManager.default.fileExists(atPath: install.destroot.path))
+    }
+}
