@@ -16,7 +16,7 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var options: HistoryOptions
 
-    @Argument(help: "An entry: a path, a date, today, yesterday, or the start of a file name. Default: every entry.")
+    @Argument(help: "An entry: a path, a date, today, yesterday, or the start of a file name. Default: every entry.", completion: EntryReferenceCompletion.kind)
     var reference: String?
 
     @Option(help: ArgumentHelp("Compare with the notebook as it was when this day began.", valueName: "DAY"))

@@ -18,7 +18,7 @@ struct LogCommand: ParsableCommand {
 
     @OptionGroup var options: HistoryOptions
 
-    @Argument(help: "An entry: a path, a date, today, yesterday, or the start of a file name (it may have been deleted). Default: every entry.")
+    @Argument(help: "An entry: a path, a date, today, yesterday, or the start of a file name (it may have been deleted). Default: every entry.", completion: EntryReferenceCompletion.kind)
     var reference: String?
 
     @Option(help: ArgumentHelp("Only changes recorded on or after this day.", valueName: "DAY"))

@@ -18,7 +18,7 @@ struct RestoreCommand: ParsableCommand {
 
     @OptionGroup var options: HistoryOptions
 
-    @Argument(help: "The entry: a path, a date, today, yesterday, or the start of a file name (it may have been deleted).")
+    @Argument(help: "The entry: a path, a date, today, yesterday, or the start of a file name (it may have been deleted).", completion: EntryReferenceCompletion.kind)
     var reference: String
 
     @Option(help: ArgumentHelp("Which version: a day (as it was at its end), a time like 2026-11-20T14:30, or a commit id from hearth log.", valueName: "DATE|COMMIT"))
