@@ -1,0 +1,141 @@
+import Foundation
+
+/// A search pattern compiled for `hearth grep`: a POSIX extended regular expression (the syntax
+/// of `grep -E`), matched line by line in UTF-8.
+///
+/// POSIX regular expressions through the C library: `regexec` runs over a whole file's bytes and
+/// stops only at matching lines, where Swift's `Regex` costs far more per line. One matcher is
+/// shared by every thread of a scan; each thread borrows its own compiled copy.
+public final class GrepMatcher: @unchecked Sendable {
+    /// The pattern as given.
+    public let pattern: String
+    /// Whether case is ignored (`-i`), for non-ASCII letters too.
+    public let ignoreCase: Bool
+
+    // Compiled copies not in use; a thread takes one and puts it back (see RegexPattern).
+    private let lock = NSLock()
+    private var idle: [RegexPattern] = []
+    // The first compilation, kept back for a thread that cannot compile its own copy.
+    private let primary: RegexPattern
+    private let primaryLock = NSLock()
+
+    /// Compiles `pattern`.
+    ///
+    /// - Throws: ``GrepPatternError`` saying what is wrong in the pattern.
+    public init(pattern: String, ignoreCase: Bool = false) throws(GrepPatternError) {
+        self.pattern = pattern
+        self.ignoreCase = ignoreCase
+        let compiled = RegexLocale.run { Result { () throws(GrepPatternError) in try RegexPattern(pattern, ignoreCase: ignoreCase) } }
+        primary = try compiled.get()
+    }
+
+    /// The lines of `bytes[start...]` that match, numbered from `firstLine` (the number of the
+    /// line starting at `start`, which must be the start of a line).
+    public func matchingLines(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, firstLine: Int = 1) -> [GrepLine] {
+        guard let base = bytes.baseAddress, start <= bytes.count else { return [] }
+        let end = bytes.count
+        return withPattern { regex in
+            var lines: [GrepLine] = []
+            var offset = start
+            var lineNumber = firstLine
+            var counted = start  // newlines before `counted` are in `lineNumber`
+            while offset < end {
+                guard let match = regex.firstMatch(in: base, from: offset, to: end) else { break }
+                let lineStart = Self.lineStart(before: match.lowerBound, in: bytes, notBefore: offset)
+                let lineEnd = Self.lineEnd(from: match.lowerBound, in: bytes)
+                lineNumber += Self.newlines(in: bytes, from: counted, to: lineStart)
+                counted = lineStart
+                var ranges = [match]
+                // Further matches on the same line, for highlighting; an empty match moves one on.
+                var next = match.isEmpty ? match.upperBound + 1 : match.upperBound
+                while next <= lineEnd, let more = regex.firstMatch(in: base, from: next, to: lineEnd, notBOL: true) {
+                    ranges.append(more)
+                    next = more.isEmpty ? more.upperBound + 1 : more.upperBound
+                }
+                lines.append(Self.line(number: lineNumber, bytes: bytes, start: lineStart, end: lineEnd, matches: ranges))
+                offset = lineEnd + 1
+            }
+            return lines
+        }
+    }
+
+    /// Whether the pattern matches anywhere in `bytes` (for a binary file, which is not shown).
+    public func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return withPattern { $0.firstMatch(in: base, from: 0, to: bytes.count) != nil }
+    }
+
+    /// The matching lines of a text (a front-matter value), numbered from 1.
+    public func matchingLines(in text: String) -> [GrepLine] {
+        var text = text
+        return text.withUTF8 { matchingLines(in: $0) }
+    }
+
+    /// Runs `body` with a compiled copy no other thread is using, in the UTF-8 locale.
+    private func withPattern<Result>(_ body: (RegexPattern) -> Result) -> Result {
+        lock.lock()
+        let borrowed = idle.popLast()
+        lock.unlock()
+        return RegexLocale.run {
+            // Compiling again fails only without memory; then threads take turns with the first copy.
+            guard let regex = borrowed ?? (try? RegexPattern(pattern, ignoreCase: ignoreCase)) else {
+                primaryLock.lock()
+                defer { primaryLock.unlock() }
+                return body(primary)
+            }
+            defer {
+                lock.lock()
+                idle.append(regex)
+                lock.unlock()
+            }
+            return body(regex)
+        }
+    }
+
+    // MARK: - Lines in bytes
+
+    private static func lineStart(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>, notBefore floor: Int) -> Int {
+        var index = offset
+        while index > floor && bytes[index - 1] != UInt8(ascii: "\n") { index -= 1 }
+        return index
+    }
+
+    private static func lineEnd(from offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard offset < bytes.count, let base = bytes.baseAddress else { return bytes.count }
+        guard let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), bytes.count - offset) else { return bytes.count }
+        return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+    }
+
+    private static func newlines(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var count = 0
+        var index = start
+        while index < end {
+            if bytes[index] == UInt8(ascii: "\n") { count += 1 }
+            index += 1
+        }
+        return count
+    }
+
+    /// The line's text (without `\r\n` or `\n`) and its matches as offsets into the text, decoded
+    /// piece by piece so that offsets stay right when invalid bytes become U+FFFD.
+    private static func line(number: Int, bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, matches: [Range<Int>]) -> GrepLine {
+        var contentEnd = end
+        if contentEnd > start && bytes[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
+        var text = ""
+        var highlights: [Range<Int>] = []
+        var cursor = start
+        func append(upTo limit: Int) {
+            let upper = min(max(limit, cursor), contentEnd)
+            if upper > cursor { text += String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor..<upper]), as: UTF8.self) }
+            cursor = max(cursor, upper)
+        }
+        for match in matches where !match.isEmpty && match.lowerBound < contentEnd {
+            append(upTo: match.lowerBound)
+            let from = text.utf8.count
+            append(upTo: match.upperBound)
+            if text.utf8.count > from { highlights.append(from..<text.utf8.count) }
+        }
+        append(upTo: contentEnd)
+        return GrepLine(number: number, text: text, highlights: highlights)
+    }
+}

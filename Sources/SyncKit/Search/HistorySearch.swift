@@ -1,0 +1,94 @@
+import Foundation
+import GitKit
+import NoteKit
+
+/// `hearth grep --history`: searches every version of every entry that the notebook's history
+/// holds, so text deleted since is found, with the commit, day and device that first had each
+/// matching line and, when it is gone, the ones that removed it.
+///
+/// The walk goes from the oldest commit to the newest and compares each commit's entries with its
+/// parents'. A line is added by a commit whose version has it while no parent's had it, and
+/// removed by one whose version lacks it while every parent's had it, so a merge is not credited
+/// with what one side brought. Each distinct version (blob) of an entry is searched once, however
+/// many commits share it. The working tree counts as the newest version: a line written and
+/// not yet committed is found too, and a line deleted since the last commit is shown as removed
+/// here. Renames are not followed: a moved entry's lines count as added at the new path.
+public struct HistorySearch: Sendable {
+    /// What to look for; its `since`/`until` are ignored (see `since` and `until` here).
+    public var query: GrepQuery
+    /// Only lines present in the notebook at some time on or after this day (by commit date).
+    public var since: LocalDate?
+    /// Only lines present in the notebook at some time on or before this day (by commit date).
+    public var until: LocalDate?
+    /// The day uncommitted changes are dated for `since`/`until`.
+    public var today: LocalDate
+
+    /// Creates a history search.
+    public init(query: GrepQuery, since: LocalDate? = nil, until: LocalDate? = nil, today: LocalDate) {
+        self.query = query
+        self.since = since
+        self.until = until
+        self.today = today
+    }
+
+    /// Searches the history of the notebook at `root` and its working tree.
+    ///
+    /// - Throws: ``SyncError`` when `root` is not a git repository or libgit2 fails to read it.
+    public func run(root: URL) throws(SyncError) -> HistorySearchResult {
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path) else {
+            throw SyncError.notANotebook(path: root.path, reason: "is not a git repository, so it has no history to search "
+                                         + "(hearth init starts one; hearth grep without --history searches the files as they are)")
+        }
+        var versionQuery = query
+        versionQuery.since = nil
+        versionQuery.until = nil
+        let repository = try SyncError.wrapping { () throws(GitError) -> Repository in try Repository.open(at: root) }
+        var walk = Walk(repository: repository, query: versionQuery)
+        let headLines = try SyncError.wrapping { () throws(GitError) -> [String: [String: GrepHit]] in try walk.run() }
+
+        let notebook = Notebook(root: root)
+        var result = HistorySearchResult()
+        result.current = notebook.grep(versionQuery)
+        result.commits = walk.commits
+        result.versions = walk.versions.count
+        result.skippedVersions = walk.skippedVersions
+
+        var current: [String: [String: GrepHit]] = [:]
+        for hit in result.current.hits where current[hit.path]?[hit.text] == nil { current[hit.path, default: [:]][hit.text] = hit }
+        var records = walk.records
+        for (path, hits) in current {
+            for (text, hit) in hits where records[path]?[text] == nil {
+                records[path, default: [:]][text] = HistoryLineRecord(added: nil, removed: nil, latest: hit)
+            }
+        }
+
+        let device = try? repository.hearthDevice()
+        let uncommitted = LineEvent(commit: nil, date: nil, time: nil, device: device)
+        for (path, lines) in records {
+            let exists = FileManager.default.fileExists(atPath: notebook.absolutePath(path))
+            for (text, record) in lines {
+                let now = current[path]?[text]
+                let shown = now ?? record.latest
+                var removed: LineEvent?
+                if now == nil {
+                    // Still in the last commit but gone from the file: removed here, not yet committed.
+                    removed = headLines[path]?[text] != nil ? uncommitted : (record.removed ?? uncommitted)
+                }
+                let match = HistoryMatch(path: path, line: shown.line, text: text, highlights: shown.highlights, field: shown.field,
+                                         kind: shown.kind, date: shown.date, added: record.added ?? uncommitted,
+                                         removed: removed, entryDeleted: !exists)
+                if overlapsDates(match) { result.matches.append(match) }
+            }
+        }
+        result.matches.sort { ($0.path, $0.line, $0.text) < ($1.path, $1.line, $1.text) }
+        return result
+    }
+
+    /// Whether the line was in the notebook at some time between `since` and `until`.
+    private func overlapsDates(_ match: HistoryMatch) -> Bool {
+        let addedOn = match.added.date ?? today
+        if let until, addedOn > until { return false }
+        if let since, let removed = match.removed, (removed.date ?? today) < since { return false }
+        return true
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import GitKit
+import NoteKit
+
+/// A commit that added or removed a matching line, as `hearth grep --history` reports it.
+public struct LineEvent: Sendable, Hashable {
+    /// The commit's full id; nil for a change in the working tree not yet committed.
+    public var commit: String?
+    /// The commit's day in the time zone it was made in; nil when not yet committed.
+    public var date: LocalDate?
+    /// The commit's moment; nil when not yet committed.
+    public var time: Date?
+    /// The device that made the change (from hearth's commit message, else the author).
+    public var device: String?
+
+    /// Creates an event.
+    public init(commit: String?, date: LocalDate?, time: Date?, device: String?) {
+        self.commit = commit
+        self.date = date
+        self.time = time
+        self.device = device
+    }
+
+    /// The event of a commit.
+    init(_ commit: Commit) {
+        let signature = commit.author
+        let seconds = Int(signature.date.timeIntervalSince1970.rounded(.down)) + signature.timeZoneOffsetMinutes * 60
+        // Floor division: a commit before 1970 still lands on the right day.
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        self.init(commit: commit.id.description, date: LocalDate(dayNumber: day), time: signature.date, device: CommitLabel.device(of: commit))
+    }
+
+    /// Whether this is a change not yet committed.
+    public var isUncommitted: Bool { commit == nil }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import NoteKit
+import SyncKit
+
+/// `hearth grep PATTERN [--kind K] [--field KEY] [--since D] [--until D] [--history] [--json] [-i]`.
+struct GrepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grep",
+        abstract: "Search entries' text or one front-matter field, now or in every past version.",
+        discussion: """
+            PATTERN is a POSIX extended regular expression, as in grep -E (the C library's regcomp, \
+            matched in UTF-8): a|b, (x)+, [0-9]{4}, ^ and $ at line ends; -i ignores case. Start a \
+            pattern that begins with - after --, as in hearth grep -- -x.
+            Prints path:line:text for each matching body line (line numbers are the file's own); \
+            with --field KEY, path:line:KEY: value for each matching value of that front-matter key, \
+            list items one by one. --kind, --since and --until filter by the entry's kind and date \
+            (inclusive). Binary files are skipped (a note on stderr says when one matches).
+            With --history every version of every entry in the notebook's git history is searched \
+            too, so deleted text is found: each line shows the day, device and commit that first \
+            had it and, when it is gone, those that removed it. With --history, --since and \
+            --until select by commit date: lines that were in the notebook at some time between \
+            those days.
+            Exit status as grep: 0 when something matched, 1 when nothing did, 2 for a bad pattern, \
+            a usage error or a file that could not be read.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "A POSIX extended regular expression (grep -E syntax).")
+    var pattern: String
+
+    @Option(help: "Only entries of this kind (repeatable).")
+    var kind: [String] = []
+
+    @Option(help: ArgumentHelp("Search this front-matter key's value instead of the body.", valueName: "KEY"))
+    var field: String?
+
+    @Option(help: "Only entries dated on or after this day (YYYY-MM-DD); with --history, by commit date.")
+    var since: String?
+
+    @Option(help: "Only entries dated on or before this day (YYYY-MM-DD); with --history, by commit date.")
+    var until: String?
+
+    @Flag(help: "Search every past version too, naming who added and who removed each line.")
+    var history = false
+
+    @Flag(help: "One JSON array of matches: path, line, text, field, kind, date (and added/removed with --history).")
+    var json = false
+
+    @Flag(name: [.customShort("i"), .customLong("ignore-case")], help: "Ignore case distinctions, for non-ASCII letters too.")
+    var ignoreCase = false
+
+    func validate() throws {
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, LocalDate(value) == nil { throw ValidationError("\(name) \(value) is not a date like 2026-11-22") }
+        }
+        if let field, field.isEmpty { throw ValidationError("--field needs a front-matter key, such as --field tags") }
+    }
+
+    func run() throws {
+        let matcher: GrepMatcher
+        do {
+            matcher = try GrepMatcher(pattern: pattern, ignoreCase: ignoreCase)
+        } catch {
+            throw CommandFailure.usage(error.description)
+        }
+        let notebook = try global.notebook()
+        let kinds = Set(kind.map(NoteKind.init(rawValue:)))
+        let formatter = GrepFormatter(terminal: Terminal.standardOutput)
+        let scan: GrepScan
+        let matched: Bool
+        if history {
+            let search = HistorySearch(query: GrepQuery(matcher: matcher, kinds: kinds, field: field),
+                                       since: since.flatMap(LocalDate.init), until: until.flatMap(LocalDate.init), today: try global.today())
+            let result: HistorySearchResult
+            do {
+                result = try search.run(root: notebook.root)
+            } catch {
+                throw CommandFailure(message: error.description, exitCode: 2)
+            }
+            Terminal.standardOutput.write(json ? GrepFormatter.jsonArray(result.matches.map(GrepFormatter.json))
+                                               : result.matches.map(formatter.render).joined())
+            if result.skippedVersions > 0 {
+                let count = result.skippedVersions
+                Terminal.standardError.write("hearth: \(count) past \(count == 1 ? "version was" : "versions were") binary or unparseable and not searched (the history keeps them unchanged)\n")
+            }
+            scan = result.current
+            matched = !result.matches.isEmpty || !scan.binaryMatches.isEmpty
+        } else {
+            let query = GrepQuery(matcher: matcher, kinds: kinds, since: since.flatMap(LocalDate.init),
+                                  until: until.flatMap(LocalDate.init), field: field)
+            scan = notebook.grep(query)
+            Terminal.standardOutput.write(json ? GrepFormatter.jsonArray(scan.hits.map(GrepFormatter.json))
+                                               : scan.hits.map(formatter.render).joined())
+            matched = scan.matched
+        }
+        try finish(scan, matched: matched)
+    }
+
+    /// Notes on stderr, then grep's exit status: 2 when a file could not be read, else 0 or 1.
+    private func finish(_ scan: GrepScan, matched: Bool) throws {
+        let errors = Terminal.standardError
+        for path in scan.binaryMatches {
+            errors.write("hearth: \(path): binary file matches (not shown; the file is left as it is)\n")
+        }
+        for path in scan.invalidUTF8 {
+            errors.write("hearth: \(path): holds bytes that are not UTF-8, shown as \u{FFFD} (the file is left as it is)\n")
+        }
+        if !scan.diagnostics.isEmpty {
+            errors.write(DiagnosticReport.render(scan.diagnostics, terminal: errors))
+            let count = scan.diagnostics.count
+            throw CommandFailure(message: "\(count) \(count == 1 ? "file" : "files") could not be searched (listed above); hearth did not change them",
+                                 exitCode: 2)
+        }
+        if !matched { throw ExitCode(1) }
+    }
+}

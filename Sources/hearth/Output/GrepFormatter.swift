@@ -1,0 +1,100 @@
+import Foundation
+import NoteKit
+import SyncKit
+
+/// How `hearth grep` prints: `path:line:text` like grep -n, the matches in colour on a terminal;
+/// with `--json` one JSON array.
+struct GrepFormatter {
+    let terminal: Terminal
+
+    // MARK: - Text
+
+    /// One `path:line:text` line (`path:line:key: value` for a field), with a newline.
+    func line(path: String, line: Int, text: String, highlights: [Range<Int>], field: String?) -> String {
+        var out = path + ":" + terminal.paint(String(line), .green) + ":"
+        if let field { out += field + ": " }
+        out += painted(text, highlights)
+        return out
+    }
+
+    /// A current match.
+    func render(_ hit: GrepHit) -> String {
+        line(path: hit.path, line: hit.line, text: hit.text, highlights: hit.highlights, field: hit.field) + "\n"
+    }
+
+    /// A match from history, with who added it and, when it is gone, who removed it.
+    func render(_ match: HistoryMatch) -> String {
+        var story = "added " + describe(match.added)
+        if let removed = match.removed {
+            story += "; removed " + describe(removed) + (match.entryDeleted ? " with the whole entry" : "")
+        } else {
+            story += "; still there"
+        }
+        return line(path: match.path, line: match.line, text: match.text, highlights: match.highlights, field: match.field)
+            + "  " + terminal.paint("(" + story + ")", .dim) + "\n"
+    }
+
+    /// `2026-11-20 on laptop (1a2b3c4)`, or `on laptop, not yet committed`.
+    private func describe(_ event: LineEvent) -> String {
+        guard let commit = event.commit else {
+            return (event.device.map { "on \($0), " } ?? "") + "not yet committed"
+        }
+        return "\(event.date.map(\.description) ?? "") on \(event.device ?? "unknown") (\(commit.prefix(7)))"
+    }
+
+    /// The text with its matches in red when colour is on.
+    private func painted(_ text: String, _ highlights: [Range<Int>]) -> String {
+        guard terminal.usesColor, !highlights.isEmpty else { return text }
+        let bytes = Array(text.utf8)
+        var out = ""
+        var cursor = 0
+        for range in highlights where range.lowerBound >= cursor && range.upperBound <= bytes.count {
+            out += String(decoding: bytes[cursor..<range.lowerBound], as: UTF8.self)
+            out += terminal.paint(String(decoding: bytes[range], as: UTF8.self), .red)
+            cursor = range.upperBound
+        }
+        out += String(decoding: bytes[cursor...], as: UTF8.self)
+        return out
+    }
+
+    // MARK: - JSON
+
+    /// One JSON array of rows, in the layout `hearth list --json` uses.
+    static func jsonArray(_ rows: [JSONValue]) -> String {
+        guard !rows.isEmpty else { return "[]\n" }
+        return "[\n" + rows.map { $0.serialized() }.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// `{path, line, text, field?, kind, date}`.
+    static func json(_ hit: GrepHit) -> JSONValue {
+        .object(common(path: hit.path, line: hit.line, text: hit.text, field: hit.field, kind: hit.kind, date: hit.date))
+    }
+
+    /// The current match's keys plus `present`, `entry_deleted`, `added` and `removed`.
+    static func json(_ match: HistoryMatch) -> JSONValue {
+        var pairs = common(path: match.path, line: match.line, text: match.text, field: match.field, kind: match.kind, date: match.date)
+        pairs.append(("present", .bool(match.isPresent)))
+        pairs.append(("entry_deleted", .bool(match.entryDeleted)))
+        pairs.append(("added", json(match.added)))
+        pairs.append(("removed", match.removed.map(json) ?? .null))
+        return .object(pairs)
+    }
+
+    private static func common(path: String, line: Int, text: String, field: String?, kind: NoteKind, date: LocalDate?) -> [(String, JSONValue)] {
+        var pairs: [(String, JSONValue)] = [("path", .string(path)), ("line", .int(line)), ("text", .string(text))]
+        if let field { pairs.append(("field", .string(field))) }
+        pairs.append(("kind", .string(kind.rawValue)))
+        pairs.append(("date", date.map { .string($0.description) } ?? .null))
+        return pairs
+    }
+
+    /// `{commit, date, time, device}`; `commit`, `date` and `time` are null when not yet committed.
+    private static func json(_ event: LineEvent) -> JSONValue {
+        .object([
+            ("commit", event.commit.map(JSONValue.string) ?? .null),
+            ("date", event.date.map { .string($0.description) } ?? .null),
+            ("time", event.time.map { .string($0.formatted(.iso8601)) } ?? .null),
+            ("device", event.device.map(JSONValue.string) ?? .null),
+        ])
+    }
+}
