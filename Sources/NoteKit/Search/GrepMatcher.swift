@@ -41,6 +41,8 @@ public final class GrepMatcher: @unchecked Sendable {
             var counted = start  // newlines before `counted` are in `lineNumber`
             while offset < end {
                 guard let match = regex.firstMatch(in: base, from: offset, to: end) else { break }
+                // An empty match after the final newline (`^$`) is on no line of the file.
+                if match.lowerBound == end && bytes[end - 1] == UInt8(ascii: "\n") { break }
                 let lineStart = Self.lineStart(before: match.lowerBound, in: bytes, notBefore: offset)
                 let lineEnd = Self.lineEnd(from: match.lowerBound, in: bytes)
                 lineNumber += Self.newlines(in: bytes, from: counted, to: lineStart)
