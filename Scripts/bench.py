@@ -51,6 +51,27 @@ def measure(command, cwd, runs):
     return measure_interleaved([command], cwd, runs)[0]
 
 
+def make_repository(root):
+    """Commits the notebook with the git CLI (only the benchmark does this; hearth never runs git)."""
+    env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@hearth.invalid",
+               GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@hearth.invalid", GIT_CONFIG_NOSYSTEM="1")
+    for command in (["git", "init", "-q", "--initial-branch=main"], ["git", "add", "-A"], ["git", "commit", "-q", "-m", "bench"]):
+        subprocess.run(command, cwd=root, env=env, check=True)
+    os.sync()
+
+
+def check_same_matches(commands, cwd):
+    """The grep rows compare like with like only if every tool finds the same lines."""
+    counts = []
+    for command in commands:
+        _, _, code, output = timed(command, cwd)
+        if code != 0:
+            sys.exit(f"benchmark command found nothing or failed ({code}): {' '.join(command)}\n{output[:2000]}")
+        counts.append(len(output.splitlines()))
+    if len(set(counts)) != 1:
+        sys.exit(f"the grep rows disagree on the number of matching lines: {counts}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--hearth", required=True)
@@ -62,7 +83,7 @@ def main():
     try:
         root = os.path.join(work, "notebook")
         subprocess.run([sys.executable, os.path.join(HERE, "generate-notebook.py"), root, "--days", str(args.days)], check=True)
-        env_note = f"{args.days:,} day entries, {os.cpu_count()} cores, median of {args.runs} runs after a warm-up; grep and hearth list alternate run by run"
+        env_note = f"{args.days:,} day entries, {os.cpu_count()} cores, median of {args.runs} runs after a warm-up; grep and hearth list alternate run by run, as do git grep, grep -rn and hearth grep"
         rows = []
         # Freshly written files may still be going to disk; let writeback finish first.
         os.sync()
@@ -76,6 +97,20 @@ def main():
         rows.append(("`hearth list --kind day --where 'energy<=1' --json`", query))
         rows.append(("`hearth check`", check))
         rows.append(("`hearth review --weeks 52`", review))
+        # `git grep` needs a repository; made after the rows above so that their grep never
+        # walks .git. grep -r skips .git, so all three read the same files.
+        make_repository(root)
+        pattern = "gpu cluster"
+        grep_commands = [
+            ["git", "grep", "-n", "-E", pattern],
+            ["grep", "-rn", "-E", "--exclude-dir=.git", pattern, "."],
+            [hearth, "grep", pattern],
+        ]
+        check_same_matches(grep_commands, root)
+        git_grep, grep_rn, hearth_grep = measure_interleaved(grep_commands, root, args.runs)
+        rows.append((f"`git grep -n -E '{pattern}'`", git_grep))
+        rows.append((f"`grep -rn -E '{pattern}' .`", grep_rn))
+        rows.append((f"`hearth grep '{pattern}'`", hearth_grep))
         print(f"\nBenchmarks ({env_note}; `make bench`):\n")
         print("| command | median wall time | peak memory |")
         print("|---|---:|---:|")
@@ -83,6 +118,8 @@ def main():
             print(f"| {name} | {seconds * 1000:.0f} ms | {rss / 1024:.1f} MiB |")
         print(f"\nhearth list / grep: {query[0] / grep[0]:.2f}x (goal: at most 3x)")
         print(f"hearth review --weeks 52: {review[0] * 1000:.0f} ms (goal: under 500 ms)")
+        print(f"hearth grep / git grep: {hearth_grep[0] / git_grep[0]:.2f}x (goal: at most 2x); "
+              f"grep -rn: {grep_rn[0] / git_grep[0]:.2f}x")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -7,7 +7,8 @@ public struct GrepHit: Sendable, Hashable {
     public var line: Int
     /// The matching line, or the matching value with `--field`.
     public var text: String
-    /// Where the pattern matched, as offsets into `text.utf8`.
+    /// Where the pattern matched, as offsets into `text.utf8` (only the first match unless the
+    /// query asked for every one).
     public var highlights: [Range<Int>]
     /// The front-matter key searched, nil for a body match.
     public var field: String?

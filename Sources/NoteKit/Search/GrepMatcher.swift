@@ -30,8 +30,10 @@ public final class GrepMatcher: @unchecked Sendable {
     }
 
     /// The lines of `bytes[start...]` that match, numbered from `firstLine` (the number of the
-    /// line starting at `start`, which must be the start of a line).
-    public func matchingLines(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, firstLine: Int = 1) -> [GrepLine] {
+    /// line starting at `start`, which must be the start of a line). Each line's highlights are
+    /// all its matches when `everyMatch`, else only the first (which saves matching it again).
+    public func matchingLines(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, firstLine: Int = 1,
+                              everyMatch: Bool = true) -> [GrepLine] {
         guard let base = bytes.baseAddress, start <= bytes.count else { return [] }
         let end = bytes.count
         return withPattern { regex in
@@ -50,7 +52,7 @@ public final class GrepMatcher: @unchecked Sendable {
                 var ranges = [match]
                 // Further matches on the same line, for highlighting; an empty match moves one on.
                 var next = match.isEmpty ? match.upperBound + 1 : match.upperBound
-                while next <= lineEnd, let more = regex.firstMatch(in: base, from: next, to: lineEnd, notBOL: true) {
+                while everyMatch, next <= lineEnd, let more = regex.firstMatch(in: base, from: next, to: lineEnd, notBOL: true) {
                     ranges.append(more)
                     next = more.isEmpty ? more.upperBound + 1 : more.upperBound
                 }
@@ -68,9 +70,9 @@ public final class GrepMatcher: @unchecked Sendable {
     }
 
     /// The matching lines of a text (a front-matter value), numbered from 1.
-    public func matchingLines(in text: String) -> [GrepLine] {
+    public func matchingLines(in text: String, everyMatch: Bool = true) -> [GrepLine] {
         var text = text
-        return text.withUTF8 { matchingLines(in: $0) }
+        return text.withUTF8 { matchingLines(in: $0, everyMatch: everyMatch) }
     }
 
     /// Runs `body` with a compiled copy no other thread is using, in the UTF-8 locale.

@@ -13,10 +13,15 @@ public struct GrepQuery: Sendable {
     public var until: LocalDate?
     /// The front-matter key whose value is searched instead of the body.
     public var field: String?
+    /// Whether each hit's highlights are every match on its line (to colour them), or only the
+    /// first (enough for plain output, and cheaper).
+    public var everyMatch: Bool
 
     /// Creates a query; without filters it searches every entry's body.
-    public init(matcher: GrepMatcher, kinds: Set<NoteKind> = [], since: LocalDate? = nil, until: LocalDate? = nil, field: String? = nil) {
+    public init(matcher: GrepMatcher, kinds: Set<NoteKind> = [], since: LocalDate? = nil, until: LocalDate? = nil, field: String? = nil,
+                everyMatch: Bool = true) {
         self.matcher = matcher
+        self.everyMatch = everyMatch
         self.kinds = kinds
         self.since = since
         self.until = until
@@ -44,7 +49,7 @@ public struct GrepQuery: Sendable {
                 return .unreadable(error)
             }
         } else {
-            let lines = matcher.matchingLines(in: bytes, from: layout.bodyStart, firstLine: layout.bodyFirstLine)
+            let lines = matcher.matchingLines(in: bytes, from: layout.bodyStart, firstLine: layout.bodyFirstLine, everyMatch: everyMatch)
             guard !lines.isEmpty else { return .searched(hits: [], invalidUTF8: false) }
             let known = facts ?? EntryFacts(path: path, bytes: bytes, frontMatter: layout.frontMatter)
             hits = lines.map {
@@ -81,7 +86,7 @@ public struct GrepQuery: Sendable {
         let facts = EntryFacts(path: path, entries: entries)
         var hits: [GrepHit] = []
         for (text, index) in Self.items(of: entry, lines: lines) {
-            for line in matcher.matchingLines(in: text) {
+            for line in matcher.matchingLines(in: text, everyMatch: everyMatch) {
                 hits.append(GrepHit(path: path, line: 2 + index, text: line.text, highlights: line.highlights,
                                     field: key, kind: facts.kind, date: facts.date))
             }

@@ -69,10 +69,12 @@ struct GrepCommand: ParsableCommand {
         let notebook = try global.notebook()
         let kinds = Set(kind.map(NoteKind.init(rawValue:)))
         let formatter = GrepFormatter(terminal: Terminal.standardOutput)
+        // Every match on a line is found only to colour it.
+        let everyMatch = formatter.usesColor && !json
         let scan: GrepScan
         let matched: Bool
         if history {
-            let search = HistorySearch(query: GrepQuery(matcher: matcher, kinds: kinds, field: field),
+            let search = HistorySearch(query: GrepQuery(matcher: matcher, kinds: kinds, field: field, everyMatch: everyMatch),
                                        since: since.flatMap(LocalDate.init), until: until.flatMap(LocalDate.init), today: try global.today())
             let result: HistorySearchResult
             do {
@@ -90,7 +92,7 @@ struct GrepCommand: ParsableCommand {
             matched = !result.matches.isEmpty || !scan.binaryMatches.isEmpty
         } else {
             let query = GrepQuery(matcher: matcher, kinds: kinds, since: since.flatMap(LocalDate.init),
-                                  until: until.flatMap(LocalDate.init), field: field)
+                                  until: until.flatMap(LocalDate.init), field: field, everyMatch: everyMatch)
             scan = notebook.grep(query)
             Terminal.standardOutput.write(json ? GrepFormatter.jsonArray(scan.hits.map(GrepFormatter.json))
                                                : scan.hits.map(formatter.render).joined())

@@ -5,13 +5,19 @@ import SyncKit
 /// How `hearth grep` prints: `path:line:text` like grep -n, the matches in colour on a terminal;
 /// with `--json` one JSON array.
 struct GrepFormatter {
-    let terminal: Terminal
+    /// Whether matches are coloured: asked once, since ``Terminal/usesColor`` reads the
+    /// environment and a search can print thousands of lines.
+    let usesColor: Bool
+
+    init(terminal: Terminal) {
+        usesColor = terminal.usesColor
+    }
 
     // MARK: - Text
 
     /// One `path:line:text` line (`path:line:key: value` for a field), with a newline.
     func line(path: String, line: Int, text: String, highlights: [Range<Int>], field: String?) -> String {
-        var out = path + ":" + terminal.paint(String(line), .green) + ":"
+        var out = path + ":" + paint(String(line), .green) + ":"
         if let field { out += field + ": " }
         out += painted(text, highlights)
         return out
@@ -31,7 +37,7 @@ struct GrepFormatter {
             story += "; still there"
         }
         return line(path: match.path, line: match.line, text: match.text, highlights: match.highlights, field: match.field)
-            + "  " + terminal.paint("(" + story + ")", .dim) + "\n"
+            + "  " + paint("(" + story + ")", .dim) + "\n"
     }
 
     /// `2026-11-20 on laptop (1a2b3c4)`, or `on laptop, not yet committed`.
@@ -44,17 +50,22 @@ struct GrepFormatter {
 
     /// The text with its matches in red when colour is on.
     private func painted(_ text: String, _ highlights: [Range<Int>]) -> String {
-        guard terminal.usesColor, !highlights.isEmpty else { return text }
+        guard usesColor, !highlights.isEmpty else { return text }
         let bytes = Array(text.utf8)
         var out = ""
         var cursor = 0
         for range in highlights where range.lowerBound >= cursor && range.upperBound <= bytes.count {
             out += String(decoding: bytes[cursor..<range.lowerBound], as: UTF8.self)
-            out += terminal.paint(String(decoding: bytes[range], as: UTF8.self), .red)
+            out += paint(String(decoding: bytes[range], as: UTF8.self), .red)
             cursor = range.upperBound
         }
         out += String(decoding: bytes[cursor...], as: UTF8.self)
         return out
+    }
+
+    /// ``Terminal/paint(_:_:)`` with the colour decision made once.
+    private func paint(_ text: String, _ color: Terminal.Color) -> String {
+        usesColor ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
     }
 
     // MARK: - JSON
