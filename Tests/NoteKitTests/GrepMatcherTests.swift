@@ -39,6 +39,9 @@ import Testing
         let text = "head x\nhead\nbody x\nbody\nbody x\n"
         let start = Array("head x\nhead\n".utf8).count
         #expect(try lines("x", in: text, from: start, firstLine: 3).map(\.number) == [3, 5])
+        #expect(try lines("^(body|head)", in: text, from: start, firstLine: 3).map(\.number) == [3, 4, 5])
+        // After a byte order mark the first line still starts where the search does.
+        #expect(try lines("^text", in: "\u{FEFF}text\n", from: 3).map(\.text) == ["text"])
     }
 
     @Test func anEmptyPatternMatchesEveryLineButNoLineAfterTheLastNewline() throws {

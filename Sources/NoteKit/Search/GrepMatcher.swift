@@ -32,15 +32,21 @@ public final class GrepMatcher: @unchecked Sendable {
     /// The lines of `bytes[start...]` that match, numbered from `firstLine` (the number of the
     /// line starting at `start`, which must be the start of a line). Each line's highlights are
     /// all its matches when `everyMatch`, else only the first (which saves matching it again).
+    /// Nothing past 2 GiB is found (the C library's offsets are 32 bits); ``GrepQuery`` refuses
+    /// such files with a diagnostic.
     public func matchingLines(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, firstLine: Int = 1,
                               everyMatch: Bool = true) -> [GrepLine] {
-        guard let base = bytes.baseAddress, start <= bytes.count else { return [] }
+        guard start < bytes.count else { return [] }
+        // The region starts the string regexec sees, so `^` holds at `start` whatever precedes it
+        // (a byte order mark, say).
+        let bytes = UnsafeBufferPointer(rebasing: bytes[start...])
+        guard let base = bytes.baseAddress else { return [] }
         let end = bytes.count
         return withPattern { regex in
             var lines: [GrepLine] = []
-            var offset = start
+            var offset = 0
             var lineNumber = firstLine
-            var counted = start  // newlines before `counted` are in `lineNumber`
+            var counted = 0  // newlines before `counted` are in `lineNumber`
             while offset < end {
                 guard let match = regex.firstMatch(in: base, from: offset, to: end) else { break }
                 // An empty match after the final newline (`^$`) is on no line of the file.

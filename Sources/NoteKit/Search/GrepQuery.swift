@@ -30,6 +30,10 @@ public struct GrepQuery: Sendable {
 
     /// Searches one file's bytes (a file on disk, or a version from history) for the entry at `path`.
     public func search(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> GrepFileResult {
+        guard bytes.count <= RegexPattern.maximumLength else {
+            return .unreadable(Diagnostic(path: path, line: 0, message: "too large to search (\(bytes.count) bytes; at most \(RegexPattern.maximumLength))",
+                                          hint: "split it into smaller entries"))
+        }
         if let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil {
             guard accepts(EntryFacts(path: path, bytes: bytes, frontMatter: nil)) else { return .filteredOut }
             return .binary(matched: field == nil && matcher.matches(bytes))
@@ -56,8 +60,9 @@ public struct GrepQuery: Sendable {
                 GrepHit(path: path, line: $0.number, text: $0.text, highlights: $0.highlights, field: nil, kind: known.kind, date: known.date)
             }
         }
-        // Only files with hits are checked: their lines are what a reader sees with U+FFFD.
-        let invalid = !hits.isEmpty && String(validating: bytes, as: UTF8.self) == nil
+        // Only a file whose shown lines hold a U+FFFD (bytes EF BF BD, so an 0xEF first) is
+        // checked: that is what a reader sees of bytes that are not UTF-8.
+        let invalid = hits.contains { $0.text.utf8.contains(0xEF) } && String(validating: bytes, as: UTF8.self) == nil
         return .searched(hits: hits, invalidUTF8: invalid)
     }
 

@@ -37,9 +37,13 @@ final class RegexPattern {
         regex.deallocate()
     }
 
+    /// The most bytes one search can cover: offsets are `regoff_t`, 32 bits in glibc.
+    static let maximumLength = Int(regoff_t.max)
+
     /// The first match in `base[start..<end]`, as offsets from `base`. `start` counts as the start
     /// of a line unless `notBOL` (for a second match further along the same line).
     func firstMatch(in base: UnsafePointer<UInt8>, from start: Int, to end: Int, notBOL: Bool = false) -> Range<Int>? {
+        guard end <= Self.maximumLength else { return nil }
         // REG_STARTEND bounds the search without a NUL terminator, so a file's bytes are searched
         // where they lie, and a NUL inside them is an ordinary byte.
         var match = regmatch_t()
