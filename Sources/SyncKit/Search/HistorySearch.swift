@@ -43,7 +43,7 @@ public struct HistorySearch: Sendable {
         versionQuery.since = nil
         versionQuery.until = nil
         let repository = try SyncError.wrapping { () throws(GitError) -> Repository in try Repository.open(at: root) }
-        var walk = Walk(repository: repository, query: versionQuery)
+        var walk = HistoryWalk(repository: repository, query: versionQuery)
         let headLines = try SyncError.wrapping { () throws(GitError) -> [String: [String: GrepHit]] in try walk.run() }
 
         let notebook = Notebook(root: root)
