@@ -18,9 +18,9 @@ struct GrepCommand: ParsableCommand {
             (inclusive). Binary files are skipped (a note on stderr says when one matches).
             With --history every version of every entry in the notebook's git history is searched \
             too, so deleted text is found: each line shows the day, device and commit that first \
-            had it and, when it is gone, those that removed it. With --history, --since and \
-            --until select by commit date: lines that were in the notebook at some time between \
-            those days.
+            had it and, when it is gone, those that removed it; edits not yet committed count \
+            as the newest version. With --history, --since and --until select by commit date: \
+            lines that were in the notebook at some time between those days.
             Exit status as grep: 0 when something matched, 1 when nothing did, 2 for a bad pattern, \
             a usage error or a file that could not be read.
             """
