@@ -47,8 +47,11 @@ public struct HistorySearch: Sendable {
         let headLines = try SyncError.wrapping { () throws(GitError) -> [String: [String: GrepHit]] in try walk.run() }
 
         let notebook = Notebook(root: root)
+        // One walk of the folders tells which entries exist, instead of a look per path.
+        let entries = notebook.entryPaths()
+        let existing = Set(entries)
         var result = HistorySearchResult()
-        result.current = notebook.grep(versionQuery)
+        result.current = notebook.grep(versionQuery, paths: entries)
         result.commits = walk.commits
         result.versions = walk.versions.count
         result.skippedVersions = walk.skippedVersions
@@ -65,7 +68,7 @@ public struct HistorySearch: Sendable {
         let device = try? repository.hearthDevice()
         let uncommitted = LineEvent(commit: nil, date: nil, time: nil, device: device)
         for (path, lines) in records {
-            let exists = FileManager.default.fileExists(atPath: notebook.absolutePath(path))
+            let exists = existing.contains(path)
             for (text, record) in lines {
                 let now = current[path]?[text]
                 let shown = now ?? record.latest
