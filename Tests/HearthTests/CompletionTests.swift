@@ -60,7 +60,7 @@ struct CompletionTests {
     static let zshCapture = #"""
         zmodload zsh/zpty || exit 3
         zpty z zsh -f -i
-        zpty -w z "PROMPT= ; RPROMPT= ; zle_bracketed_paste=(); fpath=(${(q)1} \$fpath); autoload -U compinit; compinit -u -d /dev/null"
+        zpty -w z "PROMPT= ; RPROMPT= ; zle_bracketed_paste=(); fpath=(${(q)1} \$fpath); autoload -U compinit; compinit -u -D"
         zpty -w z 'compadd () { if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return; fi; typeset -a __hits; builtin compadd -A __hits "$@"; (( $#__hits )) && print -l -- "HI""T:"${^__hits}; builtin compadd "$@" }'
         zpty -w z 'finish () { print "<DO""NE>"; exit }; zstyle ":completion:*" completer _complete; comppostfuncs=(finish)'
         zpty -w z "$2"$'\t'
