@@ -9,4 +9,10 @@
 static inline int hearth_set_ssl_cert_locations(const char *file, const char *path) {
     return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, path);
 }
+
+/// The same for GIT_OPT_SET_CACHE_OBJECT_LIMIT: the largest object of a type libgit2 keeps in
+/// its object cache.
+static inline int hearth_set_cache_object_limit(git_object_t type, size_t size) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, size);
+}
 #endif

@@ -6,7 +6,13 @@ enum Libgit2 {
     /// libgit2 must be initialised before any other call and only once per process; a
     /// `static let` gives exactly that, lazily and thread-safely. Shutdown is never called
     /// because handles may outlive any point we could pick for it.
-    private static let initialization: Int32 = git_libgit2_init()
+    private static let initialization: Int32 = {
+        let count = git_libgit2_init()
+        // libgit2 caches trees up to 4 KiB only; a notebook's year folder (365 entries) is about
+        // 13 KiB, so walking history inflated the same few trees again for every commit.
+        if count >= 0 { _ = hearth_set_cache_object_limit(GIT_OBJECT_TREE, 1 << 20) }
+        return count
+    }()
 
     /// The certificate locations of the environment, applied on first use (a `static let`: once,
     /// thread-safely): loading them costs tens of milliseconds (a folder of PEM files is parsed
