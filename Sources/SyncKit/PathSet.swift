@@ -1,5 +1,5 @@
 /// A set of paths compared byte for byte (see ``TreePath``).
-struct PathSet {
+struct PathSet: Equatable {
     private var storage: Set<TreePath> = []
 
     init<S: Sequence>(_ paths: S) where S.Element == String {
@@ -9,6 +9,10 @@ struct PathSet {
     init() {}
 
     mutating func insert(_ path: String) { storage.insert(TreePath(path)) }
+
+    mutating func remove(_ path: String) { storage.remove(TreePath(path)) }
+
+    mutating func formUnion(_ other: PathSet) { storage.formUnion(other.storage) }
 
     func contains(_ path: String) -> Bool { storage.contains(TreePath(path)) }
 

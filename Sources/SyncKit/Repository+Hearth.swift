@@ -14,8 +14,15 @@ extension Repository {
 
     /// The author and committer of hearth's commits: the user's git identity when configured,
     /// else the device name.
+    /// The time is now, or what `GIT_COMMITTER_DATE` says (see ``CommitDate``; the command line
+    /// refuses a value it cannot read before anything runs).
     func hearthSignature(device: String) -> Signature {
-        defaultSignature(fallbackName: device, fallbackEmail: "\(device)@hearth.invalid")
+        var signature = defaultSignature(fallbackName: device, fallbackEmail: "\(device)@hearth.invalid")
+        if let (date, offset) = try? CommitDate.fromEnvironment() {
+            signature.date = date
+            signature.timeZoneOffsetMinutes = offset
+        }
+        return signature
     }
 
     /// The notebook's sync lock, `.git/hearth-sync.lock` (see ``SyncLock``).

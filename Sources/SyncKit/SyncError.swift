@@ -38,7 +38,7 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
         case .notANotebook(let path, let reason): return "\(path): \(reason)"
         case .io(let path, let operation, let reason): return "\(path): cannot \(operation): \(reason)"
         case .locked(_, let holder):
-            return "another sync is running in this notebook (\(holder)); wait for it to finish and run hearth sync again"
+            return "another sync is running in this notebook (\(holder)); wait for it to finish and run your command again"
         case .repositoryBusy(let reason): return reason
         case .unknownRemote(let name, let known):
             let list = known.isEmpty ? "none is configured; add one with hearth remote add origin URL" : "configured: \(known.joined(separator: ", "))"

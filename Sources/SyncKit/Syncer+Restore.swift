@@ -8,7 +8,7 @@ extension Syncer {
     /// Under the sync lock, it first commits every change not yet in history (as a sync would),
     /// so the bytes being replaced stay recoverable; then writes `bytes` to `path` atomically,
     /// only if the file is still what was just committed (an editor saving meanwhile wins, and
-    /// the restore fails saying so); then commits that one change as
+    /// the restore fails saying so); then commits that one path alone as
     /// `laptop: restore days/... as of LABEL (fields)`.
     /// - Parameters:
     ///   - path: The entry's path relative to the notebook root (it may not exist now).
@@ -27,9 +27,17 @@ extension Syncer {
         }
         let target = root.appending(path: path).path(percentEncoded: false)
         let savedFirst = try takeSnapshot(branchRef: branchRef)
-        let current: [UInt8]? = try? FileSystem.read(target)
         var outcome = RestoreOutcome(path: path, commit: nil, savedFirst: savedFirst, change: nil)
-        guard current.map({ Data($0) }) != bytes else { return outcome }
+        // The file must be exactly what history now holds: a save landing after the snapshot
+        // exists nowhere else, and replacing it would lose it.
+        let committed = try git { () throws(GitError) -> Data? in
+            try repository.referenceTarget(branchRef).flatMap { head throws(GitError) in try repository.fileContents(path: path, inCommit: head) }
+        }
+        let current: [UInt8]? = try? FileSystem.read(target)
+        guard current.map({ Data($0) }) == committed else {
+            throw SyncError.io(path: path, operation: "restore", reason: "it changed while hearth was restoring it (an editor saved it?); nothing was replaced; run hearth restore again")
+        }
+        guard committed != bytes else { return outcome }
         do throws(NotebookError) {
             try FileSystem.createParents(of: target)
             try FileSystem.replace(target, with: [UInt8](bytes), expecting: current)
@@ -42,10 +50,10 @@ extension Syncer {
             return "\(device): restore \(path) as of \(label)\(what)\n"
         }
         defer { snapshotMessage = nil }
-        guard try takeSnapshot(branchRef: branchRef) != nil else { return outcome }
+        guard try takeSnapshot(branchRef: branchRef, only: path) != nil else { return outcome }
         let head = try git { () throws(GitError) in try repository.referenceTarget(branchRef) }
         outcome.commit = head?.description
-        outcome.change = EntryComparison.change(.restore, path: path, old: current.map { Data($0) }, new: bytes)
+        outcome.change = EntryComparison.change(.restore, path: path, old: committed, new: bytes)
         return outcome
     }
 }

@@ -26,7 +26,8 @@ extension Syncer {
     /// system calls a file, a second at 10,000 entries). The branch moves before the index is
     /// brought up to date, so a crash in between leaves a commit and a stale index, which the
     /// next status corrects; never an index that is ahead of history.
-    func takeSnapshot(branchRef: String) throws(SyncError) -> String? {
+    /// With `only`, commits that one path's change and leaves every other change for later.
+    func takeSnapshot(branchRef: String, only: String? = nil) throws(SyncError) -> String? {
         let heldBack = try mergePendingEdits()
         return try git { () throws(GitError) -> String? in
             // A rename staged with `git mv` is one entry: both of its names count.
@@ -36,6 +37,7 @@ extension Syncer {
                 .flatMap { [$0.path] + ($0.oldPath.map { [$0] } ?? []) })
                 .subtracting(heldBack)
                 .sorted
+                .filter { path in only.map { TreePath($0) == TreePath(path) } ?? true }
             guard !paths.isEmpty else { return nil }
             let head = try repository.referenceTarget(branchRef)
             let headTree = try head.map { id throws(GitError) in try repository.commit(id).treeID }

@@ -1,4 +1,5 @@
 import Foundation
+import SyncKit
 
 // `hearth -C DIR ...` works like git: each leading `-C` changes directory before anything else,
 // so every subcommand sees the notebook as its working directory.
@@ -19,5 +20,13 @@ while arguments.first == "-C" || arguments.first?.hasPrefix("-C") == true && arg
         Terminal.standardError.write("hearth: error: cannot change to '\(directory)': no such directory\n")
         exit(2)
     }
+}
+// A commit date hearth cannot read must stop every command before it writes anything, not be
+// ignored halfway through a sync.
+do {
+    _ = try CommitDate.fromEnvironment()
+} catch {
+    Terminal.standardError.write("hearth: error: \(error)\n")
+    exit(2)
 }
 Hearth.runAndExit(arguments)

@@ -99,7 +99,7 @@ import Testing
         let merge = try #require(try log(notebook).first)
         let details = try #require(merge["merge"] as? [String: Any], "\(merge)")
         #expect(details["devices"] as? [String] == ["laptop", "desk"])
-        let conflicts = try #require(details["conflicts"] as? [[String: Any]])
+        let conflicts = try #require(merge["conflicts"] as? [[String: Any]])
         #expect(conflicts.count == 1)
         #expect(conflicts.first?["field"] as? String == "energy")
         #expect(conflicts.first?["path"] as? String == Self.path)

@@ -46,12 +46,32 @@ import Testing
         #expect(change(text, nil, status: .delete).words == "delete days/2026/2026-11-22.md: 2 lines")
     }
 
+    @Test func onlyTheLineEndingsChangingIsSaidSo() {
+        let unix = "---\nenergy: 3\n---\none\ntwo\n"
+        let windows = unix.replacingOccurrences(of: "\n", with: "\r\n")
+        let change = change(unix, windows)
+        #expect(change.lines.isEmpty && change.fields.isEmpty)
+        #expect(change.words == "edit days/2026/2026-11-22.md: line endings LF -> CRLF")
+        #expect(self.change(windows, unix).lineEndings == "CRLF -> LF")
+        #expect(self.change(unix, "---\nenergy: 3\n---\none\r\ntwo\n").lineEndings == "LF -> mixed")
+    }
+
+    @Test func similarityCountsSharedLinesAgainstTheLongerVersion() {
+        let four = Data("a\nb\nc\nd\n".utf8)
+        #expect(EntryComparison.similarity(four, four) == 1)
+        #expect(EntryComparison.similarity(four, Data("a\nb\nx\ny\n".utf8)) == 0.5)
+        #expect(EntryComparison.similarity(four, Data("a\n".utf8)) == 0.25)
+        #expect(EntryComparison.similarity(four, Data()) == 0)
+    }
+
     @Test func binaryAndUnparsableVersionsNeverCrash() {
         let binary = EntryComparison.change(.edit, path: "pic.md", old: Data([0x89, 0x50, 0x00, 0x01]), new: Data("---\na: 1\n---\n".utf8))
         #expect(binary.isBinary && binary.fields.isEmpty && binary.lines.isEmpty)
         #expect(binary.words == "edit pic.md: binary file")
-        let invalid = EntryComparison.change(.edit, path: "x.md", old: Data([0xFF, 0xFE, 0x41]), new: Data("A\n".utf8))
-        #expect(invalid.isBinary)
+        // Text that is not UTF-8 (Latin-1 `café`) is still text: its lines show, the odd byte as U+FFFD.
+        let latin1 = EntryComparison.change(.edit, path: "x.md", old: Data([0x63, 0x61, 0x66, 0xE9, 0x0A]), new: Data("cafe\n".utf8))
+        #expect(!latin1.isBinary)
+        #expect(latin1.lines == [BodyLine(added: false, text: "caf\u{FFFD}"), BodyLine(added: true, text: "cafe")])
         // Front-matter that does not parse is compared as text: its lines still show.
         let broken = change("---\nenergy: [3\n---\nbody\n", "---\nenergy: [4\n---\nbody\n")
         #expect(broken.fields.isEmpty)

@@ -26,8 +26,11 @@ public struct EntryChange: Sendable, Hashable {
     public var fields: [FieldChange]
     /// Body lines added and removed, in diff order.
     public var lines: [BodyLine]
-    /// True when either version is not text (a picture, say): no fields or lines are given.
+    /// True when either version is not text (it holds NUL bytes, as a picture does): no fields
+    /// or lines are given.
     public var isBinary: Bool
+    /// Set when only the line terminators changed (`LF -> CRLF`); no fields or lines are given.
+    public var lineEndings: String?
 
     /// How many body lines were added.
     public var linesAdded: Int { lines.count { $0.added } }
@@ -40,6 +43,8 @@ public struct EntryChange: Sendable, Hashable {
         var parts = fields.map(\.words)
         if isBinary {
             parts.append("binary file")
+        } else if let lineEndings {
+            parts.append("line endings \(lineEndings)")
         } else if !lines.isEmpty, status != .add, status != .delete {
             parts.append("body " + [linesAdded > 0 ? "+\(linesAdded)" : nil, linesRemoved > 0 ? "-\(linesRemoved)" : nil]
                 .compactMap { $0 }.joined(separator: " "))

@@ -5,13 +5,21 @@ import NoteKit
 enum EntryComparison {
     /// The change from `old` to `new` (nil for a version that does not exist).
     static func change(_ status: EntryChange.Status, path: String, oldPath: String? = nil, old: Data?, new: Data?) -> EntryChange {
-        var change = EntryChange(status: status, path: path, oldPath: oldPath, fields: [], lines: [], isBinary: false)
-        let before = old.map { parts(of: $0, path: oldPath ?? path) } ?? (frontMatter: nil, body: "")
-        let after = new.map { parts(of: $0, path: path) } ?? (frontMatter: nil, body: "")
-        guard let before, let after else {
+        var change = EntryChange(status: status, path: path, oldPath: oldPath, fields: [], lines: [], isBinary: false, lineEndings: nil)
+        if old?.contains(0) == true || new?.contains(0) == true {
             change.isBinary = true
             return change
         }
+        let oldText = old.map(text) ?? ""
+        let newText = new.map(text) ?? ""
+        // Only the line terminators changed (an editor set to CRLF, say): every line would show
+        // as removed and added again, with the same text.
+        if old != nil, new != nil, oldText != newText, unixLines(oldText) == unixLines(newText) {
+            change.lineEndings = "\(terminators(of: oldText)) -> \(terminators(of: newText))"
+            return change
+        }
+        let before = old == nil ? (frontMatter: nil, body: "") : parts(of: oldText, path: oldPath ?? path)
+        let after = new == nil ? (frontMatter: nil, body: "") : parts(of: newText, path: path)
         if status != .delete {
             let newKeys = after.frontMatter?.keys ?? []
             for key in newKeys + (before.frontMatter?.keys ?? []).filter({ !newKeys.contains($0) }) {
@@ -24,9 +32,43 @@ enum EntryComparison {
         return change
     }
 
-    /// A version split into front-matter and body; nil for bytes that are not text.
-    private static func parts(of data: Data, path: String) -> (frontMatter: FrontMatter?, body: String)? {
-        guard !data.contains(0), let text = String(data: data, encoding: .utf8) else { return nil }
+    /// How alike two versions are, 0 to 1: the share of lines they have in common, counted
+    /// against the longer one (for pairing a removed file with an added one as a rename).
+    static func similarity(_ old: Data, _ new: Data) -> Double {
+        if old == new { return 1 }
+        let oldLines = TextLines.split(text(old))
+        let newLines = TextLines.split(text(new))
+        guard !oldLines.isEmpty, !newLines.isEmpty else { return 0 }
+        var counts: [String: Int] = [:]
+        for line in oldLines { counts[line, default: 0] += 1 }
+        var common = 0
+        for line in newLines where counts[line, default: 0] > 0 {
+            counts[line, default: 0] -= 1
+            common += 1
+        }
+        return Double(common) / Double(max(oldLines.count, newLines.count))
+    }
+
+    /// The bytes as text; bytes that are not UTF-8 (a Latin-1 file, say) read as U+FFFD, so
+    /// their lines still show.
+    private static func text(_ data: Data) -> String {
+        String(decoding: data, as: UTF8.self)
+    }
+
+    private static func unixLines(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    /// `CRLF`, `LF`, or `mixed`.
+    private static func terminators(of text: String) -> String {
+        let crlf = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast()
+            .filter { $0.last == UInt8(ascii: "\r") }.count
+        let all = text.utf8.count { $0 == UInt8(ascii: "\n") }
+        return crlf == 0 ? "LF" : crlf == all ? "CRLF" : "mixed"
+    }
+
+    /// A version split into front-matter and body.
+    private static func parts(of text: String, path: String) -> (frontMatter: FrontMatter?, body: String) {
         // A file whose front-matter does not parse (or that is not an entry) still has lines to
         // compare: all of it is body.
         guard path.hasSuffix(".md"), let note = try? Note(parsing: text, path: path) else {

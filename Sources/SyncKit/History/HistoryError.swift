@@ -1,3 +1,5 @@
+import GitKit
+
 /// Why a question about a notebook's history cannot be answered.
 public enum HistoryError: Error, Sendable, CustomStringConvertible {
     /// The folder is not a git work tree, so it has no history.
@@ -15,7 +17,7 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
     /// Several past entries match.
     case ambiguous(reference: String, candidates: [String])
     /// Reading the repository failed.
-    case git(String)
+    case git(GitError)
 
     public var description: String {
         switch self {
@@ -33,8 +35,8 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
             return "no entry named '\(reference)' now or in the notebook's history; hearth log lists every change"
         case .ambiguous(let reference, let candidates):
             return "'\(reference)' matches \(candidates.count) entries in history; name one: \(candidates.joined(separator: ", "))"
-        case .git(let message):
-            return message
+        case .git(let error):
+            return error.description
         }
     }
 }

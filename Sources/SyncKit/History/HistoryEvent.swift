@@ -13,9 +13,12 @@ public struct HistoryEvent: Sendable, Hashable {
     public var device: String
     /// The commit message's first line.
     public var summary: String
-    /// Set for a merge: the devices that met and the conflicts recorded.
+    /// Set for a merge: the devices that met.
     public var merge: HistoryMerge?
-    /// The entries that changed, in path order; for a merge, only entries it merged (changed
-    /// relative to both sides) and the conflicted ones.
+    /// The conflicts this commit recorded (kept side by side, see `hearth conflicts`): a merge's,
+    /// or those of edits a sync had to keep back and merged in its next snapshot.
+    public var conflicts: [MergeConflict]
+    /// The entries that changed, in path order; for a merge, only the entries it merged itself
+    /// (changed relative to every parent), compared with the first parent.
     public var changes: [EntryChange]
 }

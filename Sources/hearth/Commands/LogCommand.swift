@@ -27,7 +27,7 @@ struct LogCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only changes recorded on or before this day.", valueName: "DAY"))
     var until: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Show at most this many changes.", valueName: "N"))
+    @Option(name: [.customShort("n", allowingJoined: true), .long], help: ArgumentHelp("Show at most this many changes.", valueName: "N"))
     var number: Int?
 
     @Flag(name: [.customShort("p"), .customLong("patch")], help: "Print the body lines added and removed.")

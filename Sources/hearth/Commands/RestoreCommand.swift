@@ -31,17 +31,13 @@ struct RestoreCommand: ParsableCommand {
         let notebook = try options.global.notebook()
         let history = try options.history(of: notebook)
         let path = try options.path(of: reference, in: notebook, history: history)
-        let point = HistoryPoint(at, today: try options.global.today())
-        let version = try history.version(of: path, at: point)
-        // An entry that exists now is restored where it is; a deleted one where it was.
-        let target = notebook.exists(path) ? path : version.path
-        let short = version.commit.id.description.prefix(7)
-        let label: String
-        switch point {
-        case .time: label = "\(at) (\(short))"
-        case .revision: label = "\(short) (\(HistoryFormatter.localTime(version.commit.committer.date)))"
-        }
-        let outcome = try Syncer(root: notebook.root).restore(target, to: version.bytes, label: label)
+        let version = try history.version(of: path, at: HistoryPoint(at, today: try options.global.today()))
+        // The entry comes back under the name it has now, or had last: the one the user named.
+        // The label is the version's own commit and time, so the message means the same on every
+        // device and in every time zone ("yesterday" would not).
+        let committed = version.commit.committer
+        let label = "\(version.commit.id.description.prefix(7)) (\(HistoryFormatter.isoTime(committed.date, offsetMinutes: committed.timeZoneOffsetMinutes)))"
+        let outcome = try Syncer(root: notebook.root).restore(path, to: version.bytes, label: label)
         if json {
             print(JSONValue.object([
                 ("path", .string(outcome.path)),

@@ -63,7 +63,12 @@ struct ShowCommand: ParsableCommand {
             FileHandle.standardOutput.write(version.bytes)
             return
         }
-        let note = try Note(parsing: version.bytes, path: version.path)
+        let note: Note
+        do {
+            note = try Note(parsing: version.bytes, path: version.path)
+        } catch {
+            throw CommandFailure(message: "\(version.path) at \(point) cannot be read as an entry (\(error.message)); print it as it was without --json")
+        }
         write(note, extra: [
             ("commit", .string(version.commit.id.description)),
             ("commit_date", .string(HistoryFormatter.isoTime(version.commit.committer.date, offsetMinutes: version.commit.committer.timeZoneOffsetMinutes))),

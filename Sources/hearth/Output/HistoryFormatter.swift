@@ -11,17 +11,15 @@ enum HistoryFormatter {
         for event in events {
             var head = terminal.paint(String(event.commit.description.prefix(7)), .yellow)
                 + "  \(localTime(event.date))  " + terminal.paint(event.device, .bold)
-            if let merge = event.merge {
-                let count = merge.conflicts.count
-                head += "  merge: \(merge.devices.joined(separator: " met "))"
-                    + (count == 0 ? "" : ", \(count) \(count == 1 ? "conflict" : "conflicts")")
-            }
+            let count = event.conflicts.count
+            if let merge = event.merge { head += "  merge: \(merge.devices.joined(separator: " met "))" }
+            if count > 0 { head += (event.merge == nil ? "  " : ", ") + "\(count) \(count == 1 ? "conflict" : "conflicts")" }
             lines.append(head)
             for change in event.changes { lines += self.lines(change, patch: patch, on: terminal) }
-            for conflict in event.merge?.conflicts ?? [] {
+            for conflict in event.conflicts {
                 lines.append("    " + terminal.paint("conflict", .red) + " " + words(conflict))
             }
-            if event.changes.isEmpty && event.merge.map({ $0.conflicts.isEmpty }) ?? true {
+            if event.changes.isEmpty && event.conflicts.isEmpty {
                 lines.append("    " + terminal.paint(event.merge == nil ? event.summary : "nothing to merge by hand: each side changed other entries", .dim))
             }
         }
@@ -63,14 +61,8 @@ enum HistoryFormatter {
             ("device", .string(event.device)),
             ("summary", .string(event.summary)),
         ]
-        if let merge = event.merge {
-            fields.append(("merge", .object([
-                ("devices", .array(merge.devices.map(JSONValue.string))),
-                ("conflicts", .array(merge.conflicts.map(json))),
-            ])))
-        } else {
-            fields.append(("merge", .null))
-        }
+        fields.append(("merge", event.merge.map { .object([("devices", .array($0.devices.map(JSONValue.string)))]) } ?? .null))
+        fields.append(("conflicts", .array(event.conflicts.map(json))))
         fields.append(("changes", .array(event.changes.map { json($0, patch: patch) })))
         return .object(fields)
     }
@@ -94,6 +86,7 @@ enum HistoryFormatter {
             ("lines_added", .int(change.linesAdded)),
             ("lines_removed", .int(change.linesRemoved)),
             ("binary", .bool(change.isBinary)),
+            ("line_endings", change.lineEndings.map(JSONValue.string) ?? .null),
         ]
         if patch {
             fields.append(("lines", .array(change.lines.map { .object([("added", .bool($0.added)), ("text", .string($0.text))]) })))

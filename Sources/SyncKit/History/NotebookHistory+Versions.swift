@@ -1,0 +1,107 @@
+import Foundation
+import GitKit
+import NoteKit
+
+extension NotebookHistory {
+    /// The commit `point` names: a revision, or the newest commit reachable from HEAD recorded
+    /// at or before the time (by any device).
+    ///
+    /// - Throws: ``HistoryError/beforeHistory(point:first:)`` when every commit is later.
+    public func commit(at point: HistoryPoint) throws(HistoryError) -> Commit {
+        guard let head = try git({ () throws(GitError) in try repository.headCommitID() }) else { throw HistoryError.noHistory }
+        switch point {
+        case .revision(let revision):
+            guard let id = try? repository.resolve(revision: revision) else { throw HistoryError.unknownRevision(revision) }
+            return try git { () throws(GitError) in try repository.commit(id) }
+        case .time(let moment, let label):
+            let commits = try git { () throws(GitError) in try repository.log(from: head, topological: false) }
+            if let found = commits.first(where: { $0.committer.date <= moment }) { return found }
+            throw HistoryError.beforeHistory(point: label, first: Self.dayText(commits.last?.committer.date ?? moment))
+        }
+    }
+
+    /// The entry now at (or last at) `path` as it was at `point`: for a commit, the version in
+    /// it (under the name the entry had there); for a time, the version the newest change to the
+    /// entry recorded at or before it made, on whichever device.
+    ///
+    /// - Throws: ``HistoryError/absent(path:point:)`` when it did not exist then.
+    public func version(of path: String, at point: HistoryPoint) throws(HistoryError) -> EntryVersion {
+        var found: (commit: Commit, names: PathSet)?
+        switch point {
+        case .revision:
+            let target = try commit(at: point)
+            try walk(following: path) { commit, names, _ in
+                if commit.id == target.id { found = (commit, names) }
+                return found == nil
+            }
+            // A commit no line from HEAD reaches (another branch): the entry's name today.
+            if found == nil { found = (target, PathSet([path])) }
+        case .time(let moment, _):
+            _ = try commit(at: point)   // a moment before the first commit is an error, not "absent"
+            try walk(following: path) { commit, names, event in
+                if event != nil, commit.committer.date <= moment, found.map({ commit.committer.date > $0.commit.committer.date }) ?? true {
+                    found = (commit, names)
+                }
+                return true
+            }
+        }
+        guard let found else { throw HistoryError.absent(path: path, point: point.description) }
+        for name in found.names.sorted {
+            if let bytes = try git({ () throws(GitError) in try repository.fileContents(path: name, inCommit: found.commit.id) }) {
+                return EntryVersion(commit: found.commit, path: name, bytes: bytes)
+            }
+        }
+        throw HistoryError.absent(path: path, point: point.description)
+    }
+
+    /// The newest commit that has the entry at `path` (under any of its names): HEAD for an
+    /// entry deleted only in the files so far; nil when no commit ever had it.
+    public func lastVersion(of path: String) throws(HistoryError) -> ObjectID? {
+        var found: ObjectID?
+        try walk(following: path) { commit, names, _ throws(HistoryError) in
+            for name in names.sorted where try git({ () throws(GitError) in try repository.entryID(path: name, inCommit: commit.id) }) != nil {
+                found = commit.id
+            }
+            return found == nil
+        }
+        return found
+    }
+
+    /// The path of an entry that no longer exists (or never did here), looked up in history: a
+    /// path, a date (`2026-11-20`, `yesterday`) or the start of a file name.
+    public func pastEntry(named reference: String, today: LocalDate, userPath: String?) throws(HistoryError) -> String {
+        if let path = userPath ?? Notebook.day(namedBy: reference, today: today).map({ NotebookLayout.path(for: .day, date: $0, slug: nil) }) {
+            guard try lastVersion(of: path) != nil else { throw HistoryError.notFound(reference: reference) }
+            return path
+        }
+        let needle = reference.lowercased()
+        let entries = try pathsInHistory().sorted.filter { $0.hasSuffix(".md") && !isHearthRecord($0) }
+        let exact = entries.filter { NotebookLayout.stem(of: $0).lowercased() == needle }
+        let candidates = exact.isEmpty ? entries.filter { NotebookLayout.stem(of: $0).lowercased().hasPrefix(needle) } : exact
+        switch candidates.count {
+        case 0: throw HistoryError.notFound(reference: reference)
+        case 1: return candidates[0]
+        default: throw HistoryError.ambiguous(reference: reference, candidates: candidates)
+        }
+    }
+
+    /// Every path any commit ever held (one tree diff per commit; only a name to complete needs it).
+    private func pathsInHistory() throws(HistoryError) -> PathSet {
+        try git { () throws(GitError) -> PathSet in
+            guard let head = try repository.headCommitID() else { return PathSet() }
+            var paths = PathSet()
+            for commit in try repository.log(from: head, topological: false) {
+                let parentTree = try commit.parentIDs.first.map { parent throws(GitError) in try repository.treeID(ofCommit: parent) }
+                for change in try repository.treeChanges(from: parentTree, to: commit.treeID, detectRenames: false) {
+                    paths.insert(change.path)
+                }
+            }
+            return paths
+        }
+    }
+
+    /// `2026-11-20` in the local time zone.
+    static func dayText(_ date: Date) -> String {
+        LocalDate.today(now: date).description
+    }
+}
