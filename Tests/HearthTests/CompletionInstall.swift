@@ -54,10 +54,10 @@ final class CompletionInstall {
     }
 
     /// Runs `shell` (found on PATH) with `arguments`; a missing shell fails the test, saying how to
-    /// install it (`make test` installs zsh and fish through the Makefile's APT_PACKAGES).
+    /// install it (`make test` installs zsh and fish through the Makefile's TEST_PACKAGES).
     func run(_ shell: String, _ arguments: [String]) throws -> ProcessResult {
         let executable = try #require(CompletionInstall.which(shell),
-                                      "\(shell) is not installed; `make deps` installs it (APT_PACKAGES), or apt-get install \(shell)")
+                                      "\(shell) is not installed; `make test-deps` installs it (TEST_PACKAGES), or apt-get install \(shell)")
         return try ProcessRunner.run(executable, arguments, in: notebook.base, environment: CompletionInstall.environment(of: notebook))
     }
 
