@@ -25,7 +25,11 @@ extension FrontMatter {
         var used = Array(repeating: false, count: list.items.count)
         var body: [String] = []
         for item in items {
-            if let match = list.items.indices.first(where: { !used[$0] && BlockListLines.sameText(list.items[$0].value, item) }) {
+            // A line that reads as exactly this item first, so a list holding both `2026` and
+            // `"2026"` keeps each where it is; then any line with the same text.
+            let unused = list.items.indices.filter { !used[$0] }
+            if let match = unused.first(where: { list.items[$0].value.jsonObject == item.jsonObject })
+                ?? unused.first(where: { BlockListLines.sameText(list.items[$0].value, item) }) {
                 used[match] = true
                 body += list.items[match].lines
             } else {

@@ -154,4 +154,11 @@ struct FrontMatterBlockListTests {
     func blockListLinesRefusesWhatItCannotRewriteLineByLine(lines: [String]) {
         #expect(BlockListLines(lines: lines) == nil)
     }
+
+    @Test func anItemThatReadsExactlyAsTheValueIsPreferredToOneWithTheSameText() throws {
+        var entry = try note("tags:\n  - \"2026\"\n  - 2026\n  - a\n")
+        entry.set("tags", to: .list([.plain("2026"), .string("2026")]))
+        #expect(entry.frontMatter?.text == "tags:\n  - 2026\n  - \"2026\"\n")
+        #expect(entry["tags"]?.jsonObject == .array([.int(2026), .string("2026")]))
+    }
 }
