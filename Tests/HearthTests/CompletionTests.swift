@@ -209,4 +209,26 @@ struct CompletionTests {
         #expect(page.hasPrefix(".\\\" Generated from"), "\(page.prefix(80))")
         #expect(try leftOver(install).filter { $0.hasSuffix(".installing") } == [])
     }
+
+    /// Without python3 (the man page step needs it) the script says so before doing anything.
+    @Test func aMissingPython3IsNamedWithHowToInstallIt() throws {
+        let notebook = try TemporaryNotebook()
+        let tools = notebook.base.appendingPathComponent("tools")
+        try FileManager.default.createDirectory(at: tools, withIntermediateDirectories: true)
+        for tool in ["sh", "basename", "dirname", "mktemp", "rm", "rmdir", "mkdir", "tail", "grep", "install", "mv"] {
+            let target = try #require(CompletionInstall.which(tool), "\(tool) is not installed")
+            try FileManager.default.createSymbolicLink(at: tools.appendingPathComponent(tool), withDestinationURL: target)
+        }
+        let hearth = try #require(HearthBinary.url, "no built hearth next to the test bundle; run `swift build` first")
+        let destroot = notebook.base.appendingPathComponent("dest/usr/local")
+        var environment = notebook.environment()
+        environment["PATH"] = tools.path
+        let result = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"),
+                                           [CompletionInstall.repository.appendingPathComponent("Scripts/install-extras.sh").path, hearth.path, destroot.path],
+                                           in: notebook.base, environment: environment)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr == "install-extras.sh: python3 is needed to write the man page; install it (make deps, or apt-get install python3)\n",
+                "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: notebook.base.appendingPathComponent("dest").path))
+    }
 }
