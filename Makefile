@@ -4,16 +4,23 @@ PREFIX ?= /usr/local
 # `make bench SYNC_BENCH_DAYS=100000` runs the sync benchmark at the issue's second size.
 SYNC_BENCH_DAYS ?= 10000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages the build and the tests need, installed only when absent.
-APT_PACKAGES := libgit2-dev pkg-config openssh-server zsh fish groff-base man-db python3
+# Debian packages, each set installed only when absent. Building and installing hearth needs
+# libgit2 and pkg-config, and python3 for the man page `make install` writes (generate-manpage.py).
+BUILD_PACKAGES := libgit2-dev pkg-config python3
+# What the demo and the benchmarks add: they drive the git CLI.
+DEMO_PACKAGES := git
+# What the tests add: they also run sshd and openssl servers, and try the completions and the man
+# page in the real zsh, fish, groff and man. `make test` on a fresh machine installs all three sets.
+TEST_PACKAGES := openssh-server openssl zsh fish groff-base man-db
 
-.PHONY: all deps build test test-stress demo bench install clean
+.PHONY: all deps demo-deps test-deps build test test-stress demo bench install clean
 
 all: build
 
-deps:
+# $(call apt-install,PACKAGES): apt-get installs those of PACKAGES that are not installed yet.
+define apt-install
 	@missing=""; \
-	for package in $(APT_PACKAGES); do \
+	for package in $(1); do \
 		dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -21,11 +28,22 @@ deps:
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
+endef
+
+deps:
+	$(call apt-install,$(BUILD_PACKAGES))
+
+# Each set builds on the one before, so no two apt-get runs overlap under make -j.
+demo-deps: deps
+	$(call apt-install,$(DEMO_PACKAGES))
+
+test-deps: demo-deps
+	$(call apt-install,$(TEST_PACKAGES))
 
 build: deps
 	$(SWIFT) build
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
@@ -36,7 +54,7 @@ STRESS_SEEDS ?= 200
 STRESS_EDITOR_RUNS ?= 10
 STRESS_REPORT := $(CURDIR)/.build/stress-report.txt
 STRESS_SUITES := SyncKillStressTests|SyncKillTests|SyncPropertyTests|SyncEditorRaceTests|SyncConcurrencyTests|InterruptedWriteTests|SyncBadContentTests|SyncHostileTreeTests|SyncLinkTests|SyncUnicodeNameTests|SyncDiskFullTests|SyncBadRemoteTests|SyncBadInputCLITests
-test-stress: deps
+test-stress: test-deps
 	$(SWIFT) build --build-tests
 	@rm -f "$(STRESS_REPORT)"
 	HEARTH_STRESS_KILLS=$(STRESS_KILLS) HEARTH_STRESS_SEEDS=$(STRESS_SEEDS) HEARTH_STRESS_EDITOR_RUNS=$(STRESS_EDITOR_RUNS) \
@@ -44,10 +62,10 @@ test-stress: deps
 		$(SWIFT) test --skip-build --filter '$(STRESS_SUITES)'
 	@python3 Scripts/stress-summary.py "$(STRESS_REPORT)" --seeds $(STRESS_SEEDS) --kills $(STRESS_KILLS)
 
-demo: build
+demo: demo-deps build
 	@Scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/hearth"
 
-bench: deps
+bench: demo-deps
 	$(SWIFT) build -c release --product hearth
 	python3 Scripts/bench.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth"
 	python3 Scripts/bench-sync.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth" --days $(SYNC_BENCH_DAYS)

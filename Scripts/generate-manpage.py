@@ -174,15 +174,54 @@ def manual(root, version, date):
     return "\n".join(out) + "\n"
 
 
+def fail(message):
+    """Stops with a message saying what failed and what to do, and exit status 1 (no traceback)."""
+    sys.stderr.write("generate-manpage.py: " + message + "\n")
+    sys.exit(1)
+
+
+def output_of(binary, argument):
+    """What `binary argument` printed, stopping with a clear message when it failed or printed nothing."""
+    command = "%s %s" % (binary, argument)
+    try:
+        run = subprocess.run([binary, argument], capture_output=True, text=True, errors="replace", timeout=60)
+    except OSError as error:
+        fail("cannot run %s: %s; give the path of a built hearth binary" % (binary, error.strerror or error))
+    except subprocess.TimeoutExpired:
+        fail("%s did not finish in 60 seconds: is %s a hearth binary?" % (command, binary))
+    if run.returncode != 0:
+        said = run.stderr.strip().splitlines()
+        fail("%s failed (exit status %d%s): is %s a hearth binary?"
+             % (command, run.returncode, ": " + said[-1] if said else "", binary))
+    if not run.stdout.strip():
+        fail("%s printed nothing: is %s a hearth binary?" % (command, binary))
+    return run.stdout
+
+
 def main():
     if len(sys.argv) != 2:
-        sys.exit("usage: generate-manpage.py HEARTH_BINARY > hearth.1")
+        print("usage: generate-manpage.py HEARTH_BINARY > hearth.1", file=sys.stderr)
+        sys.exit(2)
     binary = sys.argv[1]
-    dump = subprocess.run([binary, "--experimental-dump-help"], check=True, capture_output=True, text=True).stdout
-    version = subprocess.run([binary, "--version"], check=True, capture_output=True, text=True).stdout.strip()
+    dump = output_of(binary, "--experimental-dump-help")
+    try:
+        root = json.loads(dump)
+    except ValueError as error:
+        fail("%s --experimental-dump-help did not print JSON (%s): is %s a hearth binary?" % (binary, error, binary))
+    if not isinstance(root, dict) or not isinstance(root.get("command"), dict) or not root["command"].get("commandName"):
+        fail("%s --experimental-dump-help printed JSON without a command in it: is %s a hearth binary?" % (binary, binary))
+    version = output_of(binary, "--version").strip()
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch else datetime.datetime.now(datetime.timezone.utc)
-    sys.stdout.write(manual(json.loads(dump), version, when.strftime("%Y-%m-%d")))
+    try:
+        when = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch else datetime.datetime.now(datetime.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        fail("SOURCE_DATE_EPOCH=%s is not a number of seconds since 1970; unset it or give one" % epoch)
+    try:
+        page = manual(root, version, when.strftime("%Y-%m-%d"))
+    except (KeyError, TypeError, AttributeError) as error:
+        fail("%s --experimental-dump-help printed help this script does not understand (%r missing or wrong): "
+             "is %s a hearth binary built with a compatible swift-argument-parser?" % (binary, error, binary))
+    sys.stdout.write(page)
 
 
 if __name__ == "__main__":

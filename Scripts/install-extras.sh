@@ -8,7 +8,16 @@
 #   DESTROOT/share/zsh/site-functions/_hearth
 #   DESTROOT/share/fish/vendor_completions.d/hearth.fish
 #   DESTROOT/share/man/man1/hearth.1
-set -eu
+#
+# Every step is checked and a failure says what failed and what to do, exits 1 and leaves
+# DESTROOT as it was: no file and no folder of a half-done install stays behind.
+set -u
+
+me=$(basename "$0")
+fail() {
+    echo "$me: $*" >&2
+    exit 1
+}
 
 if [ $# -ne 2 ]; then
     echo "usage: $0 HEARTH_BINARY DESTROOT" >&2
@@ -16,30 +25,69 @@ if [ $# -ne 2 ]; then
 fi
 binary=$1
 destroot=$2
-scripts=$(cd "$(dirname "$0")" && pwd)
+scripts=$(cd "$(dirname "$0")" && pwd) || fail "cannot find the folder of $0"
 
-if [ ! -x "$binary" ]; then
-    echo "$0: $binary is not an executable; build hearth first" >&2
-    exit 1
-fi
+[ -x "$binary" ] && [ ! -d "$binary" ] || fail "$binary is not an executable; build hearth first (swift build, or make install)"
+command -v python3 > /dev/null 2>&1 || fail "python3 is needed to write the man page; install it (make deps, or apt-get install python3)"
 
 # Everything is generated before anything is installed, so a failure leaves no half-installed set.
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-"$binary" --generate-completion-script bash > "$work/hearth.bash"
-"$binary" --generate-completion-script zsh > "$work/_hearth"
-"$binary" --generate-completion-script fish > "$work/hearth.fish"
-python3 "$scripts/generate-manpage.py" "$binary" > "$work/hearth.1"
-for file in hearth.bash _hearth hearth.fish hearth.1; do
-    if [ ! -s "$work/$file" ]; then
-        echo "$0: generating $file from $binary gave nothing" >&2
-        exit 1
+work=$(mktemp -d) || fail "cannot make a temporary folder (is TMPDIR writable?)"
+# Newline-separated lists, so paths with spaces survive.
+newline='
+'
+created=""
+placed=""
+# On any failure, what this run created under DESTROOT goes again: the files it placed, then the
+# folders it made (deepest first, and only while empty).
+cleanup() {
+    status=$?
+    rm -rf "$work"
+    if [ "$status" -ne 0 ]; then
+        IFS=$newline
+        for file in $placed; do rm -f "$file"; done
+        for folder in $created; do rmdir "$folder" 2> /dev/null; done
     fi
-done
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 1' HUP INT TERM
 
-install -d "$destroot/share/bash-completion/completions" "$destroot/share/zsh/site-functions" \
-    "$destroot/share/fish/vendor_completions.d" "$destroot/share/man/man1"
-install -m 0644 "$work/hearth.bash" "$destroot/share/bash-completion/completions/hearth"
-install -m 0644 "$work/_hearth" "$destroot/share/zsh/site-functions/_hearth"
-install -m 0644 "$work/hearth.fish" "$destroot/share/fish/vendor_completions.d/hearth.fish"
-install -m 0644 "$work/hearth.1" "$destroot/share/man/man1/hearth.1"
+# The last line a failed step wrote to stderr, as `: message` (nothing when it wrote nothing).
+said() {
+    [ -s "$work/error" ] && printf ': %s' "$(tail -n 1 "$work/error")"
+}
+
+for shell in bash zsh fish; do
+    "$binary" --generate-completion-script "$shell" > "$work/completion.$shell" 2> "$work/error" ||
+        fail "$binary --generate-completion-script $shell failed (exit status $?$(said)): is $binary a hearth binary?"
+    [ -s "$work/completion.$shell" ] ||
+        fail "$binary --generate-completion-script $shell printed nothing: is $binary a hearth binary?"
+done
+grep -q hearth "$work/completion.bash" ||
+    fail "$binary --generate-completion-script bash printed no completion for hearth: is $binary a hearth binary?"
+# generate-manpage.py says itself what failed.
+python3 "$scripts/generate-manpage.py" "$binary" > "$work/hearth.1" || exit 1
+
+# Folders are made one level at a time, remembering which ones this run made.
+make_folder() {
+    [ -d "$1" ] && return 0
+    make_folder "$(dirname "$1")" || return 1
+    mkdir "$1" 2> "$work/error" || fail "cannot make the folder $1$(said): choose a DESTROOT you may write to"
+    created="$1$newline$created"
+}
+# Each file is copied next to its place under a temporary name, then renamed over it, so an
+# installed file is always whole; the renames only start once every copy is in place.
+for pair in completion.bash:share/bash-completion/completions/hearth completion.zsh:share/zsh/site-functions/_hearth \
+    completion.fish:share/fish/vendor_completions.d/hearth.fish hearth.1:share/man/man1/hearth.1; do
+    target="$destroot/${pair#*:}"
+    make_folder "$(dirname "$target")"
+    placed="$placed$target.installing$newline"
+    install -m 0644 "$work/${pair%%:*}" "$target.installing" 2> "$work/error" ||
+        fail "cannot write $target$(said): choose a DESTROOT you may write to"
+done
+IFS=$newline
+for file in $placed; do
+    mv -f "$file" "${file%.installing}" 2> "$work/error" ||
+        fail "cannot put ${file%.installing} in place$(said); run the install again"
+done
+placed=""

@@ -50,13 +50,16 @@ public struct FrontMatter: Hashable, Sendable {
     /// Sets `key` to `value`, replacing only that key's lines, or appending one line for a new key.
     ///
     /// Setting a value equal to the current one changes nothing, so comments and quoting stay.
-    /// A key written as a block list (`tags:` then `  - a`) stays one, at its own indentation.
+    /// A key written as a block list (`tags:` then `  - a`) stays one, at its own indentation,
+    /// unchanged items (matched by text, whatever their quoting) keep their lines, and its comment
+    /// lines are kept even when it becomes `[]` or one value.
     /// A trailing comment on a one-line entry is kept.
     public mutating func set(_ key: String, to value: YAMLValue) {
         if let existing = entry(key) {
             if existing.value.jsonObject == value.jsonObject { return }
             // A block list stays a block list, so a file another tool (Obsidian) wrote keeps its style.
-            if let block = blockListLines(for: value, replacing: existing) {
+            let list = blockList(existing)
+            if let list, let block = blockListLines(for: value, replacing: list) {
                 lines.replaceSubrange(existing.lines, with: block)
                 reparse()
                 return
@@ -68,11 +71,13 @@ public struct FrontMatter: Hashable, Sendable {
                 let rendered = YAMLWriter.render(value)
                 line = rendered.isEmpty ? keyText + ":" : keyText + ": " + rendered
             }
-            if existing.lines.count == 1, let comment = FrontMatterScanner.trailingComment(of: first) {
+            if existing.lines.count == 1 || list != nil, let comment = FrontMatterScanner.trailingComment(of: first) {
                 line += comment
             }
             let terminator = FrontMatter.terminator(of: lines[existing.lines.upperBound - 1]) ?? newline
-            lines.replaceSubrange(existing.lines, with: [line + terminator])
+            // A block list set to `[]` or one value keeps its comment lines under the new line.
+            let comments = (list?.commentLines ?? []).map { FrontMatter.terminator(of: $0) == nil ? $0 + newline : $0 }
+            lines.replaceSubrange(existing.lines, with: [line + terminator] + comments)
         } else {
             // The last line may lack a terminator when the closing fence shares its line ending.
             if let last = lines.last, FrontMatter.terminator(of: last) == nil {

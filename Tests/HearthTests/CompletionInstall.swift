@@ -23,11 +23,20 @@ final class CompletionInstall {
     static let fishCompletion = "share/fish/vendor_completions.d/hearth.fish"
     static let manPage = "share/man/man1/hearth.1"
 
-    /// Runs the install script; `binary` defaults to the built hearth.
-    init(binary: URL? = nil) throws {
+    /// Runs the install script; `binary` defaults to the built hearth, or to a shell script with
+    /// the text `fakeBinary` when given. `prepare` gets DESTROOT first, to put things in the way.
+    init(binary: URL? = nil, fakeBinary: String? = nil, prepare: (URL) throws -> Void = { _ in }) throws {
         notebook = try TemporaryNotebook()
         destroot = notebook.base.appendingPathComponent("dest/usr/local", isDirectory: true)
-        let hearth = try #require(binary ?? HearthBinary.url, "no built hearth next to the test bundle; run `swift build` first")
+        var given = binary
+        if let fakeBinary {
+            let fake = notebook.base.appendingPathComponent("fake-hearth")
+            try Data(("#!/bin/sh\n" + fakeBinary).utf8).write(to: fake)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+            given = fake
+        }
+        try prepare(destroot)
+        let hearth = try #require(given ?? HearthBinary.url, "no built hearth next to the test bundle; run `swift build` first")
         let script = CompletionInstall.repository.appendingPathComponent("Scripts/install-extras.sh")
         result = try ProcessRunner.run(script, [hearth.path, destroot.path], in: notebook.base, environment: CompletionInstall.environment(of: notebook))
     }
@@ -45,10 +54,10 @@ final class CompletionInstall {
     }
 
     /// Runs `shell` (found on PATH) with `arguments`; a missing shell fails the test, saying how to
-    /// install it (`make test` installs zsh and fish through the Makefile's APT_PACKAGES).
+    /// install it (`make test` installs zsh and fish through the Makefile's TEST_PACKAGES).
     func run(_ shell: String, _ arguments: [String]) throws -> ProcessResult {
         let executable = try #require(CompletionInstall.which(shell),
-                                      "\(shell) is not installed; `make deps` installs it (APT_PACKAGES), or apt-get install \(shell)")
+                                      "\(shell) is not installed; `make test-deps` installs it (TEST_PACKAGES), or apt-get install \(shell)")
         return try ProcessRunner.run(executable, arguments, in: notebook.base, environment: CompletionInstall.environment(of: notebook))
     }
 

@@ -134,4 +134,101 @@ struct CompletionTests {
         #expect(install.result.stderr.contains("/nonexistent/hearth"), "\(install.result)")
         #expect(!FileManager.default.fileExists(atPath: install.destroot.path))
     }
+
+    /// What a failed install left under the test's `dest` folder (all of DESTROOT's parents are
+    /// made by the script, so a clean failure leaves nothing, or only what `prepare` put there).
+    private func leftOver(_ install: CompletionInstall) throws -> [String] {
+        let dest = install.notebook.base.appendingPathComponent("dest")
+        guard FileManager.default.fileExists(atPath: dest.path) else { return [] }
+        let walker = try #require(FileManager.default.enumerator(atPath: dest.path))
+        return (walker.allObjects as? [String] ?? []).sorted()
+    }
+
+    /// A binary that is not hearth: the step that found it out is named, with what to do, and no
+    /// Python traceback; nothing is installed.
+    @Test(arguments: [
+        ("/bin/false", "/bin/false --generate-completion-script bash failed (exit status 1): is /bin/false a hearth binary?"),
+        ("/bin/true", "/bin/true --generate-completion-script bash printed nothing: is /bin/true a hearth binary?"),
+    ])
+    func notAHearthBinarySaysWhichStepFailed(binary: String, message: String) throws {
+        let install = try CompletionInstall(binary: URL(fileURLWithPath: binary))
+        #expect(install.result.status == 1, "\(install.result)")
+        #expect(install.result.stderr == "install-extras.sh: " + message + "\n", "\(install.result)")
+        #expect(try leftOver(install) == [])
+    }
+
+    /// Completions work but the man page step fails: generate-manpage.py says why, with no
+    /// traceback, and the completions already generated are not installed either.
+    @Test(arguments: [
+        ("echo 'not json'", "--experimental-dump-help did not print JSON (Expecting value: line 1 column 1 (char 0)): is"),
+        ("echo 'boom' >&2; exit 3", "--experimental-dump-help failed (exit status 3: boom): is"),
+        (":", "--experimental-dump-help printed nothing: is"),
+        ("echo '{\"command\": {\"commandName\": \"hearth\"}}'", "--version printed nothing: is"),
+        ("echo '[1]'", "--experimental-dump-help printed JSON without a command in it: is"),
+    ])
+    func aFailingManPageStepInstallsNothing(dumpHelp: String, message: String) throws {
+        let install = try CompletionInstall(fakeBinary: """
+            case "$1" in
+            --generate-completion-script) echo "complete -F _hearth hearth" ;;
+            --experimental-dump-help) \(dumpHelp) ;;
+            esac
+
+            """)
+        #expect(install.result.status == 1, "\(install.result)")
+        #expect(install.result.stderr.hasPrefix("generate-manpage.py: "), "\(install.result)")
+        #expect(install.result.stderr.contains(message), "\(install.result)")
+        #expect(install.result.stderr.hasSuffix(" a hearth binary?\n"), "\(install.result)")
+        #expect(!install.result.stderr.contains("Traceback"), "\(install.result)")
+        #expect(try leftOver(install) == [])
+    }
+
+    /// A folder that cannot be made (a file is in its place) stops the install after the other
+    /// folders were made: they go again, and what was in DESTROOT before stays as it was.
+    @Test func aFolderThatCannotBeMadeLeavesDestrootAsItWas() throws {
+        let install = try CompletionInstall { destroot in
+            let share = destroot.appendingPathComponent("share")
+            try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
+            try Data("not a folder".utf8).write(to: share.appendingPathComponent("man"))
+        }
+        #expect(install.result.status == 1, "\(install.result)")
+        #expect(install.result.stderr.contains("cannot make the folder \(install.destroot.path)/share/man:"), "\(install.result)")
+        #expect(install.result.stderr.hasSuffix("choose a DESTROOT you may write to\n"), "\(install.result)")
+        #expect(try leftOver(install) == ["usr", "usr/local", "usr/local/share", "usr/local/share/man"])
+        #expect(try String(contentsOf: install.destroot.appendingPathComponent("share/man"), encoding: .utf8) == "not a folder")
+    }
+
+    /// Installing again over an earlier install replaces every file whole.
+    @Test func installingAgainReplacesTheFiles() throws {
+        let install = try CompletionInstall { destroot in
+            let man = destroot.appendingPathComponent("share/man/man1")
+            try FileManager.default.createDirectory(at: man, withIntermediateDirectories: true)
+            try Data("old page".utf8).write(to: man.appendingPathComponent("hearth.1"))
+        }
+        #expect(install.result.status == 0, "\(install.result)")
+        let page = try String(contentsOfFile: install.path(CompletionInstall.manPage), encoding: .utf8)
+        #expect(page.hasPrefix(".\\\" Generated from"), "\(page.prefix(80))")
+        #expect(try leftOver(install).filter { $0.hasSuffix(".installing") } == [])
+    }
+
+    /// Without python3 (the man page step needs it) the script says so before doing anything.
+    @Test func aMissingPython3IsNamedWithHowToInstallIt() throws {
+        let notebook = try TemporaryNotebook()
+        let tools = notebook.base.appendingPathComponent("tools")
+        try FileManager.default.createDirectory(at: tools, withIntermediateDirectories: true)
+        for tool in ["sh", "basename", "dirname", "mktemp", "rm", "rmdir", "mkdir", "tail", "grep", "install", "mv"] {
+            let target = try #require(CompletionInstall.which(tool), "\(tool) is not installed")
+            try FileManager.default.createSymbolicLink(at: tools.appendingPathComponent(tool), withDestinationURL: target)
+        }
+        let hearth = try #require(HearthBinary.url, "no built hearth next to the test bundle; run `swift build` first")
+        let destroot = notebook.base.appendingPathComponent("dest/usr/local")
+        var environment = notebook.environment()
+        environment["PATH"] = tools.path
+        let result = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"),
+                                           [CompletionInstall.repository.appendingPathComponent("Scripts/install-extras.sh").path, hearth.path, destroot.path],
+                                           in: notebook.base, environment: environment)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr == "install-extras.sh: python3 is needed to write the man page; install it (make deps, or apt-get install python3)\n",
+                "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: notebook.base.appendingPathComponent("dest").path))
+    }
 }

@@ -172,4 +172,40 @@ import Testing
         #expect(malformed.status != 0)
         #expect(try notebook.text("days/2026/2026-11-20.md") == Self.handWritten)
     }
+
+    /// `show --json`'s value of one front-matter key.
+    private func shown(_ notebook: TemporaryNotebook, _ reference: String, _ key: String) throws -> String {
+        let show = try notebook.hearth("show", reference, "--json")
+        let object = try JSONSerialization.jsonObject(with: show.stdoutData) as? [String: Any]
+        let value = try #require((object?["front_matter"] as? [String: Any])?[key], "\(show)")
+        return String(decoding: try JSONSerialization.data(withJSONObject: value), as: UTF8.self)
+    }
+
+    @Test func aCommentHeadingABlockListSurvivesRemovingTheFirstItem() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        let original = "---\nkind: day\ndate: 2026-11-22\ntags:\n  # topics, keep sorted\n  - alpha\n  - travel\nmood: 4\n---\nbody\n"
+        try notebook.write("days/2026/2026-11-22.md", original)
+        let result = try notebook.hearth("set", "today", "tags=[travel]")
+        #expect(result.status == 0, "\(result)")
+        #expect(try notebook.text("days/2026/2026-11-22.md")
+                == original.replacingOccurrences(of: "  - alpha\n", with: ""))
+    }
+
+    /// Items are matched by text, so a kept `- "2026"` stays a string; a new `2027` is written as
+    /// `set` reads it in a flow list, a number, exactly as on a key written `tags: [...]`.
+    @Test func blockListItemsKeepTheirQuotingAndNewItemsReadAsTyped() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        let block = "---\nkind: day\ndate: 2026-11-22\ntags:\n  - \"2026\"\n  - travel\n---\nbody\n"
+        try notebook.write("days/2026/2026-11-22.md", block)
+        let result = try notebook.hearth("set", "today", "tags=[2026, travel, x, 2027, \"2028\"]")
+        #expect(result.status == 0, "\(result)")
+        #expect(try notebook.text("days/2026/2026-11-22.md")
+                == block.replacingOccurrences(of: "  - travel\n", with: "  - travel\n  - x\n  - 2027\n  - \"2028\"\n"))
+        #expect(try shown(notebook, "today", "tags") == #"["2026","travel","x",2027,"2028"]"#)
+
+        // The same new items on a flow list read back as the same types.
+        try notebook.write("days/2026/2026-11-21.md", "---\nkind: day\ndate: 2026-11-21\ntags: []\n---\nbody\n")
+        #expect(try notebook.hearth("set", "2026-11-21", "tags=[x, 2027, \"2028\"]").status == 0)
+        #expect(try shown(notebook, "2026-11-21", "tags") == #"["x",2027,"2028"]"#)
+    }
 }

@@ -100,4 +100,65 @@ struct FrontMatterBlockListTests {
         #expect(reread["tags"]?.jsonObject == value.jsonObject)
         #expect(entry.frontMatter?.text == "tags:\n  - b # note\n  -\n  - x y\n  - a\n")
     }
+
+    @Test func aCommentHeadingTheListStaysWhenItsFirstItemIsRemoved() throws {
+        var entry = try note("tags:\n  # topics, keep sorted\n  - alpha\n  - travel\nmood: 4\n")
+        entry.set("tags", to: .list([.plain("travel")]))
+        #expect(entry.frontMatter?.text == "tags:\n  # topics, keep sorted\n  - travel\nmood: 4\n")
+    }
+
+    @Test func aCommentAboveARemovedItemMovesToTheHeadOfTheList() throws {
+        var entry = try note("tags:\n  # heading\n  - a\n  # about b\n  - b\n  # about c\n  - c\n  # after\n")
+        entry.set("tags", to: .list([.plain("c"), .plain("d")]))
+        #expect(entry.frontMatter?.text == "tags:\n  # heading\n  # about b\n  # about c\n  - c\n  - d\n  # after\n")
+    }
+
+    @Test(arguments: [YAMLValue.list([]), .plain("travel")])
+    func aListSetToOneLineKeepsItsComments(value: YAMLValue) throws {
+        var entry = try note("tags: # Obsidian\n  # heading\n  - a\n  # about b\n  - b\nmood: 4\n")
+        entry.set("tags", to: value)
+        let line = "tags: " + YAMLWriter.render(value) + " # Obsidian\n"
+        #expect(entry.frontMatter?.text == line + "  # heading\n  # about b\nmood: 4\n")
+        #expect(entry["tags"]?.jsonObject == value.jsonObject)
+        #expect(entry["mood"]?.int == 4)
+    }
+
+    @Test func itemsAreMatchedByTextSoQuotedItemsKeepTheirQuotes() throws {
+        var entry = try note("tags:\n  - \"2026\"\n  - 'true'\n  - travel\n")
+        // What `hearth set today 'tags=[2026, true, travel, 2027]'` parses to: plain scalars.
+        entry.set("tags", to: .list([.plain("2026"), .plain("true"), .plain("travel"), .plain("2027")]))
+        #expect(entry.frontMatter?.text == "tags:\n  - \"2026\"\n  - 'true'\n  - travel\n  - 2027\n")
+        #expect(entry["tags"]?.jsonObject == .array([.string("2026"), .string("true"), .string("travel"), .int(2027)]))
+    }
+
+    @Test func blockListLinesTakesAListApartAndPutsItBackByteForByte() throws {
+        let lines = ["tags: # t\n", "  # head\n", "\n", "  - a  # one\n", "  # lead\n", "  - \"b\"\n", "  -\n", "  # tail\n"]
+        let list = try #require(BlockListLines(lines: lines))
+        #expect(list.lines == lines)
+        #expect(list.head == ["  # head\n", "\n"])
+        #expect(list.items.map(\.value) == [.plain("a"), .string("b"), .null])
+        #expect(list.items.map(\.lead) == [[], ["  # lead\n"], []])
+        #expect(list.tail == ["  # tail\n"])
+        #expect(list.indent == "  ")
+        #expect(list.commentLines == ["  # head\n", "  # lead\n", "  # tail\n"])
+    }
+
+    @Test(arguments: [
+        ["tags: [a]\n", "  - b\n"],              // a value on the key line
+        ["tags:\n", "  - a\n", "    - b\n"],      // two indentations
+        ["tags:\n", "  - a\n", "    more\n"],     // a multi-line scalar
+        ["tags:\n", "  -x\n"],                   // a plain scalar, not an item
+        ["tags:\n", "  - {a: 1}\n"],             // not a scalar
+        ["tags:\n", "  # only a comment\n"],     // no item
+    ])
+    func blockListLinesRefusesWhatItCannotRewriteLineByLine(lines: [String]) {
+        #expect(BlockListLines(lines: lines) == nil)
+    }
+
+    @Test func anItemThatReadsExactlyAsTheValueIsPreferredToOneWithTheSameText() throws {
+        var entry = try note("tags:\n  - \"2026\"\n  - 2026\n  - a\n")
+        entry.set("tags", to: .list([.plain("2026"), .string("2026")]))
+        #expect(entry.frontMatter?.text == "tags:\n  - 2026\n  - \"2026\"\n")
+        #expect(entry["tags"]?.jsonObject == .array([.int(2026), .string("2026")]))
+    }
 }

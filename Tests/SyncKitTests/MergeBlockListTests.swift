@@ -66,4 +66,14 @@ struct MergeBlockListTests {
         let merged = merge(base: base, first: first, second: second)
         #expect(merged.text == "---\naliases:\n  - One\n  - \"Two\"\n  - 'Three: 3' # from the desk\n---\n")
     }
+
+    @Test func aCommentHeadingAMergedListStaysWhenItsFirstItemGoes() {
+        let base = "---\ntags:\n  # topics, keep sorted\n  - alpha\n  - travel\nmood: 2\n---\n"
+        let first = base.replacingOccurrences(of: "  - travel\n", with: "  - travel\n  - \"2026\"\n")
+        let second = base.replacingOccurrences(of: "  - alpha\n", with: "")
+        let merged = merge(base: base, first: first, second: second)
+        // The merged list is neither side's, so it is written anew from the first side's lines.
+        #expect(merged.text == "---\ntags:\n  # topics, keep sorted\n  - travel\n  - \"2026\"\nmood: 2\n---\n")
+        #expect(merged.conflicts.isEmpty)
+    }
 }

@@ -87,18 +87,15 @@ struct FrontMatterMerger {
     }
 
     /// A block list's lines with the donors' item lines added after its last item, at its items'
-    /// indentation: FrontMatter.set then reuses whichever of them hold the merged items.
+    /// indentation: FrontMatter.set then reuses whichever of them hold the merged items. Lines
+    /// that are not a block list are returned as they are.
     private static func itemsAdded(from donors: [KeyBlock], to entry: [String]) -> [String] {
-        func item(_ line: String) -> (indent: Substring, text: Substring)? {
-            let indent = line.prefix { $0 == " " }
-            let text = line.dropFirst(indent.count)
-            guard text.hasPrefix("-") else { return nil }
-            let next = text.dropFirst().first
-            return next == nil || next == " " || next == "\t" || next == "\n" || next == "\r\n" ? (indent, text) : nil
+        guard var list = BlockListLines(lines: entry) else { return entry }
+        for donor in donors {
+            guard let other = BlockListLines(lines: donor.entry) else { continue }
+            list.items += other.items.map { list.adopting($0, from: other) }
         }
-        guard entry.count > 1, let last = entry.lastIndex(where: { item($0) != nil }), let indent = item(entry[last])?.indent else { return entry }
-        let added = donors.filter { $0.entry.count > 1 }.flatMap { $0.entry.dropFirst().compactMap(item).map { String(indent + $0.text) } }
-        return Array(entry[...last]) + added + Array(entry[(last + 1)...])
+        return list.lines
     }
 
     /// The key line as written followed by block items or nested keys at the block's indentation.
