@@ -22,7 +22,7 @@ struct Hearth: ParsableCommand {
             DoneCommand.self, JotCommand.self, GratefulCommand.self, LearnedCommand.self,
             ReviewCommand.self, ExperimentsCommand.self, ExportCommand.self, ImportCommand.self,
             CloneCommand.self, RemoteCommand.self, SyncCommand.self, StatusCommand.self,
-            ConflictsCommand.self, ResolveCommand.self,
+            ConflictsCommand.self, ResolveCommand.self, WatchCommand.self,
         ]
     )
 

@@ -1,0 +1,143 @@
+import Foundation
+import GitKit
+
+/// `hearth watch`: keeps a notebook synced without being asked. It syncs once at the start,
+/// then whenever files under the notebook have changed and stayed quiet for
+/// ``WatchOptions/quiet`` seconds, and every ``WatchOptions/interval`` seconds to bring in what
+/// other devices sent.
+///
+/// After files change it first looks whether anything is left to commit (``LocalChanges``):
+/// the files a sync writes itself are committed already, so they never start another sync.
+/// A failed sync is retried after a delay that doubles up to ``WatchOptions/maxRetryDelay``; a
+/// round that finds another sync holding the lock is skipped and retried shortly. ``stop()``
+/// (from a signal handler's queue, say) lets a sync under way finish, then ``run()`` returns.
+public final class NotebookWatcher: @unchecked Sendable {
+    /// The notebook's root.
+    public let root: URL
+    private let options: WatchOptions
+    private var syncOptions: SyncOptions
+    private let detector: any ChangeDetector
+    private let report: @Sendable (WatchEvent) -> Void
+    private let state = NSLock()
+    private var stopRequested = false
+    private var syncing = false
+
+    /// Prepares to watch the notebook at `root`; nothing happens until ``run()``.
+    ///
+    /// - Parameters:
+    ///   - syncOptions: how each sync runs (remote, network); its lock wait is replaced by
+    ///     ``WatchOptions/lockWait``.
+    ///   - report: called with every event, from the thread running ``run()`` (and ``stop()``'s
+    ///     caller for ``WatchEvent/stopping``).
+    /// - Throws: ``SyncError`` when `root` is not a notebook with a git repository.
+    public init(root: URL, options: WatchOptions, syncOptions: SyncOptions = SyncOptions(),
+                report: @escaping @Sendable (WatchEvent) -> Void) throws(SyncError) {
+        // Fails early, with the sync's own message, for a folder that is no git work tree.
+        let syncer = try Syncer(root: root)
+        self.root = syncer.root
+        self.options = options
+        self.syncOptions = syncOptions
+        self.syncOptions.lockWait = options.lockWait
+        self.report = report
+        self.detector = try Self.detector(root: syncer.root, options: options)
+    }
+
+    /// Inotify on Linux unless polling is asked for or inotify cannot watch the notebook.
+    private static func detector(root: URL, options: WatchOptions) throws(SyncError) -> any ChangeDetector {
+        #if os(Linux)
+        if !options.forcePolling, let inotify = try? InotifyChangeDetector(root: root) { return inotify }
+        #endif
+        return try PollingChangeDetector(root: root, every: options.pollEvery)
+    }
+
+    /// How changes are detected ("inotify", "polling every 1 s").
+    public var detectorName: String { detector.name }
+
+    /// Asks ``run()`` to return: at once when waiting, after the current sync when syncing.
+    /// Safe from any thread; only sets a flag and writes a byte to a pipe.
+    public func stop() {
+        state.lock()
+        let first = !stopRequested
+        stopRequested = true
+        let busy = syncing
+        state.unlock()
+        if first && busy { report(.stopping) }
+        detector.wake()
+    }
+
+    private var isStopping: Bool {
+        state.lock()
+        defer { state.unlock() }
+        return stopRequested
+    }
+
+    /// Watches and syncs until ``stop()`` is called.
+    public func run() {
+        report(.started(root: root.standardizedFileURL.path, detector: detector.name, options: options))
+        var nextRound = Date()
+        var trigger = WatchTrigger.start
+        var changedAt: Date?
+        var failures = 0
+        while !isStopping {
+            let now = Date()
+            // Changes wait while failing: the retry commits them anyway.
+            let quietEnd = failures == 0 ? changedAt.map { $0.addingTimeInterval(options.quiet) } : nil
+            if now >= nextRound {
+                changedAt = nil
+                (nextRound, failures) = sync(trigger, failures: failures)
+                trigger = failures > 0 ? .retry : .interval
+                continue
+            }
+            if let quietEnd, now >= quietEnd {
+                changedAt = nil
+                switch checkLocalChanges() {
+                case .none:
+                    report(.nothingToCommit)
+                case .busy(let holder):
+                    // The other sync may have started before the change: look again shortly.
+                    changedAt = Date()
+                    report(.skipped(holder: holder, retryIn: options.quiet))
+                case .some:
+                    (nextRound, failures) = sync(.change, failures: failures)
+                    trigger = failures > 0 ? .retry : .interval
+                }
+                continue
+            }
+            let deadline = quietEnd.map { min($0, nextRound) } ?? nextRound
+            if detector.waitForChanges(until: deadline) { changedAt = Date() }
+        }
+        report(.stopped)
+    }
+
+    /// Runs one sync; when the next interval round is due and the failures in a row after it.
+    private func sync(_ trigger: WatchTrigger, failures: Int) -> (Date, Int) {
+        state.lock()
+        syncing = true
+        state.unlock()
+        defer {
+            state.lock()
+            syncing = false
+            state.unlock()
+        }
+        do {
+            let outcome = try Syncer(root: root, options: syncOptions).sync()
+            report(.synced(outcome, trigger: trigger))
+            return (Date().addingTimeInterval(options.interval), 0)
+        } catch {
+            if case .locked(_, let holder) = error {
+                let retry = max(options.quiet, options.firstRetryDelay)
+                report(.skipped(holder: holder, retryIn: retry))
+                return (Date().addingTimeInterval(retry), failures)
+            }
+            let delay = options.retryDelay(afterFailures: failures + 1)
+            report(.failed(error, trigger: trigger, retryIn: delay))
+            return (Date().addingTimeInterval(delay), failures + 1)
+        }
+    }
+
+    /// ``LocalChanges/check(root:)``, counting a failed look as a change: the sync that follows
+    /// reports the problem properly.
+    private func checkLocalChanges() -> LocalChanges {
+        (try? LocalChanges.check(root: root)) ?? .some
+    }
+}
