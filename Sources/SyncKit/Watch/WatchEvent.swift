@@ -77,7 +77,7 @@ public enum WatchEvent: Sendable {
         let target = report.remote.map { "\($0)/\(report.branch)" }
         switch (report.outcome, target) {
         case (_, nil):
-            parts.append("no remote configured, committed here only")
+            parts.append(report.snapshot == nil ? "nothing to commit (no remote configured)" : "no remote configured, committed here only")
         case (.localOnly, let target?), (.upToDate, let target?):
             parts.append("up to date with \(target)")
         case (.pushed, let target?):
