@@ -170,6 +170,44 @@ import Glibc
         #expect(watch.stop() == 0, "\(watch.log)")
     }
 
+    @Test func anEditorSavingWhileWatchSyncsAndMergesNeverLosesASave() throws {
+        let devices = try TwoDevices()
+        let watch = try WatchProcess(devices.notebook, ["watch", "--quiet", "0.1", "--interval", "1"])
+        try #require(watch.waitForLine(containing: "sync (start)"), "\(watch.log)")
+        // A vim-like editor: it never reloads, so each save writes its whole buffer (in place, or
+        // a swap file renamed over the entry), whatever the watcher merged into the file meanwhile.
+        let saves = 40
+        let editor = Process()
+        editor.executableURL = URL(fileURLWithPath: "/bin/sh")
+        editor.arguments = ["-c", """
+            buffer=$(cat "$1"); i=0
+            while [ $i -lt \(saves) ]; do
+                i=$((i+1)); buffer="$buffer
+            editor save $i"
+                if [ $((i % 2)) = 0 ]; then printf '%s\\n' "$buffer" > "$1"
+                else printf '%s\\n' "$buffer" > "$1.swp" && mv "$1.swp" "$1"; fi
+                sleep 0.05
+            done
+            """, "editor", devices.notebook.url(Self.path).path]
+        try editor.run()
+        // Meanwhile the desk changes the same entry, so the watcher's syncs merge and rewrite it.
+        for round in 1...3 {
+            try append("desk round \(round)", to: devices.desk)
+            try devices.desk("sync", "--quiet").requireSuccess()
+        }
+        editor.waitUntilExit()
+        // Its last save holds every line it wrote; the desk's lines it saved over are its user's
+        // deletion, as with any editor that does not reload.
+        let expected = (1...saves).map { "editor save \($0)\n" }
+        #expect(try watch.waitUntil(seconds: 30) { let text = try remoteEntry(devices); return expected.allSatisfy(text.contains) },
+                "missing on the remote: \(expected.filter { !((try? remoteEntry(devices)) ?? "").contains($0) })\n\(watch.log)")
+        #expect(watch.stop() == 0, "\(watch.log)")
+        try devices.notebook.hearth("sync", "--quiet").requireSuccess()
+        let history = try devices.notebook.git("log", "--format=%s").stdoutLines
+        #expect(history.filter { $0 == "desk: edit \(Self.path) (body)" }.count == 3, "\(history)")
+        #expect(try devices.notebook.text(Self.path) == remoteEntry(devices))
+    }
+
     @Test(arguments: [["--interval", "0"], ["--interval=-5"], ["--interval", "-5"], ["--quiet", "-1"],
                       ["--interval", "soon"], ["--interval", "nan"], ["--quiet", "inf"]])
     func badOptionValuesAreUsageErrors(arguments: [String]) throws {

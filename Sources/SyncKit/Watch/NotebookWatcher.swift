@@ -84,8 +84,7 @@ public final class NotebookWatcher: @unchecked Sendable {
             let quietEnd = failures == 0 ? changedAt.map { $0.addingTimeInterval(options.quiet) } : nil
             if now >= nextRound {
                 changedAt = nil
-                (nextRound, failures) = sync(trigger, failures: failures)
-                trigger = failures > 0 ? .retry : .interval
+                (nextRound, failures, trigger) = sync(trigger, failures: failures)
                 continue
             }
             if let quietEnd, now >= quietEnd {
@@ -98,8 +97,7 @@ public final class NotebookWatcher: @unchecked Sendable {
                     changedAt = Date()
                     report(.skipped(holder: holder, retryIn: options.quiet))
                 case .some:
-                    (nextRound, failures) = sync(.change, failures: failures)
-                    trigger = failures > 0 ? .retry : .interval
+                    (nextRound, failures, trigger) = sync(.change, failures: failures)
                 }
                 continue
             }
@@ -109,8 +107,9 @@ public final class NotebookWatcher: @unchecked Sendable {
         report(.stopped)
     }
 
-    /// Runs one sync; when the next interval round is due and the failures in a row after it.
-    private func sync(_ trigger: WatchTrigger, failures: Int) -> (Date, Int) {
+    /// Runs one sync; when the next round is due, the failures in a row after it, and what the
+    /// next round is (a retry after a failed or skipped sync).
+    private func sync(_ trigger: WatchTrigger, failures: Int) -> (Date, Int, WatchTrigger) {
         state.lock()
         syncing = true
         state.unlock()
@@ -122,16 +121,16 @@ public final class NotebookWatcher: @unchecked Sendable {
         do {
             let outcome = try Syncer(root: root, options: syncOptions).sync()
             report(.synced(outcome, trigger: trigger))
-            return (Date().addingTimeInterval(options.interval), 0)
+            return (Date().addingTimeInterval(options.interval), 0, .interval)
         } catch {
             if case .locked(_, let holder) = error {
                 let retry = max(options.quiet, options.firstRetryDelay)
                 report(.skipped(holder: holder, retryIn: retry))
-                return (Date().addingTimeInterval(retry), failures)
+                return (Date().addingTimeInterval(retry), failures, .retry)
             }
             let delay = options.retryDelay(afterFailures: failures + 1)
             report(.failed(error, trigger: trigger, retryIn: delay))
-            return (Date().addingTimeInterval(delay), failures + 1)
+            return (Date().addingTimeInterval(delay), failures + 1, .retry)
         }
     }
 

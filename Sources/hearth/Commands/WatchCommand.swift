@@ -10,11 +10,12 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch",
         abstract: "Keep syncing: commit and sync soon after files change, and every --interval seconds.",
         discussion: """
-            Runs until stopped (Ctrl-C or SIGTERM; a sync under way finishes first). A change under \
+            Runs until stopped (Ctrl-C, SIGTERM or SIGHUP; a sync under way finishes first). A change under \
             the notebook is synced once files have been quiet for --quiet seconds, so a burst of \
             saves makes one commit; every --interval seconds a sync brings in what other devices \
-            sent. Files are never opened or locked while watching (inotify on Linux, else a stat \
-            fingerprint polled every second). Prints one line per sync that did something; a sync \
+            sent. Watching never opens or locks your files (inotify on Linux, else a stat \
+            fingerprint polled every second), and a file saved during a sync is kept and goes out \
+            with the next one. Prints one line per sync that did something; a sync \
             that fails (the network is away, say) prints one line on stderr and is retried after \
             1 s, 2 s, 4 s ... up to the interval (at most a minute). A round in which another \
             hearth sync holds the notebook is skipped.
@@ -26,10 +27,10 @@ struct WatchCommand: ParsableCommand {
     @Argument(help: "The remote to sync with (default: the branch's upstream, else origin).")
     var remote: String?
 
-    @Option(help: ArgumentHelp("Seconds between syncs when nothing changes here (default 60).", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds between syncs when nothing changes here.", valueName: "SECONDS"))
     var interval: Double = 60
 
-    @Option(help: ArgumentHelp("Seconds files must stay unchanged before a change is synced (default 2).", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds files must stay unchanged before a change is synced.", valueName: "SECONDS"))
     var quiet: Double = 2
 
     @Flag(help: "Look for changes by polling file stats every second, even where inotify is available.")
@@ -63,9 +64,10 @@ struct WatchCommand: ParsableCommand {
         let watcher = try NotebookWatcher(root: notebook.root, options: options, syncOptions: syncOptions) { event in
             WatchCommand.log(event, verbose: verbose)
         }
-        // The default action of SIGINT and SIGTERM would end the process mid-sync; ignored, they
-        // reach the dispatch sources instead, whose handlers only ask the watcher to stop.
-        let sources = [SIGINT, SIGTERM].map { number in
+        // The default action of these signals (Ctrl-C, kill, a closed terminal) would end the
+        // process mid-sync; ignored, they reach the dispatch sources instead, whose handlers
+        // only ask the watcher to stop.
+        let sources = [SIGINT, SIGTERM, SIGHUP].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { watcher.stop() }
