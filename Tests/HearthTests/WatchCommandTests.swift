@@ -208,6 +208,27 @@ import Glibc
         #expect(try devices.notebook.text(Self.path) == remoteEntry(devices))
     }
 
+    @Test(.enabled(if: TemporaryNotebook.canFakeTerminal))
+    func failuresAreRedOnATerminalAndPlainWithNoColorOrInAFile() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        try notebook.hearth("remote", "add", "origin", notebook.base.appendingPathComponent("nowhere.git").path).requireSuccess()
+        let binary = try #require(HearthBinary.url)
+        for (noColor, coloured) in [("", true), ("1", false)] {
+            // timeout(1) stops it with SIGTERM; --preserve-status passes on watch's own exit code.
+            let command = "timeout --preserve-status -s TERM 2 '\(binary.path)' watch --interval 1"
+            let result = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"], in: notebook.root,
+                                               environment: notebook.environment(["NO_COLOR": noColor, "TERM": "xterm"]))
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout.contains("failed: cannot fetch from 'origin'"), "\(result)")
+            #expect(result.stdout.contains("\u{1B}[31m") == coloured, "NO_COLOR=\(noColor): \(result)")
+        }
+        // Not a terminal: plain, NO_COLOR or not.
+        let watch = try WatchProcess(notebook, ["watch", "--interval", "1"], environment: ["NO_COLOR": "", "TERM": "xterm"])
+        #expect(watch.waitForLine(containing: "failed: cannot fetch from 'origin'"), "\(watch.log)")
+        #expect(watch.stop() == 0, "\(watch.log)")
+        #expect(!watch.log.contains("\u{1B}"), "\(watch.log)")
+    }
+
     @Test(arguments: [["--interval", "0"], ["--interval=-5"], ["--interval", "-5"], ["--quiet", "-1"],
                       ["--interval", "soon"], ["--interval", "nan"], ["--quiet", "inf"]])
     func badOptionValuesAreUsageErrors(arguments: [String]) throws {
