@@ -241,6 +241,13 @@ import Glibc
         #expect(try devices.notebook.git("rev-parse", "HEAD").stdout == before)
     }
 
+    @Test func aRemoteThatIsNotConfiguredIsRefusedAtOnceWithExitOne() throws {
+        let devices = try TwoDevices()
+        let result = try devices.notebook.hearth("watch", "backup", "--interval", "1")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("no remote named 'backup' (configured: origin)"), "\(result)")
+    }
+
     @Test func aFolderThatIsNoGitRepositoryIsRefusedWithExitOne() throws {
         let notebook = try TemporaryNotebook()
         try notebook.write("notes/a.md", "---\nkind: note\n---\nhello\n")

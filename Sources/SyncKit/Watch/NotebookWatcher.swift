@@ -29,11 +29,14 @@ public final class NotebookWatcher: @unchecked Sendable {
     ///     ``WatchOptions/lockWait``.
     ///   - report: called with every event, from the thread running ``run()`` (and ``stop()``'s
     ///     caller for ``WatchEvent/stopping``).
-    /// - Throws: ``SyncError`` when `root` is not a notebook with a git repository.
+    /// - Throws: ``SyncError`` when `root` is not a notebook with a git repository, or the
+    ///   remote asked for is not configured: retrying could not help.
     public init(root: URL, options: WatchOptions, syncOptions: SyncOptions = SyncOptions(),
                 report: @escaping @Sendable (WatchEvent) -> Void) throws(SyncError) {
-        // Fails early, with the sync's own message, for a folder that is no git work tree.
-        let syncer = try Syncer(root: root)
+        // Fails early, with the sync's own messages, for a folder that is no git work tree and
+        // for a remote that does not exist (or several remotes and none chosen).
+        let syncer = try Syncer(root: root, options: syncOptions)
+        if let branch = try? syncer.repository.currentBranchName() { _ = try syncer.chooseRemote(branch: branch) }
         self.root = syncer.root
         self.options = options
         self.syncOptions = syncOptions

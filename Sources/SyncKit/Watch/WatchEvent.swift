@@ -83,9 +83,9 @@ public enum WatchEvent: Sendable {
         case (.pushed, let target?):
             parts.append("sent \(plural(report.sent, "commit")) to \(target)")
         case (.fastForwarded, let target?):
-            parts.append("received \(plural(report.received, "commit")) from \(target) (\(plural(report.receivedPaths.count, "file")) updated)")
+            parts.append("received \(plural(report.received, "commit")) from \(target)\(updated(report))")
         case (.merged, let target?):
-            parts.append("received \(plural(report.received, "commit")) from \(target) (\(plural(report.receivedPaths.count, "file")) updated), "
+            parts.append("received \(plural(report.received, "commit")) from \(target)\(updated(report)), "
                 + "merged \(plural(report.mergedPaths.count, "entry", "entries")), sent \(plural(report.sent, "commit"))")
         }
         if !report.newConflicts.isEmpty {
@@ -95,6 +95,11 @@ public enum WatchEvent: Sendable {
             parts.append("\(plural(report.keptLocal.count, "file")) saved during the sync, kept for the next one")
         }
         return parts.joined(separator: "; ")
+    }
+
+    /// " (3 files updated)", or nothing when what was received changed no file here.
+    private static func updated(_ report: SyncReport) -> String {
+        report.receivedPaths.isEmpty ? "" : " (\(plural(report.receivedPaths.count, "file")) updated)"
     }
 
     private static func plural(_ count: Int, _ singular: String, _ pluralForm: String? = nil) -> String {
