@@ -53,9 +53,6 @@ public final class NotebookWatcher: @unchecked Sendable {
         return try PollingChangeDetector(root: root, every: options.pollEvery)
     }
 
-    /// How changes are detected ("inotify", "polling every 1 s").
-    public var detectorName: String { detector.name }
-
     /// Asks ``run()`` to return: at once when waiting, after the current sync when syncing.
     /// Safe from any thread; only sets a flag and writes a byte to a pipe.
     public func stop() {
@@ -79,33 +76,34 @@ public final class NotebookWatcher: @unchecked Sendable {
         report(.started(root: root.standardizedFileURL.path, detector: detector.name, options: options))
         var nextRound = Date()
         var trigger = WatchTrigger.start
-        var changedAt: Date?
+        // When to look whether changes need a sync: `quiet` after the last change seen.
+        var checkAt: Date?
         var failures = 0
         while !isStopping {
             let now = Date()
-            // Changes wait while failing: the retry commits them anyway.
-            let quietEnd = failures == 0 ? changedAt.map { $0.addingTimeInterval(options.quiet) } : nil
             if now >= nextRound {
-                changedAt = nil
+                checkAt = nil
                 (nextRound, failures, trigger) = sync(trigger, failures: failures)
                 continue
             }
-            if let quietEnd, now >= quietEnd {
-                changedAt = nil
+            // Changes wait while syncs fail: the retry commits them anyway.
+            if failures == 0, let due = checkAt, now >= due {
+                checkAt = nil
                 switch checkLocalChanges() {
                 case .none:
                     report(.nothingToCommit)
                 case .busy(let holder):
-                    // The other sync may have started before the change: look again shortly.
-                    changedAt = Date()
-                    report(.skipped(holder: holder, retryIn: options.quiet))
+                    // The other sync may have taken its snapshot before the change: look again.
+                    let retry = max(options.quiet, options.firstRetryDelay)
+                    checkAt = Date().addingTimeInterval(retry)
+                    report(.skipped(holder: holder, retryIn: retry))
                 case .some:
                     (nextRound, failures, trigger) = sync(.change, failures: failures)
                 }
                 continue
             }
-            let deadline = quietEnd.map { min($0, nextRound) } ?? nextRound
-            if detector.waitForChanges(until: deadline) { changedAt = Date() }
+            let deadline = failures == 0 ? min(checkAt ?? nextRound, nextRound) : nextRound
+            if detector.waitForChanges(until: deadline) { checkAt = Date().addingTimeInterval(options.quiet) }
         }
         report(.stopped)
     }
