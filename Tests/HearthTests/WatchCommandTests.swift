@@ -214,9 +214,12 @@ import Glibc
         try notebook.hearth("remote", "add", "origin", notebook.base.appendingPathComponent("nowhere.git").path).requireSuccess()
         let binary = try #require(HearthBinary.url)
         for (noColor, coloured) in [("", true), ("1", false)] {
-            // timeout(1) stops it with SIGTERM; --preserve-status passes on watch's own exit code.
-            let command = "timeout --preserve-status -s TERM 2 '\(binary.path)' watch --interval 1"
-            let result = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"], in: notebook.root,
+            // script(1) records what the terminal shows in `screen` as it comes (-f): once the
+            // failure is there, SIGTERM ends watch and its exit code becomes script's.
+            let screen = notebook.base.appendingPathComponent("screen-\(noColor.isEmpty ? "colour" : "plain")").path
+            let command = "'\(binary.path)' watch --interval 1 & pid=$!; i=0; "
+                + "until grep -q 'failed:' '\(screen)' || [ $i -ge 400 ]; do i=$((i+1)); sleep 0.05; done; kill -TERM $pid; wait $pid"
+            let result = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/script"), ["-qefc", command, screen], in: notebook.root,
                                                environment: notebook.environment(["NO_COLOR": noColor, "TERM": "xterm"]))
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout.contains("failed: cannot fetch from 'origin'"), "\(result)")
