@@ -57,6 +57,17 @@ import Glibc
         #expect(watch.stop() == 0, "\(watch.log)")
     }
 
+    @Test func withoutARemoteChangesAreCommittedHere() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        try notebook.hearth("today", "--no-edit").requireSuccess()
+        let watch = try WatchProcess(notebook, ["watch", "--quiet", "0.3", "--interval", "300"])
+        #expect(watch.waitForLine(containing: "sync (start): committed \"laptop: add \(Self.path)\"; no remote configured, committed here only"), "\(watch.log)")
+        try append("kept locally", to: notebook.root)
+        #expect(try watch.waitUntil { try notebook.git("log", "-1", "--format=%s").stdout == "laptop: edit \(Self.path) (body)\n" }, "\(watch.log)")
+        #expect(try notebook.git("status", "--porcelain").stdout.isEmpty)
+        #expect(watch.stop() == 0, "\(watch.log)")
+    }
+
     @Test func whatTheDeskSendsReachesTheLaptopThroughTheIntervalWithoutASyncOfItsOwn() throws {
         let devices = try TwoDevices()
         let watch = try WatchProcess(devices.notebook, ["watch", "--quiet", "0.3", "--interval", "1", "--verbose"])
