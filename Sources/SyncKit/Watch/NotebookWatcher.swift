@@ -71,15 +71,26 @@ public final class NotebookWatcher: @unchecked Sendable {
         return stopRequested
     }
 
-    /// Watches and syncs until ``stop()`` is called.
-    public func run() {
+    /// Watches and syncs until ``stop()`` is called, or until the process has grown past
+    /// ``WatchOptions/restartAfterGrowth`` (checked after each sync, so never mid-sync).
+    @discardableResult
+    public func run() -> WatchEnd {
         report(.started(root: root.standardizedFileURL.path, detector: detector.name, options: options))
         var nextRound = Date()
         var trigger = WatchTrigger.start
         // When to look whether changes need a sync: `quiet` after the last change seen.
         var checkAt: Date?
         var failures = 0
+        var baseline: Int?
         while !isStopping {
+            if let limit = options.restartAfterGrowth, let resident = ResidentMemory.current() {
+                if let baseline, resident - baseline > limit {
+                    report(.restarting(residentBytes: resident))
+                    return .restart
+                }
+                // Measured once the first sync has loaded what every sync needs.
+                if baseline == nil && trigger != .start { baseline = resident }
+            }
             let now = Date()
             if now >= nextRound {
                 checkAt = nil
@@ -106,6 +117,7 @@ public final class NotebookWatcher: @unchecked Sendable {
             if detector.waitForChanges(until: deadline) { checkAt = Date().addingTimeInterval(options.quiet) }
         }
         report(.stopped)
+        return .stopped
     }
 
     /// Runs one sync; when the next round is due, the failures in a row after it, and what the

@@ -17,6 +17,8 @@ public enum WatchEvent: Sendable {
     case stopping
     /// Watching ended.
     case stopped
+    /// The process grew past its limit (see ``ResidentMemory``) and starts afresh.
+    case restarting(residentBytes: Int)
 
     /// Whether the event says something happened: a sync that changed nothing does not, except
     /// the first, which tells where the notebook stands.
@@ -28,7 +30,7 @@ public enum WatchEvent: Sendable {
             return report.snapshot != nil || !(report.outcome == .upToDate || report.outcome == .localOnly)
                 || !report.newConflicts.isEmpty || !report.keptLocal.isEmpty
         case .nothingToCommit: return false
-        case .started, .skipped, .failed, .stopping, .stopped: return true
+        case .started, .skipped, .failed, .stopping, .stopped, .restarting: return true
         }
     }
 
@@ -58,15 +60,18 @@ public enum WatchEvent: Sendable {
             return "stopping after the sync under way"
         case .stopped:
             return "stopped"
+        case .restarting(let bytes):
+            return "restarting to give back memory (\(bytes / 1_048_576) MB resident; libgit2 1.5 leaks a little per sync)"
         }
     }
 
-    /// "2 s", "0.5 s", "1 min 30 s".
+    /// "2 s", "0.5 s", "50 ms", "1 min 30 s".
     static func seconds(_ value: TimeInterval) -> String {
         if value >= 60 {
             let whole = Int(value.rounded())
             return whole % 60 == 0 ? "\(whole / 60) min" : "\(whole / 60) min \(whole % 60) s"
         }
+        if value < 1 && value > 0 && (value * 10).rounded() != value * 10 { return "\(Int((value * 1000).rounded())) ms" }
         if value == value.rounded() { return "\(Int(value)) s" }
         return "\((value * 10).rounded() / 10) s"
     }

@@ -17,9 +17,16 @@ public struct WatchOptions: Sendable {
     /// ``maxRetryDelay``.
     public var firstRetryDelay: TimeInterval
 
+    /// How many bytes the process may grow by (resident memory, from after the first sync) before
+    /// ``NotebookWatcher/run()`` returns ``WatchEnd/restart``; nil never restarts. See
+    /// ``ResidentMemory`` for the libgit2 leak this works around.
+    public var restartAfterGrowth: Int?
+
     /// Options with hearth's defaults: 2 s quiet, a sync every 60 s, half a second for the lock.
     public init(quiet: TimeInterval = 2, interval: TimeInterval = 60, lockWait: TimeInterval = 0.5,
-                pollEvery: TimeInterval = 1, forcePolling: Bool = false, firstRetryDelay: TimeInterval = 1) {
+                pollEvery: TimeInterval = 1, forcePolling: Bool = false, firstRetryDelay: TimeInterval = 1,
+                restartAfterGrowth: Int? = nil) {
+        self.restartAfterGrowth = restartAfterGrowth
         self.quiet = quiet
         self.interval = interval
         self.lockWait = lockWait
