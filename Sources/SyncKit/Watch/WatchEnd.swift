@@ -1,0 +1,8 @@
+/// Why ``NotebookWatcher/run()`` returned.
+public enum WatchEnd: Sendable, Equatable {
+    /// ``NotebookWatcher/stop()`` was called.
+    case stopped
+    /// The process has grown by more than ``WatchOptions/restartAfterGrowth`` bytes (see
+    /// ``ResidentMemory``): start watching afresh in a new process image (`exec`), between syncs.
+    case restart
+}
