@@ -19,35 +19,9 @@ final class WatchProcess {
     init(_ notebook: TemporaryNotebook, _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]) throws {
         let binary = try #require(HearthBinary.url, "no built hearth next to the test bundle; run `swift build` first")
         logFile = notebook.base.appendingPathComponent("watch-\(UUID().uuidString).log")
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, logFile.path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
         // `-C`: posix_spawn's chdir action is not in every libc.
-        let argv = ([binary.path, "-C", (directory ?? notebook.root).path] + arguments).map { strdup($0) } + [nil]
-        let envp = notebook.environment(extra).map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        // A clean signal mask and default actions, as a shell would give it (see Daemon).
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid = pid_t()
-        let result = posix_spawn(&pid, binary.path, &actions, &attributes, argv, envp)
-        guard result == 0 else { throw SetupFailure(message: "cannot start hearth watch: \(String(cString: strerror(result)))") }
-        self.pid = pid
+        pid = try ChildSpawn.start(binary.path, ["-C", (directory ?? notebook.root).path] + arguments,
+                                   environment: notebook.environment(extra), output: logFile.path)
     }
 
     deinit {

@@ -10,48 +10,13 @@ import Glibc
 /// other `Process` in the test run (every `hearth` the tests start) would ever finish.
 /// Output goes to /dev/null; the daemon is stopped and reaped by ``stop()`` or when the value goes away.
 public final class Daemon {
-    /// A daemon that could not be started.
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
-    }
-
     /// The child's process id.
     public let pid: pid_t
     private var reaped = false
 
     /// Starts `executable` (an absolute path) with `arguments` and exactly `environment`.
     public init(_ executable: String, _ arguments: [String], environment: [String: String]) throws {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for descriptor: Int32 in [0, 1, 2] {
-            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
-        }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        // The child inherits the spawning thread's signal mask, and libdispatch's threads block
-        // every signal: without a clean mask the daemon would never see SIGTERM.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid = pid_t()
-        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard result == 0 else {
-            throw Failure(description: "cannot start \(executable): \(String(cString: strerror(result)))")
-        }
-        self.pid = pid
+        pid = try ChildSpawn.start(executable, arguments, environment: environment)
     }
 
     deinit { stop() }
