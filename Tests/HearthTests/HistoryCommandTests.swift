@@ -201,6 +201,15 @@ import Testing
         #expect(try notebook.git("status", "--porcelain").stdout.isEmpty)
         #expect(try log(notebook, "today").first.map(words) == ["restore \(Self.path): energy 5 -> 2, mood removed (was 1), tags +deadline -travel"])
 
+        // A sync holding the notebook: restore waits, then says so and changes nothing.
+        let lock = open(notebook.url(".git/hearth-sync.lock").path, O_RDWR | O_CREAT, 0o644)
+        #expect(flock(lock, LOCK_EX) == 0)
+        let before = try notebook.bytes(Self.path)
+        let locked = try notebook.hearth("restore", "today", "--at", beforeRestore, "--wait", "0.2")
+        #expect(locked.status == 1 && locked.stderr.contains("another sync is running") && locked.stderr.contains("run your command again"), "\(locked)")
+        #expect(try notebook.bytes(Self.path) == before)
+        close(lock)
+
         let again = try notebook.hearth("restore", "today", "--at", old)
         try again.requireSuccess()
         #expect(again.stdout.contains("already reads as it did"), "\(again)")

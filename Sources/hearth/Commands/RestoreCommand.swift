@@ -27,6 +27,13 @@ struct RestoreCommand: ParsableCommand {
     @Flag(help: "Print what was done as a JSON object.")
     var json = false
 
+    @Option(help: ArgumentHelp("Seconds to wait for a sync running in this notebook to finish.", valueName: "SECONDS"))
+    var wait: Double = 10
+
+    func validate() throws {
+        guard wait >= 0, wait.isFinite else { throw ValidationError("--wait \(wait) is not a number of seconds, 0 or more") }
+    }
+
     func run() throws {
         let notebook = try options.global.notebook()
         let history = try options.history(of: notebook)
@@ -37,7 +44,7 @@ struct RestoreCommand: ParsableCommand {
         // device and in every time zone ("yesterday" would not).
         let committed = version.commit.committer
         let label = "\(version.commit.id.description.prefix(7)) (\(HistoryFormatter.isoTime(committed.date, offsetMinutes: committed.timeZoneOffsetMinutes)))"
-        let outcome = try Syncer(root: notebook.root).restore(path, to: version.bytes, label: label)
+        let outcome = try Syncer(root: notebook.root, options: SyncOptions(lockWait: wait)).restore(path, to: version.bytes, label: label)
         if json {
             print(JSONValue.object([
                 ("path", .string(outcome.path)),
