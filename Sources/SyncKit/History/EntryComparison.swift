@@ -6,7 +6,7 @@ enum EntryComparison {
     /// The change from `old` to `new` (nil for a version that does not exist).
     static func change(_ status: EntryChange.Status, path: String, oldPath: String? = nil, old: Data?, new: Data?) -> EntryChange {
         var change = EntryChange(status: status, path: path, oldPath: oldPath, fields: [], lines: [], isBinary: false, lineEndings: nil)
-        if old?.contains(0) == true || new?.contains(0) == true {
+        if old.map(hasNUL) == true || new.map(hasNUL) == true {
             change.isBinary = true
             return change
         }
@@ -14,7 +14,8 @@ enum EntryComparison {
         let newText = new.map(text) ?? ""
         // Only the line terminators changed (an editor set to CRLF, say): every line would show
         // as removed and added again, with the same text.
-        if old != nil, new != nil, oldText != newText, unixLines(oldText) == unixLines(newText) {
+        if old != nil, new != nil, oldText != newText, oldText.utf8.contains(13) || newText.utf8.contains(13),
+           unixLines(oldText) == unixLines(newText) {
             change.lineEndings = "\(terminators(of: oldText)) -> \(terminators(of: newText))"
             return change
         }
@@ -47,6 +48,12 @@ enum EntryComparison {
             common += 1
         }
         return Double(common) / Double(max(oldLines.count, newLines.count))
+    }
+
+    /// Whether the bytes hold a NUL, as binary files do and text never does (memchr: a byte
+    /// loop over `Data` costs more than the rest of the comparison).
+    private static func hasNUL(_ data: Data) -> Bool {
+        data.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
     }
 
     /// The bytes as text; bytes that are not UTF-8 (a Latin-1 file, say) read as U+FFFD, so
