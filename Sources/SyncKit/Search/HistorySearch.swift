@@ -12,7 +12,11 @@ import NoteKit
 /// with what one side brought. Each distinct version (blob) of an entry is searched once, however
 /// many commits share it. The working tree counts as the newest version: a line written and
 /// not yet committed is found too, and a line deleted since the last commit is shown as removed
-/// here. Renames are not followed: a moved entry's lines count as added at the new path.
+/// here. Renames are followed (git's rename detection, at 50% similarity, against each parent, so
+/// on either side of a merge): a moved entry's lines keep who first wrote them and are reported
+/// once, under the entry's newest name; its lines removed before the move are reported there too.
+/// A line counts as removed with the whole entry only when the commit that removed it deleted
+/// the entry (not when it was edited away and the entry moved or went later).
 public struct HistorySearch: Sendable {
     /// What to look for; its `since`/`until` are ignored (see `since` and `until` here).
     public var query: GrepQuery
@@ -73,13 +77,20 @@ public struct HistorySearch: Sendable {
                 let now = current[path]?[text]
                 let shown = now ?? record.latest
                 var removed: LineEvent?
+                var withEntry = false
                 if now == nil {
-                    // Still in the last commit but gone from the file: removed here, not yet committed.
-                    removed = headLines[path]?[text] != nil ? uncommitted : (record.removed ?? uncommitted)
+                    if headLines[path]?[text] == nil, let committed = record.removed {
+                        removed = committed
+                        withEntry = record.removedWithEntry
+                    } else {
+                        // Still in the last commit but gone from the file: removed here, not yet committed.
+                        removed = uncommitted
+                        withEntry = !exists
+                    }
                 }
                 let match = HistoryMatch(path: path, line: shown.line, text: text, highlights: shown.highlights, field: shown.field,
                                          kind: shown.kind, date: shown.date, added: record.added ?? uncommitted,
-                                         removed: removed, entryDeleted: !exists)
+                                         removed: removed, entryDeleted: withEntry)
                 if overlapsDates(match) { result.matches.append(match) }
             }
         }

@@ -28,32 +28,63 @@ struct HistoryWalk {
         }
         var headLines: [String: [String: GrepHit]] = [:]
         for file in try repository.treeFiles(commit: head) where records[file.path] != nil {
-            headLines[file.path] = try lines(of: file.id, path: file.path)
+            headLines[file.path] = try lines(of: (file.id, file.path))
         }
         return headLines
     }
 
     private mutating func visit(_ commit: Commit) throws(GitError) {
-        var diffs: [[String: TreeChange]] = []
+        // Each parent's changes by the path they leave in this commit, and by the path they had
+        // in the parent (a deletion or a rename away has only that one).
+        var arriving: [[String: TreeChange]] = []
+        var leaving: [[String: TreeChange]] = []
+        var renames: [(from: String, to: String)] = []
         let parents: [ObjectID?] = commit.parentIDs.isEmpty ? [nil] : commit.parentIDs
         for parent in parents {
-            var byPath: [String: TreeChange] = [:]
-            for change in try repository.treeChanges(from: parent, to: commit.id, detectRenames: false) {
-                for path in [change.oldPath, change.newPath].compactMap({ $0 }) where Self.isEntry(path) { byPath[path] = change }
+            var byNew: [String: TreeChange] = [:]
+            var byOld: [String: TreeChange] = [:]
+            for change in try repository.treeChanges(from: parent, to: commit.id, detectRenames: true) {
+                if let new = change.newPath, Self.isEntry(new) { byNew[new] = change }
+                if let old = change.oldPath, Self.isEntry(old) { byOld[old] = change }
+                if change.status == .renamed, let from = change.oldPath, let to = change.newPath, Self.isEntry(from), Self.isEntry(to) {
+                    renames.append((from, to))
+                }
             }
-            diffs.append(byPath)
+            arriving.append(byNew)
+            leaving.append(byOld)
+        }
+        // An entry moved (against any parent, so on either side of a merge) takes its lines'
+        // records to its new name: they keep who first wrote them, and the old name loses nothing.
+        var movedAway = Set<String>()
+        for (from, to) in renames where from != to {
+            movedAway.insert(from)
+            guard let moved = records.removeValue(forKey: from) else { continue }
+            for (text, record) in moved { records[to, default: [:]][text] = records[to]?[text].map { $0.combined(with: record) } ?? record }
         }
         var paths = Set<String>()
-        for diff in diffs { paths.formUnion(diff.keys) }
+        for index in parents.indices { paths.formUnion(arriving[index].keys); paths.formUnion(leaving[index].keys) }
         let event = LineEvent(commit)
         for path in paths.sorted() {
-            guard let change = diffs.lazy.compactMap({ $0[path] }).first else { continue }
-            let version = Self.file(change, old: false, path: path)
-            // A parent whose diff does not name the path had this commit's version.
-            let parentVersions = diffs.map { diff in diff[path].map { Self.file($0, old: true, path: path) } ?? version }
-            let now = try lines(of: version, path: path)
+            // The version here: absent unless some parent's changes arrive at this path.
+            let arrival = arriving.lazy.compactMap { $0[path] }.first
+            if arrival == nil && movedAway.contains(path) { continue }
+            let version = arrival.flatMap { Self.file($0, old: false) }
+            // Each parent's version of this entry: under its old name when it was renamed here,
+            // none when it was added here; a parent whose changes do not name the path had this
+            // commit's version.
+            var parentVersions: [(ObjectID, String)?] = []
+            for index in parents.indices {
+                if let change = arriving[index][path] {
+                    parentVersions.append(Self.file(change, old: true))
+                } else if let change = leaving[index][path] {
+                    parentVersions.append(Self.file(change, old: true))
+                } else {
+                    parentVersions.append(version)
+                }
+            }
+            let now = try lines(of: version)
             var before: [[String: GrepHit]] = []
-            for parentVersion in parentVersions { before.append(try lines(of: parentVersion, path: path)) }
+            for parentVersion in parentVersions { before.append(try lines(of: parentVersion)) }
             for (text, hit) in now {
                 if records[path]?[text] == nil {
                     records[path, default: [:]][text] = HistoryLineRecord(added: nil, removed: nil, latest: hit)
@@ -65,22 +96,22 @@ struct HistoryWalk {
             }
             for text in before[0].keys where now[text] == nil && before.allSatisfy({ $0[text] != nil }) {
                 records[path]?[text]?.removed = event
+                records[path]?[text]?.removedWithEntry = version == nil
             }
         }
     }
 
-    /// The regular file at `path` on the old (parent's) or new side of a change; nil when the
-    /// path holds no regular file there (absent, a link, a submodule) or the change is about its
-    /// other path.
-    private static func file(_ change: TreeChange, old: Bool, path: String) -> ObjectID? {
+    /// The regular file on the old (parent's) or new side of a change, with its path there; nil
+    /// when that side holds no regular file (absent, a link, a submodule).
+    private static func file(_ change: TreeChange, old: Bool) -> (ObjectID, String)? {
         let (changePath, id, mode) = old ? (change.oldPath, change.oldID, change.oldMode) : (change.newPath, change.newID, change.newMode)
-        guard changePath == path, mode == FileMode.blob || mode == FileMode.executable else { return nil }
-        return id
+        guard let changePath, let id, mode == FileMode.blob || mode == FileMode.executable else { return nil }
+        return (id, changePath)
     }
 
     /// The matching lines of one version, by text, searched once per blob and path.
-    private mutating func lines(of id: ObjectID?, path: String) throws(GitError) -> [String: GrepHit] {
-        guard let id else { return [:] }
+    private mutating func lines(of version: (ObjectID, String)?) throws(GitError) -> [String: GrepHit] {
+        guard let (id, path) = version else { return [:] }
         if let known = versions[id]?[path] { return known }
         let data = try repository.blob(id)
         let result = data.withUnsafeBytes { query.search($0.bindMemory(to: UInt8.self), path: path) }

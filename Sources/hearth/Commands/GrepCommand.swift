@@ -10,7 +10,8 @@ struct GrepCommand: ParsableCommand {
         abstract: "Search entries' text or one front-matter field, now or in every past version.",
         discussion: """
             PATTERN is a POSIX extended regular expression, as in grep -E (the C library's regcomp, \
-            matched in UTF-8): a|b, (x)+, [0-9]{4}, ^ and $ at line ends; -i ignores case. Start a \
+            matched in UTF-8): a|b, (x)+, [0-9]{4}, ^ and $ at line ends (before \\r\\n too); a match \
+            never spans two lines; -i ignores case. Start a \
             pattern that begins with - after --, as in hearth grep -- -x.
             Prints path:line:text for each matching body line (line numbers are the file's own); \
             with --field KEY, path:line:KEY: value for each matching value of that front-matter key, \
@@ -19,8 +20,11 @@ struct GrepCommand: ParsableCommand {
             With --history every version of every entry in the notebook's git history is searched \
             too, so deleted text is found: each line shows the day, device and commit that first \
             had it and, when it is gone, those that removed it; edits not yet committed count \
-            as the newest version. With --history, --since and --until select by commit date: \
-            lines that were in the notebook at some time between those days.
+            as the newest version. Renamed entries are followed (on both sides of a merge): a \
+            line keeps the commit that first had it and is shown once, under the entry's name now. \
+            "with the whole entry" means the commit that removed the line deleted the entry. \
+            With --history, --since and --until select by commit date: lines that were in the \
+            notebook at some time between those days.
             Exit status as grep: 0 when something matched, 1 when nothing did, 2 for a bad pattern, \
             a usage error or a file that could not be read.
             """

@@ -32,7 +32,9 @@ struct GrepFormatter {
     func render(_ match: HistoryMatch) -> String {
         var story = "added " + describe(match.added)
         if let removed = match.removed {
-            story += "; removed " + describe(removed) + (match.entryDeleted ? " with the whole entry" : "")
+            story += "; removed " + describe(removed)
+            // `on laptop, not yet committed` needs its comma before what follows.
+            if match.entryDeleted { story += (removed.isUncommitted ? ", " : " ") + "with the whole entry" }
         } else {
             story += "; still there"
         }
