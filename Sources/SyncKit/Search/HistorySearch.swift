@@ -48,21 +48,25 @@ public struct HistorySearch: Sendable {
         versionQuery.until = nil
         let repository = try SyncError.wrapping { () throws(GitError) -> Repository in try Repository.open(at: root) }
         var walk = HistoryWalk(repository: repository, query: versionQuery)
-        let headLines = try SyncError.wrapping { () throws(GitError) -> [String: [String: GrepHit]] in try walk.run() }
+        let headLines = try SyncError.wrapping { () throws(GitError) -> [String: Set<String>] in try walk.run() }
+
+        var result = HistorySearchResult()
+        result.commits = walk.commits
+        result.versions = walk.versions.count
+        result.skippedVersions = walk.skippedVersions
+        // Taken, not copied, so the walk's versions are freed before the files are read.
+        var records = walk.takeRecords()
 
         let notebook = Notebook(root: root)
         // One walk of the folders tells which entries exist, instead of a look per path.
         let entries = notebook.entryPaths()
         let existing = Set(entries)
-        var result = HistorySearchResult()
         result.current = notebook.grep(versionQuery, paths: entries)
-        result.commits = walk.commits
-        result.versions = walk.versions.count
-        result.skippedVersions = walk.skippedVersions
 
         var current: [String: [String: GrepHit]] = [:]
         for hit in result.current.hits where current[hit.path]?[hit.text] == nil { current[hit.path, default: [:]][hit.text] = hit }
-        var records = walk.records
+        // They are in `matches` now, with their history.
+        result.current.hits = []
         for (path, hits) in current {
             for (text, hit) in hits where records[path]?[text] == nil {
                 records[path, default: [:]][text] = HistoryLineRecord(added: nil, removed: nil, latest: hit)
@@ -71,7 +75,9 @@ public struct HistorySearch: Sendable {
 
         let device = try? repository.hearthDevice()
         let uncommitted = LineEvent(commit: nil, date: nil, time: nil, device: device)
-        for (path, lines) in records {
+        // Each entry's records are dropped once its matches are made.
+        for path in Array(records.keys) {
+            guard let lines = records.removeValue(forKey: path) else { continue }
             let exists = existing.contains(path)
             for (text, record) in lines {
                 let now = current[path]?[text]
@@ -79,7 +85,7 @@ public struct HistorySearch: Sendable {
                 var removed: LineEvent?
                 var withEntry = false
                 if now == nil {
-                    if headLines[path]?[text] == nil, let committed = record.removed {
+                    if headLines[path]?.contains(text) != true, let committed = record.removed {
                         removed = committed
                         withEntry = record.removedWithEntry
                     } else {

@@ -7,8 +7,9 @@ struct HistoryWalk {
     let query: GrepQuery
     /// Matching lines by path and text, with the commits that added and removed them.
     private(set) var records: [String: [String: HistoryLineRecord]] = [:]
-    /// Each searched version's matching lines by text, by blob and path.
-    private(set) var versions: [ObjectID: [String: [String: GrepHit]]] = [:]
+    /// Each searched version's matching line texts, by blob and path: all that later commits
+    /// need of it (whether it has a line), far smaller than its hits.
+    private(set) var versions: [ObjectID: [String: Set<String>]] = [:]
     private(set) var commits = 0
     private(set) var skippedVersions = 0
 
@@ -17,18 +18,18 @@ struct HistoryWalk {
         self.query = query
     }
 
-    /// Walks from the first commit to HEAD; returns the matching lines of HEAD's versions
+    /// Walks from the first commit to HEAD; returns the matching line texts of HEAD's versions
     /// of the entries that have any, by path.
-    mutating func run() throws(GitError) -> [String: [String: GrepHit]] {
+    mutating func run() throws(GitError) -> [String: Set<String>] {
         guard let head = try repository.headCommitID() else { return [:] }
         // Newest first and never a parent before its children: reversed, parents come first.
         for commit in try repository.log(from: head).reversed() {
             try visit(commit)
             commits += 1
         }
-        var headLines: [String: [String: GrepHit]] = [:]
+        var headLines: [String: Set<String>] = [:]
         for file in try repository.treeFiles(commit: head) where records[file.path] != nil {
-            headLines[file.path] = try lines(of: (file.id, file.path))
+            headLines[file.path] = try texts(of: (file.id, file.path))
         }
         return headLines
     }
@@ -82,23 +83,31 @@ struct HistoryWalk {
                     parentVersions.append(version)
                 }
             }
-            let now = try lines(of: version)
-            var before: [[String: GrepHit]] = []
-            for parentVersion in parentVersions { before.append(try lines(of: parentVersion)) }
+            let now = try hits(of: version)
+            var before: [Set<String>] = []
+            for parentVersion in parentVersions { before.append(try texts(of: parentVersion)) }
             for (text, hit) in now {
                 if records[path]?[text] == nil {
                     records[path, default: [:]][text] = HistoryLineRecord(added: nil, removed: nil, latest: hit)
                 }
-                if records[path]![text]!.added == nil && !before.contains(where: { $0[text] != nil }) {
+                if records[path]![text]!.added == nil && !before.contains(where: { $0.contains(text) }) {
                     records[path]![text]!.added = event
                 }
                 records[path]![text]!.latest = hit
             }
-            for text in before[0].keys where now[text] == nil && before.allSatisfy({ $0[text] != nil }) {
+            for text in before[0] where now[text] == nil && before.allSatisfy({ $0.contains(text) }) {
                 records[path]?[text]?.removed = event
                 records[path]?[text]?.removedWithEntry = version == nil
             }
         }
+    }
+
+    /// The records, handed over: the walk keeps neither them nor its versions (count those first).
+    mutating func takeRecords() -> [String: [String: HistoryLineRecord]] {
+        let taken = records
+        records = [:]
+        versions = [:]
+        return taken
     }
 
     /// The regular file on the old (parent's) or new side of a change, with its path there; nil
@@ -109,23 +118,37 @@ struct HistoryWalk {
         return (id, changePath)
     }
 
-    /// The matching lines of one version, by text, searched once per blob and path.
-    private mutating func lines(of version: (ObjectID, String)?) throws(GitError) -> [String: GrepHit] {
-        guard let (id, path) = version else { return [:] }
+    /// The matching lines of one version, by text. A version already searched is searched
+    /// again only when it has lines (it came back, as when a line is written again): only its
+    /// texts are kept.
+    private mutating func hits(of version: (ObjectID, String)?) throws(GitError) -> [String: GrepHit] {
+        guard let (id, path) = version, versions[id]?[path]?.isEmpty != true else { return [:] }
+        return try search(id, path: path)
+    }
+
+    /// The texts of the matching lines of one version, searched once per blob and path.
+    private mutating func texts(of version: (ObjectID, String)?) throws(GitError) -> Set<String> {
+        guard let (id, path) = version else { return [] }
         if let known = versions[id]?[path] { return known }
+        return Set(try search(id, path: path).keys)
+    }
+
+    /// Searches a version and keeps its texts.
+    private mutating func search(_ id: ObjectID, path: String) throws(GitError) -> [String: GrepHit] {
         let data = try repository.blob(id)
         let result = data.withUnsafeBytes { query.search($0.bindMemory(to: UInt8.self), path: path) }
+        let known = versions[id]?[path] != nil
         var byText: [String: GrepHit] = [:]
         switch result {
         case .searched(let hits, _):
             // The same text twice in one version is one line; the first occurrence stands for it.
             for hit in hits where byText[hit.text] == nil { byText[hit.text] = hit }
         case .binary, .unreadable:
-            skippedVersions += 1
+            if !known { skippedVersions += 1 }
         case .filteredOut:
             break
         }
-        versions[id, default: [:]][path] = byText
+        if !known { versions[id, default: [:]][path] = Set(byText.keys) }
         return byText
     }
 

@@ -86,8 +86,7 @@ struct GrepCommand: ParsableCommand {
             } catch {
                 throw CommandFailure(message: error.description, exitCode: 2)
             }
-            Terminal.standardOutput.write(json ? GrepFormatter.jsonArray(result.matches.map(GrepFormatter.json))
-                                               : result.matches.map(formatter.render).joined())
+            write(result.matches, text: formatter.render, json: GrepFormatter.json)
             if result.skippedVersions > 0 {
                 let count = result.skippedVersions
                 Terminal.standardError.write("hearth: \(count) past \(count == 1 ? "version was" : "versions were") binary or unparseable and not searched (the history keeps them unchanged)\n")
@@ -98,11 +97,30 @@ struct GrepCommand: ParsableCommand {
             let query = GrepQuery(matcher: matcher, kinds: kinds, since: since.flatMap(LocalDate.init),
                                   until: until.flatMap(LocalDate.init), field: field, everyMatch: everyMatch)
             scan = notebook.grep(query)
-            Terminal.standardOutput.write(json ? GrepFormatter.jsonArray(scan.hits.map(GrepFormatter.json))
-                                               : scan.hits.map(formatter.render).joined())
+            write(scan.hits, text: formatter.render, json: GrepFormatter.json)
             matched = scan.matched
         }
         try finish(scan, matched: matched)
+    }
+
+    /// Prints the rows as text or as one JSON array (one row a line, the layout of
+    /// `hearth list --json`), in pieces of about 64 KiB: one string of
+    /// every row would hold a large result twice (a history search for a common word on 10,000
+    /// entries prints over 10 MB).
+    private func write<Row>(_ rows: [Row], text: (Row) -> String, json row: (Row) -> JSONValue) {
+        var piece = json ? (rows.isEmpty ? "[]\n" : "[\n") : ""
+        for (index, item) in rows.enumerated() {
+            if json {
+                piece += row(item).serialized() + (index == rows.count - 1 ? "\n]\n" : ",\n")
+            } else {
+                piece += text(item)
+            }
+            if piece.utf8.count >= 65_536 {
+                Terminal.standardOutput.write(piece)
+                piece = ""
+            }
+        }
+        if !piece.isEmpty { Terminal.standardOutput.write(piece) }
     }
 
     /// Notes on stderr, then grep's exit status: 2 when a file could not be read, else 0 or 1.

@@ -72,12 +72,6 @@ struct GrepFormatter {
 
     // MARK: - JSON
 
-    /// One JSON array of rows, in the layout `hearth list --json` uses.
-    static func jsonArray(_ rows: [JSONValue]) -> String {
-        guard !rows.isEmpty else { return "[]\n" }
-        return "[\n" + rows.map { $0.serialized() }.joined(separator: ",\n") + "\n]\n"
-    }
-
     /// `{path, line, text, field?, kind, date}`.
     static func json(_ hit: GrepHit) -> JSONValue {
         .object(common(path: hit.path, line: hit.line, text: hit.text, field: hit.field, kind: hit.kind, date: hit.date))
