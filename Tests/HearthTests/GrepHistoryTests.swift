@@ -206,6 +206,23 @@ import Testing
         #expect(try laptop.hearth("grep", "--history", "--until", firstDay, "is fixed").status == 0)
     }
 
+    @Test func followsAnEntryMovedAndNotYetSynced() throws {
+        let devices = try TwoDevices()
+        let laptop = devices.notebook
+        try laptop.hearth("jot", "plumber: the leak is fixed").requireSuccess()
+        try laptop.hearth("sync").requireSuccess()
+        let moved = "notes/plumbing.md"
+        try FileManager.default.createDirectory(at: laptop.url("notes"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: laptop.url(Self.path), to: laptop.url(moved))
+        let result = try laptop.hearth("grep", "--history", "--json", "plumber")
+        let rows = try json(result)
+        #expect(rows.count == 1, "\(result)")
+        let row = try #require(rows.first)
+        #expect(row["path"] as? String == moved && row["present"] as? Bool == true, "\(row)")
+        let first = try #require(try commits(touching: "leak is fixed", in: laptop).first)
+        #expect((row["added"] as? [String: Any])?["commit"] as? String == first.id, "\(row)")
+    }
+
     @Test func aMergeIsNotCreditedWithTheLinesEachSideBroughtOrRemoved() throws {
         let devices = try TwoDevices()
         let laptop = devices.notebook

@@ -15,6 +15,7 @@ import NoteKit
 /// here. Renames are followed (git's rename detection, at 50% similarity, against each parent, so
 /// on either side of a merge): a moved entry's lines keep who first wrote them and are reported
 /// once, under the entry's newest name; its lines removed before the move are reported there too.
+/// A move in the files not yet committed is followed when the bytes are unchanged.
 /// A line counts as removed with the whole entry only when the commit that removed it deleted
 /// the entry (not when it was edited away and the entry moved or went later).
 public struct HistorySearch: Sendable {
@@ -48,7 +49,7 @@ public struct HistorySearch: Sendable {
         versionQuery.until = nil
         let repository = try SyncError.wrapping { () throws(GitError) -> Repository in try Repository.open(at: root) }
         var walk = HistoryWalk(repository: repository, query: versionQuery)
-        let headLines = try SyncError.wrapping { () throws(GitError) -> [String: Set<String>] in try walk.run() }
+        var headLines = try SyncError.wrapping { () throws(GitError) -> [String: Set<String>] in try walk.run() }
 
         var result = HistorySearchResult()
         result.commits = walk.commits
@@ -62,6 +63,12 @@ public struct HistorySearch: Sendable {
         let entries = notebook.entryPaths()
         let existing = Set(entries)
         result.current = notebook.grep(versionQuery, paths: entries)
+
+        for (from, to) in Self.uncommittedRenames(headFiles: walk.headFiles, entries: entries, repository: repository, root: root) {
+            guard let moved = records.removeValue(forKey: from) else { continue }
+            for (text, record) in moved { records[to, default: [:]][text] = records[to]?[text].map { $0.combined(with: record) } ?? record }
+            headLines[to] = headLines.removeValue(forKey: from)
+        }
 
         var current: [String: [String: GrepHit]] = [:]
         for hit in result.current.hits where current[hit.path]?[hit.text] == nil { current[hit.path, default: [:]][hit.text] = hit }
@@ -102,6 +109,25 @@ public struct HistorySearch: Sendable {
         }
         result.matches.sort { ($0.path, $0.line, $0.text) < ($1.path, $1.line, $1.text) }
         return result
+    }
+
+    /// Entries moved in the files and not yet committed: an entry of HEAD gone from the files
+    /// whose very bytes are at a path HEAD lacks has moved there. (A move with edits is seen once
+    /// committed, by git's rename detection.)
+    private static func uncommittedRenames(headFiles: [String: ObjectID], entries: [String], repository: Repository,
+                                           root: URL) -> [(from: String, to: String)] {
+        let existing = Set(entries)
+        var gone: [ObjectID: String] = [:]
+        for (path, id) in headFiles where !existing.contains(path) { gone[id] = path }
+        guard !gone.isEmpty else { return [] }
+        var renames: [(from: String, to: String)] = []
+        for path in entries where headFiles[path] == nil {
+            // A file that cannot be hashed is simply not taken for a move.
+            guard let id = try? repository.hashFile(at: root.appendingPathComponent(path)),
+                  let from = gone.removeValue(forKey: id) else { continue }
+            renames.append((from, path))
+        }
+        return renames
     }
 
     /// Whether the line was in the notebook at some time between `since` and `until`.

@@ -10,6 +10,8 @@ struct HistoryWalk {
     /// Each searched version's matching line texts, by blob and path: all that later commits
     /// need of it (whether it has a line), far smaller than its hits.
     private(set) var versions: [ObjectID: [String: Set<String>]] = [:]
+    /// HEAD's entries by path, with their blobs, once the walk is done.
+    private(set) var headFiles: [String: ObjectID] = [:]
     private(set) var commits = 0
     private(set) var skippedVersions = 0
 
@@ -28,8 +30,9 @@ struct HistoryWalk {
             commits += 1
         }
         var headLines: [String: Set<String>] = [:]
-        for file in try repository.treeFiles(commit: head) where records[file.path] != nil {
-            headLines[file.path] = try texts(of: (file.id, file.path))
+        for file in try repository.treeFiles(commit: head) where Self.isEntry(file.path) {
+            headFiles[file.path] = file.id
+            if records[file.path] != nil { headLines[file.path] = try texts(of: (file.id, file.path)) }
         }
         return headLines
     }
