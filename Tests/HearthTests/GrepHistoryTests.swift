@@ -223,6 +223,18 @@ import Testing
         #expect((row["added"] as? [String: Any])?["commit"] as? String == first.id, "\(row)")
     }
 
+    @Test func aFileRenamedIntoAnEntryIsAddedByTheRename() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        try notebook.write("notes/plumbing.txt", "plumber: the leak is fixed\n")
+        try notebook.hearth("sync").requireSuccess()
+        try FileManager.default.moveItem(at: notebook.url("notes/plumbing.txt"), to: notebook.url("notes/plumbing.md"))
+        try notebook.hearth("sync").requireSuccess()
+        let rename = try notebook.git("rev-parse", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let row = try #require(try json(try notebook.hearth("grep", "--history", "--json", "plumber")).first)
+        #expect(row["path"] as? String == "notes/plumbing.md")
+        #expect((row["added"] as? [String: Any])?["commit"] as? String == rename, "\(row)")
+    }
+
     @Test func aMergeIsNotCreditedWithTheLinesEachSideBroughtOrRemoved() throws {
         let devices = try TwoDevices()
         let laptop = devices.notebook

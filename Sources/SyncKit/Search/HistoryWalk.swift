@@ -79,7 +79,8 @@ struct HistoryWalk {
             var parentVersions: [(ObjectID, String)?] = []
             for index in parents.indices {
                 if let change = arriving[index][path] {
-                    parentVersions.append(Self.file(change, old: true))
+                    // A file that was no entry (a .txt renamed to .md) brings no lines' records.
+                    parentVersions.append(change.oldPath.map(Self.isEntry) == true ? Self.file(change, old: true) : nil)
                 } else if let change = leaving[index][path] {
                     parentVersions.append(Self.file(change, old: true))
                 } else {
