@@ -102,6 +102,25 @@ import Testing
         #expect(bad.status == 2 && bad.stderr.contains("--since last week is not a date"), "\(bad)")
     }
 
+    @Test func aMatchLiesWithinOneLineAndDollarHoldsBeforeCRLF() throws {
+        let notebook = try notebook()
+        // The same note saved with Unix and with Windows line endings.
+        try notebook.write("notes/lf.md", "---\nkind: note\n---\nfoo end\nstart bar\n")
+        try notebook.write("notes/crlf.md", "---\r\nkind: note\r\n---\r\nfoo end\r\nstart bar\r\n")
+        // `\s` matches a newline inside regexec; grep -E never matches across lines.
+        for pattern in ["end\\s+start", "end[[:space:]]+start"] {
+            let across = try notebook.hearth("grep", pattern)
+            #expect(across.status == 1 && across.stdout.isEmpty, "\(pattern): \(across)")
+        }
+        let dollar = try notebook.hearth("grep", "end$")
+        #expect(dollar.status == 0, "\(dollar)")
+        #expect(dollar.stdoutLines.filter { !$0.isEmpty } == ["notes/crlf.md:4:foo end", "notes/lf.md:4:foo end"], "\(dollar)")
+        #expect(try notebook.hearth("grep", "^start bar$").stdoutLines.filter { !$0.isEmpty }
+            == ["notes/crlf.md:5:start bar", "notes/lf.md:5:start bar"])
+        let rows = try json(try notebook.hearth("grep", "--json", "--kind", "note", "r$"))
+        #expect(rows.compactMap { $0["text"] as? String } == ["start bar", "start bar"])
+    }
+
     @Test func exitsOneSilentlyWhenNothingMatchesAndTwoForABadPattern() throws {
         let notebook = try notebook()
         let none = try notebook.hearth("grep", "no such words")

@@ -12,10 +12,10 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [[String: Any]], "\(result)")
     }
 
-    /// The commits whose diff changes how often `text` occurs (git log -S), oldest first: the
+    /// The commits whose diff changes how often `text` occurs (git log -S), parents first: the
     /// commit id, its author day and its subject.
     func commits(touching text: String, in notebook: TemporaryNotebook, directory: URL? = nil) throws -> [(id: String, day: String, subject: String)] {
-        let log = try notebook.git(in: directory ?? notebook.root, "log", "--reverse", "--format=%H %ad %s", "--date=short", "-S", text)
+        let log = try notebook.git(in: directory ?? notebook.root, "log", "--reverse", "--topo-order", "--format=%H %ad %s", "--date=short", "-S", text)
         try log.requireSuccess()
         return log.stdoutLines.filter { !$0.isEmpty }.map { line in
             let parts = line.split(separator: " ", maxSplits: 2).map(String.init)
@@ -117,6 +117,122 @@ import Testing
         #expect(text.stdout.contains("on desk") && text.stdout.contains("with the whole entry"), "\(text)")
         // --kind applies to past versions too.
         #expect(try laptop.hearth("grep", "--history", "--kind", "day", "Dear landlord").status == 1)
+    }
+
+    @Test func removedWithTheWholeEntryOnlyWhenTheRemovingCommitDeletedIt() throws {
+        let devices = try TwoDevices()
+        let laptop = devices.notebook
+        let created = try laptop.hearth("new", "note", "--title", "Landlord letter", "--no-edit")
+        try created.requireSuccess()
+        let note = try #require(created.stdoutLines.first { $0.hasSuffix(".md") })
+        try laptop.hearth("sync").requireSuccess()
+        let bare = try laptop.git("rev-parse", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try laptop.write(note, try laptop.text(note) + "Dear landlord, the heater\n")
+        try laptop.hearth("sync").requireSuccess()
+        // The laptop restores the letter as it was without the line; later the desk deletes it.
+        try laptop.hearth("restore", note, "--at", bare).requireSuccess()
+        try laptop.hearth("sync").requireSuccess()
+        try devices.desk("sync").requireSuccess()
+        try FileManager.default.removeItem(at: devices.desk.appendingPathComponent(note))
+        try devices.desk("sync").requireSuccess()
+        try laptop.hearth("sync").requireSuccess()
+        let restore = try #require(try commits(touching: "Dear landlord", in: laptop).last)
+        #expect(restore.subject.hasPrefix("laptop: restore "), "\(restore)")
+
+        let rows = try json(try laptop.hearth("grep", "--history", "--json", "Dear landlord"))
+        let row = try #require(rows.first)
+        #expect(rows.count == 1)
+        #expect(row["present"] as? Bool == false)
+        #expect(row["entry_deleted"] as? Bool == false)
+        let removed = try #require(row["removed"] as? [String: Any])
+        #expect(removed["commit"] as? String == restore.id && removed["device"] as? String == "laptop")
+        let text = try laptop.hearth("grep", "--history", "Dear landlord")
+        #expect(text.stdout.contains("removed \(restore.day) on laptop (\(restore.id.prefix(7))))"), "\(text)")
+        #expect(!text.stdout.contains("whole entry"), "\(text)")
+
+        // An entry deleted here and not yet synced: its lines went with it, not yet committed.
+        try laptop.hearth("jot", "the heater again").requireSuccess()
+        try laptop.hearth("sync").requireSuccess()
+        try FileManager.default.removeItem(at: laptop.url(Self.path))
+        let uncommitted = try laptop.hearth("grep", "--history", "heater again")
+        #expect(uncommitted.stdout.contains("removed on laptop, not yet committed, with the whole entry)"), "\(uncommitted)")
+        let uncommittedRow = try #require(try json(try laptop.hearth("grep", "--history", "--json", "heater again")).first)
+        #expect(uncommittedRow["entry_deleted"] as? Bool == true)
+    }
+
+    @Test func followsAnEntryMovedOnTheOtherDeviceAcrossAMerge() throws {
+        let devices = try TwoDevices()
+        let laptop = devices.notebook
+        try laptop.hearth("jot", "plumber: call about the leak").requireSuccess()
+        try laptop.hearth("jot", "plumber: the leak is fixed").requireSuccess()
+        try laptop.hearth("sync").requireSuccess()
+        try devices.desk("sync").requireSuccess()
+        // The desk removes a line, then moves the day to a note; meanwhile the laptop adds a line
+        // to the day under its old name, and its sync merges the two.
+        try deleteLines(containing: "call about", from: Self.path, devices)
+        try devices.desk("sync").requireSuccess()
+        let moved = "notes/plumbing.md"
+        try FileManager.default.createDirectory(at: devices.desk.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: devices.desk.appendingPathComponent(Self.path), to: devices.desk.appendingPathComponent(moved))
+        try devices.desk("sync").requireSuccess()
+        try laptop.hearth("jot", "plumber: laptop note").requireSuccess()
+        try laptop.hearth("sync").requireSuccess()
+        #expect(!laptop.exists(Self.path) && laptop.exists(moved))
+        #expect(!(try laptop.git("log", "--merges", "--format=%H").stdout.isEmpty))
+
+        let result = try laptop.hearth("grep", "--history", "--json", "plumber")
+        #expect(result.status == 0, "\(result)")
+        let rows = try json(result)
+        // Each line once, under the entry's name now.
+        #expect(rows.count == 3, "\(result)")
+        #expect(rows.allSatisfy { $0["path"] as? String == moved }, "\(result)")
+        for (text, device) in [("call about", "laptop"), ("is fixed", "laptop"), ("laptop note", "laptop")] {
+            let row = try #require(rows.first { ($0["text"] as? String)?.contains(text) == true }, "\(text)")
+            let first = try #require(try commits(touching: text, in: laptop).first, "\(text)")
+            let added = try #require(row["added"] as? [String: Any])
+            #expect(added["commit"] as? String == first.id && added["device"] as? String == device, "\(text): \(row)")
+            #expect(row["entry_deleted"] as? Bool == false, "\(text)")
+        }
+        let gone = try #require(rows.first { ($0["text"] as? String)?.contains("call about") == true })
+        #expect(gone["present"] as? Bool == false)
+        #expect((gone["removed"] as? [String: Any])?["device"] as? String == "desk")
+        #expect(rows.filter { $0["present"] as? Bool == true }.count == 2)
+        let text = try laptop.hearth("grep", "--history", "plumber")
+        #expect(text.stdoutLines.filter { !$0.isEmpty }.count == 3, "\(text)")
+        #expect(!text.stdout.contains(Self.path) && !text.stdout.contains("whole entry"), "\(text)")
+        // Dated by when they were written, not by the move: a day before any commit finds nothing.
+        #expect(try laptop.hearth("grep", "--history", "--until", "2000-01-01", "plumber").status == 1)
+        let firstDay = try #require(try commits(touching: "is fixed", in: laptop).first?.day)
+        #expect(try laptop.hearth("grep", "--history", "--until", firstDay, "is fixed").status == 0)
+    }
+
+    @Test func followsAnEntryMovedAndNotYetSynced() throws {
+        let devices = try TwoDevices()
+        let laptop = devices.notebook
+        try laptop.hearth("jot", "plumber: the leak is fixed").requireSuccess()
+        try laptop.hearth("sync").requireSuccess()
+        let moved = "notes/plumbing.md"
+        try FileManager.default.createDirectory(at: laptop.url("notes"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: laptop.url(Self.path), to: laptop.url(moved))
+        let result = try laptop.hearth("grep", "--history", "--json", "plumber")
+        let rows = try json(result)
+        #expect(rows.count == 1, "\(result)")
+        let row = try #require(rows.first)
+        #expect(row["path"] as? String == moved && row["present"] as? Bool == true, "\(row)")
+        let first = try #require(try commits(touching: "leak is fixed", in: laptop).first)
+        #expect((row["added"] as? [String: Any])?["commit"] as? String == first.id, "\(row)")
+    }
+
+    @Test func aFileRenamedIntoAnEntryIsAddedByTheRename() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        try notebook.write("notes/plumbing.txt", "plumber: the leak is fixed\n")
+        try notebook.hearth("sync").requireSuccess()
+        try FileManager.default.moveItem(at: notebook.url("notes/plumbing.txt"), to: notebook.url("notes/plumbing.md"))
+        try notebook.hearth("sync").requireSuccess()
+        let rename = try notebook.git("rev-parse", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let row = try #require(try json(try notebook.hearth("grep", "--history", "--json", "plumber")).first)
+        #expect(row["path"] as? String == "notes/plumbing.md")
+        #expect((row["added"] as? [String: Any])?["commit"] as? String == rename, "\(row)")
     }
 
     @Test func aMergeIsNotCreditedWithTheLinesEachSideBroughtOrRemoved() throws {

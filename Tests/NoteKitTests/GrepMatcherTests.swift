@@ -35,6 +35,37 @@ import Testing
         #expect(try lines("x", in: "one x\r\ntwo\r\n").map(\.text) == ["one x"])
     }
 
+    @Test func aMatchNeverRunsIntoTheNextLineEvenThroughSpaceClasses() throws {
+        // `\s` and `[[:space:]]` match a newline even with REG_NEWLINE; grep -E finds nothing here.
+        let text = "foo end\nstart bar\n"
+        #expect(try lines("end\\s+start", in: text).isEmpty)
+        #expect(try lines("end[[:space:]]+start", in: text).isEmpty)
+        #expect(try lines("end[[:space:]]*$", in: "foo end  \n\nx\n").map(\.number) == [1])
+        // The first match runs over, yet its line matches further on: that line, with that match.
+        let found = try lines("a\\s+b|\\s", in: "a  \nb\nc a b\n")
+        #expect(found.map(\.number) == [1, 3])
+        #expect(found.first?.highlights == [1..<2, 2..<3])
+        #expect(found.last.map(highlighted) == [" ", "a b"])
+        let matcher = try GrepMatcher(pattern: "end\\s+start")
+        #expect(!Array("\u{0}end\nstart".utf8).withUnsafeBufferPointer { matcher.matches($0) })
+        #expect(Array("\u{0}end start".utf8).withUnsafeBufferPointer { matcher.matches($0) })
+    }
+
+    @Test func dollarHoldsBeforeCRLFAndCRLFLinesMatchLikeLFLines() throws {
+        let text = "foo end\r\nx\r\nfoo boo\r\nlast end"
+        #expect(try lines("end$", in: text).map(\.number) == [1, 4])
+        #expect(try lines("end$", in: text).map(\.text) == ["foo end", "last end"])
+        #expect(try lines("^x$", in: text).map(\.number) == [2])
+        // The `\r` is not part of the line: nothing is there for `.` to match.
+        #expect(try lines("d.$", in: text).isEmpty)
+        #expect(try lines("o+", in: text).first { $0.number == 3 }?.highlights == [1..<3, 5..<7])
+        #expect(try lines("end\\s+x", in: text).isEmpty)
+        // Mixed endings, and a search that starts at an offset.
+        #expect(try lines("end$", in: "a end\nb end\r\nc\n").map(\.number) == [1, 2])
+        #expect(try lines("^body$", in: "head\r\nbody\r\n", from: 6, firstLine: 2).map(\.number) == [2])
+        #expect(try lines("^$", in: "a\r\n\r\nb\r\n").map(\.number) == [2])
+    }
+
     @Test func startsAtAnOffsetAndCountsFromTheGivenLine() throws {
         let text = "head x\nhead\nbody x\nbody\nbody x\n"
         let start = Array("head x\nhead\n".utf8).count

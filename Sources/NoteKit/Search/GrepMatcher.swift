@@ -5,7 +5,8 @@ import Foundation
 ///
 /// POSIX regular expressions through the C library, not Swift's `Regex` (far slower): `regexec`
 /// runs over a whole file's bytes and stops only at matching lines (over 10,000 entries it adds
-/// about a quarter to the time of reading the files). One matcher is shared by every thread of a
+/// about a quarter to the time of reading the files); a file with `\r\n` endings is matched line
+/// by line. One matcher is shared by every thread of a
 /// scan; each thread borrows its own compiled copy.
 public final class GrepMatcher: @unchecked Sendable {
     /// The pattern as given.
@@ -33,8 +34,9 @@ public final class GrepMatcher: @unchecked Sendable {
     /// The lines of `bytes[start...]` that match, numbered from `firstLine` (the number of the
     /// line starting at `start`, which must be the start of a line). Each line's highlights are
     /// all its matches when `everyMatch`, else only the first (which saves matching it again).
-    /// Nothing past 2 GiB is found (the C library's offsets are 32 bits); ``GrepQuery`` refuses
-    /// such files with a diagnostic.
+    /// A match lies within one line, as in grep, and a line ending in `\r\n` is matched without
+    /// its `\r` (so `$` holds before it). Nothing past 2 GiB is found (the C library's offsets are
+    /// 32 bits); ``GrepQuery`` refuses such files with a diagnostic.
     public func matchingLines(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, firstLine: Int = 1,
                               everyMatch: Bool = true) -> [GrepLine] {
         guard start < bytes.count else { return [] }
@@ -42,6 +44,11 @@ public final class GrepMatcher: @unchecked Sendable {
         // (a byte order mark, say).
         let bytes = UnsafeBufferPointer(rebasing: bytes[start...])
         guard let base = bytes.baseAddress else { return [] }
+        // regexec's `$` holds only before `\n`: a file with a `\r` is matched line by line, each
+        // line without its `\r`; the usual LF file in one pass over all its bytes.
+        if memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) != nil {
+            return withPattern { regex in Self.linesOneByOne(regex, bytes: bytes, firstLine: firstLine, everyMatch: everyMatch) }
+        }
         let end = bytes.count
         return withPattern { regex in
             var lines: [GrepLine] = []
@@ -49,11 +56,7 @@ public final class GrepMatcher: @unchecked Sendable {
             var lineNumber = firstLine
             var counted = 0  // newlines before `counted` are in `lineNumber`
             while offset < end {
-                guard let match = regex.firstMatch(in: base, from: offset, to: end) else { break }
-                // An empty match after the final newline (`^$`) is on no line of the file.
-                if match.lowerBound == end && bytes[end - 1] == UInt8(ascii: "\n") { break }
-                let lineStart = Self.lineStart(before: match.lowerBound, in: bytes, notBefore: offset)
-                let lineEnd = Self.lineEnd(from: match.lowerBound, in: bytes)
+                guard let (match, lineStart, lineEnd) = Self.firstMatchInALine(regex, bytes: bytes, from: offset) else { break }
                 lineNumber += Self.newlines(in: bytes, from: counted, to: lineStart)
                 counted = lineStart
                 var ranges = [match]
@@ -70,10 +73,60 @@ public final class GrepMatcher: @unchecked Sendable {
         }
     }
 
-    /// Whether the pattern matches anywhere in `bytes` (for a binary file, which is not shown).
+    /// Whether the pattern matches within a line of `bytes` (for a binary file, which is not shown).
     public func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        return withPattern { $0.firstMatch(in: base, from: 0, to: bytes.count) != nil }
+        guard !bytes.isEmpty else { return false }
+        return withPattern { Self.firstMatchInALine($0, bytes: bytes, from: 0) != nil }
+    }
+
+    /// The first match from `offset` (the start of a line) on that lies within one line, with
+    /// the bounds of that line (its end is the `\n` or the end of the bytes).
+    ///
+    /// `\s`, `[[:space:]]` and the like match `\n` even with REG_NEWLINE, so a match over the
+    /// whole bytes may run into the next line: then its first line alone is searched, and the
+    /// search goes on from the line after.
+    private static func firstMatchInALine(_ regex: RegexPattern, bytes: UnsafeBufferPointer<UInt8>,
+                                          from offset: Int) -> (Range<Int>, Int, Int)? {
+        guard let base = bytes.baseAddress else { return nil }
+        let end = bytes.count
+        var offset = offset
+        while offset < end {
+            guard let match = regex.firstMatch(in: base, from: offset, to: end) else { return nil }
+            // An empty match after the final newline (`^$`) is on no line of the file.
+            if match.lowerBound == end && bytes[end - 1] == UInt8(ascii: "\n") { return nil }
+            let lineStart = lineStart(before: match.lowerBound, in: bytes, notBefore: offset)
+            let lineEnd = lineEnd(from: match.lowerBound, in: bytes)
+            if match.upperBound <= lineEnd { return (match, lineStart, lineEnd) }
+            if let inside = regex.firstMatch(in: base, from: lineStart, to: lineEnd) { return (inside, lineStart, lineEnd) }
+            offset = lineEnd + 1
+        }
+        return nil
+    }
+
+    /// The matching lines, each line searched on its own without its `\r\n` or `\n`.
+    private static func linesOneByOne(_ regex: RegexPattern, bytes: UnsafeBufferPointer<UInt8>, firstLine: Int,
+                                      everyMatch: Bool) -> [GrepLine] {
+        guard let base = bytes.baseAddress else { return [] }
+        var lines: [GrepLine] = []
+        var lineStart = 0
+        var lineNumber = firstLine
+        while lineStart < bytes.count {
+            let lineEnd = lineEnd(from: lineStart, in: bytes)
+            var contentEnd = lineEnd
+            if contentEnd > lineStart && bytes[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
+            if let match = regex.firstMatch(in: base, from: lineStart, to: contentEnd) {
+                var ranges = [match]
+                var next = match.isEmpty ? match.upperBound + 1 : match.upperBound
+                while everyMatch, next <= contentEnd, let more = regex.firstMatch(in: base, from: next, to: contentEnd, notBOL: true) {
+                    ranges.append(more)
+                    next = more.isEmpty ? more.upperBound + 1 : more.upperBound
+                }
+                lines.append(line(number: lineNumber, bytes: bytes, start: lineStart, end: lineEnd, matches: ranges))
+            }
+            lineNumber += 1
+            lineStart = lineEnd + 1
+        }
+        return lines
     }
 
     /// The matching lines of a text (a front-matter value), numbered from 1.

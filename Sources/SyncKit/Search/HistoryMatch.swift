@@ -23,7 +23,9 @@ public struct HistoryMatch: Sendable, Hashable {
     /// The latest commit that removed the line (an uncommitted event when it was removed in the
     /// working tree since the last commit); nil while the line is present.
     public var removed: LineEvent?
-    /// Whether the entry itself no longer exists.
+    /// Whether the line went with the whole entry: the commit that removed it (or the change not
+    /// yet committed) deleted the entry. False while the line is present, and for a line edited
+    /// away before the entry was moved or deleted.
     public var entryDeleted: Bool
 
     /// Whether the entry holds the line today (in the working tree).

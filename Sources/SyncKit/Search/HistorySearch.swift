@@ -12,7 +12,12 @@ import NoteKit
 /// with what one side brought. Each distinct version (blob) of an entry is searched once, however
 /// many commits share it. The working tree counts as the newest version: a line written and
 /// not yet committed is found too, and a line deleted since the last commit is shown as removed
-/// here. Renames are not followed: a moved entry's lines count as added at the new path.
+/// here. Renames are followed (git's rename detection, at 50% similarity, against each parent, so
+/// on either side of a merge): a moved entry's lines keep who first wrote them and are reported
+/// once, under the entry's newest name; its lines removed before the move are reported there too.
+/// A move in the files not yet committed is followed when the bytes are unchanged.
+/// A line counts as removed with the whole entry only when the commit that removed it deleted
+/// the entry (not when it was edited away and the entry moved or went later).
 public struct HistorySearch: Sendable {
     /// What to look for; its `since`/`until` are ignored (see `since` and `until` here).
     public var query: GrepQuery
@@ -44,21 +49,31 @@ public struct HistorySearch: Sendable {
         versionQuery.until = nil
         let repository = try SyncError.wrapping { () throws(GitError) -> Repository in try Repository.open(at: root) }
         var walk = HistoryWalk(repository: repository, query: versionQuery)
-        let headLines = try SyncError.wrapping { () throws(GitError) -> [String: [String: GrepHit]] in try walk.run() }
+        var headLines = try SyncError.wrapping { () throws(GitError) -> [String: Set<String>] in try walk.run() }
+
+        var result = HistorySearchResult()
+        result.commits = walk.commits
+        result.versions = walk.versions.count
+        result.skippedVersions = walk.skippedVersions
+        // Taken, not copied, so the walk's versions are freed before the files are read.
+        var records = walk.takeRecords()
 
         let notebook = Notebook(root: root)
         // One walk of the folders tells which entries exist, instead of a look per path.
         let entries = notebook.entryPaths()
         let existing = Set(entries)
-        var result = HistorySearchResult()
         result.current = notebook.grep(versionQuery, paths: entries)
-        result.commits = walk.commits
-        result.versions = walk.versions.count
-        result.skippedVersions = walk.skippedVersions
+
+        for (from, to) in Self.uncommittedRenames(headFiles: walk.headFiles, entries: entries, repository: repository, root: root) {
+            guard let moved = records.removeValue(forKey: from) else { continue }
+            for (text, record) in moved { records[to, default: [:]][text] = records[to]?[text].map { $0.combined(with: record) } ?? record }
+            headLines[to] = headLines.removeValue(forKey: from)
+        }
 
         var current: [String: [String: GrepHit]] = [:]
         for hit in result.current.hits where current[hit.path]?[hit.text] == nil { current[hit.path, default: [:]][hit.text] = hit }
-        var records = walk.records
+        // They are in `matches` now, with their history.
+        result.current.hits = []
         for (path, hits) in current {
             for (text, hit) in hits where records[path]?[text] == nil {
                 records[path, default: [:]][text] = HistoryLineRecord(added: nil, removed: nil, latest: hit)
@@ -67,24 +82,52 @@ public struct HistorySearch: Sendable {
 
         let device = try? repository.hearthDevice()
         let uncommitted = LineEvent(commit: nil, date: nil, time: nil, device: device)
-        for (path, lines) in records {
+        // Each entry's records are dropped once its matches are made.
+        for path in Array(records.keys) {
+            guard let lines = records.removeValue(forKey: path) else { continue }
             let exists = existing.contains(path)
             for (text, record) in lines {
                 let now = current[path]?[text]
                 let shown = now ?? record.latest
                 var removed: LineEvent?
+                var withEntry = false
                 if now == nil {
-                    // Still in the last commit but gone from the file: removed here, not yet committed.
-                    removed = headLines[path]?[text] != nil ? uncommitted : (record.removed ?? uncommitted)
+                    if headLines[path]?.contains(text) != true, let committed = record.removed {
+                        removed = committed
+                        withEntry = record.removedWithEntry
+                    } else {
+                        // Still in the last commit but gone from the file: removed here, not yet committed.
+                        removed = uncommitted
+                        withEntry = !exists
+                    }
                 }
                 let match = HistoryMatch(path: path, line: shown.line, text: text, highlights: shown.highlights, field: shown.field,
                                          kind: shown.kind, date: shown.date, added: record.added ?? uncommitted,
-                                         removed: removed, entryDeleted: !exists)
+                                         removed: removed, entryDeleted: withEntry)
                 if overlapsDates(match) { result.matches.append(match) }
             }
         }
         result.matches.sort { ($0.path, $0.line, $0.text) < ($1.path, $1.line, $1.text) }
         return result
+    }
+
+    /// Entries moved in the files and not yet committed: an entry of HEAD gone from the files
+    /// whose very bytes are at a path HEAD lacks has moved there. (A move with edits is seen once
+    /// committed, by git's rename detection.)
+    private static func uncommittedRenames(headFiles: [String: ObjectID], entries: [String], repository: Repository,
+                                           root: URL) -> [(from: String, to: String)] {
+        let existing = Set(entries)
+        var gone: [ObjectID: String] = [:]
+        for (path, id) in headFiles where !existing.contains(path) { gone[id] = path }
+        guard !gone.isEmpty else { return [] }
+        var renames: [(from: String, to: String)] = []
+        for path in entries where headFiles[path] == nil {
+            // A file that cannot be hashed is simply not taken for a move.
+            guard let id = try? repository.hashFile(at: root.appendingPathComponent(path)),
+                  let from = gone.removeValue(forKey: id) else { continue }
+            renames.append((from, path))
+        }
+        return renames
     }
 
     /// Whether the line was in the notebook at some time between `since` and `until`.

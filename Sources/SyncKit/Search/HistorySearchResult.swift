@@ -4,7 +4,8 @@ import NoteKit
 public struct HistorySearchResult: Sendable {
     /// The matching lines, by path and line.
     public var matches: [HistoryMatch] = []
-    /// The search of the working tree (its binary matches, invalid UTF-8 and unreadable files).
+    /// The search of the working tree: its binary matches, invalid UTF-8 and unreadable files
+    /// (its hits are left out: they are in `matches`).
     public var current = GrepScan()
     /// Commits walked.
     public var commits = 0

@@ -7,8 +7,11 @@ struct HistoryWalk {
     let query: GrepQuery
     /// Matching lines by path and text, with the commits that added and removed them.
     private(set) var records: [String: [String: HistoryLineRecord]] = [:]
-    /// Each searched version's matching lines by text, by blob and path.
-    private(set) var versions: [ObjectID: [String: [String: GrepHit]]] = [:]
+    /// Each searched version's matching line texts, by blob and path: all that later commits
+    /// need of it (whether it has a line), far smaller than its hits.
+    private(set) var versions: [ObjectID: [String: Set<String>]] = [:]
+    /// HEAD's entries by path, with their blobs, once the walk is done.
+    private(set) var headFiles: [String: ObjectID] = [:]
     private(set) var commits = 0
     private(set) var skippedVersions = 0
 
@@ -17,84 +20,139 @@ struct HistoryWalk {
         self.query = query
     }
 
-    /// Walks from the first commit to HEAD; returns the matching lines of HEAD's versions
+    /// Walks from the first commit to HEAD; returns the matching line texts of HEAD's versions
     /// of the entries that have any, by path.
-    mutating func run() throws(GitError) -> [String: [String: GrepHit]] {
+    mutating func run() throws(GitError) -> [String: Set<String>] {
         guard let head = try repository.headCommitID() else { return [:] }
         // Newest first and never a parent before its children: reversed, parents come first.
         for commit in try repository.log(from: head).reversed() {
             try visit(commit)
             commits += 1
         }
-        var headLines: [String: [String: GrepHit]] = [:]
-        for file in try repository.treeFiles(commit: head) where records[file.path] != nil {
-            headLines[file.path] = try lines(of: file.id, path: file.path)
+        var headLines: [String: Set<String>] = [:]
+        for file in try repository.treeFiles(commit: head) where Self.isEntry(file.path) {
+            headFiles[file.path] = file.id
+            if records[file.path] != nil { headLines[file.path] = try texts(of: (file.id, file.path)) }
         }
         return headLines
     }
 
     private mutating func visit(_ commit: Commit) throws(GitError) {
-        var diffs: [[String: TreeChange]] = []
+        // Each parent's changes by the path they leave in this commit, and by the path they had
+        // in the parent (a deletion or a rename away has only that one).
+        var arriving: [[String: TreeChange]] = []
+        var leaving: [[String: TreeChange]] = []
+        var renames: [(from: String, to: String)] = []
         let parents: [ObjectID?] = commit.parentIDs.isEmpty ? [nil] : commit.parentIDs
         for parent in parents {
-            var byPath: [String: TreeChange] = [:]
-            for change in try repository.treeChanges(from: parent, to: commit.id, detectRenames: false) {
-                for path in [change.oldPath, change.newPath].compactMap({ $0 }) where Self.isEntry(path) { byPath[path] = change }
+            var byNew: [String: TreeChange] = [:]
+            var byOld: [String: TreeChange] = [:]
+            for change in try repository.treeChanges(from: parent, to: commit.id, detectRenames: true) {
+                if let new = change.newPath, Self.isEntry(new) { byNew[new] = change }
+                if let old = change.oldPath, Self.isEntry(old) { byOld[old] = change }
+                if change.status == .renamed, let from = change.oldPath, let to = change.newPath, Self.isEntry(from), Self.isEntry(to) {
+                    renames.append((from, to))
+                }
             }
-            diffs.append(byPath)
+            arriving.append(byNew)
+            leaving.append(byOld)
+        }
+        // An entry moved (against any parent, so on either side of a merge) takes its lines'
+        // records to its new name: they keep who first wrote them, and the old name loses nothing.
+        var movedAway = Set<String>()
+        for (from, to) in renames where from != to {
+            movedAway.insert(from)
+            guard let moved = records.removeValue(forKey: from) else { continue }
+            for (text, record) in moved { records[to, default: [:]][text] = records[to]?[text].map { $0.combined(with: record) } ?? record }
         }
         var paths = Set<String>()
-        for diff in diffs { paths.formUnion(diff.keys) }
+        for index in parents.indices { paths.formUnion(arriving[index].keys); paths.formUnion(leaving[index].keys) }
         let event = LineEvent(commit)
         for path in paths.sorted() {
-            guard let change = diffs.lazy.compactMap({ $0[path] }).first else { continue }
-            let version = Self.file(change, old: false, path: path)
-            // A parent whose diff does not name the path had this commit's version.
-            let parentVersions = diffs.map { diff in diff[path].map { Self.file($0, old: true, path: path) } ?? version }
-            let now = try lines(of: version, path: path)
-            var before: [[String: GrepHit]] = []
-            for parentVersion in parentVersions { before.append(try lines(of: parentVersion, path: path)) }
+            // The version here: absent unless some parent's changes arrive at this path.
+            let arrival = arriving.lazy.compactMap { $0[path] }.first
+            if arrival == nil && movedAway.contains(path) { continue }
+            let version = arrival.flatMap { Self.file($0, old: false) }
+            // Each parent's version of this entry: under its old name when it was renamed here,
+            // none when it was added here; a parent whose changes do not name the path had this
+            // commit's version.
+            var parentVersions: [(ObjectID, String)?] = []
+            for index in parents.indices {
+                if let change = arriving[index][path] {
+                    // A file that was no entry (a .txt renamed to .md) brings no lines' records.
+                    parentVersions.append(change.oldPath.map(Self.isEntry) == true ? Self.file(change, old: true) : nil)
+                } else if let change = leaving[index][path] {
+                    parentVersions.append(Self.file(change, old: true))
+                } else {
+                    parentVersions.append(version)
+                }
+            }
+            let now = try hits(of: version)
+            var before: [Set<String>] = []
+            for parentVersion in parentVersions { before.append(try texts(of: parentVersion)) }
             for (text, hit) in now {
                 if records[path]?[text] == nil {
                     records[path, default: [:]][text] = HistoryLineRecord(added: nil, removed: nil, latest: hit)
                 }
-                if records[path]![text]!.added == nil && !before.contains(where: { $0[text] != nil }) {
+                if records[path]![text]!.added == nil && !before.contains(where: { $0.contains(text) }) {
                     records[path]![text]!.added = event
                 }
                 records[path]![text]!.latest = hit
             }
-            for text in before[0].keys where now[text] == nil && before.allSatisfy({ $0[text] != nil }) {
+            for text in before[0] where now[text] == nil && before.allSatisfy({ $0.contains(text) }) {
                 records[path]?[text]?.removed = event
+                records[path]?[text]?.removedWithEntry = version == nil
             }
         }
     }
 
-    /// The regular file at `path` on the old (parent's) or new side of a change; nil when the
-    /// path holds no regular file there (absent, a link, a submodule) or the change is about its
-    /// other path.
-    private static func file(_ change: TreeChange, old: Bool, path: String) -> ObjectID? {
-        let (changePath, id, mode) = old ? (change.oldPath, change.oldID, change.oldMode) : (change.newPath, change.newID, change.newMode)
-        guard changePath == path, mode == FileMode.blob || mode == FileMode.executable else { return nil }
-        return id
+    /// The records, handed over: the walk keeps neither them nor its versions (count those first).
+    mutating func takeRecords() -> [String: [String: HistoryLineRecord]] {
+        let taken = records
+        records = [:]
+        versions = [:]
+        return taken
     }
 
-    /// The matching lines of one version, by text, searched once per blob and path.
-    private mutating func lines(of id: ObjectID?, path: String) throws(GitError) -> [String: GrepHit] {
-        guard let id else { return [:] }
+    /// The regular file on the old (parent's) or new side of a change, with its path there; nil
+    /// when that side holds no regular file (absent, a link, a submodule).
+    private static func file(_ change: TreeChange, old: Bool) -> (ObjectID, String)? {
+        let (changePath, id, mode) = old ? (change.oldPath, change.oldID, change.oldMode) : (change.newPath, change.newID, change.newMode)
+        guard let changePath, let id, mode == FileMode.blob || mode == FileMode.executable else { return nil }
+        return (id, changePath)
+    }
+
+    /// The matching lines of one version, by text. A version already searched is searched
+    /// again only when it has lines (it came back, as when a line is written again): only its
+    /// texts are kept.
+    private mutating func hits(of version: (ObjectID, String)?) throws(GitError) -> [String: GrepHit] {
+        guard let (id, path) = version, versions[id]?[path]?.isEmpty != true else { return [:] }
+        return try search(id, path: path)
+    }
+
+    /// The texts of the matching lines of one version, searched once per blob and path.
+    private mutating func texts(of version: (ObjectID, String)?) throws(GitError) -> Set<String> {
+        guard let (id, path) = version else { return [] }
         if let known = versions[id]?[path] { return known }
+        return Set(try search(id, path: path).keys)
+    }
+
+    /// Searches a version and keeps its texts.
+    private mutating func search(_ id: ObjectID, path: String) throws(GitError) -> [String: GrepHit] {
         let data = try repository.blob(id)
         let result = data.withUnsafeBytes { query.search($0.bindMemory(to: UInt8.self), path: path) }
+        let known = versions[id]?[path] != nil
         var byText: [String: GrepHit] = [:]
         switch result {
         case .searched(let hits, _):
             // The same text twice in one version is one line; the first occurrence stands for it.
             for hit in hits where byText[hit.text] == nil { byText[hit.text] = hit }
         case .binary, .unreadable:
-            skippedVersions += 1
+            if !known { skippedVersions += 1 }
         case .filteredOut:
             break
         }
-        versions[id, default: [:]][path] = byText
+        if !known { versions[id, default: [:]][path] = Set(byText.keys) }
         return byText
     }
 

@@ -10,7 +10,8 @@ struct GrepCommand: ParsableCommand {
         abstract: "Search entries' text or one front-matter field, now or in every past version.",
         discussion: """
             PATTERN is a POSIX extended regular expression, as in grep -E (the C library's regcomp, \
-            matched in UTF-8): a|b, (x)+, [0-9]{4}, ^ and $ at line ends; -i ignores case. Start a \
+            matched in UTF-8): a|b, (x)+, [0-9]{4}, ^ and $ at line ends (before \\r\\n too); a match \
+            never spans two lines; -i ignores case. Start a \
             pattern that begins with - after --, as in hearth grep -- -x.
             Prints path:line:text for each matching body line (line numbers are the file's own); \
             with --field KEY, path:line:KEY: value for each matching value of that front-matter key, \
@@ -19,8 +20,11 @@ struct GrepCommand: ParsableCommand {
             With --history every version of every entry in the notebook's git history is searched \
             too, so deleted text is found: each line shows the day, device and commit that first \
             had it and, when it is gone, those that removed it; edits not yet committed count \
-            as the newest version. With --history, --since and --until select by commit date: \
-            lines that were in the notebook at some time between those days.
+            as the newest version. Renamed entries are followed (on both sides of a merge): a \
+            line keeps the commit that first had it and is shown once, under the entry's name now. \
+            "with the whole entry" means the commit that removed the line deleted the entry. \
+            With --history, --since and --until select by commit date: lines that were in the \
+            notebook at some time between those days.
             Exit status as grep: 0 when something matched, 1 when nothing did, 2 for a bad pattern, \
             a usage error or a file that could not be read.
             """
@@ -82,8 +86,7 @@ struct GrepCommand: ParsableCommand {
             } catch {
                 throw CommandFailure(message: error.description, exitCode: 2)
             }
-            Terminal.standardOutput.write(json ? GrepFormatter.jsonArray(result.matches.map(GrepFormatter.json))
-                                               : result.matches.map(formatter.render).joined())
+            write(result.matches, text: formatter.render, json: GrepFormatter.json)
             if result.skippedVersions > 0 {
                 let count = result.skippedVersions
                 Terminal.standardError.write("hearth: \(count) past \(count == 1 ? "version was" : "versions were") binary or unparseable and not searched (the history keeps them unchanged)\n")
@@ -94,11 +97,30 @@ struct GrepCommand: ParsableCommand {
             let query = GrepQuery(matcher: matcher, kinds: kinds, since: since.flatMap(LocalDate.init),
                                   until: until.flatMap(LocalDate.init), field: field, everyMatch: everyMatch)
             scan = notebook.grep(query)
-            Terminal.standardOutput.write(json ? GrepFormatter.jsonArray(scan.hits.map(GrepFormatter.json))
-                                               : scan.hits.map(formatter.render).joined())
+            write(scan.hits, text: formatter.render, json: GrepFormatter.json)
             matched = scan.matched
         }
         try finish(scan, matched: matched)
+    }
+
+    /// Prints the rows as text or as one JSON array (one row a line, the layout of
+    /// `hearth list --json`), in pieces of about 64 KiB: one string of
+    /// every row would hold a large result twice (a history search for a common word on 10,000
+    /// entries prints over 10 MB).
+    private func write<Row>(_ rows: [Row], text: (Row) -> String, json row: (Row) -> JSONValue) {
+        var piece = json ? (rows.isEmpty ? "[]\n" : "[\n") : ""
+        for (index, item) in rows.enumerated() {
+            if json {
+                piece += row(item).serialized() + (index == rows.count - 1 ? "\n]\n" : ",\n")
+            } else {
+                piece += text(item)
+            }
+            if piece.utf8.count >= 65_536 {
+                Terminal.standardOutput.write(piece)
+                piece = ""
+            }
+        }
+        if !piece.isEmpty { Terminal.standardOutput.write(piece) }
     }
 
     /// Notes on stderr, then grep's exit status: 2 when a file could not be read, else 0 or 1.

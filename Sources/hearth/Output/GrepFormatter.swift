@@ -32,7 +32,9 @@ struct GrepFormatter {
     func render(_ match: HistoryMatch) -> String {
         var story = "added " + describe(match.added)
         if let removed = match.removed {
-            story += "; removed " + describe(removed) + (match.entryDeleted ? " with the whole entry" : "")
+            story += "; removed " + describe(removed)
+            // `on laptop, not yet committed` needs its comma before what follows.
+            if match.entryDeleted { story += (removed.isUncommitted ? ", " : " ") + "with the whole entry" }
         } else {
             story += "; still there"
         }
@@ -69,12 +71,6 @@ struct GrepFormatter {
     }
 
     // MARK: - JSON
-
-    /// One JSON array of rows, in the layout `hearth list --json` uses.
-    static func jsonArray(_ rows: [JSONValue]) -> String {
-        guard !rows.isEmpty else { return "[]\n" }
-        return "[\n" + rows.map { $0.serialized() }.joined(separator: ",\n") + "\n]\n"
-    }
 
     /// `{path, line, text, field?, kind, date}`.
     static func json(_ hit: GrepHit) -> JSONValue {
