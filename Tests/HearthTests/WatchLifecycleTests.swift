@@ -96,6 +96,7 @@ import Glibc
         #expect(watch.waitForLine(containing: "; polling every 1 s instead"), "\(watch.log)")
         #expect(watch.lines.contains {
             $0.contains("/nb/notes: cannot watch with inotify: the inotify watch limit is reached (/proc/sys/fs/inotify/max_user_watches is ")
+                && $0.contains(", and /proc/sys/user/max_inotify_watches \(limit) in this user namespace; raise it with sysctl")
         }, "\(watch.log)")
         #expect(try watch.waitUntil {
             try devices.notebook.git(in: devices.remote, "show", "main:notes/new/idea.md").stdout.contains("in a folder made while watching")

@@ -82,12 +82,18 @@ public final class InotifyChangeDetector: ChangeDetector {
         failure = SyncError.io(path: root + "/" + folder, operation: "watch with inotify", reason: reason).description
     }
 
-    /// ENOSPC from `inotify_add_watch`: the per-user watch limit, with where it is set.
+    /// ENOSPC from `inotify_add_watch`: the per-user watch limit, with where it is set (and, in
+    /// a user namespace with a lower limit of its own, that one too).
     static var limitReached: String {
-        let file = "/proc/sys/fs/inotify/max_user_watches"
-        let limit = (try? String(contentsOfFile: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
-        return "the inotify watch limit is reached (\(file) is \(limit ?? "unknown"); "
-            + "raise it with sysctl fs.inotify.max_user_watches=N)"
+        let read = { (file: String) in
+            (try? String(contentsOfFile: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let system = read("/proc/sys/fs/inotify/max_user_watches")
+        var limit = "/proc/sys/fs/inotify/max_user_watches is \(system ?? "unknown")"
+        if let namespace = read("/proc/sys/user/max_inotify_watches"), namespace != system {
+            limit += ", and /proc/sys/user/max_inotify_watches \(namespace) in this user namespace"
+        }
+        return "the inotify watch limit is reached (\(limit); raise it with sysctl fs.inotify.max_user_watches=N)"
     }
 
     /// Reads every queued event; whether any of them is a change under the notebook.
