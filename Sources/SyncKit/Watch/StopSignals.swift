@@ -99,7 +99,9 @@ public final class StopSignals: @unchecked Sendable {
         if outsideRequest { return true }
         guard arePending else { return false }
         stopSeen = true
-        _ = take()
+        // Every stop signal pending now counts as this first one (SIGTERM and SIGHUP together
+        // from a service manager, say): only one sent after it ends a sync under way.
+        while take() != nil {}
         return true
     }
 
