@@ -84,8 +84,10 @@ import Glibc
         }, "\(watch.log)")
         let lines = watch.lines
         let received = try #require(lines.firstIndex { $0.contains("received 1 commit") })
-        // The files it wrote were looked at once, found committed, and that was all.
-        #expect(lines[received...].filter { $0.contains("files changed, nothing left to commit") }.count == 1, "\(watch.log)")
+        // The files it wrote were looked at (at most once: an interval round that comes first
+        // on a loaded machine makes the look needless), found committed, and that was all.
+        let looks = lines[received...].filter { $0.contains("files changed, nothing left to commit") }
+        #expect(looks.count <= 1 && looks.allSatisfy { $0.hasSuffix("(the last sync wrote them)") }, "\(watch.log)")
         #expect(!lines[received...].contains { $0.contains("sync (change)") || $0.contains("sent") }, "\(watch.log)")
         // The laptop made no commit of its own: its branch is the desk's.
         #expect(try devices.notebook.git("log", "-1", "--format=%s").stdout == "desk: edit \(Self.path) (body)\n")
@@ -95,13 +97,14 @@ import Glibc
 
     @Test func severalRapidSavesMakeOneCommit() throws {
         let devices = try TwoDevices()
-        let watch = try WatchProcess(devices.notebook, ["watch", "--quiet", "1.5", "--interval", "300"])
+        // Five saves back to back (microseconds apart) and a quiet window far longer than they
+        // take even on a loaded machine: one burst, one commit.
+        let watch = try WatchProcess(devices.notebook, ["watch", "--quiet", "3", "--interval", "300"])
         try #require(watch.waitForLine(containing: "sync (start)"), "\(watch.log)")
         let before = try commitCount(devices)
 
         for save in 1...5 {
             try append("rapid save \(save)", to: devices.notebook.root)
-            Thread.sleep(forTimeInterval: 0.05)
         }
         #expect(try watch.waitUntil { try remoteEntry(devices).contains("rapid save 5\n") }, "\(watch.log)")
         let history = try devices.notebook.git("log", "--format=%s").stdout

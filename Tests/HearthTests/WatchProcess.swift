@@ -15,13 +15,16 @@ final class WatchProcess {
     let logFile: URL
     private var exitStatus: Int32?
 
-    /// Starts the built `hearth` with `arguments` in `directory`, with `notebook`'s environment.
-    init(_ notebook: TemporaryNotebook, _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]) throws {
+    /// Starts the built `hearth` with `arguments` in `directory`, with `notebook`'s environment;
+    /// through `wrapper` (a program and its arguments, then hearth's path and arguments follow)
+    /// when given.
+    init(_ notebook: TemporaryNotebook, _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:],
+         wrapper: [String] = []) throws {
         let binary = try #require(HearthBinary.url, "no built hearth next to the test bundle; run `swift build` first")
         logFile = notebook.base.appendingPathComponent("watch-\(UUID().uuidString).log")
         // `-C`: posix_spawn's chdir action is not in every libc.
-        pid = try ChildSpawn.start(binary.path, ["-C", (directory ?? notebook.root).path] + arguments,
-                                   environment: notebook.environment(extra), output: logFile.path)
+        let command = wrapper + [binary.path, "-C", (directory ?? notebook.root).path] + arguments
+        pid = try ChildSpawn.start(command[0], Array(command.dropFirst()), environment: notebook.environment(extra), output: logFile.path)
     }
 
     deinit {
@@ -40,6 +43,18 @@ final class WatchProcess {
     /// The log's lines.
     var lines: [String] {
         log.split(separator: "\n").map(String.init)
+    }
+
+    /// The exit code once the process has exited (128 + signal number when a signal ended it).
+    var exitCode: Int32? {
+        _ = isRunning
+        return exitStatus
+    }
+
+    /// Waits up to `seconds` for the process to exit on its own; its exit code, nil when it did not.
+    func waitForExit(seconds: TimeInterval = 20) -> Int32? {
+        guard waitUntil(seconds: seconds, { !isRunning }) else { return nil }
+        return exitStatus
     }
 
     /// Whether the process is still running (reaping it when it has exited).

@@ -12,4 +12,12 @@ public protocol ChangeDetector: AnyObject {
 
     /// Ends a running ``waitForChanges(until:)`` early. Safe from any thread.
     func wake()
+
+    /// Why the detector can no longer see every change (inotify refused to watch a new folder),
+    /// nil while it can. The watcher then switches to polling.
+    var failure: String? { get }
+}
+
+extension ChangeDetector {
+    public var failure: String? { nil }
 }

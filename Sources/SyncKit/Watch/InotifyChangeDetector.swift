@@ -12,6 +12,8 @@ public final class InotifyChangeDetector: ChangeDetector {
     private let wakeSignal: WakeSignal
     /// Watch descriptor -> the folder it watches, relative to the root ("" for the root).
     private var folders: [Int32: String] = [:]
+    /// Why a folder created while watching could not be watched (see ``ChangeDetector/failure``).
+    public private(set) var failure: String?
 
     private static let mask: UInt32 = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM
         | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR | IN_DONT_FOLLOW | IN_EXCL_UNLINK)
@@ -22,7 +24,10 @@ public final class InotifyChangeDetector: ChangeDetector {
     ///   watch limit (`fs.inotify.max_user_watches`) is too low for the notebook's folders; the
     ///   caller then polls instead.
     public init(root: URL) throws(SyncError) {
-        self.root = root.path(percentEncoded: false)
+        var path = root.path(percentEncoded: false)
+        // A folder URL's path ends in "/": the folders named in messages must not read "nb//notes".
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        self.root = path
         self.wakeSignal = try WakeSignal()
         let descriptor = inotify_init1(Int32(O_NONBLOCK | O_CLOEXEC))
         guard descriptor >= 0 else {
@@ -32,7 +37,7 @@ public final class InotifyChangeDetector: ChangeDetector {
         for folder in TreeFingerprint.folders(under: self.root) {
             if let failure = add(folder) {
                 close(descriptor)
-                throw SyncError.io(path: self.root + "/" + folder, operation: "watch with inotify", reason: failure)
+                throw SyncError.io(path: folder.isEmpty ? self.root : self.root + "/" + folder, operation: "watch with inotify", reason: failure)
             }
         }
     }
@@ -64,11 +69,31 @@ public final class InotifyChangeDetector: ChangeDetector {
         let watch = inotify_add_watch(descriptor, path, Self.mask)
         if watch < 0 {
             if errno == ENOENT || errno == ENOTDIR { return nil }
-            if errno == ENOSPC { return "the inotify watch limit is reached (raise fs.inotify.max_user_watches)" }
+            if errno == ENOSPC { return Self.limitReached }
             return String(cString: strerror(errno))
         }
         folders[watch] = folder
         return nil
+    }
+
+    /// Adds a watch on a folder that appeared while watching; a refusal is kept in ``failure``.
+    private func addWhileWatching(_ folder: String) {
+        guard let reason = add(folder), failure == nil else { return }
+        failure = SyncError.io(path: root + "/" + folder, operation: "watch with inotify", reason: reason).description
+    }
+
+    /// ENOSPC from `inotify_add_watch`: the per-user watch limit, with where it is set (and, in
+    /// a user namespace with a lower limit of its own, that one too).
+    static var limitReached: String {
+        let read = { (file: String) in
+            (try? String(contentsOfFile: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let system = read("/proc/sys/fs/inotify/max_user_watches")
+        var limit = "/proc/sys/fs/inotify/max_user_watches is \(system ?? "unknown")"
+        if let namespace = read("/proc/sys/user/max_inotify_watches"), namespace != system {
+            limit += ", and /proc/sys/user/max_inotify_watches \(namespace) in this user namespace"
+        }
+        return "the inotify watch limit is reached (\(limit); raise it with sysctl fs.inotify.max_user_watches=N)"
     }
 
     /// Reads every queued event; whether any of them is a change under the notebook.
@@ -98,7 +123,7 @@ public final class InotifyChangeDetector: ChangeDetector {
         if mask & UInt32(IN_Q_OVERFLOW) != 0 {
             // Events were dropped: folders created meanwhile may be unwatched. Adding a watch
             // twice is harmless (the kernel returns the same descriptor).
-            for folder in TreeFingerprint.folders(under: root) { _ = add(folder) }
+            for folder in TreeFingerprint.folders(under: root) { addWhileWatching(folder) }
             return true
         }
         if mask & UInt32(IN_IGNORED) != 0 {
@@ -110,8 +135,8 @@ public final class InotifyChangeDetector: ChangeDetector {
         if name == ".git" { return false }
         if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
             let created = folder.isEmpty ? name : folder + "/" + name
-            _ = add(created)
-            for inner in TreeFingerprint.folders(under: root + "/" + created).dropFirst() { _ = add(created + "/" + inner) }
+            addWhileWatching(created)
+            for inner in TreeFingerprint.folders(under: root + "/" + created).dropFirst() { addWhileWatching(created + "/" + inner) }
         }
         return true
     }

@@ -8,19 +8,32 @@ import GitKit
 ///
 /// After files change it first looks whether anything is left to commit (``LocalChanges``):
 /// the files a sync writes itself are committed already, so they never start another sync.
-/// A failed sync is retried after a delay that doubles up to ``WatchOptions/maxRetryDelay``; a
-/// round that finds another sync holding the lock is skipped and retried shortly. ``stop()``
-/// (from a signal handler's queue, say) lets a sync under way finish, then ``run()`` returns.
+/// A failed sync is retried after a delay that doubles up to ``WatchOptions/maxRetryDelay``; so
+/// is a round that finds another sync holding the lock (reported once, and once more when it
+/// resumes). ``stop()`` (from a signal handler's queue, say) lets a sync under way finish, then
+/// ``run()`` returns. When the notebook's folder is moved or deleted, ``run()`` returns
+/// ``WatchEnd/notebookGone``.
 public final class NotebookWatcher: @unchecked Sendable {
     /// The notebook's root.
     public let root: URL
     private let options: WatchOptions
     private var syncOptions: SyncOptions
-    private let detector: any ChangeDetector
+    /// Replaced (under `state`) only by the thread running ``run()``, when inotify fails.
+    private var detector: any ChangeDetector
+    /// Why inotify could not watch the notebook at the start, reported by ``run()``.
+    private var fallbackReason: String?
     private let report: @Sendable (WatchEvent) -> Void
     private let state = NSLock()
     private var stopRequested = false
     private var syncing = false
+    /// The root folder's device and inode when watching began: a root path that names another
+    /// folder (or none) means the notebook was moved or deleted.
+    private let rootDevice: UInt64
+    private let rootInode: UInt64
+    /// Whether the last sync wrote files here (received or merged), until the next look.
+    private var lastSyncWrote = false
+    /// Rounds skipped in a row because another sync held the lock.
+    private var skips = 0
 
     /// Prepares to watch the notebook at `root`; nothing happens until ``run()``.
     ///
@@ -42,15 +55,29 @@ public final class NotebookWatcher: @unchecked Sendable {
         self.syncOptions = syncOptions
         self.syncOptions.lockWait = options.lockWait
         self.report = report
-        self.detector = try Self.detector(root: syncer.root, options: options)
+        var info = stat()
+        guard stat(syncer.root.path(percentEncoded: false), &info) == 0 else {
+            throw SyncError.io(path: syncer.root.path(percentEncoded: false), operation: "watch", reason: String(cString: strerror(errno)))
+        }
+        rootDevice = UInt64(info.st_dev)
+        rootInode = UInt64(info.st_ino)
+        (detector, fallbackReason) = try Self.detector(root: syncer.root, options: options)
     }
 
-    /// Inotify on Linux unless polling is asked for or inotify cannot watch the notebook.
-    private static func detector(root: URL, options: WatchOptions) throws(SyncError) -> any ChangeDetector {
+    /// Inotify on Linux unless polling is asked for or inotify cannot watch the notebook (then
+    /// also why).
+    private static func detector(root: URL, options: WatchOptions) throws(SyncError) -> (any ChangeDetector, String?) {
+        var reason: String?
         #if os(Linux)
-        if !options.forcePolling, let inotify = try? InotifyChangeDetector(root: root) { return inotify }
+        if !options.forcePolling {
+            do {
+                return (try InotifyChangeDetector(root: root), nil)
+            } catch {
+                reason = error.description
+            }
+        }
         #endif
-        return try PollingChangeDetector(root: root, every: options.pollEvery)
+        return (try PollingChangeDetector(root: root, every: options.pollEvery), reason)
     }
 
     /// Asks ``run()`` to return: at once when waiting, after the current sync when syncing.
@@ -60,6 +87,7 @@ public final class NotebookWatcher: @unchecked Sendable {
         let first = !stopRequested
         stopRequested = true
         let busy = syncing
+        let detector = detector
         state.unlock()
         if first && busy { report(.stopping) }
         detector.wake()
@@ -71,10 +99,22 @@ public final class NotebookWatcher: @unchecked Sendable {
         return stopRequested
     }
 
-    /// Watches and syncs until ``stop()`` is called, or until the process has grown past
-    /// ``WatchOptions/restartAfterGrowth`` (checked after each sync, so never mid-sync).
+    /// Whether the root path no longer names the folder watching began with.
+    private var rootIsGone: Bool {
+        var info = stat()
+        guard stat(root.path(percentEncoded: false), &info) == 0 else { return true }
+        return UInt64(info.st_dev) != rootDevice || UInt64(info.st_ino) != rootInode
+    }
+
+    /// Watches and syncs until ``stop()`` is called, until the notebook's folder is moved or
+    /// deleted, or until the process has grown past ``WatchOptions/restartAfterGrowth`` (checked
+    /// after each sync, so never mid-sync; never when `restarting` is false).
     @discardableResult
-    public func run() -> WatchEnd {
+    public func run(restarting: Bool = true) -> WatchEnd {
+        if let reason = fallbackReason {
+            fallbackReason = nil
+            report(.pollingInstead(reason: reason, detector: detector.name))
+        }
         report(.started(root: root.standardizedFileURL.path, detector: detector.name, options: options))
         var nextRound = Date()
         var trigger = WatchTrigger.start
@@ -83,7 +123,13 @@ public final class NotebookWatcher: @unchecked Sendable {
         var failures = 0
         var baseline: Int?
         while !isStopping {
-            if let limit = options.restartAfterGrowth, let resident = ResidentMemory.current() {
+            // Following a moved folder would keep syncing what the user now calls by another
+            // name, and a deleted one can only fail: either way the watcher's job is over.
+            if rootIsGone {
+                report(.notebookGone(root: root.standardizedFileURL.path))
+                return .notebookGone
+            }
+            if restarting, let limit = options.restartAfterGrowth, let resident = ResidentMemory.current() {
                 if let baseline, resident - baseline > limit {
                     report(.restarting(residentBytes: resident))
                     return .restart
@@ -98,26 +144,58 @@ public final class NotebookWatcher: @unchecked Sendable {
                 continue
             }
             // Changes wait while syncs fail: the retry commits them anyway.
-            if failures == 0, let due = checkAt, now >= due {
+            if failures == 0, skips == 0, let due = checkAt, now >= due {
                 checkAt = nil
                 switch checkLocalChanges() {
                 case .none:
-                    report(.nothingToCommit)
+                    report(.nothingToCommit(lastSyncWrote: lastSyncWrote))
+                    lastSyncWrote = false
                 case .busy(let holder):
-                    // The other sync may have taken its snapshot before the change: look again.
-                    let retry = max(options.quiet, options.firstRetryDelay)
-                    checkAt = Date().addingTimeInterval(retry)
-                    report(.skipped(holder: holder, retryIn: retry))
+                    // The other sync may have taken its snapshot before the change: a retry
+                    // round syncs once the lock is free.
+                    let retry = skipped(holder: holder)
+                    nextRound = min(nextRound, Date().addingTimeInterval(retry))
+                    trigger = .retry
                 case .some:
                     (nextRound, failures, trigger) = sync(.change, failures: failures)
                 }
                 continue
             }
-            let deadline = failures == 0 ? min(checkAt ?? nextRound, nextRound) : nextRound
+            let deadline = failures == 0 && skips == 0 ? min(checkAt ?? nextRound, nextRound) : nextRound
             if detector.waitForChanges(until: deadline) { checkAt = Date().addingTimeInterval(options.quiet) }
+            if let reason = detector.failure { pollInstead(because: reason) }
         }
         report(.stopped)
         return .stopped
+    }
+
+    /// Replaces a detector that can no longer see every change by a polling one. A change may
+    /// have been missed meanwhile, so one is assumed.
+    private func pollInstead(because reason: String) {
+        guard let polling = try? PollingChangeDetector(root: root, every: options.pollEvery) else { return }
+        state.lock()
+        detector = polling
+        let stopping = stopRequested
+        state.unlock()
+        // A stop that woke the old detector is seen by the loop's next look at the flag.
+        if stopping { polling.wake() }
+        report(.pollingInstead(reason: reason, detector: polling.name))
+    }
+
+    /// Counts a round skipped because another sync holds the lock, reports the first of a run of
+    /// them, and returns the wait before the next try (growing like the retries after failures).
+    private func skipped(holder: String) -> TimeInterval {
+        skips += 1
+        let retry = max(options.quiet, options.retryDelay(afterFailures: skips))
+        if skips == 1 { report(.skipped(holder: holder, retryIn: retry)) }
+        return retry
+    }
+
+    /// Reports that the lock was free again after skipped rounds.
+    private func lockTaken() {
+        guard skips > 0 else { return }
+        skips = 0
+        report(.resumed)
     }
 
     /// Runs one sync; when the next round is due, the failures in a row after it, and what the
@@ -133,14 +211,17 @@ public final class NotebookWatcher: @unchecked Sendable {
         }
         do {
             let outcome = try Syncer(root: root, options: syncOptions).sync()
+            lockTaken()
+            lastSyncWrote = !outcome.receivedPaths.isEmpty || !outcome.mergedPaths.isEmpty
             report(.synced(outcome, trigger: trigger))
             return (Date().addingTimeInterval(options.interval), 0, .interval)
         } catch {
             if case .locked(_, let holder) = error {
-                let retry = max(options.quiet, options.firstRetryDelay)
-                report(.skipped(holder: holder, retryIn: retry))
-                return (Date().addingTimeInterval(retry), failures, .retry)
+                return (Date().addingTimeInterval(skipped(holder: holder)), failures, .retry)
             }
+            lockTaken()
+            // A sync fails when its folder went away: say that, once, rather than its error.
+            if rootIsGone { return (Date(), failures, trigger) }
             let delay = options.retryDelay(afterFailures: failures + 1)
             report(.failed(error, trigger: trigger, retryIn: delay))
             return (Date().addingTimeInterval(delay), failures + 1, .retry)
@@ -150,6 +231,9 @@ public final class NotebookWatcher: @unchecked Sendable {
     /// ``LocalChanges/check(root:)``, counting a failed look as a change: the sync that follows
     /// reports the problem properly.
     private func checkLocalChanges() -> LocalChanges {
-        (try? LocalChanges.check(root: root)) ?? .some
+        let changes = (try? LocalChanges.check(root: root)) ?? .some
+        if case .busy = changes { return changes }
+        lockTaken()
+        return changes
     }
 }

@@ -8,6 +8,8 @@ public final class PollingChangeDetector: ChangeDetector {
     private let wakeSignal: WakeSignal
     private var last: TreeFingerprint
     private var nextLook: Date
+    /// How many times it has looked (for the tests: a look that found nothing is a real "no change").
+    private(set) var looks = 0
 
     /// Starts watching the tree at `root`, looking every `every` seconds.
     public init(root: URL, every: TimeInterval) throws(SyncError) {
@@ -25,6 +27,7 @@ public final class PollingChangeDetector: ChangeDetector {
             if Date() >= nextLook {
                 nextLook = Date().addingTimeInterval(every)
                 let now = TreeFingerprint.of(root)
+                looks += 1
                 if now != last {
                     last = now
                     return true

@@ -5,4 +5,6 @@ public enum WatchEnd: Sendable, Equatable {
     /// The process has grown by more than ``WatchOptions/restartAfterGrowth`` bytes (see
     /// ``ResidentMemory``): start watching afresh in a new process image (`exec`), between syncs.
     case restart
+    /// The notebook's folder was moved or deleted (see ``WatchEvent/notebookGone(root:)``).
+    case notebookGone
 }

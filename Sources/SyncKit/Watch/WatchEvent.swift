@@ -6,11 +6,21 @@ public enum WatchEvent: Sendable {
     case started(root: String, detector: String, options: WatchOptions)
     /// A sync ran.
     case synced(SyncReport, trigger: WatchTrigger)
-    /// Files changed but nothing is left to commit: the sync's own writes, or a save that put
-    /// back what was there.
-    case nothingToCommit
-    /// Another sync holds the notebook's lock: this round was skipped and is retried shortly.
+    /// Files changed but nothing is left to commit: the sync's own writes (`lastSyncWrote`, when
+    /// the last sync wrote files here and nothing was looked at since), or files git ignores, or a
+    /// save that put back what was there.
+    case nothingToCommit(lastSyncWrote: Bool)
+    /// Another sync holds the notebook's lock: this round was skipped. Reported once; the watcher
+    /// tries again after 1, 2, 4 ... s (up to ``WatchOptions/maxRetryDelay``) until ``resumed``.
     case skipped(holder: String, retryIn: TimeInterval)
+    /// The other sync that made the watcher skip has ended: syncing goes on.
+    case resumed
+    /// Inotify cannot watch the notebook (the reason, naming the folder); changes are looked for
+    /// by `detector` (polling) instead.
+    case pollingInstead(reason: String, detector: String)
+    /// The notebook's folder was moved or deleted while watching: the watcher ends (exit 1),
+    /// since following it would sync a folder the user no longer calls by that name.
+    case notebookGone(root: String)
     /// A sync failed; the next try is in `retryIn` seconds.
     case failed(SyncError, trigger: WatchTrigger, retryIn: TimeInterval)
     /// A stop was asked for while a sync runs: it finishes first.
@@ -30,14 +40,14 @@ public enum WatchEvent: Sendable {
             return report.snapshot != nil || !(report.outcome == .upToDate || report.outcome == .localOnly)
                 || !report.newConflicts.isEmpty || !report.keptLocal.isEmpty
         case .nothingToCommit: return false
-        case .started, .skipped, .failed, .stopping, .stopped, .restarting: return true
+        case .started, .skipped, .resumed, .pollingInstead, .notebookGone, .failed, .stopping, .stopped, .restarting: return true
         }
     }
 
     /// Whether the event is a failure (for stderr and colour).
     public var isFailure: Bool {
         switch self {
-        case .failed, .skipped: return true
+        case .failed, .skipped, .notebookGone: return true
         default: return false
         }
     }
@@ -47,13 +57,20 @@ public enum WatchEvent: Sendable {
         switch self {
         case .started(let root, let detector, let options):
             return "watching \(root) (\(detector); sync \(Self.seconds(options.quiet)) after changes settle, "
-                + "and every \(Self.seconds(options.interval))); Ctrl-C stops"
+                + "and every \(Self.seconds(options.interval)))"
         case .synced(let report, let trigger):
             return "sync (\(trigger.rawValue)): " + Self.describe(report)
-        case .nothingToCommit:
-            return "files changed, nothing left to commit (the last sync wrote them)"
+        case .nothingToCommit(let lastSyncWrote):
+            return "files changed, nothing left to commit" + (lastSyncWrote ? " (the last sync wrote them)" : "")
         case .skipped(let holder, let retryIn):
-            return "skipped: another sync is running in this notebook (\(holder)); trying again in \(Self.seconds(retryIn))"
+            return "skipped: another sync is running in this notebook (\(holder)); trying again in \(Self.seconds(retryIn)), "
+                + "then less and less often until it ends"
+        case .resumed:
+            return "the other sync has ended; syncing again"
+        case .pollingInstead(let reason, let detector):
+            return "\(reason); \(detector) instead"
+        case .notebookGone(let root):
+            return "the notebook at \(root) was moved or deleted; start hearth watch in its new place"
         case .failed(let error, let trigger, let retryIn):
             return "sync (\(trigger.rawValue)) failed: \(error.description); retrying in \(Self.seconds(retryIn))"
         case .stopping:

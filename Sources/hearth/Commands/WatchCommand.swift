@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import GitKit
 import SyncKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `hearth watch [REMOTE] [--interval SECONDS] [--quiet SECONDS]`: hands-off sync.
 struct WatchCommand: ParsableCommand {
@@ -9,15 +12,18 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch",
         abstract: "Keep syncing: commit and sync soon after files change, and every --interval seconds.",
         discussion: """
-            Runs until stopped (Ctrl-C, SIGTERM or SIGHUP; a sync under way finishes first). A change under \
+            Runs until stopped (Ctrl-C, SIGTERM or SIGHUP; a sync under way finishes first, and a second \
+            signal ends it at once: the next sync finishes what it left). A change under \
             the notebook is synced once files have been quiet for --quiet seconds, so a burst of \
             saves makes one commit; every --interval seconds a sync brings in what other devices \
             sent. Watching never opens or locks your files (inotify on Linux, else a stat \
             fingerprint polled every second), and a file saved during a sync is kept and goes out \
             with the next one. Prints one line per sync that did something; a sync \
             that fails (the network is away, say) prints one line on stderr and is retried after \
-            1 s, 2 s, 4 s ... up to the interval (at most a minute). A round in which another \
-            hearth sync holds the notebook is skipped.
+            1 s, 2 s, 4 s ... up to the interval (at most a minute). While another hearth sync holds \
+            the notebook, rounds are skipped with the same growing pauses (one line when that starts, \
+            one when it ends). If the notebook's folder is moved or deleted, watch ends with exit 1; \
+            if stdout is closed, it stops with exit 141.
             """
     )
 
@@ -62,6 +68,9 @@ struct WatchCommand: ParsableCommand {
         // StopSignals. A signal this process was started ignoring (nohup, a shell's background
         // job) stays ignored.
         let stopSignals = StopSignals([SIGINT, SIGTERM, SIGHUP].filter { !Self.isIgnored($0) })
+        // A closed stdout (`hearth watch | head -1`) is seen as EPIPE by the next write and stops
+        // the watcher cleanly, rather than killing it wherever it is.
+        signal(SIGPIPE, SIG_IGN)
 
         let notebook = try global.notebook()
         // As hearth sync: a relative remote URL means relative to the notebook's root.
@@ -71,24 +80,52 @@ struct WatchCommand: ParsableCommand {
         let hook = WatchCommand.checkpointHook()
         syncOptions.checkpoint = hook
         syncOptions.transferCheckpoint = hook
-        var restartAfterGrowth: Int? = Int(restartAfter * 1_048_576)
+        let options = WatchOptions(quiet: quiet, interval: interval, forcePolling: poll, restartAfterGrowth: Int(restartAfter * 1_048_576))
         let verbose = verbose
-        while true {
-            let options = WatchOptions(quiet: quiet, interval: interval, forcePolling: poll, restartAfterGrowth: restartAfterGrowth)
-            let watcher = try NotebookWatcher(root: notebook.root, options: options, syncOptions: syncOptions) { event in
-                WatchCommand.log(event, verbose: verbose)
-            }
-            stopSignals.notify { watcher.stop() }
-            guard watcher.run() == .restart else { return }
-            guard !stopSignals.arePending else {
-                WatchCommand.log(.stopped, verbose: verbose)
-                return
-            }
-            let reason = restart(root: notebook.root)
-            // Still here: exec failed. Go on watching in this process, without restarting again.
-            Terminal.standardError.write("\(Self.timestamp()) cannot restart (\(reason)); going on as is\n")
-            restartAfterGrowth = nil
+        let stopHint = Self.stopHint(stopSignals.signals)
+        let watcher = try NotebookWatcher(root: notebook.root, options: options, syncOptions: syncOptions) { event in
+            WatchCommand.log(event, verbose: verbose, stopHint: stopHint, stopSignals: stopSignals)
         }
+        stopSignals.notify({ watcher.stop() }, again: { number in
+            // Syncs are safe to kill at any point (the next one finishes an interrupted one), so
+            // a second stop signal ends a sync stuck on the network without waiting for it.
+            Self.write("\(Self.timestamp()) stopping now; the next sync finishes the interrupted one\n", to: 2)
+            _exit(128 + number)
+        })
+        var restarting = true
+        while true {
+            switch watcher.run(restarting: restarting) {
+            case .stopped:
+                // Directly: hearth's error handling maps every ExitCode but 0 and 2 to 1.
+                if stopSignals.outputClosed { Foundation.exit(Self.outputClosedStatus) }
+                return
+            case .notebookGone:
+                throw ExitCode.failure
+            case .restart:
+                guard stopSignals.beginRestart() else {
+                    WatchCommand.log(.stopped, verbose: verbose, stopHint: stopHint, stopSignals: stopSignals)
+                    if stopSignals.outputClosed { Foundation.exit(Self.outputClosedStatus) }
+                    return
+                }
+                let reason = restart(root: notebook.root)
+                // Still here: exec failed. Go on watching in this process, without restarting again.
+                stopSignals.restartFailed()
+                Self.write("\(Self.timestamp()) cannot restart (\(reason)); going on as is\n", to: 2)
+                restarting = false
+            }
+        }
+    }
+
+    /// The exit status when the watcher stopped because its stdout was closed: 141 (128 +
+    /// SIGPIPE), what a shell reports for any program a closed pipe ends, so that
+    /// `set -o pipefail` scripts see it as they would see `yes | head -1`.
+    static let outputClosedStatus: Int32 = 141
+
+    /// How to stop the watcher, for the start line: nothing when every stop signal is ignored.
+    private static func stopHint(_ signals: [Int32]) -> String? {
+        if signals.contains(SIGINT) { return "Ctrl-C stops" }
+        if signals.contains(SIGTERM) { return "kill \(getpid()) stops" }
+        return nil
     }
 
     /// Whether `number` was ignored when the process started.
@@ -116,22 +153,44 @@ struct WatchCommand: ParsableCommand {
     }
 
     /// Writes one line for `event`: successes on stdout, failures on stderr, each with the time.
-    private static func log(_ event: WatchEvent, verbose: Bool) {
+    /// A closed stdout asks the watcher to stop (see ``outputClosedStatus``).
+    private static func log(_ event: WatchEvent, verbose: Bool, stopHint: String?, stopSignals: StopSignals) {
         guard verbose || event.isNoteworthy else { return }
         // What the syncs did is the command's output; failures and its own comings and goings
         // are messages, on stderr.
         let stream: Terminal
         switch event {
         case .synced, .nothingToCommit: stream = .standardOutput
-        case .started, .skipped, .failed, .stopping, .stopped, .restarting: stream = .standardError
+        case .started, .skipped, .resumed, .pollingInstead, .notebookGone, .failed, .stopping, .stopped, .restarting:
+            stream = .standardError
         }
         var text = event.summary
+        if case .started = event, let stopHint { text += "; " + stopHint }
         if event.isFailure {
             text = stream.paint(text, .red)
         } else if case .synced(let report, _) = event, !report.newConflicts.isEmpty {
             text = stream.paint(text, .yellow)
         }
-        stream.write("\(timestamp()) \(text)\n")
+        if !write("\(timestamp()) \(text)\n", to: stream.fileDescriptor), errno == EPIPE, stream.fileDescriptor == 1, !stopSignals.outputClosed {
+            stopSignals.requestStop(outputClosed: true)
+            write("\(timestamp()) standard output was closed; stopping\n", to: 2)
+        }
+    }
+
+    /// Writes all of `text` to `descriptor` with write(2) (FileHandle traps on EPIPE); false on
+    /// failure, with `errno` set.
+    @discardableResult
+    private static func write(_ text: String, to descriptor: Int32) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            bytes = bytes.dropFirst(written)
+        }
+        return true
     }
 
     /// The local time, to the second: "2026-11-22T17:30:01+01:00".
