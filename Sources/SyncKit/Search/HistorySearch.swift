@@ -101,13 +101,14 @@ public struct HistorySearch: Sendable {
                         withEntry = !exists
                     }
                 }
-                let match = HistoryMatch(path: path, line: shown.line, text: text, highlights: shown.highlights, field: shown.field,
-                                         kind: shown.kind, date: shown.date, added: record.added ?? uncommitted,
-                                         removed: removed, entryDeleted: withEntry)
+                var hit = shown
+                hit.path = path
+                hit.text = text
+                let match = HistoryMatch(hit: hit, added: record.added ?? uncommitted, removed: removed, entryDeleted: withEntry)
                 if overlapsDates(match) { result.matches.append(match) }
             }
         }
-        result.matches.sort { ($0.path, $0.line, $0.text) < ($1.path, $1.line, $1.text) }
+        result.matches.sort { ($0.hit.path, $0.hit.line, $0.hit.text) < ($1.hit.path, $1.hit.line, $1.hit.text) }
         return result
     }
 

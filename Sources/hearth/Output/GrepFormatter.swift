@@ -38,7 +38,8 @@ struct GrepFormatter {
         } else {
             story += "; still there"
         }
-        return line(path: match.path, line: match.line, text: match.text, highlights: match.highlights, field: match.field)
+        let hit = match.hit
+        return line(path: hit.path, line: hit.line, text: hit.text, highlights: hit.highlights, field: hit.field)
             + "  " + paint("(" + story + ")", .dim) + "\n"
     }
 
@@ -79,7 +80,8 @@ struct GrepFormatter {
 
     /// The current match's keys plus `present`, `entry_deleted`, `added` and `removed`.
     static func json(_ match: HistoryMatch) -> JSONValue {
-        var pairs = common(path: match.path, line: match.line, text: match.text, field: match.field, kind: match.kind, date: match.date)
+        let hit = match.hit
+        var pairs = common(path: hit.path, line: hit.line, text: hit.text, field: hit.field, kind: hit.kind, date: hit.date)
         pairs.append(("present", .bool(match.isPresent)))
         pairs.append(("entry_deleted", .bool(match.entryDeleted)))
         pairs.append(("added", json(match.added)))
