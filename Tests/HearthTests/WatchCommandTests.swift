@@ -176,28 +176,6 @@ import Glibc
         try expectNothingHeld(devices)
     }
 
-    @Test func aRoundInWhichAnotherSyncHoldsTheNotebookIsSkippedNotWaitedFor() throws {
-        let devices = try TwoDevices()
-        let lock = devices.notebook.url(".git/hearth-sync.lock").path
-        // A process holding the lock as another hearth sync would: flock(1) locks the shell's
-        // descriptor, which `sleep` inherits by exec, so stopping sleep releases it.
-        let holder = try Daemon("/bin/sh", ["-c", "exec 9>>\"$0\" && flock 9 && exec sleep 60", lock],
-                                environment: devices.notebook.environment())
-        defer { holder.stop() }
-        let probe = { try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/flock"), ["-n", lock, "true"],
-                                            in: devices.notebook.root, environment: devices.notebook.environment()).status }
-        let watch = try WatchProcess(devices.notebook, ["watch", "--quiet", "0.3", "--interval", "300"])
-        try #require(try watch.waitUntil { try probe() != 0 }, "flock(1) never took the lock")
-        try append("waiting for the lock", to: devices.notebook.root)
-        #expect(watch.waitForLine(containing: "skipped: another sync is running in this notebook"), "\(watch.log)")
-        #expect(try probe() != 0, "the lock was released before the skip was seen")
-        #expect(!watch.log.contains("sent"))
-
-        holder.stop()
-        #expect(try watch.waitUntil { try remoteEntry(devices).contains("waiting for the lock\n") }, "\(watch.log)")
-        #expect(watch.stop() == 0, "\(watch.log)")
-    }
-
     @Test func anEditorSavingWhileWatchSyncsAndMergesNeverLosesASave() throws {
         let devices = try TwoDevices()
         let watch = try WatchProcess(devices.notebook, ["watch", "--quiet", "0.1", "--interval", "1"])
