@@ -33,7 +33,9 @@ public final class SyncLock {
         }
         let deadline = Date().addingTimeInterval(wait)
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+            // A signal landing during the call says nothing about the lock: ask again.
+            if errno == EINTR { continue }
+            guard errno == EWOULDBLOCK, Date() < deadline else {
                 let holder = holderDescription(descriptor)
                 close(descriptor)
                 throw SyncError.locked(path: path, holder: holder)

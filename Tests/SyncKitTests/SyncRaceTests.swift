@@ -72,7 +72,9 @@ struct SyncRaceTests {
     func lockHeld() throws {
         try SyncWorld.with(devices: ["laptop"]) { world in
             let lockPath = world.root("laptop").appending(path: ".git/hearth-sync.lock").path(percentEncoded: false)
-            let held = try SyncLock.acquire(at: lockPath, wait: 0)
+            // Waiting a little: a child another test spawns at that moment can hold a copy of the
+            // setup sync's descriptor until it execs (seen once under heavy load).
+            let held = try SyncLock.acquire(at: lockPath, wait: 10)
             #expect(throws: SyncError.self) {
                 try Syncer(root: world.root("laptop"), options: SyncOptions(lockWait: 0.2)).sync()
             }
