@@ -13,9 +13,8 @@ extension Repository {
     }
 
     /// The author and committer of hearth's commits: the user's git identity when configured,
-    /// else the device name.
-    /// The time is now, or what `GIT_COMMITTER_DATE` says (see ``CommitDate``; the command line
-    /// refuses a value it cannot read before anything runs).
+    /// else the device name. The time is now, or what `GIT_COMMITTER_DATE` says (see
+    /// ``CommitDate``; the command line refuses a value it cannot read before anything runs).
     func hearthSignature(device: String) -> Signature {
         var signature = defaultSignature(fallbackName: device, fallbackEmail: "\(device)@hearth.invalid")
         if let (date, offset) = try? CommitDate.fromEnvironment() {
