@@ -54,6 +54,10 @@ import Testing
         #expect(change.words == "edit days/2026/2026-11-22.md: line endings LF -> CRLF")
         #expect(self.change(windows, unix).lineEndings == "CRLF -> LF")
         #expect(self.change(unix, "---\nenergy: 3\n---\none\r\ntwo\n").lineEndings == "LF -> mixed")
+        // With a real edit too: the edit shows, the unchanged lines do not.
+        let edited = self.change(unix, windows.replacingOccurrences(of: "energy: 3", with: "energy: 4").replacingOccurrences(of: "two", with: "three"))
+        #expect(edited.words == "edit days/2026/2026-11-22.md: energy 3 -> 4, body +1 -1, line endings LF -> CRLF")
+        #expect(edited.lines == [BodyLine(added: false, text: "two"), BodyLine(added: true, text: "three")])
     }
 
     @Test func similarityCountsSharedLinesAgainstTheLongerVersion() {

@@ -29,7 +29,8 @@ public struct EntryChange: Sendable, Hashable {
     /// True when either version is not text (it holds NUL bytes, as a picture does): no fields
     /// or lines are given.
     public var isBinary: Bool
-    /// Set when only the line terminators changed (`LF -> CRLF`); no fields or lines are given.
+    /// Set when the line terminators changed (`LF -> CRLF`); the lines are then compared
+    /// without them.
     public var lineEndings: String?
 
     /// How many body lines were added.
@@ -43,14 +44,13 @@ public struct EntryChange: Sendable, Hashable {
         var parts = fields.map(\.words)
         if isBinary {
             parts.append("binary file")
-        } else if let lineEndings {
-            parts.append("line endings \(lineEndings)")
         } else if !lines.isEmpty, status != .add, status != .delete {
             parts.append("body " + [linesAdded > 0 ? "+\(linesAdded)" : nil, linesRemoved > 0 ? "-\(linesRemoved)" : nil]
                 .compactMap { $0 }.joined(separator: " "))
         } else if !lines.isEmpty {
             parts.append("\(lines.count) \(lines.count == 1 ? "line" : "lines")")
         }
+        if let lineEndings { parts.append("line endings \(lineEndings)") }
         return parts.isEmpty ? "\(status.rawValue) \(subject)" : "\(status.rawValue) \(subject): \(parts.joined(separator: ", "))"
     }
 }

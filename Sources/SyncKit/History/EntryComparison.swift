@@ -12,12 +12,12 @@ enum EntryComparison {
         }
         let oldText = old.map(text) ?? ""
         let newText = new.map(text) ?? ""
-        // Only the line terminators changed (an editor set to CRLF, say): every line would show
-        // as removed and added again, with the same text.
-        if old != nil, new != nil, oldText != newText, oldText.utf8.contains(13) || newText.utf8.contains(13),
-           unixLines(oldText) == unixLines(newText) {
-            change.lineEndings = "\(terminators(of: oldText)) -> \(terminators(of: newText))"
-            return change
+        // Line terminators are told apart from the text (an editor set to CRLF, say): compared
+        // with them, every line would show as removed and added again, with the same text.
+        if old != nil, new != nil, oldText.utf8.contains(13) || newText.utf8.contains(13) {
+            let before = terminators(of: oldText)
+            let after = terminators(of: newText)
+            if before != after { change.lineEndings = "\(before) -> \(after)" }
         }
         let before = old == nil ? (frontMatter: nil, body: "") : parts(of: oldText, path: oldPath ?? path)
         let after = new == nil ? (frontMatter: nil, body: "") : parts(of: newText, path: path)
@@ -29,7 +29,8 @@ enum EntryComparison {
                 }
             }
         }
-        change.lines = bodyLines(from: before.body, to: after.body)
+        change.lines = change.lineEndings == nil ? bodyLines(from: before.body, to: after.body)
+            : bodyLines(from: unixLines(before.body), to: unixLines(after.body))
         return change
     }
 
