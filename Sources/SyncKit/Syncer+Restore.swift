@@ -26,6 +26,10 @@ extension Syncer {
             throw SyncError.io(path: path, operation: "restore", reason: problem)
         }
         let target = root.appending(path: path).path(percentEncoded: false)
+        // Already so: nothing to restore, and nothing else to commit on the way.
+        if (try? FileSystem.read(target)).map({ Data($0) }) == bytes {
+            return RestoreOutcome(path: path, commit: nil, savedFirst: nil, change: nil)
+        }
         let savedFirst = try takeSnapshot(branchRef: branchRef)
         var outcome = RestoreOutcome(path: path, commit: nil, savedFirst: savedFirst, change: nil)
         // The file must be exactly what history now holds: a save landing after the snapshot

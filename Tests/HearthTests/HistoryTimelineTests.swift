@@ -146,6 +146,59 @@ import Testing
         #expect(try log(notebook, "-n1").first.map { words([$0]) } == [["rename notes/draft.md -> notes/final.md: title Draft -> Final"]])
     }
 
+    @Test func diffSinceADayTakesEachFileAsItsNewestChangeByThenLeftIt() throws {
+        let devices = try SyncCommandTests.TwoDevices()
+        let laptop = devices.notebook
+        // The laptop records an edit while its remote is away (the sync commits, then fails).
+        try laptop.hearth("set", "today", "energy=5").requireSuccess()
+        let away = laptop.base.appendingPathComponent("remote-away.git")
+        try FileManager.default.moveItem(at: devices.remote, to: away)
+        let offline = try laptop.hearth(["sync"], environment: ["GIT_COMMITTER_DATE": "2030-11-13T12:00:00Z"])
+        #expect(offline.status == 1, "\(offline)")
+        try FileManager.default.moveItem(at: away, to: devices.remote)
+        // The desk adds a note an hour later; the laptop merges the next day.
+        try laptop.write(devices.desk.appendingPathComponent("notes/plan.md"), bytes: Array("---\ntitle: Plan\n---\none\ntwo\nthree\n".utf8))
+        try at("2030-11-13T13:00:00", laptop, "sync", in: devices.desk)
+        try at("2030-11-14T09:00:00", laptop, "sync")
+
+        // Both changes were recorded before the 14th: nothing changed since it began, although
+        // the newest commit before it (the desk's) lacks the laptop's edit.
+        let since14 = try laptop.hearth("diff", "--since", "2030-11-14")
+        #expect(since14.stdout.isEmpty && since14.stderr == "No changes since 2030-11-14.\n", "\(since14)")
+        let since13 = try laptop.hearth("diff", "--since", "2030-11-13")
+        #expect(since13.stdoutLines == ["edit \(Self.path): energy 3 -> 5", "add notes/plan.md: title = Plan, 3 lines"], "\(since13)")
+        #expect(try laptop.hearth("diff", "today", "--since", "2030-11-14").stderr.hasPrefix("No changes"))
+
+        // A move not yet synced is one rename, whichever of its names is asked about.
+        try FileManager.default.moveItem(at: laptop.url("notes/plan.md"), to: laptop.url("notes/plans.md"))
+        for name in ["notes/plans.md", "notes/plan.md"] {
+            #expect(try laptop.hearth("diff", name).stdoutLines == ["rename notes/plan.md -> notes/plans.md"], "\(name)")
+        }
+    }
+
+    @Test func atTakesTimesWithSecondsOrASpaceAndCallsAMistakenDateAUsageError() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        try notebook.hearth("today", "--no-edit").requireSuccess()
+        try at("2030-11-20T14:30:10", notebook, "set", "today", "energy=2")
+        try at("2030-11-20T14:30:10", notebook, "sync")
+        try at("2030-11-20T14:31:00", notebook, "set", "today", "energy=4")
+        try at("2030-11-20T14:31:00", notebook, "sync")
+        #expect(energy(try notebook.hearth("show", "today", "--at", "2030-11-20T14:30")) == "energy: 2")
+        #expect(energy(try notebook.hearth("show", "today", "--at", "2030-11-20 14:30:59")) == "energy: 2")
+        #expect(energy(try notebook.hearth("show", "today", "--at", "2030-11-20T14:31:00")) == "energy: 4")
+        for mistake in ["2030-13-45", "2030-11-20T25:00", "2030-11-20T14:30:75"] {
+            let result = try notebook.hearth("show", "today", "--at", mistake)
+            #expect(result.status == 2 && result.stderr.contains("--at \(mistake) is not a day like"), "\(result)")
+        }
+        // Restoring what the entry already reads commits nothing, not even other edits.
+        try notebook.write("notes/other.md", "---\ntitle: Other\n---\n")
+        let head = try notebook.git("rev-parse", "HEAD").stdout
+        let same = try notebook.hearth("restore", "today", "--at", "HEAD")
+        #expect(same.status == 0 && same.stdout.contains("already reads as it did"), "\(same)")
+        #expect(try notebook.git("rev-parse", "HEAD").stdout == head)
+        #expect(try notebook.git("status", "--porcelain", "--untracked-files=all").stdout == "?? notes/other.md\n")
+    }
+
     @Test func aCommitDateHearthCannotReadStopsTheCommandBeforeItWrites() throws {
         let notebook = try TemporaryNotebook(initialized: true)
         try notebook.hearth("today", "--no-edit").requireSuccess()

@@ -15,21 +15,32 @@ public enum HistoryPoint: Sendable, Hashable, CustomStringConvertible {
             self = .time(HistoryPoint.start(of: day.adding(days: 1), timeZone: timeZone).addingTimeInterval(-0.001), label: day.description)
             return
         }
-        let parts = text.split(separator: "T", maxSplits: 1).map(String.init)
-        if parts.count == 2, let day = LocalDate(parts[0]), let minutes = HistoryPoint.minutes(parts[1]) {
-            let moment = HistoryPoint.start(of: day, timeZone: timeZone).addingTimeInterval(Double(minutes * 60) + 59.999)
-            self = .time(moment, label: text)
+        let parts = text.split(maxSplits: 1) { $0 == "T" || $0 == " " }.map(String.init)
+        if parts.count == 2, let day = LocalDate(parts[0]), let seconds = HistoryPoint.seconds(parts[1]) {
+            // The whole minute (or second) named: a commit at 14:30:40 is "at 14:30".
+            let last = parts[1].count > 5 ? 0.999 : 59.999
+            self = .time(HistoryPoint.start(of: day, timeZone: timeZone).addingTimeInterval(Double(seconds) + last), label: text)
             return
         }
         self = .revision(text)
     }
 
-    /// `HH:MM` as minutes after midnight.
-    private static func minutes(_ text: String) -> Int? {
-        let fields = text.split(separator: ":")
-        guard fields.count == 2, let hours = Int(fields[0]), let minutes = Int(fields[1]),
-              (0..<24).contains(hours), (0..<60).contains(minutes) else { return nil }
-        return hours * 60 + minutes
+    /// Whether `text`, which `init` read as a revision, starts like a date (`2026-...`): then it
+    /// is a day or time with a mistake to name (`2026-13-45`, `2026-11-20T25:00`), not a commit
+    /// to look up.
+    public static func isMalformedDate(_ text: String) -> Bool {
+        let head = text.utf8.prefix(5)
+        return head.count == 5 && head.prefix(4).allSatisfy { (48...57).contains($0) } && head.last == UInt8(ascii: "-")
+            && (LocalDate(text) == nil)
+    }
+
+    /// `HH:MM` or `HH:MM:SS` as seconds after midnight.
+    private static func seconds(_ text: String) -> Int? {
+        let fields = text.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+        guard fields.count == 2 || fields.count == 3, fields.allSatisfy({ $0 != nil }),
+              let hours = fields[0], let minutes = fields[1], (0..<24).contains(hours), (0..<60).contains(minutes),
+              (fields.count == 2 ? 0 : fields[2] ?? -1) >= 0, (fields.count == 2 ? 0 : fields[2] ?? 60) < 60 else { return nil }
+        return hours * 3600 + minutes * 60 + (fields.count == 3 ? fields[2] ?? 0 : 0)
     }
 
     /// Midnight at the start of `day` in `timeZone`.

@@ -4,38 +4,67 @@ import NoteKit
 
 extension NotebookHistory {
     /// What changed from `point` (nil: the last commit) to the files as they are now, uncommitted
-    /// edits included, in path order. With `path`, only that entry, compared with its version at
-    /// that point (see ``version(of:at:)``). A file moved since (committed or not) is one rename
-    /// when its content is at least half the same, as the next sync will record it.
+    /// edits included, in path order. The notebook at a day or time is each file as the newest
+    /// change to it recorded by then left it, on whichever device (as ``version(of:at:)`` reads
+    /// one entry). A file moved since (committed or not) is one rename when its content is at
+    /// least half the same, as the next sync will record it. With `path`, only that entry: for a
+    /// point, compared with its version then under the name it had.
     public func changes(since point: HistoryPoint?, following path: String? = nil) throws(HistoryError) -> [EntryChange] {
         guard let head = try git({ () throws(GitError) in try repository.headCommitID() }) else { throw HistoryError.noHistory }
-        if let path { return try changes(of: path, since: point ?? .revision(head.description)) }
-        // A point before the first commit compares with the empty notebook: everything was added.
-        var base: Commit?
-        do throws(HistoryError) {
-            base = try commit(at: point ?? .revision(head.description))
-        } catch {
-            guard case .beforeHistory = error else { throw error }
-        }
-        return try git { () throws(GitError) -> [EntryChange] in
-            var paths = PathSet()
-            for change in try repository.treeChanges(from: base?.treeID, to: try repository.treeID(ofCommit: head), detectRenames: false) {
-                paths.insert(change.path)
-            }
+        if let path, let point { return try changes(of: path, since: point) }
+        let base = try files(at: point ?? .revision(head.description))
+        let all = try git { () throws(GitError) -> [EntryChange] in
+            var headFiles: [TreePath: ObjectID] = [:]
+            for file in try repository.treeFiles(commit: head) { headFiles[TreePath(file.path)] = file.id }
+            var touched = PathSet()
             for entry in try repository.status() where !entry.flags.contains(.ignored) && !entry.path.hasSuffix("/") {
-                paths.insert(entry.path)
-                if let old = entry.oldPath { paths.insert(old) }
+                touched.insert(entry.path)
+                if let old = entry.oldPath { touched.insert(old) }
             }
+            let paths = PathSet(base.keys.map(\.string) + headFiles.keys.map(\.string) + touched.sorted)
             var before: [String: Data] = [:]
             var after: [String: Data] = [:]
             for path in paths.sorted where !isHearthRecord(path) {
-                let old = try base.flatMap { base throws(GitError) in try repository.fileContents(path: path, inCommit: base.id) }
+                let baseID = base[TreePath(path)]
+                // Unchanged since then, committed and untouched since: no need to read it.
+                if baseID == headFiles[TreePath(path)], !touched.contains(path) { continue }
+                let old = try baseID.map { id throws(GitError) in try repository.blob(id) }
                 let new = workingFile(path)
                 guard old != new else { continue }
                 before[path] = old
                 after[path] = new
             }
             return Self.pairRenames(paths.sorted.filter { before[$0] != nil || after[$0] != nil }, before: before, after: after)
+        }
+        guard let path else { return all }
+        return all.filter { $0.path == path || $0.oldPath == path }
+    }
+
+    /// Every file of the notebook at `point` with its blob: a commit's tree, or for a time, each
+    /// path as the newest commit recorded by then that touched it left it (none before the
+    /// first commit).
+    private func files(at point: HistoryPoint) throws(HistoryError) -> [TreePath: ObjectID] {
+        guard case .time(let moment, _) = point else {
+            let commit = try commit(at: point)
+            return try git { () throws(GitError) -> [TreePath: ObjectID] in
+                var files: [TreePath: ObjectID] = [:]
+                for file in try repository.treeFiles(commit: commit.id) { files[TreePath(file.path)] = file.id }
+                return files
+            }
+        }
+        return try git { () throws(GitError) -> [TreePath: ObjectID] in
+            guard let head = try repository.headCommitID() else { return [:] }
+            var seen: [TreePath: ObjectID?] = [:]
+            // Newest first by time: the first commit at or before the moment to touch a path
+            // holds its version then.
+            for commit in try repository.log(from: head, topological: false) where commit.committer.date <= moment {
+                let parentTree = try commit.parentIDs.first.map { parent throws(GitError) in try repository.treeID(ofCommit: parent) }
+                for change in try repository.treeChanges(from: parentTree, to: commit.treeID, detectRenames: false)
+                where seen[TreePath(change.path)] == nil {
+                    seen[TreePath(change.path)] = .some(change.newID)
+                }
+            }
+            return seen.compactMapValues { $0 }
         }
     }
 

@@ -29,6 +29,16 @@ struct HistoryOptions: ParsableArguments {
         }
     }
 
+    /// The point `--at` names; a date or time with a mistake in it is a usage error, not an
+    /// unknown commit.
+    static func point(_ text: String, global: GlobalOptions) throws -> HistoryPoint {
+        let point = HistoryPoint(text, today: try global.today())
+        if case .revision = point, HistoryPoint.isMalformedDate(text) {
+            throw CommandFailure.usage("--at \(text) is not a day like 2026-11-20 or a time like 2026-11-20T14:30 (seconds and a space instead of T work too); a commit id from hearth log works as well")
+        }
+        return point
+    }
+
     /// A `--since`/`--until` day: `YYYY-MM-DD`, `today` or `yesterday`.
     func day(_ text: String, option: String) throws -> LocalDate {
         guard let day = Notebook.day(namedBy: text, today: try global.today()) else {

@@ -38,7 +38,7 @@ struct RestoreCommand: ParsableCommand {
         let notebook = try options.global.notebook()
         let history = try options.history(of: notebook)
         let path = try options.path(of: reference, in: notebook, history: history)
-        let version = try history.version(of: path, at: HistoryPoint(at, today: try options.global.today()))
+        let version = try history.version(of: path, at: HistoryOptions.point(at, global: options.global))
         // The entry comes back under the name it has now, or had last: the one the user named.
         // The label is the version's own commit and time, so the message means the same on every
         // device and in every time zone ("yesterday" would not).

@@ -58,7 +58,7 @@ struct ShowCommand: ParsableCommand {
     private func showVersion(at point: String, in notebook: Notebook) throws {
         let history = try NotebookHistory(root: notebook.root)
         let path = try HistoryOptions.path(of: reference, in: notebook, history: history, global: global)
-        let version = try history.version(of: path, at: HistoryPoint(point, today: global.today()))
+        let version = try history.version(of: path, at: HistoryOptions.point(point, global: global))
         guard json else {
             FileHandle.standardOutput.write(version.bytes)
             return
