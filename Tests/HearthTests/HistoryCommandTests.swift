@@ -281,6 +281,10 @@ import Testing
         #expect(badDay.status == 2 && badDay.stderr.contains("--since last tuesday is not a day like 2026-11-22"), "\(badDay)")
         let backwards = try notebook.hearth("log", "--since", "2026-11-22", "--until", "2026-11-01")
         #expect(backwards.status == 2, "\(backwards)")
+        for folder in ["days", "days/2026/"] {
+            let result = try notebook.hearth("log", folder)
+            #expect(result.status == 2 && result.stderr.contains("\(folder) is a folder; name one entry"), "\(result)")
+        }
         let zero = try notebook.hearth("log", "-n", "0")
         #expect(zero.status == 2, "\(zero)")
         let outside = try notebook.hearth("restore", "../elsewhere.md", "--at", Self.realDay())

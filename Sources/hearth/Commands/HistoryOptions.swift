@@ -20,6 +20,11 @@ struct HistoryOptions: ParsableArguments {
 
     /// ``path(of:in:history:)`` for commands that take the global options alone.
     static func path(of reference: String, in notebook: Notebook, history: NotebookHistory, global: GlobalOptions) throws -> String {
+        var isFolder: ObjCBool = false
+        let named = URL(fileURLWithPath: reference, relativeTo: try global.workingDirectory())
+        if reference.hasSuffix("/") || FileManager.default.fileExists(atPath: named.path, isDirectory: &isFolder) && isFolder.boolValue {
+            throw CommandFailure.usage("\(reference) is a folder; name one entry (a path, a date, or the start of a file name), or none for the whole notebook")
+        }
         do {
             return try global.resolve(reference, in: notebook)
         } catch NotebookError.notFound {
