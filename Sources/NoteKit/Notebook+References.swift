@@ -30,10 +30,22 @@ extension Notebook {
             guard exists(relative) else { throw NotebookError.notFound(reference: reference) }
             return relative
         }
-        let needle = reference.lowercased()
+        let candidates = Notebook.entries(named: reference, among: entryPaths())
+        switch candidates.count {
+        case 0: throw NotebookError.notFound(reference: reference)
+        case 1: return candidates[0]
+        default: throw NotebookError.ambiguous(reference: reference, candidates: candidates)
+        }
+    }
+
+    /// The entries among `paths` whose file name `name` is, or starts with (case ignored; the
+    /// date of a dated name such as `2026-11-22-warmup-ablation` may be left out): the exact
+    /// matches when there are any, else those it starts.
+    public static func entries(named name: String, among paths: [String]) -> [String] {
+        let needle = name.lowercased()
         var exact: [String] = []
         var prefixed: [String] = []
-        for path in entryPaths() {
+        for path in paths {
             let stem = NotebookLayout.stem(of: path).lowercased()
             let undated = NotebookLayout.date(fromPath: path) != nil && stem.count > 11 ? String(stem.dropFirst(11)) : stem
             if stem == needle || undated == needle {
@@ -42,12 +54,7 @@ extension Notebook {
                 prefixed.append(path)
             }
         }
-        let candidates = exact.isEmpty ? prefixed : exact
-        switch candidates.count {
-        case 0: throw NotebookError.notFound(reference: reference)
-        case 1: return candidates[0]
-        default: throw NotebookError.ambiguous(reference: reference, candidates: candidates)
-        }
+        return exact.isEmpty ? prefixed : exact
     }
 
     /// The day entry's path for `date`, or the one dated entry named after it.

@@ -240,6 +240,19 @@ import Testing
         #expect(deskLog.dropFirst().first.map(words)?.first?.hasPrefix("delete \(Self.path)") == true, "\(deskLog)")
     }
 
+    @Test func aDeletedEntryIsNamedAsAnyEntryIsEvenWithoutItsDate() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        let created = try notebook.hearth("new", "experiment", "--title", "Warmup ablation", "--no-edit")
+        try created.requireSuccess()
+        let path = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try notebook.hearth("sync").requireSuccess()
+        try FileManager.default.removeItem(at: notebook.url(path))
+        try notebook.hearth("sync").requireSuccess()
+        // `warmup` names `2026-11-22-warmup-ablation.md` for show and edit; the same for the past.
+        let newest = try #require(try log(notebook, "warmup").first)
+        #expect(words(newest).first?.hasPrefix("delete \(path)") == true, "\(newest)")
+    }
+
     @Test func diffSaysWhatChangedSinceTheLastSyncAndSinceADay() throws {
         let notebook = try TemporaryNotebook(initialized: true)
         try notebook.hearth("today", "--no-edit").requireSuccess()

@@ -74,10 +74,8 @@ extension NotebookHistory {
             guard try lastVersion(of: path) != nil else { throw HistoryError.notFound(reference: reference) }
             return path
         }
-        let needle = reference.lowercased()
         let entries = try pathsInHistory().sorted.filter { $0.hasSuffix(".md") && !isHearthRecord($0) }
-        let exact = entries.filter { NotebookLayout.stem(of: $0).lowercased() == needle }
-        let candidates = exact.isEmpty ? entries.filter { NotebookLayout.stem(of: $0).lowercased().hasPrefix(needle) } : exact
+        let candidates = Notebook.entries(named: reference, among: entries)
         switch candidates.count {
         case 0: throw HistoryError.notFound(reference: reference)
         case 1: return candidates[0]
