@@ -6,20 +6,23 @@ extension Repository {
     /// skipped. Staged renames are detected and reported with `oldPath`.
     ///
     /// Calls `git_status_list_new` with `INCLUDE_UNTRACKED | RECURSE_UNTRACKED_DIRS |
-    /// EXCLUDE_SUBMODULES | UPDATE_INDEX | RENAMES_HEAD_TO_INDEX` (plus `INCLUDE_IGNORED` when
-    /// asked), then `git_status_byindex`. `UPDATE_INDEX` refreshes stale stat data in the index
+    /// EXCLUDE_SUBMODULES | RENAMES_HEAD_TO_INDEX`, plus `UPDATE_INDEX` unless only reading and
+    /// `INCLUDE_IGNORED` when asked, then `git_status_byindex`. `UPDATE_INDEX` refreshes stale stat data in the index
     /// so the next call is cheap, as `git status` does.
-    /// - Parameter includeIgnored: also report ignored files (flag `.ignored`); ignored
-    ///   directories are reported once, not recursed into, like `git status --ignored`.
-    public func status(includeIgnored: Bool = false) throws(GitError) -> [StatusEntry] {
+    /// - Parameters:
+    ///   - includeIgnored: also report ignored files (flag `.ignored`); ignored directories are
+    ///     reported once, not recursed into, like `git status --ignored`.
+    ///   - refreshingIndex: pass false to only read: the index is then never written, so a
+    ///     command that merely looks cannot take `index.lock` from under a sync.
+    public func status(includeIgnored: Bool = false, refreshingIndex: Bool = true) throws(GitError) -> [StatusEntry] {
         var options = git_status_options()
         git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION))
         options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
         var flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue
             | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
             | GIT_STATUS_OPT_EXCLUDE_SUBMODULES.rawValue
-            | GIT_STATUS_OPT_UPDATE_INDEX.rawValue
             | GIT_STATUS_OPT_RENAMES_HEAD_TO_INDEX.rawValue
+        if refreshingIndex { flags |= GIT_STATUS_OPT_UPDATE_INDEX.rawValue }
         if includeIgnored { flags |= GIT_STATUS_OPT_INCLUDE_IGNORED.rawValue }
         options.flags = flags
 

@@ -35,7 +35,7 @@ public struct NotebookStatus: Sendable, Codable {
             let branch = try repository.currentBranchName()
             var changes: [Change] = []
             var seen: Set<String> = []
-            for entry in try repository.status() where !entry.flags.contains(.ignored) {
+            for entry in try repository.status(refreshingIndex: false) where !entry.flags.contains(.ignored) {
                 let flags = entry.flags
                 let change = flags.contains(.workTreeNew) || flags.contains(.indexNew) ? "added"
                     : flags.contains(.workTreeDeleted) || flags.contains(.indexDeleted) ? "deleted" : "modified"

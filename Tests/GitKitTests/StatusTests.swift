@@ -66,4 +66,24 @@ struct StatusTests {
             #expect(entries == [StatusEntry(path: "new-name.md", oldPath: "old-name.md", flags: .indexRenamed)])
         }
     }
+
+    /// A look that only reads never writes the index, so a read-only command cannot take
+    /// `index.lock` from under a sync; the default refreshes stale stat data as `git status` does.
+    @Test func onlyReadingLeavesTheIndexAsItWas() throws {
+        try Scratch.with { scratch in
+            let repository = try Repository.create(at: scratch.root)
+            try scratch.write("entry.md", "same\n")
+            try scratch.commitAll(repository, message: "base")
+            let index = scratch.root.appending(path: ".git/index")
+            // The same bytes with a new mtime: the index's stat data is stale now.
+            let file = scratch.root.appending(path: "entry.md").path(percentEncoded: false)
+            var times = [timespec(tv_sec: 2_000_000_000, tv_nsec: 0), timespec(tv_sec: 2_000_000_000, tv_nsec: 0)]
+            #expect(utimensat(AT_FDCWD, file, &times, 0) == 0)
+            let before = try Data(contentsOf: index)
+            #expect(try repository.status(refreshingIndex: false).isEmpty)
+            #expect(try Data(contentsOf: index) == before)
+            #expect(try repository.status().isEmpty)
+            #expect(try Data(contentsOf: index) != before, "the default look refreshes the stat data")
+        }
+    }
 }

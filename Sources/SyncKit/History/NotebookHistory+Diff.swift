@@ -17,7 +17,7 @@ extension NotebookHistory {
             var headFiles: [TreePath: ObjectID] = [:]
             for file in try repository.treeFiles(commit: head) { headFiles[TreePath(file.path)] = file.id }
             var touched = PathSet()
-            for entry in try repository.status() where !entry.flags.contains(.ignored) && !entry.path.hasSuffix("/") {
+            for entry in try repository.status(refreshingIndex: false) where !entry.flags.contains(.ignored) && !entry.path.hasSuffix("/") {
                 touched.insert(entry.path)
                 if let old = entry.oldPath { touched.insert(old) }
             }
