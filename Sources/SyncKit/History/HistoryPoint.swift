@@ -12,7 +12,7 @@ public enum HistoryPoint: Sendable, Hashable, CustomStringConvertible {
     /// `2026-11-20T14:30` (local time), or a commit.
     public init(_ text: String, today: LocalDate, timeZone: TimeZone = .current) {
         if let day = Notebook.day(namedBy: text, today: today) {
-            self = .time(HistoryPoint.start(of: day.adding(days: 1), timeZone: timeZone).addingTimeInterval(-0.001), label: day.description)
+            self = .time(HistoryPoint.end(of: day, timeZone: timeZone), label: day.description)
             return
         }
         let parts = text.split(maxSplits: 1) { $0 == "T" || $0 == " " }.map(String.init)
@@ -41,6 +41,11 @@ public enum HistoryPoint: Sendable, Hashable, CustomStringConvertible {
               let hours = fields[0], let minutes = fields[1], (0..<24).contains(hours), (0..<60).contains(minutes),
               (fields.count == 2 ? 0 : fields[2] ?? -1) >= 0, (fields.count == 2 ? 0 : fields[2] ?? 60) < 60 else { return nil }
         return hours * 3600 + minutes * 60 + (fields.count == 3 ? fields[2] ?? 0 : 0)
+    }
+
+    /// The last moment of `day` in `timeZone` (a millisecond before the next day begins).
+    public static func end(of day: LocalDate, timeZone: TimeZone = .current) -> Date {
+        start(of: day.adding(days: 1), timeZone: timeZone).addingTimeInterval(-0.001)
     }
 
     /// Midnight at the start of `day` in `timeZone`.

@@ -58,9 +58,7 @@ extension NotebookHistory {
             // Newest first by time: the first commit at or before the moment to touch a path
             // holds its version then.
             for commit in try repository.log(from: head, topological: false) where commit.committer.date <= moment {
-                let parentTree = try commit.parentIDs.first.map { parent throws(GitError) in try repository.treeID(ofCommit: parent) }
-                for change in try repository.treeChanges(from: parentTree, to: commit.treeID, detectRenames: false)
-                where seen[TreePath(change.path)] == nil {
+                for change in try changes(introducedBy: commit, detectRenames: false) where seen[TreePath(change.path)] == nil {
                     seen[TreePath(change.path)] = .some(change.newID)
                 }
             }

@@ -89,8 +89,7 @@ extension NotebookHistory {
             guard let head = try repository.headCommitID() else { return PathSet() }
             var paths = PathSet()
             for commit in try repository.log(from: head, topological: false) {
-                let parentTree = try commit.parentIDs.first.map { parent throws(GitError) in try repository.treeID(ofCommit: parent) }
-                for change in try repository.treeChanges(from: parentTree, to: commit.treeID, detectRenames: false) {
+                for change in try changes(introducedBy: commit, detectRenames: false) {
                     paths.insert(change.path)
                 }
             }

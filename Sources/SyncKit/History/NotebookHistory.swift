@@ -66,11 +66,16 @@ public final class NotebookHistory {
             }
             return event
         }
-        let parentTree = try commit.parentIDs.first.map { parent throws(GitError) in try repository.treeID(ofCommit: parent) }
-        for change in try repository.treeChanges(from: parentTree, to: commit.treeID, detectRenames: true) {
+        for change in try changes(introducedBy: commit, detectRenames: true) {
             try add(change, as: status(of: change, in: commit), to: &event)
         }
         return event
+    }
+
+    /// What a commit changed against its first parent (everything, for the first commit).
+    func changes(introducedBy commit: Commit, detectRenames: Bool) throws(GitError) -> [TreeChange] {
+        let parentTree = try commit.parentIDs.first.map { parent throws(GitError) in try repository.treeID(ofCommit: parent) }
+        return try repository.treeChanges(from: parentTree, to: commit.treeID, detectRenames: detectRenames)
     }
 
     /// Adds a tree change to an event: an entry's change in words, or a conflict record's

@@ -32,8 +32,9 @@ struct DiffCommand: ParsableCommand {
         let notebook = try options.global.notebook()
         let history = try options.history(of: notebook)
         let path = try reference.map { try options.path(of: $0, in: notebook, history: history) }
-        let point = try options.window(since: since, until: nil).since.map {
-            HistoryPoint.time($0.addingTimeInterval(-0.001), label: since ?? "")
+        // The notebook as the day began: as it was at the end of the day before.
+        let point = try since.map { text in
+            HistoryPoint.time(HistoryPoint.end(of: try options.day(text, option: "since").adding(days: -1)), label: text)
         }
         let changes = try history.changes(since: point, following: path)
         if json {
