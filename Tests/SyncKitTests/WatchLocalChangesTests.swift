@@ -41,7 +41,9 @@ import Testing
     @Test func anotherSyncHoldingTheLockMakesItBusyWithoutWaiting() throws {
         try SyncWorld.with(devices: ["laptop"]) { world in
             let repository = try Repository.open(at: world.root("laptop"))
-            let lock = try SyncLock.acquire(at: repository.syncLockPath, wait: 0)
+            // Not 0: a child another test spawns during the set-up sync holds a copy of its lock's
+            // descriptor until it execs (seen under load as "another sync is running").
+            let lock = try SyncLock.acquire(at: repository.syncLockPath, wait: 10)
             let result = try LocalChanges.check(root: world.root("laptop"))
             guard case .busy(let holder) = result else {
                 Issue.record("expected busy, got \(result)")

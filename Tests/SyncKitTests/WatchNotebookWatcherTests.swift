@@ -74,7 +74,9 @@ import Testing
             let root = world.root("laptop")
             let repository = try Repository.open(at: root)
             // flock(2) locks belong to the open file: this one conflicts with the watcher's own.
-            var lock: SyncLock? = try SyncLock.acquire(at: repository.syncLockPath, wait: 0)
+            // Not 0: a child another test spawns during the set-up sync holds a copy of its lock's
+            // descriptor until it execs (seen under load as "another sync is running").
+            var lock: SyncLock? = try SyncLock.acquire(at: repository.syncLockPath, wait: 10)
             let events = Events()
             let options = WatchOptions(quiet: 0.1, interval: 2, lockWait: 0, firstRetryDelay: 0.1)
             let watcher = try NotebookWatcher(root: root, options: options) { events.append($0) }
