@@ -343,4 +343,19 @@ import Testing
         #expect(result.stderr.contains("not a git repository"), "\(result)")
         #expect(try notebook.hearth("grep", "hello").stdout == "notes/a.md:1:hello\n")
     }
+
+    /// A line is dated as `hearth log` dates its commit: by the committer, not by an author date
+    /// another tool set (`git commit --date`).
+    @Test func linesAreDatedByTheCommitterAsTheLogDatesThem() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        try notebook.write("notes/a.md", "---\ntitle: A\n---\nlighthouse keeper\n")
+        try notebook.git("add", "notes/a.md").requireSuccess()
+        try notebook.git("commit", "-q", "-m", "by hand", "--date=2030-01-01T09:00:00Z").requireSuccess()
+        let committed = try notebook.git("log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try notebook.hearth("grep", "--history", "--json", "lighthouse")
+        let rows = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [[String: Any]], "\(result)")
+        let added = try #require(rows.first?["added"] as? [String: Any])
+        #expect(added["date"] as? String == committed && committed != "2030-01-01", "\(rows)")
+    }
 }

@@ -40,14 +40,14 @@ public struct HistorySearch: Sendable {
     ///
     /// - Throws: ``SyncError`` when `root` is not a git repository or libgit2 fails to read it.
     public func run(root: URL) throws(SyncError) -> HistorySearchResult {
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path) else {
+        // Opened as every history command opens it (a `.git` file, as in a linked worktree, works too).
+        guard let repository = try? Repository.open(at: root) else {
             throw SyncError.notANotebook(path: root.path, reason: "is not a git repository, so it has no history to search "
                                          + "(hearth init starts one; hearth grep without --history searches the files as they are)")
         }
         var versionQuery = query
         versionQuery.since = nil
         versionQuery.until = nil
-        let repository = try SyncError.wrapping { () throws(GitError) -> Repository in try Repository.open(at: root) }
         var walk = HistoryWalk(repository: repository, query: versionQuery)
         var headLines = try SyncError.wrapping { () throws(GitError) -> [String: Set<String>] in try walk.run() }
 

@@ -21,13 +21,12 @@ public struct LineEvent: Sendable, Hashable {
         self.device = device
     }
 
-    /// The event of a commit.
+    /// The event of a commit, dated by its committer, as `hearth log` dates it.
     init(_ commit: Commit) {
-        let signature = commit.author
-        let seconds = Int(signature.date.timeIntervalSince1970.rounded(.down)) + signature.timeZoneOffsetMinutes * 60
-        // Floor division: a commit before 1970 still lands on the right day.
-        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        self.init(commit: commit.id.description, date: LocalDate(dayNumber: day), time: signature.date, device: CommitLabel.device(of: commit))
+        let signature = commit.committer
+        let zone = TimeZone(secondsFromGMT: signature.timeZoneOffsetMinutes * 60) ?? .gmt
+        self.init(commit: commit.id.description, date: LocalDate.today(in: zone, now: signature.date), time: signature.date,
+                  device: CommitLabel.device(of: commit))
     }
 
     /// Whether this is a change not yet committed.
