@@ -25,4 +25,13 @@ struct HistoryLineRecord {
         }
         return record
     }
+
+    /// Moves the records of the lines at path `from` to path `to` (an entry renamed), combining
+    /// them with any already there; false when `from` had none.
+    @discardableResult
+    static func move(_ records: inout [String: [String: HistoryLineRecord]], from: String, to: String) -> Bool {
+        guard let moved = records.removeValue(forKey: from) else { return false }
+        for (text, record) in moved { records[to, default: [:]][text] = records[to]?[text].map { $0.combined(with: record) } ?? record }
+        return true
+    }
 }

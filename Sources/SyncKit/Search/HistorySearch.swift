@@ -65,8 +65,7 @@ public struct HistorySearch: Sendable {
         result.current = notebook.grep(versionQuery, paths: entries)
 
         for (from, to) in Self.uncommittedRenames(headFiles: walk.headFiles, entries: entries, repository: repository, root: root) {
-            guard let moved = records.removeValue(forKey: from) else { continue }
-            for (text, record) in moved { records[to, default: [:]][text] = records[to]?[text].map { $0.combined(with: record) } ?? record }
+            guard HistoryLineRecord.move(&records, from: from, to: to) else { continue }
             headLines[to] = headLines.removeValue(forKey: from)
         }
 

@@ -62,8 +62,7 @@ struct HistoryWalk {
         var movedAway = Set<String>()
         for (from, to) in renames where from != to {
             movedAway.insert(from)
-            guard let moved = records.removeValue(forKey: from) else { continue }
-            for (text, record) in moved { records[to, default: [:]][text] = records[to]?[text].map { $0.combined(with: record) } ?? record }
+            HistoryLineRecord.move(&records, from: from, to: to)
         }
         var paths = Set<String>()
         for index in parents.indices { paths.formUnion(arriving[index].keys); paths.formUnion(leaving[index].keys) }

@@ -15,17 +15,17 @@ struct GrepFormatter {
 
     // MARK: - Text
 
-    /// One `path:line:text` line (`path:line:key: value` for a field), with a newline.
-    func line(path: String, line: Int, text: String, highlights: [Range<Int>], field: String?) -> String {
-        var out = path + ":" + paint(String(line), .green) + ":"
-        if let field { out += field + ": " }
-        out += painted(text, highlights)
+    /// One `path:line:text` line (`path:line:key: value` for a field), without its newline.
+    func line(_ hit: GrepHit) -> String {
+        var out = hit.path + ":" + paint(String(hit.line), .green) + ":"
+        if let field = hit.field { out += field + ": " }
+        out += painted(hit.text, hit.highlights)
         return out
     }
 
     /// A current match.
     func render(_ hit: GrepHit) -> String {
-        line(path: hit.path, line: hit.line, text: hit.text, highlights: hit.highlights, field: hit.field) + "\n"
+        line(hit) + "\n"
     }
 
     /// A match from history, with who added it and, when it is gone, who removed it.
@@ -38,9 +38,7 @@ struct GrepFormatter {
         } else {
             story += "; still there"
         }
-        let hit = match.hit
-        return line(path: hit.path, line: hit.line, text: hit.text, highlights: hit.highlights, field: hit.field)
-            + "  " + paint("(" + story + ")", .dim) + "\n"
+        return line(match.hit) + "  " + paint("(" + story + ")", .dim) + "\n"
     }
 
     /// `2026-11-20 on laptop (1a2b3c4)`, or `on laptop, not yet committed`.
@@ -68,20 +66,19 @@ struct GrepFormatter {
 
     /// ``Terminal/paint(_:_:)`` with the colour decision made once.
     private func paint(_ text: String, _ color: Terminal.Color) -> String {
-        usesColor ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
+        Terminal.paint(text, color, enabled: usesColor)
     }
 
     // MARK: - JSON
 
     /// `{path, line, text, field?, kind, date}`.
     static func json(_ hit: GrepHit) -> JSONValue {
-        .object(common(path: hit.path, line: hit.line, text: hit.text, field: hit.field, kind: hit.kind, date: hit.date))
+        .object(common(hit))
     }
 
     /// The current match's keys plus `present`, `entry_deleted`, `added` and `removed`.
     static func json(_ match: HistoryMatch) -> JSONValue {
-        let hit = match.hit
-        var pairs = common(path: hit.path, line: hit.line, text: hit.text, field: hit.field, kind: hit.kind, date: hit.date)
+        var pairs = common(match.hit)
         pairs.append(("present", .bool(match.isPresent)))
         pairs.append(("entry_deleted", .bool(match.entryDeleted)))
         pairs.append(("added", json(match.added)))
@@ -89,11 +86,11 @@ struct GrepFormatter {
         return .object(pairs)
     }
 
-    private static func common(path: String, line: Int, text: String, field: String?, kind: NoteKind, date: LocalDate?) -> [(String, JSONValue)] {
-        var pairs: [(String, JSONValue)] = [("path", .string(path)), ("line", .int(line)), ("text", .string(text))]
-        if let field { pairs.append(("field", .string(field))) }
-        pairs.append(("kind", .string(kind.rawValue)))
-        pairs.append(("date", date.map { .string($0.description) } ?? .null))
+    private static func common(_ hit: GrepHit) -> [(String, JSONValue)] {
+        var pairs: [(String, JSONValue)] = [("path", .string(hit.path)), ("line", .int(hit.line)), ("text", .string(hit.text))]
+        if let field = hit.field { pairs.append(("field", .string(field))) }
+        pairs.append(("kind", .string(hit.kind.rawValue)))
+        pairs.append(("date", hit.date.map { .string($0.description) } ?? .null))
         return pairs
     }
 

@@ -32,7 +32,13 @@ struct Terminal: Sendable {
 
     /// `text` in an ANSI colour when colour is on.
     func paint(_ text: String, _ color: Color) -> String {
-        usesColor ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
+        Self.paint(text, color, enabled: usesColor)
+    }
+
+    /// `text` in an ANSI colour when `enabled`: for output that decides about colour once
+    /// (``usesColor`` reads the environment on every call).
+    static func paint(_ text: String, _ color: Color, enabled: Bool) -> String {
+        enabled ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
     }
 
     /// The colours hearth uses.
