@@ -42,6 +42,12 @@ public enum NotebookLayout {
         return LocalDate(name.prefix(10))
     }
 
+    /// Whether a notebook-relative path is an entry: a `.md` file outside hidden folders (`.git`,
+    /// `.hearth`, `.obsidian`), as ``Notebook/entryPaths()`` lists them from the disk.
+    public static func isEntryPath(_ path: String) -> Bool {
+        path.hasSuffix(".md") && !path.split(separator: "/").contains { $0.hasPrefix(".") }
+    }
+
     /// The file name without folders and without `.md`.
     public static func stem(of path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path

@@ -74,7 +74,7 @@ extension NotebookHistory {
             guard try lastVersion(of: path) != nil else { throw HistoryError.notFound(reference: reference) }
             return path
         }
-        let entries = try pathsInHistory().sorted.filter { $0.hasSuffix(".md") && !isHearthRecord($0) }
+        let entries = try pathsInHistory().sorted.filter(NotebookLayout.isEntryPath)
         let candidates = Notebook.entries(named: reference, among: entries)
         switch candidates.count {
         case 0: throw HistoryError.notFound(reference: reference)

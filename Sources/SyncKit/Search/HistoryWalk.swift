@@ -30,7 +30,7 @@ struct HistoryWalk {
             commits += 1
         }
         var headLines: [String: Set<String>] = [:]
-        for file in try repository.treeFiles(commit: head) where Self.isEntry(file.path) {
+        for file in try repository.treeFiles(commit: head) where NotebookLayout.isEntryPath(file.path) {
             headFiles[file.path] = file.id
             if records[file.path] != nil { headLines[file.path] = try texts(of: (file.id, file.path)) }
         }
@@ -48,9 +48,9 @@ struct HistoryWalk {
             var byNew: [String: TreeChange] = [:]
             var byOld: [String: TreeChange] = [:]
             for change in try repository.treeChanges(from: parent, to: commit.id, detectRenames: true) {
-                if let new = change.newPath, Self.isEntry(new) { byNew[new] = change }
-                if let old = change.oldPath, Self.isEntry(old) { byOld[old] = change }
-                if change.status == .renamed, let from = change.oldPath, let to = change.newPath, Self.isEntry(from), Self.isEntry(to) {
+                if let new = change.newPath, NotebookLayout.isEntryPath(new) { byNew[new] = change }
+                if let old = change.oldPath, NotebookLayout.isEntryPath(old) { byOld[old] = change }
+                if change.status == .renamed, let from = change.oldPath, let to = change.newPath, NotebookLayout.isEntryPath(from), NotebookLayout.isEntryPath(to) {
                     renames.append((from, to))
                 }
             }
@@ -79,7 +79,7 @@ struct HistoryWalk {
             for index in parents.indices {
                 if let change = arriving[index][path] {
                     // A file that was no entry (a .txt renamed to .md) brings no lines' records.
-                    parentVersions.append(change.oldPath.map(Self.isEntry) == true ? Self.file(change, old: true) : nil)
+                    parentVersions.append(change.oldPath.map(NotebookLayout.isEntryPath) == true ? Self.file(change, old: true) : nil)
                 } else if let change = leaving[index][path] {
                     parentVersions.append(Self.file(change, old: true))
                 } else {
@@ -153,11 +153,5 @@ struct HistoryWalk {
         }
         if !known { versions[id, default: [:]][path] = Set(byText.keys) }
         return byText
-    }
-
-    /// Whether a path in a tree is an entry: a `.md` file outside hidden folders, as
-    /// ``Notebook/entryPaths()`` lists them.
-    static func isEntry(_ path: String) -> Bool {
-        path.hasSuffix(".md") && !path.split(separator: "/").contains { $0.hasPrefix(".") }
     }
 }
