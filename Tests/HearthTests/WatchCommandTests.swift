@@ -51,7 +51,8 @@ import Glibc
 
         try append("written while watching", to: devices.notebook.root)
         #expect(try watch.waitUntil { try remoteEntry(devices).contains("written while watching\n") }, "\(watch.log)")
-        #expect(watch.log.contains("sync (change): committed \"laptop: edit \(Self.path) (body)\"; sent 1 commit to origin/main"), "\(watch.log)")
+        // The push lands before the sync's line is written: wait for the line.
+        #expect(watch.waitForLine(containing: "sync (change): committed \"laptop: edit \(Self.path) (body)\"; sent 1 commit to origin/main"), "\(watch.log)")
         try devices.desk("sync", "--quiet").requireSuccess()
         #expect(try devices.deskText(Self.path).contains("written while watching\n"))
         #expect(watch.stop() == 0, "\(watch.log)")
@@ -109,6 +110,7 @@ import Glibc
         #expect(try watch.waitUntil { try remoteEntry(devices).contains("rapid save 5\n") }, "\(watch.log)")
         let history = try devices.notebook.git("log", "--format=%s").stdout
         #expect(try commitCount(devices) == before + 1, "\(history)")
+        #expect(watch.waitForLine(containing: "sync (change)"), "\(watch.log)")
         #expect(watch.lines.filter { $0.contains("sync (change)") }.count == 1, "\(watch.log)")
         #expect(watch.stop() == 0, "\(watch.log)")
     }
@@ -133,6 +135,8 @@ import Glibc
         try FileManager.default.moveItem(at: away, to: devices.remote)
         #expect(try watch.waitUntil { try remoteEntry(devices).contains("written offline\n") }, "\(watch.log)")
         #expect(watch.isRunning)
+        // The push lands before the sync's line is written: wait for the line too.
+        #expect(watch.waitUntil { watch.lines.contains { $0.contains("sent") } }, "\(watch.log)")
         #expect(watch.lines.last { $0.contains("sent") }?.contains("sync (retry)") == true, "\(watch.log)")
         #expect(watch.stop() == 0, "\(watch.log)")
     }
