@@ -10,8 +10,9 @@ BUILD_PACKAGES := libgit2-dev pkg-config python3
 # What the demo and the benchmarks add: they drive the git CLI.
 DEMO_PACKAGES := git
 # What the tests add: they also run sshd and openssl servers, and try the completions and the man
-# page in the real zsh, fish, groff and man. `make test` on a fresh machine installs all three sets.
-TEST_PACKAGES := openssh-server openssl zsh fish groff-base man-db
+# page in the real zsh, fish, groff and man, and drive the real vim and nano under tmux. `make test`
+# on a fresh machine installs all three sets.
+TEST_PACKAGES := openssh-server openssl zsh fish groff-base man-db vim nano tmux
 
 .PHONY: all deps demo-deps test-deps build test test-stress demo bench install clean
 
