@@ -11,7 +11,7 @@ import Testing
 struct MakefileTests {
     static let build: Set = ["libgit2-dev", "pkg-config", "python3"]
     static let demo = build.union(["git"])
-    static let everything = demo.union(["openssh-server", "openssl", "zsh", "fish", "groff-base", "man-db"])
+    static let everything = demo.union(["openssh-server", "openssl", "zsh", "fish", "groff-base", "man-db", "vim", "nano", "tmux"])
 
     /// The packages `make TARGET` asked apt-get to install.
     private func installed(by target: String) throws -> Set<String> {
