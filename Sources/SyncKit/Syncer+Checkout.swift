@@ -84,6 +84,7 @@ extension Syncer {
                 }
             }
         }
+        rememberRewrites(zip(items, outcomes).filter { $0.1.applied }.map(\.0), replacing: oldIDs)
         try writingLocally { () throws(SyncError) in
             try git { () throws(GitError) in try repository.updateIndex(indexUpdates) }
         }

@@ -39,6 +39,7 @@ extension Syncer {
                 .sorted
                 .filter { path in only.map { TreePath($0) == TreePath(path) } ?? true }
             guard !paths.isEmpty else { return nil }
+            let staleSaves = keepLinesFromStaleSaves(among: paths)
             let head = try repository.referenceTarget(branchRef)
             let headTree = try head.map { id throws(GitError) in try repository.commit(id).treeID }
             var updates: [TreeUpdate] = []
@@ -72,7 +73,7 @@ extension Syncer {
             let changes = try repository.treeChanges(from: headTree, to: tree, detectRenames: true)
             var descriptions: [ChangeDescription] = []
             for change in changes { descriptions.append(try ChangeDescription.describe(change, in: repository)) }
-            let message = snapshotMessage?(descriptions) ?? ChangeDescription.message(device: device, descriptions)
+            let message = Syncer.noting(staleSavesIn: staleSaves, in: snapshotMessage?(descriptions) ?? ChangeDescription.message(device: device, descriptions))
             let signature = signature()
             let commit = try repository.createCommit(tree: tree, parents: head.map { [$0] } ?? [], message: message,
                                                      author: signature, committer: signature, updatingReference: nil)
@@ -163,6 +164,7 @@ extension Syncer {
                 }
                 if let merged = result.merged {
                     try FileSystem.replace(absolute, with: [UInt8](merged), expecting: working)
+                    rememberRewrite(of: path, replacing: working, with: merged)
                 }
             } catch {
                 // Read-only, saved again meanwhile, or a copy in the way: leave it for the next

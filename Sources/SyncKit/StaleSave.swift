@@ -1,0 +1,74 @@
+import Foundation
+import NoteKit
+
+/// Tells a save from an editor buffer loaded before a sync rewrote the file (a *stale save*)
+/// from a save made after the user saw the synced text, and merges the stale one back.
+///
+/// Pure: no git, no I/O. `replaced` is what the file held before the sync wrote it, `written`
+/// what the sync wrote, `saved` what the file holds now. The save is stale, and merged, when
+/// all of these hold:
+/// 1. all three are text (UTF-8 without NUL) and, for a Markdown entry, all three parse;
+/// 2. the sync added at least one non-blank line;
+/// 3. the save has edits of its own: it differs from `replaced`, and it is not `written` minus
+///    some lines (a save that only removes lines from what sync wrote is a deliberate deletion,
+///    even when what it removes is every line sync added);
+/// 4. none of the non-blank lines sync added is among the lines the save added to `replaced`
+///    (the buffer never held them);
+/// 5. the entry merge (base `replaced`, first `written`, second `saved`) is clean: no conflict,
+///    no file set aside, so the save's edits do not touch what sync changed.
+/// Anything else is a save to commit as it is.
+enum StaleSave {
+    /// What to make of the save.
+    enum Verdict: Equatable {
+        /// A stale save: these bytes keep both the save's edits and the sync's lines.
+        case merged(Data)
+        /// Not a stale save (or one that cannot be merged safely): commit it as saved.
+        case asSaved
+    }
+
+    /// Judges `saved` against the rewrite from `replaced` to `written` (see the type's rules).
+    static func judge(path: String, replaced: Data, written: Data, saved: Data,
+                      synced: MergeSide, local: MergeSide) -> Verdict {
+        guard saved != written, saved != replaced,
+              let replacedText = text(replaced), let writtenText = text(written), let savedText = text(saved) else {
+            return .asSaved
+        }
+        if path.lowercased().hasSuffix(".md") {
+            for version in [replaced, written, saved] where (try? Note(parsing: version, path: path)) == nil {
+                return .asSaved
+            }
+        }
+        let lines = (replaced: TextLines.split(replacedText), written: TextLines.split(writtenText),
+                     saved: TextLines.split(savedText))
+        var interner = TextLines.Interner()
+        let newline = TextLines.newline(of: replacedText) ?? TextLines.newline(of: writtenText) ?? "\n"
+        let ids = (replaced: interner.ids(lines.replaced, newline: newline), written: interner.ids(lines.written, newline: newline),
+                   saved: interner.ids(lines.saved, newline: newline))
+        let syncAdded = addedLines(from: ids.replaced, to: ids.written, text: lines.written)
+        guard !syncAdded.isEmpty else { return .asSaved }
+        if LineDiff.hunks(ids.written, ids.saved).allSatisfy({ $0.newRange.isEmpty }) { return .asSaved }
+        if !syncAdded.isDisjoint(with: addedLines(from: ids.replaced, to: ids.saved, text: lines.saved)) { return .asSaved }
+        let result = EntryMerger.merge(path: path, base: replaced, first: written, second: saved,
+                                       firstSide: synced, secondSide: local)
+        guard result.conflicts.isEmpty, result.extraFiles.isEmpty, let merged = result.merged, merged != saved else {
+            return .asSaved
+        }
+        return .merged(merged)
+    }
+
+    /// The ids of the non-blank lines `new` has in the places where it differs from `old`.
+    private static func addedLines(from old: [Int], to new: [Int], text: [String]) -> Set<Int> {
+        var added = Set<Int>()
+        for hunk in LineDiff.hunks(old, new) {
+            for index in hunk.newRange where !text[index].allSatisfy(\.isWhitespace) {
+                added.insert(new[index])
+            }
+        }
+        return added
+    }
+
+    /// Text when the bytes are UTF-8 without a NUL byte (git's own binary test).
+    private static func text(_ data: Data) -> String? {
+        data.contains(0) ? nil : String(validating: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import GitKit
+import NoteKit
+
+/// Saves from an editor buffer loaded before a sync rewrote the file (merge.md, "Saves from a
+/// stale editor buffer"): the checkout remembers what it replaced, the snapshot merges a stale
+/// save with what the sync wrote instead of committing the other device's lines away.
+extension Syncer {
+    /// Remembers the rewrites among `items` that the checkout applied (see ``RewriteRecords``).
+    /// A file a sync deleted, created or turned into a link has nothing to merge later: its
+    /// record goes.
+    func rememberRewrites(_ items: [CheckoutItem], replacing oldIDs: PathMap<ObjectID?>) {
+        guard !items.isEmpty else { return }
+        var store = RewriteRecords.load(repository)
+        let now = Date()
+        for item in items {
+            guard case .bytes = item.expected, let new = item.new, new.mode != FileMode.symlink,
+                  let written = item.newID, let replaced = oldIDs[item.path] ?? nil else {
+                store.records[item.path] = nil
+                continue
+            }
+            store.records[item.path] = RewriteRecords.chained(store.records[item.path], replaced: replaced, written: written, at: now)
+        }
+        store.save(repository)
+    }
+
+    /// Remembers a rewrite of one file the snapshot made itself (merging edits a sync had to
+    /// keep, see ``PendingEdits``): the editor that saved them holds a buffer without the merge.
+    func rememberRewrite(of path: String, replacing replaced: [UInt8], with written: Data) {
+        guard Data(replaced) != written, let replacedID = try? repository.writeBlob(Data(replaced)), let writtenID = try? repository.writeBlob(written) else { return }
+        var store = RewriteRecords.load(repository)
+        store.records[path] = RewriteRecord(replaced: [replacedID], written: writtenID, time: Date())
+        store.save(repository)
+    }
+
+    /// Merges each stale save among `paths` (files the snapshot is about to commit) with the
+    /// lines the sync wrote, writing the result over the save only if the file still holds the
+    /// save; returns the paths merged, for the commit message.
+    ///
+    /// The first save after a rewrite decides: a stale one is merged (and the merge is
+    /// remembered as a rewrite, since the editor's buffer is stale again); any other save is
+    /// committed as saved and the record goes, so a line deleted after it was seen stays deleted.
+    func keepLinesFromStaleSaves(among paths: [String]) -> [String] {
+        var store = RewriteRecords.load(repository)
+        guard !store.records.isEmpty else { return [] }
+        var kept: [String] = []
+        for path in paths {
+            guard let record = store.records[path] else { continue }
+            let absolute = root.appending(path: path).path(percentEncoded: false)
+            var outcome: RewriteRecord?? = .some(nil)
+            // A save landing between the read and the write is judged again, up to a few times.
+            for _ in 0..<3 {
+                guard ContainedPath.linkedFolder(on: path, under: root.path(percentEncoded: false)) == nil,
+                      case .bytes(let bytes) = WorkingFile.read(absolute) else { break }
+                outcome = mergeStaleSave(path: path, absolute: absolute, saved: Data(bytes), record: record)
+                if outcome != nil { break }
+            }
+            switch outcome {
+            case .some(.some(let merged)):
+                store.records[path] = merged
+                kept.append(path)
+            case .some(.none):
+                store.records[path] = nil
+            case .none:
+                // Saved again and again meanwhile: commit what is there, judge the next save.
+                break
+            }
+        }
+        store.save(repository)
+        return kept
+    }
+
+    /// `message` with a line for each path whose stale save was merged.
+    static func noting(staleSavesIn paths: [String], in message: String) -> String {
+        guard !paths.isEmpty else { return message }
+        return message + "\n" + paths.map { "kept lines a stale editor save dropped in \($0)\n" }.joined()
+    }
+
+    /// Judges one save against each base of the record, oldest first.
+    ///
+    /// - Returns: the record of the merge written over the save; `.some(nil)` when the save is
+    ///   not stale (or the record's blobs are gone), to commit as saved; nil when the file
+    ///   changed after it was read.
+    private func mergeStaleSave(path: String, absolute: String, saved: Data, record: RewriteRecord) -> RewriteRecord?? {
+        guard let written = try? repository.blob(record.written) else { return .some(nil) }
+        // Unchanged since the rewrite (only the index differs): an editor may still hold a buffer
+        // from before it, so the record stays.
+        if saved == written { return .some(record) }
+        let synced = MergeSide(device: "synced", time: record.time)
+        let local = MergeSide(device: device, time: Date())
+        for base in record.replaced {
+            guard let replaced = try? repository.blob(base) else { continue }
+            guard case .merged(let merged) = StaleSave.judge(path: path, replaced: replaced, written: written, saved: saved,
+                                                             synced: synced, local: local) else { continue }
+            do {
+                let savedID = try repository.writeBlob(saved)
+                let mergedID = try repository.writeBlob(merged)
+                try FileSystem.replace(absolute, with: [UInt8](merged), expecting: [UInt8](saved))
+                return .some(RewriteRecord(replaced: [savedID], written: mergedID, time: Date()))
+            } catch {
+                // Changed since it was read: judge the new bytes. Anything else (read-only, say):
+                // the save goes in as it is.
+                return WorkingFile.read(absolute) == .bytes([UInt8](saved)) ? .some(nil) : nil
+            }
+        }
+        return .some(nil)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+@testable import SyncKit
+import Testing
+
+/// The rules that tell a save from a stale editor buffer (loaded before a sync rewrote the file)
+/// from a save made after the synced lines were seen.
+@Suite struct StaleSaveTests {
+    static let path = "days/2026/2026-11-22.md"
+    static let replaced = """
+        ---
+        kind: day
+        energy: 3
+        ---
+        ## Done
+        - wrote the intro
+
+        ## Notes
+        Morning walk.
+
+        """
+    /// What the sync wrote: the other device's line under Done.
+    static let written = replaced.replacingOccurrences(of: "- wrote the intro\n", with: "- wrote the intro\n- laptop: fixed the bike\n")
+
+    func judge(_ saved: String, replaced: String = replaced, written: String = written, path: String = path) -> StaleSave.Verdict {
+        StaleSave.judge(path: path, replaced: Data(replaced.utf8), written: Data(written.utf8), saved: Data(saved.utf8),
+                        synced: MergeSide(device: "synced", time: Date(timeIntervalSince1970: 0)),
+                        local: MergeSide(device: "desk", time: Date(timeIntervalSince1970: 1)))
+    }
+
+    func merged(_ verdict: StaleSave.Verdict) -> String? {
+        guard case .merged(let data) = verdict else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func theReplacedBytesPlusAnEditAreMergedWithTheSyncedLines() throws {
+        let saved = Self.replaced.replacingOccurrences(of: "Morning walk.\n", with: "Morning walk.\nEvening swim.\n")
+        let text = try #require(merged(judge(saved)))
+        #expect(text == Self.written.replacingOccurrences(of: "Morning walk.\n", with: "Morning walk.\nEvening swim.\n"))
+    }
+
+    @Test func anEditRightWhereTheSyncAddedItsLineStillKeepsBoth() throws {
+        // Both appended to Done: concurrent insertions, the synced line first.
+        let saved = Self.replaced.replacingOccurrences(of: "- wrote the intro\n", with: "- wrote the intro\n- desk: groceries\n")
+        let text = try #require(merged(judge(saved)))
+        #expect(text.contains("- wrote the intro\n- laptop: fixed the bike\n- desk: groceries\n"))
+    }
+
+    @Test func aFieldChangedInTheStaleBufferIsMergedToo() throws {
+        let saved = Self.replaced.replacingOccurrences(of: "energy: 3", with: "energy: 4")
+        let text = try #require(merged(judge(saved)))
+        #expect(text == Self.written.replacingOccurrences(of: "energy: 3", with: "energy: 4"))
+    }
+
+    @Test func deletingTheSyncedLineAfterSeeingItIsADeliberateDeletion() {
+        // The save is what sync wrote minus its line: byte for byte the replaced version.
+        #expect(judge(Self.replaced) == .asSaved)
+        // Minus its line and another: still only deletions from what sync wrote.
+        #expect(judge(Self.replaced.replacingOccurrences(of: "Morning walk.\n", with: "")) == .asSaved)
+    }
+
+    @Test func aSaveThatKeepsAnyLineTheSyncAddedIsNotStale() {
+        let written = Self.written.replacingOccurrences(of: "Morning walk.\n", with: "Morning walk.\n- laptop: called Sam\n")
+        // The buffer was loaded after the sync: it has one of the two lines, the user removed
+        // the other and wrote something of their own.
+        let saved = written.replacingOccurrences(of: "- laptop: fixed the bike\n", with: "")
+            .replacingOccurrences(of: "energy: 3", with: "energy: 5")
+        #expect(judge(saved, written: written) == .asSaved)
+    }
+
+    @Test func aSaveThatChangesWhatTheSyncChangedIsLeftAlone() {
+        // The synced side rewrote a line the stale buffer rewrote too: that would be a conflict.
+        let written = Self.replaced.replacingOccurrences(of: "Morning walk.\n", with: "Morning walk, then rain.\n- laptop: umbrella\n")
+        let saved = Self.replaced.replacingOccurrences(of: "Morning walk.\n", with: "Morning walk in the sun.\n")
+        #expect(judge(saved, written: written) == .asSaved)
+        // An unrelated file saved over it shares no base with the rewrite.
+        #expect(judge("---\nkind: note\n---\nshopping list\n") == .asSaved)
+    }
+
+    @Test func aSyncThatOnlyRemovedLinesLeavesNothingToKeep() {
+        let written = Self.replaced.replacingOccurrences(of: "Morning walk.\n", with: "")
+        #expect(judge(Self.replaced + "more\n", written: written) == .asSaved)
+    }
+
+    @Test func filesThatAreNotTextOrDoNotParseAreLeftAlone() {
+        let broken = Self.replaced.replacingOccurrences(of: "energy: 3", with: "energy: [3") + "Evening swim.\n"
+        #expect(judge(broken) == .asSaved)
+        #expect(judge(Self.replaced + "\u{0}binary\n") == .asSaved)
+        // The same edit in a text file that is not an entry merges by line.
+        let saved = "a\nb\n"
+        #expect(merged(judge(saved + "c\n", replaced: saved, written: "a\nsynced\nb\n", path: "notes.txt")) == "a\nsynced\nb\nc\n")
+    }
+}
