@@ -54,6 +54,7 @@ extension Syncer {
             return "\(device): restore \(path) as of \(label)\(what)\n"
         }
         defer { snapshotMessage = nil }
+        forgetRewrites(of: path)
         guard try takeSnapshot(branchRef: branchRef, only: path) != nil else { return outcome }
         let head = try git { () throws(GitError) in try repository.referenceTarget(branchRef) }
         outcome.commit = head?.description

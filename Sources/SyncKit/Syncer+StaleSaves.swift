@@ -33,6 +33,15 @@ extension Syncer {
         store.save(repository)
     }
 
+    /// Forgets the rewrites of `path`: a restore replaces the file on purpose, and a record would
+    /// read the restored version as a stale save.
+    func forgetRewrites(of path: String) {
+        var store = RewriteRecords.load(repository)
+        guard store.records[path] != nil else { return }
+        store.records[path] = nil
+        store.save(repository)
+    }
+
     /// Merges each stale save among `paths` (files the snapshot is about to commit) with the
     /// lines the sync wrote, writing the result over the save only if the file still holds the
     /// save; returns the paths merged, for the commit message.
