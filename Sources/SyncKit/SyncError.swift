@@ -9,6 +9,10 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
     case notebook(NotebookError)
     /// The folder cannot hold a notebook (a file is in the way, say).
     case notANotebook(path: String, reason: String)
+    /// `hearth init` found a git repository whose commits hold files that are not notes (a code
+    /// project, say) and was not asked to adopt it; nothing was changed. `files` names the first
+    /// few of the `count` such files.
+    case notNotes(path: String, files: [String], count: Int)
     /// A file operation outside NoteKit failed.
     case io(path: String, operation: String, reason: String)
     /// Another `hearth sync` holds the notebook's lock.
@@ -36,6 +40,9 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
         case .git(let error): return error.description
         case .notebook(let error): return error.description
         case .notANotebook(let path, let reason): return "\(path): \(reason)"
+        case .notNotes(let path, let files, let count):
+            let more = count > files.count ? " and \(count - files.count) more" : ""
+            return "\(path) is a git repository whose commits hold files that are not notes (\(files.joined(separator: ", "))\(more)); nothing was changed"
         case .io(let path, let operation, let reason): return "\(path): cannot \(operation): \(reason)"
         case .locked(_, let holder):
             return "another sync is running in this notebook (\(holder)); wait for it to finish and run your command again"

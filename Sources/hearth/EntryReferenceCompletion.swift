@@ -15,17 +15,21 @@ enum EntryReferenceCompletion {
     static func candidates(words: [String], prefix: String) -> [String] {
         var directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         var index = words.startIndex
+        var named = false
         while index < words.endIndex {
             let word = words[index]
             if word == "-C", index + 1 < words.endIndex {
                 directory = URL(fileURLWithPath: words[index + 1], relativeTo: directory).standardizedFileURL
                 index += 1
+                named = true
             } else if word.hasPrefix("-C"), word.count > 2 {
                 directory = URL(fileURLWithPath: String(word.dropFirst(2)), relativeTo: directory).standardizedFileURL
+                named = true
             }
             index += 1
         }
-        let notebook = NotebookLocation.notebook(containing: directory)
+        guard let notebook = try? NotebookLocation.notebook(for: directory, directoryNamed: named,
+                                                            environment: ProcessInfo.processInfo.environment) else { return [] }
         let paths = notebook.entryPaths()
         var counts: [String: Int] = [:]
         for path in paths { counts[NotebookLayout.stem(of: path), default: 0] += 1 }
