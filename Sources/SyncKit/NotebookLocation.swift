@@ -48,11 +48,20 @@ public enum NotebookLocation {
         let start = directory.standardizedFileURL
         let ceilings = Set(["/"] + (home.map { [$0.standardizedFileURL.path, $0.resolvingSymlinksInPath().path] } ?? []))
         var candidate = start
+        // Past the first repository's root, or at a ceiling, the walk only looks on to say in
+        // the error which hearth.yaml it did not use and why.
+        var repository: URL?
         while true {
-            if candidate.path == start.path || !ceilings.contains(candidate.path), holdsSettings(candidate) {
-                return Notebook(root: candidate)
+            if holdsSettings(candidate) {
+                if let repository {
+                    throw .insideRepository(directory: start.path, repository: repository.path, notebook: candidate.path)
+                }
+                if candidate.path == start.path || !ceilings.contains(candidate.path) { return Notebook(root: candidate) }
+                throw .belowCeilingNotebook(directory: start.path, notebook: candidate.path)
             }
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(".git").path) { break }
+            if repository == nil, FileManager.default.fileExists(atPath: candidate.appendingPathComponent(".git").path) {
+                repository = candidate
+            }
             let parent = candidate.deletingLastPathComponent()
             if parent.path == candidate.path { break }
             candidate = parent

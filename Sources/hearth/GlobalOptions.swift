@@ -40,8 +40,10 @@ struct GlobalOptions: ParsableArguments {
     /// What to do about a notebook that could not be found.
     private static func advice(for error: NotebookLocationError) -> String {
         switch error {
-        case .notInNotebook:
+        case .notInNotebook, .insideRepository:
             return "\(error); run hearth init, or use -C DIR"
+        case .belowCeilingNotebook(_, let notebook):
+            return "\(error); use -C \(notebook), or make it the default notebook: git config --global \(DefaultNotebookSource.configKey) \(notebook)"
         case .defaultNotANotebook(let path, .environment):
             return "\(error); run hearth init \(path), or set \(DefaultNotebookSource.environmentVariable) to a notebook's folder"
         case .unusableDefault(_, .environment, _):

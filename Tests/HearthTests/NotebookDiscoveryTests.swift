@@ -79,7 +79,9 @@ import Testing
         try notebook.write("code/project/main.swift", "print(1)\n")
         try notebook.git(in: project, "init", "-q").requireSuccess()
         let result = try notebook.hearth("today", "--no-edit", in: project)
-        #expect(result.status == 1 && result.stderr == Self.notInNotebook(project), "\(result)")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr == "hearth: error: not in a notebook (no hearth.yaml in \(project.path) or above inside the git repository \(project.path); "
+                + "the notebook at \(notebook.root.path) does not take in a repository within it); run hearth init, or use -C DIR\n", "\(result)")
         #expect(!notebook.exists("code/project/days"))
         #expect(!notebook.exists("days"))
         let fromCode = try notebook.hearth("today", "--no-edit", in: notebook.url("code"))
@@ -133,7 +135,12 @@ import Testing
         let downloads = notebook.home.appendingPathComponent("Downloads")
         try notebook.write(downloads.appendingPathComponent("x.md"), bytes: Array("---\nkind: note\n---\n".utf8))
         let below = try notebook.hearth("list", in: downloads)
-        #expect(below.status == 1 && below.stderr == Self.notInNotebook(downloads), "\(below)")
+        #expect(below.status == 1, "\(below)")
+        #expect(below.stderr == "hearth: error: not in a notebook (no hearth.yaml in \(downloads.path) or above; the one in \(notebook.home.path) counts only there, "
+                + "as it would take in every folder below); use -C \(notebook.home.path), or make it the default notebook: "
+                + "git config --global hearth.notebook \(notebook.home.path)\n", "\(below)")
+        let named = try notebook.hearth("list", "--json", in: downloads, environment: ["HEARTH_NOTEBOOK": notebook.home.path])
+        #expect(named.status == 0 && named.stdout.contains("Downloads/x.md"), "\(named)")
         let there = try notebook.hearth("list", "--json", in: notebook.home)
         #expect(there.status == 0 && there.stdout.contains("Downloads/x.md"), "\(there)")
     }

@@ -77,8 +77,11 @@ struct NotebookLocationTests {
             let project = try folder(box, "code/project")
             try GitCLI(directory: project, home: box.home)("init", "-q")
             let sources = try folder(box, "code/project/Sources")
-            expectNotInNotebook(sources)
-            expectNotInNotebook(project)
+            for directory in [sources, project] {
+                #expect(throws: NotebookLocationError.insideRepository(directory: directory.path, repository: project.path, notebook: box.root.path)) {
+                    try NotebookLocation.notebook(containing: directory, home: nil)
+                }
+            }
             #expect(try root(box.root.appending(path: "code", directoryHint: .isDirectory)) == box.root.path)
         }
     }
@@ -101,10 +104,12 @@ struct NotebookLocationTests {
             try requireOutside(box)
             try box.write("hearth.yaml", "version: 1\n")
             let downloads = try folder(box, "Downloads")
-            expectNotInNotebook(downloads, home: box.root)
+            for home in [box.root, URL(fileURLWithPath: box.root.path + "/")] {
+                #expect(throws: NotebookLocationError.belowCeilingNotebook(directory: downloads.path, notebook: box.root.path), "\(home.path)") {
+                    try NotebookLocation.notebook(containing: downloads, home: home)
+                }
+            }
             #expect(try root(box.root, home: box.root) == box.root.path)
-            // Written with a trailing slash, HOME is the same folder.
-            expectNotInNotebook(downloads, home: URL(fileURLWithPath: box.root.path + "/"))
             #expect(try root(downloads, home: box.home) == box.root.path, "any other folder above counts")
         }
     }
