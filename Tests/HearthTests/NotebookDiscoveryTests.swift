@@ -30,6 +30,16 @@ import Testing
         return tree
     }
 
+    /// A git repository `project` beside the notebook folder with `files` committed on main.
+    static func project(_ notebook: TemporaryNotebook, _ files: [String: String]) throws -> URL {
+        let project = notebook.base.appendingPathComponent("project")
+        for (path, text) in files { try notebook.write(project.appendingPathComponent(path), bytes: Array(text.utf8)) }
+        try notebook.git(in: project, "init", "-q", "-b", "main").requireSuccess()
+        try notebook.git(in: project, "add", "-A").requireSuccess()
+        try notebook.git(in: project, "commit", "-q", "-m", "app").requireSuccess()
+        return project
+    }
+
     @Test func outsideAnyNotebookEveryCommandFailsAndWritesNothing() throws {
         let notebook = try TemporaryNotebook()
         let folder = notebook.base.appendingPathComponent("somewhere")
@@ -50,13 +60,8 @@ import Testing
 
     @Test func aCodeRepositoryIsNotANotebookAndStaysAsItWas() throws {
         let notebook = try TemporaryNotebook()
-        let project = notebook.base.appendingPathComponent("project")
-        try notebook.write(project.appendingPathComponent("Package.swift"), bytes: Array("// swift-tools-version:6.0\n".utf8))
-        try notebook.write(project.appendingPathComponent("Sources/App/main.swift"), bytes: Array("print(\"hi\")\n".utf8))
-        try notebook.write(project.appendingPathComponent("README.md"), bytes: Array("# App\n".utf8))
-        try notebook.git(in: project, "init", "-q", "-b", "main").requireSuccess()
-        try notebook.git(in: project, "add", "-A").requireSuccess()
-        try notebook.git(in: project, "commit", "-q", "-m", "app").requireSuccess()
+        let project = try Self.project(notebook, ["Package.swift": "// swift-tools-version:6.0\n", "Sources/App/main.swift": "print(\"hi\")\n",
+                                                   "README.md": "# App\n"])
         let head = try notebook.git(in: project, "rev-parse", "HEAD").stdout
         let before = try Self.tree(project)
         let sources = project.appendingPathComponent("Sources/App")
@@ -107,12 +112,7 @@ import Testing
     /// local commands work there, and sync refuses rather than commit into the enclosing repository.
     @Test func aNotebookFolderInsideAnotherRepositoryNeverCommitsToIt() throws {
         let notebook = try TemporaryNotebook()
-        let project = notebook.base.appendingPathComponent("project")
-        try notebook.write(project.appendingPathComponent("main.swift"), bytes: Array("print(1)\n".utf8))
-        try notebook.write(project.appendingPathComponent("docs/journal/hearth.yaml"), bytes: Array("version: 1\n".utf8))
-        try notebook.git(in: project, "init", "-q", "-b", "main").requireSuccess()
-        try notebook.git(in: project, "add", "-A").requireSuccess()
-        try notebook.git(in: project, "commit", "-q", "-m", "app").requireSuccess()
+        let project = try Self.project(notebook, ["main.swift": "print(1)\n", "docs/journal/hearth.yaml": "version: 1\n"])
         let head = try notebook.git(in: project, "rev-parse", "HEAD").stdout
         let journal = project.appendingPathComponent("docs/journal")
         let today = try notebook.hearth("today", "--no-edit", in: journal)
