@@ -217,7 +217,7 @@ import Testing
         let devices = try SyncCommandTests.TwoDevices()
         let laptop = devices.notebook
         let la = ["TZ": "America/Los_Angeles"]
-        try laptop.hearth(["new", "note", "Plan"], in: devices.desk,
+        try laptop.hearth(["new", "note", "--title", "Plan", "--no-edit"], in: devices.desk,
                           environment: la.merging(["GIT_COMMITTER_DATE": "2030-11-20T22:00:00-08:00"]) { $1 }).requireSuccess()
         let written = try devices.deskText("notes/plan.md")
         try laptop.hearth(["sync"], in: devices.desk, environment: ["GIT_COMMITTER_DATE": "2030-11-20T22:00:00-08:00"]).requireSuccess()
