@@ -13,18 +13,7 @@ enum EntryReferenceCompletion {
     /// The candidates starting with `prefix`, for the notebook the command line works on (`-C DIR`
     /// as the command itself would apply it). Nothing on any error: a completion must never fail loudly.
     static func candidates(words: [String], prefix: String) -> [String] {
-        var directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        var index = words.startIndex
-        while index < words.endIndex {
-            let word = words[index]
-            if word == "-C", index + 1 < words.endIndex {
-                directory = URL(fileURLWithPath: words[index + 1], relativeTo: directory).standardizedFileURL
-                index += 1
-            } else if word.hasPrefix("-C"), word.count > 2 {
-                directory = URL(fileURLWithPath: String(word.dropFirst(2)), relativeTo: directory).standardizedFileURL
-            }
-            index += 1
-        }
+        let directory = workingDirectory(words: words)
         let notebook = NotebookLocation.notebook(containing: directory)
         let paths = notebook.entryPaths()
         var counts: [String: Int] = [:]
@@ -39,5 +28,23 @@ enum EntryReferenceCompletion {
             if let candidate, candidate.hasPrefix(prefix), seen.insert(candidate).inserted { names.append(candidate) }
         }
         return names.filter { $0.hasPrefix(prefix) }
+    }
+
+    /// The folder the command line works in: the current one, or `-C DIR` as the command itself
+    /// would apply it (every `-C` relative to the one before).
+    static func workingDirectory(words: [String]) -> URL {
+        var directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        var index = words.startIndex
+        while index < words.endIndex {
+            let word = words[index]
+            if word == "-C", index + 1 < words.endIndex {
+                directory = URL(fileURLWithPath: words[index + 1], relativeTo: directory).standardizedFileURL
+                index += 1
+            } else if word.hasPrefix("-C"), word.count > 2 {
+                directory = URL(fileURLWithPath: String(word.dropFirst(2)), relativeTo: directory).standardizedFileURL
+            }
+            index += 1
+        }
+        return directory
     }
 }
