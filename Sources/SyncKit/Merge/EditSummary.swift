@@ -13,7 +13,9 @@ enum EditSummary {
     /// `edited: 2 lines added, 1 removed` and then the lines themselves, `+ ` or `- ` first.
     static func of(base: Data, edited: Data) -> String {
         if base.contains(0) || edited.contains(0) { return "edited (binary data), kept in the entry" }
-        let lines = EntryComparison.bodyLines(from: String(decoding: base, as: UTF8.self), to: String(decoding: edited, as: UTF8.self))
+        // An editor that switched to CRLF would otherwise show every line as removed and added.
+        func unix(_ data: Data) -> String { String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n") }
+        let lines = EntryComparison.bodyLines(from: unix(base), to: unix(edited))
         let added = lines.count { $0.added }
         let removed = lines.count - added
         // Only line endings or a missing last newline changed: nothing a line diff names.
