@@ -131,21 +131,9 @@ struct CompletionTests {
     /// Two open conflicts in `nb`: laptop/desk on the 22nd, laptop/phone on the 21st.
     private func writeConflicts(_ install: CompletionInstall) throws {
         for (name, path, other) in [("a", "days/2026/2026-11-22.md", "desk"), ("b", "days/2026/2026-11-21.md", "phone")] {
-            let record = """
-                path: "\(path)"
-                kind: field
-                field: "energy"
-                kept: "\(other)"
-                first_device: "\(other)"
-                first_time: 2026-11-22T10:15:00Z
-                first_deleted: false
-                first_value: "4"
-                second_device: "laptop"
-                second_time: 2026-11-22T10:20:00Z
-                second_deleted: false
-                second_value: "2"
-
-                """
+            let record = ConflictListingTests.record(path: path, kind: "field", field: "energy", kept: other, sides: [
+                (other, "2026-11-22T10:15:00Z", false, "4"), ("laptop", "2026-11-22T10:20:00Z", false, "2"),
+            ])
             let url = install.notebook.base.appendingPathComponent("nb/.hearth/conflicts/\(name).yaml")
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(record.utf8).write(to: url)

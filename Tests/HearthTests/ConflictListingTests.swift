@@ -44,23 +44,26 @@ import Testing
     /// as an edit that is in the entry, not as an empty version.
     @Test func anOlderRecordWithoutASummaryStillSaysTheEditIsInTheEntry() throws {
         let notebook = try TemporaryNotebook(initialized: true)
-        try notebook.write(".hearth/conflicts/0123456789ab.yaml", """
-            path: "\(Self.path)"
-            kind: deleted
-            kept: "desk"
-            first_device: "desk"
-            first_time: 2026-11-22T10:15:00Z
-            first_deleted: false
-            first_value: ""
-            second_device: "laptop"
-            second_time: 2026-11-22T10:20:00Z
-            second_deleted: true
-            second_value: ""
-
-            """)
+        try notebook.write(".hearth/conflicts/0123456789ab.yaml", Self.record(path: Self.path, kind: "deleted", kept: "desk", sides: [
+            ("desk", "2026-11-22T10:15:00Z", false, ""), ("laptop", "2026-11-22T10:20:00Z", true, ""),
+        ]))
         let listed = try notebook.hearth("conflicts").requireSuccess().stdout
         #expect(listed.contains("    desk 2026-11-22T10:15:00Z: edited, kept in the entry\n"), "\(listed)")
         #expect(listed.contains("    laptop 2026-11-22T10:20:00Z: deleted the entry\n"), "\(listed)")
         #expect(!listed.contains("(empty)"), "\(listed)")
+    }
+
+    /// The text of a conflict record as a sync writes it (`.hearth/conflicts/ID.yaml`), for tests
+    /// that need one without two devices; `sides` are device, time, deleted and value.
+    static func record(path: String, kind: String, field: String? = nil, kept: String,
+                       sides: [(device: String, time: String, deleted: Bool, value: String)]) -> String {
+        var lines = ["path: \"\(path)\"", "kind: \(kind)"]
+        if let field { lines.append("field: \"\(field)\"") }
+        lines.append("kept: \"\(kept)\"")
+        for (prefix, side) in zip(["first", "second"], sides) {
+            lines += ["\(prefix)_device: \"\(side.device)\"", "\(prefix)_time: \(side.time)",
+                      "\(prefix)_deleted: \(side.deleted)", "\(prefix)_value: \"\(side.value)\""]
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }
