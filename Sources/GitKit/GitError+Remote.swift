@@ -57,4 +57,10 @@ extension GitError {
         }
         return nil
     }
+
+    /// Whether a lock file another writer holds stopped the operation: `.locked`, or libgit2's
+    /// "failed to lock file" under another code (a fetch's update of a tracking branch).
+    public var isLockContention: Bool {
+        code == .locked || (message.contains("failed to lock file") && lockFile != nil)
+    }
 }

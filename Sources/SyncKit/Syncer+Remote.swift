@@ -31,7 +31,7 @@ extension Syncer {
                     try repository.fetch(remote: remote, options: network(reaching: .duringFetch, renewing: marker))
                 }
                 return
-            } catch where error.code == .locked && waits < Self.maxLockWaits {
+            } catch where error.isLockContention && waits < Self.maxLockWaits {
                 waits += 1
                 Self.backOff(waits)
             } catch {

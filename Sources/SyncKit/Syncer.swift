@@ -76,7 +76,7 @@ public final class Syncer {
                 prefetch = nil
                 if let error = first.wait() {
                     // A tracking ref another program held locked: fetch again, waiting for it.
-                    guard error.code == .locked else { throw SyncError.network(remote: remote, operation: "fetch from", underlying: error) }
+                    guard error.isLockContention else { throw SyncError.network(remote: remote, operation: "fetch from", underlying: error) }
                     try fetch(remote)
                 }
             } else {

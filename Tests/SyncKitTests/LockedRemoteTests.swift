@@ -54,4 +54,24 @@ struct LockedRemoteTests {
             #expect(try String(contentsOf: world.remote.appending(path: "refs/heads/main"), encoding: .utf8) == pushed + "\n")
         }
     }
+
+    @Test("a tracking branch another git command holds locked here is waited for by the fetch")
+    func lockedTrackingBranch() throws {
+        try SyncWorld.with(devices: ["laptop", "desk"]) { world in
+            try world.write("desk", "notes/d.md", "from the desk\n")
+            _ = try world.sync("desk")
+            // A `git fetch` the user runs in the laptop's notebook, writing origin/main.
+            let lock = world.root("laptop").appending(path: ".git/refs/remotes/origin/main.lock")
+            try Data().write(to: lock)
+            let released = DispatchSemaphore(value: 0)
+            DispatchQueue.global().asyncAfter(deadline: .now() + 1) {
+                try? FileManager.default.removeItem(at: lock)
+                released.signal()
+            }
+            let report = try world.sync("laptop")
+            released.wait()
+            #expect(report.outcome == .fastForwarded)
+            #expect(world.read("laptop", "notes/d.md") == "from the desk\n")
+        }
+    }
 }
