@@ -58,9 +58,10 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
         case .pushKeptFailing(let remote, let attempts, let reason):
             return "push to '\(remote)' was rejected \(attempts) times because it kept changing (\(reason)); your changes are committed locally, run hearth sync again"
         case .remoteLocked(let remote, let lockFile, let age, let reason):
-            var held = lockFile.map { "\($0) stayed locked" } ?? "its branch stayed locked"
-            if let age { held += " (unchanged for \(Self.duration(age)))" }
-            return "'\(remote)' did not take the push: \(held) through every retry (\(reason)); your changes are committed here"
+            // The lock's path says all that libgit2's "failed to lock file" does.
+            var held = lockFile.map { "its branch is locked by \($0)" } ?? "its branch stayed locked (\(reason))"
+            if let age { held += ", unchanged for \(Self.duration(age))" }
+            return "'\(remote)' did not take the push: \(held); your changes are committed here"
         case .network(let remote, let operation, let underlying):
             if let name = underlying.unsupportedExtension {
                 return "cannot \(operation) '\(remote)': the remote repository uses the git extension '\(name)', which libgit2 1.5 (used by hearth) "

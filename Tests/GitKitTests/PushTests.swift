@@ -174,28 +174,4 @@ struct PushTests {
             #expect(try remote.git("symbolic-ref", "HEAD") == "refs/heads/pages")
         }
     }
-
-    @Test func aFolderPushMovesTheTrackingBranchAndRefusesAStaleBase() throws {
-        try Scratch.with { scratch in
-            let remote = try scratch.bareRemote()
-            let (repository, first) = try scratch.repositoryWithCommits([["a.md": "one\n"]])
-            try repository.addRemote(name: "origin", url: remote.url.path(percentEncoded: false))
-            try repository.push(remote: "origin", refspecs: ["refs/heads/main:refs/heads/main"], options: scratch.networkOptions)
-            #expect(try repository.referenceTarget("refs/remotes/origin/main") == first)
-            // Another device moves the branch; this one, which has not fetched, must not replace it.
-            let other = try scratch.cliClone(of: remote.url, into: "other")
-            try scratch.write("other.md", "from the phone\n", in: other)
-            try other.commitAll("phone")
-            try other("push", "-q", "origin", "HEAD:main")
-            let theirs = try remote.git("rev-parse", "main")
-            try scratch.write("a.md", "laptop\n")
-            try scratch.commitAll(repository, message: "laptop", secondsLater: 60)
-            let error = try #require(throws: GitError.self) {
-                try repository.push(remote: "origin", refspecs: ["refs/heads/main:refs/heads/main"], options: scratch.networkOptions)
-            }
-            #expect(error.code == .rejected)
-            #expect(try remote.git("rev-parse", "main") == theirs)
-            #expect(try remote.git.run(["fsck", "--strict"]).status == 0)
-        }
-    }
 }

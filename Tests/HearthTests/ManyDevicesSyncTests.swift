@@ -74,6 +74,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: remote.appendingPathComponent("refs/heads/main.lock").path))
     }
 
+    @Test func aLockLeftOnTheRemoteIsNamedWithItsAgeAndRemovedOnlyIfNoDeviceSyncs() throws {
+        let devices = try SyncCommandTests.TwoDevices()
+        let lock = devices.remote.appendingPathComponent("refs/heads/main.lock")
+        try Data().write(to: lock)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-600)], ofItemAtPath: lock.path)
+        try devices.notebook.hearth("done", "ship", "behind a stale lock").requireSuccess()
+        let refused = try devices.notebook.hearth("sync")
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.stderr.contains("its branch is locked by \(lock.path), unchanged for 10 min")
+                && refused.stderr.contains("remove that file only if no other device is syncing with 'origin' right now"), "\(refused)")
+        #expect(FileManager.default.fileExists(atPath: lock.path), "hearth never removes another writer's lock")
+        try FileManager.default.removeItem(at: lock)
+        try devices.notebook.hearth("sync", "--quiet").requireSuccess()
+        #expect(try devices.notebook.git(in: devices.remote, "show", "main:" + Self.day).stdout.contains("behind a stale lock"))
+    }
+
     /// Starts `hearth sync` in every device at the same moment (one thread each, released
     /// together) and returns their results in the devices' order.
     private func syncTogether(_ devices: [Device], _ notebook: TemporaryNotebook) throws -> [ProcessResult] {

@@ -5,14 +5,13 @@ import SyncKit
 enum SyncFailureAdvice {
     static func message(for error: SyncError) -> String {
         guard case .remoteLocked(let remote, let lockFile, let age, _) = error else { return error.description }
-        let lock = lockFile ?? "the branch's .lock file"
-        if let age {
+        if age != nil {
             // A folder remote: the lock was watched and did not move.
-            return "\(error). A running push holds such a lock for a moment; this one has not changed for \(SyncError.duration(age)), "
-                + "so a sync or git push to '\(remote)' was probably stopped mid-way. Remove \(lock) only if no other device is "
-                + "syncing with '\(remote)' right now, then run hearth sync again"
+            return "\(error). A running push holds such a lock for a moment only, so a sync or git push to '\(remote)' was "
+                + "probably stopped mid-way: remove that file only if no other device is syncing with '\(remote)' right now, then run hearth sync again"
         }
         return "\(error). Another device is probably pushing to '\(remote)' right now: run hearth sync again in a minute. "
-            + "If it keeps failing, a push was stopped on the server: once no device is syncing, whoever runs it can remove \(lock) there"
+            + "If it keeps failing, a push was stopped on the server: once no device is syncing, whoever runs it can remove "
+            + (lockFile.map { "\($0) there" } ?? "the branch's .lock file there")
     }
 }
