@@ -56,10 +56,15 @@ extension Syncer {
         let lock = failure.lockFile
         let isFolder = (try? repository.remote(named: remote)?.url).flatMap { localFolder(of: $0) } != nil
         if isFolder, let lock {
+            // Unchanged means: as old as that by its time stamp (written by a clock that may not
+            // be this one), or watched that long here. A new lock is another push: progress.
             let patience = Date().addingTimeInterval(3 * Self.staleRemoteLock)
-            while let age = Self.age(ofFile: lock) {
-                if age >= Self.staleRemoteLock || Date() > patience {
-                    throw SyncError.remoteLocked(remote: remote, lockFile: lock, age: age, reason: failure.message)
+            var watched: (since: Date, modified: Date)?
+            while let modified = Self.modificationDate(ofFile: lock) {
+                if watched?.modified != modified { watched = (Date(), modified) }
+                let unchanged = max(Date().timeIntervalSince(modified), Date().timeIntervalSince(watched?.since ?? Date()))
+                if unchanged >= Self.staleRemoteLock || Date() > patience {
+                    throw SyncError.remoteLocked(remote: remote, lockFile: lock, age: unchanged, reason: failure.message)
                 }
                 Thread.sleep(forTimeInterval: .random(in: 0.005...0.03))
             }
@@ -76,10 +81,9 @@ extension Syncer {
         Thread.sleep(forTimeInterval: base * .random(in: 0.5...1.5))
     }
 
-    /// Seconds since `path` last changed; nil when it is not there.
-    static func age(ofFile path: String) -> TimeInterval? {
-        guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { return nil }
-        return max(0, Date().timeIntervalSince(modified))
+    /// When `path` last changed; nil when it is not there.
+    static func modificationDate(ofFile path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
     }
 
     /// After a push of `branch`: leaves `remote` clonable by plain git, whose `git clone` checks
