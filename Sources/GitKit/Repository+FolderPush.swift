@@ -38,8 +38,8 @@ extension Repository {
                                operation: operation)
             }
         }
-        try writePack(from: source, hiding: current, into: target, context: context)
         if current != source {
+            try writePack(from: source, hiding: current, into: target, context: context)
             var reference: OpaquePointer?
             var new = source.oid
             let result: Int32
