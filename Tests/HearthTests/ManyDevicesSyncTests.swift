@@ -57,11 +57,11 @@ import Testing
             try notebook.hearth(["sync", "--quiet"], in: device.root).requireSuccess()
         }
         let remoteHead = try notebook.git(in: remote, "rev-parse", "main").stdout
-        let expected = try TemporaryNotebook.files(under: notebook.root).filter { !$0.key.hasPrefix(".git/") }
+        let expected = try TemporaryNotebook.files(under: notebook.root)
         for device in devices {
             #expect(try notebook.git(in: device.root, "rev-parse", "HEAD").stdout == remoteHead, "\(device.name) did not converge")
             #expect(try notebook.git(in: device.root, "status", "--porcelain").stdout.isEmpty, "\(device.name) has uncommitted changes")
-            let files = try TemporaryNotebook.files(under: device.root).filter { !$0.key.hasPrefix(".git/") }
+            let files = try TemporaryNotebook.files(under: device.root)
             #expect(files == expected, "\(device.name)'s files differ from laptop's")
             let text = String(decoding: Data(files[Self.day] ?? []), as: UTF8.self)
             for round in 0..<Self.rounds {
