@@ -9,9 +9,9 @@ extension Repository {
     ///
     /// libgit2 1.5's own push into a folder checks that the push is a fast-forward when it
     /// connects, then force-writes the branch after the objects: a device that pushed in between
-    /// is silently replaced (three devices syncing at once had 4 to 14 of 90 pushes replaced that way). Here the
-    /// branch moves only from the commit it was checked against, under its lock, as git's
-    /// receive-pack does.
+    /// is silently replaced (three devices syncing at once had 4 to 14 of 90 pushes replaced that
+    /// way). Here the branch moves only from the commit it was checked against, under its lock,
+    /// as git's receive-pack does.
     ///
     /// Calls `git_revwalk_push`, `git_revwalk_hide`, `git_packbuilder_insert_walk`,
     /// `git_packbuilder_write` into the remote's `objects/pack`, then
