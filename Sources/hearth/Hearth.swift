@@ -54,7 +54,7 @@ struct Hearth: ParsableCommand {
         } catch let error as HistoryError {
             exitWithFailure(error.description)
         } catch let error as SyncError {
-            exitWithFailure(error.description)
+            exitWithFailure(SyncFailureAdvice.message(for: error))
         } catch let error as GitError {
             exitWithFailure(error.description)
         } catch let error as Diagnostic {
