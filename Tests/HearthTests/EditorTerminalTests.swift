@@ -64,9 +64,9 @@ import Testing
         try session.press("C-c")
         // vim answers Ctrl-C in normal mode with this hint: the key has been delivered.
         try session.waitForScreen("vim to answer Ctrl-C") { $0.contains("and press <Enter> to exit Vim") }
-        #expect(try session.hearthStatus() == nil, "the shell got its prompt back: \(session.shown)")
+        try #require(try session.hearthStatus() == nil, "the shell got its prompt back: \(session.shown)")
         let state = TmuxSession.processState(pid)
-        #expect(state != nil && state != "Z", "hearth ended on Ctrl-C (state \(String(describing: state)))")
+        try #require(state != nil && state != "Z", "hearth ended on Ctrl-C (state \(String(describing: state)))")
         #expect(try notebook.text(Self.dayPath) == template)
 
         try vimAppends("still here", in: session)

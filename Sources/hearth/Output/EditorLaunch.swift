@@ -17,21 +17,6 @@ enum EditorLaunch {
     static func run(_ arguments: [String], searchesPath: Bool) -> EditorExit {
         // The path hearth printed must reach the terminal before the editor takes it over.
         fflush(nil)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // No POSIX_SPAWN_SETPGROUP or SETSID: the editor must stay in the foreground group. The
-        // child gets the clean mask and default actions a shell would give it, not hearth's
-        // ignored SIGINT and SIGQUIT (ignored signals survive exec).
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGQUIT, SIGPIPE] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -39,12 +24,25 @@ enum EditorLaunch {
             envp.forEach { free($0) }
         }
         // Ignored before the spawn, so a Ctrl-C a moment after the editor starts cannot end hearth.
-        let interrupt = ignore(SIGINT)
-        let quit = ignore(SIGQUIT)
-        defer {
-            restore(SIGINT, interrupt)
-            restore(SIGQUIT, quit)
-        }
+        let previous = [SIGINT, SIGQUIT].map { (signal: $0, action: ignore($0)) }
+        defer { previous.forEach { restore($0.signal, $0.action) } }
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // No POSIX_SPAWN_SETPGROUP or SETSID: the editor must stay in the foreground group. It
+        // gets a clean signal mask, and SIGINT and SIGQUIT as hearth had them before it ignored
+        // them (ignored signals survive exec); one ignored from the start stays ignored, as git
+        // leaves it.
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for (signal, action) in previous where !isIgnore(action) { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
         var pid = pid_t()
         let started = searchesPath
             ? posix_spawnp(&pid, arguments[0], nil, &attributes, argv, envp)
@@ -64,6 +62,10 @@ enum EditorLaunch {
         var previous = sigaction()
         sigaction(signal, &ignored, &previous)
         return previous
+    }
+
+    private static func isIgnore(_ action: sigaction) -> Bool {
+        unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     private static func restore(_ signal: Int32, _ previous: sigaction) {
