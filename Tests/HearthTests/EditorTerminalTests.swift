@@ -131,4 +131,24 @@ import Testing
         #expect(try session.waitForHearthExit() == 0, session.shown)
         #expect(try notebook.text("notes/reading-list.md").hasSuffix("- Middlemarch\n- The Waves\n"))
     }
+
+    @Test func resolveEditOpensVimOnTheConflictedEntry() throws {
+        let (devices, _) = try SyncCLITests().textConflict()
+        let laptop = devices.notebook
+        let id = try #require(try SyncCLITests().conflicts(laptop, in: devices.desk).first?["id"] as? String)
+        let session = try TmuxSession(laptop, environment: ["EDITOR": Self.vim])
+        try session.runHearth(["-C", devices.desk.path, "resolve", id, "--edit"])
+        // The person keeps both versions' lines: every marker line goes.
+        try session.waitForScreen("vim to show the conflict") { $0.contains("hearth:conflict") }
+        try session.type(":g/hearth:conflict/d")
+        try session.press("Enter")
+        try session.type(":wq")
+        try session.press("Enter")
+        #expect(try session.waitForHearthExit() == 0, session.shown)
+        #expect(try session.screen().contains("Resolved:"), session.shown)
+        let text = try devices.deskText(Self.dayPath)
+        #expect(text.contains("Walked to the river with Sam.") && text.contains("Walked to the lake."), "\(text)")
+        #expect(!text.contains("hearth:conflict"), "\(text)")
+        #expect(try SyncCLITests().conflicts(laptop, in: devices.desk).isEmpty)
+    }
 }
