@@ -31,10 +31,17 @@ import Testing
         try String(contentsOf: argumentLog(notebook), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
+    /// Writes an executable shell script. Its descriptor is close-on-exec: a child another test
+    /// starts meanwhile must not carry it open, or running the script fails with "Text file busy".
     func script(_ body: String, at path: String) throws {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try "#!/bin/sh\n\(body)\n".write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        let bytes = Array("#!/bin/sh\n\(body)\n".utf8)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw SetupFailure(message: "cannot create \(path): errno \(errno)") }
+        defer { close(descriptor) }
+        guard write(descriptor, bytes, bytes.count) == bytes.count, fchmod(descriptor, 0o755) == 0 else {
+            throw SetupFailure(message: "cannot write \(path): errno \(errno)")
+        }
     }
 
     @Test(.enabled(if: TemporaryNotebook.canFakeTerminal))
