@@ -44,8 +44,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: TemporaryNotebook.canFakeTerminal))
-    func todayOpensTheEditorOnATerminal() throws {
+    @Test func todayOpensTheEditorOnATerminal() throws {
         let notebook = try TemporaryNotebook(initialized: true)
         let editor = try fakeEditor(notebook, marker: "from EDITOR")
         let result = try notebook.hearthOnTerminal(["today"], environment: ["EDITOR": editor, "TERM": "xterm"])
@@ -53,8 +52,7 @@ import Testing
         #expect(try notebook.text("days/2026/2026-11-22.md").hasSuffix("## Notes\nfrom EDITOR\n"))
     }
 
-    @Test(.enabled(if: TemporaryNotebook.canFakeTerminal))
-    func visualWinsOverEditorAndNoEditSkipsBoth() throws {
+    @Test func visualWinsOverEditorAndNoEditSkipsBoth() throws {
         let notebook = try TemporaryNotebook(initialized: true)
         let visual = try fakeEditor(notebook, marker: "from VISUAL")
         let editor = try fakeEditor(notebook, marker: "from EDITOR")
@@ -74,8 +72,7 @@ import Testing
         #expect(!(try notebook.text("days/2026/2026-11-22.md")).contains("should not appear"))
     }
 
-    @Test(.enabled(if: TemporaryNotebook.canFakeTerminal))
-    func editorArgumentsReachTheEditorWordByWord() throws {
+    @Test func editorArgumentsReachTheEditorWordByWord() throws {
         let notebook = try TemporaryNotebook(initialized: true)
         let editor = try recordingEditor(notebook)
         let result = try notebook.hearthOnTerminal(["today"], environment: ["EDITOR": "\(editor)  --wait -n", "TERM": "xterm"])
@@ -86,8 +83,7 @@ import Testing
 
     /// A value with quotes is shell syntax, as in git: the quoted words stay whole, and the
     /// entry's path, here in a folder with a space, reaches the editor as one argument.
-    @Test(.enabled(if: TemporaryNotebook.canFakeTerminal))
-    func quotedEditorPathAndArgumentsWithSpacesWorkAsInGit() throws {
+    @Test func quotedEditorPathAndArgumentsWithSpacesWorkAsInGit() throws {
         let notebook = try TemporaryNotebook()
         // hearth runs in the (empty) default folder and finds the notebook with -C.
         try FileManager.default.createDirectory(at: notebook.root, withIntermediateDirectories: true)
@@ -104,8 +100,7 @@ import Testing
 
     /// Unquoted, a path with a space would be two words to the shell; a value that is exactly an
     /// executable file runs as that file.
-    @Test(.enabled(if: TemporaryNotebook.canFakeTerminal))
-    func unquotedEditorPathWithSpacesRunsThatFile() throws {
+    @Test func unquotedEditorPathWithSpacesRunsThatFile() throws {
         let notebook = try TemporaryNotebook(initialized: true)
         let editor = try recordingEditor(notebook, in: "my editors")
         let result = try notebook.hearthOnTerminal(["today"], environment: ["EDITOR": editor, "TERM": "xterm"])
@@ -113,8 +108,7 @@ import Testing
         #expect(try loggedArguments(notebook) == [notebook.url("days/2026/2026-11-22.md").path])
     }
 
-    @Test(.enabled(if: TemporaryNotebook.canFakeTerminal))
-    func anEditorThatFailsFailsTheCommandAndKeepsTheFile() throws {
+    @Test func anEditorThatFailsFailsTheCommandAndKeepsTheFile() throws {
         let notebook = try TemporaryNotebook(initialized: true)
         let path = notebook.url("days/2026/2026-11-22.md").path
         let failing = try recordingEditor(notebook, then: "exit 3")
