@@ -21,10 +21,16 @@ import Testing
         try session.press("Enter")
     }
 
-    @Test func todayInVimSavesTheTypedLineAndExitsZero() throws {
+    /// A fresh notebook and terminal where `hearth today` has just been typed, with vim as `EDITOR`.
+    func todayInVim() throws -> (TemporaryNotebook, TmuxSession) {
         let notebook = try TemporaryNotebook(initialized: true)
         let session = try TmuxSession(notebook, environment: ["EDITOR": Self.vim])
         try session.runHearth(["today"])
+        return (notebook, session)
+    }
+
+    @Test func todayInVimSavesTheTypedLineAndExitsZero() throws {
+        let (notebook, session) = try todayInVim()
         try vimAppends("walked to the river", in: session)
         #expect(try session.waitForHearthExit() == 0, session.shown)
         #expect(try notebook.text(Self.dayPath).hasSuffix("## Notes\nwalked to the river\n"))
@@ -49,9 +55,7 @@ import Testing
     }
 
     @Test func ctrlCInVimReachesOnlyVimAndLeavesTheTerminalSane() throws {
-        let notebook = try TemporaryNotebook(initialized: true)
-        let session = try TmuxSession(notebook, environment: ["EDITOR": Self.vim])
-        try session.runHearth(["today"])
+        let (notebook, session) = try todayInVim()
         let pid = try session.hearthPID()
         try session.waitForScreen("vim to show the entry") { $0.contains("## Notes") }
         let template = try notebook.text(Self.dayPath)
@@ -80,9 +84,7 @@ import Testing
     }
 
     @Test func ctrlZStopsHearthWithVimAndFgResumesBoth() throws {
-        let notebook = try TemporaryNotebook(initialized: true)
-        let session = try TmuxSession(notebook, environment: ["EDITOR": Self.vim])
-        try session.runHearth(["today"])
+        let (notebook, session) = try todayInVim()
         let pid = try session.hearthPID()
         try session.waitForScreen("vim to show the entry") { $0.contains("## Notes") }
         try session.press("C-z")
@@ -101,9 +103,7 @@ import Testing
     }
 
     @Test func vimQuittingWithAnErrorFailsHearthAndKeepsTheFile() throws {
-        let notebook = try TemporaryNotebook(initialized: true)
-        let session = try TmuxSession(notebook, environment: ["EDITOR": Self.vim])
-        try session.runHearth(["today"])
+        let (notebook, session) = try todayInVim()
         // Written with :w, then :cq quits with status 1: the file stays as vim wrote it.
         try vimAppends("half a thought", in: session, command: ":w")
         try session.waitForScreen("vim to write the file") { $0.contains("written") }
