@@ -126,5 +126,10 @@ import Testing
         result = try notebook.hearthOnTerminal(["edit", "today"], environment: ["EDITOR": "no-such-editor --wait", "TERM": "xterm"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("hearth: error: cannot start editor 'no-such-editor --wait': No such file or directory; set VISUAL or EDITOR to an editor that is installed"), "\(result)")
+
+        // Quoted, the value goes to sh, which reports the missing program itself (status 127).
+        result = try notebook.hearthOnTerminal(["edit", "today"], environment: ["EDITOR": "'no such editor'", "TERM": "xterm"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("hearth: error: editor ''no such editor'' exited with status 127 (the shell could not run it); \(path) is as the editor left it"), "\(result)")
     }
 }

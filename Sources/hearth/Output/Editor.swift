@@ -18,7 +18,9 @@ enum Editor {
         case .exited(0):
             return
         case .exited(let status):
-            let reason = status == 127 || status == 126 ? " (the shell could not run it)" : ""
+            // sh says why above; 126 and 127 are its "cannot run" and "not found".
+            let throughShell = command.arguments.first == EditorCommand.shell
+            let reason = throughShell && (status == 126 || status == 127) ? " (the shell could not run it)" : ""
             throw CommandFailure(message: "editor '\(editor.value)' exited with status \(status)\(reason); \(path) is as the editor left it")
         case .killed(let signal):
             throw CommandFailure(message: "editor '\(editor.value)' was ended by signal \(signal) (\(String(cString: strsignal(signal)))); \(path) is as the editor left it")

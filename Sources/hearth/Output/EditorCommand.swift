@@ -2,13 +2,16 @@ import Foundation
 
 /// The user's editor as a command line: `$VISUAL`, then `$EDITOR`, then `vi`, read the way git
 /// reads them, so a value that works for `git commit` works for hearth.
-struct EditorCommand: Equatable {
+struct EditorCommand {
     /// The value as the user wrote it (`vim`, `code --wait`, `"$HOME/bin/my editor"`).
     let value: String
 
     /// Characters that make git hand the value to `sh -c` instead of running it as a program name
     /// (git's run-command.c, `prepare_shell_cmd`).
     static let shellCharacters = Set("|&;<>()$`\\\"' \t\n*?[#~=%")
+
+    /// The shell that runs a value with shell syntax, as git's `SHELL_PATH`.
+    static let shell = "/bin/sh"
 
     /// The editor `environment` names: the first of `VISUAL` and `EDITOR` that is set and not
     /// blank, else `vi`.
@@ -33,7 +36,7 @@ struct EditorCommand: Equatable {
         }
         let words = value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         if words.isEmpty || words.joined().contains(where: Self.shellCharacters.contains) {
-            return (["/bin/sh", "-c", value + " \"$@\"", value, path], false)
+            return ([Self.shell, "-c", value + " \"$@\"", value, path], false)
         }
         return (words + [path], !words[0].contains("/"))
     }
