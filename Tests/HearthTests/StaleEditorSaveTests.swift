@@ -71,47 +71,67 @@ import Testing
         #expect(try !log(devices).contains(Self.note))
     }
 
-    @Test(.enabled(if: VimUnderTmux.available))
-    func vimWritingItsStaleBufferAfterTheWarningKeepsTheDesksLine() throws {
+    /// Real vim (no vimrc, so `autoread` is off; no swap file) on today's entry at the laptop's
+    /// terminal, showing the entry.
+    func vimOnTodaysEntry(_ laptop: TemporaryNotebook) throws -> TmuxSession {
+        let terminal = try TmuxSession(laptop, environment: [:])
+        try terminal.type("vim -u NONE -N -n -i NONE \(Self.path)")
+        try terminal.press("Enter")
+        try terminal.waitForScreen("vim showing the entry") { $0.contains("\(Self.path)\" ") }
+        return terminal
+    }
+
+    /// Types `line` at the end of vim's buffer and `:w`; waits for vim's warning that the file
+    /// changed since it was read.
+    func typeLineAndWrite(_ vim: TmuxSession, _ line: String) throws {
+        try vim.press("G", "o")
+        try vim.type(line)
+        try vim.press("Escape", ":w", "Enter")
+        try vim.waitForScreen("vim's warning that the file changed") { $0.contains("Do you really want to write to it (y/n)?") }
+    }
+
+    /// Waits for the shell's prompt alone on the last line: vim has exited.
+    func waitForVimToExit(_ terminal: TmuxSession) throws {
+        let prompt = TmuxSession.prompt.trimmingCharacters(in: .whitespaces)
+        try terminal.waitForScreen("vim to exit") { screen in
+            screen.split(separator: "\n").last.map { $0.trimmingCharacters(in: .whitespaces) == prompt } == true
+        }
+    }
+
+    @Test func vimWritingItsStaleBufferAfterTheWarningKeepsTheDesksLine() throws {
         let devices = try SyncCommandTests.TwoDevices()
         let laptop = devices.notebook
-        let vim = try VimUnderTmux(editing: laptop.url(Self.path), in: laptop.root, environment: laptop.environment())
-        defer { vim.stop() }
+        let vim = try vimOnTodaysEntry(laptop)
         try deskLineArrives(devices)
-        try vim.send("G", "o")
-        try vim.type(Self.laptopLine)
-        try vim.send("Escape", ":w", "Enter")
-        try vim.waitForScreen("Do you really want to write to it (y/n)?")
-        try vim.send("y")
-        try vim.waitForScreen("written")
-        try vim.send(":q", "Enter")
-        try vim.waitForExit()
+        try typeLineAndWrite(vim, Self.laptopLine)
+        try vim.press("y")
+        try vim.waitForScreen("vim's write") { $0.contains("written") }
+        try vim.press(":q", "Enter")
+        try waitForVimToExit(vim)
         #expect(try !laptop.text(Self.path).contains(Self.deskLine), "vim's stale save should have dropped the desk's line")
         try expectEveryLineOnBothDevices(devices, [Self.deskLine, Self.laptopLine, "energy: 3", "mood: 3"])
         let log = try log(devices)
         #expect(log.contains(Self.note), "\(log)")
     }
 
-    @Test(.enabled(if: VimUnderTmux.available))
-    func vimReloadingAfterTheWarningAndEditingAgainKeepsBothLines() throws {
+    @Test func vimReloadingAfterTheWarningAndEditingAgainKeepsBothLines() throws {
         let devices = try SyncCommandTests.TwoDevices()
         let laptop = devices.notebook
-        let vim = try VimUnderTmux(editing: laptop.url(Self.path), in: laptop.root, environment: laptop.environment())
-        defer { vim.stop() }
+        let vim = try vimOnTodaysEntry(laptop)
         try deskLineArrives(devices)
-        try vim.send("G", "o")
+        try typeLineAndWrite(vim, Self.laptopLine)
+        try vim.press("n")
+        try vim.waitForScreen("vim to take the answer") { $0.contains("(y/n)?n") && $0.contains("Press ENTER") }
+        try vim.press("Enter")
+        try vim.waitForScreen("vim back in normal mode") { !$0.contains("Press ENTER") }
+        try vim.press(":checktime", "Enter")
+        try vim.waitForScreen("vim's offer to load the file") { $0.contains("(L)oad File") }
+        try vim.press("L")
+        try vim.waitForScreen("the desk's line in vim") { $0.contains(Self.deskLine) }
+        try vim.press("G", "o")
         try vim.type(Self.laptopLine)
-        try vim.send("Escape", ":w", "Enter")
-        try vim.waitForScreen("Do you really want to write to it (y/n)?")
-        try vim.send("n")
-        try vim.send(":checktime", "Enter")
-        try vim.waitForScreen("(L)oad File")
-        try vim.send("L")
-        try vim.waitForScreen(Self.deskLine)
-        try vim.send("G", "o")
-        try vim.type(Self.laptopLine)
-        try vim.send("Escape", ":wq", "Enter")
-        try vim.waitForExit()
+        try vim.press("Escape", ":wq", "Enter")
+        try waitForVimToExit(vim)
         try expectEveryLineOnBothDevices(devices, [Self.deskLine, Self.laptopLine, "energy: 3", "mood: 3"])
         // The save held the desk's line: a plain save, nothing to merge.
         #expect(try !log(devices).contains(Self.note))
