@@ -169,4 +169,22 @@ import Testing
             #expect(try !messages(world, "desk").contains("stale editor save"))
         }
     }
+
+    @Test func aRestoreAfterARewriteBringsBackExactlyTheOldVersion() throws {
+        try SyncWorld.with(devices: ["laptop", "desk"], files: [Self.path: Self.day]) { world in
+            try world.sync("desk")
+            let old = Self.day + "An old note.\n"
+            try world.write("desk", Self.path, old)
+            try world.sync("desk")
+            try world.write("desk", Self.path, Self.day)
+            try world.sync("desk")
+            _ = try laptopLineArrivesWhileTheDeskEditorIsOpen(world)
+            // The old version lacks the laptop's line and has a line of its own, as a stale save
+            // would; restoring it is a deliberate choice of those exact bytes.
+            let outcome = try Syncer(root: world.root("desk")).restore(Self.path, to: Data(old.utf8), label: "earlier")
+            #expect(outcome.commit != nil)
+            #expect(world.read("desk", Self.path) == old)
+            #expect(try world.git("desk")("show", "HEAD:\(Self.path)") + "\n" == old)
+        }
+    }
 }
