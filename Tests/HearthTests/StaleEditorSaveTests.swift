@@ -81,13 +81,17 @@ import Testing
         return terminal
     }
 
-    /// Types `line` at the end of vim's buffer and `:w`; waits for vim's warning that the file
-    /// changed since it was read.
-    func typeLineAndWrite(_ vim: TmuxSession, _ line: String) throws {
+    /// Real vim shows today's entry on the laptop while the desk's line arrives by sync; the
+    /// user types a line and `:w`: returns once vim warns that the file changed since it was read.
+    func staleBufferWrittenInVim() throws -> (SyncCommandTests.TwoDevices, TmuxSession) {
+        let devices = try SyncCommandTests.TwoDevices()
+        let vim = try vimOnTodaysEntry(devices.notebook)
+        try deskLineArrives(devices)
         try vim.press("G", "o")
-        try vim.type(line)
+        try vim.type(Self.laptopLine)
         try vim.press("Escape", ":w", "Enter")
         try vim.waitForScreen("vim's warning that the file changed") { $0.contains("Do you really want to write to it (y/n)?") }
+        return (devices, vim)
     }
 
     /// Waits for the shell's prompt alone on the last line: vim has exited.
@@ -99,27 +103,19 @@ import Testing
     }
 
     @Test func vimWritingItsStaleBufferAfterTheWarningKeepsTheDesksLine() throws {
-        let devices = try SyncCommandTests.TwoDevices()
-        let laptop = devices.notebook
-        let vim = try vimOnTodaysEntry(laptop)
-        try deskLineArrives(devices)
-        try typeLineAndWrite(vim, Self.laptopLine)
+        let (devices, vim) = try staleBufferWrittenInVim()
         try vim.press("y")
         try vim.waitForScreen("vim's write") { $0.contains("written") }
         try vim.press(":q", "Enter")
         try waitForVimToExit(vim)
-        #expect(try !laptop.text(Self.path).contains(Self.deskLine), "vim's stale save should have dropped the desk's line")
+        #expect(try !devices.notebook.text(Self.path).contains(Self.deskLine), "vim's stale save should have dropped the desk's line")
         try expectEveryLineOnBothDevices(devices, [Self.deskLine, Self.laptopLine, "energy: 3", "mood: 3"])
         let log = try log(devices)
         #expect(log.contains(Self.note), "\(log)")
     }
 
     @Test func vimReloadingAfterTheWarningAndEditingAgainKeepsBothLines() throws {
-        let devices = try SyncCommandTests.TwoDevices()
-        let laptop = devices.notebook
-        let vim = try vimOnTodaysEntry(laptop)
-        try deskLineArrives(devices)
-        try typeLineAndWrite(vim, Self.laptopLine)
+        let (devices, vim) = try staleBufferWrittenInVim()
         try vim.press("n")
         try vim.waitForScreen("vim to take the answer") { $0.contains("(y/n)?n") && $0.contains("Press ENTER") }
         try vim.press("Enter")

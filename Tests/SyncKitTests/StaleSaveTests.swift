@@ -6,18 +6,7 @@ import Testing
 /// from a save made after the synced lines were seen.
 @Suite struct StaleSaveTests {
     static let path = "days/2026/2026-11-22.md"
-    static let replaced = """
-        ---
-        kind: day
-        energy: 3
-        ---
-        ## Done
-        - wrote the intro
-
-        ## Notes
-        Morning walk.
-
-        """
+    static let replaced = SyncStaleSaveTests.day
     /// What the sync wrote: the other device's line under Done.
     static let written = replaced.replacingOccurrences(of: "- wrote the intro\n", with: "- wrote the intro\n- laptop: fixed the bike\n")
 
