@@ -62,7 +62,9 @@ struct SectionMerger {
             : lineMerger.merge(base: baseLines, first: firstLines, second: secondLines)
         out += own.lines
         conflicts += own.conflicts
-        out += SectionMerger.pick(base: base.map { _ in baseBlanks }, first: firstBlanks, second: secondBlanks) ?? []
+        // A section one side deleted keeps its separating blank lines as the other side has them.
+        out += SectionMerger.pick(base: base.map { _ in baseBlanks }, first: first.map { _ in firstBlanks },
+                                  second: second.map { _ in secondBlanks }) ?? []
 
         let baseChildren = base?.keyedChildren ?? []
         var firstChildren = first?.keyedChildren ?? []
