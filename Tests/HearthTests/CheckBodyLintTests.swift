@@ -6,21 +6,14 @@ import Testing
 /// git clone, a heading twice, mixed line endings. Warnings name file and line, exit 0, change nothing.
 @Suite struct CheckBodyLintTests {
     @Test func markersPushedByPlainGitAndOtherToolsLeftoversAreWarnedAbout() throws {
-        let notebook = try TemporaryNotebook(initialized: true)
-        let remote = notebook.base.appendingPathComponent("remote.git")
-        try notebook.git("init", "-q", "--bare", "--initial-branch=main", remote.path).requireSuccess()
-        try notebook.hearth("remote", "add", "origin", remote.path).requireSuccess()
-        try notebook.hearth("today", "--no-edit").requireSuccess()
-        try notebook.hearth("sync").requireSuccess()
-
-        // Another git client commits a day with an unresolved git merge in its body.
-        let other = notebook.base.appendingPathComponent("other")
-        try notebook.git(in: notebook.base, "clone", "-q", remote.path, other.path).requireSuccess()
+        // The desk is a plain git clone: it commits a day with an unresolved git merge in its body.
+        let devices = try SyncCommandTests.TwoDevices()
+        let notebook = devices.notebook
         let conflicted = "---\nkind: day\ndate: 2026-11-21\n---\n\n## Notes\n<<<<<<< HEAD\nSlept badly.\n=======\nSlept well.\n>>>>>>> phone\n"
-        try notebook.write(other.appendingPathComponent("days/2026/2026-11-21.md"), bytes: Array(conflicted.utf8))
-        try notebook.git(in: other, "add", "-A").requireSuccess()
-        try notebook.git(in: other, "commit", "-q", "-m", "phone sync").requireSuccess()
-        try notebook.git(in: other, "push", "-q", "origin", "main").requireSuccess()
+        try notebook.write(devices.desk.appendingPathComponent("days/2026/2026-11-21.md"), bytes: Array(conflicted.utf8))
+        try notebook.git(in: devices.desk, "add", "-A").requireSuccess()
+        try notebook.git(in: devices.desk, "commit", "-q", "-m", "phone sync").requireSuccess()
+        try notebook.git(in: devices.desk, "push", "-q", "origin", "main").requireSuccess()
         try notebook.hearth("sync").requireSuccess()
 
         try notebook.write("days/2026/2026-11-20.md", "---\nkind: day\ndate: 2026-11-20\n---\n\n## Done\n- a\n\n## Notes\n\n## Done\n- b\n")
