@@ -28,8 +28,9 @@ public enum BodyLint {
               let other = lines.firstIndex(where: { $0.hasTerminator && ($0.raw.utf8.count > $0.content.utf8.count + 1) != firstIsCRLF })
         else { return [] }
         let name = { (isCRLF: Bool) in isCRLF ? "CRLF" : "LF" }
-        return [Diagnostic(path: path, line: other + 1, severity: .warning,
-                           message: "mixed line endings: line 1 ends with \(name(firstIsCRLF)), line \(other + 1) with \(name(!firstIsCRLF)) (\(crlf) CRLF, \(endings.count - crlf) LF)",
+        let message = "mixed line endings: line 1 ends with \(name(firstIsCRLF)), line \(other + 1) with "
+            + "\(name(!firstIsCRLF)) (\(crlf) CRLF, \(endings.count - crlf) LF)"
+        return [Diagnostic(path: path, line: other + 1, severity: .warning, message: message,
                            hint: "save the file with one line ending (your editor's line-ending setting)")]
     }
 

@@ -93,8 +93,8 @@ struct SectionMerger {
     /// The sections `side` may have renamed: side's key -> base's key. A base section the side
     /// no longer has and a section only the side has are one section renamed when each is the
     /// only such one between the same neighbours, their levels are equal and the renamed one
-    /// kept at least half of the old one's non-blank lines (and at least one). The other side's changes under the
-    /// old heading then go under the new one.
+    /// kept at least half of the old one's non-blank lines (and at least one). The other side's
+    /// changes under the old heading then go under the new one.
     static func renames(base: [(key: SectionNode.Key, node: SectionNode)], side: [(key: SectionNode.Key, node: SectionNode)],
                         other: [(key: SectionNode.Key, node: SectionNode)]) -> [SectionNode.Key: SectionNode.Key] {
         let baseKeys = Set(base.map(\.key))
