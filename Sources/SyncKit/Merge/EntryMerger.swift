@@ -19,11 +19,11 @@ public enum EntryMerger {
         case (let first?, nil):
             guard let base else { return EntryMergeResult(merged: first) }
             if first == base { return EntryMergeResult(merged: nil) }
-            return EntryMergeResult(merged: first, conflicts: [context.deletion(deleterIsFirst: false)])
+            return EntryMergeResult(merged: first, conflicts: [context.deletion(deleterIsFirst: false, edit: EditSummary.of(base: base, edited: first))])
         case (nil, let second?):
             guard let base else { return EntryMergeResult(merged: second) }
             if second == base { return EntryMergeResult(merged: nil) }
-            return EntryMergeResult(merged: second, conflicts: [context.deletion(deleterIsFirst: true)])
+            return EntryMergeResult(merged: second, conflicts: [context.deletion(deleterIsFirst: true, edit: EditSummary.of(base: base, edited: second))])
         case (let first?, let second?):
             if first == second || base == first { return EntryMergeResult(merged: second) }
             if base == second { return EntryMergeResult(merged: first) }
@@ -118,12 +118,13 @@ public enum EntryMerger {
                                     conflicts: [conflict])
         }
 
-        /// One side deleted the file the other modified; the modified file is kept.
-        func deletion(deleterIsFirst: Bool) -> MergeConflict {
+        /// One side deleted the file the other modified; the modified file is kept. `edit` is the
+        /// editing side's value: what it changed (see ``EditSummary``).
+        func deletion(deleterIsFirst: Bool, edit: String) -> MergeConflict {
             MergeConflict(
                 path: path, kind: .deleted,
-                first: ConflictSide(device: firstSide.device, time: firstSide.time, value: "", deleted: deleterIsFirst),
-                second: ConflictSide(device: secondSide.device, time: secondSide.time, value: "", deleted: !deleterIsFirst),
+                first: ConflictSide(device: firstSide.device, time: firstSide.time, value: deleterIsFirst ? "" : edit, deleted: deleterIsFirst),
+                second: ConflictSide(device: secondSide.device, time: secondSide.time, value: deleterIsFirst ? edit : "", deleted: !deleterIsFirst),
                 kept: deleterIsFirst ? secondSide.device : firstSide.device)
         }
 
