@@ -166,11 +166,13 @@ struct MergeSectionScenario {
     var firstData: Data { Data(MergeSectionScenario.text(first, newline: firstNewline, finalNewline: firstFinalNewline).utf8) }
     var secondData: Data { Data(MergeSectionScenario.text(second, newline: secondNewline, finalNewline: secondFinalNewline).utf8) }
 
-    /// The ending the merged file must use: the base's unless one side converted the file;
-    /// with no base, the first side's.
+    /// The ending the merged file must use: with no base, the first side's; when one side left
+    /// the file as it was, the other side's bytes stand (nothing is merged); otherwise the base's.
     var expectedNewline: String {
         if addAdd { return firstNewline }
-        return firstNewline != baseNewline ? firstNewline : secondNewline
+        if firstData == baseData { return secondNewline }
+        if secondData == baseData { return firstNewline }
+        return baseNewline
     }
 
     /// Each line of a body with the headings it lies under (`["## Log", "### Morning"]`),

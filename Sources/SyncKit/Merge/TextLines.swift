@@ -26,17 +26,12 @@ enum TextLines {
         return "\n"
     }
 
-    /// The ending the merged file uses: the base's, unless a side changed it (its first line
-    /// break differs from the base's, as when an editor saved the whole file with the other
-    /// ending); with no base (two devices added the file), the first side's in canonical order.
-    /// A version without any line break says nothing about it.
+    /// The ending the merged file uses (merge.md): the base's, so a merge never converts a file
+    /// behind both devices' backs; with no base (two devices added the file), the first side's in
+    /// canonical order. A version without any line break says nothing about it.
     static func mergedNewline(base: String?, first: String, second: String) -> String {
-        let (firstNewline, secondNewline) = (newline(of: first), newline(of: second))
-        guard let baseNewline = base.flatMap(newline(of:)) else { return firstNewline ?? secondNewline ?? "\n" }
-        // There are only two endings, so when both sides changed it they agree.
-        if let firstNewline, firstNewline != baseNewline { return firstNewline }
-        if let secondNewline, secondNewline != baseNewline { return secondNewline }
-        return baseNewline
+        if let baseNewline = base.flatMap(newline(of:)) { return baseNewline }
+        return newline(of: first) ?? newline(of: second) ?? "\n"
     }
 
     /// `text` with every `\r\n` and `\n` written as `newline` (a lone `\r` is not a line break
