@@ -14,7 +14,9 @@ import NoteKit
 ///    even when what it removes is every line sync added);
 /// 4. none of the non-blank lines sync added is among the lines the save added to `replaced`
 ///    (the buffer never held them);
-/// 5. the entry merge (base `replaced`, first `written`, second `saved`) is clean: no conflict,
+/// 5. the save still holds at least half of the non-blank lines of `replaced` (it is that
+///    version edited, not another text saved over it);
+/// 6. the entry merge (base `replaced`, first `written`, second `saved`) is clean: no conflict,
 ///    no file set aside, so the save's edits do not touch what sync changed.
 /// Anything else is a save to commit as it is.
 enum StaleSave {
@@ -48,6 +50,9 @@ enum StaleSave {
         guard !syncAdded.isEmpty else { return .asSaved }
         if LineDiff.hunks(ids.written, ids.saved).allSatisfy({ $0.newRange.isEmpty }) { return .asSaved }
         if !syncAdded.isDisjoint(with: addedLines(from: ids.replaced, to: ids.saved, text: lines.saved)) { return .asSaved }
+        let nonBlank = lines.replaced.indices.filter { !isBlank(lines.replaced[$0]) }
+        let kept = LineDiff.matches(ids.replaced, ids.saved).filter { !isBlank(lines.replaced[$0.0]) }.count
+        if kept * 2 < nonBlank.count { return .asSaved }
         let result = EntryMerger.merge(path: path, base: replaced, first: written, second: saved,
                                        firstSide: synced, secondSide: local)
         guard result.conflicts.isEmpty, result.extraFiles.isEmpty, let merged = result.merged, merged != saved else {
@@ -60,11 +65,16 @@ enum StaleSave {
     private static func addedLines(from old: [Int], to new: [Int], text: [String]) -> Set<Int> {
         var added = Set<Int>()
         for hunk in LineDiff.hunks(old, new) {
-            for index in hunk.newRange where !text[index].allSatisfy(\.isWhitespace) {
+            for index in hunk.newRange where !isBlank(text[index]) {
                 added.insert(new[index])
             }
         }
         return added
+    }
+
+    /// Whether a line holds nothing but white space.
+    private static func isBlank(_ line: String) -> Bool {
+        line.allSatisfy(\.isWhitespace)
     }
 
     /// Text when the bytes are UTF-8 without a NUL byte (git's own binary test).

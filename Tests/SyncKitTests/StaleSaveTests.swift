@@ -61,8 +61,10 @@ import Testing
         let written = Self.replaced.replacingOccurrences(of: "Morning walk.\n", with: "Morning walk, then rain.\n- laptop: umbrella\n")
         let saved = Self.replaced.replacingOccurrences(of: "Morning walk.\n", with: "Morning walk in the sun.\n")
         #expect(judge(saved, written: written) == .asSaved)
-        // An unrelated file saved over it shares no base with the rewrite.
+        // Another text saved over it is no edit of the replaced version, although the section
+        // merge could combine them.
         #expect(judge("---\nkind: note\n---\nshopping list\n") == .asSaved)
+        #expect(judge("---\nkind: day\n---\n## Done\nshopping list\n") == .asSaved)
     }
 
     @Test func aSyncThatOnlyRemovedLinesLeavesNothingToKeep() {
