@@ -27,7 +27,8 @@ extension Syncer {
     /// Remembers a rewrite of one file the snapshot made itself (merging edits a sync had to
     /// keep, see ``PendingEdits``): the editor that saved them holds a buffer without the merge.
     func rememberRewrite(of path: String, replacing replaced: [UInt8], with written: Data) {
-        guard Data(replaced) != written, let replacedID = try? repository.writeBlob(Data(replaced)), let writtenID = try? repository.writeBlob(written) else { return }
+        guard Data(replaced) != written, let replacedID = try? repository.writeBlob(Data(replaced)),
+              let writtenID = try? repository.writeBlob(written) else { return }
         var store = RewriteRecords.load(repository)
         store.records[path] = RewriteRecord(replaced: [replacedID], written: writtenID, time: Date())
         store.save(repository)
@@ -65,9 +66,10 @@ extension Syncer {
                 if outcome != nil { break }
             }
             switch outcome {
-            case .some(.some(let merged)):
-                store.records[path] = merged
-                kept.append(path)
+            case .some(.some(let next)):
+                store.records[path] = next
+                // The same record: the file still holds what the sync wrote, nothing was merged.
+                if next != record { kept.append(path) }
             case .some(.none):
                 store.records[path] = nil
             case .none:
@@ -87,7 +89,8 @@ extension Syncer {
 
     /// Judges one save against each base of the record, oldest first.
     ///
-    /// - Returns: the record of the merge written over the save; `.some(nil)` when the save is
+    /// - Returns: the record of the merge written over the save (`record` itself when the file
+    ///   still holds what the sync wrote: nothing to judge yet); `.some(nil)` when the save is
     ///   not stale (or the record's blobs are gone), to commit as saved; nil when the file
     ///   changed after it was read.
     private func mergeStaleSave(path: String, absolute: String, saved: Data, record: RewriteRecord) -> RewriteRecord?? {

@@ -56,6 +56,14 @@ import Testing
         #expect(judge(saved, written: written) == .asSaved)
     }
 
+    @Test func editingTheSyncedLineIsNotAStaleSave() {
+        // The user fixed the other device's line: at its place, a line much like it.
+        let saved = Self.replaced.replacingOccurrences(of: "- wrote the intro\n", with: "- wrote the intro\n- laptop: fixed the bikes\n")
+        #expect(judge(saved) == .asSaved)
+        #expect(StaleSave.likeness("- laptop: fixed the bike\n", "- laptop: fixed the bikes\n") > StaleSave.editedLikeness)
+        #expect(StaleSave.likeness("- desk: fixed the bike", "- laptop: evening swim") < StaleSave.editedLikeness)
+    }
+
     @Test func aSaveThatChangesWhatTheSyncChangedIsLeftAlone() {
         // The synced side rewrote a line the stale buffer rewrote too: that would be a conflict.
         let written = Self.replaced.replacingOccurrences(of: "Morning walk.\n", with: "Morning walk, then rain.\n- laptop: umbrella\n")
