@@ -47,14 +47,13 @@ enum StaleSave {
         let newline = TextLines.newline(of: replacedText) ?? TextLines.newline(of: writtenText) ?? "\n"
         let ids = (replaced: interner.ids(lines.replaced, newline: newline), written: interner.ids(lines.written, newline: newline),
                    saved: interner.ids(lines.saved, newline: newline))
-        let syncAdded = addedLines(from: ids.replaced, to: ids.written, text: lines.written)
+        let syncHunks = LineDiff.hunks(ids.replaced, ids.written)
+        let saveHunks = LineDiff.hunks(ids.replaced, ids.saved)
+        let syncAdded = addedLines(syncHunks, ids: ids.written, text: lines.written)
         guard !syncAdded.isEmpty else { return .asSaved }
         if LineDiff.hunks(ids.written, ids.saved).allSatisfy({ $0.newRange.isEmpty }) { return .asSaved }
-        if !syncAdded.isDisjoint(with: addedLines(from: ids.replaced, to: ids.saved, text: lines.saved)) { return .asSaved }
-        if editsSyncedLines(sync: LineDiff.hunks(ids.replaced, ids.written), written: lines.written,
-                            save: LineDiff.hunks(ids.replaced, ids.saved), saved: lines.saved) {
-            return .asSaved
-        }
+        if !syncAdded.isDisjoint(with: addedLines(saveHunks, ids: ids.saved, text: lines.saved)) { return .asSaved }
+        if editsSyncedLines(sync: syncHunks, written: lines.written, save: saveHunks, saved: lines.saved) { return .asSaved }
         let nonBlank = lines.replaced.indices.filter { !isBlank(lines.replaced[$0]) }
         let kept = LineDiff.matches(ids.replaced, ids.saved).filter { !isBlank(lines.replaced[$0.0]) }.count
         if kept * 2 < nonBlank.count { return .asSaved }
@@ -102,12 +101,13 @@ enum StaleSave {
         return Double(2 * previous[y.count]) / Double(x.count + y.count)
     }
 
-    /// The ids of the non-blank lines `new` has in the places where it differs from `old`.
-    private static func addedLines(from old: [Int], to new: [Int], text: [String]) -> Set<Int> {
+    /// The ids of the non-blank lines a version (`ids`, `text`) has in the places where its
+    /// `hunks` against the replaced version say it differs.
+    private static func addedLines(_ hunks: [DiffHunk], ids: [Int], text: [String]) -> Set<Int> {
         var added = Set<Int>()
-        for hunk in LineDiff.hunks(old, new) {
+        for hunk in hunks {
             for index in hunk.newRange where !isBlank(text[index]) {
-                added.insert(new[index])
+                added.insert(ids[index])
             }
         }
         return added
