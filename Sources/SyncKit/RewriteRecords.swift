@@ -5,13 +5,14 @@ import GitKit
 /// a later snapshot can tell a save from an editor buffer loaded before the rewrite (see
 /// ``StaleSave``) and merge the lines it dropped back in.
 ///
-/// The bytes themselves are blobs in the object database: what a sync replaces and writes is
-/// always in history, and the one thing that is not (a stale save hearth merged) is stored as a
-/// blob before its record is written. One record per path, replaced by the path's next rewrite
-/// (or extended by it, when the file still held what the last one wrote: see
-/// ``RewriteRecord/replaced``); a record goes when the snapshot commits the path as saved (the first save after a rewrite
-/// decides), when the path is deleted by a sync, after ``lifetime``, and the oldest go beyond
-/// ``limit``, so the file stays a few kilobytes however large a sync.
+/// The bytes themselves are blobs in the object database: what a checkout replaces and writes is
+/// in history, and what is not (a save hearth merged) is stored as a blob before its record is
+/// written (git prunes such loose blobs after two weeks, longer than ``lifetime``). One record
+/// per path, replaced by the path's next rewrite (or extended by it, when the file still held
+/// what the last one wrote: see ``RewriteRecord/replaced``); a record goes when the snapshot
+/// commits the path as saved (the first save after a rewrite decides), when a sync deletes the
+/// path, when a restore replaces it, after ``lifetime``, and the oldest go beyond ``limit``, so
+/// the file stays a few kilobytes however large a sync.
 struct RewriteRecords {
     /// How long a record protects against a stale buffer: a week, so a buffer left open over a
     /// weekend is still covered, while a save that long after its rewrite is rarely stale.
