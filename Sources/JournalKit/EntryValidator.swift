@@ -33,7 +33,7 @@ public enum EntryValidator {
         for entry in note.frontMatter?.entries ?? [] {
             guard let suggestion = schema.nearMiss(of: entry.key) else { continue }
             problems.append(Diagnostic(path: note.path, line: note.line(ofKey: entry.key) ?? 0, severity: .warning,
-                                       message: "unknown key '\(entry.key)' for a \(note.kind.rawValue) entry; did you mean \(suggestion)?",
+                                       message: JournalError.nearMissKey(key: entry.key, suggestion: suggestion).description,
                                        hint: "rename it to \(suggestion), or keep it if it is a key of your own"))
         }
         return problems

@@ -40,7 +40,7 @@ public enum NameSuggestion {
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of
-    /// neighbouring characters each count one (`mdoo` is one edit from `mood`).
+    /// neighbouring characters each count one (`eneryg` is one edit from `energy`).
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
