@@ -46,6 +46,8 @@ enum UsageErrorReport {
             if command.configuration.defaultSubcommand != nil && suggestion == nil { break }
             return .command(word, parent: path.joined(separator: " "), suggestion: suggestion)
         }
+        // `hearth remote --json` is `hearth remote list --json`: options go to the default.
+        if let fallback = command.configuration.defaultSubcommand { command = fallback }
         let known = longOptions(of: command)
         for argument in rest {
             if argument == "--" { break }
