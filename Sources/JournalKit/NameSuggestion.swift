@@ -10,10 +10,14 @@ public enum NameSuggestion {
     /// The candidate closest to `name`, or nil when `name` is one of them or none is close.
     /// Ties go to the candidate that sorts first, so the answer never depends on the order given.
     public static func nearest(to name: String, among candidates: some Sequence<String>) -> String? {
+        let typed = folded(name)
         var best: (distance: Int, name: String)?
         for candidate in candidates {
             if candidate == name { return nil }
-            guard let distance = closeness(name, candidate) else { continue }
+            // Most candidates differ too much in length to be close: no need to fold them.
+            let length = candidate.unicodeScalars.count
+            guard abs(length - typed.count) <= allowedEdits(forLength: max(length, typed.count)),
+                  let distance = closeness(typed, folded(candidate)) else { continue }
             if let current = best, (current.distance, current.name) <= (distance, candidate) { continue }
             best = (distance, candidate)
         }
@@ -23,12 +27,14 @@ public enum NameSuggestion {
     /// How far apart two names are when they are close enough to be a mistake for each other:
     /// 0 for a difference of case only, else the edit distance; nil when they are not close.
     public static func closeness(_ typed: String, _ candidate: String) -> Int? {
-        let a = Array(typed.lowercased()), b = Array(candidate.lowercased())
+        closeness(folded(typed), folded(candidate))
+    }
+
+    private static func closeness(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int? {
         let allowed = allowedEdits(forLength: max(a.count, b.count))
         guard abs(a.count - b.count) <= allowed else { return nil }
         if a == b { return 0 }
-        let distance = editDistance(a, b)
-        return distance <= allowed ? distance : nil
+        return editDistance(a, b, atMost: allowed)
     }
 
     private static func allowedEdits(forLength length: Int) -> Int {
@@ -39,25 +45,38 @@ public enum NameSuggestion {
         }
     }
 
-    /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of
-    /// neighbouring characters each count one (`eneryg` is one edit from `energy`).
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
+    /// The name in lower case, as scalars: `check` compares every key of every entry this way,
+    /// so plain ASCII (nearly every key) skips Unicode case mapping.
+    private static func folded(_ name: String) -> [Unicode.Scalar] {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            return name.utf8.map { Unicode.Scalar((65...90).contains($0) ? $0 + 32 : $0) }
+        }
+        return Array(name.lowercased().unicodeScalars)
+    }
+
+    /// Optimal string alignment distance (insertions, deletions, substitutions and swaps of
+    /// neighbouring characters each count one: `eneryg` is one edit from `energy`), or nil as
+    /// soon as it must exceed `limit`.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit ? max(a.count, b.count) : nil }
         var before = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
             current[0] = i
+            var rowMinimum = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
                     current[j] = min(current[j], before[j - 2] + 1)
                 }
+                rowMinimum = min(rowMinimum, current[j])
             }
+            // A swap reaches back two rows, so stop only when this row and the one before are both past the limit.
+            if rowMinimum > limit && (previous.min() ?? 0) > limit { return nil }
             (before, previous, current) = (previous, current, before)
         }
-        return previous[b.count]
+        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 }
