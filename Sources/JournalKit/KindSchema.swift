@@ -28,8 +28,13 @@ public struct KindSchema: Sendable {
     /// does not name are the user's own.
     public func nearMiss(of key: String, entryKeys: some Collection<String> = [String]()) -> String? {
         if fields[key] != nil || entryKeys.contains(key) { return nil }
+        if entryKeys.isEmpty {
+            return KindSchema.nearMisses.answer(kind: kind, key: key) { NameSuggestion.nearest(to: key, among: fields.keys) }
+        }
         return NameSuggestion.nearest(to: key, among: Array(fields.keys) + entryKeys)
     }
+
+    private static let nearMisses = NearMissMemo()
 
     private static let common: [String: FieldType] = [
         "date": .date,

@@ -59,10 +59,12 @@ enum UsageErrorReport {
         return nil
     }
 
-    /// ArgumentParser's sentence in hearth's voice: lower case first, no closing full stop.
+    /// ArgumentParser's sentence in hearth's voice: lower case first (not in an acronym such
+    /// as `YAML`), no closing full stop.
     private static func restyled(_ message: String) -> String {
         guard let first = message.first else { return message }
-        let lowered = first.lowercased() + message.dropFirst()
+        let acronym = message.dropFirst().first?.isUppercase == true
+        let lowered = acronym ? message : first.lowercased() + message.dropFirst()
         return lowered.hasSuffix(".") && !lowered.hasSuffix("..") ? String(lowered.dropLast()) : lowered
     }
 
