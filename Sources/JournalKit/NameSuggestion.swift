@@ -73,8 +73,9 @@ public enum NameSuggestion {
                 }
                 rowMinimum = min(rowMinimum, current[j])
             }
-            // A swap reaches back two rows, so stop only when this row and the one before are both past the limit.
-            if rowMinimum > limit && (previous.min() ?? 0) > limit { return nil }
+            // No later row can come back under the limit: a row's minimum is at most one more
+            // than the row before's, and a swap adds one to a value two rows up.
+            if rowMinimum > limit { return nil }
             (before, previous, current) = (previous, current, before)
         }
         return previous[b.count] <= limit ? previous[b.count] : nil

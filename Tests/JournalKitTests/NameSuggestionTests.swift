@@ -54,4 +54,44 @@ import Testing
         let names = ["today", "list", "sync", "status", "json", "csv", "review", "restore", "resolve"]
         #expect(NameSuggestion.nearest(to: typed, among: names) == meant)
     }
+
+    /// `closeness` (which stops counting past the limit) against a plain optimal string
+    /// alignment distance, on every pair of short names and many pairs of long ones.
+    @Test func closenessAgreesWithTheFullEditDistance() {
+        func words(_ alphabet: [Character], lengths: ClosedRange<Int>) -> [String] {
+            var all: [String] = lengths.contains(0) ? [""] : []
+            var level = [""]
+            for length in 1...lengths.upperBound {
+                level = level.flatMap { word in alphabet.map { word + String($0) } }
+                if lengths.contains(length) { all += level }
+            }
+            return all
+        }
+        func expected(_ a: String, _ b: String) -> Int? {
+            let x = Array(a.lowercased()), y = Array(b.lowercased())
+            let allowed = max(x.count, y.count) <= 2 ? 0 : max(x.count, y.count) <= 7 ? 1 : 2
+            var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+            for i in 0...x.count { d[i][0] = i }
+            for j in 0...y.count { d[0][j] = j }
+            for i in stride(from: 1, through: x.count, by: 1) {
+                for j in stride(from: 1, through: y.count, by: 1) {
+                    d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                    if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+                }
+            }
+            return d[x.count][y.count] <= allowed ? d[x.count][y.count] : nil
+        }
+        let short = words(["a", "b", "C"], lengths: 0...4)
+        for a in short {
+            for b in short where NameSuggestion.closeness(a, b) != expected(a, b) {
+                Issue.record("\(a) ~ \(b): \(String(describing: NameSuggestion.closeness(a, b))), expected \(String(describing: expected(a, b)))")
+            }
+        }
+        let long = words(["a", "b"], lengths: 6...8)
+        for a in long.enumerated().filter({ $0.offset % 9 == 0 }).map(\.element) {
+            for b in long where NameSuggestion.closeness(a, b) != expected(a, b) {
+                Issue.record("\(a) ~ \(b): \(String(describing: NameSuggestion.closeness(a, b))), expected \(String(describing: expected(a, b)))")
+            }
+        }
+    }
 }
