@@ -51,15 +51,16 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         let year = number(0..<4), month = number(5..<7), day = number(8..<10)
         if year == 0 { return "\(text) is not a date: years start at 0001" }
         guard (1...12).contains(month) else { return "\(text) is not a date: there is no month \(month) (months are 01 to 12)" }
+        if day == 0 { return "\(text) is not a date: days start at 01" }
         let days = daysIn(month: month, year: year)
-        guard (1...days).contains(day) else {
+        guard day <= days else {
             return "\(text) is not a date: \(monthNames[month - 1]) \(year) has \(days) days"
         }
         return nil
     }
 
-    /// Whether `text` has the shape of a date (`NNNN-NN-NN`) whether or not the day exists: a
-    /// reference shaped like this names a day, never the start of a file name.
+    /// Whether `text` has the shape of a date (`NNNN-NN-NN`) whether or not the day exists: such
+    /// a text that names no entry was meant as a day, so its mistake is worth naming.
     public static func isDateShaped(_ text: some StringProtocol) -> Bool {
         let bytes = Array(text.utf8)
         return bytes.count == 10 && bytes.indices.allSatisfy { index in

@@ -102,7 +102,7 @@ import Testing
         ("2024-02-30", "2024-02-30 is not a date: February 2024 has 29 days"),
         ("1900-02-29", "1900-02-29 is not a date: February 1900 has 28 days"),
         ("2026-04-31", "2026-04-31 is not a date: April 2026 has 30 days"),
-        ("2026-11-00", "2026-11-00 is not a date: November 2026 has 30 days"),
+        ("2026-11-00", "2026-11-00 is not a date: days start at 01"),
         ("2026-13-01", "2026-13-01 is not a date: there is no month 13 (months are 01 to 12)"),
         ("2026-00-10", "2026-00-10 is not a date: there is no month 0 (months are 01 to 12)"),
         ("0000-01-01", "0000-01-01 is not a date: years start at 0001"),
