@@ -53,12 +53,14 @@ test: test-deps
 STRESS_KILLS ?= 120
 STRESS_SEEDS ?= 200
 STRESS_EDITOR_RUNS ?= 10
+STRESS_DEVICE_ROUNDS ?= 200
 STRESS_REPORT := $(CURDIR)/.build/stress-report.txt
-STRESS_SUITES := SyncKillStressTests|SyncKillTests|SyncPropertyTests|SyncEditorRaceTests|SyncConcurrencyTests|InterruptedWriteTests|SyncBadContentTests|SyncHostileTreeTests|SyncLinkTests|SyncUnicodeNameTests|SyncDiskFullTests|SyncBadRemoteTests|SyncBadInputCLITests
+STRESS_SUITES := SyncKillStressTests|SyncKillTests|SyncPropertyTests|SyncEditorRaceTests|SyncConcurrencyTests|InterruptedWriteTests|SyncBadContentTests|SyncHostileTreeTests|SyncLinkTests|SyncUnicodeNameTests|SyncDiskFullTests|SyncBadRemoteTests|SyncBadInputCLITests|ManyDevicesSyncTests
 test-stress: test-deps
 	$(SWIFT) build --build-tests
 	@rm -f "$(STRESS_REPORT)"
 	HEARTH_STRESS_KILLS=$(STRESS_KILLS) HEARTH_STRESS_SEEDS=$(STRESS_SEEDS) HEARTH_STRESS_EDITOR_RUNS=$(STRESS_EDITOR_RUNS) \
+		HEARTH_STRESS_DEVICE_ROUNDS=$(STRESS_DEVICE_ROUNDS) \
 		HEARTH_STRESS_REPORT="$(STRESS_REPORT)" \
 		$(SWIFT) test --skip-build --filter '$(STRESS_SUITES)'
 	@python3 Scripts/stress-summary.py "$(STRESS_REPORT)" --seeds $(STRESS_SEEDS) --kills $(STRESS_KILLS)

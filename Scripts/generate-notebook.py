@@ -67,6 +67,10 @@ def main():
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    os.makedirs(args.root, exist_ok=True)
+    # hearth.yaml makes the folder a notebook: hearth looks for it as git looks for .git.
+    with open(os.path.join(args.root, "hearth.yaml"), "w", encoding="utf-8", newline="\n") as handle:
+        handle.write("version: 1\nwork_target_h: 40\n")
     end = datetime.date(2026, 11, 22)
     start = end - datetime.timedelta(days=args.days - 1)
     for offset in range(args.days):

@@ -11,6 +11,7 @@ def main(path, expected_seeds, expected_kills):
     except FileNotFoundError:
         sys.exit(f"no stress report at {path}: did the tests run?")
     killed = lost = written = seeds = converged = saves = races = bad = 0
+    together = together_failed = replaced = 0
     for line in lines:
         if line.startswith("kills:"):
             killed += int(re.search(r"(\d+) syncs killed", line).group(1))
@@ -26,15 +27,22 @@ def main(path, expected_seeds, expected_kills):
             lost += int(re.search(r"(\d+) lost", line).group(1))
         elif line.startswith("bad input"):
             bad += 1
+        elif line.startswith("three devices"):
+            together += int(re.search(r"(\d+) simultaneous syncs", line).group(1))
+            together_failed += int(re.search(r"(\d+) failed", line).group(1))
+            replaced += int(re.search(r"(\d+) pushes replaced", line).group(1))
     print(f"kills survived: {killed}")
     print(f"seeds converged: {converged} of {seeds}")
     print(f"editor saves during syncs: {saves} in {races} runs")
     print(f"bad inputs tried: {bad}")
+    print(f"simultaneous syncs by three devices: {together}, failed: {together_failed}, pushes replaced: {replaced}")
     print(f"lines written: {written}, lines lost: {lost}")
     # A test that stopped early writes no line: compare with what was asked for, not found.
     problems = []
     if lost:
         problems.append(f"{lost} lines lost")
+    if together_failed or replaced:
+        problems.append(f"{together_failed} simultaneous syncs failed, {replaced} pushes replaced")
     if converged != expected_seeds:
         problems.append(f"{converged} of {expected_seeds} seeds converged")
     if killed < expected_kills:

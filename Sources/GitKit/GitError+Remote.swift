@@ -40,3 +40,27 @@ extension GitError {
         return error
     }
 }
+
+extension GitError {
+    /// The lock file this error names, e.g. `/srv/notes.git/refs/heads/main.lock`, or nil when it
+    /// names none. libgit2 says "failed to lock file '<path>' for writing" (a folder remote, or
+    /// this repository); git's receive-pack says "cannot lock ref 'refs/heads/main': Unable to
+    /// create '<path>': File exists" (a server). The path is the writer's: on a server's disk for
+    /// an ssh or https remote.
+    public var lockFile: String? {
+        for quote in ["'", "\""] {
+            let parts = message.components(separatedBy: quote)
+            // Quoted text sits at the odd positions.
+            for index in stride(from: 1, to: parts.count, by: 2) where parts[index].hasSuffix(".lock") {
+                return parts[index]
+            }
+        }
+        return nil
+    }
+
+    /// Whether a lock file another writer holds stopped the operation: `.locked`, or libgit2's
+    /// "failed to lock file" under another code (a fetch's update of a tracking branch).
+    public var isLockContention: Bool {
+        code == .locked || (message.contains("failed to lock file") && lockFile != nil)
+    }
+}

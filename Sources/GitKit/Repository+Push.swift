@@ -9,12 +9,15 @@ extension Repository {
     /// Calls `git_remote_lookup` (or `git_remote_create_anonymous`) and `git_remote_push` with
     /// callbacks for credentials, push progress, sideband text and `push_update_reference`.
     /// `git_remote_push` returns 0 even when the server refused a reference; only that callback
-    /// tells, so its answers are turned into an error here.
+    /// tells, so its answers are turned into an error here. A push of one branch into a folder
+    /// remote goes through `pushToFolder`, which moves the remote's branch with
+    /// compare-and-swap (libgit2's folder push overwrites a branch another device moved).
     /// - Throws: `GitError` with `.rejected` when the push was not a fast-forward (libgit2's
     ///   `GIT_ENONFASTFORWARD`, found before anything is sent) or the server refused a
     ///   reference; the message names the reference, the reason and any text the server
     ///   printed (a hook's output). Fetch, merge and push again in both cases. `.locked` when the
-    ///   remote could not lock the reference (a push running there, or one killed mid-way).
+    ///   remote could not lock the reference (a push running there, or one killed mid-way); the
+    ///   message names the lock file (``GitError/lockFile``).
     ///   `.timeout` when the remote stayed silent for `options.timeout`.
     public func push(remote: String, refspecs: [String], options: NetworkOptions = NetworkOptions()) throws(GitError) {
         let operation = "push to \(Remote.redacted(remote))"
@@ -24,6 +27,10 @@ extension Repository {
             git_push_options_init(&pushOptions, UInt32(GIT_PUSH_OPTIONS_VERSION))
             context.install(into: &pushOptions.callbacks)
             let url = (git_remote_pushurl(handle) ?? git_remote_url(handle)).map { String(cString: $0) } ?? remote
+            if refspecs.count == 1, let folder = Remote.localPath(of: url),
+               try pushToFolder(folder, remote: handle, refspec: refspecs[0], context: context) {
+                return
+            }
             Libgit2.prepareCertificates(for: url)
             let (result, timedOut) = try withExtendedLifetime(context) { () throws(GitError) -> (Int32, Bool) in
                 try NetworkWatchdog.guarding(url: url, timeout: options.timeout) { () throws(GitError) -> Int32 in

@@ -9,6 +9,10 @@ public enum EntryValidator {
         let kind = note.kind
         let schema = KindSchema.forKind(kind)
         for entry in note.frontMatter?.entries ?? [] {
+            if let suggestion = schema.fields[entry.key]?.suggestion(for: entry.value) {
+                problems.append(Diagnostic(path: note.path, line: note.line(ofKey: entry.key) ?? 0, severity: .warning,
+                                           message: "\(entry.key) \(suggestion)", hint: nil))
+            }
             guard let type = schema.fields[entry.key], let problem = type.problem(with: entry.value) else { continue }
             problems.append(Diagnostic(path: note.path, line: note.line(ofKey: entry.key) ?? 0,
                                        message: "\(entry.key) \(problem)",

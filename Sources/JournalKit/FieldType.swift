@@ -14,6 +14,9 @@ public enum FieldType: Sendable, Hashable {
     case text
     /// One of a fixed set of words.
     case choice([String])
+    /// Free text; the words are the usual values, which `hearth check` suggests for any other
+    /// (see ``suggestion(for:)``) without refusing it.
+    case suggested([String])
     /// A list whose every element has the given type.
     indirect case list(FieldType, count: Int? = nil)
     /// An ISO week name, `2026-W47`.
@@ -48,6 +51,8 @@ public enum FieldType: Sendable, Hashable {
         case .choice(let options):
             guard let text = value.string, value.scalar != nil else { return "must be one of: \(options.joined(separator: ", "))" }
             return options.contains(text) ? nil : "must be one of: \(options.joined(separator: ", ")), not '\(text)'"
+        case .suggested:
+            return value.scalar == nil ? "must be text, not a list or map" : nil
         case .isoWeek:
             guard let text = value.string, FieldType.isISOWeek(text) else { return "must be an ISO week like 2026-W47" }
             return nil
@@ -60,6 +65,14 @@ public enum FieldType: Sendable, Hashable {
             }
             return nil
         }
+    }
+
+    /// For a ``suggested(_:)`` value that is none of the usual words, what `hearth check` says
+    /// about it (a warning, never a refusal); nil for every other type and value.
+    public func suggestion(for value: YAMLValue) -> String? {
+        guard case .suggested(let words) = self, let text = value.string, value.scalar != nil, !value.isNull,
+              !words.contains(text) else { return nil }
+        return "'\(text)' is none of the usual words (\(words.joined(separator: ", "))); that is fine, but only the same word counts as a match when experiments are compared"
     }
 
     private static func format(_ number: Double) -> String {

@@ -9,6 +9,8 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     case notJSON(file: String, reason: String)
     /// The file is JSON but not the shape the source's exporter writes.
     case wrongShape(file: String, source: ImportSource, problem: String)
+    /// The file is the other app's export: `fits` is the source that reads it.
+    case otherSource(file: String, source: ImportSource, fits: ImportSource)
     /// One entry lacks a field or has one of the wrong type or format (`index` is 0-based; `field`
     /// is nil when the entry itself is not an object).
     case invalidEntry(file: String, index: Int, field: String?, problem: String)
@@ -23,6 +25,8 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(file): not valid JSON (\(reason)); nothing was imported"
         case .wrongShape(let file, let source, let problem):
             return "\(file): \(problem), but \(source.exporter) writes an object with an 'entries' list; nothing was imported"
+        case .otherSource(let file, let source, let fits):
+            return "\(file) looks like \(fits.exporter) (\(fits.signature)), not \(source.exporter); import it as \(fits.rawValue); nothing was imported"
         case .invalidEntry(let file, let index, let field, let problem):
             // Both the JSON index and the 1-based count a person uses.
             let entry = "entries[\(index)] (entry \(index + 1))"

@@ -1,3 +1,5 @@
+import NoteKit
+
 /// A stable content fingerprint for entries whose source has no id of their own (jrnl).
 ///
 /// FNV-1a 64 is tiny, has no dependency and is the same on every platform and Swift version,
@@ -19,5 +21,25 @@ public enum ImportFingerprint {
         }
         let digits = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// The front-matter key that holds ``noteHash(_:)`` of the note as the import wrote it.
+    public static let noteHashKey = "source_hash"
+
+    /// FNV-1a 64 of a note's text without its `source_hash:` line: what a later import compares
+    /// to tell a note nobody touched since it was imported (safe to update) from one edited in
+    /// hearth (never overwritten).
+    public static func noteHash(_ text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix(noteHashKey + ":") }
+        return fnv1a64Hex(Array(lines.joined(separator: "\n").utf8))
+    }
+
+    /// Whether `note` is exactly as an import wrote it: it carries ``noteHashKey`` and its text
+    /// still hashes to it. False for a note edited since, and for one imported by a hearth that
+    /// wrote no hash (nothing tells whether it was edited).
+    public static func isAsImported(_ note: Note) -> Bool {
+        guard let stored = note[noteHashKey]?.scalar?.text else { return false }
+        return stored == noteHash(note.text)
     }
 }

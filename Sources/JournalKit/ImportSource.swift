@@ -16,6 +16,27 @@ public enum ImportSource: String, Sendable, CaseIterable, Hashable {
         }
     }
 
+    /// What marks this source's export, for messages: the fields ``fitting(_:)`` looks for.
+    public var signature: String {
+        switch self {
+        case .jrnl: return "entries with title, body, date and time"
+        case .dayOne: return "metadata, and entries with uuid and creationDate"
+        }
+    }
+
+    /// The source whose export `top` (the file's top-level object) is, by the fields each
+    /// exporter always writes; nil when it is neither's.
+    static func fitting(_ top: [String: ImportJSON]) -> ImportSource? {
+        guard case .array(let items)? = top["entries"] else { return nil }
+        let first: [String: ImportJSON]? = items.lazy.compactMap { item -> [String: ImportJSON]? in
+            if case .object(let object) = item { return object }
+            return nil
+        }.first
+        if top["metadata"] != nil || first?["uuid"] != nil && first?["creationDate"] != nil { return .dayOne }
+        if let first, ["title", "body", "date", "time"].allSatisfy({ first[$0] != nil }) { return .jrnl }
+        return nil
+    }
+
     /// Reads and parses the export at `path`; `file` is how error messages name it.
     ///
     /// - Throws: ``ImportError`` for an unreadable file, bad JSON or an entry that does not fit.
@@ -42,6 +63,9 @@ public enum ImportSource: String, Sendable, CaseIterable, Hashable {
         }
         guard case .array(let items) = list else {
             throw .wrongShape(file: file, source: self, problem: "'entries' is \(list.typeName), not a list")
+        }
+        if let fits = Self.fitting(top), fits != self {
+            throw .otherSource(file: file, source: self, fits: fits)
         }
         var entries: [ImportedEntry] = []
         for (index, item) in items.enumerated() {

@@ -59,7 +59,8 @@ public struct ImportedEntry: Sendable, Hashable {
         "notes/\(source.rawValue)/\(date)-\(slug)\(clash > 1 ? "-\(clash)" : "").md"
     }
 
-    /// The note to write at `path`: `kind: note`, date, time, title, tags, starred, source, source_id.
+    /// The note to write at `path`: `kind: note`, date, time, title, tags, starred, source,
+    /// source_id, and source_hash (``ImportFingerprint/noteHash(_:)`` of the rest).
     public func note(at path: String) -> Note {
         // A blank line after the front-matter, as hearth's own note template writes it.
         var body = text.isEmpty ? "" : "\n" + text
@@ -73,6 +74,7 @@ public struct ImportedEntry: Sendable, Hashable {
         if starred { note.set("starred", to: .plain("true")) }
         note.set("source", to: .plain(source.rawValue))
         note.set("source_id", to: .string(sourceID))
+        note.set(ImportFingerprint.noteHashKey, to: .string(ImportFingerprint.noteHash(note.text)))
         return note
     }
 }

@@ -56,14 +56,15 @@ public struct KindSchema: Sendable {
         "symptoms": .list(.text),
     ]) { $1 })
 
-    /// Failure modes an experiment can predict or meet.
+    /// The usual failure modes an experiment predicts or meets; any other text is accepted too
+    /// (a mode of one's own), and `check` suggests these for it.
     public static let failureModes = ["bug", "data", "instability", "no-effect", "underpowered", "infra", "eval", "scope", "other"]
 
     /// `kind: experiment`, written before launch and closed with an outcome.
     public static let experiment = KindSchema(kind: .experiment, fields: common.merging([
-        "hypothesis": .text, "predicted_failure": .choice(failureModes), "p_success": .number(0...1),
+        "hypothesis": .text, "predicted_failure": .suggested(failureModes), "p_success": .number(0...1),
         "status": .text, "outcome": .choice(["success", "partial", "failure", "inconclusive", "abandoned"]),
-        "actual_failure": .choice(failureModes), "timebox_h": .number(0...100_000), "spent_h": .number(0...100_000),
+        "actual_failure": .suggested(failureModes), "timebox_h": .number(0...100_000), "spent_h": .number(0...100_000),
         "budget_gpu_h": .number(0...10_000_000), "gpu_h": .number(0...10_000_000),
     ]) { $1 })
 

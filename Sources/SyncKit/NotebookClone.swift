@@ -2,7 +2,8 @@ import Foundation
 import GitKit
 import NoteKit
 
-/// `hearth clone`: a git clone plus this device's name in the clone's config.
+/// `hearth clone`: a git clone plus this device's name in the clone's config; the clone of an
+/// empty remote is set up as a new notebook.
 public enum NotebookClone {
     /// What a clone produced.
     public struct Outcome: Sendable {
@@ -12,7 +13,7 @@ public enum NotebookClone {
         public var device: String
         /// Entries checked out.
         public var entryCount: Int
-        /// The remote had no commits yet.
+        /// The remote had no commits yet (the clone is a new notebook, with a first commit of its own).
         public var isEmptyRemote: Bool
     }
 
@@ -44,6 +45,9 @@ public enum NotebookClone {
             return try repository.headCommitID()
         }
         let root = repository.workingDirectory ?? directory
+        // An empty remote gives an empty clone: make it a notebook as `hearth init` would (every
+        // command looks for hearth.yaml), so the first sync sends the settings with the entries.
+        if head == nil { _ = try NotebookSetup.initialize(at: root, device: name) }
         return Outcome(root: root, device: name, entryCount: Notebook(root: root).entryPaths().count, isEmptyRemote: head == nil)
     }
 

@@ -37,7 +37,12 @@ public enum NotebookSetup {
     /// `.gitignore`, `hearth.device` in the clone's config, and a first commit of what is there.
     /// Existing files are never modified, except that missing ignore patterns are appended to an
     /// existing `.gitignore`.
-    public static func initialize(at root: URL, device: String?) throws(SyncError) -> Outcome {
+    ///
+    /// A git repository that is not yet a notebook and whose HEAD holds files that are not notes
+    /// (see ``isNoteFile(_:)``) is a code project more often than a folder of notes: it is only
+    /// adopted with `adopt`, and otherwise refused with ``SyncError/notNotes(path:files:count:)``
+    /// before anything is written.
+    public static func initialize(at root: URL, device: String?, adopt: Bool = false) throws(SyncError) -> Outcome {
         let root = root.standardizedFileURL
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), !isDirectory.boolValue {
@@ -56,6 +61,13 @@ public enum NotebookSetup {
             throw SyncError.notANotebook(path: root.path, reason: "git has \(operation) here; finish or abort it with git first (e.g. git merge --continue or git merge --abort), then run hearth init again")
         }
         let notebook = Notebook(root: root)
+        if hadRepository, !adopt, !notebook.exists(settingsFile) {
+            let others = try SyncError.wrapping { () throws(GitError) -> [String] in
+                guard let head = try repository.headCommitID() else { return [] }
+                return try repository.treeFiles(commit: head).map(\.path).filter { !isNoteFile($0) }
+            }
+            if !others.isEmpty { throw SyncError.notNotes(path: root.path, files: Array(others.prefix(3)), count: others.count) }
+        }
         try writeIfAbsent(settingsFile, defaultSettings, in: notebook)
         try ensureIgnores(in: notebook)
         let deviceName = try repository.hearthDevice(preferring: device)
@@ -66,6 +78,20 @@ public enum NotebookSetup {
                                         message: "\(deviceName): init notebook (\(entries) \(entries == 1 ? "entry" : "entries"))")
         }
         return Outcome(root: root, device: deviceName, createdRepository: !hadRepository, commit: commit, entryCount: entries)
+    }
+
+    /// File extensions (lower case) a folder of notes holds besides its Markdown: plain text and
+    /// the attachments note apps embed (Obsidian's images and PDFs).
+    static let noteExtensions: Set<String> = ["md", "markdown", "txt", "png", "jpg", "jpeg", "gif", "webp", "svg", "heic", "pdf"]
+
+    /// Whether a committed file belongs in a folder of notes: Markdown, plain text, an attachment,
+    /// `hearth.yaml`, or anything under a dot-name (`.gitignore`, `.obsidian/`, `.trash/`: the
+    /// settings of git and note apps). Source code, build files and the like are not.
+    public static func isNoteFile(_ path: String) -> Bool {
+        let components = path.split(separator: "/")
+        if path == settingsFile || components.contains(where: { $0.hasPrefix(".") }) { return true }
+        guard let name = components.last, let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        return noteExtensions.contains(name[name.index(after: dot)...].lowercased())
     }
 
     /// Stages every change and commits it, or returns nil when the tree equals HEAD's.

@@ -1,3 +1,4 @@
+import Foundation
 import GitKit
 import NoteKit
 
@@ -9,6 +10,10 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
     case notebook(NotebookError)
     /// The folder cannot hold a notebook (a file is in the way, say).
     case notANotebook(path: String, reason: String)
+    /// `hearth init` found a git repository whose commits hold files that are not notes (a code
+    /// project, say) and was not asked to adopt it; nothing was changed. `files` names the first
+    /// few of the `count` such files.
+    case notNotes(path: String, files: [String], count: Int)
     /// A file operation outside NoteKit failed.
     case io(path: String, operation: String, reason: String)
     /// Another `hearth sync` holds the notebook's lock.
@@ -22,8 +27,12 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
     case unrelatedHistory(remote: String, isNotebook: Bool)
     /// Every push attempt was rejected because the remote kept moving.
     case pushKeptFailing(remote: String, attempts: Int, lastReason: String)
-    /// The remote refused the push because its branch is locked (a push running there, or one killed mid-way).
-    case remoteLocked(remote: String, reason: String)
+    /// The remote refused the push because a lock file stayed in the way through every retry:
+    /// `lockFile` as the remote named it (on the server's disk for a network remote), `age` how
+    /// long it had been there unchanged when a folder remote's lock could be looked at (nil
+    /// otherwise). A lock a live push holds goes within milliseconds; one that stays belongs
+    /// to a push that was stopped mid-way, or to a device still syncing.
+    case remoteLocked(remote: String, lockFile: String?, age: TimeInterval?, reason: String)
     /// The network failed during fetch or push.
     case network(remote: String, operation: String, underlying: GitError)
     /// A conflict reference matched nothing, or a resolve choice does not fit the conflict.
@@ -36,6 +45,9 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
         case .git(let error): return error.description
         case .notebook(let error): return error.description
         case .notANotebook(let path, let reason): return "\(path): \(reason)"
+        case .notNotes(let path, let files, let count):
+            let more = count > files.count ? " and \(count - files.count) more" : ""
+            return "\(path) is a git repository whose commits hold files that are not notes (\(files.joined(separator: ", "))\(more)); nothing was changed"
         case .io(let path, let operation, let reason): return "\(path): cannot \(operation): \(reason)"
         case .locked(_, let holder):
             return "another sync is running in this notebook (\(holder)); wait for it to finish and run your command again"
@@ -52,8 +64,11 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
                 + "Check the URL with hearth remote list; a notebook needs a remote of its own (an empty bare repository: git init --bare)"
         case .pushKeptFailing(let remote, let attempts, let reason):
             return "push to '\(remote)' was rejected \(attempts) times because it kept changing (\(reason)); your changes are committed locally, run hearth sync again"
-        case .remoteLocked(let remote, let reason):
-            return "'\(remote)' did not take the push: \(reason). If no other device is syncing right now, a sync was stopped while pushing there: remove that .lock file on the remote, then run hearth sync again; your changes are committed here"
+        case .remoteLocked(let remote, let lockFile, let age, let reason):
+            // The lock's path says all that libgit2's "failed to lock file" does.
+            var held = lockFile.map { "its branch is locked by \($0)" } ?? "its branch stayed locked (\(reason))"
+            if let age { held += ", unchanged for \(Self.duration(age))" }
+            return "'\(remote)' did not take the push: \(held); your changes are committed here"
         case .network(let remote, let operation, let underlying):
             if let name = underlying.unsupportedExtension {
                 return "cannot \(operation) '\(remote)': the remote repository uses the git extension '\(name)', which libgit2 1.5 (used by hearth) "
@@ -70,6 +85,15 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
         case .unsafePath(let path, let commit, let reason):
             return "\(path): commit \(commit.prefix(12)) holds this path and hearth will not write it: \(reason). Nothing was changed here. "
                 + "The commit was made with another tool; remove that path from the remote's branch with git (a new commit deleting it), then run hearth sync again"
+        }
+    }
+
+    /// "42 s", "3 min", "5 h": how long a lock has been there.
+    public static func duration(_ seconds: TimeInterval) -> String {
+        switch seconds {
+        case ..<120: return "\(Int(seconds.rounded())) s"
+        case ..<(2 * 3600): return "\(Int((seconds / 60).rounded())) min"
+        default: return "\(Int((seconds / 3600).rounded())) h"
         }
     }
 

@@ -26,4 +26,9 @@ public struct SyncReport: Sendable, Codable {
     public var pushAttempts: Int
     /// The commit the branch points at afterwards.
     public var head: String?
+    /// Set when this sync created the branch on an ssh or https remote whose `HEAD` names a
+    /// branch that does not exist (`git init --bare` leaves it on `master`): the branch a plain
+    /// `git clone` should check out, which hearth cannot make the server's `HEAD` over git's
+    /// protocol. Such a clone checks out nothing.
+    public var remoteHeadMissing: String? = nil
 }

@@ -20,16 +20,88 @@ extension Syncer {
         throw SyncError.unknownRemote(name: "(none given)", known: names)
     }
 
-    /// Fetches `remote`, reporting network failures with the remote's name.
+    /// Fetches `remote`, reporting network failures with the remote's name. A tracking ref that
+    /// another program (a `git fetch` the user runs) holds locked is waited for, a few times.
     func fetch(_ remote: String) throws(SyncError) {
         let marker = fetchMarker(remote: remote)
-        do {
-            try marker.around(repository) { () throws(GitError) in
-                try repository.fetch(remote: remote, options: network(reaching: .duringFetch, renewing: marker))
+        var waits = 0
+        while true {
+            do {
+                try marker.around(repository) { () throws(GitError) in
+                    try repository.fetch(remote: remote, options: network(reaching: .duringFetch, renewing: marker))
+                }
+                return
+            } catch where error.isLockContention && waits < Self.maxLockWaits {
+                waits += 1
+                Self.backOff(waits)
+            } catch {
+                throw SyncError.network(remote: remote, operation: "fetch from", underlying: error)
             }
-        } catch {
-            throw SyncError.network(remote: remote, operation: "fetch from", underlying: error)
         }
+    }
+
+    /// How long a folder remote's lock file may stay unchanged before it counts as left behind
+    /// by a stopped push rather than held by a running one (which holds it for milliseconds).
+    static let staleRemoteLock: TimeInterval = 10
+    /// How many times a push or fetch that found a lock in its way is retried.
+    static let maxLockWaits = 8
+
+    /// Called when `failure` (`.locked`) refused a push: another device is pushing there right
+    /// now, or a push was stopped mid-way and left its lock. Waits for a folder remote's lock to
+    /// go (or to prove stale), then backs off for a random while so that devices that collided do
+    /// not collide again in step; the caller then fetches, merges and pushes again. Throws
+    /// ``SyncError/remoteLocked(remote:lockFile:age:reason:)`` when the lock stays.
+    func waitOutRemoteLock(_ failure: GitError, remote: String, waits: inout Int) throws(SyncError) {
+        waits += 1
+        let lock = failure.lockFile
+        let isFolder = (try? repository.remote(named: remote)?.url).flatMap { localFolder(of: $0) } != nil
+        if isFolder, let lock {
+            // Unchanged means: as old as that by its time stamp (written by a clock that may not
+            // be this one), or watched that long here. A new lock is another push: progress.
+            let patience = Date().addingTimeInterval(3 * Self.staleRemoteLock)
+            var watched: (since: Date, modified: Date)?
+            while let modified = Self.modificationDate(ofFile: lock) {
+                if watched?.modified != modified { watched = (Date(), modified) }
+                let unchanged = max(Date().timeIntervalSince(modified), Date().timeIntervalSince(watched?.since ?? Date()))
+                if unchanged >= Self.staleRemoteLock || Date() > patience {
+                    throw SyncError.remoteLocked(remote: remote, lockFile: lock, age: unchanged, reason: failure.message)
+                }
+                Thread.sleep(forTimeInterval: .random(in: 0.005...0.03))
+            }
+        }
+        guard waits <= Self.maxLockWaits else {
+            throw SyncError.remoteLocked(remote: remote, lockFile: lock, age: nil, reason: failure.message)
+        }
+        Self.backOff(waits)
+    }
+
+    /// Sleeps about 50 ms, doubling with each wait up to 2 s, times a random factor.
+    static func backOff(_ waits: Int) {
+        let base = min(0.05 * pow(2, Double(waits - 1)), 2)
+        Thread.sleep(forTimeInterval: base * .random(in: 0.5...1.5))
+    }
+
+    /// When `path` last changed; nil when it is not there.
+    static func modificationDate(ofFile path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+
+    /// After a push of `branch`: leaves `remote` clonable by plain git, whose `git clone` checks
+    /// out the branch the remote's `HEAD` names (`master` in a repository made by
+    /// `git init --bare`) and nothing when that branch does not exist. A folder remote's `HEAD`
+    /// is pointed at `branch` when it names a branch that does not exist. Over ssh or https
+    /// neither the git protocol nor libgit2 can move it; when the push `created` the branch
+    /// there, this asks the server whether its `HEAD` resolves, and returns false when it does
+    /// not (the caller tells the user how to fix it on the server). Best effort: a failure to
+    /// look is not the sync's failure.
+    func remoteHeadResolves(_ remote: String, branch: String, created: Bool) -> Bool {
+        guard let url = try? repository.remote(named: remote)?.url else { return true }
+        if let folder = localFolder(of: url) {
+            _ = try? Repository.open(at: folder).pointUnbornHead(at: branch)
+            return true
+        }
+        guard created, let names = try? repository.advertisedReferences(remote: remote, options: options.network) else { return true }
+        return names.contains("HEAD") || !names.contains("refs/heads/\(branch)")
     }
 
     /// Pushes the branch and returns libgit2's error, if any (`.rejected` when the remote moved

@@ -70,11 +70,14 @@ public final class Syncer {
         report.remote = remote
         var remoteBranch: String?
         var lastIncoming: ObjectID?
+        var lockWaits = 0
         while true {
             if let first = prefetch {
                 prefetch = nil
                 if let error = first.wait() {
-                    throw SyncError.network(remote: remote, operation: "fetch from", underlying: error)
+                    // A tracking ref another program held locked: fetch again, waiting for it.
+                    guard error.isLockContention else { throw SyncError.network(remote: remote, operation: "fetch from", underlying: error) }
+                    try fetch(remote)
                 }
             } else {
                 try fetch(remote)
@@ -129,19 +132,23 @@ public final class Syncer {
             }
             guard let failure else {
                 try recordPushed(branchRef: branchRef, trackingRef: trackingRef)
+                if !remoteHeadResolves(remote, branch: remoteBranch ?? branch, created: incoming == nil) {
+                    report.remoteHeadMissing = remoteBranch ?? branch
+                }
                 reach(.afterPush)
                 break
             }
             if failure.code == .locked {
-                // Another push is running there, or one was killed mid-way: fetching and
-                // retrying cannot help; say what is in the way.
-                throw SyncError.remoteLocked(remote: remote, reason: failure.message)
+                // Another device is pushing there this moment (or one was stopped mid-way):
+                // wait it out, then fetch, merge and push again.
+                try waitOutRemoteLock(failure, remote: remote, waits: &lockWaits)
+                continue
             }
             guard failure.code == .rejected else {
                 throw SyncError.network(remote: remote, operation: "push to", underlying: failure)
             }
             // The remote moved between our fetch and push: fetch, merge and try again.
-            guard report.pushAttempts < options.maxPushAttempts else {
+            guard report.pushAttempts - lockWaits < options.maxPushAttempts else {
                 throw SyncError.pushKeptFailing(remote: remote, attempts: report.pushAttempts, lastReason: failure.message)
             }
         }

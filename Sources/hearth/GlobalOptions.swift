@@ -5,8 +5,13 @@ import SyncKit
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if hearth was started in DIR.", valueName: "DIR"), completion: .directory)
+    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if hearth was started in DIR (its notebook, never the default one).", valueName: "DIR"), completion: .directory)
     var directory: String?
+
+    /// Set by `main.swift` when a `-C DIR` before the command changed the working directory:
+    /// a named folder must hold a notebook itself, the default notebook does not stand in for it.
+    /// Written once at start-up, before any command runs or any thread starts.
+    nonisolated(unsafe) static var directoryNamedBeforeCommand = false
 
     /// The directory the command works from.
     func workingDirectory() throws -> URL {
@@ -20,9 +25,43 @@ struct GlobalOptions: ParsableArguments {
         return url
     }
 
-    /// The notebook enclosing the working directory (its git work tree, or the folder itself).
+    /// The notebook the command works on: the one enclosing the working directory (the nearest
+    /// folder at or above it with `hearth.yaml`), else the default notebook (`HEARTH_NOTEBOOK`,
+    /// then `hearth.notebook` in the global git config) unless `-C` named the folder.
     func notebook() throws -> Notebook {
-        NotebookLocation.notebook(containing: try workingDirectory())
+        do {
+            return try NotebookLocation.notebook(for: try workingDirectory(), directoryNamed: directory != nil || Self.directoryNamedBeforeCommand,
+                                                 environment: ProcessInfo.processInfo.environment)
+        } catch let error as NotebookLocationError {
+            throw CommandFailure(message: Self.advice(for: error))
+        }
+    }
+
+    /// What to do about a notebook that could not be found.
+    private static func advice(for error: NotebookLocationError) -> String {
+        switch error {
+        case .notInNotebook, .insideRepository:
+            return "\(error); run hearth init, or use -C DIR"
+        case .belowCeilingNotebook(_, let notebook):
+            return "\(error); use -C \(notebook), or make it the default notebook: git config --global \(DefaultNotebookSource.configKey) \(notebook)"
+        case .defaultNotANotebook(let path, .environment):
+            return "\(error); run hearth init \(path), or set \(DefaultNotebookSource.environmentVariable) to a notebook's folder"
+        case .unusableDefault(_, .environment, _):
+            return "\(error); set \(DefaultNotebookSource.environmentVariable) to a notebook's folder (an absolute path)"
+        case .defaultNotANotebook(let path, .gitConfig):
+            return "\(error); run hearth init \(path), or change it with git config --global \(DefaultNotebookSource.configKey) DIR"
+        case .unusableDefault(_, .gitConfig, _):
+            return "\(error); set it with git config --global \(DefaultNotebookSource.configKey) DIR (an absolute path)"
+        }
+    }
+
+    /// The folder a path the user typed for an entry is relative to: where they stand when that
+    /// is inside `notebook`, like git; else (the default notebook, used from elsewhere) its root.
+    func referenceDirectory(in notebook: Notebook) throws -> URL {
+        let directory = try workingDirectory()
+        let root = notebook.root.standardizedFileURL.path
+        let path = directory.standardizedFileURL.path
+        return path == root || path.hasPrefix(root + "/") ? directory : notebook.root
     }
 
     /// Today in the user's time zone; `HEARTH_TODAY` pins it for reproducible demos and tests.
@@ -35,6 +74,6 @@ struct GlobalOptions: ParsableArguments {
 
     /// The path of the entry `reference` names in `notebook`, as every command that takes a REF reads it.
     func resolve(_ reference: String, in notebook: Notebook) throws -> String {
-        try notebook.resolve(reference, today: today(), workingDirectory: workingDirectory())
+        try notebook.resolve(reference, today: today(), workingDirectory: referenceDirectory(in: notebook))
     }
 }

@@ -14,6 +14,9 @@ struct Hearth: ParsableCommand {
         discussion: """
             Entries are plain Markdown files with YAML front-matter in an ordinary git repository.
             Run `hearth -C DIR COMMAND` to work on the notebook in DIR, like git.
+            Commands work on the notebook you are in (the nearest folder at or above the current \
+            one with hearth.yaml); outside any notebook, on the default one: HEARTH_NOTEBOOK=DIR, \
+            else `git config --global hearth.notebook DIR`. -C DIR wins over both.
             """,
         version: "0.1.0",
         subcommands: [
@@ -50,7 +53,7 @@ struct Hearth: ParsableCommand {
             if case .notFound(let reference) = error { exitIfNotADate(reference) }
             exitWithFailure(error.description)
         } catch let error as SyncError {
-            exitWithFailure(error.description)
+            exitWithFailure(SyncFailureAdvice.message(for: error))
         } catch let error as GitError {
             exitWithFailure(error.description)
         } catch let error as Diagnostic {

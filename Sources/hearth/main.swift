@@ -20,6 +20,7 @@ while arguments.first == "-C" || arguments.first?.hasPrefix("-C") == true && arg
         Terminal.standardError.write("hearth: error: cannot change to '\(directory)': no such directory\n")
         exit(2)
     }
+    GlobalOptions.directoryNamedBeforeCommand = true
 }
 // A commit date hearth cannot read must stop every command before it writes anything, not be
 // ignored halfway through a sync.

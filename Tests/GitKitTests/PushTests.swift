@@ -145,4 +145,33 @@ struct PushTests {
             #expect(reports.last.map { $0.receivedObjects == $0.totalObjects && $0.totalObjects == 5 } == true)
         }
     }
+
+    @Test func theLockFileIsReadFromLibgit2sAndReceivePacksWords() {
+        let folder = GitError(code: .locked, errorClass: 4, message: "the remote refused to update refs/heads/main: failed to lock file '/srv/n.git/refs/heads/main.lock' for writing: ", operation: "push")
+        #expect(folder.lockFile == "/srv/n.git/refs/heads/main.lock")
+        let server = GitError(code: .locked, errorClass: 4, message: "the remote refused to update refs/heads/main: failed to update ref\nremote: error: cannot lock ref 'refs/heads/main': Unable to create '/srv/git/n.git/refs/heads/main.lock': File exists.", operation: "push")
+        #expect(server.lockFile == "/srv/git/n.git/refs/heads/main.lock")
+        #expect(GitError(code: .rejected, errorClass: 4, message: "non-fast-forward", operation: "push").lockFile == nil)
+    }
+
+    @Test func anUnbornRemoteHeadIsPointedAtThePushedBranchAndAnExistingOneStays() throws {
+        try Scratch.with { scratch in
+            // What `git init --bare` makes: HEAD on master, which will never exist.
+            let remote = try scratch.bareRemote()
+            try remote.git("symbolic-ref", "HEAD", "refs/heads/master")
+            let (repository, head) = try scratch.repositoryWithCommits([["a.md": "one\n"]])
+            try repository.addRemote(name: "origin", url: remote.url.path(percentEncoded: false))
+            let bare = try Repository.open(at: remote.url)
+            #expect(try bare.pointUnbornHead(at: "main") == false, "main does not exist yet")
+            try repository.push(remote: "origin", refspecs: ["refs/heads/main:refs/heads/main"], options: scratch.networkOptions)
+            #expect(try bare.pointUnbornHead(at: "main"))
+            #expect(try remote.git("symbolic-ref", "HEAD") == "refs/heads/main")
+            #expect(try remote.git("rev-parse", "HEAD") == head.description)
+            // A HEAD on a branch that exists was chosen by someone: it stays.
+            try repository.push(remote: "origin", refspecs: ["refs/heads/main:refs/heads/pages"], options: scratch.networkOptions)
+            try remote.git("symbolic-ref", "HEAD", "refs/heads/pages")
+            #expect(try bare.pointUnbornHead(at: "main") == false)
+            #expect(try remote.git("symbolic-ref", "HEAD") == "refs/heads/pages")
+        }
+    }
 }

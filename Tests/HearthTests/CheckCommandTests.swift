@@ -38,6 +38,26 @@ import Testing
         #expect(result.stdout.contains("predicted_failure"))
     }
 
+    /// A failure mode of one's own is written as given; check suggests the usual ones and exits 0.
+    @Test func anExperimentAcceptsAnyPredictedFailureAndCheckSuggestsTheUsualOnes() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        let made = try notebook.hearth("new", "experiment", "--title", "Warmup", "--set", "predicted_failure=gpu-oom", "--no-edit")
+        #expect(made.status == 0, "\(made)")
+        let path = "experiments/2026/2026-11-22-warmup.md"
+        #expect(try notebook.text(path).contains("\npredicted_failure: gpu-oom\n"))
+        let set = try notebook.hearth("set", path, "predicted_failure=loss spikes")
+        #expect(set.status == 0, "\(set)")
+        #expect(try notebook.text(path).contains("\npredicted_failure: loss spikes\n"))
+        let result = try notebook.hearth("check")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdoutLines.count == 1, "\(result.stdout)")
+        #expect(result.stdout.hasPrefix("\(path):"), "\(result.stdout)")
+        #expect(result.stdout.contains("warning: predicted_failure 'loss spikes' is none of the usual words (bug, data, instability, no-effect, underpowered, infra, eval, scope, other)"), "\(result.stdout)")
+        try notebook.hearth("set", path, "predicted_failure=instability").requireSuccess()
+        let clean = try notebook.hearth("check")
+        #expect(clean.status == 0 && clean.stdout.isEmpty, "\(clean)")
+    }
+
     /// One broken file per problem the brief names, each with the line a person would fix.
     @Test func everyProblemIsReportedWithItsFileAndLine() throws {
         let notebook = try TemporaryNotebook(initialized: true)

@@ -128,6 +128,38 @@ struct CompletionTests {
         }
     }
 
+    /// Two open conflicts in `nb`: laptop/desk on the 22nd, laptop/phone on the 21st.
+    private func writeConflicts(_ install: CompletionInstall) throws {
+        for (name, path, other) in [("a", "days/2026/2026-11-22.md", "desk"), ("b", "days/2026/2026-11-21.md", "phone")] {
+            let record = ConflictListingTests.record(path: path, kind: "field", field: "energy", kept: other, sides: [
+                (other, "2026-11-22T10:15:00Z", false, "4"), ("laptop", "2026-11-22T10:20:00Z", false, "2"),
+            ])
+            let url = install.notebook.base.appendingPathComponent("nb/.hearth/conflicts/\(name).yaml")
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(record.utf8).write(to: url)
+        }
+    }
+
+    @Test func resolveKeepAndKindValuesCompleteInEveryShell() throws {
+        let install = try CompletionInstall()
+        try notebookWithEntries(install)
+        try writeConflicts(install)
+        let kinds: Set<String> = ["day", "note", "experiment", "week"]
+        let listed = try install.notebook.hearth(["conflicts", "--json"], in: install.notebook.base.appendingPathComponent("nb"))
+        let conflicts = try #require(try JSONSerialization.jsonObject(with: listed.stdoutData) as? [[String: Any]], "\(listed)")
+        let phoneID = try #require(conflicts.first { $0["path"] as? String == "days/2026/2026-11-21.md" }?["id"] as? String, "\(listed)")
+        let shells: [(String, (CompletionInstall, String) throws -> [String])] = [("bash", bash), ("zsh", zsh), ("fish", fish)]
+        for (shell, complete) in shells {
+            #expect(Set(try complete(install, "hearth resolve -C nb today --keep ")) == ["desk", "laptop", "phone"], "\(shell)")
+            #expect(Set(try complete(install, "hearth resolve -C nb \(phoneID) --keep ")) == ["laptop", "phone"], "\(shell)")
+            #expect(Set(try complete(install, "hearth resolve -C nb days/2026/2026-11-22.md --keep ")) == ["desk", "laptop"], "\(shell)")
+            #expect(try complete(install, "hearth resolve -C nb today --keep p") == ["phone"], "\(shell)")
+            #expect(Set(try complete(install, "hearth list -C nb --kind ")) == kinds, "\(shell)")
+            #expect(try complete(install, "hearth grep -C nb x --kind ex") == ["experiment"], "\(shell)")
+            #expect(try complete(install, "hearth new -C nb we") == ["week"], "\(shell)")
+        }
+    }
+
     @Test func aMissingBinaryInstallsNothing() throws {
         let install = try CompletionInstall(binary: URL(fileURLWithPath: "/nonexistent/hearth"))
         #expect(install.result.status == 1, "\(install.result)")

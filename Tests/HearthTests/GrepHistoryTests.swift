@@ -337,6 +337,7 @@ import Testing
 
     @Test func aFolderWithoutGitHasNoHistoryToSearch() throws {
         let notebook = try TemporaryNotebook()
+        try notebook.writeSettings()
         try notebook.write("notes/a.md", "hello\n")
         let result = try notebook.hearth("grep", "--history", "hello")
         #expect(result.status == 2, "\(result)")

@@ -308,6 +308,7 @@ import Testing
         #expect(absent.status == 1 && absent.stderr.contains("did not exist at HEAD~1"), "\(absent)")
 
         let plain = try TemporaryNotebook()
+        try plain.writeSettings()
         try plain.write("a.md", "---\ntitle: A\n---\n")
         let noHistory = try plain.hearth("log")
         #expect(noHistory.status == 1 && noHistory.stderr.contains("no git repository"), "\(noHistory)")

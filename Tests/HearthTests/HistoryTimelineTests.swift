@@ -215,4 +215,31 @@ import Testing
         try at("2026-11-10T09:30:00", notebook, "sync")
         #expect(try notebook.git("log", "-1", "--format=%ct %cd", "--date=iso-strict").stdout == "1794303000 2026-11-10T09:30:00+00:00\n")
     }
+
+    /// An entry written at 22:00 on the 20th in Los Angeles (06:00 on the 21st in UTC, 07:00 in
+    /// Berlin) existed on the 20th: `restore --at` and `show --at` find it for a reader in Berlin
+    /// and in Los Angeles alike, and agree, and the 19th still has no version of it.
+    @Test func atADayFindsAnEntryWrittenThatDayOnTheWritersClockInAnyTimeZone() throws {
+        let devices = try SyncCommandTests.TwoDevices()
+        let laptop = devices.notebook
+        let la = ["TZ": "America/Los_Angeles"]
+        try laptop.hearth(["new", "note", "--title", "Plan", "--no-edit"], in: devices.desk,
+                          environment: la.merging(["GIT_COMMITTER_DATE": "2030-11-20T22:00:00-08:00"]) { $1 }).requireSuccess()
+        let written = try devices.deskText("notes/plan.md")
+        try laptop.hearth(["sync"], in: devices.desk, environment: ["GIT_COMMITTER_DATE": "2030-11-20T22:00:00-08:00"]).requireSuccess()
+        try at("2030-11-22T09:00:00", laptop, "sync")
+        try laptop.write("notes/plan.md", written + "A line from the 22nd.\n")
+        try at("2030-11-22T10:00:00", laptop, "sync")
+
+        for zone in ["Europe/Berlin", "America/Los_Angeles", "UTC"] {
+            let environment = ["TZ": zone]
+            let shown = try laptop.hearth(["show", "notes/plan.md", "--at", "2030-11-20"], environment: environment)
+            #expect(shown.status == 0 && shown.stdout == written, "\(zone): \(shown)")
+            let before = try laptop.hearth(["restore", "notes/plan.md", "--at", "2030-11-19"], environment: environment)
+            #expect(before.status == 1 && before.stderr.contains("did not exist at 2030-11-19"), "\(zone): \(before)")
+        }
+        let restored = try laptop.hearth(["restore", "notes/plan.md", "--at", "2030-11-20"], environment: ["TZ": "Europe/Berlin"])
+        #expect(restored.status == 0 && restored.stdout.contains("(2030-11-20T22:00:00-08:00)"), "\(restored)")
+        #expect(try laptop.text("notes/plan.md") == written)
+    }
 }

@@ -38,6 +38,7 @@ import Testing
             tags: [work, meetings]
             source: jrnl
             source_id: 433945bd6d2fae07
+            source_hash: d78b00a363680160
             ---
 
             # Standup.
@@ -106,6 +107,7 @@ import Testing
             tags: [health]
             source: dayone
             source_id: C0FFEE0123456789ABCDEF0123456789
+            source_hash: bd61353a1b307b26
             ---
 
             # Late walk
@@ -150,8 +152,9 @@ import Testing
 
     @Test func wrongShapeAndMissingFileExitOne() throws {
         let notebook = try TemporaryNotebook(initialized: true)
-        // Day One's file given as jrnl's still has `entries`, but not jrnl's fields.
-        let swapped = try notebook.hearth("import", "jrnl", Self.fixture("dayone.json"))
+        // An object with `entries` whose first entry lacks jrnl's fields.
+        try notebook.write("odd.json", #"{"entries": [{"text": "hello"}]}"#)
+        let swapped = try notebook.hearth("import", "jrnl", "odd.json")
         #expect(swapped.status == 1, "\(swapped)")
         #expect(swapped.stderr.contains("entries[0] (entry 1): 'date' is missing"), "\(swapped.stderr)")
         let missing = try notebook.hearth("import", "dayone", "no-such-export.json")

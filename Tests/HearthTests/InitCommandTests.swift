@@ -115,4 +115,67 @@ import Testing
             "hearth.yaml", "notes/reading-list.md", "weeks/2026/2026-W47.md",
         ])
     }
+
+    /// A code project is not adopted by accident: `init` names a few of its files and asks for
+    /// `--adopt`, and changes nothing until it gets it.
+    @Test func initInARepositoryOfCodeAsksForAdopt() throws {
+        let notebook = try TemporaryNotebook()
+        let files = ["Package.swift": "// swift-tools-version:6.0\n", "README.md": "# App\n", "Sources/App/main.swift": "print(1)\n",
+                     "Sources/App/util.swift": "let x = 1\n", "Makefile": "all:\n", ".gitignore": ".build/\n"]
+        for (path, text) in files { try notebook.write(path, text) }
+        try notebook.git("init", "-q", "-b", "main").requireSuccess()
+        try notebook.git("add", "-A").requireSuccess()
+        try notebook.git("commit", "-q", "-m", "app").requireSuccess()
+        let head = try notebook.git("rev-parse", "HEAD").stdout
+        let config = try notebook.bytes(".git/config")
+        let before = try notebook.snapshot()
+
+        let refused = try notebook.hearth("init", "--device", "laptop")
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.stderr.hasPrefix("hearth: error: \(notebook.root.path) is a git repository whose commits hold files that are not notes "
+                                         + "(Makefile, Package.swift, Sources/App/main.swift and 1 more); nothing was changed."), "\(refused)")
+        #expect(refused.stderr.contains("hearth init --adopt"), "\(refused)")
+        #expect(try notebook.snapshot() == before)
+        #expect(try notebook.bytes(".git/config") == config)
+        #expect(try notebook.git("rev-parse", "HEAD").stdout == head)
+
+        let adopted = try notebook.hearth("init", "--adopt", "--device", "laptop")
+        #expect(adopted.status == 0 && adopted.stdout.hasPrefix("Adopted notebook at \(notebook.root.path)"), "\(adopted)")
+        #expect(try notebook.git("show", "HEAD:hearth.yaml").status == 0)
+        #expect(try notebook.git("rev-parse", "HEAD~1").stdout == head)
+        // Now a notebook, it needs no --adopt again.
+        #expect(try notebook.hearth("init", "--device", "laptop").status == 0)
+    }
+
+    /// A repository of notes (Markdown, text, attachments, a vault's dot-folders) is adopted as it is.
+    @Test func initInARepositoryOfNotesAdoptsWithoutAsking() throws {
+        let notebook = try TemporaryNotebook()
+        let files = ["a.md": "# a\n", "b.markdown": "# b\n", "old/c.txt": "c\n", "attachments/Photo.PNG": "png\n",
+                     "attachments/paper.pdf": "pdf\n", ".obsidian/app.json": "{}\n", ".gitignore": ".DS_Store\n"]
+        for (path, text) in files { try notebook.write(path, text) }
+        try notebook.git("init", "-q", "-b", "main").requireSuccess()
+        try notebook.git("add", "-A").requireSuccess()
+        try notebook.git("commit", "-q", "-m", "vault").requireSuccess()
+        let result = try notebook.hearth("init", "--device", "laptop")
+        #expect(result.status == 0 && result.stdout.hasPrefix("Adopted notebook"), "\(result)")
+        #expect(try notebook.text("a.md") == "# a\n")
+    }
+
+    /// The hint is a command that works: run as printed, it makes the notebook the default.
+    @Test(arguments: ["nb", "my notes"])
+    func initPrintsHowToMakeItTheDefaultNotebook(folder: String) throws {
+        let notebook = try TemporaryNotebook()
+        let result = try notebook.hearth("init", folder, "--device", "laptop", in: notebook.base)
+        #expect(result.status == 0, "\(result)")
+        let path = notebook.base.appendingPathComponent(folder).path
+        let quoted = folder.contains(" ") ? "'\(path)'" : path
+        let hint = try #require(result.stdoutLines.last)
+        #expect(hint == "To use it from any folder: git config --global hearth.notebook \(quoted)", "\(result)")
+        let command = String(hint.dropFirst("To use it from any folder: ".count))
+        try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: notebook.base, environment: notebook.environment()).requireSuccess()
+        let outside = notebook.base.appendingPathComponent("outside")
+        let today = try notebook.hearth("today", "--no-edit", in: outside)
+        #expect(today.status == 0, "\(today)")
+        #expect(FileManager.default.fileExists(atPath: "\(path)/days/2026/2026-11-22.md"))
+    }
 }

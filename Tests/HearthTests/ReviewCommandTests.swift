@@ -175,6 +175,40 @@ import Testing
         #expect(check.stdout.isEmpty, "\(check.stdout)")
     }
 
+    @Test func writeAsksTheFiveWHO5QuestionsWhenItsWho5IsEmpty() throws {
+        let notebook = try notebook(removing: ["weeks/2026/2026-W47.md"])
+        let result = try notebook.hearth("review", "--write")
+        #expect(result.status == 0 && result.stdout == "weeks/2026/2026-W47.md\n", "\(result)")
+        #expect(try notebook.text("weeks/2026/2026-W47.md").contains("\nwho5: []\n"))
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(Array(lines.dropFirst().prefix(5)) == [
+            "  1. I have felt cheerful and in good spirits",
+            "  2. I have felt calm and relaxed",
+            "  3. I have felt active and vigorous",
+            "  4. I woke up feeling fresh and rested",
+            "  5. My daily life has been filled with things that interest me",
+        ], "\(result.stderr)")
+        #expect(lines.first?.contains("Over the last two weeks") == true, "\(result.stderr)")
+        #expect(result.stderr.contains("Answer each 0-5: 5 all of the time, 4 most of the time, 3 more than half of the time, "
+                                       + "2 less than half of the time, 1 some of the time, 0 at no time."), "\(result.stderr)")
+        #expect(result.stderr.contains("below 13 (52%) is low well-being"), "\(result.stderr)")
+
+        // The command it suggests fills it in, and check accepts the answers.
+        try notebook.hearth("set", "weeks/2026/2026-W47.md", "who5=[3, 4, 2, 3, 4]").requireSuccess()
+        #expect(try notebook.text("weeks/2026/2026-W47.md").contains("\nwho5: [3, 4, 2, 3, 4]\n"))
+        #expect(try notebook.hearth("check").status == 0)
+    }
+
+    /// A notebook whose week template already answers who5: nothing to ask.
+    @Test func writeAsksNothingWhenTheTemplateFillsWho5() throws {
+        let notebook = try notebook(removing: ["weeks/2026/2026-W47.md"])
+        try notebook.write(".hearth/templates/week.md", "---\nkind: week\nweek: {{week}}\ndate: {{date}}\nwho5: [3, 3, 3, 3, 3]\n---\n")
+        let result = try notebook.hearth("review", "--write")
+        #expect(result.status == 0 && result.stdout == "weeks/2026/2026-W47.md\n", "\(result)")
+        #expect(try notebook.text("weeks/2026/2026-W47.md").contains("\nwho5: [3, 3, 3, 3, 3]\n"))
+        #expect(!result.stderr.contains("WHO-5"), "\(result.stderr)")
+    }
+
     @Test func writeNeverOverwritesTheFixturesWeekEntry() throws {
         let notebook = try notebook()
         let before = try notebook.snapshot()

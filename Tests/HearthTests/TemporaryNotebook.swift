@@ -3,7 +3,8 @@ import TestSupport
 import Testing
 
 /// A fresh temporary folder for one test: a private HOME, a notebook folder `nb` (not created
-/// until a test writes to it or runs `hearth init`), and helpers to run `hearth` and `git` there.
+/// until a test writes to it or runs `hearth init`; a notebook once it holds hearth.yaml), and
+/// helpers to run `hearth` and `git` there.
 /// The folder is removed when the value goes away.
 final class TemporaryNotebook {
     /// The test's private folder, holding `home/`, `nb/` and anything "outside the notebook".
@@ -28,6 +29,12 @@ final class TemporaryNotebook {
             let result = try hearth("init", "nb", "--device", "laptop", in: self.base)
             guard result.status == 0 else { throw SetupFailure(message: "hearth init failed: \(result)") }
         }
+    }
+
+    /// Writes a minimal `hearth.yaml` into `nb`, which makes it a notebook of plain files without a
+    /// git repository (every command looks for hearth.yaml; `hearth init` would also commit).
+    func writeSettings() throws {
+        try write("hearth.yaml", "version: 1\n")
     }
 
     deinit {

@@ -168,20 +168,27 @@ struct EntryValidatorTests {
         #expect(EntryValidator.problems(in: experiment) == [])
     }
 
-    @Test func experimentWithUnknownFailureModeIsAnError() throws {
+    /// The failure modes are suggestions: any other text is a warning that names them, never an error.
+    @Test func experimentWithAFailureModeOfItsOwnGetsOnlyASuggestion() throws {
         let experiment = try note("""
             ---
             kind: experiment
             date: 2026-11-22
             p_success: 1.5
             predicted_failure: flaky
+            actual_failure: gpu out of memory
             ---
             """, at: "experiments/2026/2026-11-22-warmup.md")
         let problems = EntryValidator.problems(in: experiment)
-        #expect(problems.map(\.line).sorted() == [4, 5])
-        #expect(problems.allSatisfy { $0.severity == .error })
-        #expect(problems.first { $0.line == 5 }?.message.hasPrefix("predicted_failure must be one of: bug,") == true)
+        #expect(problems.map(\.line).sorted() == [4, 5, 6])
         #expect(problems.first { $0.line == 4 }?.message == "p_success must be from 0 to 1, not 1.5")
+        #expect(problems.first { $0.line == 4 }?.severity == .error)
+        let suggestion = try #require(problems.first { $0.line == 5 })
+        #expect(suggestion.severity == .warning)
+        #expect(suggestion.message.hasPrefix("predicted_failure 'flaky' is none of the usual words (bug, data, instability,"), "\(suggestion)")
+        #expect(problems.first { $0.line == 6 }?.severity == .warning)
+        #expect(FieldType.suggested(["bug"]).problem(with: .list([.plain("bug")])) == "must be text, not a list or map")
+        #expect(FieldType.suggested(["bug"]).suggestion(for: .plain("bug")) == nil)
     }
 
     @Test func experimentDateDisagreeingWithFileNameIsReported() throws {

@@ -121,10 +121,20 @@ struct FieldTypeTests {
     }
 
     @Test func choiceRefusesOtherWords() {
-        let options = "bug, data, instability, no-effect, underpowered, infra, eval, scope, other"
-        #expect(predicted.problem(with: .plain("flaky")) == "must be one of: \(options), not 'flaky'")
-        #expect(predicted.problem(with: .plain("Bug")) == "must be one of: \(options), not 'Bug'")
-        #expect(predicted.problem(with: .list([.plain("bug")])) == "must be one of: \(options)")
+        let outcome = KindSchema.experiment.fields["outcome"]!
+        let options = "success, partial, failure, inconclusive, abandoned"
+        #expect(outcome.problem(with: .plain("flaky")) == "must be one of: \(options), not 'flaky'")
+        #expect(outcome.problem(with: .plain("Success")) == "must be one of: \(options), not 'Success'")
+        #expect(outcome.problem(with: .list([.plain("success")])) == "must be one of: \(options)")
+    }
+
+    /// The failure modes are suggestions: other text fits (check only suggests the usual words).
+    @Test func failureModesAcceptAnyTextAndSuggestTheUsualWords() {
+        #expect(predicted.problem(with: .plain("flaky")) == nil)
+        #expect(predicted.problem(with: .plain("Bug")) == nil)
+        #expect(predicted.problem(with: .list([.plain("bug")])) == "must be text, not a list or map")
+        #expect(predicted.suggestion(for: .plain("flaky"))?.hasPrefix("'flaky' is none of the usual words (bug, data,") == true)
+        #expect(predicted.suggestion(for: .plain("bug")) == nil)
     }
 
     // MARK: isoWeek

@@ -110,8 +110,9 @@ struct FieldValueTests {
 
     @Test func choiceAndWeekAreValidated() throws {
         #expect(try FieldValue.parse("instability", key: "predicted_failure", kind: .experiment) == .plain("instability"))
+        #expect(try FieldValue.parse("flaky", key: "predicted_failure", kind: .experiment) == .plain("flaky"))
         #expect(throws: JournalError.self) {
-            try FieldValue.parse("flaky", key: "predicted_failure", kind: .experiment)
+            try FieldValue.parse("flaky", key: "outcome", kind: .experiment)
         }
         #expect(try FieldValue.parse("2026-W47", key: "week", kind: .week) == .plain("2026-W47"))
         #expect(throws: JournalError.invalidValue(key: "week", value: "2026-47", reason: "must be an ISO week like 2026-W47")) {

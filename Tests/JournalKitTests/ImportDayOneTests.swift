@@ -62,6 +62,7 @@ struct ImportDayOneTests {
             starred: true
             source: dayone
             source_id: 8A3F1C2D4E5B4F6A9B0C1D2E3F4A5B6C
+            source_hash: 4c0d4c21a714f033
             ---
 
             # Sprint retro: what we learned

@@ -56,6 +56,7 @@ struct ImportJrnlTests {
             tags: [work]
             source: jrnl
             source_id: bb0b4b55556880f3
+            source_hash: d70fca33613b4407
             ---
 
             # Grant review: budget section
@@ -73,6 +74,7 @@ struct ImportJrnlTests {
             starred: true
             source: jrnl
             source_id: e0691d7dbbf407da
+            source_hash: 99ed2a1eab506ce1
             ---
 
             # Café mit Jörg und Zoë.
@@ -181,5 +183,18 @@ struct ImportJrnlTests {
             guard case .unreadableFile(let file, _) = error as? ImportError else { return false }
             return file == "export.json"
         }
+    }
+
+    @Test(arguments: [
+        ("Met @alice about @project.", "Met alice about project.", ["alice", "project"]),
+        ("Mail ana@example.org about @q3-plan", "Mail ana@example.org about q3-plan", ["q3-plan"]),
+        ("Costs @ 5 euros, (@travel)", "Costs @ 5 euros, (travel)", ["travel"]),
+        ("@start and end@", "start and end@", ["start"]),
+        ("No tags here", "No tags here", []),
+    ])
+    func titleTagsLoseTheirAt(title: String, expected: String, tags: [String]) {
+        let result = ImportJrnl.untagged(title)
+        #expect(result.title == expected)
+        #expect(result.tags == tags)
     }
 }

@@ -70,4 +70,53 @@ struct ImportPlanTests {
             }
         }
     }
+
+    /// A note as the given entry's import wrote it, then parsed back as the notebook scan reads it.
+    private func imported(_ entry: ImportedEntry, at path: String) throws -> Note {
+        let note = entry.note(at: path)
+        return try Note(parsing: note.text, path: path)
+    }
+
+    @Test func anEntryChangedAtTheSourceUpdatesAnUntouchedNoteAndKeepsAnEditedOne() throws {
+        let before = entry("1", title: "Plan")
+        var after = entry("1", title: "Plan")
+        after.text = "# Plan\n\nA second thought."
+        let untouched = try imported(before, at: "notes/jrnl/plan.md")
+        let plan = ImportPlan(entries: [after], existing: [untouched], isTaken: { _ in false })
+        #expect(plan.notes.isEmpty && plan.kept.isEmpty && plan.skipped.isEmpty)
+        #expect(plan.updates.map(\.updated.path) == ["notes/jrnl/plan.md"])
+        #expect(plan.updates.first?.updated.body.contains("A second thought.") == true)
+        #expect(ImportFingerprint.isAsImported(try #require(plan.updates.first?.updated)))
+
+        var edited = untouched
+        edited.body += "My own line.\n"
+        let keep = ImportPlan(entries: [after], existing: [edited], isTaken: { _ in false })
+        #expect(keep.updates.isEmpty && keep.notes.isEmpty)
+        #expect(keep.kept.map(\.path) == ["notes/jrnl/plan.md"])
+        // The same entry as imported: nothing to do, the edit stays.
+        let same = ImportPlan(entries: [before], existing: [edited], isTaken: { _ in false })
+        #expect(same.updates.isEmpty && same.kept.isEmpty && same.skipped.count == 1)
+    }
+
+    /// jrnl's id is a fingerprint of the text, so an entry edited in jrnl is found by its date and
+    /// time; a note from an older hearth (no source_hash) is never rewritten.
+    @Test func aJrnlEntryWithANewIdFindsItsNoteByDateAndTime() throws {
+        let old = try imported(entry("old-id", title: "Plan"), at: "notes/jrnl/plan.md")
+        let plan = ImportPlan(entries: [entry("new-id", title: "Plan, revised")], existing: [old], isTaken: { _ in false })
+        #expect(plan.notes.isEmpty)
+        #expect(plan.updates.first?.updated["source_id"]?.string == "old-id")
+        #expect(plan.updates.first?.updated["title"]?.string == "Plan, revised")
+
+        var legacy = old
+        _ = legacy.remove(ImportFingerprint.noteHashKey)
+        let kept = ImportPlan(entries: [entry("new-id", title: "Plan, revised")], existing: [legacy], isTaken: { _ in false })
+        #expect(kept.kept.map(\.path) == ["notes/jrnl/plan.md"] && kept.updates.isEmpty && kept.notes.isEmpty)
+        let unchanged = ImportPlan(entries: [entry("old-id", title: "Plan")], existing: [legacy], isTaken: { _ in false })
+        #expect(unchanged.skipped.count == 1 && unchanged.kept.isEmpty && unchanged.updates.isEmpty)
+
+        // Another entry of the same minute that claims the note by id leaves no note to match.
+        let two = ImportPlan(entries: [entry("old-id", title: "Plan"), entry("new-id", title: "Other")], existing: [old],
+                             isTaken: { _ in false })
+        #expect(two.skipped.count == 1 && two.notes.map { $0["source_id"]?.string } == ["new-id"])
+    }
 }

@@ -32,8 +32,8 @@ struct KindSchemaTests {
         let schema = KindSchema.forKind(.experiment)
         #expect(schema.kind == .experiment)
         let modes = ["bug", "data", "instability", "no-effect", "underpowered", "infra", "eval", "scope", "other"]
-        #expect(schema.fields["predicted_failure"] == .choice(modes))
-        #expect(schema.fields["actual_failure"] == .choice(modes))
+        #expect(schema.fields["predicted_failure"] == .suggested(modes))
+        #expect(schema.fields["actual_failure"] == .suggested(modes))
         #expect(schema.fields["outcome"] == .choice(["success", "partial", "failure", "inconclusive", "abandoned"]))
         #expect(schema.fields["p_success"] == .number(0...1))
         #expect(schema.fields["hypothesis"] == .text)

@@ -9,14 +9,19 @@ import Testing
 @Suite("Interrupted writes")
 struct InterruptedWriteTests {
     /// Leaves what a sync killed inside a marked step leaves: the marker and the lock file.
+    /// `ago` moves the marker and the lock that far into the past: a remote's lock that has not
+    /// changed for a while is reported at once rather than waited for.
     func leaveBehind(_ marker: InterruptedWrite, in world: SyncWorld, device: String, lockAge: TimeInterval = 0,
-                     holding contents: String = "") throws {
+                     holding contents: String = "", ago: TimeInterval = 0) throws {
         let repository = try Repository.open(at: world.root(device))
         marker.begin(repository)
         let lock = try #require(marker.locks.first)
         try Data(contents.utf8).write(to: URL(fileURLWithPath: lock))
-        if lockAge != 0 {
-            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: lockAge)], ofItemAtPath: lock)
+        if lockAge != 0 || ago != 0 {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: lockAge - ago)], ofItemAtPath: lock)
+        }
+        if ago != 0 {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -ago)], ofItemAtPath: marker.path(repository))
         }
     }
 
@@ -63,7 +68,7 @@ struct InterruptedWriteTests {
             let head = try world.head("laptop")
             // A lock holding another commit is not this notebook's push.
             let other = InterruptedWrite(name: InterruptedWrite.push, locks: [lock], value: head, window: InterruptedWrite.window)
-            try leaveBehind(other, in: world, device: "laptop", holding: String(repeating: "1", count: 40) + "\n")
+            try leaveBehind(other, in: world, device: "laptop", holding: String(repeating: "1", count: 40) + "\n", ago: 600)
             try world.write("laptop", "notes/a.md", "a\n")
             #expect {
                 try world.sync("laptop")
@@ -76,7 +81,7 @@ struct InterruptedWriteTests {
             // An empty lock taken a minute after the push's last sign of life is another
             // process's, in the middle of its own push.
             try FileManager.default.removeItem(atPath: lock)
-            try leaveBehind(other, in: world, device: "laptop", lockAge: 60)
+            try leaveBehind(other, in: world, device: "laptop", lockAge: 60, ago: 600)
             #expect {
                 try world.sync("laptop")
             } throws: { error in

@@ -130,6 +130,38 @@ struct NotebookSetupTests {
         }
     }
 
+    @Test func aRepositoryOfCodeIsOnlyAdoptedWhenAsked() throws {
+        try Sandbox.with { box in
+            let git = box.git
+            try git("init", "-q", "-b", "main")
+            try box.write("notes/a.md", "# a\n")
+            try box.write("src/b.py", "print(1)\n")
+            try box.write("setup.py", "\n")
+            try git.commitAll("code")
+            let head = try git("rev-parse", "HEAD")
+            let config = try box.read(".git/config")
+            let error = try #require(throws: SyncError.self) { try NotebookSetup.initialize(at: box.root, device: "laptop") }
+            guard case .notNotes(let path, let files, let count) = error else { throw error }
+            #expect(path == box.root.path)
+            #expect(files == ["setup.py", "src/b.py"])
+            #expect(count == 2)
+            #expect(!box.exists("hearth.yaml") && !box.exists(".gitignore"))
+            #expect(try box.read(".git/config") == config)
+            #expect(try git("rev-parse", "HEAD") == head)
+            let outcome = try NotebookSetup.initialize(at: box.root, device: "laptop", adopt: true)
+            #expect(outcome.commit != nil && box.exists("hearth.yaml"))
+        }
+    }
+
+    @Test(arguments: [
+        ("a.md", true), ("days/2026/x.MD", true), ("n.markdown", true), ("old.txt", true), ("img/p.JPG", true), ("doc.pdf", true),
+        ("hearth.yaml", true), (".gitignore", true), (".obsidian/plugins/x/main.js", true), ("notes/.hidden/run.sh", true),
+        ("main.swift", false), ("Makefile", false), ("config.yaml", false), ("docs/hearth.yaml", false), ("md", false), ("a.md.bak", false),
+    ])
+    func whatCountsAsNotes(path: String, isNote: Bool) {
+        #expect(NotebookSetup.isNoteFile(path) == isNote, "\(path)")
+    }
+
     @Test func existingRepositoryIsAdoptedOnTopOfItsHistory() throws {
         try Sandbox.with { box in
             let git = box.git

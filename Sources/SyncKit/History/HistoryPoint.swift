@@ -3,7 +3,8 @@ import NoteKit
 
 /// A point in a notebook's history, as `--at` names it: a day (its end), a time, or a commit.
 public enum HistoryPoint: Sendable, Hashable, CustomStringConvertible {
-    /// The notebook as it was at this moment: the newest commit recorded at or before it.
+    /// The notebook as it was at this moment: the newest commit recorded at or before it (for
+    /// one entry's version, on the clock of the device that made the commit).
     case time(Date, label: String)
     /// A commit id (or its start, at least 4 hex digits) or any revision git understands.
     case revision(String)

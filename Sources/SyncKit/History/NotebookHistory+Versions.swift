@@ -15,14 +15,15 @@ extension NotebookHistory {
             return try git { () throws(GitError) in try repository.commit(id) }
         case .time(let moment, let label):
             let commits = try git { () throws(GitError) in try repository.log(from: head, topological: false) }
-            if let found = commits.first(where: { $0.committer.date <= moment }) { return found }
+            if let found = commits.first(where: { Self.madeBy($0, atOrBefore: moment) }) { return found }
             throw HistoryError.beforeHistory(point: label, first: Self.dayText(commits.last?.committer.date ?? moment))
         }
     }
 
     /// The entry now at (or last at) `path` as it was at `point`: for a commit, the version in
     /// it (under the name the entry had there); for a time, the version the newest change to the
-    /// entry recorded at or before it made, on whichever device.
+    /// entry recorded at or before it made, on whichever device (each change's time read on its
+    /// device's clock: see ``madeBy(_:atOrBefore:timeZone:)``).
     ///
     /// - Throws: ``HistoryError/absent(path:point:)`` when it did not exist then.
     public func version(of path: String, at point: HistoryPoint) throws(HistoryError) -> EntryVersion {
@@ -39,7 +40,7 @@ extension NotebookHistory {
         case .time(let moment, _):
             _ = try commit(at: point)   // a moment before the first commit is an error, not "absent"
             try walk(following: path) { commit, names, event in
-                if event != nil, commit.committer.date <= moment, found.map({ commit.committer.date > $0.commit.committer.date }) ?? true {
+                if event != nil, Self.madeBy(commit, atOrBefore: moment), found.map({ commit.committer.date > $0.commit.committer.date }) ?? true {
                     found = (commit, names)
                 }
                 return true
@@ -95,6 +96,18 @@ extension NotebookHistory {
             }
             return paths
         }
+    }
+
+    /// Whether `commit` was made at or before `moment` as the clock of the device that made it
+    /// showed (its recorded UTC offset), with `moment` read on this device's clock.
+    ///
+    /// `--at 2026-11-20` means the same version on every device: an entry written at 22:00 on the
+    /// 20th in Los Angeles existed on the 20th, as the restore label (the commit's own time) and
+    /// the writer say, even for a reader in Berlin, where it was already the 21st.
+    static func madeBy(_ commit: Commit, atOrBefore moment: Date, timeZone: TimeZone = .current) -> Bool {
+        let committer = commit.committer
+        let written = committer.date.addingTimeInterval(Double(committer.timeZoneOffsetMinutes * 60))
+        return written <= moment.addingTimeInterval(Double(timeZone.secondsFromGMT(for: moment)))
     }
 
     /// `2026-11-20` in the local time zone.

@@ -44,7 +44,7 @@ struct CloneCommand: ParsableCommand {
         let outcome = try NotebookClone.clone(from: source, to: target, device: device, network: network)
         reporter.finish()
         let contents = outcome.entryCount == 0 && outcome.isEmptyRemote
-            ? "an empty remote: run hearth init there, or add entries and hearth sync"
+            ? "an empty remote, so a new notebook: add entries and hearth sync"
             : "\(outcome.entryCount) \(outcome.entryCount == 1 ? "entry" : "entries")"
         print("Cloned \(Remote.redacted(url)) into \(outcome.root.path) (device \(outcome.device), \(contents))")
     }

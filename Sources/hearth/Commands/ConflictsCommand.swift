@@ -30,7 +30,9 @@ struct ConflictsCommand: ParsableCommand {
             let what = conflict.field.map { "field \($0)" } ?? conflict.kind
             lines.append(Terminal.standardOutput.paint("\(conflict.id)", .yellow) + "  \(conflict.path)  \(what), kept \(conflict.kept)")
             for side in conflict.sides {
-                let value = side.deleted ? "(deleted)" : side.value.isEmpty ? "(empty)" : side.value
+                let value = side.deleted ? (conflict.kind == "deleted" ? "deleted the entry" : "(deleted)")
+                    : side.value.isEmpty ? (conflict.kind == "deleted" ? "edited, kept in the entry" : "(empty)")
+                    : side.value
                 let shown = value.split(separator: "\n", omittingEmptySubsequences: false)
                 lines.append("    \(side.device) \(side.time): \(shown.first ?? "")")
                 for more in shown.dropFirst() where !more.isEmpty { lines.append("      \(more)") }

@@ -3,7 +3,7 @@ import NoteKit
 
 /// The entry filters `list` (and later `export`) share.
 struct FilterOptions: ParsableArguments {
-    @Option(help: "Only entries of this kind (repeatable).")
+    @Option(help: "Only entries of this kind (repeatable).", completion: KindCompletion.kind)
     var kind: [String] = []
 
     @Option(help: "Only entries carrying this tag (repeatable: all must be present).")

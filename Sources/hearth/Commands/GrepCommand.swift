@@ -35,7 +35,7 @@ struct GrepCommand: ParsableCommand {
     @Argument(help: "A POSIX extended regular expression (grep -E syntax).")
     var pattern: String
 
-    @Option(help: "Only entries of this kind (repeatable).")
+    @Option(help: "Only entries of this kind (repeatable).", completion: KindCompletion.kind)
     var kind: [String] = []
 
     @Option(help: ArgumentHelp("Search this front-matter key's value instead of the body.", valueName: "KEY"))

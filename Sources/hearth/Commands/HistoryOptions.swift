@@ -21,7 +21,7 @@ struct HistoryOptions: ParsableArguments {
     /// ``path(of:in:history:)`` for commands that take the global options alone.
     static func path(of reference: String, in notebook: Notebook, history: NotebookHistory, global: GlobalOptions) throws -> String {
         var isFolder: ObjCBool = false
-        let named = URL(fileURLWithPath: reference, relativeTo: try global.workingDirectory())
+        let named = URL(fileURLWithPath: reference, relativeTo: try global.referenceDirectory(in: notebook))
         if reference.hasSuffix("/") || FileManager.default.fileExists(atPath: named.path, isDirectory: &isFolder) && isFolder.boolValue {
             throw CommandFailure.usage("\(reference) is a folder; name one entry (a path, a date, or the start of a file name), or none for the whole notebook")
         }
@@ -29,7 +29,7 @@ struct HistoryOptions: ParsableArguments {
             return try global.resolve(reference, in: notebook)
         } catch NotebookError.notFound {
             let isPath = reference.hasSuffix(".md") || reference.contains("/")
-            let userPath = isPath ? try notebook.relativePath(ofUserPath: reference, workingDirectory: global.workingDirectory()) : nil
+            let userPath = isPath ? try notebook.relativePath(ofUserPath: reference, workingDirectory: global.referenceDirectory(in: notebook)) : nil
             return try history.pastEntry(named: reference, today: global.today(), userPath: userPath)
         }
     }

@@ -13,7 +13,7 @@ struct NewCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "day, note, experiment or week.")
+    @Argument(help: "day, note, experiment or week.", completion: KindCompletion.kind)
     var kind: String
 
     @Option(help: "The entry's date, YYYY-MM-DD (default: today).")

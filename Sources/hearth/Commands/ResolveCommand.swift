@@ -21,7 +21,7 @@ struct ResolveCommand: ParsableCommand {
     @Argument(help: "A conflict id, or an entry path or date.")
     var reference: String
 
-    @Option(help: ArgumentHelp("Keep this device's version.", valueName: "DEVICE"))
+    @Option(help: ArgumentHelp("Keep this device's version.", valueName: "DEVICE"), completion: ConflictDeviceCompletion.kind)
     var keep: String?
 
     @Flag(help: "Keep both versions (texts one after the other; both files).")

@@ -21,7 +21,7 @@ struct RestoreCommand: ParsableCommand {
     @Argument(help: "The entry: a path, a date, today, yesterday, or the start of a file name (it may have been deleted).", completion: EntryReferenceCompletion.kind)
     var reference: String
 
-    @Option(help: ArgumentHelp("Which version: a day (as it was at its end), a time like 2026-11-20T14:30, or a commit id from hearth log.", valueName: "DATE|COMMIT"))
+    @Option(help: ArgumentHelp("Which version: a day (as it was at its end, each change dated by the clock of the device that made it), a time like 2026-11-20T14:30, or a commit id from hearth log.", valueName: "DATE|COMMIT"))
     var at: String
 
     @Flag(help: "Print what was done as a JSON object.")

@@ -11,7 +11,8 @@ struct ReviewCommand: ParsableCommand {
         discussion: """
             Reviews the last 7 days by default, compared with the 7 before. Every figure shows the number \
             of values it rests on and is hidden below its minimum. --write creates this week's entry \
-            (weeks/YYYY/YYYY-Www.md) prefilled with the recap, never overwriting one; --brag prints the \
+            (weeks/YYYY/YYYY-Www.md) prefilled with the recap, never overwriting one, and prints the \
+            five WHO-5 questions and their 0-5 scale on stderr while its who5 is empty; --brag prints the \
             done items since --since grouped by category, as Markdown.
             """
     )
@@ -75,6 +76,10 @@ struct ReviewCommand: ParsableCommand {
             let path = try WeekEntryWriter.write(review: calculator.review(window: DateRange(days: 7, endingOn: today)),
                                                  today: today, notebook: notebook)
             print(path)
+            // stdout stays the path alone, for scripts; the questions are for the person.
+            if try notebook.load(path)["who5"].map({ $0.isNull || $0.list?.isEmpty == true }) ?? true {
+                Terminal.standardError.write(WHO5Questionnaire.prompt(path: path))
+            }
         } else {
             let review = calculator.review(window: window)
             if json {

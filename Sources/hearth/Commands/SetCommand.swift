@@ -39,7 +39,7 @@ struct SetCommand: ParsableCommand {
         let today = try global.today()
         let path: String
         do {
-            path = try notebook.resolve(reference, today: today, workingDirectory: try global.workingDirectory())
+            path = try global.resolve(reference, in: notebook)
         } catch NotebookError.notFound where Notebook.day(namedBy: reference, today: today) != nil {
             // Quick logging: `hearth set today energy=2` works before the day was opened. The
             // values are applied (and so validated) in memory first: a refused value writes nothing.

@@ -56,6 +56,7 @@ struct SyncCommand: ParsableCommand {
             reporter.finish()
             throw error
         }
+        if let hint = RemoteHeadHint.line(for: report) { Terminal.standardError.write(hint) }
         if json {
             try JSONOutput.write(report)
         } else if !quiet {
