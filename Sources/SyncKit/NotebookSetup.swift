@@ -30,8 +30,9 @@ public enum NotebookSetup {
 
         """
 
-    /// Lines hearth needs in `.gitignore`: its own temporary files and editor litter.
-    static let ignoredPatterns = [".*.hearth-*.tmp", ".DS_Store", ".obsidian/workspace*.json", ".trash/"]
+    /// Lines hearth needs in `.gitignore`: its own temporary files, editor artefacts (see
+    /// ``EditorArtefact``; the snapshot skips those even without the lines) and Obsidian's trash.
+    static let ignoredPatterns = [".*.hearth-*.tmp"] + EditorArtefact.gitignorePatterns + [".trash/"]
 
     /// Creates or adopts a notebook at `root`: a git repository on `main`, `hearth.yaml`,
     /// `.gitignore`, `hearth.device` in the clone's config, and a first commit of what is there.

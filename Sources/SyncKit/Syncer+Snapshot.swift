@@ -37,6 +37,8 @@ extension Syncer {
                 .flatMap { [$0.path] + ($0.oldPath.map { [$0] } ?? []) })
                 .subtracting(heldBack)
                 .sorted
+                // Editor artefacts never travel, tracked or not, whatever .gitignore says.
+                .filter { !EditorArtefact.isArtefact(path: $0) }
                 .filter { path in only.map { TreePath($0) == TreePath(path) } ?? true }
             guard !paths.isEmpty else { return nil }
             let head = try repository.referenceTarget(branchRef)
@@ -108,6 +110,11 @@ extension Syncer {
         let records = ConflictStore(root: root)
         var heldBack = PathSet()
         for (path, base) in pending.bases.entries {
+            // An editor's swap file kept back by the checkout is the editor's: never merge into it.
+            if EditorArtefact.isArtefact(path: path) {
+                pending.bases[path] = nil
+                continue
+            }
             let absolute = root.appending(path: path).path(percentEncoded: false)
             if ContainedPath.linkedFolder(on: path, under: root.path(percentEncoded: false)) != nil {
                 // A folder on the way became a link since: the user took the folder out of the

@@ -1,6 +1,8 @@
 import Foundation
+import NoteKit
 
-/// A cheap summary of everything under a notebook except `.git`: each entry's name, type, size,
+/// A cheap summary of everything under a notebook except `.git` and editor artefacts (a swap
+/// file vim rewrites as you type is no change to sync, see ``EditorArtefact``): each entry's name, type, size,
 /// inode, modification and change times, folded into one hash. Two fingerprints differ when a
 /// file was written, created, removed, renamed or had its mode changed; computing one only reads
 /// folders and calls `lstat`, never opens a file (an editor saving at that moment is never held
@@ -16,6 +18,7 @@ struct TreeFingerprint: Equatable {
         var hasher = Hasher()
         var entries = 0
         TreeFingerprint.walk(root) { relative, info in
+            if (info.st_mode & S_IFMT) != S_IFDIR && EditorArtefact.isArtefact(path: relative) { return }
             entries += 1
             hasher.combine(relative)
             hasher.combine(info.st_mode)
