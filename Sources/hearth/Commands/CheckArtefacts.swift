@@ -7,10 +7,12 @@ import SyncKit
 /// `--fix` takes them out of the repository first (never off the disk) and says so.
 enum CheckArtefacts {
     /// The warnings for the notebook's committed artefacts; with `fixing`, removes them (see
-    /// ``Syncer/removeCommittedArtefacts()``), reports the removal on standard error and returns
-    /// none. A folder that is no git repository has nothing committed.
-    static func problems(in notebook: Notebook, fixing: Bool) throws -> [Diagnostic] {
-        guard let syncer = try? Syncer(root: notebook.root) else { return [] }
+    /// ``Syncer/removeCommittedArtefacts()``, waiting up to `wait` seconds for a running sync),
+    /// reports the removal on standard error and returns none. A folder that is no git
+    /// repository has nothing committed.
+    static func problems(in notebook: Notebook, fixing: Bool, wait: Double) throws -> [Diagnostic] {
+        guard wait >= 0, wait.isFinite else { throw CommandFailure.usage("--wait \(wait) is not a number of seconds, 0 or more") }
+        guard let syncer = try? Syncer(root: notebook.root, options: SyncOptions(lockWait: wait)) else { return [] }
         if fixing, let removal = try syncer.removeCommittedArtefacts() {
             let count = removal.paths.count
             var text = "removed \(count) editor \(count == 1 ? "artefact" : "artefacts") from the repository in commit "

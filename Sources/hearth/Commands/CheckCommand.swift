@@ -19,12 +19,15 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Remove committed editor artefacts (vim swap files, .DS_Store, ...) from the repository, in one commit; the files stay on disk.")
     var fix = false
 
+    @Option(help: ArgumentHelp("With --fix: seconds to wait for a sync running in this notebook to finish.", valueName: "SECONDS"))
+    var wait: Double = 10
+
     func run() throws {
         let notebook = try global.notebook()
         let scan = notebook.scan()
         var problems = scan.diagnostics + NotebookSettings.problems(in: notebook)
         for note in scan.notes { problems += EntryValidator.problems(in: note) }
-        problems += try CheckArtefacts.problems(in: notebook, fixing: fix)
+        problems += try CheckArtefacts.problems(in: notebook, fixing: fix, wait: wait)
         problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }
         if json {
             let rows = problems.map { problem in
