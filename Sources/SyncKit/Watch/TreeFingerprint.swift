@@ -18,12 +18,16 @@ struct TreeFingerprint: Equatable {
         var hasher = Hasher()
         var entries = 0
         TreeFingerprint.walk(root) { relative, info in
-            if (info.st_mode & S_IFMT) != S_IFDIR && EditorArtefact.isArtefact(path: relative) { return }
+            let folder = (info.st_mode & S_IFMT) == S_IFDIR
+            if !folder && EditorArtefact.isArtefact(path: relative) { return }
             entries += 1
             hasher.combine(relative)
             hasher.combine(info.st_mode)
-            hasher.combine(info.st_size)
             hasher.combine(info.st_ino)
+            // A folder's size and times change with every name made or removed in it (a swap
+            // file's too); the names and stats of what it holds already say what changed.
+            if folder { return }
+            hasher.combine(info.st_size)
             hasher.combine(info.st_mtim.tv_sec)
             hasher.combine(info.st_mtim.tv_nsec)
             hasher.combine(info.st_ctim.tv_sec)
