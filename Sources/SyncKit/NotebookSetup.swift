@@ -98,6 +98,7 @@ public enum NotebookSetup {
     /// Stages every change and commits it, or returns nil when the tree equals HEAD's.
     static func commitEverything(_ repository: Repository, device: String, message: String) throws(GitError) -> ObjectID? {
         try repository.stageAll()
+        try repository.unstageEditorArtefacts()
         let tree = try repository.writeIndexTree()
         let head = try repository.headCommitID()
         if let head, try repository.commit(head).treeID == tree { return nil }

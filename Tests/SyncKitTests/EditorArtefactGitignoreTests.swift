@@ -39,4 +39,32 @@ import Testing
             for path in Self.lookAlikes { #expect(!EditorArtefact.isArtefact(path: path), "\(path)") }
         }
     }
+
+    /// `hearth init` commits what is there through git's own staging, which only `.gitignore`
+    /// restrains: an artefact a nested `.gitignore` lets through, or one tracked before, is still
+    /// never committed.
+    @Test func initCommitsNoArtefactEvenWhereTheGitignoreLetsItThrough() throws {
+        try Sandbox.with { box in
+            let git = box.git
+            try git("init", "-q", "-b", "main")
+            try box.write(".DS_Store", "tracked before\n")
+            try box.write("notes/a.md", "a\n")
+            try git.commitAll("by hand")
+            try box.write(".DS_Store", "changed by Finder\n")
+            try box.write("notes/.gitignore", "!*~\n!.*.sw[a-px]\n")
+            try box.write("notes/a.md~", "a backup\n")
+            try box.write("notes/.a.md.swp", "b0VIM 9.0\n")
+            try box.write("notes/b.md", "b\n")
+
+            let outcome = try NotebookSetup.initialize(at: box.root, device: "laptop")
+            #expect(outcome.commit != nil)
+            let tree = try git("ls-tree", "-r", "--name-only", "HEAD").split(separator: "\n").map(String.init)
+            #expect(tree == [".DS_Store", ".gitignore", "hearth.yaml", "notes/.gitignore", "notes/a.md", "notes/b.md"], "\(tree)")
+            #expect(try git("show", "HEAD:.DS_Store") == "tracked before")
+            #expect(try box.read(".DS_Store") == Data("changed by Finder\n".utf8))
+            #expect(try box.read("notes/.a.md.swp") == Data("b0VIM 9.0\n".utf8))
+            // Not staged either: a later git commit would not take them by surprise.
+            #expect(try git("diff", "--cached", "--name-only") == "")
+        }
+    }
 }
