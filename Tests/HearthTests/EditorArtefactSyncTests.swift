@@ -62,6 +62,13 @@ import Glibc
         let untracked = try notebook.git("status", "--porcelain", "--untracked-files=all").stdout
         #expect(untracked.contains(Self.swap) && untracked.contains(".DS_Store"), "\(untracked)")
         let before = try notebook.snapshot()
+        // What is waiting to be synced is the notes, never the editors' files.
+        for command in ["status", "diff"] {
+            let shown = try notebook.hearth(command)
+            #expect(shown.status == 0 && shown.stdout.contains(Self.path) && shown.stdout.contains("notes~draft.md"), "\(shown)")
+            #expect(![".swp", ".swo", ".swx", "4913", "md~", "#2026", ".idea", ".vscode", ".DS_Store", "~$", "workspace", "cache", ".#"]
+                .contains(where: shown.stdout.contains), "\(shown)")
+        }
 
         let sync = try notebook.hearth("sync")
         #expect(sync.status == 0, "\(sync)")
