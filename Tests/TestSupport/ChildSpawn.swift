@@ -13,26 +13,14 @@ public enum ChildSpawn {
 
     /// Starts `executable` (an absolute path) with `arguments` and exactly `environment`; stdin
     /// reads /dev/null, stdout and stderr go to `output` (appended to, created when missing) or
-    /// to /dev/null. With `closingInherited`, every other descriptor is closed in the child: one
-    /// that starts a daemon of its own (a tmux server) must not hand it the descriptors through
-    /// which Foundation's `Process` watches other children, or their runs never end. Returns the
-    /// child's pid; the caller reaps it.
-    public static func start(_ executable: String, _ arguments: [String], environment: [String: String], output: String? = nil,
-                             closingInherited: Bool = false) throws -> pid_t {
+    /// to /dev/null. Returns the child's pid; the caller reaps it.
+    public static func start(_ executable: String, _ arguments: [String], environment: [String: String], output: String? = nil) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output ?? "/dev/null", output == nil ? O_WRONLY : O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        if closingInherited {
-            // glibc 2.34+; Swift's Glibc module does not declare it.
-            typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
-                throw Failure(description: "cannot start \(executable): this libc cannot close inherited descriptors")
-            }
-            _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
-        }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
