@@ -110,7 +110,8 @@ extension Syncer {
         let records = ConflictStore(root: root)
         var heldBack = PathSet()
         for (path, base) in pending.bases.entries {
-            // An editor's swap file kept back by the checkout is the editor's: never merge into it.
+            // Never merge into an editor artefact (a live swap file); the checkout no longer lists
+            // them, but a list an older hearth wrote may.
             if EditorArtefact.isArtefact(path: path) {
                 pending.bases[path] = nil
                 continue

@@ -136,7 +136,7 @@ import Glibc
         let check = try notebook.hearth("check")
         #expect(check.status == 0, "\(check)")
         let advice = "is committed to the repository; hearth never commits editor artefacts (hearth check --fix removes it from the repository, not from the disk)"
-        #expect(check.stdoutLines == [".DS_Store: warning: macOS Finder state \(advice)",
+        #expect(check.stdoutLines == [".DS_Store: warning: macOS Finder's folder state \(advice)",
                                       "\(Self.swap): warning: a vim swap file \(advice)"], "\(check)")
         #expect(check.stderr.contains("2 warnings"), "\(check)")
         #expect(try notebook.git("rev-parse", "HEAD").stdout == head)
@@ -153,7 +153,7 @@ import Glibc
         #expect(try notebook.git("log", "-1", "--format=%B").stdout == """
             laptop: remove 2 editor artefacts from the repository (kept on disk)
 
-            delete .DS_Store (macOS Finder state)
+            delete .DS_Store (macOS Finder's folder state)
             delete \(Self.swap) (a vim swap file)
 
 
