@@ -58,6 +58,28 @@ import Testing
         #expect(log.contains(Self.note), "\(log)")
     }
 
+    @Test func withWatchRunningAStaleSaveKeepsTheDesksLine() throws {
+        let devices = try SyncCommandTests.TwoDevices()
+        let laptop = devices.notebook
+        let buffer = try laptop.text(Self.path)
+        let watch = try WatchProcess(laptop, ["watch", "--quiet", "0.3", "--interval", "1"])
+        try #require(watch.waitForLine(containing: "sync (start)"), "\(watch.log)")
+        let deskEntry = devices.desk.appendingPathComponent(Self.path)
+        try Data((try devices.deskText(Self.path) + Self.deskLine + "\n").utf8).write(to: deskEntry)
+        try devices.desk("sync", "--quiet").requireSuccess()
+        // An interval sync brings the desk's line into the entry the editor holds without it.
+        try #require(try watch.waitUntil { try laptop.text(Self.path).contains(Self.deskLine) }, "\(watch.log)")
+        try Data((buffer + Self.laptopLine + "\n").utf8).write(to: laptop.url("days/2026/4913"))
+        try #require(rename(laptop.url("days/2026/4913").path, laptop.url(Self.path).path) == 0)
+        let remote = { try laptop.git(in: devices.remote, "show", "main:\(Self.path)").stdout }
+        let arrived = try watch.waitUntil { let text = try remote(); return text.contains(Self.deskLine) && text.contains(Self.laptopLine) }
+        #expect(arrived, "\(watch.log)\n\((try? remote()) ?? "")")
+        #expect(watch.stop() == 0, "\(watch.log)")
+        try expectEveryLineOnBothDevices(devices, buffer.split(separator: "\n").map(String.init) + [Self.deskLine, Self.laptopLine])
+        let log = try log(devices)
+        #expect(log.contains(Self.note), "\(log)")
+    }
+
     @Test func deletingTheDesksLineAfterSeeingItIsNotUndone() throws {
         let devices = try SyncCommandTests.TwoDevices()
         let laptop = devices.notebook
