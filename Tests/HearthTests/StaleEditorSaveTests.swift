@@ -13,11 +13,22 @@ import Testing
 
     /// The desk appends its line and syncs; the laptop syncs, which rewrites its entry.
     func deskLineArrives(_ devices: SyncCommandTests.TwoDevices) throws {
+        try deskSendsItsLine(devices)
+        try devices.notebook.hearth("sync", "--quiet").requireSuccess()
+        #expect(try devices.notebook.text(Self.path).contains(Self.deskLine), "the laptop's sync did not bring the desk's line")
+    }
+
+    /// The desk appends its line to the entry and syncs.
+    func deskSendsItsLine(_ devices: SyncCommandTests.TwoDevices) throws {
         let deskEntry = devices.desk.appendingPathComponent(Self.path)
         try Data((try devices.deskText(Self.path) + Self.deskLine + "\n").utf8).write(to: deskEntry)
         try devices.desk("sync", "--quiet").requireSuccess()
-        try devices.notebook.hearth("sync", "--quiet").requireSuccess()
-        #expect(try devices.notebook.text(Self.path).contains(Self.deskLine), "the laptop's sync did not bring the desk's line")
+    }
+
+    /// Saves `text` over the laptop's entry as vim with `backupcopy=no` does: a new file, renamed.
+    func saveByRename(_ text: String, _ laptop: TemporaryNotebook) throws {
+        try Data(text.utf8).write(to: laptop.url("days/2026/4913"))
+        try #require(rename(laptop.url("days/2026/4913").path, laptop.url(Self.path).path) == 0)
     }
 
     /// Both devices sync, then each holds every line of `lines` and the same entry.
@@ -45,8 +56,7 @@ import Testing
         try deskLineArrives(devices)
         let saved = buffer + Self.laptopLine + "\n"
         if byRename {
-            try Data(saved.utf8).write(to: laptop.url("days/2026/4913"))
-            try #require(rename(laptop.url("days/2026/4913").path, laptop.url(Self.path).path) == 0)
+            try saveByRename(saved, laptop)
         } else {
             let handle = try FileHandle(forWritingTo: laptop.url(Self.path))
             try handle.truncate(atOffset: 0)
@@ -64,13 +74,10 @@ import Testing
         let buffer = try laptop.text(Self.path)
         let watch = try WatchProcess(laptop, ["watch", "--quiet", "0.3", "--interval", "1"])
         try #require(watch.waitForLine(containing: "sync (start)"), "\(watch.log)")
-        let deskEntry = devices.desk.appendingPathComponent(Self.path)
-        try Data((try devices.deskText(Self.path) + Self.deskLine + "\n").utf8).write(to: deskEntry)
-        try devices.desk("sync", "--quiet").requireSuccess()
+        try deskSendsItsLine(devices)
         // An interval sync brings the desk's line into the entry the editor holds without it.
         try #require(try watch.waitUntil { try laptop.text(Self.path).contains(Self.deskLine) }, "\(watch.log)")
-        try Data((buffer + Self.laptopLine + "\n").utf8).write(to: laptop.url("days/2026/4913"))
-        try #require(rename(laptop.url("days/2026/4913").path, laptop.url(Self.path).path) == 0)
+        try saveByRename(buffer + Self.laptopLine + "\n", laptop)
         let remote = { try laptop.git(in: devices.remote, "show", "main:\(Self.path)").stdout }
         let arrived = try watch.waitUntil { let text = try remote(); return text.contains(Self.deskLine) && text.contains(Self.laptopLine) }
         #expect(arrived, "\(watch.log)\n\((try? remote()) ?? "")")
