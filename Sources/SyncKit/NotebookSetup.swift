@@ -68,8 +68,7 @@ public enum NotebookSetup {
             }
             if !others.isEmpty { throw SyncError.notNotes(path: root.path, files: Array(others.prefix(3)), count: others.count) }
         }
-        try writeIfAbsent(settingsFile, defaultSettings, in: notebook)
-        try ensureIgnores(in: notebook)
+        try writeSettings(in: notebook)
         let deviceName = try repository.hearthDevice(preferring: device)
         let entries = notebook.entryPaths().count
         let commit = try SyncError.wrapping { () throws(GitError) -> ObjectID? in
@@ -105,6 +104,22 @@ public enum NotebookSetup {
                                            author: signature, committer: signature)
     }
 
+    /// Writes `hearth.yaml` when absent and the ignore patterns into `.gitignore`, committing nothing.
+    static func writeSettings(in notebook: Notebook) throws(SyncError) {
+        try writeIfAbsent(settingsFile, defaultSettings, in: notebook)
+        try ensureIgnores(in: notebook)
+    }
+
+    /// The bytes `writeSettings` gives each file it creates in a folder that had neither: what a
+    /// clone of an empty remote holds until its first sync.
+    static var freshFiles: [String: [UInt8]] {
+        [settingsFile: Array(defaultSettings.utf8), ".gitignore": Array(freshIgnoreText.utf8)]
+    }
+
+    private static var freshIgnoreText: String {
+        "# Written by hearth init.\n" + ignoredPatterns.joined(separator: "\n") + "\n"
+    }
+
     private static func writeIfAbsent(_ name: String, _ text: String, in notebook: Notebook) throws(SyncError) {
         guard !notebook.exists(name) else { return }
         do {
@@ -117,7 +132,7 @@ public enum NotebookSetup {
     private static func ensureIgnores(in notebook: Notebook) throws(SyncError) {
         let path = notebook.absolutePath(".gitignore")
         guard notebook.exists(".gitignore") else {
-            try writeIfAbsent(".gitignore", "# Written by hearth init.\n" + ignoredPatterns.joined(separator: "\n") + "\n", in: notebook)
+            try writeIfAbsent(".gitignore", freshIgnoreText, in: notebook)
             return
         }
         do {

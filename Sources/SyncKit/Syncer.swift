@@ -56,13 +56,24 @@ public final class Syncer {
             }
         }
         defer { prefetch?.wait() }
+        var adopted: [String]?
+        if let remote, let first = prefetch, try git({ () throws(GitError) in try repository.referenceTarget(branchRef) }) == nil {
+            prefetch = nil
+            try finishPrefetch(first, remote: remote)
+            adopted = try adoptRemoteHistory(remote: remote, branch: branch, branchRef: branchRef)
+        }
         let snapshot = try takeSnapshot(branchRef: branchRef)
         reach(.afterSnapshot)
-        let start = try git { () throws(GitError) in try repository.referenceTarget(branchRef) }
+        // After adopting the remote's history, all of it counts as received.
+        let start = adopted == nil ? try git { () throws(GitError) in try repository.referenceTarget(branchRef) } : nil
         var report = SyncReport(remote: nil, branch: branch, snapshot: snapshot, outcome: .localOnly, sent: 0, received: 0,
                                 receivedPaths: [], mergedPaths: [], newConflicts: [], openConflicts: 0, keptLocal: [],
                                 pushAttempts: 0, head: start?.description)
         report.newConflicts = snapshotConflicts.map(ConflictSummary.init)
+        if let adopted {
+            report.keptLocal = adopted
+            report.outcome = .fastForwarded
+        }
         guard let remote else {
             report.openConflicts = ConflictStore(root: root).count()
             return report
@@ -74,11 +85,7 @@ public final class Syncer {
         while true {
             if let first = prefetch {
                 prefetch = nil
-                if let error = first.wait() {
-                    // A tracking ref another program held locked: fetch again, waiting for it.
-                    guard error.isLockContention else { throw SyncError.network(remote: remote, operation: "fetch from", underlying: error) }
-                    try fetch(remote)
-                }
+                try finishPrefetch(first, remote: remote)
             } else {
                 try fetch(remote)
             }
