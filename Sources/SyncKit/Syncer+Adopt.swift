@@ -20,18 +20,19 @@ extension Syncer {
     /// it; only `hearth.yaml` and `.gitignore` that still hold exactly what the clone wrote give way
     /// to the remote's. A remote whose branch holds no `hearth.yaml` is not adopted (the sync then
     /// refuses it as unrelated history).
-    /// - Returns: the files kept as they were here, or nil when there was nothing to adopt.
-    func adoptRemoteHistory(remote: String, branch: String, branchRef: String) throws(SyncError) -> [String]? {
+    /// - Returns: whether the remote's history was adopted.
+    func adoptRemoteHistory(remote: String, branch: String, branchRef: String) throws(SyncError) -> Bool {
         let remoteBranch = try counterpart(of: branch, on: remote)
         let incoming = try git { () throws(GitError) -> ObjectID? in
             guard let incoming = try repository.referenceTarget("refs/remotes/\(remote)/\(remoteBranch)"),
                   try repository.fileContents(path: NotebookSetup.settingsFile, inCommit: incoming) != nil else { return nil }
             return incoming
         }
-        guard let incoming else { return nil }
+        guard let incoming else { return false }
         let fresh = NotebookSetup.freshFiles.filter { name, bytes in
             WorkingFile.read(root.appending(path: name).path(percentEncoded: false)) == .bytes(bytes)
         }
-        return try moveBranch(branchRef, from: nil, to: incoming, assuming: fresh)
+        _ = try moveBranch(branchRef, from: nil, to: incoming, assuming: fresh)
+        return true
     }
 }

@@ -56,7 +56,7 @@ public final class Syncer {
             }
         }
         defer { prefetch?.wait() }
-        var adopted: [String]?
+        var adopted = false
         if let remote, let first = prefetch, try git({ () throws(GitError) in try repository.referenceTarget(branchRef) }) == nil {
             prefetch = nil
             try finishPrefetch(first, remote: remote)
@@ -65,15 +65,13 @@ public final class Syncer {
         let snapshot = try takeSnapshot(branchRef: branchRef)
         reach(.afterSnapshot)
         // After adopting the remote's history, all of it counts as received.
-        let start = adopted == nil ? try git { () throws(GitError) in try repository.referenceTarget(branchRef) } : nil
+        let start = !adopted ? try git { () throws(GitError) in try repository.referenceTarget(branchRef) } : nil
         var report = SyncReport(remote: nil, branch: branch, snapshot: snapshot, outcome: .localOnly, sent: 0, received: 0,
                                 receivedPaths: [], mergedPaths: [], newConflicts: [], openConflicts: 0, keptLocal: [],
                                 pushAttempts: 0, head: start?.description)
         report.newConflicts = snapshotConflicts.map(ConflictSummary.init)
-        if let adopted {
-            report.keptLocal = adopted
-            report.outcome = .fastForwarded
-        }
+        // Files of this clone's that the remote also held were merged by the snapshot just now.
+        if adopted { report.outcome = .fastForwarded }
         guard let remote else {
             report.openConflicts = ConflictStore(root: root).count()
             return report
@@ -149,6 +147,7 @@ public final class Syncer {
                 // Another device is pushing there this moment (or one was stopped mid-way):
                 // wait it out, then fetch, merge and push again.
                 try waitOutRemoteLock(failure, remote: remote, waits: &lockWaits)
+                report.lockWaits = lockWaits
                 continue
             }
             guard failure.code == .rejected else {
