@@ -18,6 +18,7 @@ struct LogOptions: ParsableArguments {
 
     /// Appends `line` to `section` of the chosen day's entry and prints the entry's path.
     func append(_ line: String, to section: DayLog.Section, _ global: GlobalOptions) throws {
-        print(try DayLog.append(line, to: section, date: day(global), notebook: global.notebook()))
+        let notebook = try global.notebook()
+        print(DisplayPath.of(try DayLog.append(line, to: section, date: day(global), notebook: notebook), in: notebook))
     }
 }

@@ -76,7 +76,7 @@ struct ReviewCommand: ParsableCommand {
         } else if write {
             let path = try WeekEntryWriter.write(review: calculator.review(window: DateRange(days: 7, endingOn: today)),
                                                  today: today, notebook: notebook)
-            print(path)
+            print(DisplayPath.of(path, in: notebook))
             // stdout stays the path alone, for scripts; the questions are for the person.
             if try notebook.load(path)["who5"].map({ $0.isNull || $0.list?.isEmpty == true }) ?? true {
                 Terminal.standardError.write(WHO5Questionnaire.prompt(path: path))

@@ -45,7 +45,7 @@ struct SetCommand: ParsableCommand {
                 throw CommandFailure(message: "\(NotebookLayout.path(for: .day, date: day, slug: nil)): \(error); nothing was written")
             }
             try notebook.create(note)
-            print(note.path)
+            print(DisplayPath.of(note.path, in: notebook))
             return
         }
         try notebook.update(path) { note in
@@ -59,6 +59,6 @@ struct SetCommand: ParsableCommand {
                 }
             }
         }
-        print(path)
+        print(DisplayPath.of(path, in: notebook))
     }
 }

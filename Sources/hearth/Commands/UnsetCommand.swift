@@ -29,6 +29,6 @@ struct UnsetCommand: ParsableCommand {
             for key in keys where !note.remove(key) { missing.append(key) }
         }
         for key in missing { Terminal.standardError.write("hearth: \(path) has no '\(key)'; nothing to remove\n") }
-        print(path)
+        print(DisplayPath.of(path, in: notebook))
     }
 }
