@@ -41,7 +41,8 @@ public enum NotebookSetup {
     /// A git repository that is not yet a notebook and whose HEAD holds files that are not notes
     /// (see ``isNoteFile(_:)``) is a code project more often than a folder of notes: it is only
     /// adopted with `adopt`, and otherwise refused with ``SyncError/notNotes(path:files:count:)``
-    /// before anything is written.
+    /// before anything is written. A folder without a repository of its own inside another
+    /// notebook is refused with ``SyncError/insideNotebook(path:notebook:)``.
     public static func initialize(at root: URL, device: String?, adopt: Bool = false) throws(SyncError) -> Outcome {
         let root = root.standardizedFileURL
         var isDirectory: ObjCBool = false
@@ -49,6 +50,9 @@ public enum NotebookSetup {
             throw SyncError.notANotebook(path: root.path, reason: "is a file; hearth init needs a folder")
         }
         let hadRepository = FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path)
+        if !hadRepository, let enclosing = enclosingNotebook(of: root) {
+            throw SyncError.insideNotebook(path: root.path, notebook: enclosing.path)
+        }
         let repository = try SyncError.wrapping { () throws(GitError) -> Repository in
             hadRepository ? try Repository.open(at: root) : try Repository.create(at: root, initialBranch: "main")
         }
@@ -102,6 +106,15 @@ public enum NotebookSetup {
         let signature = repository.hearthSignature(device: device)
         return try repository.createCommit(tree: tree, parents: head.map { [$0] } ?? [], message: message + "\n",
                                            author: signature, committer: signature)
+    }
+
+    /// The notebook `root` lies in, found as every command finds its notebook from `root`'s
+    /// parent (up to the first repository's root; never a `hearth.yaml` in the home folder or
+    /// `/`); nil when there is none or `root` is one itself (running init again is harmless).
+    static func enclosingNotebook(of root: URL) -> URL? {
+        guard !FileManager.default.fileExists(atPath: root.appendingPathComponent(settingsFile).path) else { return nil }
+        let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0, isDirectory: true) }
+        return try? NotebookLocation.notebook(containing: root.deletingLastPathComponent(), home: home).root
     }
 
     /// Writes `hearth.yaml` when absent and the ignore patterns into `.gitignore`, committing nothing.

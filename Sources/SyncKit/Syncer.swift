@@ -22,9 +22,10 @@ public final class Syncer {
 
     /// Opens the notebook at `root` for syncing.
     ///
-    /// - Throws: ``SyncError`` when `root` is not a git work tree.
+    /// - Throws: ``SyncError/noRepository(path:)`` when `root` holds no repository, another
+    ///   ``SyncError`` when it is not a work tree.
     public init(root: URL, options: SyncOptions = SyncOptions()) throws(SyncError) {
-        let repository = try SyncError.wrapping { () throws(GitError) -> Repository in try Repository.open(at: root) }
+        let repository = try Repository.openNotebook(at: root)
         guard let workingDirectory = repository.workingDirectory else {
             throw SyncError.notANotebook(path: root.path, reason: "is a bare repository; sync a clone of it instead (hearth clone URL PATH)")
         }

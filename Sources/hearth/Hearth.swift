@@ -52,7 +52,7 @@ struct Hearth: ParsableCommand {
             }
             exitWithFailure(error.description)
         } catch let error as HistoryError {
-            exitWithFailure(error.description)
+            exitWithFailure(SyncFailureAdvice.message(for: error))
         } catch let error as SyncError {
             exitWithFailure(SyncFailureAdvice.message(for: error))
         } catch let error as GitError {
