@@ -6,6 +6,16 @@ import Testing
 /// The push into a folder remote (`pushToFolder`): what it refuses, what it treats as done once
 /// the remote's branch moved, and what it leaves in the remote.
 struct FolderPushTests {
+    /// A bare remote holding one commit on main, and the git CLI clone that pushed it.
+    private func seeded(_ scratch: Scratch) throws -> (remote: (url: URL, git: GitCLI), seed: GitCLI) {
+        let remote = try scratch.bareRemote()
+        let seed = try scratch.cliClone(of: remote.url, into: "seed")
+        try scratch.write("s.md", "seed\n", in: seed)
+        try seed.commitAll("seed")
+        try seed("push", "-q", "origin", "HEAD:main")
+        return (remote, seed)
+    }
+
     @Test func aTrackingRefLockedHereDoesNotFailAPushTheRemoteTook() throws {
         try Scratch.with { scratch in
             let remote = try scratch.bareRemote()
@@ -22,11 +32,7 @@ struct FolderPushTests {
 
     @Test func aFolderRemoteWithAWorkTreeIsRefusedAndKeepsItsBranch() throws {
         try Scratch.with { scratch in
-            let remote = try scratch.bareRemote()
-            let seed = try scratch.cliClone(of: remote.url, into: "seed")
-            try scratch.write("s.md", "seed\n", in: seed)
-            try seed.commitAll("seed")
-            try seed("push", "-q", "origin", "HEAD:main")
+            let (remote, _) = try seeded(scratch)
             let other = try scratch.cliClone(of: remote.url, into: "other")
             let before = try other("rev-parse", "main")
             let (repository, _) = try scratch.repositoryWithCommits([["a.md": "one\n"]])
@@ -42,10 +48,7 @@ struct FolderPushTests {
 
     @Test func anUnbornHeadIsPointedOnlyInABareRepository() throws {
         try Scratch.with { scratch in
-            let remote = try scratch.bareRemote()
-            let seed = try scratch.cliClone(of: remote.url, into: "seed")
-            try scratch.write("s.md", "seed\n", in: seed)
-            try seed.commitAll("seed")
+            let (_, seed) = try seeded(scratch)
             try seed("symbolic-ref", "HEAD", "refs/heads/master")
             #expect(try Repository.open(at: seed.directory).pointUnbornHead(at: "main") == false)
             #expect(try seed("symbolic-ref", "HEAD") == "refs/heads/master")
