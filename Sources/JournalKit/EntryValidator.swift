@@ -18,11 +18,27 @@ public enum EntryValidator {
                                        message: "\(entry.key) \(problem)",
                                        hint: "hearth set \(note.path) \(entry.key)=VALUE"))
         }
+        problems += misspelledKeys(in: note, schema: schema)
         problems += dateProblems(note, kind: kind)
         if kind == .experiment, (note["predicted_failure"]?.isNull ?? true) {
             problems.append(Diagnostic(path: note.path, line: note.line(ofKey: "predicted_failure") ?? 1, severity: .warning,
                                        message: "experiment has no predicted_failure: write down how it is most likely to fail before you start",
                                        hint: "hearth set \(note.path) predicted_failure=instability"))
+        }
+        return problems
+    }
+
+    /// Keys a day, experiment or week does not define that are a near miss of one it does
+    /// (`Mood`, `enrgy`): review and list never see them. Other unknown keys are the user's own
+    /// and pass silently, so only a likely misspelling is worth a warning.
+    private static func misspelledKeys(in note: Note, schema: KindSchema) -> [Diagnostic] {
+        guard schema.definesKeys else { return [] }
+        var problems: [Diagnostic] = []
+        for entry in note.frontMatter?.entries ?? [] {
+            guard let suggestion = schema.nearMiss(of: entry.key) else { continue }
+            problems.append(Diagnostic(path: note.path, line: note.line(ofKey: entry.key) ?? 0, severity: .warning,
+                                       message: JournalError.nearMissKey(key: entry.key, suggestion: suggestion).description,
+                                       hint: "rename it to \(suggestion), or keep it if it is a key of your own"))
         }
         return problems
     }

@@ -40,7 +40,12 @@ public enum FieldType: Sendable, Hashable {
             if value.bool != nil { return nil }
             return "must be true or false (YAML 1.1 words like 'yes' and 'no' are text here)"
         case .date:
-            return value.date == nil ? "must be a date like 2026-11-22" : nil
+            guard value.date == nil else { return nil }
+            // A day that does not exist is called that, not "not like 2026-11-22".
+            if let text = value.string, LocalDate.isDateShaped(text), let problem = LocalDate.problem(with: text) {
+                return "must be a day that exists (\(problem))"
+            }
+            return "must be a date like 2026-11-22"
         case .text:
             return value.scalar == nil ? "must be text, not a list or map" : nil
         case .choice(let options):

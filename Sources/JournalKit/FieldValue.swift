@@ -5,10 +5,37 @@ import NoteKit
 public enum FieldValue {
     /// The YAML value for `text` as given for `key` on an entry of `kind`.
     ///
-    /// - Throws: ``JournalError/invalidValue(key:value:reason:)`` when the kind's schema refuses it.
+    /// A list key takes comma-separated items as its list (`tags=work,gym` is `[work, gym]`).
+    /// Text that opens a list or map without closing it (`tags=[work, gym`) is refused rather
+    /// than kept as the string it would otherwise be.
+    ///
+    /// - Throws: ``JournalError/invalidValue(key:value:reason:)`` when the kind's schema refuses
+    ///   it, ``JournalError/invalidList(key:value:reason:)`` for a list YAML cannot read.
     public static func parse(_ text: String, key: String, kind: NoteKind) throws(JournalError) -> YAMLValue {
         var value = YAMLValue(inlineYAML: text)
         let type = KindSchema.forKind(kind).fields[key]
+        let isListKey: Bool
+        if case .list? = type { isListKey = true } else { isListKey = false }
+        let opened = text.first { $0 != " " && $0 != "\t" }
+        if (opened == "[" || opened == "{"), value.scalar != nil {
+            let closer: Character = opened == "[" ? "]" : "}"
+            let what = opened == "[" ? "list" : "map"
+            var reason = text.contains(closer) ? "not a \(what) YAML can read" : "the \(what) is not closed (no '\(closer)')"
+            if opened == "[" && !text.contains(closer) {
+                let items = text.drop { $0 != "[" }.dropFirst().split(separator: ",", omittingEmptySubsequences: false)
+                    .map { $0.drop { $0 == " " } }.joined(separator: ",")
+                reason += isListKey ? "; write \(key)=\(text)] or \(key)=\(items)" : "; write \(key)=\(text)] for a list, or quote the text"
+            }
+            throw JournalError.invalidList(key: key, value: text, reason: reason)
+        }
+        if isListKey, let scalar = value.scalar, !scalar.isNull {
+            // `tags=work,gym` or `tags=work`: the items of the list the key holds.
+            let items = YAMLValue(inlineYAML: "[" + text + "]")
+            guard items.list != nil else {
+                throw JournalError.invalidList(key: key, value: text, reason: "not a list YAML can read; write \(key)=[a, b] or \(key)=a,b")
+            }
+            value = items
+        }
         // A text field keeps what was typed as text, so `title=2026` stays the string "2026".
         if case .text? = type, let scalar = value.scalar, scalar.style == .plain, !scalar.isNull,
            scalar.bool != nil || scalar.double != nil {

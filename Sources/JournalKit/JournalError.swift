@@ -8,6 +8,15 @@ public enum JournalError: Error, Sendable, CustomStringConvertible, Equatable {
     case malformedAssignment(String)
     /// Text that cannot go into an entry as given.
     case invalidText(String)
+    /// A key that cannot be written as a plain YAML key (a space, a `:`, a word YAML reads as
+    /// something else); `reason` names the character or word.
+    case invalidKey(key: String, reason: String)
+    /// A key the entry does not have that differs from one its kind or the entry knows only by
+    /// case or a small typo (`Mood` for `mood`): most likely a mistake, so nothing is written.
+    case nearMissKey(key: String, suggestion: String)
+    /// A value that opens a list (`[work, gym`) or reads as one for a list key (`work,[gym`)
+    /// but is not a list YAML can read.
+    case invalidList(key: String, value: String, reason: String)
 
     public var description: String {
         switch self {
@@ -17,6 +26,12 @@ public enum JournalError: Error, Sendable, CustomStringConvertible, Equatable {
             return "'\(text)' is not key=value (example: energy=3)"
         case .invalidText(let reason):
             return reason
+        case .invalidKey(let key, let reason):
+            return "'\(key)' cannot be a key: \(reason)"
+        case .nearMissKey(let key, let suggestion):
+            return "unknown key '\(key)'; did you mean \(suggestion)?"
+        case .invalidList(let key, let value, let reason):
+            return "\(key)=\(value): \(reason)"
         }
     }
 }

@@ -18,6 +18,24 @@ public struct KindSchema: Sendable {
         }
     }
 
+    /// Whether journal.md defines this kind's keys (day, experiment, week) rather than only the
+    /// few every entry shares; `hearth check` holds only these kinds' keys to their spelling.
+    public var definesKeys: Bool { fields.count > KindSchema.common.count }
+
+    /// The key of this kind, or of `entryKeys` (the entry's own), that `key` is most likely a
+    /// mistake for: the same but for case, or a small typo (`Mood` or `enrgy` for a day's
+    /// `mood` and `energy`). Nil when `key` is one of them or close to none: keys journal.md
+    /// does not name are the user's own.
+    public func nearMiss(of key: String, entryKeys: some Collection<String> = [String]()) -> String? {
+        if fields[key] != nil || entryKeys.contains(key) { return nil }
+        if entryKeys.isEmpty {
+            return KindSchema.nearMisses.answer(kind: kind, key: key) { NameSuggestion.nearest(to: key, among: fields.keys) }
+        }
+        return NameSuggestion.nearest(to: key, among: Array(fields.keys) + entryKeys)
+    }
+
+    private static let nearMisses = NearMissMemo()
+
     private static let common: [String: FieldType] = [
         "date": .date,
         "tags": .list(.text),

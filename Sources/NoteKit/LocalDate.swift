@@ -38,6 +38,44 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(year: year, month: month, day: day)
     }
 
+    /// Why `text` is not a `YYYY-MM-DD` date, said so a person sees the mistake
+    /// (`2026-02-30 is not a date: February 2026 has 28 days`); nil when it is one.
+    ///
+    /// Every place that takes a date from a person (arguments, options, `HEARTH_TODAY`, values)
+    /// reports its refusal with this text, so a day that does not exist is called that, not "not
+    /// found" or "not like 2026-11-22".
+    public static func problem(with text: some StringProtocol) -> String? {
+        guard isDateShaped(text) else { return "\(text) is not a date like 2026-11-22 (YYYY-MM-DD)" }
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1]) - 48 } }
+        let year = number(0..<4), month = number(5..<7), day = number(8..<10)
+        if year == 0 { return "\(text) is not a date: years start at 0001" }
+        guard (1...12).contains(month) else { return "\(text) is not a date: there is no month \(month) (months are 01 to 12)" }
+        if day == 0 { return "\(text) is not a date: days start at 01" }
+        let days = daysIn(month: month, year: year)
+        guard day <= days else {
+            return "\(text) is not a date: \(monthNames[month - 1]) \(year) has \(days) days"
+        }
+        return nil
+    }
+
+    /// Whether `text` has the shape of a date (`NNNN-NN-NN`) whether or not the day exists: such
+    /// a text that names no entry was meant as a day, so its mistake is worth naming.
+    public static func isDateShaped(_ text: some StringProtocol) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count == 10 && bytes.indices.allSatisfy { index in
+            index == 4 || index == 7 ? bytes[index] == UInt8(ascii: "-") : (48...57).contains(bytes[index])
+        }
+    }
+
+    /// The weekday's English name (ISO: 1 is Monday).
+    public var weekdayName: String {
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][isoWeekday - 1]
+    }
+
+    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                     "September", "October", "November", "December"]
+
     /// A day before any journal entry, for comparisons with entries that have no date.
     public static let distantPast = LocalDate(year: 1, month: 1, day: 1)!
 

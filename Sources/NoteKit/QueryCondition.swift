@@ -69,6 +69,10 @@ public struct QueryCondition: Sendable, Hashable {
         if let first = value.first, "=!<>~".contains(first) {
             throw QueryError(expression: text, reason: "unknown operator '\(op.rawValue)\(first)'")
         }
+        // `date>=2026-02-30` would quietly compare as text: a day that does not exist is a mistake.
+        if op != .contains, LocalDate.isDateShaped(value), let problem = LocalDate.problem(with: value) {
+            throw QueryError(expression: text, reason: problem)
+        }
         if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
             value = String(value.dropFirst().dropLast())
         }

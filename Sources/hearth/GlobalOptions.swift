@@ -67,8 +67,7 @@ struct GlobalOptions: ParsableArguments {
     /// Today in the user's time zone; `HEARTH_TODAY` pins it for reproducible demos and tests.
     func today() throws -> LocalDate {
         if let pinned = ProcessInfo.processInfo.environment["HEARTH_TODAY"] {
-            guard let date = LocalDate(pinned) else { throw CommandFailure.usage("HEARTH_TODAY=\(pinned) is not a YYYY-MM-DD date") }
-            return date
+            return try DateArgument.date(pinned, from: "HEARTH_TODAY=")
         }
         return LocalDate.today()
     }

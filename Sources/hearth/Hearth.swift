@@ -44,14 +44,13 @@ struct Hearth: ParsableCommand {
             Foundation.exit(2)
         } catch let error as NotebookError {
             if case .unreadable(let diagnostic) = error { exitWithDiagnostic(diagnostic) }
+            if case .notFound(let reference) = error { exitIfNotADate(reference) }
             exitWithFailure(error.description)
         } catch let error as JournalError {
-            if case .malformedAssignment = error {
-                Terminal.standardError.write("hearth: error: \(error)\n")
-                Foundation.exit(2)
-            }
-            exitWithFailure(error.description)
+            Terminal.standardError.write("hearth: error: \(error.message())\n")
+            Foundation.exit(error.exitCode)
         } catch let error as HistoryError {
+            if case .notFound(let reference) = error { exitIfNotADate(reference) }
             exitWithFailure(SyncFailureAdvice.message(for: error))
         } catch let error as SyncError {
             exitWithFailure(SyncFailureAdvice.message(for: error))
@@ -66,10 +65,22 @@ struct Hearth: ParsableCommand {
                 if !message.isEmpty { print(message) }
                 Foundation.exit(0)
             }
-            if !message.isEmpty { Terminal.standardError.write(message + "\n") }
             // ArgumentParser reports usage errors as EX_USAGE (64); hearth follows git and uses 2.
-            Foundation.exit(code == .validationFailure ? 2 : code.rawValue == 0 ? 0 : 1)
+            if code == .validationFailure {
+                Terminal.standardError.write(UsageErrorReport.text(for: error, arguments: arguments) + "\n")
+                Foundation.exit(2)
+            }
+            if !message.isEmpty { Terminal.standardError.write(message + "\n") }
+            Foundation.exit(code.rawValue == 0 ? 0 : 1)
         }
+    }
+
+    /// A reference shaped like a date that names no day (`2026-02-30`) found no entry because
+    /// the day does not exist: say that, as a usage error, rather than "no entry matches".
+    private static func exitIfNotADate(_ reference: String) {
+        guard LocalDate.isDateShaped(reference), let problem = LocalDate.problem(with: reference) else { return }
+        Terminal.standardError.write("hearth: error: \(problem)\n")
+        Foundation.exit(2)
     }
 
     /// A diagnostic already says `path:line: error: ...`; printing it after "hearth: error:" would

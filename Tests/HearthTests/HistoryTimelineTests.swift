@@ -186,9 +186,15 @@ import Testing
         #expect(energy(try notebook.hearth("show", "today", "--at", "2030-11-20T14:30")) == "energy: 2")
         #expect(energy(try notebook.hearth("show", "today", "--at", "2030-11-20 14:30:59")) == "energy: 2")
         #expect(energy(try notebook.hearth("show", "today", "--at", "2030-11-20T14:31:00")) == "energy: 4")
-        for mistake in ["2030-13-45", "2030-11-20T25:00", "2030-11-20T14:30:75"] {
+        for mistake in ["2030-11-20T25:00", "2030-11-20T14:30:75"] {
             let result = try notebook.hearth("show", "today", "--at", mistake)
             #expect(result.status == 2 && result.stderr.contains("--at \(mistake) is not a day like"), "\(result)")
+        }
+        // A day that does not exist is called that, with or without a time.
+        for mistake in ["2030-13-45", "2030-13-45T10:00"] {
+            let result = try notebook.hearth("show", "today", "--at", mistake)
+            #expect(result.status == 2 && result.stderr == "hearth: error: --at 2030-13-45 is not a date: there is no month 13 (months are 01 to 12)\n",
+                    "\(result)")
         }
         // Restoring what the entry already reads commits nothing, not even other edits.
         try notebook.write("notes/other.md", "---\ntitle: Other\n---\n")

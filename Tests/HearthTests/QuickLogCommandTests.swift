@@ -89,4 +89,35 @@ import Testing
         // The closed one never had a predicted failure mode: a warning, not an error.
         #expect(check.stdout.contains("2026-11-20-lr-sweep.md:") && check.stdout.contains("warning: experiment has no predicted_failure"))
     }
+
+    @Test(arguments: [
+        ["set", "2026-11-20", "energy=3"], ["done", "--date", "2026-11-20", "ship", "x"], ["jot", "--date", "2026-11-20", "x"],
+        ["learned", "--date", "2026-11-20", "x"], ["grateful", "--date", "2026-11-20", "x"],
+    ])
+    func loggingOnAnotherDaySaysItCreatedTheEntry(arguments: [String]) throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        let first = try notebook.hearth(arguments)
+        #expect(first.status == 0, "\(first)")
+        // Standard output stays the path alone, for scripts; the notice goes to standard error.
+        #expect(first.stdout == "days/2026/2026-11-20.md\n")
+        #expect(first.stderr == "hearth: created days/2026/2026-11-20.md, a new entry for Friday 2026-11-20\n")
+        #expect(notebook.exists("days/2026/2026-11-20.md"))
+        // The entry exists now: no notice the second time.
+        let second = try notebook.hearth(arguments)
+        #expect(second.status == 0 && second.stderr.isEmpty, "\(second)")
+    }
+
+    @Test func aFutureDayAndYesterdayGetTheNoticeTodayDoesNot() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        let future = try notebook.hearth("jot", "--date", "2026-11-23", "plan")
+        #expect(future.stderr == "hearth: created days/2026/2026-11-23.md, a new entry for Monday 2026-11-23\n", "\(future)")
+        let yesterday = try notebook.hearth("set", "yesterday", "mood=3")
+        #expect(yesterday.stderr == "hearth: created days/2026/2026-11-21.md, a new entry for Saturday 2026-11-21\n", "\(yesterday)")
+        for arguments in [["done", "ship", "x"], ["set", "today", "energy=2"]] {
+            let result = try notebook.hearth(arguments)
+            #expect(result.status == 0 && result.stderr.isEmpty && result.stdout == "days/2026/2026-11-22.md\n", "\(result)")
+        }
+        let explicit = try notebook.hearth("jot", "--date", "2026-11-22", "x")
+        #expect(explicit.stderr.isEmpty, "\(explicit)")
+    }
 }

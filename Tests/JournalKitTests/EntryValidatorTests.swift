@@ -229,4 +229,48 @@ struct EntryValidatorTests {
             """, at: "notes/ideas.md")
         #expect(EntryValidator.problems(in: plain) == [])
     }
+
+    @Test func aNearMissOfAKindsKeyIsAWarningNamingTheKeyMeant() throws {
+        let day = try note("""
+            ---
+            kind: day
+            date: 2026-11-22
+            Mood: 4
+            enrgy: 2
+            bedtime: "23:30"
+            walk_h: 1
+            exhaustoin: 3
+            ---
+            """, at: "days/2026/2026-11-22.md")
+        let problems = EntryValidator.problems(in: day)
+        #expect(problems.map(\.line) == [4, 5, 8])
+        #expect(problems.allSatisfy { $0.severity == .warning })
+        #expect(problems.map(\.message) == [
+            "unknown key 'Mood'; did you mean mood?",
+            "unknown key 'enrgy'; did you mean energy?",
+            "unknown key 'exhaustoin'; did you mean exhaustion?",
+        ])
+        #expect(problems.first?.hint == "rename it to mood, or keep it if it is a key of your own")
+    }
+
+    @Test func experimentsAndWeeksAreHeldToTheirKeysToo() throws {
+        let experiment = try note("---\nkind: experiment\ndate: 2026-11-22\npredicted_failure: bug\np_sucess: 0.5\n---\n",
+                                  at: "experiments/2026/2026-11-22-x.md")
+        #expect(EntryValidator.problems(in: experiment).map(\.message) == ["unknown key 'p_sucess'; did you mean p_success?"])
+        let week = try note("---\nkind: week\nweek: 2026-W47\nwho_5: [1, 2, 3, 4, 5]\n---\n", at: "weeks/2026/2026-W47.md")
+        #expect(EntryValidator.problems(in: week).map(\.message) == ["unknown key 'who_5'; did you mean who5?"])
+    }
+
+    @Test func notesAndUserKindsKeepAnyKeys() throws {
+        let plain = try note("---\nTags: [x]\nTitel: Ideas\n---\n", at: "notes/ideas.md")
+        #expect(EntryValidator.problems(in: plain) == [])
+        let recipe = try note("---\nkind: recipe\nTags: [x]\n---\n", at: "recipes/soup.md")
+        #expect(EntryValidator.problems(in: recipe) == [])
+    }
+
+    @Test func aDayDateThatDoesNotExistIsCalledThat() throws {
+        let day = try note("---\nkind: day\ndate: 2026-02-30\n---\n", at: "days/2026/2026-02-28.md")
+        let problems = EntryValidator.problems(in: day)
+        #expect(problems.first?.message == "date must be a day that exists (2026-02-30 is not a date: February 2026 has 28 days)")
+    }
 }

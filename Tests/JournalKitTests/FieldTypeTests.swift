@@ -90,9 +90,16 @@ struct FieldTypeTests {
     }
 
     @Test("date: anything but a real YYYY-MM-DD is refused",
-          arguments: ["2026-02-30", "2025-02-29", "22.11.2026", "2026-11-22T10:00", "2026-1-5", "today"])
+          arguments: ["22.11.2026", "2026-11-22T10:00", "2026-1-5", "today"])
     func dateRefused(text: String) {
         #expect(FieldType.date.problem(with: .plain(text)) == "must be a date like 2026-11-22")
+    }
+
+    @Test("date: a day that does not exist is called that",
+          arguments: [("2026-02-30", "February 2026 has 28 days"), ("2025-02-29", "February 2025 has 28 days"),
+                      ("2026-13-01", "there is no month 13 (months are 01 to 12)")])
+    func dateThatDoesNotExist(text: String, reason: String) {
+        #expect(FieldType.date.problem(with: .plain(text)) == "must be a day that exists (\(text) is not a date: \(reason))")
     }
 
     // MARK: text

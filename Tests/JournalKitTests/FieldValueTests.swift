@@ -137,4 +137,44 @@ struct FieldValueTests {
         #expect(value == .list([.string("a, b"), .plain("c")]))
         #expect(value.strings == ["a, b", "c"])
     }
+
+    @Test(arguments: [
+        ("work,gym", "tags", "[work, gym]"), ("work, gym", "tags", "[work, gym]"), ("work", "tags", "[work]"),
+        ("\"a, b\",c", "tags", "[\"a, b\", c]"), ("95,140", "glucose_mgdl", "[95, 140]"), ("cough", "symptoms", "[cough]"),
+    ])
+    func aListKeyTakesCommaSeparatedItemsAsItsList(text: String, key: String, line: String) throws {
+        let value = try FieldValue.parse(text, key: key, kind: .day)
+        #expect(value.list != nil)
+        #expect(YAMLWriter.line(key: key, value: value) == "\(key): \(line)")
+    }
+
+    @Test func anEmptyValueOnAListKeyIsStillNotRecorded() throws {
+        #expect(try FieldValue.parse("", key: "tags", kind: .day).isNull)
+        #expect(try FieldValue.parse("[]", key: "tags", kind: .day).list == [])
+    }
+
+    @Test func aKeyOfTheUsersOwnKeepsCommasAsText() throws {
+        #expect(try FieldValue.parse("work,gym", key: "place", kind: .day).string == "work,gym")
+    }
+
+    @Test(arguments: [
+        ("tags", "[work, gym", "the list is not closed (no ']'); write tags=[work, gym] or tags=work,gym"),
+        ("tags", "[work", "the list is not closed (no ']'); write tags=[work] or tags=work"),
+        ("note", "[draft", "the list is not closed (no ']'); write note=[draft] for a list, or quote the text"),
+        ("tags", "[a] b", "not a list YAML can read"),
+        ("note", "{a: 1", "the map is not closed (no '}')"),
+        ("tags", "a,[b", "not a list YAML can read; write tags=[a, b] or tags=a,b"),
+    ])
+    func aListThatDoesNotCloseIsRefused(key: String, text: String, reason: String) {
+        #expect(throws: JournalError.invalidList(key: key, value: text, reason: reason)) {
+            try FieldValue.parse(text, key: key, kind: .day)
+        }
+    }
+
+    @Test func aDateThatDoesNotExistIsCalledThat() {
+        #expect(throws: JournalError.invalidValue(key: "date", value: "2026-02-30",
+                                                  reason: "must be a day that exists (2026-02-30 is not a date: February 2026 has 28 days)")) {
+            try FieldValue.parse("2026-02-30", key: "date", kind: .day)
+        }
+    }
 }

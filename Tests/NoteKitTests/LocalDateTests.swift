@@ -95,4 +95,44 @@ import Testing
         #expect(try JSONDecoder().decode([LocalDate].self, from: data) == [date])
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([LocalDate].self, from: Data("[\"2026-02-30\"]".utf8)) }
     }
+
+    @Test(arguments: [
+        ("2026-02-30", "2026-02-30 is not a date: February 2026 has 28 days"),
+        ("2026-02-29", "2026-02-29 is not a date: February 2026 has 28 days"),
+        ("2024-02-30", "2024-02-30 is not a date: February 2024 has 29 days"),
+        ("1900-02-29", "1900-02-29 is not a date: February 1900 has 28 days"),
+        ("2026-04-31", "2026-04-31 is not a date: April 2026 has 30 days"),
+        ("2026-11-00", "2026-11-00 is not a date: days start at 01"),
+        ("2026-13-01", "2026-13-01 is not a date: there is no month 13 (months are 01 to 12)"),
+        ("2026-00-10", "2026-00-10 is not a date: there is no month 0 (months are 01 to 12)"),
+        ("0000-01-01", "0000-01-01 is not a date: years start at 0001"),
+        ("2026-1-05", "2026-1-05 is not a date like 2026-11-22 (YYYY-MM-DD)"),
+        ("yesterday-ish", "yesterday-ish is not a date like 2026-11-22 (YYYY-MM-DD)"),
+    ])
+    func aDayThatDoesNotExistIsCalledThat(text: String, message: String) {
+        #expect(LocalDate.problem(with: text) == message)
+        #expect(LocalDate(text) == nil)
+    }
+
+    /// `problem(with:)` and `init` agree on every date-shaped text: nil exactly for real days.
+    @Test func problemAgreesWithParsing() {
+        for year in [1, 1900, 2000, 2024, 2026, 9999] {
+            for month in 0...13 {
+                for day in 0...32 {
+                    let text = String(format: "%04d-%02d-%02d", year, month, day)
+                    #expect(LocalDate.isDateShaped(text))
+                    #expect((LocalDate.problem(with: text) == nil) == (LocalDate(text) != nil), "\(text)")
+                }
+            }
+        }
+        for text in ["2026-11-2", "2026/11/22", "2026-11-22T10:00", "２０２６-11-22", "abcd-ef-gh"] {
+            #expect(!LocalDate.isDateShaped(text), "\(text)")
+        }
+    }
+
+    @Test func weekdayNames() throws {
+        #expect(try #require(LocalDate("2026-11-20")).weekdayName == "Friday")
+        #expect(try #require(LocalDate("2026-11-22")).weekdayName == "Sunday")
+        #expect(try #require(LocalDate("2026-11-23")).weekdayName == "Monday")
+    }
 }

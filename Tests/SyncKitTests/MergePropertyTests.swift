@@ -92,7 +92,7 @@ struct MergePropertyTests {
         }
     }
 
-    @Test("two versions with no base merge without text conflicts and keep every line", arguments: 0..<4)
+    @Test("two versions with no base merge without text conflicts and keep every line under its heading", arguments: 0..<4)
     func addAddNeverConflictsInTheBody(batch: UInt64) throws {
         var random = SeededRandom(seed: 0x4144_4441 &+ batch)
         for _ in 0..<100 {
@@ -101,19 +101,86 @@ struct MergePropertyTests {
             let second = scenario.data(scenario.second)
             let result = MergePropertyTests.merge(nil, first, second)
             #expect(!result.conflicts.contains { $0.kind == .text })
-            let merged = MergePropertyTests.lines(result.merged)
-            // Each side's body lines appear in order in the result (it is a supersequence of both).
+            let merged = MergeSectionScenario.placed(MergePropertyTests.lines(result.merged))
+            // Sections are merged one by one, so the result holds each side's lines under the
+            // headings they were under (the random bodies repeat headings, so a heading's
+            // sections are taken together), each side's in its order.
+            let isHeading = { (line: String) in line.hasPrefix("#") }
             for side in [scenario.first.body, scenario.second.body] {
-                var rest = merged[...]
-                for line in side {
-                    guard let index = rest.firstIndex(of: line) else {
-                        Issue.record("line '\(line)' missing or out of order\n--- a\n\(scenario.text(scenario.first))--- b\n\(scenario.text(scenario.second))--- merged\n\(String(decoding: result.merged ?? Data(), as: UTF8.self))")
-                        break
+                let placed = MergeSectionScenario.placed(side)
+                for heading in Set(side.filter(isHeading)) {
+                    #expect(merged.filter { $0.line == heading }.count >= side.filter { $0 == heading }.count)
+                }
+                for path in Set(placed.map(\.path)) {
+                    var rest = merged.filter { $0.path == path && !isHeading($0.line) }.map(\.line)[...]
+                    for line in placed.filter({ $0.path == path && !isHeading($0.line) }).map(\.line) {
+                        guard let index = rest.firstIndex(of: line) else {
+                            Issue.record("line '\(line)' under \(path) missing or out of order\n--- a\n\(scenario.text(scenario.first))--- b\n\(scenario.text(scenario.second))--- merged\n\(String(decoding: result.merged ?? Data(), as: UTF8.self))")
+                            break
+                        }
+                        rest = rest[(index + 1)...]
                     }
-                    rest = rest[(index + 1)...]
                 }
             }
             _ = try Note(parsing: try #require(result.merged), path: MergePropertyTests.path)
+        }
+    }
+
+    @Test("section edits: what a side wrote stays under its heading, no heading twice, one line ending", arguments: 0..<6)
+    func sectionEdits(batch: UInt64) throws {
+        var random = SeededRandom(seed: 0x5345_4354 &+ batch)
+        for round in 0..<150 {
+            let scenario = MergeSectionScenario(random: &random)
+            let base = scenario.addAdd ? nil : scenario.baseData
+            let result = MergePropertyTests.merge(base, scenario.firstData, scenario.secondData)
+            let context = "batch \(batch) round \(round)\n\(scenario.description)"
+            let merged = try #require(result.merged, Comment(rawValue: context))
+            let text = String(decoding: merged, as: UTF8.self)
+            let failure = Comment(rawValue: context + "--- merged\n" + text)
+            #expect(!result.conflicts.contains { $0.kind == .file }, failure)
+
+            let bytes = Array(merged)
+            let lineFeeds = bytes.filter { $0 == 10 }.count
+            let crlfs = zip(bytes, bytes.dropFirst()).filter { $0 == 13 && $1 == 10 }.count
+            #expect(crlfs == (scenario.expectedNewline == "\r\n" ? lineFeeds : 0), failure)
+
+            let note = try Note(parsing: merged, path: MergePropertyTests.path)
+            let placed = MergeSectionScenario.placed(MergePropertyTests.lines(Data(note.body.utf8)))
+            let headings = placed.filter { $0.line.hasPrefix("#") }.map(\.path)
+            #expect(Set(headings).count == headings.count, "a heading twice\n\(failure)")
+
+            let sides = [(scenario.first, scenario.firstWritten, scenario.firstRenames, scenario.secondRenames, scenario.secondTouched),
+                         (scenario.second, scenario.secondWritten, scenario.secondRenames, scenario.firstRenames, scenario.firstTouched)]
+            for (body, written, ownRenames, otherRenames, otherTouched) in sides {
+                // A heading this side renamed that the other side renamed too may read either way.
+                var renamed = otherRenames
+                for (old, new) in ownRenames { renamed[new] = otherRenames[old] }
+                for (line, path) in MergeSectionScenario.placed(MergeSectionScenario.lines(of: body)) {
+                    if scenario.addAdd {
+                        // Without a base everything a side has is its own: each line is kept
+                        // under the headings it was under (shared lines once).
+                        guard !line.isEmpty else { continue }
+                        #expect(placed.contains { $0 == (line, path) }, "'\(line)' under \(path)\n\(failure)")
+                        continue
+                    }
+                    guard written.contains(line), !otherTouched.contains(line) else { continue }
+                    // Under the same headings, or the ones the other side renamed them to (another
+                    // copy may sit in a conflict region, as the other side's version of it).
+                    let found = placed.filter { $0.line == line }.map(\.path)
+                    let underItsHeading = found.contains { merged in
+                        merged.count == path.count && zip(merged, path).allSatisfy { $0 == $1 || $0 == renamed[$1] }
+                    }
+                    #expect(underItsHeading, "'\(line)' written under \(path), found under \(found)\n\(failure)")
+                }
+            }
+            #expect(MergePropertyTests.merge(base, scenario.firstData, scenario.secondData) == result, "deterministic")
+            if !scenario.addAdd {
+                let backward = MergePropertyTests.merge(base, scenario.secondData, scenario.firstData, MergePropertyTests.desk,
+                                                        MergePropertyTests.laptop)
+                let isMarker = { (line: String) in line.contains(ConflictMarker.tag) }
+                #expect(MergePropertyTests.lines(backward.merged).filter { !isMarker($0) }.sorted()
+                        == MergePropertyTests.lines(merged).filter { !isMarker($0) }.sorted(), "sides swapped\n\(failure)")
+            }
         }
     }
 }

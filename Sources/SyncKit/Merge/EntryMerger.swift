@@ -2,7 +2,8 @@ import Foundation
 import NoteKit
 
 /// The entry-aware three-way merge of one file (merge.md): front-matter per key, body per
-/// line, whole-file rules for deletions and for files it cannot interpret.
+/// section and line (``SectionMerger``), one line ending, whole-file rules for deletions and for
+/// files it cannot interpret.
 ///
 /// Pure: no git, no I/O. Every decision depends only on the three versions and the two sides,
 /// which the caller orders canonically, so two devices merging the same histories get the same bytes.
@@ -47,42 +48,37 @@ public enum EntryMerger {
 
         /// Body-only merge of a text file that is not an entry (`hearth.yaml`, `.gitignore`).
         func mergeText(base: Data?, first: Data, second: Data) -> EntryMergeResult {
-            guard let firstText = Context.decode(first), let secondText = Context.decode(second) else {
+            guard let texts = Context.texts(base: base, first: first, second: second) else {
                 return fileConflict(first: first, second: second)
             }
-            let baseText = base.flatMap(Context.decode)
-            if base != nil && baseText == nil { return fileConflict(first: first, second: second) }
-            let newline = [secondText, firstText, baseText ?? ""].lazy.compactMap(TextLines.newline(of:)).first ?? "\n"
-            let merger = LineMerger(path: path, firstSide: firstSide, secondSide: secondSide, newline: newline)
-            let result = baseText.map {
-                merger.merge(base: TextLines.split($0), first: TextLines.split(firstText), second: TextLines.split(secondText))
-            } ?? merger.mergeWithoutBase(first: TextLines.split(firstText), second: TextLines.split(secondText))
+            let merger = LineMerger(path: path, firstSide: firstSide, secondSide: secondSide, newline: texts.newline)
+            let result = texts.base.map {
+                merger.merge(base: TextLines.split($0), first: TextLines.split(texts.first), second: TextLines.split(texts.second))
+            } ?? merger.mergeWithoutBase(first: TextLines.split(texts.first), second: TextLines.split(texts.second))
             return EntryMergeResult(merged: Data(result.lines.joined().utf8), conflicts: result.conflicts)
         }
 
-        /// Front-matter per key and body per line; anything unreadable becomes a file conflict.
+        /// Front-matter per key and body per section and line; anything unreadable becomes a
+        /// file conflict.
         func mergeEntry(base: Data?, first: Data, second: Data) -> EntryMergeResult {
-            guard let firstParts = parse(first), let secondParts = parse(second) else {
+            guard let texts = Context.texts(base: base, first: first, second: second),
+                  let firstParts = parse(texts.first), let secondParts = parse(texts.second) else {
                 return fileConflict(first: first, second: second)
             }
             var baseParts: EntryParts?
-            if let base {
-                guard let parsed = parse(base) else { return fileConflict(first: first, second: second) }
+            if let baseText = texts.base {
+                guard let parsed = parse(baseText) else { return fileConflict(first: first, second: second) }
                 baseParts = parsed
             }
+            let newline = texts.newline
             let prefix = Context.pick(base: baseParts?.prefix, first: firstParts.prefix, second: secondParts.prefix)
             var fences = Context.pick(base: baseParts?.fences, first: firstParts.fences, second: secondParts.fences)
-            let newline = fences.flatMap { TextLines.newline(of: $0.opening) }
-                ?? [secondParts.text, firstParts.text, baseParts?.text ?? ""].lazy.compactMap(TextLines.newline(of:)).first
-                ?? "\n"
 
             let frontMatter = FrontMatterMerger(path: path, firstSide: firstSide, secondSide: secondSide)
                 .merge(base: baseParts?.frontMatter, first: firstParts.frontMatter, second: secondParts.frontMatter)
-            let lines = LineMerger(path: path, firstSide: firstSide, secondSide: secondSide, newline: newline)
-            let firstBody = TextLines.split(firstParts.body)
-            let secondBody = TextLines.split(secondParts.body)
-            let body = baseParts.map { lines.merge(base: TextLines.split($0.body), first: firstBody, second: secondBody) }
-                ?? lines.mergeWithoutBase(first: firstBody, second: secondBody)
+            let sections = SectionMerger(lineMerger: LineMerger(path: path, firstSide: firstSide, secondSide: secondSide, newline: newline))
+            let body = sections.merge(base: baseParts.map { TextLines.split($0.body) },
+                                      first: TextLines.split(firstParts.body), second: TextLines.split(secondParts.body))
 
             if !frontMatter.lines.isEmpty && fences == nil {
                 fences = EntryParts.Fences(opening: "---" + newline, closing: "---" + newline)
@@ -108,9 +104,9 @@ public enum EntryMerger {
             return EntryMergeResult(merged: Data(text.utf8), conflicts: frontMatter.conflicts + body.conflicts)
         }
 
-        /// The entry's parts, nil for binary data, invalid UTF-8 or front-matter that does not parse.
-        private func parse(_ data: Data) -> EntryParts? {
-            guard let note = try? Note(parsing: data, path: path) else { return nil }
+        /// The entry's parts, nil for front-matter that does not parse.
+        private func parse(_ text: String) -> EntryParts? {
+            guard let note = try? Note(parsing: text, path: path) else { return nil }
             return EntryParts(note)
         }
 
@@ -142,6 +138,19 @@ public enum EntryMerger {
                 return folder + name + ".conflict-" + device
             }
             return folder + name[..<dot] + ".conflict-" + device + name[dot...]
+        }
+
+        /// The three versions as text, every line break written with the one ending the merged
+        /// file will use (``TextLines/mergedNewline(base:first:second:)``), so that a CRLF and an
+        /// LF version of the same line are the same line; nil when one is not text.
+        static func texts(base: Data?, first: Data, second: Data)
+            -> (base: String?, first: String, second: String, newline: String)? {
+            guard let first = decode(first), let second = decode(second) else { return nil }
+            let baseText = base.flatMap(decode)
+            if base != nil && baseText == nil { return nil }
+            let newline = TextLines.mergedNewline(base: baseText, first: first, second: second)
+            return (baseText.map { TextLines.normalized($0, to: newline) }, TextLines.normalized(first, to: newline),
+                    TextLines.normalized(second, to: newline), newline)
         }
 
         /// Text when the bytes are UTF-8 without a NUL byte (git's own binary test).

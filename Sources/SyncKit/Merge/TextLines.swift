@@ -26,6 +26,42 @@ enum TextLines {
         return "\n"
     }
 
+    /// The ending the merged file uses (merge.md): the base's, so a merge never converts a file
+    /// behind both devices' backs; with no base (two devices added the file), the first side's in
+    /// canonical order. A version without any line break says nothing about it.
+    static func mergedNewline(base: String?, first: String, second: String) -> String {
+        if let baseNewline = base.flatMap(newline(of:)) { return baseNewline }
+        return newline(of: first) ?? newline(of: second) ?? "\n"
+    }
+
+    /// `text` with every `\r\n` and `\n` written as `newline` (a lone `\r` is not a line break
+    /// and stays).
+    static func normalized(_ text: String, to newline: String) -> String {
+        let crlf = newline == "\r\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                if previous == UInt8(ascii: "\r"), !crlf { bytes.removeLast() }
+                if previous != UInt8(ascii: "\r"), crlf { bytes.append(UInt8(ascii: "\r")) }
+            }
+            bytes.append(byte)
+            previous = byte
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The line without its `\n` or `\r\n`.
+    static func content(_ line: String) -> Substring {
+        var utf8 = Substring(line).utf8[...]
+        if utf8.last == UInt8(ascii: "\n") {
+            utf8 = utf8.dropLast()
+            if utf8.last == UInt8(ascii: "\r") { utf8 = utf8.dropLast() }
+        }
+        return Substring(utf8)
+    }
+
     /// Whether the line ends with a terminator.
     static func isTerminated(_ line: String) -> Bool {
         line.utf8.last == UInt8(ascii: "\n")

@@ -21,6 +21,7 @@ struct CheckCommand: ParsableCommand {
         let scan = notebook.scan()
         var problems = scan.diagnostics + NotebookSettings.problems(in: notebook)
         for note in scan.notes { problems += EntryValidator.problems(in: note) }
+        for note in scan.notes { problems += BodyLint.problems(in: note) }
         problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }
         if json {
             let rows = problems.map { problem in

@@ -19,9 +19,8 @@ struct FilterOptions: ParsableArguments {
     var conditions: [String] = []
 
     func validate() throws {
-        for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, LocalDate(value) == nil { throw ValidationError("\(name) \(value) is not a date like 2026-11-22") }
-        }
+        try DateArgument.validate(since, from: "--since")
+        try DateArgument.validate(until, from: "--until")
     }
 
     /// The query these options describe.

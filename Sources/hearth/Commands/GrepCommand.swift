@@ -58,7 +58,7 @@ struct GrepCommand: ParsableCommand {
 
     func validate() throws {
         for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, LocalDate(value) == nil { throw ValidationError("\(name) \(value) is not a date like 2026-11-22") }
+            try DateArgument.validate(value, from: name)
         }
         if let field, field.isEmpty { throw ValidationError("--field needs a front-matter key, such as --field tags") }
     }

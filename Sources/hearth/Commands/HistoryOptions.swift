@@ -39,6 +39,9 @@ struct HistoryOptions: ParsableArguments {
     static func point(_ text: String, global: GlobalOptions) throws -> HistoryPoint {
         let point = HistoryPoint(text, today: try global.today())
         if case .revision = point, HistoryPoint.isMalformedDate(text) {
+            // `2026-02-30` or `2026-02-30T10:00`: the day itself does not exist.
+            let day = String(text.prefix(10))
+            if LocalDate.isDateShaped(day), LocalDate(day) == nil { throw CommandFailure.usage(DateArgument.message(day, from: "--at")) }
             throw CommandFailure.usage("--at \(text) is not a day like 2026-11-20 or a time like 2026-11-20T14:30 (seconds and a space instead of T work too); a commit id from hearth log works as well")
         }
         return point
@@ -46,10 +49,7 @@ struct HistoryOptions: ParsableArguments {
 
     /// A `--since`/`--until` day: `YYYY-MM-DD`, `today` or `yesterday`.
     func day(_ text: String, option: String) throws -> LocalDate {
-        guard let day = Notebook.day(namedBy: text, today: try global.today()) else {
-            throw CommandFailure.usage("--\(option) \(text) is not a day like 2026-11-22 (or today, yesterday)")
-        }
-        return day
+        try DateArgument.day(text, from: "--" + option, today: global.today())
     }
 
     /// The moments `--since D` (the start of D) and `--until D` (the end of D) mean.

@@ -8,17 +8,22 @@ struct LogOptions: ParsableArguments {
     var date: String?
 
     func validate() throws {
-        if let date, LocalDate(date) == nil { throw ValidationError("--date \(date) is not a date like 2026-11-22") }
+        try DateArgument.validate(date, from: "--date")
     }
 
     /// The day written to.
     func day(_ global: GlobalOptions) throws -> LocalDate {
-        try date.flatMap(LocalDate.init) ?? global.today()
+        try date.map { try DateArgument.date($0, from: "--date") } ?? global.today()
     }
 
-    /// Appends `line` to `section` of the chosen day's entry and prints the entry's path.
+    /// Appends `line` to `section` of the chosen day's entry and prints the entry's path; says
+    /// so on standard error when that made the entry of a day other than today.
     func append(_ line: String, to section: DayLog.Section, _ global: GlobalOptions) throws {
         let notebook = try global.notebook()
-        print(DisplayPath.of(try DayLog.append(line, to: section, date: day(global), notebook: notebook), in: notebook))
+        let day = try day(global)
+        let existed = notebook.exists(NotebookLayout.path(for: .day, date: day, slug: nil))
+        let path = try DayLog.append(line, to: section, date: day, notebook: notebook)
+        if !existed { NewDayNotice.report(path, day: day, today: try global.today()) }
+        print(DisplayPath.of(path, in: notebook))
     }
 }

@@ -28,19 +28,22 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "Do not open the editor.")
     var noEdit = false
 
+    @Flag(help: "Allow --set keys that look like a misspelling of a known key (Mood next to mood).")
+    var newKey = false
+
     func validate() throws {
         guard ["day", "note", "experiment", "week"].contains(kind) else {
             throw ValidationError("unknown kind '\(kind)': use day, note, experiment or week")
         }
-        if let date, LocalDate(date) == nil { throw ValidationError("--date \(date) is not a date like 2026-11-22") }
+        try DateArgument.validate(date, from: "--date")
         if (kind == "note" || kind == "experiment") && (title ?? "").isEmpty {
             throw ValidationError("a new \(kind) needs --title")
         }
     }
 
     func run() throws {
-        let date = try self.date.flatMap(LocalDate.init) ?? global.today()
-        try EntryOpener(global: global, noEdit: noEdit)
+        let date = try self.date.map { try DateArgument.date($0, from: "--date") } ?? global.today()
+        try EntryOpener(global: global, noEdit: noEdit, newKeys: newKey)
             .createOrOpen(kind: NoteKind(rawValue: kind), date: date, title: title, assignments: assignments)
     }
 }

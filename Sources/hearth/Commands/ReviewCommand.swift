@@ -51,9 +51,8 @@ struct ReviewCommand: ParsableCommand {
         if windows > 1 { throw ValidationError("choose one of --week, --weeks, --month and --since") }
         if let weeks, weeks < 1 { throw ValidationError("--weeks must be at least 1") }
         if json && md { throw ValidationError("choose one of --json and --md") }
-        for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, LocalDate(value) == nil { throw ValidationError("\(name) \(value) is not a date like 2026-11-22") }
-        }
+        try DateArgument.validate(since, from: "--since")
+        try DateArgument.validate(until, from: "--until")
         if brag && since == nil { throw ValidationError("--brag needs --since") }
     }
 

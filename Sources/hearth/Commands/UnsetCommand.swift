@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JournalKit
 import NoteKit
 
 /// `hearth unset REF key ...`.
@@ -24,11 +25,17 @@ struct UnsetCommand: ParsableCommand {
     func run() throws {
         let notebook = try global.notebook()
         let path = try global.resolve(reference, in: notebook)
-        var missing: [String] = []
+        var missing: [(key: String, suggestion: String?)] = []
         try notebook.update(path) { note in
-            for key in keys where !note.remove(key) { missing.append(key) }
+            let present = note.frontMatter?.entries.map(\.key) ?? []
+            for key in keys where !note.remove(key) {
+                missing.append((key, NameSuggestion.nearest(to: key, among: present)))
+            }
         }
-        for key in missing { Terminal.standardError.write("hearth: \(path) has no '\(key)'; nothing to remove\n") }
+        for (key, suggestion) in missing {
+            let hint = suggestion.map { " (did you mean \($0)?)" } ?? ""
+            Terminal.standardError.write("hearth: \(path) has no '\(key)'; nothing to remove\(hint)\n")
+        }
         print(DisplayPath.of(path, in: notebook))
     }
 }

@@ -1,0 +1,213 @@
+import NoteKit
+
+/// The section-aware three-way merge of a Markdown body (merge.md, "Body: per section").
+///
+/// Each version is cut into a tree of sections (``SectionNode``). Sections are matched by
+/// heading (level and normalised title, see `MarkdownHeading`) under the same parent, and a
+/// matched section's own lines are merged by ``LineMerger`` as a whole body used to be, with the
+/// same conflict records. So an item stays under the heading it was written under, a heading
+/// both sides have is written once, and a section only one side has stays where that side put
+/// it. A heading one side renamed (see ``renames(base:side:other:)``) is matched with the old
+/// one, so the other side's additions follow the new name.
+///
+/// Blank lines at the end of a section separate it from the next heading; they are merged as a
+/// unit, so an item added by one side never lands after the other side's separating blank line.
+struct SectionMerger {
+    /// Merges the lines inside a section and carries the sides, the path and the line ending.
+    var lineMerger: LineMerger
+
+    /// Merges three bodies given as lines with terminators; `base` nil for two versions with
+    /// no common ancestor (a section-wise union: lines both have appear once).
+    func merge(base: [String]?, first: [String], second: [String]) -> (lines: [String], conflicts: [MergeConflict]) {
+        var out: [String] = []
+        var conflicts: [MergeConflict] = []
+        merge(base: base.map(SectionNode.tree(of:)), first: SectionNode.tree(of: first), second: SectionNode.tree(of: second),
+              into: &out, conflicts: &conflicts)
+        // A section that ended its file may now be followed by another one.
+        for index in out.indices.dropLast() where !TextLines.isTerminated(out[index]) {
+            out[index] += lineMerger.newline
+        }
+        return (out, conflicts)
+    }
+
+    /// One section on the three versions (nil: that version has none) into `out`.
+    private func merge(base: SectionNode?, first: SectionNode?, second: SectionNode?,
+                       into out: inout [String], conflicts: inout [MergeConflict]) {
+        guard let kept = first ?? second else { return }
+        if first == nil || second == nil {
+            // Only one side has it: new there, or deleted on the other side, which stands
+            // unless the keeping side changed something in it.
+            guard let base else {
+                out += kept.allLines
+                return
+            }
+            if SectionMerger.same(kept.allLines, base.allLines) { return }
+        }
+        if let baseHeading = base?.heading, let firstHeading = first?.heading, let secondHeading = second?.heading,
+           Set([base?.title, first?.title, second?.title]).count == 3 {
+            // Both sides renamed it, differently: a text conflict, like any line both changed.
+            let heading = lineMerger.merge(base: [baseHeading], first: [firstHeading], second: [secondHeading])
+            out += heading.lines
+            conflicts += heading.conflicts
+        } else if let heading = SectionMerger.pick(base: base?.heading.map { [$0] }, first: first?.heading.map { [$0] },
+                                                   second: second?.heading.map { [$0] }) {
+            out += heading
+        }
+
+        let (baseLines, baseBlanks) = SectionMerger.splitTrailingBlanks(base?.lines ?? [])
+        let (firstLines, firstBlanks) = SectionMerger.splitTrailingBlanks(first?.lines ?? [])
+        let (secondLines, secondBlanks) = SectionMerger.splitTrailingBlanks(second?.lines ?? [])
+        let own = base == nil
+            ? lineMerger.mergeWithoutBase(first: firstLines, second: secondLines)
+            : lineMerger.merge(base: baseLines, first: firstLines, second: secondLines)
+        out += own.lines
+        conflicts += own.conflicts
+        // A section one side deleted keeps its separating blank lines as the other side has them.
+        out += SectionMerger.pick(base: base.map { _ in baseBlanks }, first: first.map { _ in firstBlanks },
+                                  second: second.map { _ in secondBlanks }) ?? []
+
+        let baseChildren = base?.keyedChildren ?? []
+        var firstChildren = first?.keyedChildren ?? []
+        var secondChildren = second?.keyedChildren ?? []
+        if base != nil, first != nil, second != nil {
+            var firstRenames = SectionMerger.renames(base: baseChildren, side: firstChildren, other: secondChildren)
+            var secondRenames = SectionMerger.renames(base: baseChildren, side: secondChildren, other: firstChildren)
+            // A rename stands against the other side's old section or its own rename of it; a
+            // section the other side deleted is not renamed but added, with all its lines.
+            let (firstKeys, secondKeys) = (Set(firstChildren.map(\.key)), Set(secondChildren.map(\.key)))
+            let (firstTargets, secondTargets) = (Set(firstRenames.values), Set(secondRenames.values))
+            firstRenames = firstRenames.filter { secondKeys.contains($0.value) || secondTargets.contains($0.value) }
+            secondRenames = secondRenames.filter { firstKeys.contains($0.value) || firstTargets.contains($0.value) }
+            firstChildren = firstChildren.map { (firstRenames[$0.key] ?? $0.key, $0.node) }
+            secondChildren = secondChildren.map { (secondRenames[$0.key] ?? $0.key, $0.node) }
+        }
+        let order = SectionMerger.order(base: base.map { _ in baseChildren.map(\.key) },
+                                        first: firstChildren.map(\.key), second: secondChildren.map(\.key))
+        let (baseByKey, firstByKey, secondByKey) = (SectionMerger.byKey(baseChildren), SectionMerger.byKey(firstChildren),
+                                                    SectionMerger.byKey(secondChildren))
+        for key in order {
+            merge(base: baseByKey[key], first: firstByKey[key], second: secondByKey[key], into: &out, conflicts: &conflicts)
+        }
+    }
+
+    /// The sections `side` may have renamed: side's key -> base's key. A base section the side
+    /// no longer has and a section only the side has are one section renamed when each is the
+    /// only such one between the same neighbours, their levels are equal and the renamed one
+    /// kept at least half of the old one's non-blank lines (and at least one). The other side's
+    /// changes under the old heading then go under the new one.
+    static func renames(base: [(key: SectionNode.Key, node: SectionNode)], side: [(key: SectionNode.Key, node: SectionNode)],
+                        other: [(key: SectionNode.Key, node: SectionNode)]) -> [SectionNode.Key: SectionNode.Key] {
+        let baseKeys = Set(base.map(\.key))
+        let sideKeys = Set(side.map(\.key))
+        let otherKeys = Set(other.map(\.key))
+        // Sections grouped by the nearest section before them that base and side share (nil: none).
+        var gone: [SectionNode.Key?: [SectionNode]] = [:]
+        var goneKeys: [SectionNode.Key?: [SectionNode.Key]] = [:]
+        var previous: SectionNode.Key?
+        for (key, node) in base {
+            if sideKeys.contains(key) {
+                previous = key
+            } else {
+                gone[previous, default: []].append(node)
+                goneKeys[previous, default: []].append(key)
+            }
+        }
+        var added: [SectionNode.Key?: [(key: SectionNode.Key, node: SectionNode)]] = [:]
+        previous = nil
+        for (key, node) in side {
+            if baseKeys.contains(key) {
+                previous = key
+            } else if !otherKeys.contains(key) {
+                added[previous, default: []].append((key, node))
+            }
+        }
+        var renames: [SectionNode.Key: SectionNode.Key] = [:]
+        for (slot, old) in gone {
+            guard old.count == 1, let oldKey = goneKeys[slot]?.first, let new = added[slot], new.count == 1,
+                  old[0].level == new[0].node.level else { continue }
+            let oldLines = old[0].lines.filter { !isBlank($0) }.map(TextLines.content)
+            let newLines = Set(new[0].node.lines.map(TextLines.content))
+            // An empty section is not recognised anywhere (a new section that took the place of
+            // an empty one moved away is not its rename).
+            let kept = oldLines.filter(newLines.contains).count
+            if kept > 0, kept * 2 >= oldLines.count { renames[new[0].key] = oldKey }
+        }
+        return renames
+    }
+
+    /// The order of a section's children: the order of the side that moved shared sections
+    /// (first's when neither or both did), with each section only the other side has placed
+    /// after the one it follows there. Where both sides added sections at the same place,
+    /// first's come first, as with lines.
+    static func order(base: [SectionNode.Key]?, first: [SectionNode.Key], second: [SectionNode.Key]) -> [SectionNode.Key] {
+        let baseSet = Set(base ?? [])
+        let firstSet = Set(first)
+        let secondSet = Set(second)
+        let shared = { (key: SectionNode.Key) in baseSet.contains(key) && firstSet.contains(key) && secondSet.contains(key) }
+        let secondLeads = base.map { $0.filter(shared) == first.filter(shared) && $0.filter(shared) != second.filter(shared) } ?? false
+        let (lead, other, otherSet) = secondLeads ? (second, first, firstSet) : (first, second, secondSet)
+        var result = lead
+        var placed = Set(lead)
+        var previous: SectionNode.Key?
+        for key in other {
+            defer { previous = key }
+            guard !placed.contains(key) else { continue }
+            var index = previous.flatMap { result.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+            if !secondLeads {
+                // Second's new section goes after what first added at the same place.
+                while index < result.count, !otherSet.contains(result[index]), !baseSet.contains(result[index]) { index += 1 }
+            }
+            result.insert(key, at: index)
+            placed.insert(key)
+        }
+        // Repeated headings keep their order, so the first stays first.
+        var positions: [MarkdownHeading: [Int]] = [:]
+        for (index, key) in result.enumerated() { positions[key.heading, default: []].append(index) }
+        for (_, indices) in positions where indices.count > 1 {
+            for (index, key) in zip(indices, indices.map { result[$0] }.sorted { $0.occurrence < $1.occurrence }) { result[index] = key }
+        }
+        // A heading of a lower level after a sibling of a higher one would become its child
+        // (sides that added `### a` and `## b` at the same place): deeper levels go first.
+        let levels = result.map(\.heading.level)
+        if zip(levels, levels.dropFirst()).contains(where: { $0 < $1 }) {
+            result = result.enumerated().sorted { ($1.element.heading.level, $0.offset) < ($0.element.heading.level, $1.offset) }
+                .map(\.element)
+        }
+        return result
+    }
+
+    /// Children by key.
+    private static func byKey(_ children: [(key: SectionNode.Key, node: SectionNode)]) -> [SectionNode.Key: SectionNode] {
+        Dictionary(uniqueKeysWithValues: children.map { ($0.key, $0.node) })
+    }
+
+    /// The three-way rule for a part merged as a whole (a heading line, a section's closing
+    /// blank lines): a side's change wins; when both changed it, the longer version (first's
+    /// when as long), so that no separating blank line is lost. Nil when no side has it.
+    static func pick(base: [String]?, first: [String]?, second: [String]?) -> [String]? {
+        guard let first else { return second }
+        guard let second else { return first }
+        if same(first, second) { return first }
+        if let base {
+            if same(base, first) { return second }
+            if same(base, second) { return first }
+        }
+        return second.count > first.count ? second : first
+    }
+
+    /// `lines` without its closing blank lines, and those lines.
+    static func splitTrailingBlanks(_ lines: [String]) -> (lines: [String], blanks: [String]) {
+        let end = (lines.lastIndex { !isBlank($0) } ?? -1) + 1
+        return (Array(lines[..<end]), Array(lines[end...]))
+    }
+
+    /// Whether a line holds only spaces and tabs.
+    static func isBlank(_ line: String) -> Bool {
+        line.utf8.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }
+    }
+
+    /// Whether two runs of lines read the same, whatever their last line's terminator.
+    static func same(_ a: [String], _ b: [String]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { TextLines.content($0) == TextLines.content($1) }
+    }
+}
