@@ -30,8 +30,9 @@ public enum NotebookSetup {
 
         """
 
-    /// Lines hearth needs in `.gitignore`: its own temporary files and editor litter.
-    static let ignoredPatterns = [".*.hearth-*.tmp", ".DS_Store", ".obsidian/workspace*.json", ".trash/"]
+    /// Lines hearth needs in `.gitignore`: its own temporary files, editor artefacts (see
+    /// ``EditorArtefact``; the snapshot skips those even without the lines) and Obsidian's trash.
+    static let ignoredPatterns = [".*.hearth-*.tmp"] + EditorArtefact.gitignorePatterns + [".trash/"]
 
     /// Creates or adopts a notebook at `root`: a git repository on `main`, `hearth.yaml`,
     /// `.gitignore`, `hearth.device` in the clone's config, and a first commit of what is there.
@@ -100,6 +101,7 @@ public enum NotebookSetup {
     /// Stages every change and commits it, or returns nil when the tree equals HEAD's.
     static func commitEverything(_ repository: Repository, device: String, message: String) throws(GitError) -> ObjectID? {
         try repository.stageAll()
+        try repository.unstageEditorArtefacts()
         let tree = try repository.writeIndexTree()
         let head = try repository.headCommitID()
         if let head, try repository.commit(head).treeID == tree { return nil }

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import NoteKit
 
 /// `hearth status`: what has not been synced yet, how the notebook stands against its remote as
 /// of the last fetch, and the open conflicts. Reads only; never touches the network.
@@ -35,7 +36,8 @@ public struct NotebookStatus: Sendable, Codable {
             let branch = try repository.currentBranchName()
             var changes: [Change] = []
             var seen: Set<String> = []
-            for entry in try repository.status(refreshingIndex: false) where !entry.flags.contains(.ignored) {
+            // Editor artefacts are never synced, so they are no change waiting for a sync.
+            for entry in try repository.status(refreshingIndex: false) where !entry.flags.contains(.ignored) && !EditorArtefact.isArtefact(path: entry.path) {
                 let flags = entry.flags
                 let change = flags.contains(.workTreeNew) || flags.contains(.indexNew) ? "added"
                     : flags.contains(.workTreeDeleted) || flags.contains(.indexDeleted) ? "deleted" : "modified"

@@ -78,8 +78,12 @@ extension Syncer {
             } else {
                 // Keep the user's bytes: the index takes the new version, so the file shows as
                 // changed and the next snapshot merges it (see PendingEdits).
-                kept.append(path)
-                if pending.bases[path] == nil { pending.bases[path] = .some(oldIDs[path] ?? nil) }
+                // An editor artefact that differs (a live swap file) is the editor's: left alone,
+                // never merged, and not "kept for the next sync", which never commits it.
+                if !EditorArtefact.isArtefact(path: path) {
+                    kept.append(path)
+                    if pending.bases[path] == nil { pending.bases[path] = .some(oldIDs[path] ?? nil) }
+                }
                 if let newID = item.newID, let new = item.new {
                     indexUpdates.append(.set(path: path, id: newID, mode: new.mode))
                 } else {

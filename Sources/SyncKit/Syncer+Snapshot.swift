@@ -37,6 +37,8 @@ extension Syncer {
                 .flatMap { [$0.path] + ($0.oldPath.map { [$0] } ?? []) })
                 .subtracting(heldBack)
                 .sorted
+                // Editor artefacts never travel, tracked or not, whatever .gitignore says.
+                .filter { !EditorArtefact.isArtefact(path: $0) }
                 .filter { path in only.map { TreePath($0) == TreePath(path) } ?? true }
             guard !paths.isEmpty else { return nil }
             let head = try repository.referenceTarget(branchRef)
@@ -108,6 +110,12 @@ extension Syncer {
         let records = ConflictStore(root: root)
         var heldBack = PathSet()
         for (path, base) in pending.bases.entries {
+            // Never merge into an editor artefact (a live swap file); the checkout no longer lists
+            // them, but a list an older hearth wrote may.
+            if EditorArtefact.isArtefact(path: path) {
+                pending.bases[path] = nil
+                continue
+            }
             let absolute = root.appending(path: path).path(percentEncoded: false)
             if ContainedPath.linkedFolder(on: path, under: root.path(percentEncoded: false)) != nil {
                 // A folder on the way became a link since: the user took the folder out of the

@@ -174,8 +174,9 @@ import Glibc
         let devices = try TwoDevices()
         let watch = try WatchProcess(devices.notebook, ["watch", "--quiet", "0.3", "--interval", "300", "-v"])
         try #require(watch.waitForLine(containing: "sync (start)"), "\(watch.log)")
-        // .DS_Store is in the .gitignore hearth init writes.
-        try devices.notebook.write(".DS_Store", "finder litter\n")
+        // Obsidian's trash is in the .gitignore hearth init writes (an editor artefact such as
+        // .DS_Store would not even wake the watcher, see EditorArtefactWatchTests).
+        try devices.notebook.write(".trash/old idea.md", "thrown away\n")
         #expect(watch.waitForLine(containing: "files changed, nothing left to commit"), "\(watch.log)")
         let line = try #require(watch.lines.first { $0.contains("nothing left to commit") })
         #expect(!line.contains("the last sync wrote them"), "\(watch.log)")

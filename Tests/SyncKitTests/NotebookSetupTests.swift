@@ -10,8 +10,20 @@ struct NotebookSetupTests {
     static let hearthGitignore = """
         # Written by hearth init.
         .*.hearth-*.tmp
+        .*.sw[a-px]
+        4913
+        *~
+        .#*
+        \\#*#
+        .idea/
+        .vscode/
         .DS_Store
+        ._*
+        Thumbs.db
+        ~$*
+        .~lock.*#
         .obsidian/workspace*.json
+        .obsidian/cache
         .trash/
 
         """
@@ -111,7 +123,8 @@ struct NotebookSetupTests {
                 #expect(try box.read(path) == data, "\(path) changed on disk")
             }
 
-            let expectedIgnore = userIgnore + "\n# Added by hearth init.\n.*.hearth-*.tmp\n.obsidian/workspace*.json\n.trash/\n"
+            let expectedIgnore = userIgnore + "\n# Added by hearth init.\n.*.hearth-*.tmp\n.*.sw[a-px]\n4913\n*~\n.#*\n\\#*#\n.idea/\n.vscode/\n"
+                + "._*\nThumbs.db\n~$*\n.~lock.*#\n.obsidian/workspace*.json\n.obsidian/cache\n.trash/\n"
             #expect(String(decoding: try box.read(".gitignore"), as: UTF8.self) == expectedIgnore)
             #expect(try git.run(["show", "HEAD:.gitignore"]).stdout == expectedIgnore)
 
@@ -122,7 +135,8 @@ struct NotebookSetupTests {
 
     @Test func gitignoreWithAllPatternsIsLeftAlone() throws {
         try Sandbox.with { box in
-            let ignore = Data("# mine\r\n.trash/\r\n  .DS_Store  \r\n.*.hearth-*.tmp\r\n.obsidian/workspace*.json\r\nbuild/\r\n".utf8)
+            let ignore = Data(("# mine\r\n.trash/\r\n  .DS_Store  \r\n.*.hearth-*.tmp\r\n.obsidian/workspace*.json\r\nbuild/\r\n"
+                + ".*.sw[a-px]\r\n4913\r\n*~\r\n.#*\r\n\\#*#\r\n.idea/\r\n.vscode/\r\n._*\r\nThumbs.db\r\n~$*\r\n.~lock.*#\r\n.obsidian/cache\r\n").utf8)
             try box.write(".gitignore", ignore)
             _ = try NotebookSetup.initialize(at: box.root, device: "dev")
             #expect(try box.read(".gitignore") == ignore)

@@ -24,7 +24,8 @@ extension NotebookHistory {
             let paths = PathSet(base.keys.map(\.string) + headFiles.keys.map(\.string) + touched.sorted)
             var before: [String: Data] = [:]
             var after: [String: Data] = [:]
-            for path in paths.sorted where !isHearthRecord(path) {
+            // Editor artefacts are never synced (see EditorArtefact): no change to tell.
+            for path in paths.sorted where !isHearthRecord(path) && !EditorArtefact.isArtefact(path: path) {
                 let baseID = base[TreePath(path)]
                 // Unchanged since then, committed and untouched since: no need to read it.
                 if baseID == headFiles[TreePath(path)], !touched.contains(path) { continue }

@@ -1,6 +1,7 @@
 #if os(Linux)
 import Foundation
 import Glibc
+import NoteKit
 
 /// Notices changes through Linux inotify: one watch per folder under the notebook (not `.git`),
 /// added as folders appear. The kernel queues the events, so waiting costs nothing and changes
@@ -133,6 +134,9 @@ public final class InotifyChangeDetector: ChangeDetector {
         guard let folder = folders[watch] else { return false }
         // The repository itself (and a nested one's) is not the notebook's content.
         if name == ".git" { return false }
+        // A file an editor keeps beside the note (vim's swap file, rewritten as you type) is never
+        // synced, so its churn is no change. Folders still count: new ones need watches.
+        if mask & UInt32(IN_ISDIR) == 0, EditorArtefact.isArtefact(path: folder.isEmpty ? name : folder + "/" + name) { return false }
         if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
             let created = folder.isEmpty ? name : folder + "/" + name
             addWhileWatching(created)

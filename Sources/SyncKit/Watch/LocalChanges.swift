@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import NoteKit
 
 /// Whether the notebook holds anything a sync would commit: the cheap look the watcher takes
 /// after files changed, so that the sync's own writes (a merge or fast-forward rewriting files)
@@ -30,7 +31,8 @@ public enum LocalChanges: Sendable, Equatable {
         let entries = try syncer.git { () throws(GitError) in
             try syncer.writingLocally { () throws(GitError) in try repository.status() }
         }
-        // "inner/": a nested repository, which the snapshot leaves alone too.
-        return entries.contains { !$0.flags.contains(.ignored) && !$0.path.hasSuffix("/") } ? .some : .none
+        // "inner/": a nested repository, and editor artefacts: the snapshot leaves both alone.
+        return entries.contains { !$0.flags.contains(.ignored) && !$0.path.hasSuffix("/") && !EditorArtefact.isArtefact(path: $0.path) }
+            ? .some : .none
     }
 }

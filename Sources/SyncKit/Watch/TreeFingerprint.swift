@@ -1,6 +1,8 @@
 import Foundation
+import NoteKit
 
-/// A cheap summary of everything under a notebook except `.git`: each entry's name, type, size,
+/// A cheap summary of everything under a notebook except `.git` and editor artefacts (a swap
+/// file vim rewrites as you type is no change to sync, see ``EditorArtefact``): each entry's name, type, size,
 /// inode, modification and change times, folded into one hash. Two fingerprints differ when a
 /// file was written, created, removed, renamed or had its mode changed; computing one only reads
 /// folders and calls `lstat`, never opens a file (an editor saving at that moment is never held
@@ -16,11 +18,16 @@ struct TreeFingerprint: Equatable {
         var hasher = Hasher()
         var entries = 0
         TreeFingerprint.walk(root) { relative, info in
+            let folder = (info.st_mode & S_IFMT) == S_IFDIR
+            if !folder && EditorArtefact.isArtefact(path: relative) { return }
             entries += 1
             hasher.combine(relative)
             hasher.combine(info.st_mode)
-            hasher.combine(info.st_size)
             hasher.combine(info.st_ino)
+            // A folder's size and times change with every name made or removed in it (a swap
+            // file's too); the names and stats of what it holds already say what changed.
+            if folder { return }
+            hasher.combine(info.st_size)
             hasher.combine(info.st_mtim.tv_sec)
             hasher.combine(info.st_mtim.tv_nsec)
             hasher.combine(info.st_ctim.tv_sec)

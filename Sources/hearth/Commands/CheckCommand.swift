@@ -8,7 +8,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate every entry (parsing, kind schema, value ranges, file name vs date) and hearth.yaml.",
-        discussion: "Prints file:line: message for each problem and exits 1 when any error is found. Warnings alone exit 0. Nothing is changed."
+        discussion: "Prints file:line: message for each problem and exits 1 when any error is found. Warnings alone exit 0. Nothing is changed, except that --fix removes committed editor artefacts (vim swap files, backups, .DS_Store, ...) from the repository, never from the disk."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -16,12 +16,19 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "One JSON object per problem.")
     var json = false
 
+    @Flag(help: "Remove committed editor artefacts (vim swap files, .DS_Store, ...) from the repository, in one commit; the files stay on disk.")
+    var fix = false
+
+    @Option(help: ArgumentHelp("With --fix: seconds to wait for a sync running in this notebook to finish.", valueName: "SECONDS"))
+    var wait: Double = 10
+
     func run() throws {
         let notebook = try global.notebook()
         let scan = notebook.scan()
         var problems = scan.diagnostics + NotebookSettings.problems(in: notebook)
         for note in scan.notes { problems += EntryValidator.problems(in: note) }
         for note in scan.notes { problems += BodyLint.problems(in: note) }
+        problems += try CheckArtefacts.problems(in: notebook, fixing: fix, wait: wait)
         problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }
         if json {
             let rows = problems.map { problem in
