@@ -75,6 +75,10 @@ extension GitError {
         /// `GIT_ENONFASTFORWARD`, detected before sending) or because the server said no (reported
         /// only through `push_update_reference`). The message names the reference and the reason.
         public static let rejected = Code(rawValue: -1000)
+        /// Not a libgit2 code (GitKit's own): the push went to a folder remote that has a work
+        /// tree. git refuses to push into a checked-out branch, and libgit2's folder push would
+        /// move the branch without compare-and-swap; only bare repositories are pushed to.
+        public static let remoteNotBare = Code(rawValue: -1001)
 
         /// The symbolic name, e.g. "notFound", or the raw number for unknown codes.
         public var description: String {
@@ -86,7 +90,7 @@ extension GitError {
                 -20: "eof", -21: "invalid", -22: "uncommitted", -23: "directory",
                 -24: "mergeConflict", -30: "passthrough", -31: "iterOver", -32: "retry",
                 -33: "mismatch", -34: "indexDirty", -35: "applyFail", -36: "owner", -37: "timeout",
-                -1000: "rejected",
+                -1000: "rejected", -1001: "remoteNotBare",
             ]
             return names[rawValue] ?? "code \(rawValue)"
         }

@@ -1,4 +1,7 @@
 internal import Clibgit2
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 extension Repository {
@@ -14,19 +17,24 @@ extension Repository {
     /// as git's receive-pack does.
     ///
     /// Calls `git_revwalk_push`, `git_revwalk_hide`, `git_packbuilder_insert_walk`,
-    /// `git_packbuilder_write` into the remote's `objects/pack`, then
+    /// `git_packbuilder_write` into a quarantine folder in the remote, from which the pack is
+    /// published durably (``publishPack(from:into:operation:)``), then
     /// `git_reference_create_matching` (`git_reference_create` without force for a new branch)
-    /// in the remote, and moves the matching remote-tracking reference here.
+    /// in the remote, and moves the matching remote-tracking reference here (best effort).
     /// - Throws: `GitError` with `.rejected` when the remote's branch holds commits this
     ///   repository lacks or moved meanwhile, `.locked` when its lock file is taken (the message
-    ///   names it).
+    ///   names it), `.remoteNotBare` when the folder is a repository with a work tree.
     func pushToFolder(_ folder: String, remote handle: OpaquePointer, refspec: String,
                       context: RemoteCallbackContext) throws(GitError) -> Bool {
         let operation = context.operation
         let parts = refspec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard let target = try? Repository.open(at: URL(fileURLWithPath: folder)) else { return false }
+        guard target.isBare else {
+            throw GitError(code: .remoteNotBare, errorClass: Int32(GIT_ERROR_REPOSITORY.rawValue),
+                           message: "\(folder) is a repository with a work tree, not a bare one; nothing was pushed", operation: operation)
+        }
         guard parts.count == 2, !parts[0].hasPrefix("+"), parts[1].hasPrefix("refs/heads/"),
-              let source = try? referenceTarget(parts[0]),
-              let target = try? Repository.open(at: URL(fileURLWithPath: folder)), target.isBare
+              let source = try? referenceTarget(parts[0])
         else { return false }
         let destination = parts[1]
         let current = try target.referenceTarget(destination)
@@ -34,7 +42,7 @@ extension Repository {
             let known = (try? commit(current)) != nil
             guard known, try isDescendant(source, of: current) else {
                 throw GitError(code: .rejected, errorClass: Int32(GIT_ERROR_REFERENCE.rawValue),
-                               message: "the remote's \(destination) has commits that are not in what you push (not a fast-forward); fetch and merge first",
+                               message: "the remote's \(destination) is at \(current), which \(source) does not contain (not a fast-forward); nothing was pushed",
                                operation: operation)
             }
         }
@@ -49,18 +57,17 @@ extension Repository {
                 result = git_reference_create(&reference, target.pointer, destination, &new, 0, "push")
             }
             if result == GitError.Code.modified.rawValue || result == GitError.Code.exists.rawValue {
+                let now = (try? target.referenceTarget(destination)).flatMap { $0 }.map(\.description) ?? "nothing"
                 throw GitError(code: .rejected, errorClass: Int32(GIT_ERROR_REFERENCE.rawValue),
-                               message: "another push moved the remote's \(destination) meanwhile; fetch and merge first",
+                               message: "the remote's \(destination) moved from \(current?.description ?? "nothing") to \(now) during the push; it was not changed",
                                operation: operation)
             }
-            guard result == 0 else {
-                let error = GitError.last(result, operation: operation)
-                throw GitError(code: error.code == .locked ? .locked : error.code, errorClass: error.errorClass,
-                               message: error.message, operation: operation)
-            }
+            guard result == 0 else { throw GitError.last(result, operation: operation) }
             git_reference_free(reference)
         }
-        try updateTracking(of: handle, remoteReference: destination, to: source)
+        // The remote holds the push: a tracking ref held locked here (a git fetch the user runs)
+        // must not make it a failure. The sync records it again afterwards.
+        try? updateTracking(of: handle, remoteReference: destination, to: source)
         return true
     }
 
@@ -82,10 +89,19 @@ extension Repository {
         try GitError.check(git_packbuilder_new(&builder, pointer), operation: operation)
         defer { git_packbuilder_free(builder) }
         try GitError.check(git_packbuilder_insert_walk(builder, walk), operation: operation)
+        // Written into a quarantine folder beside the packs (as git's receive-pack does) and
+        // published from there: libgit2 would put the .idx in place before the .pack, and sync
+        // neither, so a crash could leave the remote's branch naming objects that are not on disk.
         let packFolder = target.gitDirectory.appending(path: "objects/pack").path(percentEncoded: false)
+        let quarantine = target.gitDirectory.appending(path: "objects/incoming-hearth-\(UUID().uuidString)").path(percentEncoded: false)
+        guard mkdir(quarantine, 0o755) == 0 else {
+            throw GitError(code: .generic, errorClass: Int32(GIT_ERROR_OS.rawValue),
+                           message: "cannot create \(quarantine): \(String(cString: strerror(errno)))", operation: operation)
+        }
+        defer { try? FileManager.default.removeItem(atPath: quarantine) }
         let payload = Unmanaged.passUnretained(context).toOpaque()
         let result = withExtendedLifetime(context) {
-            git_packbuilder_write(builder, packFolder, 0, { stats, payload in
+            git_packbuilder_write(builder, quarantine, 0, { stats, payload in
                 guard let stats = stats?.pointee, let payload else { return 0 }
                 Unmanaged<RemoteCallbackContext>.fromOpaque(payload).takeUnretainedValue().options.progress?(TransferProgress(
                     receivedObjects: Int(stats.received_objects), totalObjects: Int(stats.total_objects),
@@ -95,6 +111,37 @@ extension Repository {
             }, payload)
         }
         try GitError.check(result, operation: operation, path: packFolder)
+        try publishPack(from: quarantine, into: packFolder, operation: operation)
+    }
+
+    /// Moves the pack written into `quarantine` to `packFolder` durably: each file synced, the
+    /// `.pack` renamed before its `.idx` (git reads a pack through its index), the folder synced
+    /// after each rename, so that the remote's branch, moved afterwards, never names objects a
+    /// crash could lose.
+    private func publishPack(from quarantine: String, into packFolder: String, operation: String) throws(GitError) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: quarantine)) ?? []).sorted()
+        let ordered = names.filter { $0.hasSuffix(".pack") } + names.filter { !$0.hasSuffix(".pack") && !$0.hasSuffix(".idx") }
+            + names.filter { $0.hasSuffix(".idx") }
+        for name in ordered {
+            let from = quarantine + "/" + name
+            let to = packFolder + "/" + name
+            guard Self.syncToDisk(path: from), rename(from, to) == 0, Self.syncToDisk(path: packFolder) else {
+                throw GitError(code: .generic, errorClass: Int32(GIT_ERROR_OS.rawValue),
+                               message: "cannot write \(to) durably: \(String(cString: strerror(errno)))", operation: operation)
+            }
+        }
+    }
+
+    /// Flushes the file or folder at `path` to disk.
+    private static func syncToDisk(path: String) -> Bool {
+        #if canImport(Glibc)
+        let descriptor = Glibc.open(path, O_RDONLY)
+        #else
+        let descriptor = Darwin.open(path, O_RDONLY)
+        #endif
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return fsync(descriptor) == 0
     }
 
     /// Moves the remote-tracking reference that `handle`'s fetch refspecs map `remoteReference`

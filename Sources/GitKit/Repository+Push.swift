@@ -18,7 +18,8 @@ extension Repository {
     ///   printed (a hook's output). Fetch, merge and push again in both cases. `.locked` when the
     ///   remote could not lock the reference (a push running there, or one killed mid-way); the
     ///   message names the lock file (``GitError/lockFile``).
-    ///   `.timeout` when the remote stayed silent for `options.timeout`.
+    ///   `.timeout` when the remote stayed silent for `options.timeout`. `.remoteNotBare` when
+    ///   the remote is a folder holding a repository with a work tree.
     public func push(remote: String, refspecs: [String], options: NetworkOptions = NetworkOptions()) throws(GitError) {
         let operation = "push to \(Remote.redacted(remote))"
         let context = RemoteCallbackContext(options: options, operation: operation)
@@ -46,7 +47,7 @@ extension Repository {
                 throw GitError(
                     code: .rejected, errorClass: libgit2.errorClass,
                     message: "the remote's \(targets) has commits that are not in what you push "
-                        + "(not a fast-forward: \(libgit2.message)); fetch and merge first",
+                        + "(not a fast-forward: \(libgit2.message)); nothing was pushed",
                     operation: operation
                 )
             }

@@ -46,13 +46,15 @@ extension Repository {
     /// Points `HEAD` of this (bare) repository at `refs/heads/<branch>` when `HEAD` names a
     /// branch that does not exist and `branch` does, so that a plain `git clone` checks it out;
     /// returns whether it did. A `HEAD` that names an existing branch, or that is detached, is
-    /// left alone: someone chose it.
+    /// left alone: someone chose it, and so is a repository with a work tree, whose `HEAD` is
+    /// the branch checked out there.
     ///
     /// Calls `git_reference_lookup`, `git_reference_symbolic_target` and
     /// `git_reference_symbolic_create_matching`, which fails if `HEAD` changed meanwhile.
     @discardableResult
     public func pointUnbornHead(at branch: String) throws(GitError) -> Bool {
         let operation = "point HEAD at \(branch)"
+        guard isBare else { return false }
         var head: OpaquePointer?
         let result = git_reference_lookup(&head, pointer, "HEAD")
         guard result == 0, let head else { throw GitError.last(result, operation: operation, path: gitDirectory.path) }

@@ -9,7 +9,8 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     case notJSON(file: String, reason: String)
     /// The file is JSON but not the shape the source's exporter writes.
     case wrongShape(file: String, source: ImportSource, problem: String)
-    /// The file is the other app's export: `fits` is the source that reads it.
+    /// The file is the other app's export: `fits` is the source that reads it (the CLI names
+    /// the command).
     case otherSource(file: String, source: ImportSource, fits: ImportSource)
     /// One entry lacks a field or has one of the wrong type or format (`index` is 0-based; `field`
     /// is nil when the entry itself is not an object).
@@ -26,7 +27,7 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .wrongShape(let file, let source, let problem):
             return "\(file): \(problem), but \(source.exporter) writes an object with an 'entries' list; nothing was imported"
         case .otherSource(let file, let source, let fits):
-            return "\(file) looks like \(fits.exporter) (\(fits.signature)), not \(source.exporter); import it as \(fits.rawValue); nothing was imported"
+            return "\(file) looks like \(fits.exporter) (\(fits.signature)), not \(source.exporter); nothing was imported"
         case .invalidEntry(let file, let index, let field, let problem):
             // Both the JSON index and the 1-based count a person uses.
             let entry = "entries[\(index)] (entry \(index + 1))"

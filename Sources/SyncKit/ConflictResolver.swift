@@ -12,7 +12,7 @@ public struct ConflictResolver {
 
     /// Opens the notebook at `root`.
     public init(root: URL) throws(SyncError) {
-        let repository = try SyncError.wrapping { () throws(GitError) -> Repository in try Repository.open(at: root) }
+        let repository = try Repository.openNotebook(at: root)
         self.repository = repository
         self.root = repository.workingDirectory ?? root
         self.device = try repository.hearthDevice()

@@ -13,7 +13,8 @@ public enum NotebookClone {
         public var device: String
         /// Entries checked out.
         public var entryCount: Int
-        /// The remote had no commits yet (the clone is a new notebook, with a first commit of its own).
+        /// The remote had no commits yet: the clone holds `hearth.yaml` and `.gitignore`, uncommitted,
+        /// and its first sync adopts whatever history the remote has by then.
         public var isEmptyRemote: Bool
     }
 
@@ -45,9 +46,11 @@ public enum NotebookClone {
             return try repository.headCommitID()
         }
         let root = repository.workingDirectory ?? directory
-        // An empty remote gives an empty clone: make it a notebook as `hearth init` would (every
-        // command looks for hearth.yaml), so the first sync sends the settings with the entries.
-        if head == nil { _ = try NotebookSetup.initialize(at: root, device: name) }
+        // An empty remote gives an empty clone: give it the settings files (every command looks
+        // for hearth.yaml) but no commit. A commit of its own would start a history that no other
+        // clone of the same empty remote shares, and their syncs would refuse each other; the
+        // first sync joins the remote's history when it has one (see `adoptRemoteHistory`).
+        if head == nil { try NotebookSetup.writeSettings(in: Notebook(root: root)) }
         return Outcome(root: root, device: name, entryCount: Notebook(root: root).entryPaths().count, isEmptyRemote: head == nil)
     }
 

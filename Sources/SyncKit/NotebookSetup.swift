@@ -42,7 +42,8 @@ public enum NotebookSetup {
     /// A git repository that is not yet a notebook and whose HEAD holds files that are not notes
     /// (see ``isNoteFile(_:)``) is a code project more often than a folder of notes: it is only
     /// adopted with `adopt`, and otherwise refused with ``SyncError/notNotes(path:files:count:)``
-    /// before anything is written.
+    /// before anything is written. A folder without a repository of its own inside another
+    /// notebook is refused with ``SyncError/insideNotebook(path:notebook:)``.
     public static func initialize(at root: URL, device: String?, adopt: Bool = false) throws(SyncError) -> Outcome {
         let root = root.standardizedFileURL
         var isDirectory: ObjCBool = false
@@ -50,6 +51,9 @@ public enum NotebookSetup {
             throw SyncError.notANotebook(path: root.path, reason: "is a file; hearth init needs a folder")
         }
         let hadRepository = FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path)
+        if !hadRepository, let enclosing = enclosingNotebook(of: root) {
+            throw SyncError.insideNotebook(path: root.path, notebook: enclosing.path)
+        }
         let repository = try SyncError.wrapping { () throws(GitError) -> Repository in
             hadRepository ? try Repository.open(at: root) : try Repository.create(at: root, initialBranch: "main")
         }
@@ -69,8 +73,7 @@ public enum NotebookSetup {
             }
             if !others.isEmpty { throw SyncError.notNotes(path: root.path, files: Array(others.prefix(3)), count: others.count) }
         }
-        try writeIfAbsent(settingsFile, defaultSettings, in: notebook)
-        try ensureIgnores(in: notebook)
+        try writeSettings(in: notebook)
         let deviceName = try repository.hearthDevice(preferring: device)
         let entries = notebook.entryPaths().count
         let commit = try SyncError.wrapping { () throws(GitError) -> ObjectID? in
@@ -107,6 +110,31 @@ public enum NotebookSetup {
                                            author: signature, committer: signature)
     }
 
+    /// The notebook `root` lies in, found as every command finds its notebook from `root`'s
+    /// parent (up to the first repository's root; never a `hearth.yaml` in the home folder or
+    /// `/`); nil when there is none or `root` is one itself (running init again is harmless).
+    static func enclosingNotebook(of root: URL) -> URL? {
+        guard !FileManager.default.fileExists(atPath: root.appendingPathComponent(settingsFile).path) else { return nil }
+        let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0, isDirectory: true) }
+        return try? NotebookLocation.notebook(containing: root.deletingLastPathComponent(), home: home).root
+    }
+
+    /// Writes `hearth.yaml` when absent and the ignore patterns into `.gitignore`, committing nothing.
+    static func writeSettings(in notebook: Notebook) throws(SyncError) {
+        try writeIfAbsent(settingsFile, defaultSettings, in: notebook)
+        try ensureIgnores(in: notebook)
+    }
+
+    /// The bytes `writeSettings` gives each file it creates in a folder that had neither: what a
+    /// clone of an empty remote holds until its first sync.
+    static var freshFiles: [String: [UInt8]] {
+        [settingsFile: Array(defaultSettings.utf8), ".gitignore": Array(freshIgnoreText.utf8)]
+    }
+
+    private static var freshIgnoreText: String {
+        "# Written by hearth init.\n" + ignoredPatterns.joined(separator: "\n") + "\n"
+    }
+
     private static func writeIfAbsent(_ name: String, _ text: String, in notebook: Notebook) throws(SyncError) {
         guard !notebook.exists(name) else { return }
         do {
@@ -119,7 +147,7 @@ public enum NotebookSetup {
     private static func ensureIgnores(in notebook: Notebook) throws(SyncError) {
         let path = notebook.absolutePath(".gitignore")
         guard notebook.exists(".gitignore") else {
-            try writeIfAbsent(".gitignore", "# Written by hearth init.\n" + ignoredPatterns.joined(separator: "\n") + "\n", in: notebook)
+            try writeIfAbsent(".gitignore", freshIgnoreText, in: notebook)
             return
         }
         do {

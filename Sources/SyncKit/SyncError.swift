@@ -14,6 +14,13 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
     /// project, say) and was not asked to adopt it; nothing was changed. `files` names the first
     /// few of the `count` such files.
     case notNotes(path: String, files: [String], count: Int)
+    /// `hearth init` was asked to make a notebook inside the one at `notebook` (its folder holds
+    /// `hearth.yaml`), in that notebook's repository; nothing was created.
+    case insideNotebook(path: String, notebook: String)
+    /// The notebook at `path` (a folder with `hearth.yaml`) has no git repository of its own: a
+    /// notebook of plain files, perhaps inside another project's repository, which hearth never
+    /// commits to.
+    case noRepository(path: String)
     /// A file operation outside NoteKit failed.
     case io(path: String, operation: String, reason: String)
     /// Another `hearth sync` holds the notebook's lock.
@@ -48,6 +55,10 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
         case .notNotes(let path, let files, let count):
             let more = count > files.count ? " and \(count - files.count) more" : ""
             return "\(path) is a git repository whose commits hold files that are not notes (\(files.joined(separator: ", "))\(more)); nothing was changed"
+        case .insideNotebook(let path, let notebook):
+            return "\(path) is inside the notebook at \(notebook); a notebook there would be a repository nested in that notebook's, and nothing was created"
+        case .noRepository(let path):
+            return "the notebook at \(path) has no git repository of its own"
         case .io(let path, let operation, let reason): return "\(path): cannot \(operation): \(reason)"
         case .locked(_, let holder):
             return "another sync is running in this notebook (\(holder)); wait for it to finish and run your command again"

@@ -31,4 +31,7 @@ public struct SyncReport: Sendable, Codable {
     /// `git clone` should check out, which hearth cannot make the server's `HEAD` over git's
     /// protocol. Such a clone checks out nothing.
     public var remoteHeadMissing: String? = nil
+    /// How many of the pushes found the remote's branch locked by another device's push and
+    /// waited for it (the others that failed found the remote moved).
+    public var lockWaits: Int = 0
 }

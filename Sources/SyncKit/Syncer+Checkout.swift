@@ -12,7 +12,10 @@ extension Syncer {
     /// next sync. libgit2's checkout is not used because it cannot promise that per file.
     /// - Returns: the files kept as the user saved them.
     /// - Parameter changes: the tree diff from `oldTree` to `newTree` when the caller has it already.
-    func updateWorkingTree(from oldTree: ObjectID?, to newTree: ObjectID, changes known: [TreeChange]? = nil) throws(SyncError) -> [String] {
+    /// - Parameter assumed: files that hold these bytes instead of `oldTree`'s and may be replaced
+    ///   when they still do (what a clone wrote before the branch had a commit).
+    func updateWorkingTree(from oldTree: ObjectID?, to newTree: ObjectID, changes known: [TreeChange]? = nil,
+                           assuming assumed: [String: [UInt8]] = [:]) throws(SyncError) -> [String] {
         reach(.beforeCheckout)
         let changes: [TreeChange]
         if let known {
@@ -42,7 +45,7 @@ extension Syncer {
                  try change.newID.map { id throws(GitError) in [UInt8](try repository.blob(id)) })
             }
             items.append(CheckoutItem(path: path, absolute: root.appending(path: path).path(percentEncoded: false),
-                                      expected: WorkingFile(expected, mode: change.oldMode),
+                                      expected: assumed[path].map { .bytes($0) } ?? WorkingFile(expected, mode: change.oldMode),
                                       new: new.map { ($0, change.newMode ?? FileMode.blob) }, newID: change.newID))
             oldIDs[path] = .some(change.oldID)
         }

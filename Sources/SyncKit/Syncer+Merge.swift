@@ -84,7 +84,8 @@ extension Syncer {
     }
 
     /// Moves the branch forward to `target` after bringing the working tree there.
-    func moveBranch(_ branchRef: String, from current: ObjectID?, to target: ObjectID) throws(SyncError) -> [String] {
+    func moveBranch(_ branchRef: String, from current: ObjectID?, to target: ObjectID,
+                    assuming assumed: [String: [UInt8]] = [:]) throws(SyncError) -> [String] {
         let (oldTree, newTree) = try git { () throws(GitError) in
             (try current.map { id throws(GitError) in try repository.commit(id).treeID }, try repository.commit(target).treeID)
         }
@@ -92,7 +93,7 @@ extension Syncer {
             try repository.treeChanges(from: oldTree, to: newTree, detectRenames: false)
         }
         try refuseUnsafePaths(changes, commit: target)
-        let kept = try updateWorkingTree(from: oldTree, to: newTree, changes: changes)
+        let kept = try updateWorkingTree(from: oldTree, to: newTree, changes: changes, assuming: assumed)
         try writingLocally { () throws(SyncError) in
             try git { () throws(GitError) in
                 try repository.setReference(branchRef, to: target, expecting: current, message: "hearth sync: fast-forward")

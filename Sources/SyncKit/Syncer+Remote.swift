@@ -43,6 +43,9 @@ extension Syncer {
     /// How long a folder remote's lock file may stay unchanged before it counts as left behind
     /// by a stopped push rather than held by a running one (which holds it for milliseconds).
     static let staleRemoteLock: TimeInterval = 10
+    /// How long a lock dated older than ``staleRemoteLock`` must still be watched unchanged here
+    /// before it counts as left behind: longer than any live push holds its lock.
+    static let staleRemoteLockConfirmation: TimeInterval = 2
     /// How many times a push or fetch that found a lock in its way is retried.
     static let maxLockWaits = 8
 
@@ -56,15 +59,20 @@ extension Syncer {
         let lock = failure.lockFile
         let isFolder = (try? repository.remote(named: remote)?.url).flatMap { localFolder(of: $0) } != nil
         if isFolder, let lock {
-            // Unchanged means: as old as that by its time stamp (written by a clock that may not
-            // be this one), or watched that long here. A new lock is another push: progress.
+            // Left behind means: watched unchanged here that long, or dated that old and watched
+            // unchanged for a while. The date alone is not enough: a file server's clock may run
+            // behind this one (NFS, SMB), and a live push's lock then looks old at first sight.
+            // A new lock is another push: progress.
             let patience = Date().addingTimeInterval(3 * Self.staleRemoteLock)
             var watched: (since: Date, modified: Date)?
             while let modified = Self.modificationDate(ofFile: lock) {
                 if watched?.modified != modified { watched = (Date(), modified) }
-                let unchanged = max(Date().timeIntervalSince(modified), Date().timeIntervalSince(watched?.since ?? Date()))
-                if unchanged >= Self.staleRemoteLock || Date() > patience {
-                    throw SyncError.remoteLocked(remote: remote, lockFile: lock, age: unchanged, reason: failure.message)
+                let seen = Date().timeIntervalSince(watched?.since ?? Date())
+                let dated = Date().timeIntervalSince(modified)
+                let confirmedOld = dated >= Self.staleRemoteLock && seen >= Self.staleRemoteLockConfirmation
+                if seen >= Self.staleRemoteLock || confirmedOld || Date() > patience {
+                    throw SyncError.remoteLocked(remote: remote, lockFile: lock, age: confirmedOld ? max(seen, dated) : seen,
+                                                 reason: failure.message)
                 }
                 Thread.sleep(forTimeInterval: .random(in: 0.005...0.03))
             }

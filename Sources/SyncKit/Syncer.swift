@@ -22,9 +22,10 @@ public final class Syncer {
 
     /// Opens the notebook at `root` for syncing.
     ///
-    /// - Throws: ``SyncError`` when `root` is not a git work tree.
+    /// - Throws: ``SyncError/noRepository(path:)`` when `root` holds no repository, another
+    ///   ``SyncError`` when it is not a work tree.
     public init(root: URL, options: SyncOptions = SyncOptions()) throws(SyncError) {
-        let repository = try SyncError.wrapping { () throws(GitError) -> Repository in try Repository.open(at: root) }
+        let repository = try Repository.openNotebook(at: root)
         guard let workingDirectory = repository.workingDirectory else {
             throw SyncError.notANotebook(path: root.path, reason: "is a bare repository; sync a clone of it instead (hearth clone URL PATH)")
         }
@@ -56,13 +57,22 @@ public final class Syncer {
             }
         }
         defer { prefetch?.wait() }
+        var adopted = false
+        if let remote, let first = prefetch, try git({ () throws(GitError) in try repository.referenceTarget(branchRef) }) == nil {
+            prefetch = nil
+            try finishPrefetch(first, remote: remote)
+            adopted = try adoptRemoteHistory(remote: remote, branch: branch, branchRef: branchRef)
+        }
         let snapshot = try takeSnapshot(branchRef: branchRef)
         reach(.afterSnapshot)
-        let start = try git { () throws(GitError) in try repository.referenceTarget(branchRef) }
+        // After adopting the remote's history, all of it counts as received.
+        let start = !adopted ? try git { () throws(GitError) in try repository.referenceTarget(branchRef) } : nil
         var report = SyncReport(remote: nil, branch: branch, snapshot: snapshot, outcome: .localOnly, sent: 0, received: 0,
                                 receivedPaths: [], mergedPaths: [], newConflicts: [], openConflicts: 0, keptLocal: [],
                                 pushAttempts: 0, head: start?.description)
         report.newConflicts = snapshotConflicts.map(ConflictSummary.init)
+        // Files of this clone's that the remote also held were merged by the snapshot just now.
+        if adopted { report.outcome = .fastForwarded }
         guard let remote else {
             report.openConflicts = ConflictStore(root: root).count()
             return report
@@ -74,11 +84,7 @@ public final class Syncer {
         while true {
             if let first = prefetch {
                 prefetch = nil
-                if let error = first.wait() {
-                    // A tracking ref another program held locked: fetch again, waiting for it.
-                    guard error.isLockContention else { throw SyncError.network(remote: remote, operation: "fetch from", underlying: error) }
-                    try fetch(remote)
-                }
+                try finishPrefetch(first, remote: remote)
             } else {
                 try fetch(remote)
             }
@@ -142,6 +148,7 @@ public final class Syncer {
                 // Another device is pushing there this moment (or one was stopped mid-way):
                 // wait it out, then fetch, merge and push again.
                 try waitOutRemoteLock(failure, remote: remote, waits: &lockWaits)
+                report.lockWaits = lockWaits
                 continue
             }
             guard failure.code == .rejected else {

@@ -51,7 +51,7 @@ struct Hearth: ParsableCommand {
             Foundation.exit(error.exitCode)
         } catch let error as HistoryError {
             if case .notFound(let reference) = error { exitIfNotADate(reference) }
-            exitWithFailure(error.description)
+            exitWithFailure(SyncFailureAdvice.message(for: error))
         } catch let error as SyncError {
             exitWithFailure(SyncFailureAdvice.message(for: error))
         } catch let error as GitError {

@@ -43,14 +43,20 @@ import Testing
     @Test func theEnvironmentVariableWorksFromAnyFolder() throws {
         let world = try World()
         let env = ["HEARTH_NOTEBOOK": world.b.path]
+        // Outside the notebook a printed path is absolute: it opens the file from here.
+        let absolute = world.b.resolvingSymlinksInPath().path + "/days/2026/2026-11-22.md"
         for arguments in [["today", "--no-edit"], ["done", "ship", "from outside"], ["jot", "noted"]] {
             let result = try world.notebook.hearth(arguments, in: world.outside, environment: env)
-            #expect(result.status == 0 && result.stdout == "days/2026/2026-11-22.md\n", "\(arguments): \(result)")
+            #expect(result.status == 0 && result.stdout == absolute + "\n", "\(arguments): \(result)")
         }
+        let edit = try world.notebook.hearth("edit", "today", "--no-edit", in: world.outside, environment: env)
+        #expect(edit.stdout == absolute + "\n", "\(edit)")
         let day = try String(contentsOf: world.b.appendingPathComponent("days/2026/2026-11-22.md"), encoding: .utf8)
         #expect(day.contains("- ship: from outside"))
         let list = try world.notebook.hearth("list", in: world.outside, environment: env)
-        #expect(list.stdoutLines.contains { $0.hasSuffix(" days/2026/2026-11-22.md") }, "\(list)")
+        #expect(list.stdoutLines.contains { $0.hasSuffix(" " + absolute) }, "\(list)")
+        let json = try world.notebook.hearth("list", "--json", in: world.outside, environment: env)
+        #expect(json.stdout.contains("\"days/2026/2026-11-22.md\""), "JSON keeps the notebook-relative path: \(json)")
         let review = try world.notebook.hearth("review", in: world.outside, environment: env)
         #expect(review.status == 0, "\(review)")
         // A path names a file of the default notebook, relative to its root.
@@ -60,6 +66,21 @@ import Testing
         #expect(try world.notebook.git(in: world.b, "status", "--porcelain").stdout == "")
         #expect(try FileManager.default.contentsOfDirectory(atPath: world.outside.path).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: world.a.appendingPathComponent("days/2026/2026-11-22.md").path))
+    }
+
+    /// Inside the notebook a printed path is relative to the folder you stand in.
+    @Test func pathsPrintedInsideTheNotebookAreRelativeToTheCurrentFolder() throws {
+        let world = try World()
+        let days = world.a.appendingPathComponent("days")
+        let notes = world.a.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        for (folder, expected) in [(world.a, "days/2026/2026-11-22.md"), (days, "2026/2026-11-22.md"), (notes, "../days/2026/2026-11-22.md")] {
+            let today = try world.notebook.hearth("today", "--no-edit", in: folder)
+            #expect(today.stdout == expected + "\n", "\(folder.lastPathComponent): \(today)")
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(expected).path))
+            let list = try world.notebook.hearth("list", in: folder)
+            #expect(list.stdoutLines.contains { $0.hasSuffix(" " + expected) }, "\(list)")
+        }
     }
 
     @Test func globalGitConfigWorksAndTheEnvironmentWinsOverIt() throws {

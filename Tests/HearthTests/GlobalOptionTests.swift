@@ -35,18 +35,20 @@ import Testing
         let subfolder = notebook.url("days/2026")
         let list = try notebook.hearth("list", in: subfolder)
         #expect(list.status == 0, "\(list)")
-        #expect(list.stdout.contains("days/2026/2026-11-20.md"))
+        // Printed paths too, so that they open from here.
+        #expect(list.stdoutLines.contains { $0.hasSuffix("  2026-11-20.md") }, "\(list)")
         // Paths typed by the user are relative to where they are, like git's.
         let show = try notebook.hearth("show", "2026-11-20.md", "--json", in: subfolder)
         #expect(show.status == 0, "\(show)")
         let object = try JSONSerialization.jsonObject(with: show.stdoutData) as? [String: Any]
         #expect(object?["path"] as? String == "days/2026/2026-11-20.md")
         let new = try notebook.hearth("new", "day", "--date", "2026-11-21", in: subfolder)
-        #expect(new.stdout == "days/2026/2026-11-21.md\n")
+        #expect(new.stdout == "2026-11-21.md\n", "\(new)")
         #expect(notebook.exists("days/2026/2026-11-21.md"))
         #expect(!notebook.exists("days/2026/days"), "entries go to the notebook root, not the current folder")
+        // -C DIR runs as if started in DIR, as git's does.
         let dashC = try notebook.hearth("-C", "nb/days", "edit", "yesterday", in: notebook.base)
-        #expect(dashC.stdout == "days/2026/2026-11-21.md\n", "\(dashC)")
+        #expect(dashC.stdout == "2026/2026-11-21.md\n", "\(dashC)")
     }
 
     @Test func versionExits0() throws {

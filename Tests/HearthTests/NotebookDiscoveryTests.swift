@@ -90,7 +90,7 @@ import Testing
         #expect(!notebook.exists("code/project/days"))
         #expect(!notebook.exists("days"))
         let fromCode = try notebook.hearth("today", "--no-edit", in: notebook.url("code"))
-        #expect(fromCode.status == 0 && fromCode.stdout == "days/2026/2026-11-22.md\n", "\(fromCode)")
+        #expect(fromCode.status == 0 && fromCode.stdout == "../days/2026/2026-11-22.md\n", "\(fromCode)")
     }
 
     @Test func fromADeepSubfolderEntriesGoToTheNotebookRoot() throws {
@@ -99,7 +99,8 @@ import Testing
         let deep = notebook.url("notes/projects/deep")
         for arguments in [["today", "--no-edit"], ["done", "ship", "from deep"], ["jot", "a line"]] {
             let result = try notebook.hearth(arguments, in: deep)
-            #expect(result.status == 0 && result.stdout == "days/2026/2026-11-22.md\n", "\(arguments): \(result)")
+            // Relative to where you stand, so that it opens from there.
+            #expect(result.status == 0 && result.stdout == "../../../days/2026/2026-11-22.md\n", "\(arguments): \(result)")
         }
         #expect(try notebook.text("days/2026/2026-11-22.md").contains("- ship: from deep"))
         let sync = try notebook.hearth("sync", in: deep)
@@ -122,6 +123,12 @@ import Testing
         let sync = try notebook.hearth("sync", in: journal)
         #expect(sync.status == 1, "\(sync)")
         #expect(sync.stderr.contains(journal.path), "\(sync)")
+        for arguments in [["sync"], ["status"], ["log"]] {
+            let result = try notebook.hearth(arguments, in: journal)
+            #expect(result.status == 1, "\(arguments): \(result)")
+            #expect(result.stderr.contains("the notebook at \(journal.path) has no git repository of its own")
+                    && result.stderr.contains("hearth init") && !result.stderr.contains("could not find repository"), "\(arguments): \(result)")
+        }
         #expect(try notebook.git(in: project, "rev-parse", "HEAD").stdout == head)
         #expect(try Data(contentsOf: project.appendingPathComponent(".git/index")) == index)
         #expect(try notebook.git(in: project, "status", "--porcelain").stdout == "?? docs/journal/days/\n")

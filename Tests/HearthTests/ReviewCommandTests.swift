@@ -192,6 +192,7 @@ import Testing
         #expect(result.stderr.contains("Answer each 0-5: 5 all of the time, 4 most of the time, 3 more than half of the time, "
                                        + "2 less than half of the time, 1 some of the time, 0 at no time."), "\(result.stderr)")
         #expect(result.stderr.contains("below 13 (52%) is low well-being"), "\(result.stderr)")
+        #expect(result.stderr.contains("a change of 10 percentage points or more is meaningful"), "\(result.stderr)")
 
         // The command it suggests fills it in, and check accepts the answers.
         try notebook.hearth("set", "weeks/2026/2026-W47.md", "who5=[3, 4, 2, 3, 4]").requireSuccess()

@@ -120,15 +120,15 @@ import Testing
         #expect(try notebook.git(in: target, "config", "hearth.device").stdout == "desk\n")
         try notebook.hearth(["today", "--no-edit"], in: target).requireSuccess()
         let sync = try notebook.hearth(["sync"], in: target)
-        // The clone's first commit (hearth.yaml, as hearth init makes it) and the day.
-        #expect(sync.status == 0 && sync.stdout.contains("Sent 2 commits to origin/main."), "\(sync)")
+        // One commit: the clone's settings files (uncommitted until now) and the day.
+        #expect(sync.status == 0 && sync.stdout.contains("Sent 1 commit to origin/main."), "\(sync)")
         let branches = try notebook.git(in: remote, "branch", "--format=%(refname:short)")
         #expect(branches.stdout == "main\n", "\(branches)")
         #expect(try notebook.git(in: remote, "rev-parse", "main").stdout == (try head(notebook, target)))
         let files = try notebook.git(in: remote, "ls-tree", "-r", "--name-only", "main").stdout
         #expect(files.contains(Self.path + "\n") && files.contains("hearth.yaml\n"), "\(files)")
         let subject = try notebook.git(in: remote, "log", "-1", "--format=%s", "main").stdout
-        #expect(subject == "desk: add \(Self.path)\n", "\(subject)")
+        #expect(subject == "desk: 3 files (add 3)\n", "\(subject)")
     }
 
     @Test func cloneTakesARelativeLocalPathRelativeToDashC() throws {

@@ -24,6 +24,15 @@ struct ImportDayOneTests {
         ])
     }
 
+    /// The library names the format it found; the command to run is the CLI's to word.
+    @Test func aJrnlExportIsNamedAsSuchWithoutACommand() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: ImportJrnlTests.fixture("jrnl.json")))
+        let error = try #require(throws: ImportError.self) { try ImportSource.dayOne.entries(from: data, file: "jrnl.json") }
+        guard case .otherSource(_, .dayOne, .jrnl) = error else { Issue.record("unexpected \(error)"); return }
+        #expect(error.description.hasPrefix("jrnl.json looks like `jrnl --export json`"), "\(error)")
+        #expect(!error.description.contains("import it as") && !error.description.contains("hearth"), "\(error)")
+    }
+
     @Test func datesAndTimesAreOnTheWritersClock() throws {
         let entries = try entries()
         // 09:12 UTC is 10:12 in Berlin (CET, +1).

@@ -35,21 +35,37 @@ struct LockedRemoteTests {
 
     @Test("a lock another device's push holds is waited out, and the push goes through")
     func liveRemoteLock() throws {
+        try pushThroughLiveLock(datedBack: 0)
+    }
+
+    /// A file server whose clock runs behind this machine's dates a live push's lock in the past.
+    @Test("a live lock dated 20 s ago by a skewed clock is waited out, not called stale")
+    func liveRemoteLockFromASkewedClock() throws {
+        try pushThroughLiveLock(datedBack: 20)
+    }
+
+    /// Another push takes the remote's lock right when this sync is about to push (its time stamp
+    /// set `datedBack` seconds into the past) and lets go a second later.
+    private func pushThroughLiveLock(datedBack: TimeInterval) throws {
         try SyncWorld.with(devices: ["laptop"]) { world in
             let lock = world.remote.appending(path: "refs/heads/main.lock")
-            try Data().write(to: lock)
             try world.write("laptop", "notes/a.md", "a\n")
-            // The other push finishes a second after this sync starts pushing.
             let released = DispatchSemaphore(value: 0)
+            var taken = false
             let report = try world.sync("laptop") { checkpoint in
-                guard checkpoint == .beforePush, FileManager.default.fileExists(atPath: lock.path) else { return }
+                guard checkpoint == .beforePush, !taken else { return }
+                taken = true
+                #expect(FileManager.default.createFile(atPath: lock.path, contents: Data()))
+                try? FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-datedBack)], ofItemAtPath: lock.path)
                 DispatchQueue.global().asyncAfter(deadline: .now() + 1) {
                     try? FileManager.default.removeItem(at: lock)
                     released.signal()
                 }
             }
             released.wait()
+            #expect(taken)
             #expect(report.outcome == .pushed)
+            #expect(report.pushAttempts >= 2, "the sync never met the lock: \(report.pushAttempts)")
             let pushed = try #require(report.head)
             #expect(try String(contentsOf: world.remote.appending(path: "refs/heads/main"), encoding: .utf8) == pushed + "\n")
         }

@@ -2,7 +2,7 @@ import GitKit
 
 /// Why a question about a notebook's history cannot be answered.
 public enum HistoryError: Error, Sendable, CustomStringConvertible {
-    /// The folder is not a git work tree, so it has no history.
+    /// The notebook at `path` has no git repository of its own, so it has no history.
     case notANotebook(path: String)
     /// Nothing has been committed yet.
     case noHistory
@@ -22,7 +22,7 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notANotebook(let path):
-            return "\(path) is not in a notebook with history (no git repository); run hearth init or hearth clone first"
+            return "the notebook at \(path) has no git repository of its own, so it has no history"
         case .noHistory:
             return "the notebook has no history yet; hearth sync records the first version"
         case .unknownRevision(let revision):

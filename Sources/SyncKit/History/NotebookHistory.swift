@@ -15,7 +15,7 @@ public final class NotebookHistory {
     /// - Throws: ``HistoryError/notANotebook(path:)`` when `root` is not in a git work tree.
     public init(root: URL) throws(HistoryError) {
         guard let repository = try? Repository.open(at: root), let workingDirectory = repository.workingDirectory else {
-            throw HistoryError.notANotebook(path: root.path(percentEncoded: false))
+            throw HistoryError.notANotebook(path: root.standardizedFileURL.path)
         }
         self.repository = repository
         self.root = workingDirectory

@@ -42,8 +42,7 @@ public struct HistorySearch: Sendable {
     public func run(root: URL) throws(SyncError) -> HistorySearchResult {
         // Opened as every history command opens it (a `.git` file, as in a linked worktree, works too).
         guard let repository = try? Repository.open(at: root) else {
-            throw SyncError.notANotebook(path: root.path, reason: "is not a git repository, so it has no history to search "
-                                         + "(hearth init starts one; hearth grep without --history searches the files as they are)")
+            throw SyncError.noRepository(path: root.standardizedFileURL.path)
         }
         var versionQuery = query
         versionQuery.since = nil

@@ -20,7 +20,7 @@ struct EditCommand: ParsableCommand {
     func run() throws {
         let notebook = try global.notebook()
         let path = try global.resolve(reference, in: notebook)
-        print(path)
+        print(DisplayPath.of(path, in: notebook))
         if !noEdit && Editor.isAvailable {
             try Editor.open(notebook.absolutePath(path))
         }

@@ -27,7 +27,7 @@ struct EntryOpener {
         } else {
             try notebook.create(note)
         }
-        print(note.path)
+        print(DisplayPath.of(note.path, in: notebook))
         if !noEdit && Editor.isAvailable {
             try Editor.open(notebook.absolutePath(note.path))
         }

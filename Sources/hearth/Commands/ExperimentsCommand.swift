@@ -26,7 +26,7 @@ struct ExperimentsCommand: ParsableCommand {
         if json {
             Terminal.standardOutput.write(EntryFormatter.jsonLines(notes))
         } else {
-            Terminal.standardOutput.write(EntryFormatter.table(notes, fields: ["predicted_failure", "p_success"] + (all ? ["outcome"] : [])))
+            Terminal.standardOutput.write(EntryFormatter.table(notes, fields: ["predicted_failure", "p_success"] + (all ? ["outcome"] : [])) { DisplayPath.of($0, in: notebook) })
         }
         try DiagnosticReport.reportUnreadable(scan.diagnostics)
     }

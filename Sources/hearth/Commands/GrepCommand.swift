@@ -84,7 +84,9 @@ struct GrepCommand: ParsableCommand {
             do {
                 result = try search.run(root: notebook.root)
             } catch {
-                throw CommandFailure(message: error.description, exitCode: 2)
+                guard case .noRepository = error else { throw CommandFailure(message: error.description, exitCode: 2) }
+                throw CommandFailure(message: "\(error), so no history to search: hearth init gives it one; "
+                                     + "hearth grep without --history searches the files as they are", exitCode: 2)
             }
             write(result.matches, text: formatter.render, json: GrepFormatter.json)
             if result.skippedVersions > 0 {

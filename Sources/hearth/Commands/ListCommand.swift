@@ -44,7 +44,7 @@ struct ListCommand: ParsableCommand {
             output = EntryFormatter.csv(notes)
         } else {
             let fields = query.conditions.map(\.key) + (sort.map { [SortOrder(parsing: $0).field] } ?? [])
-            output = EntryFormatter.table(notes, fields: fields)
+            output = EntryFormatter.table(notes, fields: fields) { DisplayPath.of($0, in: notebook) }
         }
         Terminal.standardOutput.write(output)
         try DiagnosticReport.reportUnreadable(scan.diagnostics)

@@ -24,6 +24,6 @@ struct LogOptions: ParsableArguments {
         let existed = notebook.exists(NotebookLayout.path(for: .day, date: day, slug: nil))
         let path = try DayLog.append(line, to: section, date: day, notebook: notebook)
         if !existed { NewDayNotice.report(path, day: day, today: try global.today()) }
-        print(path)
+        print(DisplayPath.of(path, in: notebook))
     }
 }

@@ -75,10 +75,11 @@ struct ReviewCommand: ParsableCommand {
         } else if write {
             let path = try WeekEntryWriter.write(review: calculator.review(window: DateRange(days: 7, endingOn: today)),
                                                  today: today, notebook: notebook)
-            print(path)
+            let shown = DisplayPath.of(path, in: notebook)
+            print(shown)
             // stdout stays the path alone, for scripts; the questions are for the person.
             if try notebook.load(path)["who5"].map({ $0.isNull || $0.list?.isEmpty == true }) ?? true {
-                Terminal.standardError.write(WHO5Questionnaire.prompt(path: path))
+                Terminal.standardError.write(WHO5Prompt.render(path: shown))
             }
         } else {
             let review = calculator.review(window: window)

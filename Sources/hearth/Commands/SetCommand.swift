@@ -52,7 +52,7 @@ struct SetCommand: ParsableCommand {
             }
             try notebook.create(note)
             NewDayNotice.report(note.path, day: day, today: today)
-            print(note.path)
+            print(DisplayPath.of(note.path, in: notebook))
             return
         }
         try notebook.update(path) { note in
@@ -63,7 +63,7 @@ struct SetCommand: ParsableCommand {
                 throw failure(error, in: original, path: path)
             }
         }
-        print(path)
+        print(DisplayPath.of(path, in: notebook))
     }
 
     /// The refusal, naming the file and the line of the key concerned so the message points where

@@ -20,7 +20,10 @@ struct TimeoutOption: ParsableArguments {
     /// includes the user's global config), else 30 s.
     func seconds(notebook: URL?) throws -> TimeInterval {
         if let timeout { return timeout }
-        guard let notebook, let text = try Repository.open(at: notebook).configString("hearth.timeout") else {
+        // A notebook without a repository of its own has no config: the command's own opening
+        // of it says so, in words.
+        guard let notebook, let repository = try? Repository.open(at: notebook),
+              let text = try repository.configString("hearth.timeout") else {
             return NetworkOptions.defaultTimeout
         }
         guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value > 0, value.isFinite else {

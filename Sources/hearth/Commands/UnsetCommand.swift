@@ -36,6 +36,6 @@ struct UnsetCommand: ParsableCommand {
             let hint = suggestion.map { " (did you mean \($0)?)" } ?? ""
             Terminal.standardError.write("hearth: \(path) has no '\(key)'; nothing to remove\(hint)\n")
         }
-        print(path)
+        print(DisplayPath.of(path, in: notebook))
     }
 }

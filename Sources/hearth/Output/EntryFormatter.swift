@@ -46,13 +46,14 @@ enum EntryFormatter {
     }
 
     /// `DATE  KIND  PATH  field=value ...  title`, columns aligned.
-    static func table(_ notes: [Note], fields: [String]) -> String {
+    /// `display` turns a notebook-relative path into the one printed (``DisplayPath``).
+    static func table(_ notes: [Note], fields: [String], display: (String) -> String = { $0 }) -> String {
         var uniqueFields: [String] = []
         for field in fields where !uniqueFields.contains(field) && !["date", "path", "kind", "title"].contains(field) {
             uniqueFields.append(field)
         }
         let rows = notes.map { note -> [String] in
-            var row = [note.date?.description ?? "-", note.kind.rawValue, note.path]
+            var row = [note.date?.description ?? "-", note.kind.rawValue, display(note.path)]
             row += uniqueFields.map { key in "\(key)=" + (note[key].map { $0.scalar?.text ?? YAMLWriter.render($0) } ?? "") }
             if note.kind != .day { row.append(note.title) }
             return row

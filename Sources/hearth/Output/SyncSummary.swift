@@ -31,8 +31,20 @@ enum SyncSummary {
         for path in report.keptLocal {
             lines.append("  kept     \(path): changed on disk during the sync, or could not be written (read-only, disk full); left as it was, the next sync brings it up to date")
         }
-        if report.pushAttempts > 1 { lines.append("The remote moved during the sync; pushed on attempt \(report.pushAttempts).") }
+        if report.pushAttempts > 1 { lines.append(retryLine(report)) }
         return lines.joined(separator: "\n") + "\n" + conflictLine(report)
+    }
+
+    /// Why the push needed more than one attempt: another device's push held the remote's
+    /// branch locked, or the remote moved between the fetch and the push, or both.
+    static func retryLine(_ report: SyncReport) -> String {
+        let moved = report.pushAttempts - 1 - report.lockWaits
+        let reason = switch (report.lockWaits > 0, moved > 0) {
+        case (true, false): "The remote was busy (locked by another device's push)"
+        case (true, true): "The remote was busy (locked by another device's push) and moved during the sync"
+        default: "The remote moved during the sync"
+        }
+        return "\(reason); pushed on attempt \(report.pushAttempts)."
     }
 
     private static func conflictLine(_ report: SyncReport) -> String {

@@ -1,0 +1,71 @@
+import Foundation
+import GitKit
+import TestSupport
+import Testing
+
+/// The push into a folder remote (`pushToFolder`): what it refuses, what it treats as done once
+/// the remote's branch moved, and what it leaves in the remote.
+struct FolderPushTests {
+    /// A bare remote holding one commit on main, and the git CLI clone that pushed it.
+    private func seeded(_ scratch: Scratch) throws -> (remote: (url: URL, git: GitCLI), seed: GitCLI) {
+        let remote = try scratch.bareRemote()
+        let seed = try scratch.cliClone(of: remote.url, into: "seed")
+        try scratch.write("s.md", "seed\n", in: seed)
+        try seed.commitAll("seed")
+        try seed("push", "-q", "origin", "HEAD:main")
+        return (remote, seed)
+    }
+
+    @Test func aTrackingRefLockedHereDoesNotFailAPushTheRemoteTook() throws {
+        try Scratch.with { scratch in
+            let remote = try scratch.bareRemote()
+            let (repository, head) = try scratch.repositoryWithCommits([["a.md": "one\n"]])
+            try repository.addRemote(name: "origin", url: remote.url.path(percentEncoded: false))
+            // A `git fetch` the user runs here, writing origin/main.
+            let lock = repository.gitDirectory.appending(path: "refs/remotes/origin/main.lock")
+            try FileManager.default.createDirectory(at: lock.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data().write(to: lock)
+            try repository.push(remote: "origin", refspecs: ["refs/heads/main:refs/heads/main"], options: scratch.networkOptions)
+            #expect(try remote.git("rev-parse", "main") == head.description)
+        }
+    }
+
+    @Test func aFolderRemoteWithAWorkTreeIsRefusedAndKeepsItsBranch() throws {
+        try Scratch.with { scratch in
+            let (remote, _) = try seeded(scratch)
+            let other = try scratch.cliClone(of: remote.url, into: "other")
+            let before = try other("rev-parse", "main")
+            let (repository, _) = try scratch.repositoryWithCommits([["a.md": "one\n"]])
+            try repository.addRemote(name: "desk", url: other.directory.path(percentEncoded: false))
+            let error = try #require(throws: GitError.self) {
+                try repository.push(remote: "desk", refspecs: ["refs/heads/main:refs/heads/main"], options: scratch.networkOptions)
+            }
+            #expect(error.code == .remoteNotBare, "\(error)")
+            #expect(error.message.contains("work tree") && !error.message.contains("fetch"), "\(error.message)")
+            #expect(try other("rev-parse", "main") == before)
+        }
+    }
+
+    @Test func anUnbornHeadIsPointedOnlyInABareRepository() throws {
+        try Scratch.with { scratch in
+            let (_, seed) = try seeded(scratch)
+            try seed("symbolic-ref", "HEAD", "refs/heads/master")
+            #expect(try Repository.open(at: seed.directory).pointUnbornHead(at: "main") == false)
+            #expect(try seed("symbolic-ref", "HEAD") == "refs/heads/master")
+        }
+    }
+
+    @Test func aPushLeavesOnlyPublishedPacksInTheRemote() throws {
+        try Scratch.with { scratch in
+            let remote = try scratch.bareRemote()
+            let (repository, _) = try scratch.repositoryWithCommits([["a.md": "one\n"], ["b.md": "two\n"]])
+            try repository.addRemote(name: "origin", url: remote.url.path(percentEncoded: false))
+            try repository.push(remote: "origin", refspecs: ["refs/heads/main:refs/heads/main"], options: scratch.networkOptions)
+            let objects = try FileManager.default.contentsOfDirectory(atPath: remote.url.appending(path: "objects").path(percentEncoded: false))
+            #expect(!objects.contains { $0.hasPrefix("incoming") }, "\(objects)")
+            let packs = try FileManager.default.contentsOfDirectory(atPath: remote.url.appending(path: "objects/pack").path(percentEncoded: false))
+            #expect(packs.filter { $0.hasSuffix(".pack") }.count == 1 && packs.filter { $0.hasSuffix(".idx") }.count == 1, "\(packs)")
+            #expect(try remote.git.run(["fsck", "--strict"]).status == 0)
+        }
+    }
+}
