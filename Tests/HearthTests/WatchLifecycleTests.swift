@@ -205,6 +205,8 @@ import Glibc
 
         holder.stop()
         #expect(try watch.waitUntil { try helpers.remoteEntry(devices).contains("waiting for the lock\n") }, "\(watch.log)")
+        // The push lands before the watcher reports the resumed round: wait for its line too.
+        #expect(watch.waitForLine(containing: "the other sync has ended; syncing again"), "\(watch.log)")
         #expect(watch.lines.filter { $0.contains("the other sync has ended; syncing again") }.count == 1, "\(watch.log)")
         #expect(watch.lines.filter { $0.contains("skipped:") }.count == 1, "\(watch.log)")
         #expect(watch.stop() == 0, "\(watch.log)")
