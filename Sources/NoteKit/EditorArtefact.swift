@@ -32,6 +32,18 @@ public enum EditorArtefact {
     /// The `.gitignore` lines, in the order of the table above.
     public static let gitignorePatterns = rules.map(\.gitignore)
 
+    /// The `.gitignore` lines that follow ``gitignorePatterns`` and let folders through again.
+    /// git applies a pattern without a trailing `/` to folders too, while the rule looks only at a
+    /// file's own name: a folder `drafts~/` holds notes that must sync. The rules that name folders
+    /// (`.idea/`, `.vscode/`, `.obsidian/cache`) get none. They must come after the patterns: git
+    /// takes the last line that matches, and cannot re-include a file below an excluded folder.
+    public static let gitignoreFolderReincludes = rules.map(\.gitignore)
+        .filter { !$0.hasSuffix("/") && !folderPatterns.contains($0) }
+        .map { "!\($0)/" }
+
+    /// Patterns whose rule covers a folder and everything in it.
+    private static let folderPatterns: Set<String> = [".obsidian/cache"]
+
     /// Whether `path` (relative to the notebook root, `/`-separated) is an editor artefact.
     public static func isArtefact(path: String) -> Bool {
         what(path: path) != nil
@@ -39,9 +51,18 @@ public enum EditorArtefact {
 
     /// What left the artefact at `path` ("a vim swap file"), nil when `path` is no artefact.
     public static func what(path: String) -> String? {
+        rule(path: path)?.what
+    }
+
+    /// The `.gitignore` pattern of the rule that calls `path` an artefact, nil when none does.
+    public static func gitignorePattern(path: String) -> String? {
+        rule(path: path)?.gitignore
+    }
+
+    private static func rule(path: String) -> Rule? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
         guard let name = parts.last else { return nil }
-        return rules.first { $0.matches(name, parts.dropLast()) }?.what
+        return rules.first { $0.matches(name, parts.dropLast()) }
     }
 
     private typealias Rule = (gitignore: String, what: String, matches: @Sendable (_ name: Substring, _ folders: ArraySlice<Substring>) -> Bool)

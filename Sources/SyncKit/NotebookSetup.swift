@@ -31,8 +31,11 @@ public enum NotebookSetup {
         """
 
     /// Lines hearth needs in `.gitignore`: its own temporary files, editor artefacts (see
-    /// ``EditorArtefact``; the snapshot skips those even without the lines) and Obsidian's trash.
+    /// ``EditorArtefact``; the snapshot skips those even without the lines) and Obsidian's trash,
+    /// then the re-includes that keep folders named like artefacts (`drafts~/`) syncing. Running
+    /// init again in an older notebook appends the missing re-includes, after its patterns.
     static let ignoredPatterns = [".*.hearth-*.tmp"] + EditorArtefact.gitignorePatterns + [".trash/"]
+        + EditorArtefact.gitignoreFolderReincludes
 
     /// Creates or adopts a notebook at `root`: a git repository on `main`, `hearth.yaml`,
     /// `.gitignore`, `hearth.device` in the clone's config, and a first commit of what is there.

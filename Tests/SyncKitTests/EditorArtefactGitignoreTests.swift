@@ -13,13 +13,16 @@ import Testing
         "days/2026/4913", "days/2026/2026-12-06.md~", ".#x.md", "notes/#x.md#", ".idea/workspace.xml",
         "notes/.vscode/settings.json", ".DS_Store", "days/._2026-12-06.md", "Thumbs.db", "attachments/~$report.docx",
         ".~lock.report.odt#", ".obsidian/workspace.json", ".obsidian/workspace-mobile.json", ".obsidian/workspaces.json",
-        ".obsidian/cache/entries.json",
+        ".obsidian/cache/entries.json", "drafts~/2026-12-06.md~", "4913/4913", "#x#/.a.md.swp",
     ]
     /// Notes and settings that look like artefacts.
     static let lookAlikes = [
         "notes~draft.md", "#tag.md", "days/2026/x.md", "x.swp", ".swp", "notes/.x.md.swq", ".x.md.swpx", "49130",
         "4913.md", "~report.docx", ".obsidian/app.json", ".obsidian/plugins/cache/data.json",
         "notes/.obsidian/workspace.json", "templates/workspace.json",
+        // Folders named like artefacts: the rule looks at a file's own name, so their notes sync.
+        "drafts~/a.md", "#x#/a.md", "4913/a.md", ".#x/a.md", "._x/a.md", "~$x/a.md", "notes/.DS_Store/a.md",
+        "notes/Thumbs.db/a.md", ".x.md.swp/a.md", ".~lock.x#/a.md", "notes/old~/deep~/a.md", ".obsidian/workspace-old.json/a.md",
     ]
 
     @Test func gitIgnoresWhatTheRuleSkipsAndNothingElse() throws {

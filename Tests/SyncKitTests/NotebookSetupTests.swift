@@ -25,6 +25,17 @@ struct NotebookSetupTests {
         .obsidian/workspace*.json
         .obsidian/cache
         .trash/
+        !.*.sw[a-px]/
+        !4913/
+        !*~/
+        !.#*/
+        !\\#*#/
+        !.DS_Store/
+        !._*/
+        !Thumbs.db/
+        !~$*/
+        !.~lock.*#/
+        !.obsidian/workspace*.json/
 
         """
 
@@ -125,6 +136,7 @@ struct NotebookSetupTests {
 
             let expectedIgnore = userIgnore + "\n# Added by hearth init.\n.*.hearth-*.tmp\n.*.sw[a-px]\n4913\n*~\n.#*\n\\#*#\n.idea/\n.vscode/\n"
                 + "._*\nThumbs.db\n~$*\n.~lock.*#\n.obsidian/workspace*.json\n.obsidian/cache\n.trash/\n"
+                + "!.*.sw[a-px]/\n!4913/\n!*~/\n!.#*/\n!\\#*#/\n!.DS_Store/\n!._*/\n!Thumbs.db/\n!~$*/\n!.~lock.*#/\n!.obsidian/workspace*.json/\n"
             #expect(String(decoding: try box.read(".gitignore"), as: UTF8.self) == expectedIgnore)
             #expect(try git.run(["show", "HEAD:.gitignore"]).stdout == expectedIgnore)
 
@@ -136,11 +148,26 @@ struct NotebookSetupTests {
     @Test func gitignoreWithAllPatternsIsLeftAlone() throws {
         try Sandbox.with { box in
             let ignore = Data(("# mine\r\n.trash/\r\n  .DS_Store  \r\n.*.hearth-*.tmp\r\n.obsidian/workspace*.json\r\nbuild/\r\n"
-                + ".*.sw[a-px]\r\n4913\r\n*~\r\n.#*\r\n\\#*#\r\n.idea/\r\n.vscode/\r\n._*\r\nThumbs.db\r\n~$*\r\n.~lock.*#\r\n.obsidian/cache\r\n").utf8)
+                + ".*.sw[a-px]\r\n4913\r\n*~\r\n.#*\r\n\\#*#\r\n.idea/\r\n.vscode/\r\n._*\r\nThumbs.db\r\n~$*\r\n.~lock.*#\r\n.obsidian/cache\r\n"
+                + "!.*.sw[a-px]/\r\n!4913/\r\n!*~/\r\n!.#*/\r\n!\\#*#/\r\n!.DS_Store/\r\n!._*/\r\n!Thumbs.db/\r\n!~$*/\r\n!.~lock.*#/\r\n!.obsidian/workspace*.json/\r\n").utf8)
             try box.write(".gitignore", ignore)
             _ = try NotebookSetup.initialize(at: box.root, device: "dev")
             #expect(try box.read(".gitignore") == ignore)
             #expect(try box.git.run(["show", "HEAD:.gitignore"]).stdoutData == ignore)
+        }
+    }
+
+    /// A notebook an older hearth init set up has the patterns but not the lines that let folders
+    /// named like artefacts through: init appends only those, after the patterns, so they win.
+    @Test func anOlderGitignoreGetsTheFolderReincludesAfterItsPatterns() throws {
+        try Sandbox.with { box in
+            let older = Self.hearthGitignore.split(separator: "\n").filter { !$0.hasPrefix("!") }.joined(separator: "\n") + "\n"
+            try box.write(".gitignore", Data(older.utf8))
+            try box.write("drafts~/plan.md", "the plan\n")
+            _ = try NotebookSetup.initialize(at: box.root, device: "dev")
+            let expected = older + "# Added by hearth init.\n" + EditorArtefact.gitignoreFolderReincludes.joined(separator: "\n") + "\n"
+            #expect(String(decoding: try box.read(".gitignore"), as: UTF8.self) == expected)
+            #expect(try trackedFiles(box.git).contains("drafts~/plan.md"))
         }
     }
 

@@ -29,6 +29,7 @@ struct CheckCommand: ParsableCommand {
         for note in scan.notes { problems += EntryValidator.problems(in: note) }
         for note in scan.notes { problems += BodyLint.problems(in: note) }
         problems += try CheckArtefacts.problems(in: notebook, fixing: fix, wait: wait)
+        problems += CheckIgnoredEntries.problems(in: notebook, notes: scan.notes)
         problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }
         if json {
             let rows = problems.map { problem in
