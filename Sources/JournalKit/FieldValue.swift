@@ -10,7 +10,7 @@ public enum FieldValue {
     /// than kept as the string it would otherwise be.
     ///
     /// - Throws: ``JournalError/invalidValue(key:value:reason:)`` when the kind's schema refuses
-    ///   it, ``JournalError/invalidList(key:value:reason:)`` for a list YAML cannot read.
+    ///   it, ``JournalError/invalidList(key:value:reason:listKey:)`` for a list YAML cannot read.
     public static func parse(_ text: String, key: String, kind: NoteKind) throws(JournalError) -> YAMLValue {
         var value = YAMLValue(inlineYAML: text)
         let type = KindSchema.forKind(kind).fields[key]
@@ -20,19 +20,14 @@ public enum FieldValue {
         if (opened == "[" || opened == "{"), value.scalar != nil {
             let closer: Character = opened == "[" ? "]" : "}"
             let what = opened == "[" ? "list" : "map"
-            var reason = text.contains(closer) ? "not a \(what) YAML can read" : "the \(what) is not closed (no '\(closer)')"
-            if opened == "[" && !text.contains(closer) {
-                let items = text.drop { $0 != "[" }.dropFirst().split(separator: ",", omittingEmptySubsequences: false)
-                    .map { $0.drop { $0 == " " } }.joined(separator: ",")
-                reason += isListKey ? "; write \(key)=\(text)] or \(key)=\(items)" : "; write \(key)=\(text)] for a list, or quote the text"
-            }
-            throw JournalError.invalidList(key: key, value: text, reason: reason)
+            let reason = text.contains(closer) ? "not a \(what) YAML can read" : "the \(what) is not closed (no '\(closer)')"
+            throw JournalError.invalidList(key: key, value: text, reason: reason, listKey: isListKey)
         }
         if isListKey, let scalar = value.scalar, !scalar.isNull {
             // `tags=work,gym` or `tags=work`: the items of the list the key holds.
             let items = YAMLValue(inlineYAML: "[" + text + "]")
             guard items.list != nil else {
-                throw JournalError.invalidList(key: key, value: text, reason: "not a list YAML can read; write \(key)=[a, b] or \(key)=a,b")
+                throw JournalError.invalidList(key: key, value: text, reason: "not a list YAML can read", listKey: true)
             }
             value = items
         }

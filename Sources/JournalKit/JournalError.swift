@@ -15,8 +15,9 @@ public enum JournalError: Error, Sendable, CustomStringConvertible, Equatable {
     /// case or a small typo (`Mood` for `mood`): most likely a mistake, so nothing is written.
     case nearMissKey(key: String, suggestion: String)
     /// A value that opens a list (`[work, gym`) or reads as one for a list key (`work,[gym`)
-    /// but is not a list YAML can read.
-    case invalidList(key: String, value: String, reason: String)
+    /// but is not a list YAML can read; `listKey` says whether the kind's schema makes the key a
+    /// list, so items without brackets (`a,b`) would have been one.
+    case invalidList(key: String, value: String, reason: String, listKey: Bool)
 
     public var description: String {
         switch self {
@@ -30,7 +31,7 @@ public enum JournalError: Error, Sendable, CustomStringConvertible, Equatable {
             return "'\(key)' cannot be a key: \(reason)"
         case .nearMissKey(let key, let suggestion):
             return "unknown key '\(key)'; did you mean \(suggestion)?"
-        case .invalidList(let key, let value, let reason):
+        case .invalidList(let key, let value, let reason, _):
             return "\(key)=\(value): \(reason)"
         }
     }

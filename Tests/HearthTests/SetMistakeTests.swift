@@ -98,6 +98,25 @@ import Testing
         #expect(text.contains("note=[draft: the list is not closed (no ']'); write note=[draft] for a list, or quote the text"), "\(text)")
     }
 
+    @Test func itemsThatDoNotMakeAListAreRefusedWithTheWayToWriteThem() throws {
+        let notebook = try committedNotebook()
+        let stderr = try refused(notebook, "set", "2026-11-20", "tags=a,[b")
+        #expect(stderr == "hearth: error: days/2026/2026-11-20.md:6: tags=a,[b: not a list YAML can read; write tags=[a, b] or tags=a,b; nothing was written\n")
+    }
+
+    /// A second `=` is a slip of the command line like the others: a usage refusal, exit 2.
+    @Test func aValueWithASecondEqualsSignThatDoesNotFitIsAUsageRefusal() throws {
+        let notebook = try committedNotebook()
+        let stderr = try refused(notebook, "set", "2026-11-20", "energy=3=4")
+        #expect(stderr.hasPrefix("hearth: error: days/2026/2026-11-20.md:"), "\(stderr)")
+        #expect(stderr.hasSuffix(": energy=3=4: energy must be a whole number from 1 to 5; one '=' separates the key from its value; nothing was written\n"), "\(stderr)")
+        #expect(try refused(notebook, "new", "day", "--no-edit", "--set", "mood=2=3").contains("one '=' separates"))
+        // A value that fits keeps its `=`; a value that does not fit without one is exit 1.
+        #expect(try notebook.hearth("set", "2026-11-20", "title=a=b").status == 0)
+        #expect(try notebook.text(Self.path).contains("title: a=b\n"))
+        #expect(try notebook.hearth("set", "2026-11-20", "energy=9").status == 1)
+    }
+
     @Test func setOnAMissingDayCreatesNothingOnARefusal() throws {
         let notebook = try committedNotebook()
         for assignment in ["Mood=4", "my key=1", "tags=[a"] {
