@@ -110,7 +110,7 @@ import Testing
         try session.type(":cq")
         try session.press("Enter")
         #expect(try session.waitForHearthExit() == 1)
-        let path = notebook.url(Self.dayPath).path
+        let path = Self.dayPath
         let screen = try session.screen()
         #expect(screen.contains("hearth: error: editor '\(Self.vim)' exited with status 1; \(path) is as the editor left it"), "\(screen)")
         #expect(try notebook.text(Self.dayPath).hasSuffix("## Notes\nhalf a thought\n"))

@@ -110,10 +110,12 @@ import Testing
 
     @Test func anEditorThatFailsFailsTheCommandAndKeepsTheFile() throws {
         let notebook = try TemporaryNotebook(initialized: true)
-        let path = notebook.url("days/2026/2026-11-22.md").path
+        // Named as the line before names it: relative to the folder hearth runs in.
+        let path = "days/2026/2026-11-22.md"
         let failing = try recordingEditor(notebook, then: "exit 3")
         var result = try notebook.hearthOnTerminal(["today"], environment: ["EDITOR": failing, "TERM": "xterm"])
         #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("\(path)\r\n") || result.stdout.hasPrefix("\(path)\n"), "\(result)")
         #expect(result.stdout.contains("hearth: error: editor '\(failing)' exited with status 3; \(path) is as the editor left it"), "\(result)")
         #expect(try notebook.text("days/2026/2026-11-22.md").hasSuffix("## Notes\nmarker\n"))
 

@@ -22,7 +22,7 @@ struct EditCommand: ParsableCommand {
         let path = try global.resolve(reference, in: notebook)
         print(DisplayPath.of(path, in: notebook))
         if !noEdit && Editor.isAvailable {
-            try Editor.open(notebook.absolutePath(path))
+            try Editor.open(path, in: notebook)
         }
     }
 }

@@ -29,7 +29,7 @@ struct EntryOpener {
         }
         print(DisplayPath.of(note.path, in: notebook))
         if !noEdit && Editor.isAvailable {
-            try Editor.open(notebook.absolutePath(note.path))
+            try Editor.open(note.path, in: notebook)
         }
     }
 }

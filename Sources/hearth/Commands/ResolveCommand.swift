@@ -50,7 +50,7 @@ struct ResolveCommand: ParsableCommand {
         } else {
             choice = .edited
             if Editor.isAvailable, let path = records.first?.conflict.path {
-                try Editor.open(notebook.absolutePath(path))
+                try Editor.open(path, in: notebook)
             }
         }
         let outcome = try resolver.resolve(records, choice: choice)

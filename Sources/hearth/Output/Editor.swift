@@ -1,4 +1,5 @@
 import Foundation
+import NoteKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,11 +10,14 @@ enum Editor {
     /// Whether an editor can be shown: stdin and stdout are terminals.
     static var isAvailable: Bool { Terminal.standardOutput.isTerminal && isatty(0) == 1 }
 
-    /// Runs the editor on `path` at this terminal and waits for it; an editor that fails, or that a
-    /// signal ends, is a failure (exit 1) that leaves the file as the editor left it.
-    static func open(_ path: String) throws {
+    /// Runs the editor on `path` (relative to `notebook`'s root) at this terminal and waits for it;
+    /// an editor that fails, or that a signal ends, is a failure (exit 1) that leaves the file as
+    /// the editor left it. The editor gets the absolute path; messages name it as the commands
+    /// print it (``DisplayPath``).
+    static func open(_ path: String, in notebook: Notebook) throws {
         let editor = EditorCommand.chosen(in: ProcessInfo.processInfo.environment)
-        let command = editor.arguments(opening: path)
+        let command = editor.arguments(opening: notebook.absolutePath(path))
+        let path = DisplayPath.of(path, in: notebook)
         switch EditorLaunch.run(command.arguments, searchesPath: command.searchesPath) {
         case .exited(0):
             return
