@@ -7,16 +7,17 @@ import SyncKit
 /// The usual cause is a notebook whose `.gitignore` an older `hearth init` wrote: its editor
 /// artefact patterns (`*~`, `\#*#`) also matched folders such as `drafts~/`.
 enum CheckIgnoredEntries {
-    /// A warning for each of `notes`, not tracked, that the notebook's ignore rules exclude, naming the root
-    /// `.gitignore` line when it is an artefact pattern matching one of the entry's folders.
+    /// A warning for each untracked one of `notes` that the notebook's ignore rules exclude, naming
+    /// the root `.gitignore` line when it is an artefact pattern matching one of the entry's folders.
     static func problems(in notebook: Notebook, notes: [Note]) -> [Diagnostic] {
         guard let syncer = try? Syncer(root: notebook.root),
               syncer.root.standardizedFileURL.path == notebook.root.standardizedFileURL.path else { return [] }
         let lines = ignoreLines(in: notebook)
         // A tracked file syncs whatever the ignore rules say.
-        let tracked = Set((try? syncer.repository.headCommitID().map { try syncer.repository.treeFiles(commit: $0).map(\.path) }) ?? [])
+        let repository = syncer.repository
+        let tracked = Set((try? repository.headCommitID().map { try repository.treeFiles(commit: $0).map(\.path) }) ?? [])
         return notes.compactMap { note -> Diagnostic? in
-            guard !tracked.contains(note.path), (try? syncer.repository.isIgnored(path: note.path)) == true else { return nil }
+            guard !tracked.contains(note.path), (try? repository.isIgnored(path: note.path)) == true else { return nil }
             let cause = artefactLine(for: note.path, in: lines)
             let rule = cause.map { ".gitignore line \($0.line) (\($0.pattern)) matches the folder \($0.folder)/" }
                 ?? "a .gitignore rule matches it"
