@@ -21,7 +21,14 @@ struct SectionMerger {
     func merge(base: [String]?, first: [String], second: [String]) -> (lines: [String], conflicts: [MergeConflict]) {
         var out: [String] = []
         var conflicts: [MergeConflict] = []
-        merge(base: base.map(SectionNode.tree(of:)), first: SectionNode.tree(of: first), second: SectionNode.tree(of: second),
+        let baseTree = base.map(SectionNode.tree(of:))
+        var anywhere: [MarkdownHeading: [SectionNode]] = [:]
+        func index(_ node: SectionNode) {
+            if let title = node.title { anywhere[title, default: []].append(node) }
+            node.children.forEach(index)
+        }
+        baseTree.map(index)
+        merge(base: baseTree, first: SectionNode.tree(of: first), second: SectionNode.tree(of: second), anywhere: anywhere,
               into: &out, conflicts: &conflicts)
         // A section that ended its file may now be followed by another one.
         for index in out.indices.dropLast() where !TextLines.isTerminated(out[index]) {
@@ -31,10 +38,19 @@ struct SectionMerger {
     }
 
     /// One section on the three versions (nil: that version has none) into `out`.
-    /// `extra`: lines that go at the end of the section's own lines (see ``folds(order:base:first:second:)``).
-    private func merge(base: SectionNode?, first: SectionNode?, second: SectionNode?, extra: [String] = [],
+    /// `anywhere`: the base's sections by heading, wherever they are; `extra`: lines that go at
+    /// the end of the section's own lines (see ``folds(order:base:first:second:)``).
+    private func merge(base: SectionNode?, first: SectionNode?, second: SectionNode?,
+                       anywhere: [MarkdownHeading: [SectionNode]], extra: [String] = [],
                        into out: inout [String], conflicts: inout [MergeConflict]) {
         guard let kept = first ?? second else { return }
+        var base = base
+        if base == nil, let first, let second {
+            // Both sides have a section the base lacks at this place: one the base has elsewhere
+            // (a new heading above it on one side made it another's child) is still their base,
+            // or an item one side moved within it would come back from the other as an addition.
+            base = SectionMerger.elsewhere(first: first, second: second, anywhere: anywhere)
+        }
         if first == nil || second == nil {
             // Only one side has it: new there, or deleted on the other side, which stands
             // unless the keeping side changed something in it.
@@ -94,8 +110,8 @@ struct SectionMerger {
             extra[target, default: []] += SectionMerger.inserted(base: old, side: edited)
         }
         for key in order where folds[key] == nil {
-            merge(base: baseByKey[key], first: firstByKey[key], second: secondByKey[key], extra: extra[key] ?? [],
-                  into: &out, conflicts: &conflicts)
+            merge(base: baseByKey[key], first: firstByKey[key], second: secondByKey[key], anywhere: anywhere,
+                  extra: extra[key] ?? [], into: &out, conflicts: &conflicts)
         }
     }
 
@@ -224,6 +240,20 @@ struct SectionMerger {
         while let line = added.first, isBlank(line) { added.removeFirst() }
         while let line = added.last, isBlank(line) { added.removeLast() }
         return added
+    }
+
+    /// The base section with the heading of `first` and `second` (a side's section the base
+    /// lacks at its place) that shares a non-blank line with each, the one that shares the most
+    /// (the first of equals); nil when there is none, so sections both sides added stay a union.
+    static func elsewhere(first: SectionNode, second: SectionNode, anywhere: [MarkdownHeading: [SectionNode]]) -> SectionNode? {
+        guard let title = first.title, title == second.title else { return nil }
+        var best: (node: SectionNode, shared: Int)?
+        for candidate in anywhere[title] ?? [] {
+            let lines = Set(candidate.contentLines)
+            let (a, b) = (first.contentLines.filter(lines.contains).count, second.contentLines.filter(lines.contains).count)
+            if a > 0, b > 0, a + b > best?.shared ?? 0 { best = (candidate, a + b) }
+        }
+        return best?.node
     }
 
     /// Children by key.
