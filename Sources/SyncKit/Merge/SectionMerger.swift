@@ -109,9 +109,20 @@ struct SectionMerger {
             guard let target = folds[key], let old = baseByKey[key], let edited = firstByKey[key] ?? secondByKey[key] else { continue }
             extra[target, default: []] += SectionMerger.inserted(base: old, side: edited)
         }
+        let (firstAfterBlank, secondAfterBlank) = (SectionMerger.afterBlank(first, firstChildren),
+                                                   SectionMerger.afterBlank(second, secondChildren))
         for key in order where folds[key] == nil {
+            let start = out.count
             merge(base: baseByKey[key], first: firstByKey[key], second: secondByKey[key], anywhere: anywhere,
                   extra: extra[key] ?? [], into: &out, conflicts: &conflicts)
+            // A section kept against the other side's deletion follows a blank line when it did on
+            // the side that kept it: that side may have deleted what came after the section
+            // before it, taking that section's separating blank line with it.
+            if start > 0, out.count > start, !SectionMerger.isBlank(out[start - 1]), baseByKey[key] != nil,
+               (firstByKey[key] == nil) != (secondByKey[key] == nil),
+               firstByKey[key] == nil || firstAfterBlank.contains(key), secondByKey[key] == nil || secondAfterBlank.contains(key) {
+                out.insert(lineMerger.newline, at: start)
+            }
         }
     }
 
@@ -254,6 +265,18 @@ struct SectionMerger {
             if a > 0, b > 0, a + b > best?.shared ?? 0 { best = (candidate, a + b) }
         }
         return best?.node
+    }
+
+    /// The keys of the children of `parent` (keyed as `children`) whose heading follows a blank line.
+    static func afterBlank(_ parent: SectionNode?, _ children: [(key: SectionNode.Key, node: SectionNode)]) -> Set<SectionNode.Key> {
+        guard let parent else { return [] }
+        var previous = parent.lines.last
+        var keys: Set<SectionNode.Key> = []
+        for (key, node) in children {
+            if let previous, isBlank(previous) { keys.insert(key) }
+            previous = node.allLines.last
+        }
+        return keys
     }
 
     /// Children by key.
