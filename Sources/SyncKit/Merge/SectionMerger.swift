@@ -227,7 +227,9 @@ struct SectionMerger {
     /// twice. A copy with no such other one is kept, as any section deleted against an edit.
     static func folds(order: [SectionNode.Key], base: [SectionNode.Key: SectionNode], first: [SectionNode.Key: SectionNode],
                       second: [SectionNode.Key: SectionNode]) -> [SectionNode.Key: SectionNode.Key] {
-        let stays = { (key: SectionNode.Key) in base[key] == nil || (first[key] != nil && second[key] != nil) }
+        // Only a copy both sides have: its merge always writes the extra lines (a copy only one
+        // side has may be written as that side has it, or dropped).
+        let stays = { (key: SectionNode.Key) in first[key] != nil && second[key] != nil }
         var folds: [SectionNode.Key: SectionNode.Key] = [:]
         for (index, key) in order.enumerated() {
             guard let old = base[key], (first[key] == nil) != (second[key] == nil),
