@@ -1,9 +1,9 @@
 /// An ATX heading line (`## Done`) of a Markdown body, as the merge and `hearth check` match
 /// headings: by level and normalised title.
 ///
-/// A heading is one to any number of `#` at the start of a line followed by a space, outside
-/// fenced code (the rule `review` and `hearth done` read sections by). Setext headings (a line
-/// underlined with `===` or `---`) are not headings here.
+/// A heading is one to six `#` (CommonMark's limit) at the start of a line followed by a space,
+/// outside fenced code (see `CodeFence`; the rule `review` and `hearth done` read sections by).
+/// Setext headings (a line underlined with `===` or `---`) are not headings here.
 ///
 /// The title is the text after the `#`s with spaces and tabs trimmed at both ends, a closing run
 /// of `#`s (`## Done ##`) dropped, and runs of spaces and tabs inside it written as one space;

@@ -33,4 +33,21 @@ import Testing
         let levels = MarkdownHeading.headings(in: lines).map { $0?.level }
         #expect(levels == [2, nil, nil, nil, nil, nil, nil, nil, nil, 2])
     }
+
+    @Test func sixHashesAtMost() {
+        #expect(Self.heading("###### Six") == MarkdownHeading(level: 6, title: "Six"))
+        #expect(Self.heading("####### Seven") == nil, "CommonMark reads seven #s as a paragraph")
+    }
+
+    @Test func aFenceClosesOnlyWithARunAsLongAndNothingAfterIt() {
+        let levels = { (lines: [String]) in MarkdownHeading.headings(in: lines).map { $0?.level } }
+        // A four-backtick fence shows a three-backtick one.
+        #expect(levels(["````markdown", "```", "## In", "```", "````", "## Out"]) == [nil, nil, nil, nil, nil, 2])
+        // An info string makes an opening line, not a closing one; trailing spaces do not.
+        #expect(levels(["```", "```swift", "## In", "```  ", "## Out"]) == [nil, nil, nil, nil, 2])
+        // Indented four spaces, a line is code, not a fence.
+        #expect(levels(["~~~", "    ~~~", "## In", "   ~~~~", "## Out"]) == [nil, nil, nil, nil, 2])
+        // A backtick in a backtick fence's info string: no fence at all.
+        #expect(levels(["```a`b", "## Out"]) == [nil, 2])
+    }
 }

@@ -21,7 +21,14 @@ struct SectionMerger {
     func merge(base: [String]?, first: [String], second: [String]) -> (lines: [String], conflicts: [MergeConflict]) {
         var out: [String] = []
         var conflicts: [MergeConflict] = []
-        merge(base: base.map(SectionNode.tree(of:)), first: SectionNode.tree(of: first), second: SectionNode.tree(of: second),
+        let baseTree = base.map(SectionNode.tree(of:))
+        var anywhere: [MarkdownHeading: [SectionNode]] = [:]
+        func index(_ node: SectionNode) {
+            if let title = node.title { anywhere[title, default: []].append(node) }
+            node.children.forEach(index)
+        }
+        baseTree.map(index)
+        merge(base: baseTree, first: SectionNode.tree(of: first), second: SectionNode.tree(of: second), anywhere: anywhere,
               into: &out, conflicts: &conflicts)
         // A section that ended its file may now be followed by another one.
         for index in out.indices.dropLast() where !TextLines.isTerminated(out[index]) {
@@ -31,9 +38,19 @@ struct SectionMerger {
     }
 
     /// One section on the three versions (nil: that version has none) into `out`.
+    /// `anywhere`: the base's sections by heading, wherever they are; `extra`: lines that go at
+    /// the end of the section's own lines (see ``folds(order:base:first:second:)``).
     private func merge(base: SectionNode?, first: SectionNode?, second: SectionNode?,
+                       anywhere: [MarkdownHeading: [SectionNode]], extra: [String] = [],
                        into out: inout [String], conflicts: inout [MergeConflict]) {
         guard let kept = first ?? second else { return }
+        var base = base
+        if base == nil, let first, let second {
+            // Both sides have a section the base lacks at this place: one the base has elsewhere
+            // (a new heading above it on one side made it another's child) is still their base,
+            // or an item one side moved within it would come back from the other as an addition.
+            base = SectionMerger.elsewhere(first: first, second: second, anywhere: anywhere)
+        }
         if first == nil || second == nil {
             // Only one side has it: new there, or deleted on the other side, which stands
             // unless the keeping side changed something in it.
@@ -61,14 +78,15 @@ struct SectionMerger {
             ? lineMerger.mergeWithoutBase(first: firstLines, second: secondLines)
             : lineMerger.merge(base: baseLines, first: firstLines, second: secondLines)
         out += own.lines
+        out += extra.map { TextLines.terminated($0, newline: lineMerger.newline) }
         conflicts += own.conflicts
         // A section one side deleted keeps its separating blank lines as the other side has them.
         out += SectionMerger.pick(base: base.map { _ in baseBlanks }, first: first.map { _ in firstBlanks },
                                   second: second.map { _ in secondBlanks }) ?? []
 
-        let baseChildren = base?.keyedChildren ?? []
-        var firstChildren = first?.keyedChildren ?? []
-        var secondChildren = second?.keyedChildren ?? []
+        let baseChildren = base?.keyedChildren(against: nil) ?? []
+        var firstChildren = first?.keyedChildren(against: base) ?? []
+        var secondChildren = second?.keyedChildren(against: base) ?? []
         if base != nil, first != nil, second != nil {
             var firstRenames = SectionMerger.renames(base: baseChildren, side: firstChildren, other: secondChildren)
             var secondRenames = SectionMerger.renames(base: baseChildren, side: secondChildren, other: firstChildren)
@@ -85,8 +103,26 @@ struct SectionMerger {
                                         first: firstChildren.map(\.key), second: secondChildren.map(\.key))
         let (baseByKey, firstByKey, secondByKey) = (SectionMerger.byKey(baseChildren), SectionMerger.byKey(firstChildren),
                                                     SectionMerger.byKey(secondChildren))
+        let folds = SectionMerger.folds(order: order, base: baseByKey, first: firstByKey, second: secondByKey)
+        var extra: [SectionNode.Key: [String]] = [:]
         for key in order {
-            merge(base: baseByKey[key], first: firstByKey[key], second: secondByKey[key], into: &out, conflicts: &conflicts)
+            guard let target = folds[key], let old = baseByKey[key], let edited = firstByKey[key] ?? secondByKey[key] else { continue }
+            extra[target, default: []] += SectionMerger.inserted(base: old, side: edited)
+        }
+        let (firstAfterBlank, secondAfterBlank) = (SectionMerger.afterBlank(first, firstChildren),
+                                                   SectionMerger.afterBlank(second, secondChildren))
+        for key in order where folds[key] == nil {
+            let start = out.count
+            merge(base: baseByKey[key], first: firstByKey[key], second: secondByKey[key], anywhere: anywhere,
+                  extra: extra[key] ?? [], into: &out, conflicts: &conflicts)
+            // A section kept against the other side's deletion follows a blank line when it did on
+            // the side that kept it: that side may have deleted what came after the section
+            // before it, taking that section's separating blank line with it.
+            if start > 0, out.count > start, !SectionMerger.isBlank(out[start - 1]), baseByKey[key] != nil,
+               (firstByKey[key] == nil) != (secondByKey[key] == nil),
+               firstByKey[key] == nil || firstAfterBlank.contains(key), secondByKey[key] == nil || secondAfterBlank.contains(key) {
+                out.insert(lineMerger.newline, at: start)
+            }
         }
     }
 
@@ -160,11 +196,19 @@ struct SectionMerger {
             result.insert(key, at: index)
             placed.insert(key)
         }
-        // Repeated headings keep their order, so the first stays first.
+        // The copies of a repeated heading keep each side's order among them (a side that
+        // reads the copies together must find its lines in its order).
         var positions: [MarkdownHeading: [Int]] = [:]
         for (index, key) in result.enumerated() { positions[key.heading, default: []].append(index) }
-        for (_, indices) in positions where indices.count > 1 {
-            for (index, key) in zip(indices, indices.map { result[$0] }.sorted { $0.occurrence < $1.occurrence }) { result[index] = key }
+        for (heading, indices) in positions where indices.count > 1 {
+            var copies = lead.filter { $0.heading == heading }
+            var previous: SectionNode.Key?
+            for key in other where key.heading == heading {
+                defer { previous = key }
+                guard !copies.contains(key) else { continue }
+                copies.insert(key, at: previous.flatMap { copies.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
+            }
+            for (index, key) in zip(indices, copies) { result[index] = key }
         }
         // A heading of a lower level after a sibling of a higher one would become its child
         // (sides that added `### a` and `## b` at the same place): deeper levels go first.
@@ -174,6 +218,67 @@ struct SectionMerger {
                 .map(\.element)
         }
         return result
+    }
+
+    /// The copies of a repeated heading that one side deleted and the other edited, each with
+    /// the copy of the same heading that stays (the nearest before it, else after it), which
+    /// takes the lines the editing side added: following `hearth check`'s advice on one device
+    /// (move the lines under the first copy, delete the second) must not bring the heading back
+    /// twice. A copy with no such other one is kept, as any section deleted against an edit.
+    static func folds(order: [SectionNode.Key], base: [SectionNode.Key: SectionNode], first: [SectionNode.Key: SectionNode],
+                      second: [SectionNode.Key: SectionNode]) -> [SectionNode.Key: SectionNode.Key] {
+        // Only a copy both sides have: its merge always writes the extra lines (a copy only one
+        // side has may be written as that side has it, or dropped).
+        let stays = { (key: SectionNode.Key) in first[key] != nil && second[key] != nil }
+        var folds: [SectionNode.Key: SectionNode.Key] = [:]
+        for (index, key) in order.enumerated() {
+            guard let old = base[key], (first[key] == nil) != (second[key] == nil),
+                  let edited = first[key] ?? second[key], !same(edited.allLines, old.allLines) else { continue }
+            let sameHeading = { (other: SectionNode.Key) in other.heading == key.heading && stays(other) }
+            if let target = order[..<index].last(where: sameHeading) ?? order[(index + 1)...].first(where: sameHeading) {
+                folds[key] = target
+            }
+        }
+        return folds
+    }
+
+    /// The lines `side` added to the section `base` (children included, heading not), without
+    /// blank lines at either end.
+    static func inserted(base: SectionNode, side: SectionNode) -> [String] {
+        let (old, new) = (base.lines + base.children.flatMap(\.allLines), side.lines + side.children.flatMap(\.allLines))
+        var interner = TextLines.Interner()
+        let matched = Set(LineDiff.matches(interner.ids(old.map { String(TextLines.content($0)) }, newline: "\n"),
+                                                  interner.ids(new.map { String(TextLines.content($0)) }, newline: "\n")).map(\.1))
+        var added = new.indices.filter { !matched.contains($0) }.map { new[$0] }
+        while let line = added.first, isBlank(line) { added.removeFirst() }
+        while let line = added.last, isBlank(line) { added.removeLast() }
+        return added
+    }
+
+    /// The base section with the heading of `first` and `second` (a side's section the base
+    /// lacks at its place) that shares a non-blank line with each, the one that shares the most
+    /// (the first of equals); nil when there is none, so sections both sides added stay a union.
+    static func elsewhere(first: SectionNode, second: SectionNode, anywhere: [MarkdownHeading: [SectionNode]]) -> SectionNode? {
+        guard let title = first.title, title == second.title else { return nil }
+        var best: (node: SectionNode, shared: Int)?
+        for candidate in anywhere[title] ?? [] {
+            let lines = Set(candidate.contentLines)
+            let (a, b) = (first.contentLines.filter(lines.contains).count, second.contentLines.filter(lines.contains).count)
+            if a > 0, b > 0, a + b > best?.shared ?? 0 { best = (candidate, a + b) }
+        }
+        return best?.node
+    }
+
+    /// The keys of the children of `parent` (keyed as `children`) whose heading follows a blank line.
+    static func afterBlank(_ parent: SectionNode?, _ children: [(key: SectionNode.Key, node: SectionNode)]) -> Set<SectionNode.Key> {
+        guard let parent else { return [] }
+        var previous = parent.lines.last
+        var keys: Set<SectionNode.Key> = []
+        for (key, node) in children {
+            if let previous, isBlank(previous) { keys.insert(key) }
+            previous = node.allLines.last
+        }
+        return keys
     }
 
     /// Children by key.

@@ -8,8 +8,9 @@ import NoteKit
 /// tree back in order gives the body's lines exactly.
 struct SectionNode {
     /// How a section is matched across versions: its heading's level and normalised title
-    /// under the same parent, and which occurrence of that heading it is there (0 for the
-    /// first), so a body that already has a heading twice keeps both.
+    /// under the same parent, and which copy of that heading it is there. In the base the copies
+    /// count 0, 1, ... in order; a side's copy takes the number of the base copy it matches (see
+    /// ``keyedChildren(against:)``), a copy the base lacks the next number past the base's.
     struct Key: Hashable {
         var heading: MarkdownHeading
         var occurrence: Int
@@ -45,16 +46,75 @@ struct SectionNode {
         return stack[0]
     }
 
-    /// The children with their keys, in order.
-    var keyedChildren: [(key: Key, node: SectionNode)] {
-        var seen: [MarkdownHeading: Int] = [:]
-        return children.map { child in
-            // Children always have a heading; the root is never a child.
-            let heading = child.title ?? MarkdownHeading(level: child.level, title: "")
-            let occurrence = seen[heading, default: 0]
-            seen[heading] = occurrence + 1
-            return (Key(heading: heading, occurrence: occurrence), child)
+    /// The children with their keys, in order, the base's copies of a repeated heading numbered
+    /// in order (`base` nil: this is the base, or there is none).
+    ///
+    /// A side's copies of a heading are matched with the base's by content, not by count, so a
+    /// side that deleted an earlier copy still lines up its later ones with theirs: the matching
+    /// keeps the order of both and shares the most non-blank lines with the base, then matches
+    /// the most copies (an edited copy shares nothing with its old self), then the earliest.
+    func keyedChildren(against base: SectionNode?) -> [(key: Key, node: SectionNode)] {
+        // Children always have a heading; the root is never a child.
+        let headings = children.map { $0.title ?? MarkdownHeading(level: $0.level, title: "") }
+        var baseCopies: [MarkdownHeading: [SectionNode]] = [:]
+        for child in base?.children ?? [] {
+            baseCopies[child.title ?? MarkdownHeading(level: child.level, title: ""), default: []].append(child)
         }
+        var copies: [MarkdownHeading: [Int]] = [:]
+        for (index, heading) in headings.enumerated() { copies[heading, default: []].append(index) }
+        var occurrences = Array(repeating: 0, count: children.count)
+        for (heading, indices) in copies {
+            let olds = baseCopies[heading] ?? []
+            let matched = SectionNode.match(indices.map { children[$0] }, olds)
+            var next = olds.count
+            for (position, index) in indices.enumerated() {
+                if let old = matched[position] {
+                    occurrences[index] = old
+                } else {
+                    occurrences[index] = next
+                    next += 1
+                }
+            }
+        }
+        return children.indices.map { (Key(heading: headings[$0], occurrence: occurrences[$0]), children[$0]) }
+    }
+
+    /// For each of `sides` the index of the base copy it matches, nil for none (see
+    /// ``keyedChildren(against:)``).
+    private static func match(_ sides: [SectionNode], _ bases: [SectionNode]) -> [Int?] {
+        if sides.count == 1, bases.count == 1 { return [0] }
+        let baseLines = bases.map { Set($0.contentLines) }
+        let shared = sides.map { side in baseLines.map { side.contentLines.filter($0.contains).count } }
+        // best[i][j]: (shared lines, matched copies) for sides[i...] against bases[j...].
+        var best = Array(repeating: Array(repeating: (0, 0), count: bases.count + 1), count: sides.count + 1)
+        for i in sides.indices.reversed() {
+            for j in bases.indices.reversed() {
+                let paired = best[i + 1][j + 1]
+                let skips = best[i][j + 1] < best[i + 1][j] ? best[i + 1][j] : best[i][j + 1]
+                let pairing = (paired.0 + shared[i][j], paired.1 + 1)
+                best[i][j] = pairing < skips ? skips : pairing
+            }
+        }
+        var result: [Int?] = Array(repeating: nil, count: sides.count)
+        var (i, j) = (0, 0)
+        while i < sides.count, j < bases.count {
+            let paired = best[i + 1][j + 1]
+            if best[i][j] == (paired.0 + shared[i][j], paired.1 + 1) {
+                result[i] = j
+                (i, j) = (i + 1, j + 1)
+            } else if best[i][j] == best[i][j + 1] {
+                j += 1
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// The distinct non-blank lines under the heading (children included), without terminators.
+    var contentLines: [Substring] {
+        Array(Set((lines + children.flatMap(\.allLines)).map(TextLines.content)
+            .filter { !$0.allSatisfy { $0 == " " || $0 == "\t" } }))
     }
 
     /// Every line of the section, heading and children included, in order.
