@@ -37,10 +37,7 @@ extension Syncer {
     /// Forgets the rewrites of `path`: a restore replaces the file on purpose, and a record would
     /// read the restored version as a stale save.
     func forgetRewrites(of path: String) {
-        var store = RewriteRecords.load(repository)
-        guard store.records[path] != nil else { return }
-        store.records[path] = nil
-        store.save(repository)
+        RewriteRecords.forget([path], in: repository)
     }
 
     /// Merges each stale save among `paths` (files the snapshot is about to commit) with the

@@ -187,4 +187,30 @@ import Testing
             #expect(try world.git("desk")("show", "HEAD:\(Self.path)") + "\n" == old)
         }
     }
+
+    /// The laptop and the desk each rewrite the morning walk; the desk's sync brings a conflict.
+    func conflictOnTheDesk(_ world: SyncWorld) throws -> ConflictRecord {
+        try world.sync("desk")
+        try world.edit("laptop", Self.path, replacing: "Morning walk.\n", with: "Rain all day.\n")
+        try world.sync("laptop")
+        try world.edit("desk", Self.path, replacing: "Morning walk.\n", with: "Swam in the lake.\n")
+        try world.sync("desk")
+        return try #require(world.conflicts("desk").first)
+    }
+
+    @Test func theSaveAfterAResolveKeepsTheResolve() throws {
+        try SyncWorld.with(devices: ["laptop", "desk"], files: [Self.path: Self.day]) { world in
+            let conflict = try conflictOnTheDesk(world)
+            let resolver = try ConflictResolver(root: world.root("desk"))
+            _ = try resolver.resolve(try resolver.records(matching: conflict.id, entryPath: nil), choice: .keep(device: "desk"))
+            let resolved = try #require(world.read("desk", Self.path))
+            #expect(!resolved.contains("Rain all day.") && resolved.contains("Swam in the lake.\n"), "\(resolved)")
+            // The next save holds the resolve: it has seen the sync, it is no stale buffer.
+            try world.write("desk", Self.path, resolved + "Later.\n")
+            try world.sync("desk")
+            #expect(world.read("desk", Self.path) == resolved + "Later.\n", "\(world.read("desk", Self.path) ?? "")")
+            #expect(try world.conflicts("desk").isEmpty)
+            #expect(try !messages(world, "desk").contains("stale editor save"))
+        }
+    }
 }
