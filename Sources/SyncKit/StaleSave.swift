@@ -17,15 +17,16 @@ import NoteKit
 ///    (at least ``editedLikeness`` alike: the user edited the synced line, a typo fixed, say);
 /// 5. the save still holds at least half of the non-blank lines of `replaced` (it is that
 ///    version edited, not another text saved over it);
-/// 6. the entry merge (base `replaced`, first `written`, second `saved`) is clean: no conflict,
-///    no file set aside, so the save's edits do not touch what sync changed.
-/// Anything else is a save to commit as it is.
+/// Anything else is a save to commit as it is. A stale save is merged (base `replaced`, first
+/// `written`, second `saved`) even when its edits touch what the sync changed: the conflicts are
+/// recorded as a sync's are, so both sides' lines stay in sight.
 enum StaleSave {
     /// What to make of the save.
     enum Verdict: Equatable {
-        /// A stale save: these bytes keep both the save's edits and the sync's lines.
-        case merged(Data)
-        /// Not a stale save (or one that cannot be merged safely): commit it as saved.
+        /// A stale save: the merge keeps both the save's edits and the sync's lines, in conflict
+        /// markers (or a copy beside it) where they touch.
+        case merged(EntryMergeResult)
+        /// Not a stale save: commit it as saved.
         case asSaved
     }
 
@@ -59,10 +60,10 @@ enum StaleSave {
         if kept * 2 < nonBlank.count { return .asSaved }
         let result = EntryMerger.merge(path: path, base: replaced, first: written, second: saved,
                                        firstSide: synced, secondSide: local)
-        guard result.conflicts.isEmpty, result.extraFiles.isEmpty, let merged = result.merged, merged != saved else {
+        guard let merged = result.merged, merged != saved || !result.conflicts.isEmpty || !result.extraFiles.isEmpty else {
             return .asSaved
         }
-        return .merged(merged)
+        return .merged(result)
     }
 
     /// How alike two lines must be (twice their longest common subsequence of characters over

@@ -213,4 +213,26 @@ import Testing
             #expect(try !messages(world, "desk").contains("stale editor save"))
         }
     }
+
+    @Test func aStaleSaveThatConflictsWithTheSyncKeepsBothAsAConflict() throws {
+        try SyncWorld.with(devices: ["laptop", "desk"], files: [Self.path: Self.day]) { world in
+            try world.sync("desk")
+            try world.edit("laptop", Self.path, replacing: "Morning walk.\n", with: "Rain all day.\n")
+            try world.sync("laptop")
+            let buffer = try #require(world.read("desk", Self.path))
+            try world.sync("desk")
+            try Self.save(buffer.replacingOccurrences(of: "Morning walk.\n", with: "Swam in the lake.\n"),
+                          to: world.root("desk").appending(path: Self.path), .inPlace)
+            let report = try world.sync("desk")
+            try world.sync("laptop")
+            for device in ["laptop", "desk"] {
+                let text = try #require(world.read(device, Self.path))
+                #expect(text.contains("Rain all day.\n") && text.contains("Swam in the lake.\n"), "\(device):\n\(text)")
+                #expect(try world.conflicts(device).map(\.conflict.path) == [Self.path], "\(device)")
+            }
+            #expect(report.newConflicts.count == 1)
+            #expect(try world.tree("laptop") == world.tree("desk"))
+            #expect(try world.git("desk")("status", "--porcelain").isEmpty)
+        }
+    }
 }
