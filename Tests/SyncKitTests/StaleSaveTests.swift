@@ -47,13 +47,15 @@ import Testing
         #expect(judge(Self.replaced.replacingOccurrences(of: "Morning walk.\n", with: "")) == .asSaved)
     }
 
-    @Test func aSaveThatKeepsAnyLineTheSyncAddedIsNotStale() {
+    @Test func onlyASaveThatKeepsEveryLineTheSyncAddedHasSeenIt() throws {
         let written = Self.written.replacingOccurrences(of: "Morning walk.\n", with: "Morning walk.\n- laptop: called Sam\n")
-        // The buffer was loaded after the sync: it has one of the two lines, the user removed
-        // the other and wrote something of their own.
-        let saved = written.replacingOccurrences(of: "- laptop: fixed the bike\n", with: "")
+        #expect(judge(written.replacingOccurrences(of: "energy: 3", with: "energy: 5"), written: written) == .asSaved)
+        // One of the two lines may be one the buffer's user typed too: the other comes back
+        // (bytes cannot tell it from a line deleted along with another edit after a reload).
+        let saved = Self.replaced.replacingOccurrences(of: "Morning walk.\n", with: "Morning walk.\n- laptop: called Sam\n")
             .replacingOccurrences(of: "energy: 3", with: "energy: 5")
-        #expect(judge(saved, written: written) == .asSaved)
+        let text = try #require(merged(judge(saved, written: written)))
+        #expect(text.contains("- laptop: fixed the bike\n") && text.contains("energy: 5"), "\(text)")
     }
 
     @Test func editingTheSyncedLineIsNotAStaleSave() {

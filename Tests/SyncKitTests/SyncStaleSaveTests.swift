@@ -235,4 +235,21 @@ import Testing
             #expect(try world.git("desk")("status", "--porcelain").isEmpty)
         }
     }
+
+    @Test func aLineBothSidesAddedLeavesTheProtectionOn() throws {
+        try SyncWorld.with(devices: ["laptop", "desk"], files: [Self.path: Self.day]) { world in
+            try world.sync("desk")
+            try world.edit("laptop", Self.path, replacing: "- wrote the intro\n", with: "- wrote the intro\n- groceries\n" + Self.laptopLine)
+            try world.sync("laptop")
+            let buffer = try #require(world.read("desk", Self.path))
+            try world.sync("desk")
+            let saved = buffer.replacingOccurrences(of: "- wrote the intro\n", with: "- wrote the intro\n- groceries\n")
+                .replacingOccurrences(of: "Morning walk.\n", with: "Morning walk.\n" + Self.deskLine)
+            try Self.save(saved, to: world.root("desk").appending(path: Self.path), .inPlace)
+            try world.sync("desk")
+            let text = try #require(world.read("desk", Self.path))
+            #expect(text.contains(Self.laptopLine) && text.contains(Self.deskLine), "\(text)")
+            #expect(text.contains("- groceries\n"), "\(text)")
+        }
+    }
 }
