@@ -252,4 +252,24 @@ import Testing
             #expect(text.contains("- groceries\n"), "\(text)")
         }
     }
+
+    @Test func aStaleSaveThatCannotBeMergedInPlaceWaitsOutOfTheSnapshot() throws {
+        try SyncWorld.with(devices: ["laptop", "desk"], files: [Self.path: Self.day]) { world in
+            let buffer = try laptopLineArrivesWhileTheDeskEditorIsOpen(world)
+            let entry = world.root("desk").appending(path: Self.path)
+            let saved = buffer.replacingOccurrences(of: "Morning walk.\n", with: "Morning walk.\n" + Self.deskLine)
+            try Self.save(saved, to: entry, .inPlace)
+            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: entry.path)
+            try world.sync("desk")
+            // Read-only: the save stays on disk, uncommitted, and history keeps the laptop's line.
+            #expect(world.read("desk", Self.path) == saved)
+            #expect(try world.git("desk")("show", "HEAD:\(Self.path)").contains(Self.laptopLine.dropLast()))
+            #expect(try world.git("desk")("status", "--porcelain").contains(Self.path))
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: entry.path)
+            try world.sync("desk")
+            let text = try #require(world.read("desk", Self.path))
+            #expect(text.contains(Self.laptopLine) && text.contains(Self.deskLine), "\(text)")
+            #expect(try world.git("desk")("status", "--porcelain").isEmpty)
+        }
+    }
 }
