@@ -14,9 +14,8 @@ import NoteKit
 ///    even when what it removes is every line sync added);
 /// 4. the save did not add to `replaced` every non-blank line sync added (a buffer that holds
 ///    them all has seen the sync; one holding some only may have typed the same line, which the
-///    merge writes once). A line like a synced one in its place is no sign the user edited the
-///    synced line: the buffer may have added a similar line, and reading it as an edit would
-///    drop the other device's line, while merging an edit only leaves both lines in sight;
+///    merge writes once), and wrote no line like a synced one in the same place (at least
+///    ``editedLikeness`` alike: the user edited the synced line, a typo fixed, say);
 /// 5. the save still holds at least half of the non-blank lines of `replaced` (it is that
 ///    version edited, not another text saved over it).
 /// Anything else is a save to commit as it is. A stale save is merged (base `replaced`, first
@@ -56,6 +55,7 @@ enum StaleSave {
         guard !syncAdded.isEmpty else { return .asSaved }
         if LineDiff.hunks(ids.written, ids.saved).allSatisfy({ $0.newRange.isEmpty }) { return .asSaved }
         if syncAdded.isSubset(of: addedLines(saveHunks, ids: ids.saved, text: lines.saved)) { return .asSaved }
+        if editsSyncedLines(sync: syncHunks, written: lines.written, save: saveHunks, saved: lines.saved) { return .asSaved }
         let nonBlank = lines.replaced.indices.filter { !isBlank(lines.replaced[$0]) }
         let kept = LineDiff.matches(ids.replaced, ids.saved).filter { !isBlank(lines.replaced[$0.0]) }.count
         if kept * 2 < nonBlank.count { return .asSaved }
@@ -65,6 +65,44 @@ enum StaleSave {
             return .asSaved
         }
         return .merged(result)
+    }
+
+    /// How alike two lines must be (twice their longest common subsequence of characters over
+    /// their total length) to count as one edited into the other.
+    static let editedLikeness = 0.6
+
+    /// Whether the save wrote, where the sync added lines, a line like one of them.
+    private static func editsSyncedLines(sync: [DiffHunk], written: [String], save: [DiffHunk], saved: [String]) -> Bool {
+        for ours in sync where !ours.newRange.isEmpty {
+            for theirs in save where theirs.oldRange == ours.oldRange || LineMerger.overlap(ours.oldRange, theirs.oldRange) {
+                for a in ours.newRange where !isBlank(written[a]) {
+                    // The same line is one both sides added (rule 4), not an edit of it.
+                    for b in theirs.newRange where !isBlank(saved[b]) && saved[b] != written[a]
+                        && likeness(written[a], saved[b]) >= editedLikeness {
+                        return true
+                    }
+                }
+            }
+        }
+        return false
+    }
+
+    /// Twice the longest common subsequence of the two lines' characters over their total
+    /// length: 1 for equal lines, 0 for lines with nothing in common. Long lines are compared
+    /// by their first 400 characters, which is enough to tell an edit.
+    static func likeness(_ a: String, _ b: String) -> Double {
+        let x = Array(a.trimmingCharacters(in: .whitespacesAndNewlines).prefix(400))
+        let y = Array(b.trimmingCharacters(in: .whitespacesAndNewlines).prefix(400))
+        guard !x.isEmpty || !y.isEmpty else { return 1 }
+        var previous = [Int](repeating: 0, count: y.count + 1)
+        for i in x.indices {
+            var row = [Int](repeating: 0, count: y.count + 1)
+            for j in y.indices {
+                row[j + 1] = x[i] == y[j] ? previous[j] + 1 : max(previous[j + 1], row[j])
+            }
+            previous = row
+        }
+        return Double(2 * previous[y.count]) / Double(x.count + y.count)
     }
 
     /// The ids of the non-blank lines a version (`ids`, `text`) has in the places where its

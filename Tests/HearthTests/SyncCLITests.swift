@@ -73,12 +73,6 @@ import Testing
         try laptop.hearth("jot", "Walked to the river.").requireSuccess()
         try laptop.hearth("sync").requireSuccess()
         try devices.desk("sync").requireSuccess()
-        // A save of the desk's holding the synced line: the desk has seen it, so its rewrite of
-        // that line is an edit, not a stale buffer's line beside the synced one (which the
-        // snapshot would merge, bringing the synced line back). The laptop sees that save too.
-        try devices.desk("jot", "Coffee.").requireSuccess()
-        try devices.desk("sync").requireSuccess()
-        try laptop.hearth("sync").requireSuccess()
         try rewriteLine(laptop.url(Self.path), containing: "Walked to the river.", with: "- 09:00 Walked to the river with Sam.")
         try rewriteLine(devices.desk.appendingPathComponent(Self.path), containing: "Walked to the river.", with: "- 09:00 Walked to the lake.")
         let laptopText = try laptop.text(Self.path)

@@ -58,12 +58,12 @@ import Testing
         #expect(text.contains("- laptop: fixed the bike\n") && text.contains("energy: 5"), "\(text)")
     }
 
-    @Test func aLineLikeTheSyncedOneInItsPlaceKeepsBoth() throws {
-        // Bytes cannot tell the synced line edited from a similar line the buffer added: a merge
-        // that keeps both loses nothing.
-        let saved = Self.replaced.replacingOccurrences(of: "- wrote the intro\n", with: "- wrote the intro\n- desk: fixed the bike\n")
-        let text = try #require(merged(judge(saved)))
-        #expect(text.contains("- desk: fixed the bike\n") && text.contains("- laptop: fixed the bike\n"), "\(text)")
+    @Test func editingTheSyncedLineIsNotAStaleSave() {
+        // The user fixed the other device's line: at its place, a line much like it.
+        let saved = Self.replaced.replacingOccurrences(of: "- wrote the intro\n", with: "- wrote the intro\n- laptop: fixed the bikes\n")
+        #expect(judge(saved) == .asSaved)
+        #expect(StaleSave.likeness("- laptop: fixed the bike\n", "- laptop: fixed the bikes\n") > StaleSave.editedLikeness)
+        #expect(StaleSave.likeness("- desk: fixed the bike", "- laptop: evening swim") < StaleSave.editedLikeness)
     }
 
     @Test func aSaveThatChangesWhatTheSyncChangedIsMergedWithAConflict() throws {

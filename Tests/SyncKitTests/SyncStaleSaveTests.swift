@@ -236,18 +236,6 @@ import Testing
         }
     }
 
-    @Test func aStaleSaveAddingALineLikeTheSyncedOneKeepsBoth() throws {
-        try SyncWorld.with(devices: ["laptop", "desk"], files: [Self.path: Self.day]) { world in
-            let buffer = try laptopLineArrivesWhileTheDeskEditorIsOpen(world)
-            let deskLine = "- desk: fixed the bike\n"
-            try Self.save(buffer.replacingOccurrences(of: "- wrote the intro\n", with: "- wrote the intro\n" + deskLine),
-                          to: world.root("desk").appending(path: Self.path), .inPlace)
-            try world.sync("desk")
-            let text = try #require(world.read("desk", Self.path))
-            #expect(text.contains(Self.laptopLine) && text.contains(deskLine), "\(text)")
-        }
-    }
-
     @Test func aLineBothSidesAddedLeavesTheProtectionOn() throws {
         try SyncWorld.with(devices: ["laptop", "desk"], files: [Self.path: Self.day]) { world in
             try world.sync("desk")
