@@ -84,6 +84,9 @@ public struct ConflictResolver {
             }
             paths.insert(record.path)
         }
+        // The resolve is what the user chose for these files: the next save of them is no stale
+        // buffer undoing the sync that brought the conflict.
+        RewriteRecords.forget(paths, in: repository)
         let what: String
         switch choice {
         case .keep(let device): what = "kept \(device)"

@@ -79,3 +79,18 @@ extension RewriteRecords {
         return RewriteRecord(replaced: bases, written: written, time: time)
     }
 }
+
+extension RewriteRecords {
+    /// Drops the records of `paths`: a command that writes them on purpose (a restore, a
+    /// resolve) leaves no stale buffer to guard against, and a record would read its result, or
+    /// the next save of it, as a stale save and undo it.
+    static func forget(_ paths: some Sequence<String>, in repository: Repository) {
+        var store = load(repository)
+        var changed = false
+        for path in paths where store.records[path] != nil {
+            store.records[path] = nil
+            changed = true
+        }
+        if changed { store.save(repository) }
+    }
+}

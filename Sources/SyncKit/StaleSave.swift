@@ -12,20 +12,22 @@ import NoteKit
 /// 3. the save has edits of its own: it differs from `replaced`, and it is not `written` minus
 ///    some lines (a save that only removes lines from what sync wrote is a deliberate deletion,
 ///    even when what it removes is every line sync added);
-/// 4. none of the non-blank lines sync added is among the lines the save added to `replaced`
-///    (the buffer never held them), nor like one of the lines the save wrote in the same place
-///    (at least ``editedLikeness`` alike: the user edited the synced line, a typo fixed, say);
+/// 4. the save did not add to `replaced` every non-blank line sync added (a buffer that holds
+///    them all has seen the sync; one holding some only may have typed the same line, which the
+///    merge writes once), and wrote no line like a synced one in the same place (at least
+///    ``editedLikeness`` alike: the user edited the synced line, a typo fixed, say);
 /// 5. the save still holds at least half of the non-blank lines of `replaced` (it is that
-///    version edited, not another text saved over it);
-/// 6. the entry merge (base `replaced`, first `written`, second `saved`) is clean: no conflict,
-///    no file set aside, so the save's edits do not touch what sync changed.
-/// Anything else is a save to commit as it is.
+///    version edited, not another text saved over it).
+/// Anything else is a save to commit as it is. A stale save is merged (base `replaced`, first
+/// `written`, second `saved`) even when its edits touch what the sync changed: the conflicts are
+/// recorded as a sync's are, so both sides' lines stay in sight.
 enum StaleSave {
     /// What to make of the save.
     enum Verdict: Equatable {
-        /// A stale save: these bytes keep both the save's edits and the sync's lines.
-        case merged(Data)
-        /// Not a stale save (or one that cannot be merged safely): commit it as saved.
+        /// A stale save: the merge keeps both the save's edits and the sync's lines, in conflict
+        /// markers (or a copy beside it) where they touch.
+        case merged(EntryMergeResult)
+        /// Not a stale save: commit it as saved.
         case asSaved
     }
 
@@ -52,17 +54,17 @@ enum StaleSave {
         let syncAdded = addedLines(syncHunks, ids: ids.written, text: lines.written)
         guard !syncAdded.isEmpty else { return .asSaved }
         if LineDiff.hunks(ids.written, ids.saved).allSatisfy({ $0.newRange.isEmpty }) { return .asSaved }
-        if !syncAdded.isDisjoint(with: addedLines(saveHunks, ids: ids.saved, text: lines.saved)) { return .asSaved }
+        if syncAdded.isSubset(of: addedLines(saveHunks, ids: ids.saved, text: lines.saved)) { return .asSaved }
         if editsSyncedLines(sync: syncHunks, written: lines.written, save: saveHunks, saved: lines.saved) { return .asSaved }
         let nonBlank = lines.replaced.indices.filter { !isBlank(lines.replaced[$0]) }
         let kept = LineDiff.matches(ids.replaced, ids.saved).filter { !isBlank(lines.replaced[$0.0]) }.count
         if kept * 2 < nonBlank.count { return .asSaved }
         let result = EntryMerger.merge(path: path, base: replaced, first: written, second: saved,
                                        firstSide: synced, secondSide: local)
-        guard result.conflicts.isEmpty, result.extraFiles.isEmpty, let merged = result.merged, merged != saved else {
+        guard let merged = result.merged, merged != saved || !result.conflicts.isEmpty || !result.extraFiles.isEmpty else {
             return .asSaved
         }
-        return .merged(merged)
+        return .merged(result)
     }
 
     /// How alike two lines must be (twice their longest common subsequence of characters over
@@ -74,7 +76,9 @@ enum StaleSave {
         for ours in sync where !ours.newRange.isEmpty {
             for theirs in save where theirs.oldRange == ours.oldRange || LineMerger.overlap(ours.oldRange, theirs.oldRange) {
                 for a in ours.newRange where !isBlank(written[a]) {
-                    for b in theirs.newRange where !isBlank(saved[b]) && likeness(written[a], saved[b]) >= editedLikeness {
+                    // The same line is one both sides added (rule 4), not an edit of it.
+                    for b in theirs.newRange where !isBlank(saved[b]) && saved[b] != written[a]
+                        && likeness(written[a], saved[b]) >= editedLikeness {
                         return true
                     }
                 }

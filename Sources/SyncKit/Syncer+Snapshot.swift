@@ -32,7 +32,7 @@ extension Syncer {
         return try git { () throws(GitError) -> String? in
             // A rename staged with `git mv` is one entry: both of its names count.
             // Byte-exact: `café` in NFC and in NFD are two files, one Swift `Set<String>` entry.
-            let paths = PathSet(try writingLocally { () throws(GitError) in try repository.status() }
+            var paths = PathSet(try writingLocally { () throws(GitError) in try repository.status() }
                 .filter { !$0.flags.contains(.ignored) && !$0.path.hasSuffix("/") }   // "inner/": a nested repository
                 .flatMap { [$0.path] + ($0.oldPath.map { [$0] } ?? []) })
                 .subtracting(heldBack)
@@ -42,6 +42,9 @@ extension Syncer {
                 .filter { path in only.map { TreePath($0) == TreePath(path) } ?? true }
             guard !paths.isEmpty else { return nil }
             let staleSaves = keepLinesFromStaleSaves(among: paths)
+            if !staleSaves.added.isEmpty || !staleSaves.heldBack.isEmpty {
+                paths = PathSet(paths + staleSaves.added).subtracting(PathSet(staleSaves.heldBack)).sorted
+            }
             let head = try repository.referenceTarget(branchRef)
             let headTree = try head.map { id throws(GitError) in try repository.commit(id).treeID }
             var updates: [TreeUpdate] = []
@@ -75,7 +78,7 @@ extension Syncer {
             let changes = try repository.treeChanges(from: headTree, to: tree, detectRenames: true)
             var descriptions: [ChangeDescription] = []
             for change in changes { descriptions.append(try ChangeDescription.describe(change, in: repository)) }
-            let message = Syncer.noting(staleSavesIn: staleSaves, in: snapshotMessage?(descriptions) ?? ChangeDescription.message(device: device, descriptions))
+            let message = Syncer.noting(staleSavesIn: staleSaves.merged, in: snapshotMessage?(descriptions) ?? ChangeDescription.message(device: device, descriptions))
             let signature = signature()
             let commit = try repository.createCommit(tree: tree, parents: head.map { [$0] } ?? [], message: message,
                                                      author: signature, committer: signature, updatingReference: nil)

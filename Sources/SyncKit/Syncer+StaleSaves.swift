@@ -37,48 +37,55 @@ extension Syncer {
     /// Forgets the rewrites of `path`: a restore replaces the file on purpose, and a record would
     /// read the restored version as a stale save.
     func forgetRewrites(of path: String) {
-        var store = RewriteRecords.load(repository)
-        guard store.records[path] != nil else { return }
-        store.records[path] = nil
-        store.save(repository)
+        RewriteRecords.forget([path], in: repository)
     }
 
     /// Merges each stale save among `paths` (files the snapshot is about to commit) with the
     /// lines the sync wrote, writing the result over the save only if the file still holds the
-    /// save; returns the paths merged, for the commit message.
+    /// save.
     ///
     /// The first save after a rewrite decides: a stale one is merged (and the merge is
     /// remembered as a rewrite, since the editor's buffer is stale again); any other save is
     /// committed as saved and the record goes, so a line deleted after it was seen stays deleted.
-    func keepLinesFromStaleSaves(among paths: [String]) -> [String] {
+    ///
+    /// - Returns: the paths merged, for the commit message; the files the merges wrote beside
+    ///   them (conflict records, copies), for the commit; and the stale saves whose merge could
+    ///   not be written, to leave out of it.
+    func keepLinesFromStaleSaves(among paths: [String]) -> (merged: [String], added: [String], heldBack: [String]) {
         var store = RewriteRecords.load(repository)
-        guard !store.records.isEmpty else { return [] }
-        var kept: [String] = []
+        guard !store.records.isEmpty else { return ([], [], []) }
+        var merged: [String] = [], added: [String] = [], heldBack: [String] = []
         for path in paths {
             guard let record = store.records[path] else { continue }
             let absolute = root.appending(path: path).path(percentEncoded: false)
-            var outcome: RewriteRecord?? = .some(nil)
+            var outcome = StaleSaveOutcome.asSaved
             // A save landing between the read and the write is judged again, up to a few times.
             for _ in 0..<3 {
                 guard ContainedPath.linkedFolder(on: path, under: root.path(percentEncoded: false)) == nil,
-                      case .bytes(let bytes) = WorkingFile.read(absolute) else { break }
+                      case .bytes(let bytes) = WorkingFile.read(absolute) else {
+                    outcome = .asSaved
+                    break
+                }
                 outcome = mergeStaleSave(path: path, absolute: absolute, saved: Data(bytes), record: record)
-                if outcome != nil { break }
+                if outcome != .changed { break }
             }
             switch outcome {
-            case .some(.some(let next)):
-                store.records[path] = next
-                // The same record: the file still holds what the sync wrote, nothing was merged.
-                if next != record { kept.append(path) }
-            case .some(.none):
-                store.records[path] = nil
-            case .none:
-                // Saved again and again meanwhile: commit what is there, judge the next save.
+            case .unchanged:
                 break
+            case .asSaved:
+                store.records[path] = nil
+            case .merged(let next, let files):
+                store.records[path] = next
+                merged.append(path)
+                added += files
+            case .changed, .heldBack:
+                // Saved again and again meanwhile, or the merge cannot be written: never commit
+                // the save over the other device's lines; the record stays for the next snapshot.
+                heldBack.append(path)
             }
         }
         store.save(repository)
-        return kept
+        return (merged, added, heldBack)
     }
 
     /// `message` with a line for each path whose stale save was merged.
@@ -87,34 +94,47 @@ extension Syncer {
         return message + "\n" + paths.map { "kept lines a stale editor save dropped in \($0)\n" }.joined()
     }
 
-    /// Judges one save against each base of the record, oldest first.
-    ///
-    /// - Returns: the record of the merge written over the save (`record` itself when the file
-    ///   still holds what the sync wrote: nothing to judge yet); `.some(nil)` when the save is
-    ///   not stale (or the record's blobs are gone), to commit as saved; nil when the file
-    ///   changed after it was read.
-    private func mergeStaleSave(path: String, absolute: String, saved: Data, record: RewriteRecord) -> RewriteRecord?? {
-        guard let written = try? repository.blob(record.written) else { return .some(nil) }
+    /// Judges one save against each base of the record, oldest first, and writes the merge of a
+    /// stale one (with its conflict records and copies, as ``mergePendingEdits()`` does).
+    private func mergeStaleSave(path: String, absolute: String, saved: Data, record: RewriteRecord) -> StaleSaveOutcome {
+        guard let written = try? repository.blob(record.written) else { return .asSaved }
         // Unchanged since the rewrite (only the index differs): an editor may still hold a buffer
         // from before it, so the record stays.
-        if saved == written { return .some(record) }
+        if saved == written { return .unchanged }
         let synced = MergeSide(device: "synced", time: record.time)
         let local = MergeSide(device: device, time: Date())
         for base in record.replaced {
             guard let replaced = try? repository.blob(base) else { continue }
-            guard case .merged(let merged) = StaleSave.judge(path: path, replaced: replaced, written: written, saved: saved,
-                                                             synced: synced, local: local) else { continue }
+            guard case .merged(let result) = StaleSave.judge(path: path, replaced: replaced, written: written, saved: saved,
+                                                             synced: synced, local: local),
+                  let merged = result.merged else { continue }
+            var added: [String] = []
             do {
                 let savedID = try repository.writeBlob(saved)
                 let mergedID = try repository.writeBlob(merged)
+                for extra in result.extraFiles {
+                    let target = root.appending(path: extra.path).path(percentEncoded: false)
+                    try FileSystem.createParents(of: target)
+                    if (try? FileSystem.read(target)) != [UInt8](extra.data) {
+                        try FileSystem.replace(target, with: [UInt8](extra.data), expecting: nil)
+                    }
+                    added.append(extra.path)
+                }
                 try FileSystem.replace(absolute, with: [UInt8](merged), expecting: [UInt8](saved))
-                return .some(RewriteRecord(replaced: [savedID], written: mergedID, time: Date()))
+                let records = ConflictStore(root: root)
+                for conflict in result.conflicts {
+                    let record = ConflictRecord(conflict)
+                    try records.write(record)
+                    snapshotConflicts.append(record)
+                    added.append(record.path)
+                }
+                return .merged(RewriteRecord(replaced: [savedID], written: mergedID, time: Date()), added: added)
             } catch {
-                // Changed since it was read: judge the new bytes. Anything else (read-only, say):
-                // the save goes in as it is.
-                return WorkingFile.read(absolute) == .bytes([UInt8](saved)) ? .some(nil) : nil
+                // Changed since it was read: judge the new bytes. Anything else (read-only, a copy
+                // in the way): leave it for a later snapshot.
+                return WorkingFile.read(absolute) == .bytes([UInt8](saved)) ? .heldBack : .changed
             }
         }
-        return .some(nil)
+        return .asSaved
     }
 }

@@ -187,4 +187,89 @@ import Testing
             #expect(try world.git("desk")("show", "HEAD:\(Self.path)") + "\n" == old)
         }
     }
+
+    /// The laptop and the desk each rewrite the morning walk; the desk's sync brings a conflict.
+    func conflictOnTheDesk(_ world: SyncWorld) throws -> ConflictRecord {
+        try world.sync("desk")
+        try world.edit("laptop", Self.path, replacing: "Morning walk.\n", with: "Rain all day.\n")
+        try world.sync("laptop")
+        try world.edit("desk", Self.path, replacing: "Morning walk.\n", with: "Swam in the lake.\n")
+        try world.sync("desk")
+        return try #require(world.conflicts("desk").first)
+    }
+
+    @Test func theSaveAfterAResolveKeepsTheResolve() throws {
+        try SyncWorld.with(devices: ["laptop", "desk"], files: [Self.path: Self.day]) { world in
+            let conflict = try conflictOnTheDesk(world)
+            let resolver = try ConflictResolver(root: world.root("desk"))
+            _ = try resolver.resolve(try resolver.records(matching: conflict.id, entryPath: nil), choice: .keep(device: "desk"))
+            let resolved = try #require(world.read("desk", Self.path))
+            #expect(!resolved.contains("Rain all day.") && resolved.contains("Swam in the lake.\n"), "\(resolved)")
+            // The next save holds the resolve: it has seen the sync, it is no stale buffer.
+            try world.write("desk", Self.path, resolved + "Later.\n")
+            try world.sync("desk")
+            #expect(world.read("desk", Self.path) == resolved + "Later.\n", "\(world.read("desk", Self.path) ?? "")")
+            #expect(try world.conflicts("desk").isEmpty)
+            #expect(try !messages(world, "desk").contains("stale editor save"))
+        }
+    }
+
+    @Test func aStaleSaveThatConflictsWithTheSyncKeepsBothAsAConflict() throws {
+        try SyncWorld.with(devices: ["laptop", "desk"], files: [Self.path: Self.day]) { world in
+            try world.sync("desk")
+            try world.edit("laptop", Self.path, replacing: "Morning walk.\n", with: "Rain all day.\n")
+            try world.sync("laptop")
+            let buffer = try #require(world.read("desk", Self.path))
+            try world.sync("desk")
+            try Self.save(buffer.replacingOccurrences(of: "Morning walk.\n", with: "Swam in the lake.\n"),
+                          to: world.root("desk").appending(path: Self.path), .inPlace)
+            let report = try world.sync("desk")
+            try world.sync("laptop")
+            for device in ["laptop", "desk"] {
+                let text = try #require(world.read(device, Self.path))
+                #expect(text.contains("Rain all day.\n") && text.contains("Swam in the lake.\n"), "\(device):\n\(text)")
+                #expect(try world.conflicts(device).map(\.conflict.path) == [Self.path], "\(device)")
+            }
+            #expect(report.newConflicts.count == 1)
+            #expect(try world.tree("laptop") == world.tree("desk"))
+            #expect(try world.git("desk")("status", "--porcelain").isEmpty)
+        }
+    }
+
+    @Test func aLineBothSidesAddedLeavesTheProtectionOn() throws {
+        try SyncWorld.with(devices: ["laptop", "desk"], files: [Self.path: Self.day]) { world in
+            try world.sync("desk")
+            try world.edit("laptop", Self.path, replacing: "- wrote the intro\n", with: "- wrote the intro\n- groceries\n" + Self.laptopLine)
+            try world.sync("laptop")
+            let buffer = try #require(world.read("desk", Self.path))
+            try world.sync("desk")
+            let saved = buffer.replacingOccurrences(of: "- wrote the intro\n", with: "- wrote the intro\n- groceries\n")
+                .replacingOccurrences(of: "Morning walk.\n", with: "Morning walk.\n" + Self.deskLine)
+            try Self.save(saved, to: world.root("desk").appending(path: Self.path), .inPlace)
+            try world.sync("desk")
+            let text = try #require(world.read("desk", Self.path))
+            #expect(text.contains(Self.laptopLine) && text.contains(Self.deskLine), "\(text)")
+            #expect(text.contains("- groceries\n"), "\(text)")
+        }
+    }
+
+    @Test func aStaleSaveThatCannotBeMergedInPlaceWaitsOutOfTheSnapshot() throws {
+        try SyncWorld.with(devices: ["laptop", "desk"], files: [Self.path: Self.day]) { world in
+            let buffer = try laptopLineArrivesWhileTheDeskEditorIsOpen(world)
+            let entry = world.root("desk").appending(path: Self.path)
+            let saved = buffer.replacingOccurrences(of: "Morning walk.\n", with: "Morning walk.\n" + Self.deskLine)
+            try Self.save(saved, to: entry, .inPlace)
+            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: entry.path)
+            try world.sync("desk")
+            // Read-only: the save stays on disk, uncommitted, and history keeps the laptop's line.
+            #expect(world.read("desk", Self.path) == saved)
+            #expect(try world.git("desk")("show", "HEAD:\(Self.path)").contains(Self.laptopLine.dropLast()))
+            #expect(try world.git("desk")("status", "--porcelain").contains(Self.path))
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: entry.path)
+            try world.sync("desk")
+            let text = try #require(world.read("desk", Self.path))
+            #expect(text.contains(Self.laptopLine) && text.contains(Self.deskLine), "\(text)")
+            #expect(try world.git("desk")("status", "--porcelain").isEmpty)
+        }
+    }
 }
