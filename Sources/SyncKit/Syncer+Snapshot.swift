@@ -166,13 +166,7 @@ extension Syncer {
             let result = EntryMerger.merge(path: path, base: baseData, first: committed, second: Data(working),
                                            firstSide: synced, secondSide: local)
             do {
-                for extra in result.extraFiles {
-                    let target = root.appending(path: extra.path).path(percentEncoded: false)
-                    try FileSystem.createParents(of: target)
-                    if (try? FileSystem.read(target)) != [UInt8](extra.data) {
-                        try FileSystem.replace(target, with: [UInt8](extra.data), expecting: nil)
-                    }
-                }
+                _ = try writeExtraFiles(result.extraFiles)
                 if let merged = result.merged {
                     try FileSystem.replace(absolute, with: [UInt8](merged), expecting: working)
                     rememberRewrite(of: path, replacing: working, with: merged)
@@ -184,11 +178,7 @@ extension Syncer {
                 continue
             }
             pending.bases[path] = nil
-            for conflict in result.conflicts {
-                let record = ConflictRecord(conflict)
-                try records.write(record)
-                snapshotConflicts.append(record)
-            }
+            _ = try recordConflicts(result.conflicts, in: records)
         }
         try pending.save(repository)
         return heldBack
