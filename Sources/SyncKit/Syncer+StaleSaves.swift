@@ -55,6 +55,7 @@ extension Syncer {
         var store = RewriteRecords.load(repository)
         guard !store.records.isEmpty else { return ([], [], []) }
         var merged: [String] = [], added: [String] = [], heldBack: [String] = []
+        var changed = false
         for path in paths {
             guard let record = store.records[path] else { continue }
             let absolute = root.appending(path: path).path(percentEncoded: false)
@@ -74,8 +75,10 @@ extension Syncer {
                 break
             case .asSaved:
                 store.records[path] = nil
+                changed = true
             case .merged(let next, let files):
                 store.records[path] = next
+                changed = true
                 merged.append(path)
                 added += files
             case .changed, .heldBack:
@@ -84,7 +87,8 @@ extension Syncer {
                 heldBack.append(path)
             }
         }
-        store.save(repository)
+        // Most snapshots judge nothing: the records file is written only when a record changed.
+        if changed { store.save(repository) }
         return (merged, added, heldBack)
     }
 
@@ -108,26 +112,12 @@ extension Syncer {
             guard case .merged(let result) = StaleSave.judge(path: path, replaced: replaced, written: written, saved: saved,
                                                              synced: synced, local: local),
                   let merged = result.merged else { continue }
-            var added: [String] = []
             do {
                 let savedID = try repository.writeBlob(saved)
                 let mergedID = try repository.writeBlob(merged)
-                for extra in result.extraFiles {
-                    let target = root.appending(path: extra.path).path(percentEncoded: false)
-                    try FileSystem.createParents(of: target)
-                    if (try? FileSystem.read(target)) != [UInt8](extra.data) {
-                        try FileSystem.replace(target, with: [UInt8](extra.data), expecting: nil)
-                    }
-                    added.append(extra.path)
-                }
+                var added = try writeExtraFiles(result.extraFiles)
                 try FileSystem.replace(absolute, with: [UInt8](merged), expecting: [UInt8](saved))
-                let records = ConflictStore(root: root)
-                for conflict in result.conflicts {
-                    let record = ConflictRecord(conflict)
-                    try records.write(record)
-                    snapshotConflicts.append(record)
-                    added.append(record.path)
-                }
+                added += try recordConflicts(result.conflicts, in: ConflictStore(root: root))
                 return .merged(RewriteRecord(replaced: [savedID], written: mergedID, time: Date()), added: added)
             } catch {
                 // Changed since it was read: judge the new bytes. Anything else (read-only, a copy
