@@ -35,7 +35,7 @@ enum StaleSave {
     static func judge(path: String, replaced: Data, written: Data, saved: Data,
                       synced: MergeSide, local: MergeSide) -> Verdict {
         guard saved != written, saved != replaced,
-              let replacedText = text(replaced), let writtenText = text(written), let savedText = text(saved) else {
+              let replacedText = TextLines.decode(replaced), let writtenText = TextLines.decode(written), let savedText = TextLines.decode(saved) else {
             return .asSaved
         }
         if path.lowercased().hasSuffix(".md") {
@@ -120,10 +120,5 @@ enum StaleSave {
     /// Whether a line holds nothing but white space.
     private static func isBlank(_ line: String) -> Bool {
         line.allSatisfy(\.isWhitespace)
-    }
-
-    /// Text when the bytes are UTF-8 without a NUL byte (git's own binary test).
-    private static func text(_ data: Data) -> String? {
-        data.contains(0) ? nil : String(validating: data, as: UTF8.self)
     }
 }

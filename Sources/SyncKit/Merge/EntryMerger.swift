@@ -145,18 +145,12 @@ public enum EntryMerger {
         /// LF version of the same line are the same line; nil when one is not text.
         static func texts(base: Data?, first: Data, second: Data)
             -> (base: String?, first: String, second: String, newline: String)? {
-            guard let first = decode(first), let second = decode(second) else { return nil }
-            let baseText = base.flatMap(decode)
+            guard let first = TextLines.decode(first), let second = TextLines.decode(second) else { return nil }
+            let baseText = base.flatMap(TextLines.decode)
             if base != nil && baseText == nil { return nil }
             let newline = TextLines.mergedNewline(base: baseText, first: first, second: second)
             return (baseText.map { TextLines.normalized($0, to: newline) }, TextLines.normalized(first, to: newline),
                     TextLines.normalized(second, to: newline), newline)
-        }
-
-        /// Text when the bytes are UTF-8 without a NUL byte (git's own binary test).
-        static func decode(_ data: Data) -> String? {
-            if data.contains(0) { return nil }
-            return String(validating: data, as: UTF8.self)
         }
 
         /// The three-way rule for a part with no finer structure: a side's change wins, second's

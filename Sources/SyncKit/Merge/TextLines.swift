@@ -1,5 +1,12 @@
+import Foundation
+
 /// Splitting text into lines that keep their terminators, and the helpers the line merge needs.
 enum TextLines {
+    /// Text when the bytes are UTF-8 without a NUL byte (git's own binary test).
+    static func decode(_ data: Data) -> String? {
+        data.contains(0) ? nil : String(validating: data, as: UTF8.self)
+    }
+
     /// The lines of `text`, each with its `\n` or `\r\n`; the last one may have none.
     static func split(_ text: String) -> [String] {
         var lines: [String] = []
