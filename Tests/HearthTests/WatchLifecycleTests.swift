@@ -189,8 +189,8 @@ import Glibc
     @Test func aHeldLockIsReportedOnceThenOnceMoreWhenSyncingResumes() throws {
         let devices = try TwoDevices()
         let lock = devices.notebook.url(".git/hearth-sync.lock").path
-        let holder = try Daemon("/bin/sh", ["-c", "exec 9>>\"$0\" && flock 9 && exec sleep 60", lock],
-                                environment: devices.notebook.environment())
+        let holder = try ChildProcess("/bin/sh", ["-c", "exec 9>>\"$0\" && flock 9 && exec sleep 60", lock],
+                                      environment: devices.notebook.environment())
         defer { holder.stop() }
         let probe = { try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/flock"), ["-n", lock, "true"],
                                             in: devices.notebook.root, environment: devices.notebook.environment()).status }
