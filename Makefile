@@ -44,8 +44,10 @@ test-deps: demo-deps
 build: deps
 	$(SWIFT) build
 
+# The man page tests run the tool the GenerateManual plugin builds (next to the debug hearth).
 test: test-deps
 	$(SWIFT) build --build-tests
+	$(SWIFT) package plugin generate-manual --configuration debug > /dev/null
 	$(SWIFT) test --skip-build
 
 # The crash and property tests at full size: 120 killed syncs, 200 three-device seeds, 10 editor
