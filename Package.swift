@@ -14,6 +14,8 @@ let package = Package(
         .executable(name: "hearth", targets: ["hearth"]),
         .library(name: "NoteKit", targets: ["NoteKit"]),
         .library(name: "GitKit", targets: ["GitKit"]),
+        .library(name: "MergeKit", targets: ["MergeKit"]),
+        .library(name: "HistoryKit", targets: ["HistoryKit"]),
         .library(name: "SyncKit", targets: ["SyncKit"]),
         .library(name: "JournalKit", targets: ["JournalKit"]),
     ],
@@ -29,12 +31,14 @@ let package = Package(
         ),
         .target(name: "GitKit", dependencies: ["Clibgit2"], swiftSettings: swiftSettings),
         .target(name: "NoteKit", dependencies: ["Yams"], swiftSettings: swiftSettings),
-        .target(name: "SyncKit", dependencies: ["GitKit", "NoteKit"], swiftSettings: swiftSettings),
+        .target(name: "MergeKit", dependencies: ["NoteKit"], swiftSettings: swiftSettings),
+        .target(name: "HistoryKit", dependencies: ["GitKit", "NoteKit", "MergeKit"], swiftSettings: swiftSettings),
+        .target(name: "SyncKit", dependencies: ["GitKit", "NoteKit", "MergeKit", "HistoryKit"], swiftSettings: swiftSettings),
         .target(name: "JournalKit", dependencies: ["NoteKit"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "hearth",
             dependencies: [
-                "GitKit", "NoteKit", "SyncKit", "JournalKit",
+                "GitKit", "NoteKit", "MergeKit", "HistoryKit", "SyncKit", "JournalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -42,8 +46,10 @@ let package = Package(
         // Helpers several test targets share (running the git CLI in isolation).
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "NoteKitTests", dependencies: ["NoteKit", "Yams"], swiftSettings: swiftSettings),
-        .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "GitKit", "NoteKit", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "NoteKitTests", dependencies: ["NoteKit", "Yams", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "MergeKitTests", dependencies: ["MergeKit", "NoteKit", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "HistoryKitTests", dependencies: ["HistoryKit", "GitKit", "NoteKit", "MergeKit", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "HistoryKit", "MergeKit", "GitKit", "NoteKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "JournalKitTests", dependencies: ["JournalKit", "NoteKit"], swiftSettings: swiftSettings),
         .testTarget(name: "HearthTests", dependencies: ["hearth", "TestSupport"], swiftSettings: swiftSettings),
     ]

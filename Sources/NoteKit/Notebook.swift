@@ -7,6 +7,9 @@ public struct Notebook: Sendable {
     /// The notebook's root folder (absolute, standardized).
     public let root: URL
 
+    /// The settings file whose folder is a notebook's root; it travels with the notebook.
+    public static let settingsFile = "hearth.yaml"
+
     /// Opens the notebook rooted at `root`.
     public init(root: URL) {
         // A directory URL, so paths resolve inside the root whether or not the caller's URL

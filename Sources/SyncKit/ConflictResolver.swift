@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import MergeKit
 import NoteKit
 
 /// `hearth resolve`: settles recorded conflicts, removing the markers (or the extra copy) and the

@@ -1,4 +1,5 @@
 import Foundation
+import MergeKit
 import NoteKit
 
 /// The conflict records in a notebook's working tree (`.hearth/conflicts/*.yaml`).

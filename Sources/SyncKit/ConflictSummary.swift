@@ -1,4 +1,5 @@
 import Foundation
+import MergeKit
 
 /// One open conflict as `hearth conflicts` and the sync summary show it.
 public struct ConflictSummary: Sendable, Codable, Hashable {

@@ -1,4 +1,5 @@
 import GitKit
+import MergeKit
 
 /// One of the two commits a sync merges, with the label its lines and values carry.
 public struct MergeTip: Sendable, Hashable {

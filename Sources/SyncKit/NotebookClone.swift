@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import HistoryKit
 import NoteKit
 
 /// `hearth clone`: a git clone plus this device's name in the clone's config; the clone of an

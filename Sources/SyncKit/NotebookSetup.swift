@@ -19,7 +19,7 @@ public enum NotebookSetup {
     }
 
     /// The settings file that travels with the notebook.
-    public static let settingsFile = "hearth.yaml"
+    public static let settingsFile = Notebook.settingsFile
 
     static let defaultSettings = """
         # Hearth notebook settings. They are committed and sync to every device;

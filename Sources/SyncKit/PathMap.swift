@@ -1,3 +1,5 @@
+import GitKit
+
 /// A dictionary keyed by paths compared byte for byte (see ``TreePath``), with the few
 /// dictionary operations the merge uses.
 struct PathMap<Value> {

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import HistoryKit
 
 /// What hearth keeps per clone, in one place: every command that commits or syncs agrees on the
 /// device name, the commit identity and the lock.
@@ -8,8 +9,7 @@ extension Repository {
     /// git config, else the host name; always sanitized.
     func hearthDevice(preferring given: String? = nil) throws(SyncError) -> String {
         if let given { return DeviceName.sanitized(given) }
-        let configured = try SyncError.wrapping { () throws(GitError) -> String? in try configString("hearth.device") }
-        return DeviceName.sanitized(configured ?? DeviceName.host())
+        return try SyncError.wrapping { () throws(GitError) -> String in try deviceName() }
     }
 
     /// The author and committer of hearth's commits: the user's git identity when configured,

@@ -1,4 +1,5 @@
 import Foundation
+import MergeKit
 import NoteKit
 
 /// The file edits one `hearth resolve` makes, collected in memory and checked before any is

@@ -1,4 +1,5 @@
 import Foundation
+import MergeKit
 import NoteKit
 
 /// Tells a save from an editor buffer loaded before a sync rewrote the file (a *stale save*)

@@ -1,4 +1,5 @@
 import Foundation
+import MergeKit
 import NoteKit
 
 /// What a merge the snapshot makes itself writes besides the merged file: the copies set aside

@@ -1,5 +1,7 @@
 import Foundation
 import GitKit
+import HistoryKit
+import MergeKit
 import NoteKit
 
 extension Syncer {

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import MergeKit
 import NoteKit
 
 /// Saves from an editor buffer loaded before a sync rewrote the file (merge.md, "Saves from a

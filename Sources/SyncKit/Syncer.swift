@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import MergeKit
 import NoteKit
 
 /// `hearth sync`: lock, snapshot, fetch, merge, safe checkout, push with bounded retry, as

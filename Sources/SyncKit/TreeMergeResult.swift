@@ -1,4 +1,5 @@
 import GitKit
+import MergeKit
 
 /// What merging two commits' trees produced.
 public struct TreeMergeResult: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import MergeKit
 
 /// Merges two commits' trees file by file, running the entry merge on every file both sides
 /// changed, and writes the result tree with the conflict records in it.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GitKit
+import HistoryKit
 import JournalKit
 import NoteKit
 import SyncKit

@@ -1,4 +1,5 @@
 import Foundation
+import MergeKit
 @testable import SyncKit
 import Testing
 

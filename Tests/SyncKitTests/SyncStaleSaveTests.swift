@@ -1,4 +1,5 @@
 import Foundation
+import MergeKit
 import SyncKit
 import TestSupport
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import MergeKit
 import NoteKit
 import SyncKit
 import TestSupport

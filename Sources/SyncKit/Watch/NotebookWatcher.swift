@@ -11,16 +11,16 @@ import GitKit
 /// A failed sync is retried after a delay that doubles up to ``WatchOptions/maxRetryDelay``; so
 /// is a round that finds another sync holding the lock (reported once, and once more when it
 /// resumes). ``stop()`` (from a signal handler's queue, say) lets a sync under way finish, then
-/// ``run()`` returns. When the notebook's folder is moved or deleted, ``run()`` returns
+/// ``run(residentMemory:)`` returns. When the notebook's folder is moved or deleted, ``run(residentMemory:)`` returns
 /// ``WatchEnd/notebookGone``.
 public final class NotebookWatcher: @unchecked Sendable {
     /// The notebook's root.
     public let root: URL
     private let options: WatchOptions
     private var syncOptions: SyncOptions
-    /// Replaced (under `state`) only by the thread running ``run()``, when inotify fails.
+    /// Replaced (under `state`) only by the thread running ``run(residentMemory:)``, when inotify fails.
     private var detector: any ChangeDetector
-    /// Why inotify could not watch the notebook at the start, reported by ``run()``.
+    /// Why inotify could not watch the notebook at the start, reported by ``run(residentMemory:)``.
     private var fallbackReason: String?
     private let report: @Sendable (WatchEvent) -> Void
     private let state = NSLock()
@@ -35,12 +35,12 @@ public final class NotebookWatcher: @unchecked Sendable {
     /// Rounds skipped in a row because another sync held the lock.
     private var skips = 0
 
-    /// Prepares to watch the notebook at `root`; nothing happens until ``run()``.
+    /// Prepares to watch the notebook at `root`; nothing happens until ``run(residentMemory:)``.
     ///
     /// - Parameters:
     ///   - syncOptions: how each sync runs (remote, network); its lock wait is replaced by
     ///     ``WatchOptions/lockWait``.
-    ///   - report: called with every event, from the thread running ``run()`` (and ``stop()``'s
+    ///   - report: called with every event, from the thread running ``run(residentMemory:)`` (and ``stop()``'s
     ///     caller for ``WatchEvent/stopping``).
     /// - Throws: ``SyncError`` when `root` is not a notebook with a git repository, or the
     ///   remote asked for is not configured: retrying could not help.
@@ -80,7 +80,7 @@ public final class NotebookWatcher: @unchecked Sendable {
         return (try PollingChangeDetector(root: root, every: options.pollEvery), reason)
     }
 
-    /// Asks ``run()`` to return: at once when waiting, after the current sync when syncing.
+    /// Asks ``run(residentMemory:)`` to return: at once when waiting, after the current sync when syncing.
     /// Safe from any thread; only sets a flag and writes a byte to a pipe.
     public func stop() {
         state.lock()
@@ -108,9 +108,13 @@ public final class NotebookWatcher: @unchecked Sendable {
 
     /// Watches and syncs until ``stop()`` is called, until the notebook's folder is moved or
     /// deleted, or until the process has grown past ``WatchOptions/restartAfterGrowth`` (checked
-    /// after each sync, so never mid-sync; never when `restarting` is false).
+    /// after each sync, so never mid-sync).
+    ///
+    /// - Parameter residentMemory: the process's resident memory in bytes, nil when it cannot be
+    ///   measured; how to measure it is the program's business (the library has no view of the
+    ///   process). Without it the watcher never restarts.
     @discardableResult
-    public func run(restarting: Bool = true) -> WatchEnd {
+    public func run(residentMemory: (() -> Int?)? = nil) -> WatchEnd {
         if let reason = fallbackReason {
             fallbackReason = nil
             report(.pollingInstead(reason: reason, detector: detector.name))
@@ -129,7 +133,7 @@ public final class NotebookWatcher: @unchecked Sendable {
                 report(.notebookGone(root: root.standardizedFileURL.path))
                 return .notebookGone
             }
-            if restarting, let limit = options.restartAfterGrowth, let resident = ResidentMemory.current() {
+            if let limit = options.restartAfterGrowth, let resident = residentMemory?() {
                 if let baseline, resident - baseline > limit {
                     report(.restarting(residentBytes: resident))
                     return .restart

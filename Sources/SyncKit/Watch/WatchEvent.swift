@@ -27,7 +27,7 @@ public enum WatchEvent: Sendable {
     case stopping
     /// Watching ended.
     case stopped
-    /// The process grew past its limit (see ``ResidentMemory``) and starts afresh.
+    /// The process grew past its limit (``WatchOptions/restartAfterGrowth``) and starts afresh.
     case restarting(residentBytes: Int)
 
     /// Whether the event says something happened: a sync that changed nothing does not, except

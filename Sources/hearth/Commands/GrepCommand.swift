@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HistoryKit
 import NoteKit
 import SyncKit
 
@@ -84,8 +85,8 @@ struct GrepCommand: ParsableCommand {
             do {
                 result = try search.run(root: notebook.root)
             } catch {
-                guard case .noRepository = error else { throw CommandFailure(message: error.description, exitCode: 2) }
-                throw CommandFailure(message: "\(error), so no history to search: hearth init gives it one; "
+                guard case .notANotebook(let path) = error else { throw CommandFailure(message: error.description, exitCode: 2) }
+                throw CommandFailure(message: "the notebook at \(path) has no git repository of its own, so no history to search: hearth init gives it one; "
                                      + "hearth grep without --history searches the files as they are", exitCode: 2)
             }
             write(result.matches, text: formatter.render, json: GrepFormatter.json)

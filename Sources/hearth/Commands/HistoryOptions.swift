@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HistoryKit
 import NoteKit
 import SyncKit
 

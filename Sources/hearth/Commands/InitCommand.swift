@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NoteKit
 import SyncKit
 
 /// `hearth init [PATH] [--device NAME]`.

@@ -94,7 +94,8 @@ struct WatchCommand: ParsableCommand {
         })
         var restarting = true
         while true {
-            switch watcher.run(restarting: restarting) {
+            let memory: (() -> Int?)? = restarting ? { ResidentMemory.current() } : nil
+            switch watcher.run(residentMemory: memory) {
             case .stopped:
                 // Directly: hearth's error handling maps every ExitCode but 0 and 2 to 1.
                 if stopSignals.outputClosed { Foundation.exit(Self.outputClosedStatus) }

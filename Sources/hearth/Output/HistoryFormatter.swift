@@ -1,4 +1,6 @@
 import Foundation
+import HistoryKit
+import MergeKit
 import NoteKit
 import SyncKit
 

@@ -1,4 +1,5 @@
 import Foundation
+import HistoryKit
 import SyncKit
 
 /// What `hearth` prints for a sync (or another git-backed command) that failed: the library's

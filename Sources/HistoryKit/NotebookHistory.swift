@@ -1,0 +1,137 @@
+import Foundation
+import GitKit
+import MergeKit
+import NoteKit
+
+/// A notebook's history told entry by entry: what `hearth log`, `show --at`, `restore` and
+/// `diff` read. It only reads the repository (a status check may refresh git's index cache, as
+/// `git status` does).
+public final class NotebookHistory {
+    /// The notebook's work tree root.
+    public let root: URL
+    let repository: Repository
+
+    /// Opens the history of the notebook at `root`.
+    ///
+    /// - Throws: ``HistoryError/notANotebook(path:)`` when `root` is not in a git work tree.
+    public init(root: URL) throws(HistoryError) {
+        guard let repository = try? Repository.open(at: root), let workingDirectory = repository.workingDirectory else {
+            throw HistoryError.notANotebook(path: root.standardizedFileURL.path)
+        }
+        self.repository = repository
+        self.root = workingDirectory
+    }
+
+    /// Every commit, newest first (a parent never before its children), told as changes to
+    /// entries, at most `limit` of them, recorded between `since` and `until`.
+    ///
+    /// With `path`, only the commits that changed that entry, under every name it had: a rename
+    /// swaps the new name for the old one in the commits before it (on each side of a merge), and
+    /// a deleted entry is named as it was. Hearth's own records under `.hearth/` are not entries:
+    /// the conflicts a commit recorded are listed with it instead.
+    public func events(following path: String? = nil, since: Date? = nil, until: Date? = nil, limit: Int? = nil) throws(HistoryError) -> [HistoryEvent] {
+        var events: [HistoryEvent] = []
+        func inWindow(_ commit: Commit) -> Bool {
+            !(since.map { commit.committer.date < $0 } == true || until.map { commit.committer.date > $0 } == true)
+        }
+        if let path {
+            try walk(following: path) { commit, _, event in
+                if let event, inWindow(commit) { events.append(event) }
+                return limit.map { events.count < $0 } ?? true
+            }
+            return events
+        }
+        guard let head = try git({ () throws(GitError) in try repository.headCommitID() }) else { return [] }
+        for commit in try git({ () throws(GitError) in try repository.log(from: head) }) where limit.map({ events.count < $0 }) ?? true {
+            guard inWindow(commit) else { continue }
+            events.append(try git { () throws(GitError) in try event(commit) })
+        }
+        return events
+    }
+
+    /// One commit told whole: every entry it changed; for a merge, the entries it merged (changed
+    /// relative to every parent, compared with the first) and the devices that met.
+    private func event(_ commit: Commit) throws(GitError) -> HistoryEvent {
+        var event = emptyEvent(commit)
+        if commit.parentIDs.count > 1 {
+            event.merge = HistoryMerge(devices: [event.device, CommitLabel.device(of: try repository.commit(commit.parentIDs[1]))])
+            let fromFirst = try repository.treeChanges(from: try repository.treeID(ofCommit: commit.parentIDs[0]), to: commit.treeID, detectRenames: false)
+            var elsewhere = PathSet(fromFirst.map(\.path))
+            for parent in commit.parentIDs.dropFirst() {
+                let fromParent = PathSet(try repository.treeChanges(from: try repository.treeID(ofCommit: parent), to: commit.treeID,
+                                                                    detectRenames: false).map(\.path))
+                elsewhere = PathSet(elsewhere.sorted.filter(fromParent.contains))
+            }
+            for change in fromFirst where elsewhere.contains(change.path) {
+                try add(change, as: .merge, to: &event)
+            }
+            return event
+        }
+        for change in try changes(introducedBy: commit, detectRenames: true) {
+            try add(change, as: status(of: change, in: commit), to: &event)
+        }
+        return event
+    }
+
+    /// What a commit changed against its first parent (everything, for the first commit).
+    func changes(introducedBy commit: Commit, detectRenames: Bool) throws(GitError) -> [TreeChange] {
+        let parentTree = try commit.parentIDs.first.map { parent throws(GitError) in try repository.treeID(ofCommit: parent) }
+        return try repository.treeChanges(from: parentTree, to: commit.treeID, detectRenames: detectRenames)
+    }
+
+    /// Adds a tree change to an event: an entry's change in words, or a conflict record's
+    /// conflict (settled records are left out: the entry's own change tells it).
+    func add(_ change: TreeChange, as status: EntryChange.Status, to event: inout HistoryEvent) throws(GitError) {
+        if isHearthRecord(change.path) {
+            if change.status == .added, let conflict = try record(change.newID, at: change.path) { event.conflicts.append(conflict) }
+            return
+        }
+        event.changes.append(try describe(change, as: status))
+    }
+
+    /// The event's frame: id, time, device and message, no changes yet.
+    func emptyEvent(_ commit: Commit) -> HistoryEvent {
+        HistoryEvent(commit: commit.id, date: commit.committer.date, timeZoneOffsetMinutes: commit.committer.timeZoneOffsetMinutes,
+                     device: CommitLabel.device(of: commit), summary: commit.summary, merge: nil, conflicts: [], changes: [])
+    }
+
+    /// How a tree change reads: `restore` when the commit is hearth's restore of that entry.
+    func status(of change: TreeChange, in commit: Commit) -> EntryChange.Status {
+        if commit.summary.hasPrefix("\(CommitLabel.device(of: commit)): restore \(change.path) ") { return .restore }
+        switch change.status {
+        case .added: return .add
+        case .deleted: return .delete
+        case .renamed: return .rename
+        case .modified, .typeChanged: return .edit
+        }
+    }
+
+    /// A tree change in words, reading both versions.
+    func describe(_ change: TreeChange, as status: EntryChange.Status) throws(GitError) -> EntryChange {
+        let old = try change.oldID.map { id throws(GitError) in try repository.blob(id) }
+        let new = try change.newID.map { id throws(GitError) in try repository.blob(id) }
+        let renamed = change.status == .renamed ? change.oldPath : nil
+        return EntryComparison.change(status, path: change.path, oldPath: renamed, old: old, new: new)
+    }
+
+    /// The conflict a record blob at `path` describes; nil for anything else.
+    func record(_ id: ObjectID?, at path: String) throws(GitError) -> MergeConflict? {
+        guard path.hasPrefix(ConflictRecord.folder + "/"), let id,
+              let text = String(data: try repository.blob(id), encoding: .utf8) else { return nil }
+        return (try? ConflictRecord(parsing: text, path: path))?.conflict
+    }
+
+    /// Hearth's machine state (conflict records), not an entry.
+    func isHearthRecord(_ path: String) -> Bool {
+        path.hasPrefix(".hearth/")
+    }
+
+    /// Runs a GitKit call, wrapping its error.
+    func git<T>(_ body: () throws(GitError) -> T) throws(HistoryError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw HistoryError.git(error)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import NoteKit
+
+/// A conflict as committed under `.hearth/conflicts/<id>.yaml`, so every device sees it and any
+/// device can resolve it.
+///
+/// The text is derived only from the merged commits' data (paths, values, devices and commit
+/// times), and the id is a hash of that text, so two devices that merge the same two histories
+/// write byte-identical records. The format is flat YAML, one fact per line, for `grep`.
+public struct ConflictRecord: Sendable, Hashable {
+    /// The folder, relative to the notebook root, that holds the records.
+    public static let folder = ".hearth/conflicts"
+
+    /// 12 hex digits identifying the record (and naming its file).
+    public let id: String
+    /// What conflicted.
+    public let conflict: MergeConflict
+
+    /// The record for `conflict`.
+    public init(_ conflict: MergeConflict) {
+        self.conflict = conflict
+        self.id = ConflictRecord.hash(ConflictRecord.body(of: conflict))
+    }
+
+    /// The record's path relative to the notebook root.
+    public var path: String { "\(ConflictRecord.folder)/\(id).yaml" }
+
+    /// The file's text.
+    public var text: String {
+        "# hearth conflict \(id): list with `hearth conflicts`, settle with `hearth resolve \(id) --keep DEVICE | --both | --edit`\n"
+            + ConflictRecord.body(of: conflict)
+    }
+
+    /// Reads a record file back.
+    ///
+    /// - Throws: a ``Diagnostic`` naming the file and line when a field is missing or malformed.
+    public init(parsing text: String, path: String) throws(Diagnostic) {
+        let fields = try FrontMatter(yamlFile: text, path: path)
+        func string(_ key: String) throws(Diagnostic) -> String {
+            guard let value = fields[key]?.scalar?.text else {
+                throw Diagnostic(path: path, line: 1, message: "conflict record lacks '\(key)'",
+                                 hint: "the record is damaged; delete it once the entry reads as you want")
+            }
+            return value
+        }
+        func side(_ prefix: String) throws(Diagnostic) -> ConflictSide {
+            let timeText = try string("\(prefix)_time")
+            guard let time = ConflictRecord.parseTime(timeText) else {
+                throw Diagnostic(path: path, line: fields.entry("\(prefix)_time").map { fields.firstLine + $0.lines.lowerBound } ?? 1,
+                                 message: "'\(timeText)' is not a time like 2026-11-22T10:15:00Z",
+                                 hint: "the record is damaged; delete it once the entry reads as you want")
+            }
+            return ConflictSide(device: try string("\(prefix)_device"), time: time,
+                                value: try string("\(prefix)_value"), deleted: try string("\(prefix)_deleted") == "true")
+        }
+        let kindText = try string("kind")
+        guard let kind = MergeConflict.Kind(rawValue: kindText) else {
+            throw Diagnostic(path: path, line: 1, message: "unknown conflict kind '\(kindText)'",
+                             hint: "kinds are field, text, deleted and file")
+        }
+        let field = fields["field"]?.scalar?.text
+        let conflict = MergeConflict(path: try string("path"), kind: kind, field: field?.isEmpty == false ? field : nil,
+                                     first: try side("first"), second: try side("second"), kept: try string("kept"))
+        self.init(conflict)
+    }
+
+    /// The record without its comment line: the part the id hashes.
+    /// Values are YAML double-quoted scalars on one line: text with newlines stays greppable
+    /// line by line in `git log -p`, and any text round-trips.
+    private static func body(of conflict: MergeConflict) -> String {
+        let quoted = YAMLWriter.quoted
+        var lines = [
+            "path: \(quoted(conflict.path))",
+            "kind: \(conflict.kind.rawValue)",
+        ]
+        if let field = conflict.field { lines.append("field: \(quoted(field))") }
+        lines.append("kept: \(quoted(conflict.kept))")
+        for (prefix, side) in [("first", conflict.first), ("second", conflict.second)] {
+            lines.append("\(prefix)_device: \(quoted(side.device))")
+            lines.append("\(prefix)_time: \(format(side.time))")
+            lines.append("\(prefix)_deleted: \(side.deleted)")
+            lines.append("\(prefix)_value: \(quoted(side.value))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// FNV-1a, 48 bits as 12 hex digits: stable across platforms and runs, unlike `Hasher`.
+    private static func hash(_ text: String) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01B3
+        }
+        let hex = String(value & 0xFFFF_FFFF_FFFF, radix: 16)
+        return String(repeating: "0", count: 12 - hex.count) + hex
+    }
+
+    /// `2026-11-22T10:15:00Z`: UTC, to the second.
+    package static func format(_ time: Date) -> String {
+        time.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+    }
+
+    /// Reads a time written by ``format(_:)``.
+    static func parseTime(_ text: String) -> Date? {
+        try? Date(text, strategy: Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import NoteKit
+
+/// Compares two versions of one file as an entry: front-matter key by key, the body line by line.
+package enum EntryComparison {
+    /// The change from `old` to `new` (nil for a version that does not exist).
+    package static func change(_ status: EntryChange.Status, path: String, oldPath: String? = nil, old: Data?, new: Data?) -> EntryChange {
+        var change = EntryChange(status: status, path: path, oldPath: oldPath, fields: [], lines: [], isBinary: false, lineEndings: nil)
+        if old.map(hasNUL) == true || new.map(hasNUL) == true {
+            change.isBinary = true
+            return change
+        }
+        let oldText = old.map(text) ?? ""
+        let newText = new.map(text) ?? ""
+        // Line terminators are told apart from the text (an editor set to CRLF, say): compared
+        // with them, every line would show as removed and added again, with the same text.
+        if old != nil, new != nil, oldText.utf8.contains(13) || newText.utf8.contains(13) {
+            let before = terminators(of: oldText)
+            let after = terminators(of: newText)
+            if before != after { change.lineEndings = "\(before) -> \(after)" }
+        }
+        let before = old == nil ? (frontMatter: nil, body: "") : parts(of: oldText, path: oldPath ?? path)
+        let after = new == nil ? (frontMatter: nil, body: "") : parts(of: newText, path: path)
+        if status != .delete {
+            let newKeys = after.frontMatter?.keys ?? []
+            for key in newKeys + (before.frontMatter?.keys ?? []).filter({ !newKeys.contains($0) }) {
+                if let field = FieldChange.between(key: key, before.frontMatter?[key], after.frontMatter?[key]) {
+                    change.fields.append(field)
+                }
+            }
+        }
+        change.lines = change.lineEndings == nil ? bodyLines(from: before.body, to: after.body)
+            : bodyLines(from: unixLines(before.body), to: unixLines(after.body))
+        return change
+    }
+
+    /// How alike two versions are, 0 to 1: the share of lines they have in common, counted
+    /// against the longer one (for pairing a removed file with an added one as a rename).
+    package static func similarity(_ old: Data, _ new: Data) -> Double {
+        if old == new { return 1 }
+        let oldLines = TextLines.split(text(old))
+        let newLines = TextLines.split(text(new))
+        guard !oldLines.isEmpty, !newLines.isEmpty else { return 0 }
+        var counts: [String: Int] = [:]
+        for line in oldLines { counts[line, default: 0] += 1 }
+        var common = 0
+        for line in newLines where counts[line, default: 0] > 0 {
+            counts[line, default: 0] -= 1
+            common += 1
+        }
+        return Double(common) / Double(max(oldLines.count, newLines.count))
+    }
+
+    /// Whether the bytes hold a NUL, as binary files do and text never does (memchr: a byte
+    /// loop over `Data` costs more than the rest of the comparison).
+    private static func hasNUL(_ data: Data) -> Bool {
+        data.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
+    }
+
+    /// The bytes as text; bytes that are not UTF-8 (a Latin-1 file, say) read as U+FFFD, so
+    /// their lines still show.
+    private static func text(_ data: Data) -> String {
+        String(decoding: data, as: UTF8.self)
+    }
+
+    private static func unixLines(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    /// `CRLF`, `LF`, or `mixed`.
+    private static func terminators(of text: String) -> String {
+        let crlf = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast()
+            .filter { $0.last == UInt8(ascii: "\r") }.count
+        let all = text.utf8.count { $0 == UInt8(ascii: "\n") }
+        return crlf == 0 ? "LF" : crlf == all ? "CRLF" : "mixed"
+    }
+
+    /// A version split into front-matter and body.
+    private static func parts(of text: String, path: String) -> (frontMatter: FrontMatter?, body: String) {
+        // A file whose front-matter does not parse (or that is not an entry) still has lines to
+        // compare: all of it is body.
+        guard path.hasSuffix(".md"), let note = try? Note(parsing: text, path: path) else {
+            return (frontMatter: nil, body: text)
+        }
+        return (frontMatter: note.frontMatter, body: note.body)
+    }
+
+    /// The lines removed and added between two bodies, hunk by hunk (removals first in each).
+    static func bodyLines(from old: String, to new: String) -> [BodyLine] {
+        guard old != new else { return [] }
+        let oldLines = TextLines.split(old)
+        let newLines = TextLines.split(new)
+        var interner = TextLines.Interner()
+        let newline = TextLines.newline(of: old) ?? TextLines.newline(of: new) ?? "\n"
+        let hunks = LineDiff.hunks(interner.ids(oldLines, newline: newline), interner.ids(newLines, newline: newline))
+        var lines: [BodyLine] = []
+        for hunk in hunks {
+            lines += hunk.oldRange.map { BodyLine(added: false, text: stripped(oldLines[$0])) }
+            lines += hunk.newRange.map { BodyLine(added: true, text: stripped(newLines[$0])) }
+        }
+        return lines
+    }
+
+    private static func stripped(_ line: String) -> String {
+        var line = Substring(line)
+        if line.utf8.last == UInt8(ascii: "\n") { line = Substring(line.utf8.dropLast()) }
+        if line.utf8.last == UInt8(ascii: "\r") { line = Substring(line.utf8.dropLast()) }
+        return String(line)
+    }
+}

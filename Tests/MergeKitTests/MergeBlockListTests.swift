@@ -1,0 +1,79 @@
+import Foundation
+import NoteKit
+@testable import MergeKit
+import Testing
+
+/// The per-key front-matter merge keeps block lists (as Obsidian writes them) block, at their own
+/// indentation, with the items neither side touched byte for byte.
+struct MergeBlockListTests {
+    private func merge(base: String, first: String, second: String) -> (text: String?, conflicts: [MergeConflict]) {
+        let result = EntryMerger.merge(path: "days/2026/2026-11-22.md", base: Data(base.utf8), first: Data(first.utf8),
+                                       second: Data(second.utf8), firstSide: MergeFixtures.laptop, secondSide: MergeFixtures.desk)
+        return (result.merged.map { String(decoding: $0, as: UTF8.self) }, result.conflicts)
+    }
+
+    private static let base = """
+        ---
+        tags:
+          - journal
+          - '2026'
+          - "[[Plan]]"
+        mood: 2
+        ---
+        Body.
+
+        """
+
+    @Test func itemsBothSidesAddStayInOneBlockListWithTheOldItemsAsWritten() {
+        let first = Self.base.replacingOccurrences(of: "  - \"[[Plan]]\"\n", with: "  - \"[[Plan]]\"\n  - travel\n")
+        let second = Self.base.replacingOccurrences(of: "  - journal\n", with: "  - journal\n  - \"no\"\n")
+        let merged = merge(base: Self.base, first: first, second: second)
+        // Base order, then the first side's additions, then the second's (merge.md).
+        #expect(merged.text == Self.base.replacingOccurrences(of: "  - \"[[Plan]]\"\n", with: "  - \"[[Plan]]\"\n  - travel\n  - \"no\"\n"))
+        #expect(merged.conflicts.isEmpty)
+    }
+
+    @Test func anItemOneSideRemovedAndAnotherTheOtherAddedMergeAtColumnZero() {
+        let base = "---\naliases:\n- One\n- 'Two: 2'\n- Three\nmood: 1\n---\n"
+        let first = "---\naliases:\n- One\n- 'Two: 2'\nmood: 1\n---\n"
+        let second = "---\naliases:\n- One\n- 'Two: 2'\n- Three\n- Four\nmood: 1\n---\n"
+        let merged = merge(base: base, first: first, second: second)
+        #expect(merged.text == "---\naliases:\n- One\n- 'Two: 2'\n- Four\nmood: 1\n---\n")
+    }
+
+    @Test func editsToOtherKeysLeaveBothSidesBlockListsAlone() {
+        let first = Self.base.replacingOccurrences(of: "mood: 2\n", with: "mood: 4\n")
+        let second = Self.base.replacingOccurrences(of: "  - '2026'\n", with: "  - '2026'\n  - family\n")
+        let merged = merge(base: Self.base, first: first, second: second)
+        #expect(merged.text == Self.base
+            .replacingOccurrences(of: "mood: 2\n", with: "mood: 4\n")
+            .replacingOccurrences(of: "  - '2026'\n", with: "  - '2026'\n  - family\n"))
+        #expect(merged.conflicts.isEmpty)
+    }
+
+    /// When the side whose style is used wrote a flow list, the merged list stays flow.
+    @Test func aFlowListStaysFlow() {
+        let base = "---\ntags: [a]\n---\n"
+        let merged = merge(base: base, first: "---\ntags: [a, b]\n---\n", second: "---\ntags: [a, c]\n---\n")
+        #expect(merged.text == "---\ntags: [a, b, c]\n---\n")
+    }
+
+    /// Each side's additions keep the quoting that side wrote, at the merged list's indentation.
+    @Test func theOtherSidesAdditionsKeepTheirOwnLines() {
+        let base = "---\naliases:\n  - One\n---\n"
+        let first = "---\naliases:\n  - One\n  - \"Two\"\n---\n"
+        let second = "---\naliases:\n    - One\n    - 'Three: 3' # from the desk\n---\n"
+        let merged = merge(base: base, first: first, second: second)
+        #expect(merged.text == "---\naliases:\n  - One\n  - \"Two\"\n  - 'Three: 3' # from the desk\n---\n")
+    }
+
+    @Test func aCommentHeadingAMergedListStaysWhenItsFirstItemGoes() {
+        let base = "---\ntags:\n  # topics, keep sorted\n  - alpha\n  - travel\nmood: 2\n---\n"
+        let first = base.replacingOccurrences(of: "  - travel\n", with: "  - travel\n  - \"2026\"\n")
+        let second = base.replacingOccurrences(of: "  - alpha\n", with: "")
+        let merged = merge(base: base, first: first, second: second)
+        // The merged list is neither side's, so it is written anew from the first side's lines.
+        #expect(merged.text == "---\ntags:\n  # topics, keep sorted\n  - travel\n  - \"2026\"\nmood: 2\n---\n")
+        #expect(merged.conflicts.isEmpty)
+    }
+}
