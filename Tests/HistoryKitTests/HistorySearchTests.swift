@@ -1,6 +1,7 @@
 import Foundation
 import HistoryKit
 import NoteKit
+import TestSupport
 import Testing
 
 /// ``HistorySearch`` on histories two devices wrote: each distinct version is searched once, and
@@ -26,7 +27,7 @@ import Testing
     /// The laptop adds a line, the desk removes it, the laptop writes it again: the file's
     /// bytes are those of its first version, and the line is present, added by the laptop then.
     @Test func searchesEachDistinctVersionOnceAndFollowsALineRemovedAndWrittenAgain() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             let withLine = Self.day.replacingOccurrences(of: "- 09:00 walk\n", with: "- 09:00 walk\n- 10:00 gpu order\n")
             try repository.write(Self.path, Self.day)
             try repository.commit("laptop: add \(Self.path)", at: "2026-11-20T12:00:00+00:00")
@@ -54,12 +55,12 @@ import Testing
             #expect(match.added.commit == first)
             // The day on the clock of the device that wrote it.
             #expect(match.added.date == LocalDate("2026-11-21"))
-            #expect(try match.added.time == HistoryRepository.date("2026-11-21T08:00:00Z"))
+            #expect(try match.added.time == HistoryStory.date("2026-11-21T08:00:00Z"))
         }
     }
 
     @Test func kindsAndFieldsApplyToPastVersions() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             try repository.write(Self.path, Self.day.replacingOccurrences(of: "date: 2026-11-22\n", with: "date: 2026-11-22\ntags: [gpu]\n"))
             try repository.commit("laptop: add \(Self.path)", at: "2026-11-22T09:00:00+00:00")
             try repository.write(Self.path, Self.day.replacingOccurrences(of: "date: 2026-11-22\n", with: "date: 2026-11-22\ntags: [cpu]\n"))

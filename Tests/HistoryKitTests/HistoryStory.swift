@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A small notebook's history, one commit a day at noon UTC from 2026-11-18: an entry edited
 /// on two devices, renamed and edited again, and a day entry deleted and written anew.
@@ -13,7 +14,7 @@ struct HistoryStory {
     static let dayFirst = "---\nkind: day\ndate: 2026-11-18\n---\n\n## Log\n- 09:00 walk\n"
     static let dayAgain = "---\nkind: day\ndate: 2026-11-18\n---\n\n## Log\n- 10:00 swim\n"
 
-    let repository: HistoryRepository
+    let repository: Sandbox
     /// 11-18, laptop: `ideas` and the day added.
     let added: String
     /// 11-19, desk: `ideas` edited (energy 3 -> 4, a line added).
@@ -30,11 +31,16 @@ struct HistoryStory {
     /// The commits, newest first, as a log lists them.
     var newestFirst: [String] { [recreated, deleted, reworded, renamed, edited, added] }
 
+    /// The moment an ISO 8601 time with its offset names.
+    static func date(_ time: String) throws -> Date {
+        try Date(time, strategy: .iso8601)
+    }
+
     /// Noon UTC on 2026-11-`day`.
     static func noon(_ day: Int) -> String { "2026-11-\(day)T12:00:00+00:00" }
 
     /// Writes the story into `repository`.
-    static func tell(in repository: HistoryRepository) throws -> HistoryStory {
+    static func tell(in repository: Sandbox) throws -> HistoryStory {
         try repository.write(ideas, first)
         try repository.write(day, dayFirst)
         let added = try repository.commit("laptop: add \(ideas)", at: noon(18))

@@ -2,6 +2,7 @@ import Foundation
 import HistoryKit
 import MergeKit
 import NoteKit
+import TestSupport
 import Testing
 
 /// ``NotebookHistory/changes(since:following:)``: from a point in history to the files as they
@@ -12,7 +13,7 @@ import Testing
     /// Since the desk's edit the entry was renamed and edited: one rename, with the field and
     /// the lines that changed; the day written anew is an edit of the day it replaced.
     @Test func sinceACommitARenameIsPairedAndTellsFieldsAndLines() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             let story = try HistoryStory.tell(in: repository)
             let changes = try repository.history().changes(since: .revision(story.edited))
             #expect(changes.map(\.path) == [HistoryStory.day, HistoryStory.plans])
@@ -31,7 +32,7 @@ import Testing
     /// With no point, the comparison is with the last commit: edits not yet committed and new
     /// files count; an editor's swap file does not.
     @Test func uncommittedEditsAndNewFilesAreChangesButEditorArtefactsAreNot() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             _ = try HistoryStory.tell(in: repository)
             let history = try repository.history()
             #expect(try history.changes(since: nil).isEmpty)
@@ -48,7 +49,7 @@ import Testing
     /// One entry since a time is compared with its version then, under the name it had: a
     /// rename; an entry that did not exist then is an addition.
     @Test func oneEntrySinceATimeIsComparedUnderItsNameThen() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             _ = try HistoryStory.tell(in: repository)
             let history = try repository.history()
             let point = HistoryPoint("2026-11-19T18:00", today: Self.today)
@@ -65,7 +66,7 @@ import Testing
     /// The notebook at a time, as a whole: each file as the newest commit by then left it, and
     /// a file moved since then and not yet committed is one rename.
     @Test func theWholeNotebookSinceATimeWithAnUncommittedMove() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             _ = try HistoryStory.tell(in: repository)
             try repository.git("mv", HistoryStory.plans, "notes/later.md")
             let changes = try repository.history().changes(since: HistoryPoint("2026-11-21T12:00", today: Self.today))

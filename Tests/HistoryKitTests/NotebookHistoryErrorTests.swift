@@ -2,6 +2,7 @@ import Foundation
 import GitKit
 import HistoryKit
 import NoteKit
+import TestSupport
 import Testing
 
 /// Each question ``NotebookHistory`` cannot answer fails with its own ``HistoryError`` case,
@@ -10,7 +11,7 @@ import Testing
     static let today = LocalDate("2026-11-30")!
 
     @Test func aFolderWithoutARepositoryIsNotANotebookWithHistory() throws {
-        try HistoryRepository.with(initialize: false) { repository in
+        try Sandbox.with { repository in
             try repository.write("hearth.yaml", "version: 1\n")
             let error = #expect(throws: HistoryError.self) { try NotebookHistory(root: repository.root) }
             guard case .notANotebook(let path)? = error else { Issue.record("\(String(describing: error))"); return }
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func aRepositoryWithoutCommitsHasNoHistory() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             try repository.write(HistoryStory.plans, HistoryStory.first)
             let history = try repository.history()
             #expect(try history.events().isEmpty)
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func aRevisionTheRepositoryLacksIsUnknown() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             let story = try HistoryStory.tell(in: repository)
             let history = try repository.history()
             for revision in ["0000000", "no-such-branch"] {
@@ -47,7 +48,7 @@ import Testing
     /// A moment before the first commit is an error for the notebook and for an entry, not
     /// "absent": the caller can name the day the history starts.
     @Test func aMomentBeforeTheFirstCommitNamesTheFirstDay() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             _ = try HistoryStory.tell(in: repository)
             let history = try repository.history()
             let point = HistoryPoint("2026-11-17", today: Self.today)
@@ -62,7 +63,7 @@ import Testing
     /// Between its deletion and its second life the day entry did not exist: at a time and at
     /// the deleting commit.
     @Test func anEntryThatDidNotExistThenIsAbsent() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             let story = try HistoryStory.tell(in: repository)
             let history = try repository.history()
             for point in [HistoryPoint("2026-11-22T18:00", today: Self.today), .revision(story.deleted)] {
@@ -76,7 +77,7 @@ import Testing
     }
 
     @Test func aNameNoEntryEverHadIsNotFound() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             _ = try HistoryStory.tell(in: repository)
             let history = try repository.history()
             for reference in ["holiday", "2026-11-10"] {
@@ -94,7 +95,7 @@ import Testing
     /// Two deleted entries that share the start of their names: the reference is ambiguous and
     /// the candidates are named; the whole name finds one.
     @Test func aReferenceTwoPastEntriesShareIsAmbiguous() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             try repository.write("notes/trip-rome.md", "Rome\n")
             try repository.write("notes/trip-oslo.md", "Oslo\n")
             try repository.write("notes/keep.md", "kept\n")

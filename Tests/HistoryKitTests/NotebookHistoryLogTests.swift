@@ -2,18 +2,19 @@ import Foundation
 import GitKit
 import HistoryKit
 import MergeKit
+import TestSupport
 import Testing
 
 /// ``NotebookHistory/events(following:since:until:limit:)`` and
 /// ``NotebookHistory/lastVersion(of:)`` on histories the git CLI wrote.
 @Suite struct NotebookHistoryLogTests {
     @Test func everyCommitNewestFirstWithItsDeviceTimeAndSummary() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             let story = try HistoryStory.tell(in: repository)
             let events = try repository.history().events()
             #expect(events.map(\.commit.description) == story.newestFirst)
             #expect(events.map(\.device) == ["desk", "desk", "laptop", "laptop", "desk", "laptop"])
-            #expect(try events.map(\.date) == (18...23).reversed().map { try HistoryRepository.date(HistoryStory.noon($0)) })
+            #expect(try events.map(\.date) == (18...23).reversed().map { try HistoryStory.date(HistoryStory.noon($0)) })
             #expect(events.map(\.summary)[3] == "laptop: rename \(HistoryStory.ideas) -> \(HistoryStory.plans)")
             #expect(events.allSatisfy { $0.merge == nil && $0.conflicts.isEmpty })
             // The first commit tells both its entries, in path order.
@@ -25,7 +26,7 @@ import Testing
     /// An entry's log reaches back past its rename to the commits made under its old name, and
     /// leaves out the commits that touched only other entries.
     @Test func followingAnEntryCrossesItsRename() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             let story = try HistoryStory.tell(in: repository)
             let events = try repository.history().events(following: HistoryStory.plans)
             #expect(events.map(\.commit.description) == [story.reworded, story.renamed, story.edited, story.added])
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func aDeletedAndRecreatedEntryKeepsItsWholeStory() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             let story = try HistoryStory.tell(in: repository)
             let history = try repository.history()
             let events = try history.events(following: HistoryStory.day)
@@ -53,7 +54,7 @@ import Testing
     /// A deleted entry's last version is the commit before its deletion; a name no commit ever
     /// held has none.
     @Test func theLastVersionOfADeletedEntryIsTheCommitBeforeItsDeletion() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             let story = try HistoryStory.tell(in: repository)
             try repository.remove(HistoryStory.plans)
             let gone = try repository.commit("desk: delete \(HistoryStory.plans)", at: HistoryStory.noon(24))
@@ -65,13 +66,13 @@ import Testing
     }
 
     @Test func aLimitAndATimeWindowCutTheLog() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             let story = try HistoryStory.tell(in: repository)
             let history = try repository.history()
             #expect(try history.events(limit: 2).map(\.commit.description) == [story.recreated, story.deleted])
             #expect(try history.events(following: HistoryStory.plans, limit: 1).map(\.commit.description) == [story.reworded])
-            let since = try HistoryRepository.date(HistoryStory.noon(19))
-            let until = try HistoryRepository.date(HistoryStory.noon(21))
+            let since = try HistoryStory.date(HistoryStory.noon(19))
+            let until = try HistoryStory.date(HistoryStory.noon(21))
             #expect(try history.events(since: since, until: until).map(\.commit.description) == [story.reworded, story.renamed, story.edited],
                     "both ends of the window are inclusive")
             #expect(try history.events(following: HistoryStory.day, since: since, until: until).isEmpty)
@@ -80,7 +81,7 @@ import Testing
 
     /// Hearth's restore commit (`device: restore PATH ...`) reads as a restore, not an edit.
     @Test func aRestoreCommitIsToldAsARestore() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             _ = try HistoryStory.tell(in: repository)
             try repository.write(HistoryStory.plans, HistoryStory.second)
             let restore = try repository.commit("laptop: restore \(HistoryStory.plans) from 2026-11-19", at: HistoryStory.noon(24))

@@ -2,6 +2,7 @@ import Foundation
 import GitKit
 import HistoryKit
 import MergeKit
+import TestSupport
 import Testing
 
 /// Merge commits as a sync writes them: the devices that met, the entries the merge itself
@@ -17,15 +18,15 @@ import Testing
     /// The energy both devices changed, the laptop's value kept.
     static func conflict() throws -> MergeConflict {
         MergeConflict(path: path, kind: .field, field: "energy",
-                      first: ConflictSide(device: "laptop", time: try HistoryRepository.date("2026-11-19T11:00:00Z"), value: "2"),
-                      second: ConflictSide(device: "desk", time: try HistoryRepository.date("2026-11-19T10:00:00Z"), value: "4"),
+                      first: ConflictSide(device: "laptop", time: try HistoryStory.date("2026-11-19T11:00:00Z"), value: "2"),
+                      second: ConflictSide(device: "desk", time: try HistoryStory.date("2026-11-19T10:00:00Z"), value: "4"),
                       kept: "laptop")
     }
 
     /// The laptop (main) and the desk (a branch) change the entry apart, the desk adds a note of
     /// its own, and the laptop merges: the merged entry and the conflict record in the merge
     /// commit. Returns the merge's id and the desk's commit's.
-    func meet(_ repository: HistoryRepository) throws -> (merge: String, desk: String) {
+    func meet(_ repository: Sandbox) throws -> (merge: String, desk: String) {
         try repository.write(Self.path, Self.base)
         try repository.commit("laptop: add \(Self.path)", at: HistoryStory.noon(18))
         try repository.git("branch", "desk")
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func aMergeNamesTheDevicesThatMetAndTheConflictItRecorded() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             let (merge, _) = try meet(repository)
             #expect(try repository.git("rev-list", "--parents", "-n", "1", merge).split(separator: " ").count == 3)
             let event = try #require(try repository.history().events().first)
@@ -66,7 +67,7 @@ import Testing
     /// there, then the commit that settled it (only the record deleted), and both sides'
     /// edits; the other entry's log has none of that.
     @Test func anEntrysLogHasItsMergeItsConflictAndItsSettlement() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             let (merge, desk) = try meet(repository)
             let record = ConflictRecord(try Self.conflict())
             try repository.remove(record.path)

@@ -2,6 +2,7 @@ import Foundation
 import GitKit
 import HistoryKit
 import NoteKit
+import TestSupport
 import Testing
 
 /// ``NotebookHistory/version(of:at:)`` and ``NotebookHistory/commit(at:)``: an entry's bytes
@@ -14,7 +15,7 @@ import Testing
     /// A time between two commits finds the version the earlier one made, under the name the
     /// entry had before its rename.
     @Test func aTimeBetweenCommitsFindsTheNewestVersionByThen() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             let story = try HistoryStory.tell(in: repository)
             let history = try repository.history()
             let version = try history.version(of: HistoryStory.plans, at: point("2026-11-19T18:00"))
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func aRevisionFindsTheVersionInThatCommitUnderItsNameThere() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             let story = try HistoryStory.tell(in: repository)
             let history = try repository.history()
             let first = try history.version(of: HistoryStory.plans, at: .revision(String(story.added.prefix(8))))
@@ -46,7 +47,7 @@ import Testing
     /// The commit at a time is the newest recorded at or before it: a commit at 12:00 is there
     /// at 12:00, not at 11:59 (the whole minute named counts).
     @Test func theCommitAtATimeIncludesThatMinute() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             let story = try HistoryStory.tell(in: repository)
             let history = try repository.history()
             #expect(try history.commit(at: point("2026-11-20T12:00")).id.description == story.renamed)
@@ -59,7 +60,7 @@ import Testing
     /// in Los Angeles (06:00 UTC on the 21st), it is the entry's version on the 20th, wherever
     /// the reader is.
     @Test func aCommitCountsOnTheClockOfItsDevice() throws {
-        try HistoryRepository.with { repository in
+        try Sandbox.withRepository { repository in
             try repository.write(HistoryStory.plans, HistoryStory.first)
             let morning = try repository.commit("laptop: add \(HistoryStory.plans)", at: "2026-11-20T08:00:00-08:00")
             try repository.write(HistoryStory.plans, HistoryStory.second)
@@ -67,7 +68,7 @@ import Testing
             let history = try repository.history()
             let events = try history.events()
             #expect(events.map(\.timeZoneOffsetMinutes) == [-480, -480])
-            #expect(try events.first?.date == HistoryRepository.date("2026-11-21T06:00:00Z"))
+            #expect(try events.first?.date == HistoryStory.date("2026-11-21T06:00:00Z"))
             let version = try history.version(of: HistoryStory.plans, at: point("2026-11-20"))
             #expect(version.commit.id.description == evening)
             #expect(try history.version(of: HistoryStory.plans, at: point("2026-11-20T21:59")).commit.id.description == morning)
