@@ -14,7 +14,6 @@ struct HistoryStory {
     static let dayFirst = "---\nkind: day\ndate: 2026-11-18\n---\n\n## Log\n- 09:00 walk\n"
     static let dayAgain = "---\nkind: day\ndate: 2026-11-18\n---\n\n## Log\n- 10:00 swim\n"
 
-    let repository: Sandbox
     /// 11-18, laptop: `ideas` and the day added.
     let added: String
     /// 11-19, desk: `ideas` edited (energy 3 -> 4, a line added).
@@ -54,7 +53,7 @@ struct HistoryStory {
         let deleted = try repository.commit("desk: delete \(day)", at: noon(22))
         try repository.write(day, dayAgain)
         let recreated = try repository.commit("desk: add \(day)", at: noon(23))
-        return HistoryStory(repository: repository, added: added, edited: edited, renamed: renamed, reworded: reworded,
+        return HistoryStory(added: added, edited: edited, renamed: renamed, reworded: reworded,
                             deleted: deleted, recreated: recreated)
     }
 }

@@ -11,11 +11,11 @@ import Testing
     static let today = LocalDate("2026-11-30")!
 
     @Test func aFolderWithoutARepositoryIsNotANotebookWithHistory() throws {
-        try Sandbox.with { repository in
-            try repository.write("hearth.yaml", "version: 1\n")
-            let error = #expect(throws: HistoryError.self) { try NotebookHistory(root: repository.root) }
+        try Sandbox.with { folder in
+            try folder.write("hearth.yaml", "version: 1\n")
+            let error = #expect(throws: HistoryError.self) { try NotebookHistory(root: folder.root) }
             guard case .notANotebook(let path)? = error else { Issue.record("\(String(describing: error))"); return }
-            #expect(path == repository.root.standardizedFileURL.path)
+            #expect(path == folder.root.standardizedFileURL.path)
         }
     }
 
