@@ -75,7 +75,7 @@ bench: demo-deps
 	$(SWIFT) build -c release --product hearth
 	python3 Scripts/bench.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth"
 	python3 Scripts/bench-sync.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth" --days $(SYNC_BENCH_DAYS)
-	$(SWIFT) package --package-path Benchmarks benchmark
+	$(SWIFT) package --package-path Benchmarks benchmark --no-progress
 
 install: deps
 	$(SWIFT) build -c release --product hearth

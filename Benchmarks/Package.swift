@@ -17,11 +17,11 @@ func suite(_ name: String, _ products: [String]) -> Target {
         name: name,
         dependencies: [
             "BenchmarkFixtures",
-            .product(name: "Benchmark", package: "package-benchmark"),
+            .product(name: "Benchmark", package: "benchmark"),
         ] + products.map { .product(name: $0, package: "Hearth") },
         path: "Benchmarks/\(name)",
         swiftSettings: swiftSettings,
-        plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     )
 }
 
@@ -31,12 +31,12 @@ let package = Package(
     dependencies: [
         // Named, so the products below resolve whatever the checkout's folder is called.
         .package(name: "Hearth", path: ".."),
-        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         .target(
             name: "BenchmarkFixtures",
-            dependencies: [.product(name: "Benchmark", package: "package-benchmark")],
+            dependencies: [.product(name: "Benchmark", package: "benchmark")],
             swiftSettings: swiftSettings
         ),
         suite("Scanner", ["NoteKit"]),
