@@ -6,12 +6,13 @@ import NoteKit
 
 /// The history walk: `hearth log` (every commit told as changes to entries, each change a line
 /// diff), `hearth log ENTRY` (following a renamed note back) and `hearth grep --history`, on a
-/// 300-commit notebook that the git CLI builds in the setup (``FixtureHistory``).
+/// notebook of 311 commits (300 along `main`, 11 of them merges of another device's commit)
+/// that the git CLI builds in the setup (``FixtureHistory``).
 let benchmarks: @Sendable () -> Void = {
     let commits = 300
     Benchmark.teardown = { FixtureFolder.removeAll() }
 
-    Benchmark("History: log of 300 commits (NotebookHistory.events)", configuration: HearthBenchmark.configuration) { (_: Benchmark, fixture: FixtureHistory) in
+    Benchmark("History: log of 311 commits (NotebookHistory.events)", configuration: HearthBenchmark.configuration) { (_: Benchmark, fixture: FixtureHistory) in
         blackHole(try! NotebookHistory(root: fixture.root).events())
     } setup: {
         try FixtureHistory(commits: commits)
@@ -23,7 +24,7 @@ let benchmarks: @Sendable () -> Void = {
         try FixtureHistory(commits: commits)
     }
 
-    Benchmark("History: grep through 300 commits (HistorySearch, 'gpu cluster')", configuration: HearthBenchmark.configuration) { (_: Benchmark, fixture: FixtureHistory) in
+    Benchmark("History: grep through 311 commits (HistorySearch, 'gpu cluster')", configuration: HearthBenchmark.configuration) { (_: Benchmark, fixture: FixtureHistory) in
         let matcher = try! GrepMatcher(pattern: "gpu cluster")
         blackHole(try! HistorySearch(query: GrepQuery(matcher: matcher), today: LocalDate(year: 2001, month: 1, day: 1)!).run(root: fixture.root))
     } setup: {

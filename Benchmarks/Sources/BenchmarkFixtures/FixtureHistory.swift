@@ -13,7 +13,8 @@ public struct FixtureHistory: Sendable {
     /// The note renamed every 50th commit, under its last name: what a followed log traces back.
     public let renamedNote: String
 
-    /// Builds the repository; `commits` counts the commits on `main`, merges included.
+    /// Builds the repository: `commits` commits along `main` (merges among them), plus the
+    /// second device's commit that each merge brings in.
     public init(commits: Int) throws {
         root = try FixtureFolder.make("history-\(commits)")
         var stream = FastImportStream()
