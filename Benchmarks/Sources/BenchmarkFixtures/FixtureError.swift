@@ -3,5 +3,6 @@ public struct FixtureError: Error, CustomStringConvertible {
     /// What failed.
     public let message: String
 
+    /// The message, as an error prints.
     public var description: String { message }
 }
