@@ -100,8 +100,8 @@ enum NotebookTour {
     /// it, both edit the same entry, and each sync merges the other's edit.
     static func syncTwoNotebooks(laptop: Notebook, workspace: URL) throws {
         let remote = workspace.appending(path: "remote.git")
-        try NotebookRemote.createFolder(at: remote)
-        try NotebookRemote.add(name: "origin", url: remote.path, toNotebookAt: laptop.root)
+        try NotebookSetup.createFolderRemote(at: remote)
+        try NotebookSetup.addRemote(name: "origin", url: remote.path, toNotebookAt: laptop.root)
         let first = try Syncer(root: laptop.root).sync()
         print("laptop sync: \(first.outcome.rawValue)")
 
