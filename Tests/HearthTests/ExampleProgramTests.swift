@@ -84,6 +84,14 @@ import Testing
         }
     }
 
+    /// An app sees only the public API: debug builds are testable, so `@testable import` would
+    /// compile here and hide a missing `public`; and GitKit stays out of an app's way.
+    @Test func theProgramImportsOnlyTheLibrariesPublicly() throws {
+        let program = try String(contentsOf: Self.source, encoding: .utf8)
+        let imports = program.split(separator: "\n").filter { $0.contains("import ") && !$0.hasPrefix("///") && !$0.hasPrefix("//") }
+        #expect(imports == ["import Foundation", "import MergeKit", "import NoteKit", "import SyncKit"], "\(imports)")
+    }
+
     /// The bodies of the fenced blocks that open with exactly `fence` (```swift for code, ``` for output).
     static func codeBlocks(in markdown: String, fence: String) -> [String] {
         var blocks: [String] = []
