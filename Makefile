@@ -73,6 +73,15 @@ bench: demo-deps
 	python3 Scripts/bench.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth"
 	python3 Scripts/bench-sync.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth" --days $(SYNC_BENCH_DAYS)
 
+install: deps
+	$(SWIFT) build -c release --product hearth
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/hearth" "$(DESTDIR)$(PREFIX)/bin/hearth"
+	Scripts/install-extras.sh "$$($(SWIFT) build -c release --show-bin-path)/hearth" "$(DESTDIR)$(PREFIX)"
+
+clean:
+	rm -rf .build
+
 # The DocC catalogues of the libraries an app uses, one archive each under .build/docs; a doc
 # warning (a broken ``link``, an undocumented parameter) fails the build.
 DOCS_TARGETS := NoteKit MergeKit SyncKit
@@ -84,12 +93,3 @@ docs: deps
 		$(SWIFT) package --allow-writing-to-directory "$(DOCS_DIR)" generate-documentation --target $$target \
 			--output-path "$(DOCS_DIR)/$$target.doccarchive" --warnings-as-errors || exit 1; \
 	done
-
-install: deps
-	$(SWIFT) build -c release --product hearth
-	install -d "$(DESTDIR)$(PREFIX)/bin"
-	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/hearth" "$(DESTDIR)$(PREFIX)/bin/hearth"
-	Scripts/install-extras.sh "$$($(SWIFT) build -c release --show-bin-path)/hearth" "$(DESTDIR)$(PREFIX)"
-
-clean:
-	rm -rf .build
