@@ -184,9 +184,9 @@ extension NotebookSetup {
         }
     }
 
-    /// Adds the remote `name` at `url` to the notebook at `root`, as `git remote add` (and
-    /// `hearth remote add`) would: `url` is a folder, `file://`, `ssh://`, `user@host:path` or
-    /// `https://`. ``Syncer/sync()`` then picks the notebook's only remote, or `origin`, by itself.
+    /// Adds the remote `name` at `url` to the notebook at `root`, as `git remote add` would: `url`
+    /// is a folder, `file://`, `ssh://`, `user@host:path` or `https://`. ``Syncer/sync()`` then
+    /// picks the notebook's only remote, or `origin`, by itself.
     ///
     /// - Throws: ``SyncError/noRepository(path:)`` when `root` holds no notebook, another
     ///   ``SyncError`` when a remote of that name exists or git refuses the name.
