@@ -94,3 +94,15 @@ install: deps
 
 clean:
 	rm -rf .build
+
+# The DocC catalogues of the libraries an app uses, one archive each under .build/docs; a doc
+# warning (a broken ``link``, an undocumented parameter) fails the build.
+DOCS_TARGETS := NoteKit MergeKit SyncKit
+DOCS_DIR := $(CURDIR)/.build/docs
+.PHONY: docs
+docs: deps
+	@mkdir -p "$(DOCS_DIR)"
+	@for target in $(DOCS_TARGETS); do \
+		$(SWIFT) package --allow-writing-to-directory "$(DOCS_DIR)" generate-documentation --target $$target \
+			--output-path "$(DOCS_DIR)/$$target.doccarchive" --warnings-as-errors || exit 1; \
+	done

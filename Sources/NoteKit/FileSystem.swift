@@ -39,6 +39,8 @@ public enum FileSystem {
     /// meanwhile.
     ///
     /// - Parameters:
+    ///   - path: the file's absolute path.
+    ///   - bytes: the new content.
     ///   - expected: the current content the caller read, or nil when the file must not exist.
     ///   - syncFolder: whether to fsync the folder so the rename itself is durable; a caller
     ///     writing many files passes false and syncs each folder once at the end (``syncFolder(of:)``).

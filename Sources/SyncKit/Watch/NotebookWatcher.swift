@@ -38,6 +38,8 @@ public final class NotebookWatcher: @unchecked Sendable {
     /// Prepares to watch the notebook at `root`; nothing happens until ``run(residentMemory:)``.
     ///
     /// - Parameters:
+    ///   - root: the notebook's root folder.
+    ///   - options: when to look and sync, and how long to wait for the lock.
     ///   - syncOptions: how each sync runs (remote, network); its lock wait is replaced by
     ///     ``WatchOptions/lockWait``.
     ///   - report: called with every event, from the thread running ``run(residentMemory:)`` (and ``stop()``'s
