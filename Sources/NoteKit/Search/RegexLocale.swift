@@ -12,6 +12,9 @@ import Darwin
 /// characters and fold case), so every thread that matches must be inside ``run(_:)``.
 enum RegexLocale {
     /// `C.UTF-8`, or nil where the system lacks it (patterns then match bytes, as in the C locale).
+    /// `nonisolated(unsafe)` only because `locale_t` is a C pointer: the locale is created once
+    /// (a static's initialiser runs once, whichever thread gets there first), never changed or
+    /// freed, and POSIX lets any number of threads use one locale object with `uselocale`.
     nonisolated(unsafe) private static let utf8: locale_t? = newlocale(LC_CTYPE_MASK, "C.UTF-8", nil)
 
     /// Runs `body` with the UTF-8 locale as this thread's locale.
