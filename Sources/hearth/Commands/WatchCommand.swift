@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GitKit
+import NoteKit
 import SyncKit
 #if canImport(Glibc)
 import Glibc
@@ -196,9 +197,7 @@ struct WatchCommand: ParsableCommand {
 
     /// The local time, to the second: "2026-11-22T17:30:01+01:00".
     private static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = .current
-        return formatter.string(from: Date())
+        ISOTimestamp.string(Date(), in: .current)
     }
 
     /// `hearth sync`'s checkpoint hook (`HEARTH_SYNC_TRACE`, `HEARTH_SYNC_ABORT_AT`), plus
