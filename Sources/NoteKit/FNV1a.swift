@@ -3,7 +3,7 @@
 /// and import fingerprints. It only tells a user's own texts apart; it does not resist an attacker.
 package enum FNV1a {
     /// The 64-bit hash of `bytes`.
-    package static func hash64(_ bytes: some Sequence<UInt8>) -> UInt64 {
+    @inlinable package static func hash64(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             value ^= UInt64(byte)
@@ -13,7 +13,7 @@ package enum FNV1a {
     }
 
     /// The low `digits` hex digits (at most 16) of ``hash64(_:)``, lowercase and zero-padded.
-    package static func hex(_ bytes: some Sequence<UInt8>, digits: Int) -> String {
+    @inlinable package static func hex(_ bytes: some Sequence<UInt8>, digits: Int) -> String {
         let value = hash64(bytes)
         let kept = digits >= 16 ? value : value & ((1 << UInt64(digits * 4)) - 1)
         let hex = String(kept, radix: 16)

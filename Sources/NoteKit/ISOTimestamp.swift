@@ -15,7 +15,7 @@ package enum ISOTimestamp {
         date.formatted(Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: timeZone))
     }
 
-    /// Reads a UTC time written by ``utc(_:)``; nil for anything else.
+    /// Reads a time written by ``utc(_:)``; nil when the text is not an ISO 8601 time.
     package static func parseUTC(_ text: String) -> Date? {
         try? Date(text, strategy: utcStyle)
     }

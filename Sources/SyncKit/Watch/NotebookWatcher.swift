@@ -16,9 +16,10 @@ import GitKit
 ///
 /// `@unchecked Sendable`, and safe: only ``stop()`` runs on another thread, and it touches
 /// `stopRequested`, `syncing` and `detector` under `state` only (a detector's `wake()` is safe from
-/// any thread). Everything else that changes (`fallbackReason`, `lastSyncWrote`, `skips`; `syncOptions` in `init` only) belongs
-/// to the one thread running ``run(residentMemory:)``. Not a `Mutex`: the run loop blocks in the
-/// detector outside the lock, and neither the detector nor ``SyncOptions`` is `Sendable`.
+/// any thread). What else changes (`fallbackReason`, `lastSyncWrote`, `skips`) belongs to the one
+/// thread running ``run(residentMemory:)``; `syncOptions` is set in `init` only. Not a `Mutex`:
+/// the run loop waits in the detector outside the lock, and neither the detector nor
+/// ``SyncOptions`` is `Sendable`.
 public final class NotebookWatcher: @unchecked Sendable {
     /// The notebook's root.
     public let root: URL
