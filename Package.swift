@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Hearth",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "hearth", targets: ["hearth"]),
         .library(name: "NoteKit", targets: ["NoteKit"]),
@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "NoteKitTests", dependencies: ["NoteKit", "Yams", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MergeKitTests", dependencies: ["MergeKit", "NoteKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "HistoryKitTests", dependencies: ["HistoryKit", "GitKit", "NoteKit", "MergeKit", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "HistoryKit", "MergeKit", "GitKit", "NoteKit", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "MergeKit", "GitKit", "NoteKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "JournalKitTests", dependencies: ["JournalKit", "NoteKit"], swiftSettings: swiftSettings),
         .testTarget(name: "HearthTests", dependencies: ["hearth", "TestSupport"], swiftSettings: swiftSettings),
     ]

@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The few file operations entries need, done with POSIX calls because listing reads thousands of
 /// small files and Foundation's per-file overhead dominates at that size.
@@ -203,10 +198,7 @@ public enum FileSystem {
     static func errnoText() -> String { String(cString: strerror(errno)) }
 }
 
+/// read(2): at file scope `read` is the C library's, not ``FileSystem/read(_:)``.
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    return Glibc.read(fd, buffer, count)
-    #else
-    return Darwin.read(fd, buffer, count)
-    #endif
+    read(fd, buffer, count)
 }

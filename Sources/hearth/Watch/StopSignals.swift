@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 import Synchronization
 
 /// The signals that stop a watcher (SIGINT, SIGTERM, SIGHUP), noticed without a handler.
@@ -14,7 +15,6 @@ import Synchronization
 final class StopSignals: Sendable {
     /// The signals watched.
     public let signals: [Int32]
-    private let mask: sigset_t
     private let state = Mutex(State())
 
     /// What the helper thread, the watcher and a restart must see alike.
@@ -32,7 +32,6 @@ final class StopSignals: Sendable {
         sigemptyset(&mask)
         for number in signals { sigaddset(&mask, number) }
         pthread_sigmask(SIG_BLOCK, &mask, nil)
-        self.mask = mask
     }
 
     /// Whether one of the signals is pending.
@@ -108,9 +107,6 @@ final class StopSignals: Sendable {
 
     /// Takes one pending signal of the set (without waiting); its number.
     private func take() -> Int32? {
-        var timeout = timespec(tv_sec: 0, tv_nsec: 0)
-        var mask = mask
-        let number = sigtimedwait(&mask, nil, &timeout)
-        return number > 0 ? number : nil
+        PendingSignal.take(signals)
     }
 }
