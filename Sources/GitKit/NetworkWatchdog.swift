@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Bounds how long one fetch, push or clone waits for a silent remote. libgit2 1.5 has no
 /// timeouts (`GIT_OPT_SET_SERVER_TIMEOUT` came with 1.7) and blocks in `recv`, `send`, `poll` or
@@ -18,14 +19,12 @@ import Foundation
 /// That keeps other threads' connections, and servers in the same process (tests), out of reach.
 /// Linux only (`/proc/self/fd`, `TCP_INFO`, in NetworkWatchdog+Linux.swift); elsewhere the
 /// operation runs unwatched (``watchesConnections``).
-final class NetworkWatchdog: @unchecked Sendable {
+final class NetworkWatchdog: Sendable {
     private let timeout: TimeInterval
     private let remotePort: UInt16?
     private let baseline: Set<UInt64>
-    private let lock = NSLock()
-    private var stopped = false
-    private var fired = false
-    private var firstSeen: [UInt64: Date] = [:]
+    /// Whether the caller asked the watching thread to stop, and whether it cut a connection.
+    private let state = Mutex((stopped: false, fired: false))
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
 
@@ -72,31 +71,26 @@ final class NetworkWatchdog: @unchecked Sendable {
 
     /// Stops watching and waits for the watching thread; whether it cut a connection.
     private func stop() -> Bool {
-        lock.lock()
-        stopped = true
-        lock.unlock()
+        state.withLock { $0.stopped = true }
         wake.signal()
         finished.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return fired
+        return state.withLock { $0.fired }
     }
 
     private func watch() {
         defer { finished.signal() }
         // Often enough to cut close to the limit, rarely enough to cost nothing.
         let interval = min(max(timeout / 8, 0.05), 1)
+        // When each new socket was first listed: this thread's own, so no lock.
+        var firstSeen: [UInt64: Date] = [:]
         while true {
-            lock.lock()
-            let done = stopped
-            lock.unlock()
-            if done { return }
-            inspect()
+            if state.withLock({ $0.stopped }) { return }
+            inspect(firstSeen: &firstSeen)
             _ = wake.wait(timeout: .now() + interval)
         }
     }
 
-    private func inspect() {
+    private func inspect(firstSeen: inout [UInt64: Date]) {
         let now = Date()
         let fresh = Self.tcpSockets().filter { !baseline.contains($0.inode) }
         for socket in fresh where firstSeen[socket.inode] == nil { firstSeen[socket.inode] = now }
@@ -109,9 +103,7 @@ final class NetworkWatchdog: @unchecked Sendable {
             // while it is still the same socket.
             guard Self.inode(of: socket.descriptor) == socket.inode else { continue }
             shutdown(socket.descriptor, Int32(SHUT_RDWR))
-            lock.lock()
-            fired = true
-            lock.unlock()
+            state.withLock { $0.fired = true }
         }
     }
 

@@ -14,13 +14,7 @@ public enum ImportFingerprint {
 
     /// FNV-1a 64 of `bytes` as 16 lowercase hex digits, zero-padded.
     public static func fnv1a64Hex(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        FNV1a.hex(bytes, digits: 16)
     }
 
     /// The front-matter key that holds ``noteHash(_:)`` of the note as the import wrote it.

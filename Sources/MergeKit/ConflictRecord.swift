@@ -19,7 +19,7 @@ public struct ConflictRecord: Sendable, Hashable {
     /// The record for `conflict`.
     public init(_ conflict: MergeConflict) {
         self.conflict = conflict
-        self.id = ConflictRecord.hash(ConflictRecord.body(of: conflict))
+        self.id = FNV1a.hex(ConflictRecord.body(of: conflict).utf8, digits: 12)
     }
 
     /// The record's path relative to the notebook root.
@@ -45,7 +45,7 @@ public struct ConflictRecord: Sendable, Hashable {
         }
         func side(_ prefix: String) throws(Diagnostic) -> ConflictSide {
             let timeText = try string("\(prefix)_time")
-            guard let time = ConflictRecord.parseTime(timeText) else {
+            guard let time = ISOTimestamp.parseUTC(timeText) else {
                 throw Diagnostic(path: path, line: fields.entry("\(prefix)_time").map { fields.firstLine + $0.lines.lowerBound } ?? 1,
                                  message: "'\(timeText)' is not a time like 2026-11-22T10:15:00Z",
                                  hint: "the record is damaged; delete it once the entry reads as you want")
@@ -77,31 +77,11 @@ public struct ConflictRecord: Sendable, Hashable {
         lines.append("kept: \(quoted(conflict.kept))")
         for (prefix, side) in [("first", conflict.first), ("second", conflict.second)] {
             lines.append("\(prefix)_device: \(quoted(side.device))")
-            lines.append("\(prefix)_time: \(format(side.time))")
+            lines.append("\(prefix)_time: \(ISOTimestamp.utc(side.time))")
             lines.append("\(prefix)_deleted: \(side.deleted)")
             lines.append("\(prefix)_value: \(quoted(side.value))")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// FNV-1a, 48 bits as 12 hex digits: stable across platforms and runs, unlike `Hasher`.
-    private static func hash(_ text: String) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value &*= 0x0000_0100_0000_01B3
-        }
-        let hex = String(value & 0xFFFF_FFFF_FFFF, radix: 16)
-        return String(repeating: "0", count: 12 - hex.count) + hex
-    }
-
-    /// `2026-11-22T10:15:00Z`: UTC, to the second.
-    package static func format(_ time: Date) -> String {
-        time.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
-    }
-
-    /// Reads a time written by ``format(_:)``.
-    static func parseTime(_ text: String) -> Date? {
-        try? Date(text, strategy: Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MergeKit
+import NoteKit
 
 /// One open conflict as `hearth conflicts` and the sync summary show it.
 public struct ConflictSummary: Sendable, Codable, Hashable {
@@ -35,7 +36,7 @@ public struct ConflictSummary: Sendable, Codable, Hashable {
         field = conflict.field
         kept = conflict.kept
         sides = [conflict.first, conflict.second].map {
-            Side(device: $0.device, time: ConflictRecord.format($0.time), value: $0.value, deleted: $0.deleted)
+            Side(device: $0.device, time: ISOTimestamp.utc($0.time), value: $0.value, deleted: $0.deleted)
         }
         recordPath = record.path
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NoteKit
 
 /// The per-notebook sync lock, `.git/hearth-sync.lock`.
 ///
@@ -42,7 +43,7 @@ public final class SyncLock {
             }
             usleep(50_000)
         }
-        let record = "pid \(getpid()) since \(ISO8601DateFormatter().string(from: Date()))\n"
+        let record = "pid \(getpid()) since \(ISOTimestamp.utc(Date()))\n"
         ftruncate(descriptor, 0)
         _ = record.withCString { pwrite(descriptor, $0, strlen($0), 0) }
         return SyncLock(path: path, descriptor: descriptor)

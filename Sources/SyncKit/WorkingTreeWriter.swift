@@ -30,12 +30,12 @@ struct WorkingTreeWriter: Sendable {
             let item = items[index]
             outcomes[index] = Outcome(applied: isContained(item) && remove(item.absolute, expecting: item.expected), stat: nil)
         }
-        for (index, outcome) in zip(writes, concurrentMap(writes.map { items[$0] }, width: 8, write)) {
+        for (index, outcome) in zip(writes, ParallelMap.map(writes.map { items[$0] }, width: 8, write)) {
             outcomes[index] = outcome
         }
         // Each folder once, not once per file: the renames in it become durable together.
         let folders = Set(writes.filter { outcomes[$0].applied }.map { (items[$0].absolute as NSString).deletingLastPathComponent })
-        _ = concurrentMap(Array(folders), width: 8) { folder in FileSystem.syncFolder(of: folder + "/.") }
+        _ = ParallelMap.map(Array(folders), width: 8) { folder in FileSystem.syncFolder(of: folder + "/.") }
         return outcomes
     }
 
@@ -60,30 +60,6 @@ struct WorkingTreeWriter: Sendable {
     /// (the item is kept back like a file the user changed, see ``PendingEdits``).
     private func isContained(_ item: CheckoutItem) -> Bool {
         ContainedPath.linkedFolder(on: item.path, under: root.path(percentEncoded: false)) == nil
-    }
-
-    /// `transform` over `items` with up to `width` running at once, keeping the order.
-    private func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], width: Int, _ transform: @escaping @Sendable (T) -> R) -> [R] {
-        guard items.count > 1 else { return items.map(transform) }
-        let slots = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-        slots.initialize(repeating: nil)
-        defer {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-        // Each task writes only its own slot.
-        nonisolated(unsafe) let output = slots
-        let group = DispatchGroup()
-        let lanes = DispatchSemaphore(value: width)
-        for (index, item) in items.enumerated() {
-            lanes.wait()
-            DispatchQueue.global().async(group: group) {
-                output[index] = transform(item)
-                lanes.signal()
-            }
-        }
-        group.wait()
-        return slots.map { $0! }
     }
 
     /// Writes `bytes` atomically as a file with `mode` (or a symbolic link to `bytes`), if the path

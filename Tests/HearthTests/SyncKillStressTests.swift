@@ -1,4 +1,5 @@
 import Foundation
+import NoteKit
 import TestSupport
 import Testing
 
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func syncsKilledAnywhereLoseNoLineAndTheNextSyncRecovers() throws {
-        var random = SeededRandom(seed: Self.seed)
+        var random = SplitMix64(seed: Self.seed)
         let devices = try SyncCommandTests.TwoDevices()
         let roots = ["laptop": devices.notebook.root, "desk": devices.desk]
         var ledger = LineLedger()
@@ -97,7 +98,7 @@ import Testing
     /// One round of writing on a device, each line logged: an editor-style append to today's
     /// entry and to a shared note, sometimes a `hearth done`, sometimes a new note.
     private func write(round: Int, device: String, in root: URL, devices: SyncCommandTests.TwoDevices,
-                       ledger: inout LineLedger, random: inout SeededRandom) throws {
+                       ledger: inout LineLedger, random: inout SplitMix64) throws {
         for path in [SyncCommandTests.path, "notes/shared.md"] {
             let url = root.appending(path: path)
             var text = (try? String(contentsOf: url, encoding: .utf8)) ?? "---\ntitle: Shared\n---\n"

@@ -126,6 +126,19 @@ struct ImportJrnlTests {
         #expect(ImportFingerprint.fnv1a64Hex(Array(input.utf8)) == expected)
     }
 
+    /// Stored in every imported note's `source_hash:`: computed by the code before the shared
+    /// FNV-1a, so a later import still recognises notes nobody touched.
+    @Test func noteHashIsPinned() {
+        #expect(ImportFingerprint.noteHash("---\ndate: 2024-01-05\nsource_hash: 0\n---\nGrant review ☕\n") == "893c68ce541483f8")
+    }
+
+    /// The weekly review's "random" picks follow from the day: pinned to SplitMix64's published
+    /// outputs for seed 0, so a shared generator changes no review.
+    @Test func reviewGeneratorIsSplitMix64() {
+        var generator = SplitMix64(seed: 0)
+        #expect((0..<3).map { _ in generator.next() } == [0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F])
+    }
+
     @Test func missingTagsAndStarredReadAsNone() throws {
         let entries = try parse(#"{"entries": [{"title": "T", "body": "", "date": "2024-02-29", "time": "23:59"}]}"#)
         #expect(entries.count == 1)

@@ -35,6 +35,14 @@ struct ConflictRecordTests {
         #expect(a.text.contains("first_time: 2026-11-22T10:15:00Z\n"))
     }
 
+    /// Ids name files on every device: a record written by an older hearth must keep its id, so
+    /// these were computed by the code before the shared FNV-1a (a changed hash would show up here).
+    @Test("the ids of known records never change")
+    func pinnedIDs() {
+        #expect(ConflictRecord(conflict("3", "4", kind: .field)).id == "3f9aecf98187")
+        #expect(ConflictRecord(conflict("café ☕\n", "", kind: .text)).id == "31a197805f70")
+    }
+
     @Test("a damaged record is reported with its file, not guessed at")
     func damaged() {
         let record = ConflictRecord(conflict("x", "y"))

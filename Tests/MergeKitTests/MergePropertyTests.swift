@@ -29,7 +29,7 @@ struct MergePropertyTests {
 
     @Test("no loss, valid front-matter, no git markers", arguments: 0..<8)
     func noLossAndValidity(batch: UInt64) throws {
-        var random = SeededRandom(seed: 0x4845_4152_5448 &+ batch)
+        var random = SplitMix64(seed: 0x4845_4152_5448 &+ batch)
         for round in 0..<150 {
             let scenario = MergeScenario(random: &random)
             let base = scenario.data(scenario.base)
@@ -61,7 +61,7 @@ struct MergePropertyTests {
 
     @Test("identical, unchanged and one-sided inputs give that side back", arguments: 0..<4)
     func trivialMerges(batch: UInt64) throws {
-        var random = SeededRandom(seed: 0x5452_4956 &+ batch)
+        var random = SplitMix64(seed: 0x5452_4956 &+ batch)
         for _ in 0..<100 {
             let scenario = MergeScenario(random: &random)
             let base = scenario.data(scenario.base)
@@ -76,7 +76,7 @@ struct MergePropertyTests {
 
     @Test("swapping the sides keeps the same body lines", arguments: 0..<4)
     func sidesSwapKeepTheSameLines(batch: UInt64) throws {
-        var random = SeededRandom(seed: 0x5357_4150 &+ batch)
+        var random = SplitMix64(seed: 0x5357_4150 &+ batch)
         for round in 0..<150 {
             let scenario = MergeScenario(random: &random, frontMatter: false)
             let base = scenario.data(scenario.base)
@@ -94,7 +94,7 @@ struct MergePropertyTests {
 
     @Test("two versions with no base merge without text conflicts and keep every line under its heading", arguments: 0..<4)
     func addAddNeverConflictsInTheBody(batch: UInt64) throws {
-        var random = SeededRandom(seed: 0x4144_4441 &+ batch)
+        var random = SplitMix64(seed: 0x4144_4441 &+ batch)
         for _ in 0..<100 {
             let scenario = MergeScenario(random: &random)
             let first = scenario.data(scenario.first)
@@ -128,7 +128,7 @@ struct MergePropertyTests {
 
     @Test("section edits: what a side wrote stays under its heading, no heading twice, one line ending", arguments: 0..<6)
     func sectionEdits(batch: UInt64) throws {
-        var random = SeededRandom(seed: 0x5345_4354 &+ batch)
+        var random = SplitMix64(seed: 0x5345_4354 &+ batch)
         for round in 0..<150 {
             let scenario = MergeSectionScenario(random: &random)
             let base = scenario.addAdd ? nil : scenario.baseData

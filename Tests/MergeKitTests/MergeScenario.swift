@@ -1,4 +1,5 @@
 import Foundation
+import NoteKit
 import TestSupport
 
 /// A random entry and two random line-based edits of it, with what each side inserted, for the
@@ -29,7 +30,7 @@ struct MergeScenario {
     var firstItems: [String] = []
     var secondItems: [String] = []
 
-    init(random: inout SeededRandom, frontMatter: Bool = true) {
+    init(random: inout SplitMix64, frontMatter: Bool = true) {
         newline = Int.random(in: 0..<4, using: &random) == 0 ? "\r\n" : "\n"
         finalNewline = Int.random(in: 0..<5, using: &random) != 0
         var fields: [(key: String, value: Value)] = []

@@ -1,4 +1,5 @@
 import Foundation
+import NoteKit
 import TestSupport
 
 /// A day-like entry made of sections and two sides that edit it by section (add an item, add a
@@ -43,7 +44,7 @@ struct MergeSectionScenario {
     static let template = ["## Done", "## Grateful", "## Learned", "## Log", "### Morning", "### Evening", "## Notes"]
     static let newHeadings = ["## Ideas", "## Work", "### Lunch", "## Reading", "### Afternoon"]
 
-    init(random: inout SeededRandom) {
+    init(random: inout SplitMix64) {
         addAdd = Int.random(in: 0..<3, using: &random) == 0
         var item = 0
         var sections: [Section] = []
@@ -145,7 +146,7 @@ struct MergeSectionScenario {
     }
 
     /// Puts an item among a section's items, never after its closing blank line.
-    static func insertItem(_ line: String, into section: inout Section, random: inout SeededRandom) {
+    static func insertItem(_ line: String, into section: inout Section, random: inout SplitMix64) {
         let end = (section.lines.lastIndex { !$0.isEmpty } ?? -1) + 1
         section.lines.insert(line, at: Int.random(in: 0...end, using: &random))
     }

@@ -33,7 +33,7 @@ struct LineDiffTests {
 
     @Test("the script is minimal and rebuilds the new sequence", arguments: 0..<4)
     func minimalOnRandomInputs(batch: UInt64) {
-        var random = SeededRandom(seed: 0x4D59_4552 &+ batch)
+        var random = SplitMix64(seed: 0x4D59_4552 &+ batch)
         for _ in 0..<500 {
             let alphabet = Int.random(in: 1...4, using: &random)
             let old = (0..<Int.random(in: 0...12, using: &random)).map { _ in Int.random(in: 0..<alphabet, using: &random) }

@@ -1,4 +1,5 @@
 import Foundation
+import NoteKit
 import TestSupport
 
 /// Seeded random edits of a device's notebook, the way people make them in any editor: key edits,
@@ -8,7 +9,7 @@ import TestSupport
 /// ledger still expects must survive every merge.
 struct RandomNotebookEditor {
     let world: SyncWorld
-    var random: SeededRandom
+    var random: SplitMix64
     var ledger = LineLedger()
     /// What each device did, for the failure message.
     private(set) var log: [String] = []
@@ -16,7 +17,7 @@ struct RandomNotebookEditor {
 
     init(world: SyncWorld, seed: UInt64) {
         self.world = world
-        self.random = SeededRandom(seed: seed)
+        self.random = SplitMix64(seed: seed)
     }
 
     /// A new entry's text: front-matter with scalars and a list, a heading, one logged line.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,7 +9,7 @@ import Glibc
 /// client sends and closes the connection without a word. Nothing a git client can parse ever
 /// comes back, whatever the protocol (git://, http://, https://, ssh://). Or it holds a port
 /// nobody listens on.
-public final class SilentServer: @unchecked Sendable {
+public final class SilentServer: Sendable {
     /// What the server does with a connection.
     public enum Behaviour: Sendable, Equatable {
         /// Accept, read, never write, keep the connection open.
@@ -31,9 +32,8 @@ public final class SilentServer: @unchecked Sendable {
     public let port: Int
     private let behaviour: Behaviour
     private let listener: Int32
-    private let lock = NSLock()
-    private var connections: [Int32] = []
-    private var acceptedCount = 0
+    /// Connections held open, and how many were accepted in all.
+    private let state = Mutex((connections: [Int32](), accepted: 0))
     private let finished = DispatchSemaphore(value: 0)
 
     /// Starts listening and serving on a background thread.
@@ -51,9 +51,7 @@ public final class SilentServer: @unchecked Sendable {
 
     /// How many connections it has accepted.
     public var accepted: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return acceptedCount
+        state.withLock { $0.accepted }
     }
 
     /// Stops accepting, waits for the serving thread and closes every connection still open.
@@ -63,10 +61,10 @@ public final class SilentServer: @unchecked Sendable {
         // be reused by another test's socket and accepted on from here.
         finished.wait()
         close(listener)
-        lock.lock()
-        let open = connections
-        connections = []
-        lock.unlock()
+        let open = state.withLock { state in
+            defer { state.connections = [] }
+            return state.connections
+        }
         for connection in open { close(connection) }
     }
 
@@ -84,14 +82,10 @@ public final class SilentServer: @unchecked Sendable {
         while true {
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else { return }
-            lock.lock()
-            acceptedCount += 1
-            lock.unlock()
+            state.withLock { $0.accepted += 1 }
             switch behaviour {
             case .neverAnswer:
-                lock.lock()
-                connections.append(connection)
-                lock.unlock()
+                state.withLock { $0.connections.append(connection) }
             case .closeAfterReading:
                 // Whatever the client sent first (a request line, a TLS hello, an ssh banner).
                 var buffer = [UInt8](repeating: 0, count: 65536)
@@ -108,9 +102,7 @@ public final class SilentServer: @unchecked Sendable {
                     + Self.packetLine("\(Self.missingCommit) refs/heads/main\n") + "0000"
                 let bytes = Array(advertisement.utf8) // holds a NUL: not a C string
                 _ = write(connection, bytes, bytes.count)
-                lock.lock()
-                connections.append(connection)
-                lock.unlock()
+                state.withLock { $0.connections.append(connection) }
             case .trickle(let seconds):
                 var buffer = [UInt8](repeating: 0, count: 65536)
                 _ = read(connection, &buffer, buffer.count)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A search pattern compiled for `hearth grep`: a POSIX extended regular expression (the syntax
 /// of `grep -E`), matched line by line in UTF-8.
@@ -8,18 +9,16 @@ import Foundation
 /// about a quarter to the time of reading the files); a file with `\r\n` endings is matched line
 /// by line. One matcher is shared by every thread of a
 /// scan; each thread borrows its own compiled copy.
-public final class GrepMatcher: @unchecked Sendable {
+public final class GrepMatcher: Sendable {
     /// The pattern as given.
     public let pattern: String
     /// Whether case is ignored (`-i`), for non-ASCII letters too.
     public let ignoreCase: Bool
 
     // Compiled copies not in use; a thread takes one and puts it back (see RegexPattern).
-    private let lock = NSLock()
-    private var idle: [RegexPattern] = []
+    private let idle = Mutex<[RegexPattern]>([])
     // The first compilation, kept back for a thread that cannot compile its own copy.
-    private let primary: RegexPattern
-    private let primaryLock = NSLock()
+    private let primary: Mutex<RegexPattern>
 
     /// Compiles `pattern`.
     ///
@@ -28,7 +27,7 @@ public final class GrepMatcher: @unchecked Sendable {
         self.pattern = pattern
         self.ignoreCase = ignoreCase
         let compiled = RegexLocale.run { Result { () throws(GrepPatternError) in try RegexPattern(pattern, ignoreCase: ignoreCase) } }
-        primary = try compiled.get()
+        primary = Mutex(try compiled.get())
     }
 
     /// The lines of `bytes[start...]` that match, numbered from `firstLine` (the number of the
@@ -137,21 +136,15 @@ public final class GrepMatcher: @unchecked Sendable {
 
     /// Runs `body` with a compiled copy no other thread is using, in the UTF-8 locale.
     private func withPattern<Result>(_ body: (RegexPattern) -> Result) -> Result {
-        lock.lock()
-        let borrowed = idle.popLast()
-        lock.unlock()
+        let borrowed = idle.withLock { $0.popLast() }
         return RegexLocale.run {
             // Compiling again fails only without memory; then threads take turns with the first copy.
             guard let regex = borrowed ?? (try? RegexPattern(pattern, ignoreCase: ignoreCase)) else {
-                primaryLock.lock()
-                defer { primaryLock.unlock() }
-                return body(primary)
+                var result: Result?
+                primary.withLock { result = body($0) }
+                return result!
             }
-            defer {
-                lock.lock()
-                idle.append(regex)
-                lock.unlock()
-            }
+            defer { idle.withLock { $0.append(regex) } }
             return body(regex)
         }
     }

@@ -10,6 +10,9 @@ enum RegexLocale {
     /// The first UTF-8 locale the system has, or nil where it has none (patterns then match
     /// bytes, as in the C locale). Names are tried in turn rather than chosen per platform:
     /// glibc has `C.UTF-8`, macOS has `UTF-8`, and most systems `en_US.UTF-8`.
+    /// `nonisolated(unsafe)` only because `locale_t` is a C pointer: the locale is created once
+    /// (a static's initialiser runs once, whichever thread gets there first), never changed or
+    /// freed, and POSIX lets any number of threads use one locale object with `uselocale`.
     nonisolated(unsafe) private static let utf8: locale_t? = {
         let names: [String] = ["C.UTF-8", "UTF-8", "en_US.UTF-8"]
         for name in names {

@@ -5,7 +5,11 @@ import Foundation
 ///
 /// Not shared between threads: glibc's `regexec` takes a lock inside the compiled pattern, so
 /// threads sharing one would take turns. ``GrepMatcher`` hands each thread its own copy.
-final class RegexPattern {
+///
+/// `@unchecked Sendable`, and safe: after `regcomp` the pattern is only read, by `regexec`, which
+/// POSIX requires to be thread-safe (glibc's locks the pattern, as said), and `regfree` runs in
+/// `deinit`, when no thread holds it any more. Moving a copy between threads is all that happens.
+final class RegexPattern: @unchecked Sendable {
     private let regex: UnsafeMutablePointer<regex_t>
 
     /// Compiles `pattern`; call inside ``RegexLocale/run(_:)``.

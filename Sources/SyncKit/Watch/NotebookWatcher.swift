@@ -13,6 +13,13 @@ import GitKit
 /// resumes). ``stop()`` (from a signal handler's queue, say) lets a sync under way finish, then
 /// ``run(residentMemory:)`` returns. When the notebook's folder is moved or deleted, ``run(residentMemory:)`` returns
 /// ``WatchEnd/notebookGone``.
+///
+/// `@unchecked Sendable`, and safe: only ``stop()`` runs on another thread, and it touches
+/// `stopRequested`, `syncing` and `detector` under `state` only (a detector's `wake()` is safe from
+/// any thread). What else changes (`fallbackReason`, `lastSyncWrote`, `skips`) belongs to the one
+/// thread running ``run(residentMemory:)``; `syncOptions` is set in `init` only. Not a `Mutex`:
+/// the run loop waits in the detector outside the lock, and neither the detector nor
+/// ``SyncOptions`` is `Sendable`.
 public final class NotebookWatcher: @unchecked Sendable {
     /// The notebook's root.
     public let root: URL

@@ -3,7 +3,7 @@ import Foundation
 /// A pipe that lets another thread (the one that handles SIGTERM) wake a detector blocked in
 /// `poll(2)`: writing a byte makes the read end readable. Both ends are non-blocking, so waking
 /// never blocks and any number of wakes is fine.
-final class WakeSignal: @unchecked Sendable {
+final class WakeSignal: Sendable {
     /// The read end, for `poll(2)`.
     let readEnd: Int32
     private let writeEnd: Int32

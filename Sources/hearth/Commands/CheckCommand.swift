@@ -31,14 +31,13 @@ struct CheckCommand: ParsableCommand {
         problems += CheckIgnoredEntries.problems(in: notebook, notes: scan.notes)
         problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }
         if json {
-            let rows = problems.map { problem in
+            JSONOutput.write(rows: problems) { problem in
                 JSONValue.object([
                     ("path", .string(problem.path)), ("line", .int(problem.line)),
                     ("severity", .string(problem.severity.rawValue)), ("message", .string(problem.message)),
                     ("hint", problem.hint.map(JSONValue.string) ?? .null),
-                ]).serialized()
+                ])
             }
-            print(rows.isEmpty ? "[]" : "[\n" + rows.joined(separator: ",\n") + "\n]")
         } else {
             Terminal.standardOutput.write(DiagnosticReport.render(problems, terminal: .standardOutput))
         }

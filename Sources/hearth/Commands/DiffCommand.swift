@@ -39,7 +39,7 @@ struct DiffCommand: ParsableCommand {
         }
         let changes = try history.changes(since: point, following: path)
         if json {
-            print(JSONValue.array(changes.map { HistoryFormatter.json($0, patch: patch) }).serialized())
+            JSONOutput.write(rows: changes) { HistoryFormatter.json($0, patch: patch) }
         } else if changes.isEmpty {
             Terminal.standardError.write(since == nil ? "No changes since the last sync.\n" : "No changes since \(since ?? "").\n")
         } else {

@@ -24,7 +24,7 @@ struct ExperimentsCommand: ParsableCommand {
         let scan = notebook.scan(query)
         let notes = SortOrder.byDate.sorted(scan.notes)
         if json {
-            Terminal.standardOutput.write(EntryFormatter.jsonLines(notes))
+            JSONOutput.write(rows: notes, json: EntryFormatter.row)
         } else {
             Terminal.standardOutput.write(EntryFormatter.table(notes, fields: ["predicted_failure", "p_success"] + (all ? ["outcome"] : [])) { DisplayPath.of($0, in: notebook) })
         }

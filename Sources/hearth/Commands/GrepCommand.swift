@@ -106,18 +106,14 @@ struct GrepCommand: ParsableCommand {
         try finish(scan, matched: matched)
     }
 
-    /// Prints the rows as text or as one JSON array (one row a line, the layout of
-    /// `hearth list --json`), in pieces of about 64 KiB: one string of
-    /// every row would hold a large result twice (a history search for a common word on 10,000
-    /// entries prints over 10 MB).
+    /// Prints the rows as text or as one JSON array (``JSONOutput``), in pieces of about 64 KiB:
+    /// one string of every row would hold a large result twice (a history search for a common
+    /// word on 10,000 entries prints over 10 MB).
     private func write<Row>(_ rows: [Row], text: (Row) -> String, json row: (Row) -> JSONValue) {
-        var piece = json ? (rows.isEmpty ? "[]\n" : "[\n") : ""
-        for (index, item) in rows.enumerated() {
-            if json {
-                piece += row(item).serialized() + (index == rows.count - 1 ? "\n]\n" : ",\n")
-            } else {
-                piece += text(item)
-            }
+        guard !json else { return JSONOutput.write(rows: rows, json: row) }
+        var piece = ""
+        for item in rows {
+            piece += text(item)
             if piece.utf8.count >= 65_536 {
                 Terminal.standardOutput.write(piece)
                 piece = ""

@@ -37,16 +37,14 @@ struct ListCommand: ParsableCommand {
         let scan = notebook.scan(query)
         let order = sort.map(SortOrder.init(parsing:)) ?? .byDate
         let notes = order.sorted(scan.notes)
-        let output: String
         if json {
-            output = EntryFormatter.jsonLines(notes)
+            JSONOutput.write(rows: notes, json: EntryFormatter.row)
         } else if csv {
-            output = EntryFormatter.csv(notes)
+            Terminal.standardOutput.write(EntryFormatter.csv(notes))
         } else {
             let fields = query.conditions.map(\.key) + (sort.map { [SortOrder(parsing: $0).field] } ?? [])
-            output = EntryFormatter.table(notes, fields: fields) { DisplayPath.of($0, in: notebook) }
+            Terminal.standardOutput.write(EntryFormatter.table(notes, fields: fields) { DisplayPath.of($0, in: notebook) })
         }
-        Terminal.standardOutput.write(output)
         try DiagnosticReport.reportUnreadable(scan.diagnostics)
     }
 }

@@ -47,7 +47,7 @@ struct LogCommand: ParsableCommand {
         let window = try options.window(since: since, until: until)
         let events = try history.events(following: path, since: window.since, until: window.until, limit: number)
         if json {
-            print(JSONValue.array(events.map { HistoryFormatter.json($0, patch: patch) }).serialized())
+            JSONOutput.write(rows: events) { HistoryFormatter.json($0, patch: patch) }
         } else {
             Terminal.standardOutput.write(HistoryFormatter.text(events, patch: patch, on: .standardOutput))
         }

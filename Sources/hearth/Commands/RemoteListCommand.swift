@@ -1,5 +1,6 @@
 import ArgumentParser
 import GitKit
+import NoteKit
 
 /// `hearth remote list [-v] [--json]`.
 struct RemoteListCommand: ParsableCommand {
@@ -17,7 +18,7 @@ struct RemoteListCommand: ParsableCommand {
         let notebook = try global.notebook()
         let remotes = try Repository.open(at: notebook.root).remotes()
         if json {
-            try JSONOutput.write(remotes.map { ["name": $0.name, "url": $0.displayURL] })
+            JSONOutput.write(rows: remotes) { .object([("name", .string($0.name)), ("url", .string($0.displayURL))]) }
             return
         }
         for remote in remotes {

@@ -46,13 +46,13 @@ struct RestoreCommand: ParsableCommand {
         let label = "\(version.commit.id.description.prefix(7)) (\(HistoryFormatter.isoTime(committed.date, offsetMinutes: committed.timeZoneOffsetMinutes)))"
         let outcome = try Syncer(root: notebook.root, options: SyncOptions(lockWait: wait)).restore(path, to: version.bytes, label: label)
         if json {
-            print(JSONValue.object([
+            JSONOutput.write(JSONValue.object([
                 ("path", .string(outcome.path)),
                 ("from_commit", .string(version.commit.id.description)),
                 ("commit", outcome.commit.map(JSONValue.string) ?? .null),
                 ("saved_first", outcome.savedFirst.map(JSONValue.string) ?? .null),
                 ("change", outcome.change.map { HistoryFormatter.json($0, patch: false) } ?? .null),
-            ]).serialized())
+            ]))
             return
         }
         if let saved = outcome.savedFirst {

@@ -84,7 +84,7 @@ struct ReviewCommand: ParsableCommand {
         } else {
             let review = calculator.review(window: window)
             if json {
-                print(ReviewJSON.render(review).serialized())
+                JSONOutput.write(ReviewJSON.render(review))
             } else if md {
                 Terminal.standardOutput.write(ReviewMarkdown.render(review))
             } else {

@@ -49,7 +49,7 @@ struct ShowCommand: ParsableCommand {
                 ("front_matter", frontMatter),
                 ("body", .string(note.body)),
             ] + extra)
-            print(object.serialized())
+            JSONOutput.write(object)
         } else {
             Terminal.standardOutput.write(note.text)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NoteKit
 import SyncKit
 
 /// `hearth watch [REMOTE] [--interval SECONDS] [--quiet SECONDS]`: hands-off sync.
@@ -191,9 +192,7 @@ struct WatchCommand: ParsableCommand {
 
     /// The local time, to the second: "2026-11-22T17:30:01+01:00".
     private static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = .current
-        return formatter.string(from: Date())
+        ISOTimestamp.string(Date(), in: .current)
     }
 
     /// `hearth sync`'s checkpoint hook (`HEARTH_SYNC_TRACE`, `HEARTH_SYNC_ABORT_AT`), plus

@@ -2,12 +2,6 @@ import NoteKit
 
 /// Renders entries for `list`: an aligned table for people, JSON lines and CSV for programs.
 enum EntryFormatter {
-    /// One JSON object per line inside a JSON array: valid JSON, and still `grep`-able by line.
-    static func jsonLines(_ notes: [Note]) -> String {
-        guard !notes.isEmpty else { return "[]\n" }
-        return "[\n" + notes.map { row($0).serialized() }.joined(separator: ",\n") + "\n]\n"
-    }
-
     /// `path` followed by the front-matter fields in file order.
     static func row(_ note: Note) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("path", .string(note.path))]

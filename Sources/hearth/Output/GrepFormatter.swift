@@ -100,7 +100,7 @@ struct GrepFormatter {
         .object([
             ("commit", event.commit.map(JSONValue.string) ?? .null),
             ("date", event.date.map { .string($0.description) } ?? .null),
-            ("time", event.time.map { .string($0.formatted(.iso8601)) } ?? .null),
+            ("time", event.time.map { .string(ISOTimestamp.utc($0)) } ?? .null),
             ("device", event.device.map(JSONValue.string) ?? .null),
         ])
     }

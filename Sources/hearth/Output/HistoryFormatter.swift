@@ -111,16 +111,12 @@ enum HistoryFormatter {
 
     /// `2026-11-22 14:05` in this machine's time zone.
     static func localTime(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
+        let iso = ISOTimestamp.string(date, in: .current)
+        return iso.prefix(10) + " " + iso.dropFirst(11).prefix(5)
     }
 
     /// `2026-11-22T14:05:09+01:00` in the recording device's own offset.
     static func isoTime(_ date: Date, offsetMinutes: Int) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(secondsFromGMT: offsetMinutes * 60) ?? .gmt
-        return formatter.string(from: date)
+        ISOTimestamp.string(date, in: TimeZone(secondsFromGMT: offsetMinutes * 60) ?? .gmt)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Synchronization
 
 /// The signals that stop a watcher (SIGINT, SIGTERM, SIGHUP), noticed without a handler.
 ///
@@ -11,19 +12,23 @@ import GitKit
 /// the new process image (the mask and pending signals survive exec), which sees it and stops at
 /// once. Once a stop is under way no restart happens, so the first signal is then taken, which
 /// lets a second one be seen: the watcher's way to end a sync stuck on the network at once.
-final class StopSignals: @unchecked Sendable {
+final class StopSignals: Sendable {
     /// The signals watched.
     public let signals: [Int32]
-    private var mask = sigset_t()
-    private let state = NSLock()
-    private var stopSeen = false
-    private var restarting = false
-    private var outsideRequest = false
-    private var closedOutput = false
+    private let state = Mutex(State())
+
+    /// What the helper thread, the watcher and a restart must see alike.
+    private struct State {
+        var stopSeen = false
+        var restarting = false
+        var outsideRequest = false
+        var closedOutput = false
+    }
 
     /// Blocks `signals` in the calling thread and in every thread it starts from now on.
     public init(_ signals: [Int32]) {
         self.signals = signals
+        var mask = sigset_t()
         sigemptyset(&mask)
         for number in signals { sigaddset(&mask, number) }
         pthread_sigmask(SIG_BLOCK, &mask, nil)
@@ -38,42 +43,36 @@ final class StopSignals: @unchecked Sendable {
 
     /// Whether a stop was asked for: a signal seen or pending, or ``requestStop()``.
     public var stopRequested: Bool {
-        state.lock()
-        defer { state.unlock() }
-        return stopSeen || outsideRequest || arePending
+        state.withLock { $0.stopSeen || $0.outsideRequest || arePending }
     }
 
     /// Asks for a stop as a signal would; `outputClosed`: because stdout was closed (see
     /// ``outputClosed``). Safe from any thread.
     public func requestStop(outputClosed: Bool = false) {
-        state.lock()
-        outsideRequest = true
-        if outputClosed { closedOutput = true }
-        state.unlock()
+        state.withLock {
+            $0.outsideRequest = true
+            if outputClosed { $0.closedOutput = true }
+        }
     }
 
     /// Whether a stop was asked for because stdout was closed.
     public var outputClosed: Bool {
-        state.lock()
-        defer { state.unlock() }
-        return closedOutput
+        state.withLock { $0.closedOutput }
     }
 
     /// Called right before `exec`: true when no stop was asked for, and then no signal is taken
     /// until ``restartFailed()``, so one arriving meanwhile stays pending for the new image.
     public func beginRestart() -> Bool {
-        state.lock()
-        defer { state.unlock() }
-        guard !stopSeen && !outsideRequest && !arePending else { return false }
-        restarting = true
-        return true
+        state.withLock {
+            guard !$0.stopSeen && !$0.outsideRequest && !arePending else { return false }
+            $0.restarting = true
+            return true
+        }
     }
 
     /// The `exec` failed: signals are looked for again.
     public func restartFailed() {
-        state.lock()
-        restarting = false
-        state.unlock()
+        state.withLock { $0.restarting = false }
     }
 
     /// Calls `stop` once, from a thread of its own, as soon as one of the signals is pending (or
@@ -94,16 +93,16 @@ final class StopSignals: @unchecked Sendable {
 
     /// Whether a stop is asked for now; a signal that asks is taken, unless a restart is under way.
     private func takeFirst() -> Bool {
-        state.lock()
-        defer { state.unlock() }
-        guard !restarting else { return false }
-        if outsideRequest { return true }
-        guard arePending else { return false }
-        stopSeen = true
-        // Every stop signal pending now counts as this first one (SIGTERM and SIGHUP together
-        // from a service manager, say): only one sent after it ends a sync under way.
-        while take() != nil {}
-        return true
+        state.withLock {
+            guard !$0.restarting else { return false }
+            if $0.outsideRequest { return true }
+            guard arePending else { return false }
+            $0.stopSeen = true
+            // Every stop signal pending now counts as this first one (SIGTERM and SIGHUP together
+            // from a service manager, say): only one sent after it ends a sync under way.
+            while take() != nil {}
+            return true
+        }
     }
 
     /// Takes one pending signal of the set (without waiting); its number.
