@@ -34,9 +34,8 @@ public struct ConflictResolver {
                 throw SyncError.conflict(reference: reference, reason: "matches \(matches.count) conflicts (\(matches.map(\.id).joined(separator: ", "))); give more digits")
             }
         }
-        throw SyncError.conflict(reference: reference, reason: all.isEmpty
-            ? "there are no open conflicts"
-            : "no open conflict has this id or entry; hearth conflicts lists them")
+        if all.isEmpty { throw SyncError.conflict(reference: reference, reason: "there are no open conflicts") }
+        throw SyncError.unsettled(reference: reference, problem: .unknownConflict)
     }
 
     /// What a resolution changed.

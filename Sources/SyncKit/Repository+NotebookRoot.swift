@@ -12,7 +12,7 @@ extension Repository {
         } catch where error.code == .notFound {
             throw SyncError.noRepository(path: root.standardizedFileURL.path)
         } catch {
-            throw SyncError.git(error)
+            throw SyncError.git(GitFailure(error))
         }
     }
 }

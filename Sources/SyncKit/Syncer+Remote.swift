@@ -35,7 +35,7 @@ extension Syncer {
                 waits += 1
                 Self.backOff(waits)
             } catch {
-                throw SyncError.network(remote: remote, operation: "fetch from", underlying: error)
+                throw SyncError.network(remote: remote, operation: "fetch from", underlying: GitFailure(error))
             }
         }
     }

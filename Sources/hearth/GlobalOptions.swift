@@ -33,25 +33,7 @@ struct GlobalOptions: ParsableArguments {
             return try NotebookLocation.notebook(for: try workingDirectory(), directoryNamed: directory != nil || Self.directoryNamedBeforeCommand,
                                                  environment: ProcessInfo.processInfo.environment)
         } catch let error as NotebookLocationError {
-            throw CommandFailure(message: Self.advice(for: error))
-        }
-    }
-
-    /// What to do about a notebook that could not be found.
-    private static func advice(for error: NotebookLocationError) -> String {
-        switch error {
-        case .notInNotebook, .insideRepository:
-            return "\(error); run hearth init, or use -C DIR"
-        case .belowCeilingNotebook(_, let notebook):
-            return "\(error); use -C \(notebook), or make it the default notebook: git config --global \(DefaultNotebookSource.configKey) \(notebook)"
-        case .defaultNotANotebook(let path, .environment):
-            return "\(error); run hearth init \(path), or set \(DefaultNotebookSource.environmentVariable) to a notebook's folder"
-        case .unusableDefault(_, .environment, _):
-            return "\(error); set \(DefaultNotebookSource.environmentVariable) to a notebook's folder (an absolute path)"
-        case .defaultNotANotebook(let path, .gitConfig):
-            return "\(error); run hearth init \(path), or change it with git config --global \(DefaultNotebookSource.configKey) DIR"
-        case .unusableDefault(_, .gitConfig, _):
-            return "\(error); set it with git config --global \(DefaultNotebookSource.configKey) DIR (an absolute path)"
+            throw CommandFailure(message: NotANotebookAdvice.message(for: error))
         }
     }
 

@@ -9,7 +9,7 @@ while arguments.first == "-C" || arguments.first?.hasPrefix("-C") == true && arg
     let directory: String
     if flag == "-C" {
         guard !arguments.isEmpty else {
-            Terminal.standardError.write("hearth: error: -C needs a directory\n")
+            Diagnostics.error("-C needs a directory")
             exit(2)
         }
         directory = arguments.removeFirst()
@@ -17,7 +17,7 @@ while arguments.first == "-C" || arguments.first?.hasPrefix("-C") == true && arg
         directory = String(flag.dropFirst(2))
     }
     guard FileManager.default.changeCurrentDirectoryPath(directory) else {
-        Terminal.standardError.write("hearth: error: cannot change to '\(directory)': no such directory\n")
+        Diagnostics.error("cannot change to '\(directory)': no such directory")
         exit(2)
     }
     GlobalOptions.directoryNamedBeforeCommand = true
@@ -27,7 +27,7 @@ while arguments.first == "-C" || arguments.first?.hasPrefix("-C") == true && arg
 do {
     _ = try CommitDate.fromEnvironment()
 } catch {
-    Terminal.standardError.write("hearth: error: \(error)\n")
+    Diagnostics.error("\(error)")
     exit(2)
 }
 Hearth.runAndExit(arguments)

@@ -45,7 +45,7 @@ struct CheckCommand: ParsableCommand {
         let errors = problems.filter { $0.severity == .error }.count
         let warnings = problems.count - errors
         let checked = scan.notes.count + scan.diagnostics.count
-        Terminal.standardError.write("checked \(checked) \(checked == 1 ? "entry" : "entries"): \(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")\n")
+        Diagnostics.status("checked \(checked) \(checked == 1 ? "entry" : "entries"): \(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")")
         if errors > 0 { throw ExitCode(1) }
     }
 }

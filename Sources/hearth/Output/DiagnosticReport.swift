@@ -17,8 +17,7 @@ enum DiagnosticReport {
     /// hiding the entries that were listed.
     static func reportUnreadable(_ diagnostics: [Diagnostic]) throws {
         guard !diagnostics.isEmpty else { return }
-        let terminal = Terminal.standardError
-        terminal.write(render(diagnostics, terminal: terminal))
+        Diagnostics.diagnostics(diagnostics)
         let count = diagnostics.count
         throw CommandFailure(message: "\(count) \(count == 1 ? "file" : "files") could not be read (listed above); hearth did not change them")
     }
