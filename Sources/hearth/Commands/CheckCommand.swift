@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
         let notebook = try global.notebook()
         let scan = notebook.scan()
         var problems = scan.diagnostics + NotebookSettings.problems(in: notebook)
-        for note in scan.notes { problems += EntryValidator.problems(in: note) + BodyLint.problems(in: note) }
+        for note in scan.notes { problems += EntryValidator.problems(in: note).map(\.advised) + BodyLint.problems(in: note) }
         problems += try CheckArtefacts.problems(in: notebook, fixing: fix, wait: wait)
         problems += CheckIgnoredEntries.problems(in: notebook, notes: scan.notes)
         problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }

@@ -51,10 +51,7 @@ struct ImportCommand: ParsableCommand {
             if case .unreadableNotebook(let diagnostics) = error {
                 Diagnostics.diagnostics(diagnostics)
             }
-            if case .otherSource(_, _, let fits) = error {
-                throw CommandFailure(message: "\(file) is a \(fits.rawValue) export (\(fits.signature)), not a \(source.rawValue) one: run hearth import \(fits.rawValue) \(file); nothing was imported")
-            }
-            throw CommandFailure(message: error.description)
+            throw error
         }
         // Every note is checked before the first is written, so a bad one leaves nothing half-done.
         for note in plan.notes { try notebook.checkCreatable(note) }

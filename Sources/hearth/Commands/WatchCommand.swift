@@ -165,7 +165,7 @@ struct WatchCommand: ParsableCommand {
         case .started, .skipped, .resumed, .pollingInstead, .notebookGone, .failed, .stopping, .stopped, .restarting:
             stream = .standardError
         }
-        var text = event.summary
+        var text = event.logLine
         if case .started = event, let stopHint { text += "; " + stopHint }
         if event.isFailure {
             text = stream.paint(text, .red)

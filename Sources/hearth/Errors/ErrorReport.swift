@@ -18,7 +18,7 @@ struct ErrorReport: Sendable, Equatable {
 
     /// A file that cannot be used as it is, named with its line (exit 1).
     static func diagnostic(_ diagnostic: Diagnostic) -> ErrorReport {
-        ErrorReport(message: diagnostic.description, isDiagnostic: true)
+        ErrorReport(message: diagnostic.advised.description, isDiagnostic: true)
     }
 
     /// A reference shaped like a date that names no day (`2026-02-30`) found no entry because the

@@ -5,6 +5,7 @@ enum DiagnosticReport {
     /// One `file:line: severity: message` line per diagnostic.
     static func render(_ diagnostics: [Diagnostic], terminal: Terminal) -> String {
         diagnostics.map { diagnostic in
+            let diagnostic = diagnostic.advised
             let location = diagnostic.line > 0 ? "\(diagnostic.path):\(diagnostic.line):" : "\(diagnostic.path):"
             let severity = terminal.paint(diagnostic.severity.rawValue + ":", diagnostic.severity == .error ? .red : .yellow)
             var line = "\(location) \(severity) \(diagnostic.message)"
