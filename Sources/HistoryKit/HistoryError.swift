@@ -1,4 +1,3 @@
-import GitKit
 
 /// Why a question about a notebook's history cannot be answered.
 public enum HistoryError: Error, Sendable, CustomStringConvertible {
@@ -17,7 +16,7 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
     /// Several past entries match.
     case ambiguous(reference: String, candidates: [String])
     /// Reading the repository failed.
-    case git(GitError)
+    case git(GitFailure)
 
     public var description: String {
         switch self {
@@ -35,8 +34,8 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
             return "no entry named '\(reference)' now or in the notebook's history"
         case .ambiguous(let reference, let candidates):
             return "'\(reference)' matches \(candidates.count) entries in history; name one: \(candidates.joined(separator: ", "))"
-        case .git(let error):
-            return error.description
+        case .git(let failure):
+            return failure.description
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import HistoryKit
 
 extension Repository {
     /// Opens the repository of the notebook at `root`, which must be that repository's own work

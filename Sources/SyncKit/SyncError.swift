@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import HistoryKit
 import NoteKit
 
 /// What can stop a notebook operation that involves git, with the context to act on it.

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import HistoryKit
 import NoteKit
 
 extension Syncer {

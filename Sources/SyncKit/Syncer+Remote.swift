@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import HistoryKit
 
 extension Syncer {
     /// The remote to sync with: the one asked for, else the branch's upstream, else `origin`,

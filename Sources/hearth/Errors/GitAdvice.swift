@@ -1,11 +1,11 @@
 import GitKit
-import SyncKit
+import HistoryKit
 
 /// What to do about a failed network operation, with hearth's own flags and settings: the
 /// libraries report an unknown or changed ssh host key and a timeout as facts (host,
 /// fingerprint, known_hosts file, limit), and this adds the way out.
 enum GitAdvice {
-    /// The text to append to the message of a failure of `kind` (SyncKit's view).
+    /// The text to append to the message of a failure of `kind`.
     static func suffix(for kind: GitFailure.Kind) -> String {
         switch kind {
         case .hostKeyUnknown:

@@ -1,8 +1,8 @@
 import GitKit
 
-/// A git operation that failed, as SyncKit reports it: what was being done, git's (libgit2's)
-/// account, and what kind of failure it was, so a caller can say what to do without importing
-/// GitKit.
+/// A git operation that failed, as HistoryKit and SyncKit report it: what was being done, git's
+/// (libgit2's) account, and what kind of failure it was, so a caller can say what to do without
+/// importing GitKit.
 public struct GitFailure: Error, Sendable, CustomStringConvertible {
     /// What was being attempted, phrased so that "cannot <operation>" reads well
     /// ("fetch from origin", "open repository").
@@ -17,7 +17,7 @@ public struct GitFailure: Error, Sendable, CustomStringConvertible {
     public let description: String
 
     /// The failure `error` reports.
-    init(_ error: GitError) {
+    package init(_ error: GitError) {
         operation = error.operation
         path = error.path
         message = error.message
