@@ -5,10 +5,10 @@ PREFIX ?= /usr/local
 SYNC_BENCH_DAYS ?= 10000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages, each set installed only when absent. Building and installing hearth needs
-# libgit2 and pkg-config, and python3 for the man page `make install` writes (generate-manpage.py).
-BUILD_PACKAGES := libgit2-dev pkg-config python3
-# What the demo and the benchmarks add: they drive the git CLI.
-DEMO_PACKAGES := git
+# libgit2 and pkg-config; the man page comes from swift-argument-parser's GenerateManual plugin.
+BUILD_PACKAGES := libgit2-dev pkg-config
+# What the demo and the benchmarks add: they drive the git CLI, and the benchmarks are Python.
+DEMO_PACKAGES := git python3
 # What the tests add: they also run sshd and openssl servers, and try the completions and the man
 # page in the real zsh, fish, groff and man, and drive the real vim and nano under tmux. `make test`
 # on a fresh machine installs all three sets.
@@ -44,8 +44,10 @@ test-deps: demo-deps
 build: deps
 	$(SWIFT) build
 
+# The man page tests run the tool the GenerateManual plugin builds (next to the debug hearth).
 test: test-deps
 	$(SWIFT) build --build-tests
+	$(SWIFT) package plugin generate-manual --configuration debug > /dev/null
 	$(SWIFT) test --skip-build
 
 # The crash and property tests at full size: 120 killed syncs, 200 three-device seeds, 10 editor
@@ -73,11 +75,18 @@ bench: demo-deps
 	python3 Scripts/bench.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth"
 	python3 Scripts/bench-sync.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth" --days $(SYNC_BENCH_DAYS)
 
+# Where `swift package plugin generate-manual` (swift-argument-parser's GenerateManual plugin)
+# writes hearth.1. It builds the package in release mode, as the line before it just did, and
+# reads the binary's own description of its commands; SOURCE_DATE_EPOCH, when set, dates the page.
+MAN_PAGE := .build/plugins/GenerateManual/outputs/hearth/hearth.1
+MAN_DATE = $(if $(SOURCE_DATE_EPOCH),--date "$$(date -u -d @$(SOURCE_DATE_EPOCH) +%Y-%m-%d)")
+
 install: deps
 	$(SWIFT) build -c release --product hearth
+	$(SWIFT) package plugin generate-manual $(MAN_DATE)
 	install -d "$(DESTDIR)$(PREFIX)/bin"
 	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/hearth" "$(DESTDIR)$(PREFIX)/bin/hearth"
-	Scripts/install-extras.sh "$$($(SWIFT) build -c release --show-bin-path)/hearth" "$(DESTDIR)$(PREFIX)"
+	Scripts/install-extras.sh "$$($(SWIFT) build -c release --show-bin-path)/hearth" "$(MAN_PAGE)" "$(DESTDIR)$(PREFIX)"
 
 clean:
 	rm -rf .build

@@ -1,8 +1,11 @@
 #!/bin/sh
-# Installs hearth's shell completions (bash, zsh, fish) and its man page, generated from the
-# hearth binary being installed, so they always list the commands that binary has.
+# Installs hearth's shell completions (bash, zsh, fish) and its man page. The completions are
+# generated from the hearth binary being installed, the man page by swift-argument-parser's
+# GenerateManual plugin from the same binary (`make install` runs
+# `swift package plugin generate-manual` first), so both list the commands that binary has.
 #
-# Usage: Scripts/install-extras.sh HEARTH_BINARY DESTROOT
+# Usage: Scripts/install-extras.sh HEARTH_BINARY MAN_PAGE DESTROOT
+#   MAN_PAGE is the hearth.1 the plugin wrote (.build/plugins/GenerateManual/outputs/hearth/hearth.1);
 #   DESTROOT is $(DESTDIR)$(PREFIX), e.g. /usr/local; files go to
 #   DESTROOT/share/bash-completion/completions/hearth
 #   DESTROOT/share/zsh/site-functions/_hearth
@@ -19,16 +22,18 @@ fail() {
     exit 1
 }
 
-if [ $# -ne 2 ]; then
-    echo "usage: $0 HEARTH_BINARY DESTROOT" >&2
+if [ $# -ne 3 ]; then
+    echo "usage: $0 HEARTH_BINARY MAN_PAGE DESTROOT" >&2
     exit 2
 fi
 binary=$1
-destroot=$2
-scripts=$(cd "$(dirname "$0")" && pwd) || fail "cannot find the folder of $0"
+page=$2
+destroot=$3
 
 [ -x "$binary" ] && [ ! -d "$binary" ] || fail "$binary is not an executable; build hearth first (swift build, or make install)"
-command -v python3 > /dev/null 2>&1 || fail "python3 is needed to write the man page; install it (make deps, or apt-get install python3)"
+# The plugin writes an mdoc(7) page, which starts with a comment and then the .Dd date macro.
+[ -f "$page" ] && [ -s "$page" ] && grep -q '^\.Dd ' "$page" ||
+    fail "$page is not a man page; write it first with swift package plugin generate-manual (make install does)"
 
 # Everything is generated before anything is installed, so a failure leaves no half-installed set.
 work=$(mktemp -d) || fail "cannot make a temporary folder (is TMPDIR writable?)"
@@ -65,8 +70,7 @@ for shell in bash zsh fish; do
 done
 grep -q hearth "$work/completion.bash" ||
     fail "$binary --generate-completion-script bash printed no completion for hearth: is $binary a hearth binary?"
-# generate-manpage.py says itself what failed.
-python3 "$scripts/generate-manpage.py" "$binary" > "$work/hearth.1" || exit 1
+cp "$page" "$work/hearth.1" 2> "$work/error" || fail "cannot read $page$(said)"
 
 # Folders are made one level at a time, remembering which ones this run made.
 make_folder() {

@@ -5,6 +5,8 @@ enum CommandLineMistake: Equatable, CustomStringConvertible {
     case command(String, parent: String, suggestion: String?)
     /// `hearth list --jsn`: the option as typed and the nearest one the command takes.
     case option(String, suggestion: String?)
+    /// `hearth -C`: the folder is missing.
+    case missingDirectory
 
     var description: String {
         switch self {
@@ -14,6 +16,8 @@ enum CommandLineMistake: Equatable, CustomStringConvertible {
             return "unknown command '\(prefix)\(word)'" + Self.didYouMean(suggestion.map { prefix + $0 })
         case .option(let option, let suggestion):
             return "unknown option '\(option)'" + Self.didYouMean(suggestion)
+        case .missingDirectory:
+            return "-C needs a directory"
         }
     }
 

@@ -3,38 +3,41 @@ import Foundation
 import NoteKit
 import SyncKit
 
-/// Options every command takes.
+/// Options every command takes, and `hearth` itself before the command: `hearth -C DIR sync` and
+/// `hearth sync -C DIR` are the same option, parsed once by the root command and shared with the
+/// command it runs (ArgumentParser hands a command the option group its parent already decoded).
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if hearth was started in DIR (its notebook, never the default one).", valueName: "DIR"), completion: .directory)
-    var directory: String?
+    @Option(name: .customShort("C", allowingJoined: true),
+            help: ArgumentHelp("Run as if hearth was started in DIR (its notebook, never the default one). Repeatable: each DIR is relative to the one before, as with git -C.",
+                               valueName: "DIR"),
+            completion: .directory)
+    var directories: [String] = []
 
-    /// Set by `main.swift` when a `-C DIR` before the command changed the working directory:
-    /// a named folder must hold a notebook itself, the default notebook does not stand in for it.
-    /// Written once at start-up, before any command runs or any thread starts.
-    nonisolated(unsafe) static var directoryNamedBeforeCommand = false
-
-    /// The directory the command works from.
-    func workingDirectory() throws -> URL {
-        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        guard let directory else { return current }
-        let url = URL(fileURLWithPath: directory, relativeTo: current).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandFailure.usage("cannot change to '\(directory)': no such directory")
+    /// Changes the process's working directory into each `-C` folder in turn, as git does, so
+    /// every path the command reads or prints is relative to the last one. `Hearth.validate()`
+    /// calls it once, before the command is parsed and long before any thread starts.
+    ///
+    /// A folder that is not there stops hearth at once with exit status 2 and one line, as a
+    /// usage error: it is not a syntax mistake, so ArgumentParser's usage lines would not help.
+    func enterDirectories() {
+        for directory in directories where !FileManager.default.changeCurrentDirectoryPath(directory) {
+            Diagnostics.error("cannot change to '\(directory)': no such directory")
+            Foundation.exit(2)
         }
-        return url
+    }
+
+    /// The directory the command works from: the current one, which `-C` already changed.
+    func workingDirectory() throws -> URL {
+        URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
     }
 
     /// The notebook the command works on: the one enclosing the working directory (the nearest
     /// folder at or above it with `hearth.yaml`), else the default notebook (`HEARTH_NOTEBOOK`,
     /// then `hearth.notebook` in the global git config) unless `-C` named the folder.
     func notebook() throws -> Notebook {
-        do {
-            return try NotebookLocation.notebook(for: try workingDirectory(), directoryNamed: directory != nil || Self.directoryNamedBeforeCommand,
-                                                 environment: ProcessInfo.processInfo.environment)
-        } catch let error as NotebookLocationError {
-            throw CommandFailure(message: NotANotebookAdvice.message(for: error))
-        }
+        // A NotebookLocationError is reported with its advice (NotANotebookAdvice).
+        try NotebookLocation.notebook(for: try workingDirectory(), directoryNamed: !directories.isEmpty,
+                                      environment: ProcessInfo.processInfo.environment)
     }
 
     /// The folder a path the user typed for an entry is relative to: where they stand when that

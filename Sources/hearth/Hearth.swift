@@ -7,13 +7,7 @@ struct Hearth: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hearth",
         abstract: "A local-first journal and notes engine: Markdown files with front-matter in git.",
-        discussion: """
-            Entries are plain Markdown files with YAML front-matter in an ordinary git repository.
-            Run `hearth -C DIR COMMAND` to work on the notebook in DIR, like git.
-            Commands work on the notebook you are in (the nearest folder at or above the current \
-            one with hearth.yaml); outside any notebook, on the default one: HEARTH_NOTEBOOK=DIR, \
-            else `git config --global hearth.notebook DIR`. -C DIR wins over both.
-            """,
+        discussion: discussion,
         version: "0.1.0",
         subcommands: [
             InitCommand.self, NewCommand.self, TodayCommand.self, EditCommand.self, SetCommand.self,
@@ -25,6 +19,14 @@ struct Hearth: ParsableCommand {
             GrepCommand.self, WatchCommand.self,
         ]
     )
+
+    /// `-C DIR` before the command (`hearth -C DIR sync`); the command shares the same options.
+    @OptionGroup var global: GlobalOptions
+
+    /// Runs before the command is parsed: every `-C` changes directory first, as git's does.
+    func validate() throws {
+        global.enterDirectories()
+    }
 
     /// Runs the command line and exits with hearth's exit-code convention. Every error a
     /// command can meet is a ``ReportableError`` (see Sources/hearth/Errors) and is printed by

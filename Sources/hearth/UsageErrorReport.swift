@@ -23,9 +23,10 @@ enum UsageErrorReport {
 
     /// The first name on the command line that hearth does not know, when there is one.
     static func mistake(in arguments: [String]) -> CommandLineMistake? {
+        guard let words = withoutDirectories(arguments) else { return .missingDirectory }
         var command: any ParsableCommand.Type = Hearth.self
         var path = [Hearth._commandName]
-        var rest = arguments[...]
+        var rest = words[...]
         while !command.configuration.subcommands.isEmpty {
             guard let index = rest.firstIndex(where: { !$0.hasPrefix("-") }) else { break }
             let word = rest[index]
@@ -57,6 +58,25 @@ enum UsageErrorReport {
             return .option("--" + name, suggestion: NameSuggestion.nearest(to: name, among: known).map { "--" + $0 })
         }
         return nil
+    }
+
+    /// `arguments` without the `-C DIR` options (a folder's name is not a command), or nil when a
+    /// `-C` has no folder after it, as the parser sees it (nothing, or an option, follows).
+    private static func withoutDirectories(_ arguments: [String]) -> [String]? {
+        var words: [String] = []
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let word = arguments[index]
+            if word == "--" { return words + arguments[index...] }
+            if word == "-C" {
+                guard index + 1 < arguments.endIndex, !arguments[index + 1].hasPrefix("-") || arguments[index + 1] == "-" else { return nil }
+                index += 2
+                continue
+            }
+            if !(word.hasPrefix("-C") && !word.hasPrefix("--")) { words.append(word) }
+            index += 1
+        }
+        return words
     }
 
     /// ArgumentParser's sentence in hearth's voice: lower case first (not in an acronym such

@@ -10,7 +10,7 @@ import Glibc
 final class GitDaemon {
     /// The TCP port the daemon listens on.
     let port: Int
-    private let process: Process
+    private let process: ChildProcess
 
     /// Starts the daemon for `basePath` and waits until it accepts connections. The port is
     /// found free and then handed to the daemon, so another test can take it in between; the
@@ -20,8 +20,7 @@ final class GitDaemon {
         while true {
             attempt += 1
             let port = try LocalPort.free()
-            let process = Self.makeProcess(port: port, basePath: basePath, home: home)
-            try process.run()
+            let process = try Self.start(port: port, basePath: basePath, home: home)
             let deadline = Date().addingTimeInterval(10)
             while process.isRunning, !LocalPort.accepts(port), Date() < deadline { usleep(20_000) }
             // Still running a moment after the port answers: it is this daemon that answers.
@@ -31,27 +30,21 @@ final class GitDaemon {
                 self.process = process
                 return
             }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
+            process.signal(SIGKILL)
+            process.wait()
             guard attempt < 5 else {
                 throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "git daemon did not start (last port \(port))"])
             }
         }
     }
 
-    private static func makeProcess(port: Int, basePath: URL, home: URL) -> Process {
-        let process = Process()
+    private static func start(port: Int, basePath: URL, home: URL) throws -> ChildProcess {
         // The daemon binary itself: the `git` wrapper would run it as a child and not pass on SIGTERM.
-        process.executableURL = URL(fileURLWithPath: "/usr/lib/git-core/git-daemon")
-        process.arguments = [
+        try ChildProcess("/usr/lib/git-core/git-daemon", [
             "--reuseaddr", "--listen=127.0.0.1", "--port=\(port)", "--export-all",
             "--enable=receive-pack", "--informative-errors",
             "--base-path=\(basePath.path(percentEncoded: false))", basePath.path(percentEncoded: false),
-        ]
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": home.path(percentEncoded: false), "GIT_CONFIG_NOSYSTEM": "1"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        return process
+        ], environment: ["PATH": "/usr/bin:/bin", "HOME": home.path(percentEncoded: false), "GIT_CONFIG_NOSYSTEM": "1"])
     }
 
     deinit { stop() }
@@ -61,10 +54,6 @@ final class GitDaemon {
 
     /// Stops the daemon (and waits for it).
     func stop() {
-        guard process.isRunning else { return }
-        // SIGKILL, not terminate(): the daemon inherits the test runner's signal mask, in
-        // which SIGTERM can be blocked, and would then outlive the test.
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.stop()
     }
 }

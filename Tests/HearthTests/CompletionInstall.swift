@@ -2,9 +2,9 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `Scripts/install-extras.sh` run with the debug `hearth` into a temporary DESTROOT, as
-/// `make install` runs it with the release binary, plus helpers to run the real shells on the
-/// installed files.
+/// `Scripts/install-extras.sh` run with the debug `hearth` and its man page into a temporary
+/// DESTROOT, as `make install` runs it with the release binary and the page the GenerateManual
+/// plugin wrote, plus helpers to run the real shells on the installed files.
 final class CompletionInstall {
     /// The temporary folder (its private HOME keeps fish and zsh from reading the user's files).
     let notebook: TemporaryNotebook
@@ -12,6 +12,8 @@ final class CompletionInstall {
     let destroot: URL
     /// What the script printed and returned.
     let result: ProcessResult
+    /// The man page given to the script.
+    let page: URL
 
     /// The repository checkout, found from this file.
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -24,8 +26,11 @@ final class CompletionInstall {
     static let manPage = "share/man/man1/hearth.1"
 
     /// Runs the install script; `binary` defaults to the built hearth, or to a shell script with
-    /// the text `fakeBinary` when given. `prepare` gets DESTROOT first, to put things in the way.
-    init(binary: URL? = nil, fakeBinary: String? = nil, prepare: (URL) throws -> Void = { _ in }) throws {
+    /// the text `fakeBinary` when given. The man page is the one the GenerateManual plugin writes
+    /// for the built hearth, or `givenPage`, or a file with the text `fakePage` when given.
+    /// `prepare` gets DESTROOT first, to put things in the way.
+    init(binary: URL? = nil, fakeBinary: String? = nil, givenPage: URL? = nil, fakePage: String? = nil,
+         prepare: (URL) throws -> Void = { _ in }) throws {
         notebook = try TemporaryNotebook()
         destroot = notebook.base.appendingPathComponent("dest/usr/local", isDirectory: true)
         var given = binary
@@ -36,9 +41,32 @@ final class CompletionInstall {
             given = fake
         }
         try prepare(destroot)
-        let hearth = try #require(given ?? HearthBinary.url, "no built hearth next to the test bundle; run `swift build` first")
+        let built = try #require(HearthBinary.url, "no built hearth next to the test bundle; run `swift build` first")
+        if let givenPage {
+            page = givenPage
+        } else if let fakePage {
+            page = notebook.base.appendingPathComponent("fake-hearth.1")
+            try Data(fakePage.utf8).write(to: page)
+        } else {
+            page = try CompletionInstall.manual(of: built, into: notebook.base.appendingPathComponent("manual"), notebook: notebook)
+        }
         let script = CompletionInstall.repository.appendingPathComponent("Scripts/install-extras.sh")
-        result = try ProcessRunner.run(script, [hearth.path, destroot.path], in: notebook.base, environment: CompletionInstall.environment(of: notebook))
+        result = try ProcessRunner.run(script, [(given ?? built).path, page.path, destroot.path], in: notebook.base,
+                                       environment: CompletionInstall.environment(of: notebook))
+    }
+
+    /// The man page of `binary` as `swift package plugin generate-manual` writes it: the plugin
+    /// builds the package and runs its tool, `generate-manual-tool BINARY --output-directory DIR`,
+    /// which SwiftPM leaves next to the debug hearth. A test cannot run the plugin itself: the
+    /// running `swift test` holds the build folder.
+    static func manual(of binary: URL, into folder: URL, notebook: TemporaryNotebook) throws -> URL {
+        let tool = binary.deletingLastPathComponent().appendingPathComponent("generate-manual-tool")
+        try #require(FileManager.default.isExecutableFile(atPath: tool.path),
+                     "no \(tool.path); run `swift package plugin generate-manual --configuration debug` once (make test does)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let run = try ProcessRunner.run(tool, [binary.path, "--output-directory", folder.path], in: notebook.base, environment: notebook.environment())
+        try #require(run.status == 0, "\(run)")
+        return folder.appendingPathComponent("hearth.1")
     }
 
     /// An installed file's absolute path.

@@ -30,6 +30,45 @@ import Testing
         #expect(try notebook.hearth("-C", in: notebook.base).status == 2)
     }
 
+    /// `-C` is one option wherever it stands: each is relative to the one before, as git's, and
+    /// the command sees the last folder as where it was started (its paths are printed from there).
+    @Test func everyDashCIsRelativeToTheOneBefore() throws {
+        let notebook = try notebookWithADay()
+        for arguments in [["-C", "nb", "-C", "days", "list"], ["-C", "nb", "list", "-C", "days"], ["list", "-C", "nb", "-Cdays"],
+                          ["-C", "nb/days", "list"], ["list", "-C", "nb/days"]] {
+            let result = try notebook.hearth(arguments, in: notebook.base)
+            #expect(result.stdout == "2026-11-20  day  2026/2026-11-20.md\n", "\(arguments): \(result)")
+        }
+    }
+
+    /// The errors say what is wrong in one line, wherever `-C` stands, and a folder's name after
+    /// `-C` is not taken for a mistyped command.
+    @Test func dashCErrorsNameTheFolder() throws {
+        let notebook = try notebookWithADay()
+        for arguments in [["-C", "missing", "list"], ["list", "-C", "missing"], ["-C", "nb", "-C", "missing", "list"]] {
+            let result = try notebook.hearth(arguments, in: notebook.base)
+            #expect(result.status == 2 && result.stdout.isEmpty, "\(arguments): \(result)")
+            #expect(result.stderr == "hearth: error: cannot change to 'missing': no such directory\n", "\(arguments): \(result)")
+        }
+        for arguments in [["-C"], ["list", "-C"], ["-C", "--json", "list"]] {
+            let result = try notebook.hearth(arguments, in: notebook.base)
+            #expect(result.status == 2, "\(arguments): \(result)")
+            #expect(result.stderr.hasPrefix("hearth: error: -C needs a directory\n"), "\(arguments): \(result)")
+        }
+        let typo = try notebook.hearth("-C", "nb", "lst", in: notebook.base)
+        #expect(typo.status == 2 && typo.stderr.hasPrefix("hearth: error: unknown command 'lst'; did you mean 'list'?\n"), "\(typo)")
+    }
+
+    /// `hearth --help` shows `-C` before the command, and every command's help shows it too.
+    @Test func helpShowsDashC() throws {
+        let notebook = try TemporaryNotebook()
+        let help = try notebook.hearth("--help", in: notebook.base)
+        #expect(help.stdout.contains("USAGE: hearth [-C <DIR> ...] <subcommand>"), "\(help.stdout)")
+        #expect(help.stdout.contains("\n  -C <DIR>                Run as if hearth was started in DIR"), "\(help.stdout)")
+        let sync = try notebook.hearth("sync", "--help", in: notebook.base)
+        #expect(sync.stdout.contains("\n  -C <DIR>                Run as if hearth was started in DIR"), "\(sync.stdout)")
+    }
+
     @Test func commandsWorkFromASubfolderOfTheNotebook() throws {
         let notebook = try notebookWithADay()
         let subfolder = notebook.url("days/2026")

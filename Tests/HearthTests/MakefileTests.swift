@@ -9,8 +9,8 @@ import Testing
 /// `apt-get` that writes down what it was asked to install; `swift` fails at once, so nothing is
 /// built and the recipes stop right after their dependencies.
 struct MakefileTests {
-    static let build: Set = ["libgit2-dev", "pkg-config", "python3"]
-    static let demo = build.union(["git"])
+    static let build: Set = ["libgit2-dev", "pkg-config"]
+    static let demo = build.union(["git", "python3"])
     static let everything = demo.union(["openssh-server", "openssl", "zsh", "fish", "groff-base", "man-db", "vim", "nano", "tmux"])
 
     /// The packages `make TARGET` asked apt-get to install.
@@ -53,6 +53,22 @@ struct MakefileTests {
 
     @Test func theDemoAddsGit() throws {
         #expect(try installed(by: "demo") == Self.demo)
+    }
+
+    /// `make install` writes the man page with swift-argument-parser's GenerateManual plugin
+    /// and gives it to the install script; nothing in it runs Python.
+    @Test func installWritesTheManPageWithThePlugin() throws {
+        let notebook = try TemporaryNotebook()
+        let make = try #require(CompletionInstall.which("make"), "make is not installed")
+        let result = try ProcessRunner.run(make, ["-n", "-C", CompletionInstall.repository.path, "install", "SUDO=", "DESTDIR=/nonexistent"],
+                                           in: notebook.base, environment: notebook.environment())
+        #expect(result.status == 0, "\(result)")
+        let lines = result.stdout.split(separator: "\n")
+        let plugin = try #require(lines.firstIndex { $0.hasPrefix("swift package plugin generate-manual") }, "\(result.stdout)")
+        let extras = try #require(lines.firstIndex { $0.hasPrefix("Scripts/install-extras.sh ") }, "\(result.stdout)")
+        #expect(plugin < extras)
+        #expect(lines[extras].contains("\".build/plugins/GenerateManual/outputs/hearth/hearth.1\""), "\(lines[extras])")
+        #expect(!result.stdout.contains("python"), "\(result.stdout)")
     }
 
     @Test(arguments: ["test", "test-stress"])

@@ -12,33 +12,26 @@ import Testing
         let lock = devices.remote.appendingPathComponent("refs/heads/main.lock")
         #expect(FileManager.default.createFile(atPath: lock.path, contents: Data()))
 
-        let process = Process()
-        process.executableURL = HearthBinary.url
-        process.arguments = ["sync"]
-        process.currentDirectoryURL = notebook.root
-        process.environment = notebook.environment(["HEARTH_SYNC_TRACE": "1"])
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+        // Both streams go to files: the test reads the trace while hearth runs, and neither
+        // can fill up while nobody reads it.
+        let stdoutFile = notebook.base.appendingPathComponent("sync-stdout")
+        let traceFile = notebook.base.appendingPathComponent("sync-trace")
+        let binary = try #require(HearthBinary.url)
+        let process = try ChildProcess(binary.path, ["sync"], environment: notebook.environment(["HEARTH_SYNC_TRACE": "1"]),
+                                       directory: notebook.root.path,
+                                       stdout: .appendToFile(stdoutFile.path), stderr: .appendToFile(traceFile.path))
+        let trace = { (try? String(contentsOf: traceFile, encoding: .utf8)) ?? "" }
         // The other push holds its lock (kept fresh) until this sync is about to push, and a
         // second longer.
-        let reachedPush = DispatchSemaphore(value: 0)
-        let trace = LockedText()
-        errors.fileHandleForReading.readabilityHandler = { handle in
-            let text = trace.append(handle.availableData)
-            if text.contains("before-push") { reachedPush.signal() }
-        }
-        try process.run()
-        while reachedPush.wait(timeout: .now() + 0.3) == .timedOut, process.isRunning {
+        while !trace().contains("before-push"), process.isRunning {
             try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: lock.path)
+            Thread.sleep(forTimeInterval: 0.05)
         }
         Thread.sleep(forTimeInterval: 1)
         try FileManager.default.removeItem(at: lock)
-        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        errors.fileHandleForReading.readabilityHandler = nil
-        #expect(process.terminationStatus == 0, "\(stdout)\n\(trace.text)")
+        let termination = process.wait()
+        let stdout = (try? String(contentsOf: stdoutFile, encoding: .utf8)) ?? ""
+        #expect(termination == .exited(0), "\(stdout)\n\(trace())")
         #expect(stdout.contains("The remote was busy (locked by another device's push); pushed on attempt"), "\(stdout)")
         #expect(!stdout.contains("moved"), "\(stdout)")
     }

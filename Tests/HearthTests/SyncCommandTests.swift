@@ -187,11 +187,8 @@ import Testing
         let devices = try TwoDevices()
         let lock = devices.notebook.url(".git/hearth-sync.lock").path
         // flock(1) holds the same kind of lock hearth takes, as another sync would.
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [lock, "sleep", "5"]
-        try holder.run()
-        defer { holder.terminate() }
+        let holder = try ChildProcess("/usr/bin/flock", [lock, "sleep", "5"], environment: devices.notebook.environment())
+        defer { holder.stop() }
         // Wait until flock(1) really holds it (a slow machine may take a while to start it).
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
@@ -203,8 +200,7 @@ import Testing
         let result = try devices.notebook.hearth("sync", "--wait", "0.5")
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("another sync is running in this notebook"), "\(result)")
-        holder.terminate()
-        holder.waitUntilExit()
+        holder.stop()
         // The holder is gone (killed): the lock is free again without anyone cleaning up.
         #expect(try devices.notebook.hearth("sync").status == 0)
     }

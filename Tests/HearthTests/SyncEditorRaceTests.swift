@@ -30,14 +30,11 @@ import Testing
         let entry = laptop.url(SyncCommandTests.path).path
         let stop = laptop.base.appendingPathComponent("stop").path
         let count = laptop.base.appendingPathComponent("saves").path
-        let editor = Process()
-        editor.executableURL = URL(fileURLWithPath: "/bin/sh")
-        editor.arguments = ["-c", Self.editor, "editor", entry, stop, count]
-        editor.currentDirectoryURL = laptop.root
-        try editor.run()
+        let editor = try ChildProcess("/bin/sh", ["-c", Self.editor, "editor", entry, stop, count],
+                                      environment: laptop.environment(), directory: laptop.root.path)
         defer {
             _ = FileManager.default.createFile(atPath: stop, contents: nil)
-            editor.waitUntilExit()
+            editor.wait()
         }
 
         var kept = 0
@@ -53,7 +50,7 @@ import Testing
             kept += (report?["kept_local"] as? [String])?.count ?? 0
         }
         _ = FileManager.default.createFile(atPath: stop, contents: nil)
-        editor.waitUntilExit()
+        editor.wait()
         let saves = Int((try String(contentsOfFile: count, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         #expect(saves > 8, "the editor saved only \(saves) times")
 

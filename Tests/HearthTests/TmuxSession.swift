@@ -187,21 +187,11 @@ final class TmuxSession {
         guard result.status == 0 else { throw SetupFailure(message: "tmux \(arguments.joined(separator: " ")) failed: \(result)") }
     }
 
-    /// Runs one tmux client command. Not through `Process` and pipes: the server forks off the
-    /// first client and would hold the pipes open, and it would inherit the test thread's
-    /// blocked signals, which the pane's shell and hearth would inherit in turn; `ChildSpawn`
-    /// gives a clean signal mask and writes the output to a file.
+    /// Runs one tmux client command. The server it forks off the first time inherits the
+    /// client's clean signal mask, which the pane's shell and hearth inherit in turn.
     private func tmux(_ arguments: [String]) throws -> ProcessResult {
-        let output = stateDirectory.appendingPathComponent("tmux-output")
-        try? FileManager.default.removeItem(at: output)
-        let pid = try ChildSpawn.start("/usr/bin/env", ["tmux", "-S", socket] + arguments, environment: environment, output: output.path)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            guard errno == EINTR else { throw SetupFailure(message: "waitpid for tmux failed: errno \(errno)") }
-        }
-        let text = (try? Data(contentsOf: output)) ?? Data()
-        let exitStatus = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return ProcessResult(status: exitStatus, stdoutData: text, stderrData: Data())
+        try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-S", socket] + arguments, in: stateDirectory,
+                              environment: environment, mergeOutput: true)
     }
 
     /// `text` in single quotes for sh.

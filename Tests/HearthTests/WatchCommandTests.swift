@@ -187,9 +187,7 @@ import Glibc
         // A vim-like editor: it never reloads, so each save writes its whole buffer (in place, or
         // a swap file renamed over the entry), whatever the watcher merged into the file meanwhile.
         let saves = 40
-        let editor = Process()
-        editor.executableURL = URL(fileURLWithPath: "/bin/sh")
-        editor.arguments = ["-c", """
+        let editor = try ChildProcess("/bin/sh", ["-c", """
             buffer=$(cat "$1"); i=0
             while [ $i -lt \(saves) ]; do
                 i=$((i+1)); buffer="$buffer
@@ -198,14 +196,14 @@ import Glibc
                 else printf '%s\\n' "$buffer" > "$1.swp" && mv "$1.swp" "$1"; fi
                 sleep 0.05
             done
-            """, "editor", devices.notebook.url(Self.path).path]
-        try editor.run()
+            """, "editor", devices.notebook.url(Self.path).path],
+                                      environment: devices.notebook.environment())
         // Meanwhile the desk changes the same entry, so the watcher's syncs merge and rewrite it.
         for round in 1...3 {
             try append("desk round \(round)", to: devices.desk)
             try devices.desk("sync", "--quiet").requireSuccess()
         }
-        editor.waitUntilExit()
+        editor.wait()
         // Its last save holds every line it wrote; the desk's lines it saved over are its user's
         // deletion, as with any editor that does not reload.
         let expected = (1...saves).map { "editor save \($0)\n" }

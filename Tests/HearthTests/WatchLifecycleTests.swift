@@ -189,8 +189,8 @@ import Glibc
     @Test func aHeldLockIsReportedOnceThenOnceMoreWhenSyncingResumes() throws {
         let devices = try TwoDevices()
         let lock = devices.notebook.url(".git/hearth-sync.lock").path
-        let holder = try Daemon("/bin/sh", ["-c", "exec 9>>\"$0\" && flock 9 && exec sleep 60", lock],
-                                environment: devices.notebook.environment())
+        let holder = try ChildProcess("/bin/sh", ["-c", "exec 9>>\"$0\" && flock 9 && exec sleep 60", lock],
+                                      environment: devices.notebook.environment())
         defer { holder.stop() }
         let probe = { try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/flock"), ["-n", lock, "true"],
                                             in: devices.notebook.root, environment: devices.notebook.environment()).status }
@@ -227,8 +227,8 @@ import Glibc
         let arguments = ["watch", "origin", "--quiet", "0.2", "--interval", "0.2", "--restart-after", "1", "--poll", "-v", "--timeout", "45"]
         let watch = try WatchProcess(devices.notebook, arguments)
         try #require(watch.waitForLine(containing: "sync (start)"), "\(watch.log)")
-        // What it starts with: stdin, stdout, stderr, its own wake-up pipe, and whatever the test
-        // runner let it inherit (posix_spawn passes on every descriptor not marked close-on-exec).
+        // What it starts with: stdin, stdout, stderr and its own wake-up pipe (ChildProcess passes
+        // on no other descriptor).
         let initial = descriptors(watch.pid)
         var samples: [[String]] = []
         for restarts in 1...4 {

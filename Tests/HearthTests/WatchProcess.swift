@@ -5,15 +5,16 @@ import Testing
 import Glibc
 #endif
 
-/// A running `hearth watch`, started with `posix_spawn` like ``Daemon`` (Foundation's `Process`
-/// hangs the test run's child reaping for long-lived children), but with stdout and stderr going
-/// to a log file the test reads while it runs. Stopped with SIGKILL and reaped when the value
-/// goes away, if the test has not stopped it itself.
+/// A running `hearth watch` (a ``ChildProcess``), with stdout and stderr going to a log file the
+/// test reads while it runs. Stopped with SIGKILL and reaped when the value goes away, if the test
+/// has not stopped it itself.
 final class WatchProcess {
-    let pid: pid_t
     /// Where stdout and stderr go, in the order written.
     let logFile: URL
-    private var exitStatus: Int32?
+    private let child: ChildProcess
+
+    /// The process id, for signals a test sends itself.
+    var pid: pid_t { child.pid }
 
     /// Starts the built `hearth` with `arguments` in `directory`, with `notebook`'s environment;
     /// through `wrapper` (a program and its arguments, then hearth's path and arguments follow)
@@ -22,17 +23,10 @@ final class WatchProcess {
          wrapper: [String] = []) throws {
         let binary = try #require(HearthBinary.url, "no built hearth next to the test bundle; run `swift build` first")
         logFile = notebook.base.appendingPathComponent("watch-\(UUID().uuidString).log")
-        // `-C`: posix_spawn's chdir action is not in every libc.
+        // `-C` names the notebook; the working directory stays the test runner's, as it always has here.
         let command = wrapper + [binary.path, "-C", (directory ?? notebook.root).path] + arguments
-        pid = try ChildSpawn.start(command[0], Array(command.dropFirst()), environment: notebook.environment(extra), output: logFile.path)
-    }
-
-    deinit {
-        if exitStatus == nil {
-            kill(pid, SIGKILL)
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        }
+        child = try ChildProcess(command[0], Array(command.dropFirst()), environment: notebook.environment(extra),
+                                 stdout: .appendToFile(logFile.path))
     }
 
     /// Everything written so far.
@@ -48,26 +42,17 @@ final class WatchProcess {
     /// The exit code once the process has exited (128 + signal number when a signal ended it).
     var exitCode: Int32? {
         _ = isRunning
-        return exitStatus
+        return child.termination?.shellStatus
     }
 
     /// Waits up to `seconds` for the process to exit on its own; its exit code, nil when it did not.
     func waitForExit(seconds: TimeInterval = 20) -> Int32? {
         guard waitUntil(seconds: seconds, { !isRunning }) else { return nil }
-        return exitStatus
+        return exitCode
     }
 
     /// Whether the process is still running (reaping it when it has exited).
-    var isRunning: Bool {
-        guard exitStatus == nil else { return false }
-        var status: Int32 = 0
-        if waitpid(pid, &status, WNOHANG) == pid {
-            // WIFEXITED: the low 7 bits are zero; then the code is in the next byte.
-            exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-            return false
-        }
-        return true
-    }
+    var isRunning: Bool { child.isRunning }
 
     /// Waits until `condition` holds, polling every 50 ms; false when `seconds` pass first.
     @discardableResult
@@ -89,8 +74,8 @@ final class WatchProcess {
     /// Sends `signal` and waits up to `seconds` for the process to exit; its exit code (128 +
     /// signal number when a signal ended it), nil when it did not exit in time.
     func stop(with signal: Int32 = SIGTERM, seconds: TimeInterval = 20) -> Int32? {
-        kill(pid, signal)
+        child.signal(signal)
         guard waitUntil(seconds: seconds, { !isRunning }) else { return nil }
-        return exitStatus
+        return exitCode
     }
 }

@@ -16,7 +16,7 @@ public final class HTTPSGitServer {
     /// The self-signed certificate (PEM), which is its own certificate authority.
     public let certificate: URL
     private let log: URL
-    private let process: Process
+    private let process: ChildProcess
 
     /// Makes a certificate for 127.0.0.1 in `folder` and starts serving `projectRoot`.
     public init(projectRoot: URL, token: String, folder: URL) throws {
@@ -35,26 +35,20 @@ public final class HTTPSGitServer {
         guard made.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "openssl: \(made)"]) }
         let script = folder.appendingPathComponent("https_git_server.py")
         try Data(Self.script.utf8).write(to: script)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [script.path, projectRoot.path, certificate.path, key.path, log.path]
-        process.environment = ["PATH": "/usr/bin:/bin", "EXPECTED_TOKEN": token, "HOME": folder.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess("/usr/bin/python3", [script.path, projectRoot.path, certificate.path, key.path, log.path],
+                                       environment: ["PATH": "/usr/bin:/bin", "EXPECTED_TOKEN": token, "HOME": folder.path],
+                                       stdout: .pipe, stderr: .discard)
         self.process = process
         // The script prints its port once it listens.
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
+        var line = [UInt8]()
+        var byte: UInt8 = 0
+        while line.last != UInt8(ascii: "\n") {
+            let count = read(process.stdoutPipe ?? -1, &byte, 1)
+            if count == 1 { line.append(byte) } else if count == 0 || errno != EINTR { break }
         }
         guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.signal(SIGKILL)
+            process.wait()
             throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the https git server did not start"])
         }
         self.port = port
@@ -72,9 +66,8 @@ public final class HTTPSGitServer {
 
     /// Stops the server and waits for it.
     public func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.signal(SIGKILL)
+        process.wait()
     }
 
     private static let script = #"""

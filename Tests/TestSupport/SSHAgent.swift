@@ -11,7 +11,7 @@ public final class SSHAgent {
     /// The agent's socket.
     public let socket: URL
     private let directory: URL
-    private let process: Daemon
+    private let process: ChildProcess
 
     /// Starts `ssh-agent -D -a SOCKET` and waits until it answers there.
     public init() throws {
@@ -21,7 +21,7 @@ public final class SSHAgent {
                                                 attributes: [.posixPermissions: 0o700])
         socket = directory.appendingPathComponent("agent.sock")
         do {
-            process = try Daemon("/usr/bin/ssh-agent", ["-D", "-a", socket.path], environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C"])
+            process = try ChildProcess("/usr/bin/ssh-agent", ["-D", "-a", socket.path], environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C"])
         } catch {
             try? FileManager.default.removeItem(at: directory)
             throw error

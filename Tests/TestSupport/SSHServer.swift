@@ -22,7 +22,7 @@ public final class SSHServer {
     public var authorizedKeys: URL { directory.appendingPathComponent("authorized_keys") }
     /// sshd's log (`LogLevel VERBOSE`): one line per authentication attempt.
     public var logFile: URL { directory.appendingPathComponent("sshd.log") }
-    private let process: Daemon
+    private let process: ChildProcess
 
     /// Generates the host key and config and starts `sshd -D`, returning once the port accepts
     /// connections. A port taken between choosing and binding it is retried with another.
@@ -87,7 +87,7 @@ public final class SSHServer {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    private static func start(in directory: URL, port: Int) throws -> Daemon {
+    private static func start(in directory: URL, port: Int) throws -> ChildProcess {
         let config = """
             Port \(port)
             ListenAddress 127.0.0.1
@@ -114,13 +114,13 @@ public final class SSHServer {
         let logFile = directory.appendingPathComponent("sshd.log")
         try? FileManager.default.removeItem(at: logFile)
         // sshd re-executes itself for every connection, so it must be started by absolute path.
-        return try Daemon("/usr/sbin/sshd", ["-D", "-f", configFile.path, "-E", logFile.path],
+        return try ChildProcess("/usr/sbin/sshd", ["-D", "-f", configFile.path, "-E", logFile.path],
                           environment: ["PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin", "LC_ALL": "C"])
     }
 
     /// True once `port` accepts connections; false when sshd exited (port taken, bad config)
     /// or did not listen within 10 seconds (then it is stopped).
-    private static func waitUntilListening(_ process: Daemon, port: Int) throws -> Bool {
+    private static func waitUntilListening(_ process: ChildProcess, port: Int) throws -> Bool {
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
             if !process.isRunning { return false }

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// `docs/architecture.md` is the project's living picture of its modules: its dependency table
+/// must say exactly what `Package.swift` declares, and each module's sources may import only
+/// what it declares (so MergeKit really builds with NoteKit alone).
+struct ArchitectureTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The modules of the product (not tests, not the test support library) and their direct
+    /// dependencies, read from the manifest's `.target`, `.executableTarget` and `.systemLibrary`
+    /// entries.
+    static func manifestGraph() throws -> [String: Set<String>] {
+        let text = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        var graph: [String: Set<String>] = [:]
+        let source = text
+        for kind in [".target(", ".executableTarget(", ".systemLibrary("] {
+            var searchStart = source.startIndex
+            while let found = source.range(of: kind, range: searchStart..<source.endIndex) {
+                // The call's text, up to its matching parenthesis.
+                var depth = 0
+                var end = found.lowerBound
+                for index in source[found.lowerBound...].indices {
+                    let character = source[index]
+                    if character == "(" { depth += 1 }
+                    if character == ")" {
+                        depth -= 1
+                        if depth == 0 { end = index; break }
+                    }
+                }
+                let call = String(source[found.lowerBound...end])
+                searchStart = source.index(after: end)
+                guard let name = firstMatch(#"name:\s*"([^"]+)""#, in: call) else { continue }
+                // Test support lives under Tests/ and is not part of the product.
+                if call.contains(#"path: "Tests/"#) { continue }
+                var dependencies: Set<String> = []
+                if let list = call.range(of: "dependencies:") {
+                    let rest = call[list.upperBound...]
+                    var depth = 0
+                    var body = ""
+                    for character in rest {
+                        if character == "[" { depth += 1; if depth == 1 { continue } }
+                        if character == "]" { depth -= 1; if depth == 0 { break } }
+                        if depth >= 1 { body.append(character) }
+                    }
+                    // `.product(name: "X", package: ...)` names X; plain strings name targets.
+                    let withoutPackages = body.replacingOccurrences(of: #"package:\s*"[^"]+""#, with: "", options: .regularExpression)
+                    for match in allMatches(#""([^"]+)""#, in: withoutPackages) { dependencies.insert(match) }
+                }
+                graph[name] = dependencies
+            }
+        }
+        return graph
+    }
+
+    /// The table between the `graph` markers of docs/architecture.md: module -> dependencies.
+    static func documentedGraph() throws -> [String: Set<String>] {
+        let text = try String(contentsOf: root.appendingPathComponent("docs/architecture.md"), encoding: .utf8)
+        let start = try #require(text.range(of: "<!-- graph"), "docs/architecture.md has no graph table")
+        let end = try #require(text.range(of: "<!-- /graph -->"), "docs/architecture.md's graph table is not closed")
+        var graph: [String: Set<String>] = [:]
+        for line in text[start.upperBound..<end.lowerBound].split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let module = cells[1].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+            let dependencies = cells[2].hasPrefix("(") ? [] : cells[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            graph[module] = Set(dependencies)
+        }
+        return graph
+    }
+
+    static func firstMatch(_ pattern: String, in text: String) -> String? {
+        allMatches(pattern, in: text).first
+    }
+
+    static func allMatches(_ pattern: String, in text: String) -> [String] {
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let range = NSRange(text.startIndex..., in: text)
+        return expression.matches(in: text, range: range).compactMap { match in
+            Range(match.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+
+    @Test func theDocumentedGraphIsTheManifests() throws {
+        let manifest = try Self.manifestGraph()
+        let documented = try Self.documentedGraph()
+        // Guards the parser itself: a graph it failed to read would compare equal to nothing.
+        #expect(manifest["MergeKit"] == ["NoteKit"], "\(manifest)")
+        #expect(manifest.count >= 8, "\(manifest)")
+        for module in Set(manifest.keys).union(documented.keys) where documented[module] != manifest[module] {
+            Issue.record("docs/architecture.md and Package.swift disagree on \(module): docs say \(documented[module].map { $0.sorted() } ?? []), Package.swift says \(manifest[module].map { $0.sorted() } ?? [])")
+        }
+    }
+
+    /// Each module imports only modules it declares (and the system's), so a dependency the
+    /// manifest does not show cannot creep in through a transitive one.
+    @Test func modulesImportOnlyWhatTheyDeclare() throws {
+        let manifest = try Self.manifestGraph()
+        let system: Set = ["Foundation", "FoundationEssentials", "Dispatch", "Glibc", "Darwin", "Synchronization", "os", "Testing"]
+        var checked = 0
+        for (module, dependencies) in manifest {
+            let folder = Self.root.appendingPathComponent("Sources/\(module)")
+            guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { continue }
+            for case let file as URL in files where file.pathExtension == "swift" {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                for line in text.split(separator: "\n") {
+                    let words = line.split(separator: " ")
+                    guard let index = words.firstIndex(of: "import"), words[..<index].allSatisfy({ $0.hasPrefix("@") || ["internal", "public", "package", "private"].contains($0) }),
+                          index + 1 < words.count else { continue }
+                    let imported = String(words[index + 1])
+                    checked += 1
+                    #expect(system.contains(imported) || dependencies.contains(imported) || imported == module,
+                            "\(file.lastPathComponent) in \(module) imports \(imported), which Package.swift does not give \(module)")
+                }
+            }
+        }
+        #expect(checked > 100, "looked at only \(checked) imports")
+    }
+}
