@@ -21,6 +21,8 @@ extension SyncError: ReportableError {
             return "\(self). To make a notebook of its files, clone it with git clone and run hearth init in the clone"
         case .unfinishedGitOperation:
             return "\(self); finish or abort it with git first (e.g. git merge --continue or git merge --abort), then run hearth init again"
+        case .notNotes:
+            return "\(self). To keep notes in it anyway, run hearth init --adopt; to keep them apart, make the notebook in a folder of its own (hearth init DIR)"
         case .noRepository:
             return NotANotebookAdvice.noRepository(description, for: .sync)
         case .insideNotebook(_, let notebook):
@@ -55,7 +57,7 @@ extension SyncError: ReportableError {
         case .unsafePath:
             return "\(self). The commit was made with another tool; remove that path from the remote's branch with git (a new commit deleting it), "
                 + "then run hearth sync again"
-        case .io, .locked, .unknownRemote, .conflict, .notNotes:
+        case .io, .locked, .unknownRemote, .conflict:
             return description
         }
     }
