@@ -70,10 +70,14 @@ test-stress: test-deps
 demo: demo-deps build
 	@Scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/hearth"
 
+# The scripts time whole commands against grep and git; the micro-benchmarks (Benchmarks/, on
+# package-benchmark) count instructions and mallocs per call of the scanner, the query, the entry
+# merge and the history walk. They are a package of their own, so `make test` never builds them.
 bench: demo-deps
 	$(SWIFT) build -c release --product hearth
 	python3 Scripts/bench.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth"
 	python3 Scripts/bench-sync.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth" --days $(SYNC_BENCH_DAYS)
+	$(SWIFT) package --package-path Benchmarks benchmark --no-progress
 
 # Where `swift package plugin generate-manual` (swift-argument-parser's GenerateManual plugin)
 # writes hearth.1. It builds the package in release mode, as the line before it just did, and
@@ -90,3 +94,15 @@ install: deps
 
 clean:
 	rm -rf .build
+
+# The DocC catalogues of the libraries an app uses, one archive each under .build/docs; a doc
+# warning (a broken ``link``, an undocumented parameter) fails the build.
+DOCS_TARGETS := NoteKit MergeKit SyncKit
+DOCS_DIR := $(CURDIR)/.build/docs
+.PHONY: docs
+docs: deps
+	@mkdir -p "$(DOCS_DIR)"
+	@for target in $(DOCS_TARGETS); do \
+		$(SWIFT) package --allow-writing-to-directory "$(DOCS_DIR)" generate-documentation --target $$target \
+			--output-path "$(DOCS_DIR)/$$target.doccarchive" --warnings-as-errors || exit 1; \
+	done

@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Hearth",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "hearth", targets: ["hearth"]),
         .library(name: "NoteKit", targets: ["NoteKit"]),
@@ -22,6 +22,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `make docs`: the DocC catalogues of NoteKit, MergeKit and SyncKit.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -43,14 +45,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The program the DocC article "Using Hearth's libraries in your own app" quotes: public API
+        // only, built and run by `make test` (ExampleProgramTests) so the article cannot rot.
+        .executableTarget(
+            name: "NotebookTour",
+            dependencies: ["NoteKit", "MergeKit", "SyncKit"],
+            path: "Examples/NotebookTour",
+            swiftSettings: swiftSettings
+        ),
         // Helpers several test targets share (running the git CLI in isolation).
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "NoteKitTests", dependencies: ["NoteKit", "Yams", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MergeKitTests", dependencies: ["MergeKit", "NoteKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "HistoryKitTests", dependencies: ["HistoryKit", "GitKit", "NoteKit", "MergeKit", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "HistoryKit", "MergeKit", "GitKit", "NoteKit", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "MergeKit", "GitKit", "NoteKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "JournalKitTests", dependencies: ["JournalKit", "NoteKit"], swiftSettings: swiftSettings),
-        .testTarget(name: "HearthTests", dependencies: ["hearth", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "HearthTests", dependencies: ["hearth", "NotebookTour", "TestSupport"], swiftSettings: swiftSettings),
     ]
 )

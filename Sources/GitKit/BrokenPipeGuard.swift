@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Keeps SIGPIPE away from the current thread while a libgit2 network call runs. libgit2 1.5
 /// writes to sockets with plain `send` (no `MSG_NOSIGNAL`), so a write after the peer closed the
@@ -10,39 +7,23 @@ import Glibc
 /// `EPIPE`, which libgit2 reports; ``restore()`` then discards the pending signal and unblocks.
 /// The signal mask is per thread, so nothing else in the process changes.
 struct BrokenPipeGuard {
-    #if os(Linux)
     private var previous = sigset_t()
     private var wasPending = false
-    #endif
 
     /// Blocks SIGPIPE on the calling thread.
     init() {
-        #if os(Linux)
-        var pipe = sigset_t()
-        sigemptyset(&pipe)
-        sigaddset(&pipe, SIGPIPE)
+        var pipe = PendingSignal.set(of: [SIGPIPE])
         pthread_sigmask(SIG_BLOCK, &pipe, &previous)
-        var pending = sigset_t()
-        sigpending(&pending)
-        wasPending = sigismember(&pending, SIGPIPE) == 1
-        #endif
+        wasPending = PendingSignal.isPending([SIGPIPE])
     }
 
     /// Discards a SIGPIPE raised meanwhile (not one that was pending before) and restores the
     /// thread's signal mask. Call it on the thread that created the guard.
     func restore() {
-        #if os(Linux)
-        var pipe = sigset_t()
-        sigemptyset(&pipe)
-        sigaddset(&pipe, SIGPIPE)
-        var pending = sigset_t()
-        sigpending(&pending)
-        if !wasPending, sigismember(&pending, SIGPIPE) == 1 {
-            var zero = timespec(tv_sec: 0, tv_nsec: 0)
-            _ = sigtimedwait(&pipe, nil, &zero)
+        if !wasPending, PendingSignal.isPending([SIGPIPE]) {
+            _ = PendingSignal.take([SIGPIPE])
         }
         var previous = self.previous
         pthread_sigmask(SIG_SETMASK, &previous, nil)
-        #endif
     }
 }

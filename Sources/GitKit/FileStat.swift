@@ -16,19 +16,14 @@ public struct FileStat: Sendable, Hashable {
     /// Size in bytes.
     public var size: UInt64
 
+    // `init(_ info: stat)` is in FileStat+Linux.swift and FileStat+Darwin.swift: the C library
+    // names the times differently, and every Hearth module reads them through this type.
+
     /// The stat data of `path` itself (a link is not followed), nil when it cannot be read.
     public static func of(_ path: String) -> FileStat? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         return FileStat(info)
-    }
-
-    /// The fields git keeps of a `stat` result.
-    public init(_ info: stat) {
-        self.init(ctime: (Int64(info.st_ctim.tv_sec), UInt32(info.st_ctim.tv_nsec)),
-                  mtime: (Int64(info.st_mtim.tv_sec), UInt32(info.st_mtim.tv_nsec)),
-                  device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
-                  uid: info.st_uid, gid: info.st_gid, size: UInt64(info.st_size))
     }
 
     /// A value from its fields.

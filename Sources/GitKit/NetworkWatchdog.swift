@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Bounds how long one fetch, push or clone waits for a silent remote. libgit2 1.5 has no
 /// timeouts (`GIT_OPT_SET_SERVER_TIMEOUT` came with 1.7) and blocks in `recv`, `send`, `poll` or
@@ -19,7 +16,8 @@ import Glibc
 /// Which sockets: those opened after the operation started, and of them the ones talking to the
 /// remote's port (or still connecting); if none is, every new one (a redirect to another port).
 /// That keeps other threads' connections, and servers in the same process (tests), out of reach.
-/// Linux only (`/proc/self/fd`, `TCP_INFO`); elsewhere the operation runs unwatched.
+/// Linux only (`/proc/self/fd`, `TCP_INFO`, in NetworkWatchdog+Linux.swift); elsewhere the
+/// operation runs unwatched (``watchesConnections``).
 final class NetworkWatchdog: @unchecked Sendable {
     private let timeout: TimeInterval
     private let remotePort: UInt16?
@@ -46,8 +44,9 @@ final class NetworkWatchdog: @unchecked Sendable {
     ) throws(E) -> (result: T, timedOut: Bool) {
         let pipeGuard = BrokenPipeGuard()
         defer { pipeGuard.restore() }
-        #if os(Linux)
-        guard let timeout, timeout > 0, let url, Self.isNetworkURL(url) else { return (try body(), false) }
+        guard Self.watchesConnections, let timeout, timeout > 0, let url, Self.isNetworkURL(url) else {
+            return (try body(), false)
+        }
         let watchdog = NetworkWatchdog(timeout: timeout, remotePort: Self.port(of: url))
         Thread.detachNewThread { watchdog.watch() }
         let result: T
@@ -58,9 +57,6 @@ final class NetworkWatchdog: @unchecked Sendable {
             throw error
         }
         return (result, watchdog.stop())
-        #else
-        return (try body(), false)
-        #endif
     }
 
     /// The error for an operation the watchdog cut: "<url> did not answer for 30 s", with the
@@ -120,7 +116,7 @@ final class NetworkWatchdog: @unchecked Sendable {
     }
 
     /// One TCP socket of this process.
-    private struct TCPSocket {
+    struct TCPSocket {
         var descriptor: Int32
         var inode: UInt64
         var peerPort: UInt16?
@@ -129,34 +125,14 @@ final class NetworkWatchdog: @unchecked Sendable {
         var silence: TimeInterval
     }
 
-    /// This process's TCP sockets that are connecting or connected.
-    private static func tcpSockets() -> [TCPSocket] {
-        #if os(Linux)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return [] }
-        return names.compactMap { name -> TCPSocket? in
-            guard let descriptor = Int32(name), let inode = inode(of: descriptor) else { return nil }
-            var info = tcp_info()
-            var length = socklen_t(MemoryLayout<tcp_info>.size)
-            guard getsockopt(descriptor, Int32(IPPROTO_TCP), TCP_INFO, &info, &length) == 0 else { return nil }
-            // Linux's TCP states: 1 established, 2 SYN sent.
-            guard info.tcpi_state == 1 || info.tcpi_state == 2 else { return nil }
-            let silence = TimeInterval(min(info.tcpi_last_data_recv, info.tcpi_last_data_sent)) / 1000
-            return TCPSocket(descriptor: descriptor, inode: inode, peerPort: peerPort(of: descriptor),
-                             isConnecting: info.tcpi_state == 2, silence: silence)
-        }
-        #else
-        return []
-        #endif
-    }
-
     /// The inode of `descriptor` when it is a socket.
-    private static func inode(of descriptor: Int32) -> UInt64? {
+    static func inode(of descriptor: Int32) -> UInt64? {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFSOCK else { return nil }
         return UInt64(status.st_ino)
     }
 
-    private static func peerPort(of descriptor: Int32) -> UInt16? {
+    static func peerPort(of descriptor: Int32) -> UInt16? {
         var address = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         let found = withUnsafeMutablePointer(to: &address) {

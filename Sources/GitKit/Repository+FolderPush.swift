@@ -1,7 +1,4 @@
 internal import Clibgit2
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 
 extension Repository {
@@ -125,23 +122,11 @@ extension Repository {
         for name in ordered {
             let from = quarantine + "/" + name
             let to = packFolder + "/" + name
-            guard Self.syncToDisk(path: from), rename(from, to) == 0, Self.syncToDisk(path: packFolder) else {
+            guard syncToDisk(path: from), rename(from, to) == 0, syncToDisk(path: packFolder) else {
                 throw GitError(code: .generic, errorClass: Int32(GIT_ERROR_OS.rawValue),
                                message: "cannot write \(to) durably: \(String(cString: strerror(errno)))", operation: operation)
             }
         }
-    }
-
-    /// Flushes the file or folder at `path` to disk.
-    private static func syncToDisk(path: String) -> Bool {
-        #if canImport(Glibc)
-        let descriptor = Glibc.open(path, O_RDONLY)
-        #else
-        let descriptor = Darwin.open(path, O_RDONLY)
-        #endif
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        return fsync(descriptor) == 0
     }
 
     /// Moves the remote-tracking reference that `handle`'s fetch refspecs map `remoteReference`
@@ -162,4 +147,13 @@ extension Repository {
             git_reference_free(reference)
         }
     }
+}
+
+/// Flushes the file or folder at `path` to disk. At file scope, where `open` means open(2) on
+/// every platform, not `Repository.open`.
+private func syncToDisk(path: String) -> Bool {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    return fsync(descriptor) == 0
 }

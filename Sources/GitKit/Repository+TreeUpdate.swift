@@ -53,7 +53,7 @@ extension Repository {
             var now = stat()
             let changed = lstat(root.appending(path: path).path(percentEncoded: false), &now) != 0
                 || now.st_ino != info.st_ino || now.st_size != info.st_size
-                || now.st_mtim.tv_sec != info.st_mtim.tv_sec || now.st_mtim.tv_nsec != info.st_mtim.tv_nsec
+                || FileStat(now).mtime != FileStat(info).mtime
             attempt += 1
             guard changed || result == GIT_ENOTFOUND.rawValue, attempt < 5 else { throw error }
         }

@@ -32,7 +32,7 @@ public struct ConflictRecord: Sendable, Hashable {
 
     /// Reads a record file back.
     ///
-    /// - Throws: a ``Diagnostic`` naming the file and line when a field is missing or malformed.
+    /// - Throws: a `Diagnostic` (NoteKit) naming the file and line when a field is missing or malformed.
     public init(parsing text: String, path: String) throws(Diagnostic) {
         let fields = try FrontMatter(yamlFile: text, path: path)
         func string(_ key: String) throws(Diagnostic) -> String {

@@ -8,7 +8,7 @@ public struct ConflictSide: Sendable, Hashable, Codable {
     public var time: Date
     /// `.field`: the value as YAML text ("" for an absent or deleted key); `.text`: the side's
     /// lines of the region; `.deleted`: "" for the side that deleted, what the other changed
-    /// (``EditSummary``; "" in records written before it) for the side that edited; `.file`: the path where
+    /// (`EditSummary`; "" in records written before it) for the side that edited; `.file`: the path where
     /// this side's bytes now live.
     public var value: String
     /// Whether this side deleted the key or the file.

@@ -2,7 +2,7 @@ import Foundation
 import NoteKit
 
 /// The entry-aware three-way merge of one file (merge.md): front-matter per key, body per
-/// section and line (``SectionMerger``), one line ending, whole-file rules for deletions and for
+/// section and line (`SectionMerger`), one line ending, whole-file rules for deletions and for
 /// files it cannot interpret.
 ///
 /// Pure: no git, no I/O. Every decision depends only on the three versions and the two sides,

@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The few file operations entries need, done with POSIX calls because listing reads thousands of
 /// small files and Foundation's per-file overhead dominates at that size.
@@ -44,6 +39,8 @@ public enum FileSystem {
     /// meanwhile.
     ///
     /// - Parameters:
+    ///   - path: the file's absolute path.
+    ///   - bytes: the new content.
     ///   - expected: the current content the caller read, or nil when the file must not exist.
     ///   - syncFolder: whether to fsync the folder so the rename itself is durable; a caller
     ///     writing many files passes false and syncs each folder once at the end (``syncFolder(of:)``).
@@ -203,10 +200,7 @@ public enum FileSystem {
     static func errnoText() -> String { String(cString: strerror(errno)) }
 }
 
+/// read(2): at file scope `read` is the C library's, not ``FileSystem/read(_:)``.
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    return Glibc.read(fd, buffer, count)
-    #else
-    return Darwin.read(fd, buffer, count)
-    #endif
+    read(fd, buffer, count)
 }

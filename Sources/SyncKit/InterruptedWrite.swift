@@ -133,6 +133,7 @@ struct InterruptedWrite {
     private static func modificationTime(_ path: String) -> TimeInterval? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9
+        let modified = FileStat(info).mtime
+        return TimeInterval(modified.seconds) + TimeInterval(modified.nanoseconds) / 1e9
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Lock files under `refs/hearth/`, hearth's own references (the merge on its way out): no other
 /// program writes there, and the notebook's sync lock serialises hearth's own writers, so a lock
 /// found there while holding that lock was left by a killed sync. Locks anywhere else are
-/// cleared only when a killed sync's marker names them (``InterruptedWrite``): git never removes
+/// cleared only when a killed sync's marker names them (`InterruptedWrite`): git never removes
 /// another process's lock, and neither does hearth.
 public enum StaleGitLocks {
     /// Removes the locks under `refs/hearth/` in the git directory `gitDirectory`; returns what

@@ -22,7 +22,7 @@ extension Syncer {
     /// for the next sync, which also sends this commit.
     ///
     /// On another device that commit deletes a file only where it still holds the committed
-    /// bytes (see ``updateWorkingTree(from:to:changes:)``): a copy that arrived by sync goes, an
+    /// bytes (see `updateWorkingTree(from:to:changes:)`): a copy that arrived by sync goes, an
     /// editor's own swap file there differs from it and stays, untracked.
     /// - Returns: nil when the tree holds no artefact.
     public func removeCommittedArtefacts() throws(SyncError) -> ArtefactRemoval? {

@@ -7,7 +7,7 @@ import NoteKit
 /// `hearth sync`: lock, snapshot, fetch, merge, safe checkout, push with bounded retry, as
 /// architecture.md describes. Its repository handle is used from the calling thread only; the
 /// first fetch (during the snapshot) and the push of a merge (during the checkout) run on threads
-/// of their own with handles of their own (``BackgroundGitOperation``), and every
+/// of their own with handles of their own (`BackgroundGitOperation`), and every
 /// path waits for them before returning.
 public final class Syncer {
     /// The notebook's repository.

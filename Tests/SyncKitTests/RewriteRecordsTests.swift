@@ -1,6 +1,7 @@
 import Foundation
 import GitKit
 @testable import SyncKit
+import TestSupport
 import Testing
 
 /// The records of sync rewrites stay bounded: one per path, a chain of at most a few bases,

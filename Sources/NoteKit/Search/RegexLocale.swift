@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// The locale POSIX regular expressions are compiled and run in: UTF-8, whatever the user's
 /// `LANG` says, because entries are UTF-8 by definition (hearth reads nothing else).
@@ -11,8 +7,16 @@ import Darwin
 /// changes. glibc's matcher reads the thread's locale while it runs (to decode multibyte
 /// characters and fold case), so every thread that matches must be inside ``run(_:)``.
 enum RegexLocale {
-    /// `C.UTF-8`, or nil where the system lacks it (patterns then match bytes, as in the C locale).
-    nonisolated(unsafe) private static let utf8: locale_t? = newlocale(LC_CTYPE_MASK, "C.UTF-8", nil)
+    /// The first UTF-8 locale the system has, or nil where it has none (patterns then match
+    /// bytes, as in the C locale). Names are tried in turn rather than chosen per platform:
+    /// glibc has `C.UTF-8`, macOS has `UTF-8`, and most systems `en_US.UTF-8`.
+    nonisolated(unsafe) private static let utf8: locale_t? = {
+        let names: [String] = ["C.UTF-8", "UTF-8", "en_US.UTF-8"]
+        for name in names {
+            if let locale = newlocale(LC_CTYPE_MASK, name, nil) { return locale }
+        }
+        return nil
+    }()
 
     /// Runs `body` with the UTF-8 locale as this thread's locale.
     static func run<Result>(_ body: () -> Result) -> Result {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// One compiled POSIX extended regular expression (`regcomp`/`regexec` with `REG_NEWLINE`, so
 /// `^`, `$` and `.` work line by line inside a whole file's bytes).

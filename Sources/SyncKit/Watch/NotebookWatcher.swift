@@ -38,6 +38,8 @@ public final class NotebookWatcher: @unchecked Sendable {
     /// Prepares to watch the notebook at `root`; nothing happens until ``run(residentMemory:)``.
     ///
     /// - Parameters:
+    ///   - root: the notebook's root folder.
+    ///   - options: when to look and sync, and how long to wait for the lock.
     ///   - syncOptions: how each sync runs (remote, network); its lock wait is replaced by
     ///     ``WatchOptions/lockWait``.
     ///   - report: called with every event, from the thread running ``run(residentMemory:)`` (and ``stop()``'s
@@ -59,24 +61,23 @@ public final class NotebookWatcher: @unchecked Sendable {
         guard stat(syncer.root.path(percentEncoded: false), &info) == 0 else {
             throw SyncError.io(path: syncer.root.path(percentEncoded: false), operation: "watch", reason: String(cString: strerror(errno)))
         }
-        rootDevice = UInt64(info.st_dev)
-        rootInode = UInt64(info.st_ino)
+        let rootStat = FileStat(info)
+        rootDevice = rootStat.device
+        rootInode = rootStat.inode
         (detector, fallbackReason) = try Self.detector(root: syncer.root, options: options)
     }
 
-    /// Inotify on Linux unless polling is asked for or inotify cannot watch the notebook (then
-    /// also why).
+    /// The platform's own detector (``nativeDetector(root:)``) unless polling is asked for or
+    /// it cannot watch the notebook (then also why).
     private static func detector(root: URL, options: WatchOptions) throws(SyncError) -> (any ChangeDetector, String?) {
         var reason: String?
-        #if os(Linux)
         if !options.forcePolling {
             do {
-                return (try InotifyChangeDetector(root: root), nil)
+                if let native = try nativeDetector(root: root) { return (native, nil) }
             } catch {
                 reason = error.description
             }
         }
-        #endif
         return (try PollingChangeDetector(root: root, every: options.pollEvery), reason)
     }
 
@@ -103,7 +104,8 @@ public final class NotebookWatcher: @unchecked Sendable {
     private var rootIsGone: Bool {
         var info = stat()
         guard stat(root.path(percentEncoded: false), &info) == 0 else { return true }
-        return UInt64(info.st_dev) != rootDevice || UInt64(info.st_ino) != rootInode
+        let now = FileStat(info)
+        return now.device != rootDevice || now.inode != rootInode
     }
 
     /// Watches and syncs until ``stop()`` is called, until the notebook's folder is moved or

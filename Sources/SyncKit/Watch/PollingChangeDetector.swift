@@ -1,6 +1,6 @@
 import Foundation
 
-/// Notices changes by comparing ``TreeFingerprint``s every few seconds: portable (no inotify,
+/// Notices changes by comparing `TreeFingerprint`s every few seconds: portable (no inotify,
 /// kqueue or FSEvents needed) and cheap enough for a notebook (see the watch benchmark).
 public final class PollingChangeDetector: ChangeDetector {
     private let root: String

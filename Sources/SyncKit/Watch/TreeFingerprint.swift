@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 import NoteKit
 
 /// A cheap summary of everything under a notebook except `.git` and editor artefacts (a swap
@@ -28,10 +29,11 @@ struct TreeFingerprint: Equatable {
             // file's too); the names and stats of what it holds already say what changed.
             if folder { return }
             hasher.combine(info.st_size)
-            hasher.combine(info.st_mtim.tv_sec)
-            hasher.combine(info.st_mtim.tv_nsec)
-            hasher.combine(info.st_ctim.tv_sec)
-            hasher.combine(info.st_ctim.tv_nsec)
+            let times = FileStat(info)
+            hasher.combine(times.mtime.seconds)
+            hasher.combine(times.mtime.nanoseconds)
+            hasher.combine(times.ctime.seconds)
+            hasher.combine(times.ctime.nanoseconds)
         }
         return TreeFingerprint(hash: hasher.finalize(), entries: entries)
     }

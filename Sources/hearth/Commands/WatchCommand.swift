@@ -2,9 +2,6 @@ import ArgumentParser
 import Foundation
 import GitKit
 import SyncKit
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `hearth watch [REMOTE] [--interval SECONDS] [--quiet SECONDS]`: hands-off sync.
 struct WatchCommand: ParsableCommand {
@@ -133,13 +130,14 @@ struct WatchCommand: ParsableCommand {
     private static func isIgnored(_ number: Int32) -> Bool {
         var current = sigaction()
         guard sigaction(number, nil, &current) == 0 else { return false }
-        return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+        return unsafeBitCast(current.handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     /// Replaces this process with a fresh `hearth watch` on the same notebook with the same
     /// options (same pid, same output; the stop signals stay blocked, and pending if one
     /// arrived meanwhile); returns only when that fails, with the reason.
     private func restart(root: URL) -> String {
+        guard let program = Self.executablePath else { return "this program's path is unknown" }
         var arguments = ["hearth", "-C", root.path, "watch", "--interval", String(interval), "--quiet", String(quiet),
                          "--restart-after", String(restartAfter)]
         if poll { arguments.append("--poll") }
@@ -147,7 +145,7 @@ struct WatchCommand: ParsableCommand {
         if let seconds = timeout.timeout { arguments += ["--timeout", String(seconds)] }
         if let remote { arguments.append(remote) }
         let argv = arguments.map { strdup($0) } + [nil]
-        execv("/proc/self/exe", argv)
+        execv(program, argv)
         let reason = String(cString: strerror(errno))
         argv.forEach { free($0) }
         return reason
@@ -185,7 +183,7 @@ struct WatchCommand: ParsableCommand {
     private static func write(_ text: String, to descriptor: Int32) -> Bool {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
                 return false
@@ -217,4 +215,9 @@ struct WatchCommand: ParsableCommand {
     private static func format(_ value: Double) -> String {
         value == value.rounded() && value.isFinite ? String(Int(value)) : String(value)
     }
+}
+
+/// write(2): at file scope `write` is the C library's, not ``WatchCommand/write(_:to:)``.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
 }

@@ -1,8 +1,5 @@
 import Foundation
 import NoteKit
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Opens files in the user's editor (`$VISUAL`, then `$EDITOR`, then `vi`), only when a person is
 /// at a terminal: scripts and tests never block on an editor.

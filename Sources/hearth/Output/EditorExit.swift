@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// How an editor run ended, as `waitpid` tells it.
 enum EditorExit: Equatable {
     /// The editor exited with this status.

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Runs the editor the way git's run-command does: in hearth's own process group, so it is in the
 /// terminal's foreground with hearth and may read and set up the terminal, with stdin, stdout and
@@ -27,7 +24,7 @@ enum EditorLaunch {
         let previous = [SIGINT, SIGQUIT].map { (signal: $0, action: ignore($0)) }
         defer { previous.forEach { restore($0.signal, $0.action) } }
 
-        var attributes = posix_spawnattr_t()
+        var attributes = newSpawnAttributes()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         // No POSIX_SPAWN_SETPGROUP or SETSID: the editor must stay in the foreground group. It
@@ -57,7 +54,7 @@ enum EditorLaunch {
 
     private static func ignore(_ signal: Int32) -> sigaction {
         var ignored = sigaction()
-        ignored.__sigaction_handler.sa_handler = SIG_IGN
+        ignored.handler = SIG_IGN
         sigemptyset(&ignored.sa_mask)
         var previous = sigaction()
         sigaction(signal, &ignored, &previous)
@@ -65,7 +62,7 @@ enum EditorLaunch {
     }
 
     private static func isIgnore(_ action: sigaction) -> Bool {
-        unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+        unsafeBitCast(action.handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     private static func restore(_ signal: Int32, _ previous: sigaction) {

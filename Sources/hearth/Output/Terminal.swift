@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Where output goes and how it looks: colour only on a terminal and never with `NO_COLOR`.
 struct Terminal: Sendable {

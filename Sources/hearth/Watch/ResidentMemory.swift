@@ -7,12 +7,6 @@ import Foundation
 /// pull request 6382, in 1.6): about 0.1 MB per lookup, 0.5 MB per sync. A one-shot
 /// `hearth sync` never notices; a watcher syncing every minute would grow by hundreds of
 /// megabytes a day, so it restarts itself once it has grown too much (``NotebookWatcher``).
-enum ResidentMemory {
-    /// The resident set size in bytes, from `/proc/self/statm`; nil where there is none.
-    public static func current() -> Int? {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
-        let fields = text.split(separator: " ")
-        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-    }
-}
+///
+/// ``current()`` asks the kernel: ResidentMemory+Linux.swift and ResidentMemory+Darwin.swift.
+enum ResidentMemory {}

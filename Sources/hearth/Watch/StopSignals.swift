@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 /// The signals that stop a watcher (SIGINT, SIGTERM, SIGHUP), noticed without a handler.
 ///
@@ -107,8 +108,6 @@ final class StopSignals: @unchecked Sendable {
 
     /// Takes one pending signal of the set (without waiting); its number.
     private func take() -> Int32? {
-        var timeout = timespec(tv_sec: 0, tv_nsec: 0)
-        let number = sigtimedwait(&mask, nil, &timeout)
-        return number > 0 ? number : nil
+        PendingSignal.take(signals)
     }
 }

@@ -1,8 +1,6 @@
 import Foundation
-import GitKit
-import TestSupport
 import NoteKit
-import SyncKit
+import TestSupport
 import Testing
 
 @Suite("NotebookLocation")
@@ -37,7 +35,9 @@ struct NotebookLocationTests {
 
     @Test func subfolderOfAnInitializedNotebookFindsTheRoot() throws {
         try Sandbox.with { box in
-            _ = try NotebookSetup.initialize(at: box.root, device: "laptop")
+            // What `hearth init` leaves that the walk looks at: a repository with the settings.
+            try box.git("init", "-q", "-b", "main")
+            try box.write("hearth.yaml", "version: 1\n")
             let sub = try folder(box, "notes/ideas")
             #expect(try root(sub) == box.root.path)
             #expect(try root(box.root) == box.root.path)
@@ -129,7 +129,7 @@ struct NotebookLocationTests {
     func located(_ directory: URL, named: Bool = false, _ environment: [String: String],
                  config: String? = nil) throws(NotebookLocationError) -> String {
         try NotebookLocation.notebook(for: directory, directoryNamed: named, environment: environment,
-                                      configuredNotebook: { () throws(GitError) in config }).root.path
+                                      configuredNotebook: { config }).root.path
     }
 
     @Test func environmentWinsOverConfigOutsideANotebook() throws {
@@ -163,7 +163,7 @@ struct NotebookLocationTests {
         try Sandbox.with { box in
             let (a, _, outside) = try twoNotebooks(box)
             var reads = 0
-            let config = { () throws(GitError) -> String? in
+            let config = { () throws -> String? in
                 reads += 1
                 return a.path
             }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SyncKit
+import TestSupport
 import Testing
 
 /// The change detectors on a real folder: what they report and what they leave out.

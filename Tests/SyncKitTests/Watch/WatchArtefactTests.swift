@@ -1,5 +1,6 @@
 import Foundation
 @testable import SyncKit
+import TestSupport
 import Testing
 
 /// `hearth watch` and editor artefacts: vim rewriting its swap file as you type neither wakes the
