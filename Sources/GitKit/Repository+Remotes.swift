@@ -47,6 +47,9 @@ extension Repository {
 
     /// Runs `body` with the configured remote `nameOrURL`, or, when no remote has that name, an
     /// anonymous remote for it as a URL or path (`git_remote_lookup`, `git_remote_create_anonymous`).
+    /// A configured remote's relative folder URL is read from the top of the work tree, as git
+    /// does, not from the process's working directory; a URL given here instead of a name is
+    /// taken as libgit2 takes it (a relative path from the working directory).
     func withRemote<R>(
         _ nameOrURL: String, operation: String, _ body: (OpaquePointer) throws(GitError) -> R
     ) throws(GitError) -> R {
@@ -60,6 +63,7 @@ extension Repository {
                 throw GitError.last(result, operation: operation)
             }
         }
+        let configured = result == 0
         if result == GitError.Code.notFound.rawValue {
             // A bare word that is neither a configured remote nor an existing path would make
             // libgit2 say "unsupported URL protocol"; name the real problem instead.
@@ -73,6 +77,23 @@ extension Repository {
         }
         guard result == 0, let remote else { throw GitError.last(result, operation: operation) }
         defer { git_remote_free(remote) }
+        if configured { try anchorRelativeURLs(of: remote, operation: operation) }
         return try body(remote)
+    }
+
+    /// Points the handle of a configured remote whose URL or push URL is a relative folder path
+    /// (`../journal.git`, as `git remote add` stores it) at that folder under the work tree's
+    /// root, for this handle only (`git_remote_set_instance_url`, `..._pushurl`): libgit2 would
+    /// read it from the working directory, which may be anywhere.
+    private func anchorRelativeURLs(of remote: OpaquePointer, operation: String) throws(GitError) {
+        let base = workingDirectory ?? gitDirectory
+        for push in [false, true] {
+            guard let url = (push ? git_remote_pushurl(remote) : git_remote_url(remote)).map({ String(cString: $0) }),
+                  !url.isEmpty, !url.hasPrefix("/"), !url.contains("://"),
+                  let folder = Remote.localFolder(of: url, relativeTo: base) else { continue }
+            let anchored = folder.path(percentEncoded: false)
+            let result = push ? git_remote_set_instance_pushurl(remote, anchored) : git_remote_set_instance_url(remote, anchored)
+            try GitError.check(result, operation: operation)
+        }
     }
 }

@@ -40,8 +40,8 @@ public struct ConflictResolver {
 
     /// What a resolution changed.
     public struct Outcome: Sendable {
-        /// The commit that recorded it.
-        public var commit: ObjectID
+        /// The commit that recorded it (its full hexadecimal id).
+        public var commit: String
         /// The files it changed, records included.
         public var paths: [String]
         /// The commit's subject.
@@ -97,7 +97,7 @@ public struct ConflictResolver {
         let fields = records.compactMap(\.conflict.field)
         let subject = "\(device): resolve \(entry)\(fields.isEmpty ? "" : " (\(fields.joined(separator: ", ")))") \(what)"
         let commit = try commit(paths: paths.sorted(), message: subject + "\n\n" + records.map { "resolved [\($0.id)]" }.joined(separator: "\n") + "\n")
-        return Outcome(commit: commit, paths: paths.sorted(), subject: subject)
+        return Outcome(commit: commit.description, paths: paths.sorted(), subject: subject)
     }
 
     /// Commits the working-tree state of exactly `paths` on top of HEAD, leaving every other

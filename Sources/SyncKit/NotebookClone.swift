@@ -19,14 +19,16 @@ public enum NotebookClone {
         public var isEmptyRemote: Bool
     }
 
-    /// Clones `url` into `directory` (absent or empty) and records `device`.
+    /// Clones `url` into `directory` (absent or empty) and records `device`. A relative folder
+    /// path in `url` is read from the process's working directory; the clone's `origin` keeps
+    /// `url` as given.
     ///
     /// - Throws: ``SyncError/network(remote:operation:underlying:)`` when the remote cannot be read.
-    public static func clone(from url: String, to directory: URL, device: String?, network: NetworkOptions) throws(SyncError) -> Outcome {
+    public static func clone(from url: String, to directory: URL, device: String?, network: SyncNetwork = SyncNetwork()) throws(SyncError) -> Outcome {
         let existed = FileManager.default.fileExists(atPath: directory.path(percentEncoded: false))
         let repository: Repository
         do {
-            repository = try Repository.clone(from: url, to: directory, options: network)
+            repository = try Repository.clone(from: url, to: directory, options: network.gitOptions)
         } catch {
             throw SyncError.network(remote: Remote.redacted(url), operation: "clone", underlying: GitFailure(error))
         }

@@ -12,8 +12,9 @@ public enum NotebookSetup {
         public var device: String
         /// False when the folder already was a git repository (adopted as it is).
         public var createdRepository: Bool
-        /// The commit that recorded what was there, nil when nothing needed committing.
-        public var commit: ObjectID?
+        /// The commit that recorded what was there (its full hexadecimal id), nil when nothing
+        /// needed committing.
+        public var commit: String?
         /// How many `.md` entries the notebook holds.
         public var entryCount: Int
     }
@@ -84,7 +85,7 @@ public enum NotebookSetup {
             return try commitEverything(repository, device: deviceName,
                                         message: "\(deviceName): init notebook (\(entries) \(entries == 1 ? "entry" : "entries"))")
         }
-        return Outcome(root: root, device: deviceName, createdRepository: !hadRepository, commit: commit, entryCount: entries)
+        return Outcome(root: root, device: deviceName, createdRepository: !hadRepository, commit: commit?.description, entryCount: entries)
     }
 
     /// File extensions (lower case) a folder of notes holds besides its Markdown: plain text and

@@ -1,12 +1,11 @@
 import Foundation
-import GitKit
 
 /// How `hearth sync` runs.
 public struct SyncOptions {
     /// The remote to sync with; nil picks the branch's upstream, then `origin`, then the only remote.
     public var remote: String?
-    /// Progress and credentials for fetch and push.
-    public var network: NetworkOptions
+    /// Progress, timeout and host key trust for fetch and push.
+    public var network: SyncNetwork
     /// How long to wait for another sync in the same notebook before giving up.
     public var lockWait: TimeInterval
     /// How many times a push rejected because the remote moved is retried after fetching again.
@@ -19,7 +18,7 @@ public struct SyncOptions {
     public var transferCheckpoint: (@Sendable (SyncCheckpoint) -> Void)?
 
     /// Options with defaults: wait 10 s for the lock, try a push 5 times.
-    public init(remote: String? = nil, network: NetworkOptions = NetworkOptions(), lockWait: TimeInterval = 10,
+    public init(remote: String? = nil, network: SyncNetwork = SyncNetwork(), lockWait: TimeInterval = 10,
                 maxPushAttempts: Int = 5, checkpoint: ((SyncCheckpoint) -> Void)? = nil) {
         self.remote = remote
         self.network = network

@@ -46,7 +46,7 @@ extension Syncer {
                 try repository.setReference(branchRef, to: commit, expecting: head, message: "hearth check --fix: remove editor artefacts")
                 try repository.updateIndex(paths.map { .remove(path: $0) })
             }
-            return ArtefactRemoval(paths: paths, commit: commit)
+            return ArtefactRemoval(paths: paths, commit: commit.description)
         }
     }
 

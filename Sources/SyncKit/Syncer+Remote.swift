@@ -109,7 +109,7 @@ extension Syncer {
             _ = try? Repository.open(at: folder).pointUnbornHead(at: branch)
             return true
         }
-        guard created, let names = try? repository.advertisedReferences(remote: remote, options: options.network) else { return true }
+        guard created, let names = try? repository.advertisedReferences(remote: remote, options: options.network.gitOptions) else { return true }
         return names.contains("HEAD") || !names.contains("refs/heads/\(branch)")
     }
 

@@ -11,7 +11,7 @@ import NoteKit
 /// path waits for them before returning.
 public final class Syncer {
     /// The notebook's repository.
-    public let repository: Repository
+    let repository: Repository
     /// The work tree root.
     public let root: URL
     /// This device's name (`hearth.device`).
@@ -231,11 +231,11 @@ public final class Syncer {
             .around(repository, body)
     }
 
-    /// The folder of a remote given as a local path or `file://` URL (relative paths from the
-    /// notebook's root, where the sync runs); nil for network remotes.
+    /// The folder of a remote given as a local path or `file://` URL (a relative path from the
+    /// notebook's root, as GitKit's fetch and push read it, wherever the process stands); nil
+    /// for network remotes.
     func localFolder(of url: String) -> URL? {
-        guard let path = Remote.localPath(of: url) else { return nil }
-        return path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appending(path: path)
+        Remote.localFolder(of: url, relativeTo: root)
     }
 
     /// Calls the test hook.
@@ -247,7 +247,7 @@ public final class Syncer {
     /// report, so that the crash tests can stop a sync while objects are on the wire, and renewing
     /// `marker` as objects go out.
     func network(reaching checkpoint: SyncCheckpoint, renewing marker: InterruptedWrite? = nil) -> NetworkOptions {
-        var network = options.network
+        var network = options.network.gitOptions
         let hook = options.transferCheckpoint
         guard hook != nil || marker != nil else { return network }
         let progress = network.progress

@@ -16,7 +16,7 @@ enum CheckArtefacts {
         if fixing, let removal = try syncer.removeCommittedArtefacts() {
             let count = removal.paths.count
             var text = "removed \(count) editor \(count == 1 ? "artefact" : "artefacts") from the repository in commit "
-                + "\(removal.commit.description.prefix(7)) (kept on disk; the next hearth sync sends the removal):\n"
+                + "\(removal.commit.prefix(7)) (kept on disk; the next hearth sync sends the removal):\n"
             for path in removal.paths { text += "  \(path)\n" }
             Diagnostics.text(text)
         }

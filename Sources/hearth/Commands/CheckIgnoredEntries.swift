@@ -1,5 +1,4 @@
 import Foundation
-import GitKit
 import NoteKit
 import SyncKit
 
@@ -13,11 +12,9 @@ enum CheckIgnoredEntries {
         guard let syncer = try? Syncer(root: notebook.root),
               syncer.root.standardizedFileURL.path == notebook.root.standardizedFileURL.path else { return [] }
         let lines = ignoreLines(in: notebook)
-        // A tracked file syncs whatever the ignore rules say.
-        let repository = syncer.repository
-        let tracked = Set((try? repository.headCommitID().map { try repository.treeFiles(commit: $0).map(\.path) }) ?? [])
+        let ignored = Set(syncer.ignoredPaths(among: notes.map(\.path)))
         return notes.compactMap { note -> Diagnostic? in
-            guard !tracked.contains(note.path), (try? repository.isIgnored(path: note.path)) == true else { return nil }
+            guard ignored.contains(note.path) else { return nil }
             let cause = artefactLine(for: note.path, in: lines)
             let rule = cause.map { ".gitignore line \($0.line) (\($0.pattern)) matches the folder \($0.folder)/" }
                 ?? "a .gitignore rule matches it"

@@ -39,8 +39,7 @@ struct CloneCommand: ParsableCommand {
         // A local path is taken relative to -C, like every other path hearth reads.
         let source = RemoteAddress.resolved(url, from: base)
         let reporter = TransferReporter(quiet: quiet)
-        var network = NetworkOptions(progress: reporter.report, timeout: try timeout.seconds(notebook: nil))
-        network.credentials.acceptNewHostKeys = acceptNewHost
+        let network = SyncNetwork(progress: reporter.report, timeout: try timeout.seconds(notebook: nil), acceptNewHostKeys: acceptNewHost)
         let outcome = try NotebookClone.clone(from: source, to: target, device: device, network: network)
         reporter.finish()
         let contents = outcome.entryCount == 0 && outcome.isEmptyRemote

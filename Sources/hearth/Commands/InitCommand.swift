@@ -36,7 +36,7 @@ struct InitCommand: ParsableCommand {
         let outcome = try NotebookSetup.initialize(at: root, device: device, adopt: adopt)
         let verb = outcome.createdRepository ? "Created" : "Adopted"
         var line = "\(verb) notebook at \(outcome.root.path) (device \(outcome.device), \(outcome.entryCount) \(outcome.entryCount == 1 ? "entry" : "entries"))"
-        if let commit = outcome.commit { line += ", commit \(commit.description.prefix(7))" }
+        if let commit = outcome.commit { line += ", commit \(commit.prefix(7))" }
         print(line)
         print("To use it from any folder: git config --global \(DefaultNotebookSource.configKey) \(Self.shellQuoted(outcome.root.resolvingSymlinksInPath().path))")
     }

@@ -54,6 +54,6 @@ struct ResolveCommand: ParsableCommand {
             }
         }
         let outcome = try resolver.resolve(records, choice: choice)
-        print("Resolved: \(outcome.subject) (commit \(outcome.commit.description.prefix(7))); hearth sync sends it.")
+        print("Resolved: \(outcome.subject) (commit \(outcome.commit.prefix(7))); hearth sync sends it.")
     }
 }

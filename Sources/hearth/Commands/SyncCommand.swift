@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GitKit
 import SyncKit
 
 /// `hearth sync [REMOTE] [--json] [--quiet]`.
@@ -38,12 +37,9 @@ struct SyncCommand: ParsableCommand {
 
     func run() throws {
         let notebook = try global.notebook()
-        // Like git, which runs from the top of the work tree: a remote URL that is a relative
-        // path (say `../journal.git`, added with git) means relative to the notebook's root.
-        _ = FileManager.default.changeCurrentDirectoryPath(notebook.root.path)
         let reporter = TransferReporter(quiet: quiet || json)
-        var network = NetworkOptions(progress: reporter.report, timeout: try timeout.seconds(notebook: notebook.root))
-        network.credentials.acceptNewHostKeys = acceptNewHost
+        let network = SyncNetwork(progress: reporter.report, timeout: try timeout.seconds(notebook: notebook.root),
+                                  acceptNewHostKeys: acceptNewHost)
         var options = SyncOptions(remote: remote, network: network, lockWait: wait)
         let hook = SyncCheckpointHook.fromEnvironment()
         options.checkpoint = hook

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GitKit
+import SyncKit
 
 /// `--timeout SECONDS` for the commands that talk to a remote (sync, clone).
 struct TimeoutOption: ParsableArguments {
@@ -24,7 +25,7 @@ struct TimeoutOption: ParsableArguments {
         // of it says so, in words.
         guard let notebook, let repository = try? Repository.open(at: notebook),
               let text = try repository.configString("hearth.timeout") else {
-            return NetworkOptions.defaultTimeout
+            return SyncNetwork.defaultTimeout
         }
         guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value > 0, value.isFinite else {
             throw CommandFailure(message: "git config hearth.timeout is '\(text)', not a positive number of seconds; "

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GitKit
 import SyncKit
 
 /// `hearth watch [REMOTE] [--interval SECONDS] [--quiet SECONDS]`: hands-off sync.
@@ -70,9 +69,7 @@ struct WatchCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
 
         let notebook = try global.notebook()
-        // As hearth sync: a relative remote URL means relative to the notebook's root.
-        _ = FileManager.default.changeCurrentDirectoryPath(notebook.root.path)
-        let network = NetworkOptions(progress: nil, timeout: try timeout.seconds(notebook: notebook.root))
+        let network = SyncNetwork(timeout: try timeout.seconds(notebook: notebook.root))
         var syncOptions = SyncOptions(remote: remote, network: network)
         let hook = WatchCommand.checkpointHook()
         syncOptions.checkpoint = hook

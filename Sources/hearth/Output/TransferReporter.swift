@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+import SyncKit
 
 /// Fetch and push progress on stderr: only on a terminal, only once a transfer has lasted about a
 /// second (quick syncs stay quiet), one line redrawn in place.
@@ -19,15 +19,15 @@ final class TransferReporter {
         delay = ProcessInfo.processInfo.environment["HEARTH_PROGRESS_AFTER"].flatMap(TimeInterval.init) ?? 1
     }
 
-    /// The callback for `NetworkOptions.progress`.
-    func report(_ progress: TransferProgress) {
+    /// The callback for `SyncNetwork.progress`.
+    func report(_ progress: SyncNetwork.Progress) {
         guard enabled else { return }
         let now = Date()
         guard now.timeIntervalSince(start) >= delay, now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
         drew = true
-        let objects = progress.totalObjects > 0 ? "\(progress.receivedObjects)/\(progress.totalObjects) objects" : "\(progress.receivedObjects) objects"
-        let size = ByteCountFormatter.string(fromByteCount: Int64(progress.receivedBytes), countStyle: .file)
+        let objects = progress.totalObjects > 0 ? "\(progress.objects)/\(progress.totalObjects) objects" : "\(progress.objects) objects"
+        let size = ByteCountFormatter.string(fromByteCount: Int64(progress.bytes), countStyle: .file)
         Diagnostics.text("\r\u{1B}[2Ktransferring \(objects), \(size)")
     }
 
