@@ -15,14 +15,17 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
     public var operation: String
     /// The file system path or repository path the operation worked on, if any.
     public var path: String?
+    /// What GitKit found out about the failure itself (an unknown ssh host, a timeout), if anything.
+    public var cause: Cause?
 
     /// Creates an error from its parts; GitKit builds these from `git_error_last()`.
-    public init(code: Code, errorClass: Int32, message: String, operation: String, path: String? = nil) {
+    public init(code: Code, errorClass: Int32, message: String, operation: String, path: String? = nil, cause: Cause? = nil) {
         self.code = code
         self.errorClass = errorClass
         self.message = message
         self.operation = operation
         self.path = path
+        self.cause = cause
     }
 
     /// A readable name for `errorClass`, such as "repository" or "config".

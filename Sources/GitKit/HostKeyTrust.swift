@@ -9,8 +9,9 @@ struct HostKeyTrust {
     enum Decision: Equatable {
         /// Connect.
         case trust
-        /// Do not connect; the message says why and what to do.
-        case refuse(String)
+        /// Do not connect; the message says why, the cause (when there is one) what a caller
+        /// can offer to do about it.
+        case refuse(String, cause: GitError.Cause? = nil)
     }
 
     let options: CredentialOptions
@@ -37,22 +38,21 @@ struct HostKeyTrust {
         case .revoked(let line):
             return .refuse(Self.revokedMessage(name: name, keyType: keyType, fingerprint: fingerprint, path: path, line: line))
         case .changed(let lines):
-            return .refuse(Self.changedMessage(name: name, keyType: keyType, fingerprint: fingerprint, path: path, lines: lines))
+            return Self.changed(name: name, keyType: keyType, fingerprint: fingerprint, path: path, lines: lines)
         case .unknown:
             // libssh2 found a line for the host that this reader does not match (it also tries
             // the bare host name for a non-default port): libgit2's own default would connect.
             if libgit2Valid { return .trust }
             guard options.acceptNewHostKeys else {
                 return .refuse("the ssh host \(name) is not known: there is no line for it in \(path). It presented "
-                    + "the \(keyType) key \(fingerprint). If that is your server's fingerprint (on the server, "
-                    + "`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` prints it), run again with --accept-new-host "
-                    + "to trust it and record it there")
+                    + "the \(keyType) key \(fingerprint)",
+                    cause: .hostKeyUnknown(host: name, keyType: keyType, fingerprint: fingerprint, knownHostsFile: path))
             }
             do {
                 switch try KnownHosts.addNewHost(key.host, port: key.port, keyType: keyType, key: rawKey, to: file) {
                 case .unknown, .trusted: return .trust
                 case .changed(let lines):
-                    return .refuse(Self.changedMessage(name: name, keyType: keyType, fingerprint: fingerprint, path: path, lines: lines))
+                    return Self.changed(name: name, keyType: keyType, fingerprint: fingerprint, path: path, lines: lines)
                 case .revoked(let line):
                     return .refuse(Self.revokedMessage(name: name, keyType: keyType, fingerprint: fingerprint, path: path, line: line))
                 }
@@ -92,12 +92,11 @@ struct HostKeyTrust {
         "the ssh host key of \(name) (\(keyType) \(fingerprint)) is marked @revoked on line \(line) of \(path); hearth will not connect"
     }
 
-    private static func changedMessage(name: String, keyType: String, fingerprint: String, path: String, lines: [Int]) -> String {
+    private static func changed(name: String, keyType: String, fingerprint: String, path: String, lines: [Int]) -> Decision {
         let location = lines.count == 1 ? "line \(lines[0])" : "lines " + lines.map(String.init).joined(separator: ", ")
-        let pronoun = lines.count == 1 ? "that line" : "those lines"
-        return "the ssh host key of \(name) has changed: it now presents the \(keyType) key \(fingerprint), but "
+        return .refuse("the ssh host key of \(name) has changed: it now presents the \(keyType) key \(fingerprint), but "
             + "\(location) of \(path) \(lines.count == 1 ? "holds" : "hold") a different key for it. Someone may be "
-            + "intercepting the connection, or the server was reinstalled; hearth will not connect. If you expect the "
-            + "change, remove \(pronoun) from \(path) (`ssh-keygen -R '\(name)'` does it), then run again with --accept-new-host"
+            + "intercepting the connection, or the server was reinstalled; hearth will not connect",
+            cause: .hostKeyChanged(host: name, keyType: keyType, fingerprint: fingerprint, knownHostsFile: path, lines: lines))
     }
 }

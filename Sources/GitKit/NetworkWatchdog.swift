@@ -58,14 +58,14 @@ final class NetworkWatchdog: Sendable {
         return (result, watchdog.stop())
     }
 
-    /// The error for an operation the watchdog cut: "<url> did not answer for 30 s; ...".
+    /// The error for an operation the watchdog cut: "<url> did not answer for 30 s", with the
+    /// limit as its ``GitError/Cause/timeout(seconds:)``.
     static func timeoutError(url: String, timeout: TimeInterval, operation: String) -> GitError {
         let seconds = timeout.rounded() == timeout ? String(Int(timeout)) : String(timeout)
         return GitError(
             code: .timeout, errorClass: 12, // GIT_ERROR_NET
-            message: "\(Remote.redacted(url)) did not answer for \(seconds) s; check the network, "
-                + "or allow longer with --timeout or `git config hearth.timeout SECONDS`",
-            operation: operation
+            message: "\(Remote.redacted(url)) did not answer for \(seconds) s",
+            operation: operation, cause: .timeout(seconds: timeout)
         )
     }
 

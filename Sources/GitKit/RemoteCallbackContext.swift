@@ -156,16 +156,19 @@ final class RemoteCallbackContext {
             host: host, port: port, isKnown: valid, sha256: sha256, keyType: Self.keyTypeName(hostKey.raw_type), rawKey: rawKey
         )
         let message: String
+        var cause: GitError.Cause?
         if let check = options.certificateCheck {
             if check(key) { return 0 }
             message = "the ssh host key of \(KnownHosts.hostName(host, port: port)) (\(key.fingerprint ?? "no SHA-256 fingerprint")) is not trusted"
         } else {
             switch HostKeyTrust(options: options.credentials).decide(key, libgit2Valid: valid) {
             case .trust: return 0
-            case .refuse(let reason): message = reason
+            case .refuse(let reason, let why):
+                message = reason
+                cause = why
             }
         }
-        error = error ?? GitError(code: .certificate, errorClass: Int32(GIT_ERROR_SSH.rawValue), message: message, operation: operation)
+        error = error ?? GitError(code: .certificate, errorClass: Int32(GIT_ERROR_SSH.rawValue), message: message, operation: operation, cause: cause)
         return GitError.Code.certificate.rawValue
     }
 

@@ -1,4 +1,3 @@
-import GitKit
 
 /// Why a question about a notebook's history cannot be answered.
 public enum HistoryError: Error, Sendable, CustomStringConvertible {
@@ -17,26 +16,26 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
     /// Several past entries match.
     case ambiguous(reference: String, candidates: [String])
     /// Reading the repository failed.
-    case git(GitError)
+    case git(GitFailure)
 
     public var description: String {
         switch self {
         case .notANotebook(let path):
             return "the notebook at \(path) has no git repository of its own, so it has no history"
         case .noHistory:
-            return "the notebook has no history yet; hearth sync records the first version"
+            return "the notebook has no history yet"
         case .unknownRevision(let revision):
-            return "--at \(revision): no such commit or date; give a date like 2026-11-20, a time like 2026-11-20T14:30, or a commit id from hearth log"
+            return "\(revision): no such commit or date"
         case .beforeHistory(let point, let first):
-            return "--at \(point): the notebook's history starts at \(first); pick a later date"
+            return "\(point): the notebook's history starts at \(first)"
         case .absent(let path, let point):
-            return "\(path) did not exist at \(point); hearth log \(path) shows when it did"
+            return "\(path) did not exist at \(point)"
         case .notFound(let reference):
-            return "no entry named '\(reference)' now or in the notebook's history; hearth log lists every change"
+            return "no entry named '\(reference)' now or in the notebook's history"
         case .ambiguous(let reference, let candidates):
             return "'\(reference)' matches \(candidates.count) entries in history; name one: \(candidates.joined(separator: ", "))"
-        case .git(let error):
-            return error.description
+        case .git(let failure):
+            return failure.description
         }
     }
 }

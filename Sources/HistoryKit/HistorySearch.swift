@@ -53,7 +53,7 @@ public struct HistorySearch: Sendable {
         do {
             headLines = try walk.run()
         } catch {
-            throw .git(error)
+            throw .git(GitFailure(error))
         }
 
         var result = HistorySearchResult()

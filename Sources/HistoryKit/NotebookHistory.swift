@@ -131,7 +131,7 @@ public final class NotebookHistory {
         do {
             return try body()
         } catch {
-            throw HistoryError.git(error)
+            throw HistoryError.git(GitFailure(error))
         }
     }
 }

@@ -16,14 +16,14 @@ public enum EntryValidator {
             guard let type = schema.fields[entry.key], let problem = type.problem(with: entry.value) else { continue }
             problems.append(Diagnostic(path: note.path, line: note.line(ofKey: entry.key) ?? 0,
                                        message: "\(entry.key) \(problem)",
-                                       hint: "hearth set \(note.path) \(entry.key)=VALUE"))
+                                       fix: .setField(key: entry.key, value: "VALUE")))
         }
         problems += misspelledKeys(in: note, schema: schema)
         problems += dateProblems(note, kind: kind)
         if kind == .experiment, (note["predicted_failure"]?.isNull ?? true) {
             problems.append(Diagnostic(path: note.path, line: note.line(ofKey: "predicted_failure") ?? 1, severity: .warning,
                                        message: "experiment has no predicted_failure: write down how it is most likely to fail before you start",
-                                       hint: "hearth set \(note.path) predicted_failure=instability"))
+                                       fix: .setField(key: "predicted_failure", value: "instability")))
         }
         return problems
     }

@@ -36,8 +36,7 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unreadableNotebook(let diagnostics):
             let count = diagnostics.count
             return "\(count) \(count == 1 ? "file" : "files") in the notebook could not be read, so hearth cannot tell "
-                + "which entries were imported before; fix \(count == 1 ? "it" : "them") (see `hearth check`) "
-                + "and run the import again; nothing was imported"
+                + "which entries were imported before; nothing was imported"
         }
     }
 }

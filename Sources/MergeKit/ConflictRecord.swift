@@ -25,10 +25,9 @@ public struct ConflictRecord: Sendable, Hashable {
     /// The record's path relative to the notebook root.
     public var path: String { "\(ConflictRecord.folder)/\(id).yaml" }
 
-    /// The file's text.
+    /// The file's text: the app's ``comment`` line, then the record.
     public var text: String {
-        "# hearth conflict \(id): list with `hearth conflicts`, settle with `hearth resolve \(id) --keep DEVICE | --both | --edit`\n"
-            + ConflictRecord.body(of: conflict)
+        ConflictRecord.comment(id) + ConflictRecord.body(of: conflict)
     }
 
     /// Reads a record file back.

@@ -21,14 +21,17 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// What to do about it, when there is something to say.
     public var hint: String?
+    /// A change that would settle the problem, when there is one an app can offer.
+    public var fix: Fix?
 
     /// Creates a diagnostic.
-    public init(path: String, line: Int, severity: Severity = .error, message: String, hint: String? = nil) {
+    public init(path: String, line: Int, severity: Severity = .error, message: String, hint: String? = nil, fix: Fix? = nil) {
         self.path = path
         self.line = line
         self.severity = severity
         self.message = message
         self.hint = hint
+        self.fix = fix
     }
 
     /// `path:line: severity: message (hint)`, the form editors and `grep -n` users jump to.

@@ -26,7 +26,7 @@ public enum NotebookError: Error, Sendable, CustomStringConvertible, Equatable {
         case .changedOnDisk(let path):
             return "\(path): changed on disk while hearth was editing it; nothing was written, run the command again"
         case .alreadyExists(let path):
-            return "\(path): already exists; hearth never overwrites an entry (use `hearth edit`)"
+            return "\(path): already exists; hearth never overwrites an entry"
         case .unreadable(let diagnostic):
             return diagnostic.description
         case .io(let path, let operation, let reason):

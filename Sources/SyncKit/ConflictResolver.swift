@@ -34,9 +34,8 @@ public struct ConflictResolver {
                 throw SyncError.conflict(reference: reference, reason: "matches \(matches.count) conflicts (\(matches.map(\.id).joined(separator: ", "))); give more digits")
             }
         }
-        throw SyncError.conflict(reference: reference, reason: all.isEmpty
-            ? "there are no open conflicts"
-            : "no open conflict has this id or entry; hearth conflicts lists them")
+        if all.isEmpty { throw SyncError.conflict(reference: reference, reason: "there are no open conflicts") }
+        throw SyncError.unsettled(reference: reference, problem: .unknownConflict)
     }
 
     /// What a resolution changed.
@@ -52,8 +51,9 @@ public struct ConflictResolver {
     /// Applies `choice` to every record in `records` (all for one entry), deletes the records and
     /// commits exactly those files.
     ///
-    /// - Throws: ``SyncError/conflict(reference:reason:)`` when the choice does not fit (an unknown
-    ///   device, `--both` for a field, markers left after `--edit`); nothing is written then.
+    /// - Throws: ``SyncError/unsettled(reference:problem:)`` or ``SyncError/conflict(reference:reason:)``
+    ///   when the choice does not fit (an unknown device, both sides for a field, markers left
+    ///   after an edit); nothing is written then.
     public func resolve(_ records: [ConflictRecord], choice: ResolveChoice) throws(SyncError) -> Outcome {
         guard let entry = records.first?.conflict.path else {
             throw SyncError.conflict(reference: "", reason: "nothing to resolve")

@@ -30,7 +30,7 @@ public enum NotebookClone {
         do {
             repository = try Repository.clone(from: url, to: directory, options: network.gitOptions)
         } catch {
-            throw SyncError.network(remote: Remote.redacted(url), operation: "clone", underlying: error)
+            throw SyncError.network(remote: Remote.redacted(url), operation: "clone", underlying: GitFailure(error))
         }
         // A repository with commits but no hearth.yaml is not a notebook: making one of it is
         // `hearth init`'s decision, taken in a clone the user made on purpose.
@@ -40,8 +40,7 @@ public enum NotebookClone {
         }
         guard isNotebook else {
             removeClone(at: directory, keepFolder: existed)
-            throw SyncError.notANotebook(path: Remote.redacted(url), reason: "holds no hearth notebook (no \(NotebookSetup.settingsFile) in its branch); nothing was cloned. "
-                                         + "To make a notebook of its files, clone it with git clone and run hearth init in the clone")
+            throw SyncError.remoteNotANotebook(url: Remote.redacted(url))
         }
         let name = DeviceName.sanitized(device ?? DeviceName.host())
         let head = try SyncError.wrapping { () throws(GitError) -> ObjectID? in

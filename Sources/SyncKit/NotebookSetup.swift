@@ -52,7 +52,7 @@ public enum NotebookSetup {
         let root = root.standardizedFileURL
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw SyncError.notANotebook(path: root.path, reason: "is a file; hearth init needs a folder")
+            throw SyncError.notAFolder(path: root.path)
         }
         let hadRepository = FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path)
         if !hadRepository, let enclosing = enclosingNotebook(of: root) {
@@ -67,7 +67,7 @@ public enum NotebookSetup {
         let conflicted = try SyncError.wrapping { () throws(GitError) -> Bool in try repository.hasConflicts() }
         if state != .clean || conflicted {
             let operation = state == .clean ? "unresolved merge conflicts" : "a \(state) in progress"
-            throw SyncError.notANotebook(path: root.path, reason: "git has \(operation) here; finish or abort it with git first (e.g. git merge --continue or git merge --abort), then run hearth init again")
+            throw SyncError.unfinishedGitOperation(path: root.path, operation: operation)
         }
         let notebook = Notebook(root: root)
         if hadRepository, !adopt, !notebook.exists(settingsFile) {

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import HistoryKit
 
 extension Repository {
     /// Opens the repository of the notebook at `root`, which must be that repository's own work
@@ -12,7 +13,7 @@ extension Repository {
         } catch where error.code == .notFound {
             throw SyncError.noRepository(path: root.standardizedFileURL.path)
         } catch {
-            throw SyncError.git(error)
+            throw SyncError.git(GitFailure(error))
         }
     }
 }

@@ -82,12 +82,12 @@ struct ResolvePlan {
         switch choice {
         case .edited: return
         case .both:
-            throw SyncError.conflict(reference: record.id, reason: "a field holds one value; use --keep \(conflict.first.device), --keep \(conflict.second.device) or --edit")
+            throw SyncError.unsettled(reference: record.id, problem: .bothForField(first: conflict.first.device, second: conflict.second.device))
         case .keep: break
         }
         guard let keepSide, let field = conflict.field else { return }
         guard !field.contains(".") else {
-            throw SyncError.conflict(reference: record.id, reason: "'\(field)' is inside a map; settle it with --edit")
+            throw SyncError.unsettled(reference: record.id, problem: .fieldInMap(field: field))
         }
         guard let original = try bytes(conflict.path) else { return }
         var note: Note
@@ -101,7 +101,7 @@ struct ResolvePlan {
         } else {
             let yaml = keepSide.value.contains("\n") ? "v:\n" + keepSide.value : "v: " + keepSide.value
             guard let value = (try? FrontMatter(yamlFile: yaml + "\n", path: record.path))?["v"] else {
-                throw SyncError.conflict(reference: record.id, reason: "the recorded value of \(field) does not read as YAML; settle it with --edit")
+                throw SyncError.unsettled(reference: record.id, problem: .unreadableValue(field: field))
             }
             note.set(field, to: value)
         }
@@ -114,7 +114,7 @@ struct ResolvePlan {
         let text = String(decoding: original, as: UTF8.self)
         if choice == .edited {
             if let line = ConflictMarker.firstMarkerLine(in: text) {
-                throw SyncError.conflict(reference: record.id, reason: "\(conflict.path):\(line) still has a hearth:conflict marker; remove the marker lines and run hearth resolve again")
+                throw SyncError.unsettled(reference: record.id, problem: .markersLeft(path: conflict.path, line: line))
             }
             return
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import HistoryKit
 import NoteKit
 
 extension Syncer {
@@ -7,7 +8,7 @@ extension Syncer {
     /// another program is run again, waiting for it.
     func finishPrefetch(_ prefetch: BackgroundGitOperation, remote: String) throws(SyncError) {
         guard let error = prefetch.wait() else { return }
-        guard error.isLockContention else { throw SyncError.network(remote: remote, operation: "fetch from", underlying: error) }
+        guard error.isLockContention else { throw SyncError.network(remote: remote, operation: "fetch from", underlying: GitFailure(error)) }
         try fetch(remote)
     }
 

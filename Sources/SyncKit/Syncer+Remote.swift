@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import HistoryKit
 
 extension Syncer {
     /// The remote to sync with: the one asked for, else the branch's upstream, else `origin`,
@@ -35,7 +36,7 @@ extension Syncer {
                 waits += 1
                 Self.backOff(waits)
             } catch {
-                throw SyncError.network(remote: remote, operation: "fetch from", underlying: error)
+                throw SyncError.network(remote: remote, operation: "fetch from", underlying: GitFailure(error))
             }
         }
     }

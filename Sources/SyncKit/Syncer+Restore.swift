@@ -41,7 +41,7 @@ extension Syncer {
         }
         let current: [UInt8]? = try? FileSystem.read(target)
         guard current.map({ Data($0) }) == committed else {
-            throw SyncError.io(path: path, operation: "restore", reason: "it changed while hearth was restoring it (an editor saved it?); nothing was replaced; run hearth restore again")
+            throw SyncError.changedWhileRestoring(path: path)
         }
         guard committed != bytes else { return outcome }
         do throws(NotebookError) {

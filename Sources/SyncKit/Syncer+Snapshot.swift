@@ -9,13 +9,13 @@ extension Syncer {
     func checkedBranch() throws(SyncError) -> String {
         let state = repository.state()
         guard state == .clean else {
-            throw SyncError.repositoryBusy(reason: "git has a \(state) in progress in this notebook; finish or abort it with git first (e.g. git merge --continue or git merge --abort), then run hearth sync again")
+            throw SyncError.operationInProgress(state: "\(state)")
         }
         if try git({ () throws(GitError) in try repository.hasConflicts() }) {
-            throw SyncError.repositoryBusy(reason: "the git index has unresolved conflicts; resolve them with git (git status lists them) before hearth sync")
+            throw SyncError.unresolvedIndex
         }
         guard let branch = try git({ () throws(GitError) in try repository.currentBranchName() }) else {
-            throw SyncError.repositoryBusy(reason: "HEAD is detached (not on a branch); run git switch main, then hearth sync")
+            throw SyncError.detachedHead
         }
         return branch
     }

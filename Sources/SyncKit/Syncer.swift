@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import HistoryKit
 import MergeKit
 import NoteKit
 
@@ -28,7 +29,7 @@ public final class Syncer {
     public init(root: URL, options: SyncOptions = SyncOptions()) throws(SyncError) {
         let repository = try Repository.openNotebook(at: root)
         guard let workingDirectory = repository.workingDirectory else {
-            throw SyncError.notANotebook(path: root.path, reason: "is a bare repository; sync a clone of it instead (hearth clone URL PATH)")
+            throw SyncError.bareRepository(path: root.path)
         }
         self.repository = repository
         self.root = workingDirectory
@@ -153,7 +154,7 @@ public final class Syncer {
                 continue
             }
             guard failure.code == .rejected else {
-                throw SyncError.network(remote: remote, operation: "push to", underlying: failure)
+                throw SyncError.network(remote: remote, operation: "push to", underlying: GitFailure(failure))
             }
             // The remote moved between our fetch and push: fetch, merge and try again.
             guard report.pushAttempts - lockWaits < options.maxPushAttempts else {

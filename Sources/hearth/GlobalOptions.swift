@@ -21,7 +21,7 @@ struct GlobalOptions: ParsableArguments {
     /// usage error: it is not a syntax mistake, so ArgumentParser's usage lines would not help.
     func enterDirectories() {
         for directory in directories where !FileManager.default.changeCurrentDirectoryPath(directory) {
-            Terminal.standardError.write("hearth: error: cannot change to '\(directory)': no such directory\n")
+            Diagnostics.error("cannot change to '\(directory)': no such directory")
             Foundation.exit(2)
         }
     }
@@ -35,30 +35,9 @@ struct GlobalOptions: ParsableArguments {
     /// folder at or above it with `hearth.yaml`), else the default notebook (`HEARTH_NOTEBOOK`,
     /// then `hearth.notebook` in the global git config) unless `-C` named the folder.
     func notebook() throws -> Notebook {
-        do {
-            return try NotebookLocation.notebook(for: try workingDirectory(), directoryNamed: !directories.isEmpty,
-                                                 environment: ProcessInfo.processInfo.environment)
-        } catch let error as NotebookLocationError {
-            throw CommandFailure(message: Self.advice(for: error))
-        }
-    }
-
-    /// What to do about a notebook that could not be found.
-    private static func advice(for error: NotebookLocationError) -> String {
-        switch error {
-        case .notInNotebook, .insideRepository:
-            return "\(error); run hearth init, or use -C DIR"
-        case .belowCeilingNotebook(_, let notebook):
-            return "\(error); use -C \(notebook), or make it the default notebook: git config --global \(DefaultNotebookSource.configKey) \(notebook)"
-        case .defaultNotANotebook(let path, .environment):
-            return "\(error); run hearth init \(path), or set \(DefaultNotebookSource.environmentVariable) to a notebook's folder"
-        case .unusableDefault(_, .environment, _):
-            return "\(error); set \(DefaultNotebookSource.environmentVariable) to a notebook's folder (an absolute path)"
-        case .defaultNotANotebook(let path, .gitConfig):
-            return "\(error); run hearth init \(path), or change it with git config --global \(DefaultNotebookSource.configKey) DIR"
-        case .unusableDefault(_, .gitConfig, _):
-            return "\(error); set it with git config --global \(DefaultNotebookSource.configKey) DIR (an absolute path)"
-        }
+        // A NotebookLocationError is reported with its advice (NotANotebookAdvice).
+        try NotebookLocation.notebook(for: try workingDirectory(), directoryNamed: !directories.isEmpty,
+                                      environment: ProcessInfo.processInfo.environment)
     }
 
     /// The folder a path the user typed for an entry is relative to: where they stand when that

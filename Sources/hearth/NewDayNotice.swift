@@ -8,6 +8,6 @@ enum NewDayNotice {
     /// output carries only the path, for scripts) unless `day` is `today`.
     static func report(_ path: String, day: LocalDate, today: LocalDate) {
         guard day != today else { return }
-        Terminal.standardError.write("hearth: created \(path), a new entry for \(day.weekdayName) \(day)\n")
+        Diagnostics.note("created \(path), a new entry for \(day.weekdayName) \(day)")
     }
 }

@@ -6,7 +6,7 @@ import SyncKit
 do {
     _ = try CommitDate.fromEnvironment()
 } catch {
-    Terminal.standardError.write("hearth: error: \(error)\n")
+    Diagnostics.error("\(error)")
     exit(2)
 }
 Hearth.runAndExit(Array(CommandLine.arguments.dropFirst()))

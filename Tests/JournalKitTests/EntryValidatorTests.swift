@@ -48,7 +48,7 @@ struct EntryValidatorTests {
         #expect(problem.line == 5)
         #expect(problem.severity == .error)
         #expect(problem.message == "energy must be from 1 to 5, not 9")
-        #expect(problem.hint == "hearth set days/2026/2026-11-22.md energy=VALUE")
+        #expect(problem.fix == .setField(key: "energy", value: "VALUE"))
     }
 
     @Test func everyBadValueIsReportedAtItsOwnLine() throws {

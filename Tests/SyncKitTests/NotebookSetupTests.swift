@@ -285,12 +285,11 @@ struct NotebookSetupTests {
             let error = try #require(throws: SyncError.self) {
                 try NotebookSetup.initialize(at: file, device: "laptop")
             }
-            guard case .notANotebook(let path, let reason) = error else {
-                Issue.record("expected notANotebook, got \(error)")
+            guard case .notAFolder(let path) = error else {
+                Issue.record("expected notAFolder, got \(error)")
                 return
             }
             #expect(path == file.path)
-            #expect(reason.contains("is a file"))
             #expect(try box.read("entry.md") == Data("# not a folder\n".utf8))
             #expect(!box.exists(".git"))
             #expect(!box.exists("hearth.yaml"))

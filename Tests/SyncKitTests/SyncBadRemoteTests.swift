@@ -49,7 +49,7 @@ struct SyncBadRemoteTests {
             } throws: { error in
                 guard case SyncError.unrelatedHistory("origin", isNotebook: false) = error else { return false }
                 let text = "\(error)"
-                return text.contains("no hearth.yaml") && text.contains("nothing was merged or sent") && text.contains("hearth remote list")
+                return text.contains("no hearth.yaml") && text.contains("nothing was merged or sent")
             }
             // The snapshot committed the edit; no merge, no file of the project arrived.
             #expect(try world.git("laptop")("rev-list", "--count", "--merges", "HEAD") == "0")
@@ -83,7 +83,7 @@ struct SyncBadRemoteTests {
                 try world.sync("laptop")
             } throws: { error in
                 guard case SyncError.unrelatedHistory("origin", isNotebook: true) = error else { return false }
-                return "\(error)".contains("hearth clone") && "\(error)".contains("nothing was merged or sent")
+                return "\(error)".contains("holds another notebook") && "\(error)".contains("nothing was merged or sent")
             }
             #expect(try Snapshot(world, "laptop") == before)
             #expect(world.read("laptop", "notes/a.md") == "alpha\n")
@@ -158,8 +158,8 @@ struct SyncBadRemoteTests {
             #expect {
                 try world.sync("desk")
             } throws: { error in
-                guard case SyncError.network("origin", "fetch from", _) = error else { return false }
-                return "\(error)".contains("The remote repository is damaged") && "\(error)".contains("then run hearth sync again")
+                guard case SyncError.network("origin", "fetch from", let failure) = error, failure.kind == .damagedRemote else { return false }
+                return "\(error)".contains("The remote repository is damaged")
             }
             // The desk committed its own file, received nothing, and its repository is sound.
             #expect(world.read("desk", "notes/a.md") == "alpha\n")

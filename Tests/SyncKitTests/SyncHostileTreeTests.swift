@@ -46,7 +46,7 @@ struct SyncHostileTreeTests {
                 try world.sync("desk")
             } throws: { error in
                 guard case SyncError.unsafePath(let named, _, _) = error else { return false }
-                return named == path && "\(error)".contains("Nothing was changed") && "\(error)".contains("then run hearth sync again")
+                return named == path && "\(error)".contains("Nothing was changed")
             }
             #expect(escapes(world, name: name).isEmpty, "written through: \(escapes(world, name: name))")
             #expect(try world.head("desk") == head)

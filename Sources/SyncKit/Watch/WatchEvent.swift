@@ -70,7 +70,7 @@ public enum WatchEvent: Sendable {
         case .pollingInstead(let reason, let detector):
             return "\(reason); \(detector) instead"
         case .notebookGone(let root):
-            return "the notebook at \(root) was moved or deleted; start hearth watch in its new place"
+            return "the notebook at \(root) was moved or deleted"
         case .failed(let error, let trigger, let retryIn):
             return "sync (\(trigger.rawValue)) failed: \(error.description); retrying in \(Self.seconds(retryIn))"
         case .stopping:
@@ -83,7 +83,7 @@ public enum WatchEvent: Sendable {
     }
 
     /// "2 s", "0.5 s", "50 ms", "1 min 30 s".
-    static func seconds(_ value: TimeInterval) -> String {
+    package static func seconds(_ value: TimeInterval) -> String {
         if value >= 60 {
             let whole = Int(value.rounded())
             return whole % 60 == 0 ? "\(whole / 60) min" : "\(whole / 60) min \(whole % 60) s"
@@ -111,7 +111,7 @@ public enum WatchEvent: Sendable {
                 + "merged \(plural(report.mergedPaths.count, "entry", "entries")), sent \(plural(report.sent, "commit"))")
         }
         if !report.newConflicts.isEmpty {
-            parts.append("\(plural(report.newConflicts.count, "new conflict")) (see hearth conflicts)")
+            parts.append(plural(report.newConflicts.count, "new conflict"))
         }
         if !report.keptLocal.isEmpty {
             parts.append("\(plural(report.keptLocal.count, "file")) saved during the sync, kept for the next one")

@@ -18,7 +18,7 @@ enum CheckArtefacts {
             var text = "removed \(count) editor \(count == 1 ? "artefact" : "artefacts") from the repository in commit "
                 + "\(removal.commit.prefix(7)) (kept on disk; the next hearth sync sends the removal):\n"
             for path in removal.paths { text += "  \(path)\n" }
-            Terminal.standardError.write(text)
+            Diagnostics.text(text)
         }
         return try syncer.committedArtefacts().map { path in
             Diagnostic(path: path, line: 0, severity: .warning,

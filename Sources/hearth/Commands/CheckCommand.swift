@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
         let notebook = try global.notebook()
         let scan = notebook.scan()
         var problems = scan.diagnostics + NotebookSettings.problems(in: notebook)
-        for note in scan.notes { problems += EntryValidator.problems(in: note) + BodyLint.problems(in: note) }
+        for note in scan.notes { problems += EntryValidator.problems(in: note).map(\.advised) + BodyLint.problems(in: note) }
         problems += try CheckArtefacts.problems(in: notebook, fixing: fix, wait: wait)
         problems += CheckIgnoredEntries.problems(in: notebook, notes: scan.notes)
         problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }
@@ -44,7 +44,7 @@ struct CheckCommand: ParsableCommand {
         let errors = problems.filter { $0.severity == .error }.count
         let warnings = problems.count - errors
         let checked = scan.notes.count + scan.diagnostics.count
-        Terminal.standardError.write("checked \(checked) \(checked == 1 ? "entry" : "entries"): \(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")\n")
+        Diagnostics.status("checked \(checked) \(checked == 1 ? "entry" : "entries"): \(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")")
         if errors > 0 { throw ExitCode(1) }
     }
 }

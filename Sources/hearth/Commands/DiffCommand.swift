@@ -41,7 +41,7 @@ struct DiffCommand: ParsableCommand {
         if json {
             JSONOutput.write(rows: changes) { HistoryFormatter.json($0, patch: patch) }
         } else if changes.isEmpty {
-            Terminal.standardError.write(since == nil ? "No changes since the last sync.\n" : "No changes since \(since ?? "").\n")
+            Diagnostics.status(since == nil ? "No changes since the last sync." : "No changes since \(since ?? "").")
         } else {
             Terminal.standardOutput.write(HistoryFormatter.text(changes, patch: patch, on: .standardOutput))
         }

@@ -85,14 +85,13 @@ struct GrepCommand: ParsableCommand {
             do {
                 result = try search.run(root: notebook.root)
             } catch {
-                guard case .notANotebook(let path) = error else { throw CommandFailure(message: error.description, exitCode: 2) }
-                throw CommandFailure(message: "the notebook at \(path) has no git repository of its own, so no history to search: hearth init gives it one; "
-                                     + "hearth grep without --history searches the files as they are", exitCode: 2)
+                guard case .notANotebook(let path) = error else { throw CommandFailure(message: error.report.message, exitCode: 2) }
+                throw CommandFailure(message: NotANotebookAdvice.noRepository(error.description, for: .historySearch(path: path)), exitCode: 2)
             }
             write(result.matches, text: formatter.render, json: GrepFormatter.json)
             if result.skippedVersions > 0 {
                 let count = result.skippedVersions
-                Terminal.standardError.write("hearth: \(count) past \(count == 1 ? "version was" : "versions were") binary or unparseable and not searched (the history keeps them unchanged)\n")
+                Diagnostics.note("\(count) past \(count == 1 ? "version was" : "versions were") binary or unparseable and not searched (the history keeps them unchanged)")
             }
             scan = result.current
             matched = !result.matches.isEmpty || !scan.binaryMatches.isEmpty
@@ -124,15 +123,14 @@ struct GrepCommand: ParsableCommand {
 
     /// Notes on stderr, then grep's exit status: 2 when a file could not be read, else 0 or 1.
     private func finish(_ scan: GrepScan, matched: Bool) throws {
-        let errors = Terminal.standardError
         for path in scan.binaryMatches {
-            errors.write("hearth: \(path): binary file matches (not shown; the file is left as it is)\n")
+            Diagnostics.note("\(path): binary file matches (not shown; the file is left as it is)")
         }
         for path in scan.invalidUTF8 {
-            errors.write("hearth: \(path): holds bytes that are not UTF-8, shown as \u{FFFD} (the file is left as it is)\n")
+            Diagnostics.note("\(path): holds bytes that are not UTF-8, shown as \u{FFFD} (the file is left as it is)")
         }
         if !scan.diagnostics.isEmpty {
-            errors.write(DiagnosticReport.render(scan.diagnostics, terminal: errors))
+            Diagnostics.diagnostics(scan.diagnostics)
             let count = scan.diagnostics.count
             throw CommandFailure(message: "\(count) \(count == 1 ? "file" : "files") could not be searched (listed above); hearth did not change them",
                                  exitCode: 2)

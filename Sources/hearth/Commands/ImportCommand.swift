@@ -49,17 +49,14 @@ struct ImportCommand: ParsableCommand {
             plan = try ImportPlan(entries: entries, notebook: notebook)
         } catch {
             if case .unreadableNotebook(let diagnostics) = error {
-                Terminal.standardError.write(DiagnosticReport.render(diagnostics, terminal: .standardError))
+                Diagnostics.diagnostics(diagnostics)
             }
-            if case .otherSource(_, _, let fits) = error {
-                throw CommandFailure(message: "\(file) is a \(fits.rawValue) export (\(fits.signature)), not a \(source.rawValue) one: run hearth import \(fits.rawValue) \(file); nothing was imported")
-            }
-            throw CommandFailure(message: error.description)
+            throw error
         }
         // Every note is checked before the first is written, so a bad one leaves nothing half-done.
         for note in plan.notes { try notebook.checkCreatable(note) }
         for note in plan.kept {
-            Terminal.standardError.write("kept \(note.path): its entry changed in \(source.rawValue), but the note was edited in hearth since the import (or imported by an older hearth), so it is not overwritten; merge the change by hand\n")
+            Diagnostics.status("kept \(note.path): its entry changed in \(source.rawValue), but the note was edited in hearth since the import (or imported by an older hearth), so it is not overwritten; merge the change by hand")
         }
         var created = 0
         var updated = 0
@@ -67,7 +64,7 @@ struct ImportCommand: ParsableCommand {
             // Also after a failed write, so the summary matches the files listed above it.
             let noun = created == 1 ? "entry" : "entries"
             let changed = updated + plan.kept.count > 0 ? ", updated \(updated), kept \(plan.kept.count) edited in hearth" : ""
-            Terminal.standardError.write("imported \(created) \(noun)\(changed), skipped \(plan.skipped.count) already present\n")
+            Diagnostics.status("imported \(created) \(noun)\(changed), skipped \(plan.skipped.count) already present")
         }
         for update in plan.updates {
             try notebook.update(update.current.path) { note in

@@ -33,13 +33,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let base = try global.workingDirectory()
         let root = URL(fileURLWithPath: path ?? ".", relativeTo: base).standardizedFileURL
-        let outcome: NotebookSetup.Outcome
-        do {
-            outcome = try NotebookSetup.initialize(at: root, device: device, adopt: adopt)
-        } catch {
-            guard case .notNotes = error else { throw error }
-            throw CommandFailure(message: "\(error). To keep notes in it anyway, run hearth init --adopt; to keep them apart, make the notebook in a folder of its own (hearth init DIR)")
-        }
+        let outcome = try NotebookSetup.initialize(at: root, device: device, adopt: adopt)
         let verb = outcome.createdRepository ? "Created" : "Adopted"
         var line = "\(verb) notebook at \(outcome.root.path) (device \(outcome.device), \(outcome.entryCount) \(outcome.entryCount == 1 ? "entry" : "entries"))"
         if let commit = outcome.commit { line += ", commit \(commit.prefix(7))" }

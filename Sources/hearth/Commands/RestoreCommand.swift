@@ -56,7 +56,7 @@ struct RestoreCommand: ParsableCommand {
             return
         }
         if let saved = outcome.savedFirst {
-            Terminal.standardError.write("Recorded your unsynced edits first: \(saved)\n")
+            Diagnostics.status("Recorded your unsynced edits first: \(saved)")
         }
         guard let commit = outcome.commit, let change = outcome.change else {
             print("\(outcome.path) already reads as it did at \(label); nothing to restore")

@@ -79,7 +79,7 @@ struct ReviewCommand: ParsableCommand {
             print(shown)
             // stdout stays the path alone, for scripts; the questions are for the person.
             if try notebook.load(path)["who5"].map({ $0.isNull || $0.list?.isEmpty == true }) ?? true {
-                Terminal.standardError.write(WHO5Prompt.render(path: shown))
+                Diagnostics.text(WHO5Prompt.render(path: shown))
             }
         } else {
             let review = calculator.review(window: window)

@@ -20,7 +20,7 @@ enum SyncCheckpointHook {
         let start = Date()
         return { checkpoint in
             let elapsed = Int(Date().timeIntervalSince(start) * 1000)
-            FileHandle.standardError.write(Data("\(elapsed) ms \(checkpoint.rawValue)\n".utf8))
+            Diagnostics.status("\(elapsed) ms \(checkpoint.rawValue)")
         }
     }
 }

@@ -52,7 +52,7 @@ struct SyncCommand: ParsableCommand {
             reporter.finish()
             throw error
         }
-        if let hint = RemoteHeadHint.line(for: report) { Terminal.standardError.write(hint) }
+        if let hint = RemoteHeadHint.line(for: report) { Diagnostics.text(hint) }
         if json {
             try JSONOutput.write(report)
         } else if !quiet {

@@ -34,7 +34,7 @@ struct UnsetCommand: ParsableCommand {
         }
         for (key, suggestion) in missing {
             let hint = suggestion.map { " (did you mean \($0)?)" } ?? ""
-            Terminal.standardError.write("hearth: \(path) has no '\(key)'; nothing to remove\(hint)\n")
+            Diagnostics.note("\(path) has no '\(key)'; nothing to remove\(hint)")
         }
         print(DisplayPath.of(path, in: notebook))
     }

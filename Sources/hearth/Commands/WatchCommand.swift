@@ -161,7 +161,7 @@ struct WatchCommand: ParsableCommand {
         case .started, .skipped, .resumed, .pollingInstead, .notebookGone, .failed, .stopping, .stopped, .restarting:
             stream = .standardError
         }
-        var text = event.summary
+        var text = event.logLine
         if case .started = event, let stopHint { text += "; " + stopHint }
         if event.isFailure {
             text = stream.paint(text, .red)
@@ -175,7 +175,8 @@ struct WatchCommand: ParsableCommand {
     }
 
     /// Writes all of `text` to `descriptor` with write(2) (FileHandle traps on EPIPE); false on
-    /// failure, with `errno` set.
+    /// failure, with `errno` set. The one stderr writer outside ``Diagnostics``: the watch log
+    /// must see a closed stdout as EPIPE (to stop), and runs while stop signals arrive.
     @discardableResult
     private static func write(_ text: String, to descriptor: Int32) -> Bool {
         var bytes = Array(text.utf8)[...]

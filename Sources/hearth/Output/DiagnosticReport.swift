@@ -5,6 +5,7 @@ enum DiagnosticReport {
     /// One `file:line: severity: message` line per diagnostic.
     static func render(_ diagnostics: [Diagnostic], terminal: Terminal) -> String {
         diagnostics.map { diagnostic in
+            let diagnostic = diagnostic.advised
             let location = diagnostic.line > 0 ? "\(diagnostic.path):\(diagnostic.line):" : "\(diagnostic.path):"
             let severity = terminal.paint(diagnostic.severity.rawValue + ":", diagnostic.severity == .error ? .red : .yellow)
             var line = "\(location) \(severity) \(diagnostic.message)"
@@ -17,8 +18,7 @@ enum DiagnosticReport {
     /// hiding the entries that were listed.
     static func reportUnreadable(_ diagnostics: [Diagnostic]) throws {
         guard !diagnostics.isEmpty else { return }
-        let terminal = Terminal.standardError
-        terminal.write(render(diagnostics, terminal: terminal))
+        Diagnostics.diagnostics(diagnostics)
         let count = diagnostics.count
         throw CommandFailure(message: "\(count) \(count == 1 ? "file" : "files") could not be read (listed above); hearth did not change them")
     }

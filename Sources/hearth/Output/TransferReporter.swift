@@ -15,7 +15,7 @@ final class TransferReporter {
 
     /// A reporter; `quiet` or a non-terminal stderr turns it off.
     init(quiet: Bool) {
-        enabled = !quiet && Terminal.standardError.isTerminal
+        enabled = !quiet && Diagnostics.isTerminal
         delay = ProcessInfo.processInfo.environment["HEARTH_PROGRESS_AFTER"].flatMap(TimeInterval.init) ?? 1
     }
 
@@ -28,11 +28,11 @@ final class TransferReporter {
         drew = true
         let objects = progress.totalObjects > 0 ? "\(progress.objects)/\(progress.totalObjects) objects" : "\(progress.objects) objects"
         let size = ByteCountFormatter.string(fromByteCount: Int64(progress.bytes), countStyle: .file)
-        Terminal.standardError.write("\r\u{1B}[2Ktransferring \(objects), \(size)")
+        Diagnostics.text("\r\u{1B}[2Ktransferring \(objects), \(size)")
     }
 
     /// Ends the progress line, if one was drawn.
     func finish() {
-        if drew { Terminal.standardError.write("\r\u{1B}[2K") }
+        if drew { Diagnostics.text("\r\u{1B}[2K") }
     }
 }

@@ -1,0 +1,3 @@
+extension CommandFailure: ReportableError {
+    var report: ErrorReport { ErrorReport(message: message, exitCode: exitCode) }
+}

@@ -1,0 +1,5 @@
+import NoteKit
+
+extension Diagnostic: ReportableError {
+    var report: ErrorReport { .diagnostic(self) }
+}

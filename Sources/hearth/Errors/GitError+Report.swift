@@ -1,0 +1,5 @@
+import GitKit
+
+extension GitError: ReportableError {
+    var report: ErrorReport { .failure(description + GitAdvice.suffix(for: cause)) }
+}

@@ -1,0 +1,5 @@
+import JournalKit
+
+extension JournalError: ReportableError {
+    var report: ErrorReport { ErrorReport(message: message(), exitCode: exitCode) }
+}

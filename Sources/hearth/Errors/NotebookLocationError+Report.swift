@@ -1,0 +1,5 @@
+import NoteKit
+
+extension NotebookLocationError: ReportableError {
+    var report: ErrorReport { .failure(NotANotebookAdvice.message(for: self)) }
+}
