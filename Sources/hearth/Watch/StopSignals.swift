@@ -13,7 +13,7 @@ import GitKit
 /// lets a second one be seen: the watcher's way to end a sync stuck on the network at once.
 final class StopSignals: @unchecked Sendable {
     /// The signals watched.
-    public let signals: [Int32]
+    let signals: [Int32]
     private var mask = sigset_t()
     private let state = NSLock()
     private var stopSeen = false
@@ -22,7 +22,7 @@ final class StopSignals: @unchecked Sendable {
     private var closedOutput = false
 
     /// Blocks `signals` in the calling thread and in every thread it starts from now on.
-    public init(_ signals: [Int32]) {
+    init(_ signals: [Int32]) {
         self.signals = signals
         sigemptyset(&mask)
         for number in signals { sigaddset(&mask, number) }
@@ -30,14 +30,14 @@ final class StopSignals: @unchecked Sendable {
     }
 
     /// Whether one of the signals is pending.
-    public var arePending: Bool {
+    var arePending: Bool {
         var pending = sigset_t()
         guard sigpending(&pending) == 0 else { return false }
         return signals.contains { sigismember(&pending, $0) == 1 }
     }
 
     /// Whether a stop was asked for: a signal seen or pending, or ``requestStop()``.
-    public var stopRequested: Bool {
+    var stopRequested: Bool {
         state.lock()
         defer { state.unlock() }
         return stopSeen || outsideRequest || arePending
@@ -45,7 +45,7 @@ final class StopSignals: @unchecked Sendable {
 
     /// Asks for a stop as a signal would; `outputClosed`: because stdout was closed (see
     /// ``outputClosed``). Safe from any thread.
-    public func requestStop(outputClosed: Bool = false) {
+    func requestStop(outputClosed: Bool = false) {
         state.lock()
         outsideRequest = true
         if outputClosed { closedOutput = true }
@@ -53,7 +53,7 @@ final class StopSignals: @unchecked Sendable {
     }
 
     /// Whether a stop was asked for because stdout was closed.
-    public var outputClosed: Bool {
+    var outputClosed: Bool {
         state.lock()
         defer { state.unlock() }
         return closedOutput
@@ -61,7 +61,7 @@ final class StopSignals: @unchecked Sendable {
 
     /// Called right before `exec`: true when no stop was asked for, and then no signal is taken
     /// until ``restartFailed()``, so one arriving meanwhile stays pending for the new image.
-    public func beginRestart() -> Bool {
+    func beginRestart() -> Bool {
         state.lock()
         defer { state.unlock() }
         guard !stopSeen && !outsideRequest && !arePending else { return false }
@@ -70,7 +70,7 @@ final class StopSignals: @unchecked Sendable {
     }
 
     /// The `exec` failed: signals are looked for again.
-    public func restartFailed() {
+    func restartFailed() {
         state.lock()
         restarting = false
         state.unlock()
@@ -80,7 +80,7 @@ final class StopSignals: @unchecked Sendable {
     /// ``requestStop()`` was called); then `again` with the number of each further signal. The
     /// thread looks ten times a second (`sigpending`, a few hundred nanoseconds): waiting for a
     /// signal without taking it has no portable blocking call.
-    public func notify(_ stop: @escaping @Sendable () -> Void, again: @escaping @Sendable (Int32) -> Void) {
+    func notify(_ stop: @escaping @Sendable () -> Void, again: @escaping @Sendable (Int32) -> Void) {
         Thread.detachNewThread { [self] in
             while !takeFirst() { usleep(100_000) }
             stop()

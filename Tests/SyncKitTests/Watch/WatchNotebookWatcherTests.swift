@@ -3,7 +3,7 @@ import GitKit
 @testable import SyncKit
 import Testing
 
-/// ``NotebookWatcher`` in this process, on real notebooks: how ``NotebookWatcher/run()`` ends
+/// ``NotebookWatcher`` in this process, on real notebooks: how ``NotebookWatcher/run(residentMemory:)`` ends
 /// and which events it reports. Waits poll for what should happen; nothing is timed.
 @Suite struct WatchNotebookWatcherTests {
     /// The events reported so far, from any thread.
@@ -45,7 +45,7 @@ import Testing
         return (done, cell)
     }
 
-    /// How ``NotebookWatcher/run()`` ended, set from its thread.
+    /// How ``NotebookWatcher/run(residentMemory:)`` ended, set from its thread.
     final class ResultCell: @unchecked Sendable {
         var end: WatchEnd?
     }
