@@ -65,7 +65,7 @@ import Testing
             #expect(result.status == 2 && result.stdout.isEmpty, "\(arguments): \(result)")
             #expect(result.stderr == "hearth: error: cannot change to 'missing': no such directory\n", "\(arguments): \(result)")
         }
-        // Before the command, one line and nothing more, as git says it.
+        // Before the command: that one line, with no usage lines after it.
         for arguments in [["-C"], ["-C", "--json", "list"], ["-C", "nb", "-C"]] {
             let result = try notebook.hearth(arguments, in: notebook.base)
             #expect(result.status == 2 && result.stdout.isEmpty, "\(arguments): \(result)")
