@@ -27,7 +27,7 @@ func suite(_ name: String, _ products: [String]) -> Target {
 
 let package = Package(
     name: "HearthBenchmarks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         // Named, so the products below resolve whatever the checkout's folder is called.
         .package(name: "Hearth", path: ".."),

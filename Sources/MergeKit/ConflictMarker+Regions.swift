@@ -13,7 +13,7 @@ extension ConflictMarker {
         package var second: [String]
     }
 
-    /// Every complete region in `lines` (as ``TextLines/split(_:)`` gives them).
+    /// Every complete region in `lines` (as `TextLines.split(_:)` gives them).
     package static func regions(in lines: [String]) -> [Region] {
         var regions: [Region] = []
         var index = 0

@@ -141,7 +141,7 @@ public enum EntryMerger {
         }
 
         /// The three versions as text, every line break written with the one ending the merged
-        /// file will use (``TextLines/mergedNewline(base:first:second:)``), so that a CRLF and an
+        /// file will use (`TextLines.mergedNewline(base:first:second:)`), so that a CRLF and an
         /// LF version of the same line are the same line; nil when one is not text.
         static func texts(base: Data?, first: Data, second: Data)
             -> (base: String?, first: String, second: String, newline: String)? {

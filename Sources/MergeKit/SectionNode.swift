@@ -27,7 +27,7 @@ struct SectionNode {
     /// The sections nested in this one, in order.
     var children: [SectionNode] = []
 
-    /// The tree of `lines` (each with its terminator, as ``TextLines/split(_:)`` gives them).
+    /// The tree of `lines` (each with its terminator, as `TextLines.split(_:)` gives them).
     static func tree(of lines: [String]) -> SectionNode {
         var stack = [SectionNode(heading: nil, level: 0, title: nil)]
         func close() {

@@ -1,6 +1,6 @@
 import GitKit
 
-/// A dictionary keyed by paths compared byte for byte (see ``TreePath``), with the few
+/// A dictionary keyed by paths compared byte for byte (see `TreePath`), with the few
 /// dictionary operations the merge uses.
 struct PathMap<Value> {
     private var storage: [TreePath: Value] = [:]

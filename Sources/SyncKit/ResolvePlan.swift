@@ -7,7 +7,7 @@ import NoteKit
 struct ResolvePlan {
     let root: URL
     /// Path -> (bytes as read, bytes to write or nil to delete).
-    /// Keyed byte for byte: `café` in NFC and in NFD are two files (see ``TreePath``).
+    /// Keyed byte for byte: `café` in NFC and in NFD are two files (see `TreePath`).
     private var edits = PathMap<(original: [UInt8]?, new: [UInt8]?)>()
 
     init(root: URL) {

@@ -20,13 +20,9 @@ struct Hearth: ParsableCommand {
         ]
     )
 
-    /// `-C DIR` before the command (`hearth -C DIR sync`); the command shares the same options.
+    /// `-C DIR` before the command (`hearth -C DIR sync`), which `main.swift` has already
+    /// entered (``GlobalOptions/enterLeadingDirectories(_:)``); the command shares the same options.
     @OptionGroup var global: GlobalOptions
-
-    /// Runs before the command is parsed: every `-C` changes directory first, as git's does.
-    func validate() throws {
-        global.enterDirectories()
-    }
 
     /// Runs the command line and exits with hearth's exit-code convention. Every error a
     /// command can meet is a ``ReportableError`` (see Sources/hearth/Errors) and is printed by

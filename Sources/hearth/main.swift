@@ -1,6 +1,9 @@
 import Foundation
 import SyncKit
 
+// `hearth -C DIR ...` works like git: each `-C` before the command changes directory first.
+let arguments = GlobalOptions.enterLeadingDirectories(Array(CommandLine.arguments.dropFirst()))
+
 // A commit date hearth cannot read must stop every command before it writes anything, not be
 // ignored halfway through a sync.
 do {
@@ -9,4 +12,4 @@ do {
     Diagnostics.error("\(error)")
     exit(2)
 }
-Hearth.runAndExit(Array(CommandLine.arguments.dropFirst()))
+Hearth.runAndExit(arguments)

@@ -11,8 +11,14 @@ struct ArchitectureTests {
     /// dependencies, read from the manifest's `.target`, `.executableTarget` and `.systemLibrary`
     /// entries.
     static func manifestGraph() throws -> [String: Set<String>] {
+        try manifestTargets().mapValues(\.dependencies)
+    }
+
+    /// The same modules with the folder of their sources: the target's `path:`, else
+    /// `Sources/<name>`, as SwiftPM reads it.
+    static func manifestTargets() throws -> [String: (path: String, dependencies: Set<String>)] {
         let text = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
-        var graph: [String: Set<String>] = [:]
+        var targets: [String: (path: String, dependencies: Set<String>)] = [:]
         let source = text
         for kind in [".target(", ".executableTarget(", ".systemLibrary("] {
             var searchStart = source.startIndex
@@ -47,10 +53,10 @@ struct ArchitectureTests {
                     let withoutPackages = body.replacingOccurrences(of: #"package:\s*"[^"]+""#, with: "", options: .regularExpression)
                     for match in allMatches(#""([^"]+)""#, in: withoutPackages) { dependencies.insert(match) }
                 }
-                graph[name] = dependencies
+                targets[name] = (firstMatch(#"path:\s*"([^"]+)""#, in: call) ?? "Sources/\(name)", dependencies)
             }
         }
-        return graph
+        return targets
     }
 
     /// The table between the `graph` markers of docs/architecture.md: module -> dependencies.
@@ -94,12 +100,16 @@ struct ArchitectureTests {
     /// Each module imports only modules it declares (and the system's), so a dependency the
     /// manifest does not show cannot creep in through a transitive one.
     @Test func modulesImportOnlyWhatTheyDeclare() throws {
-        let manifest = try Self.manifestGraph()
+        let manifest = try Self.manifestTargets()
         let system: Set = ["Foundation", "FoundationEssentials", "Dispatch", "Glibc", "Darwin", "Synchronization", "os", "Testing"]
         var checked = 0
-        for (module, dependencies) in manifest {
-            let folder = Self.root.appendingPathComponent("Sources/\(module)")
-            guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { continue }
+        var checkedModules: Set<String> = []
+        for (module, (path, dependencies)) in manifest {
+            let folder = Self.root.appendingPathComponent(path)
+            guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
+                Issue.record("\(module)'s folder \(path) cannot be read")
+                continue
+            }
             for case let file as URL in files where file.pathExtension == "swift" {
                 let text = try String(contentsOf: file, encoding: .utf8)
                 for line in text.split(separator: "\n") {
@@ -108,11 +118,38 @@ struct ArchitectureTests {
                           index + 1 < words.count else { continue }
                     let imported = String(words[index + 1])
                     checked += 1
+                    checkedModules.insert(module)
                     #expect(system.contains(imported) || dependencies.contains(imported) || imported == module,
                             "\(file.lastPathComponent) in \(module) imports \(imported), which Package.swift does not give \(module)")
                 }
             }
         }
         #expect(checked > 100, "looked at only \(checked) imports")
+        // Every Swift module, wherever its folder is (NotebookTour's is under Examples/).
+        #expect(checkedModules.isSuperset(of: ["NotebookTour", "hearth", "MergeKit", "NoteKit"]), "\(checkedModules.sorted())")
+    }
+
+    /// Platform conditionals live only in `Type+Linux.swift` and `Type+Darwin.swift` files
+    /// (docs/architecture.md, "Platforms"), so the rest reads the same on every platform.
+    @Test func platformConditionalsLiveOnlyInPlatformFiles() throws {
+        let conditional = try NSRegularExpression(pattern: #"^\s*#(if|elseif)\b.*\b(os|canImport)\("#, options: .anchorsMatchLines)
+        let sources = Self.root.appendingPathComponent("Sources")
+        let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+        var scanned = 0
+        var platformFilesWithConditionals = 0
+        for case let file as URL in files {
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+            let found = conditional.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            let name = file.lastPathComponent
+            if name.hasSuffix("+Linux.swift") || name.hasSuffix("+Darwin.swift") {
+                if found { platformFilesWithConditionals += 1 }
+                continue
+            }
+            scanned += 1
+            #expect(!found, "\(file.path.dropFirst(Self.root.path.count + 1)) has a platform #if; move that code to a +Linux or +Darwin file")
+        }
+        // Guards the scan: it read the sources, and the pattern finds the conditionals that are there.
+        #expect(scanned > 100, "looked at only \(scanned) files")
+        #expect(platformFilesWithConditionals > 3, "the pattern found #if os( in only \(platformFilesWithConditionals) platform files")
     }
 }

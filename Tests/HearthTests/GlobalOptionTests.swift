@@ -30,15 +30,30 @@ import Testing
         #expect(try notebook.hearth("-C", in: notebook.base).status == 2)
     }
 
-    /// `-C` is one option wherever it stands: each is relative to the one before, as git's, and
-    /// the command sees the last folder as where it was started (its paths are printed from there).
+    /// Before the command, each `-C` changes directory relative to the one before, as git's,
+    /// and the command prints paths from the last folder. After the command, `-C` names the
+    /// notebook's folder from where you stand, the last one winning, and changes no directory:
+    /// paths are printed from where you stand (absolute outside the notebook).
     @Test func everyDashCIsRelativeToTheOneBefore() throws {
         let notebook = try notebookWithADay()
-        for arguments in [["-C", "nb", "-C", "days", "list"], ["-C", "nb", "list", "-C", "days"], ["list", "-C", "nb", "-Cdays"],
-                          ["-C", "nb/days", "list"], ["list", "-C", "nb/days"]] {
+        for arguments in [["-C", "nb", "-C", "days", "list"], ["-Cnb", "-Cdays", "list"], ["-C", "nb/days", "list"]] {
             let result = try notebook.hearth(arguments, in: notebook.base)
             #expect(result.stdout == "2026-11-20  day  2026/2026-11-20.md\n", "\(arguments): \(result)")
         }
+        let absolute = "2026-11-20  day  \(notebook.root.resolvingSymlinksInPath().path)/days/2026/2026-11-20.md\n"
+        for arguments in [["list", "-C", "nb/days"], ["list", "-C", "nb", "-C", "nb/days"], ["list", "-C", "missing", "-Cnb"]] {
+            let result = try notebook.hearth(arguments, in: notebook.base)
+            #expect(result.status == 0 && result.stdout == absolute, "\(arguments): \(result)")
+        }
+        // The second folder is not looked for inside the first.
+        let chained = try notebook.hearth("list", "-C", "nb", "-C", "days", in: notebook.base)
+        #expect(chained.status == 2 && chained.stderr == "hearth: error: cannot change to 'days': no such directory\n", "\(chained)")
+        // Both: the command runs in nb, and its -C names nb/days from there.
+        let both = try notebook.hearth("-C", "nb", "list", "-C", "days", in: notebook.base)
+        #expect(both.stdout == "2026-11-20  day  days/2026/2026-11-20.md\n", "\(both)")
+        // Inside the notebook, paths stay relative to where you stand.
+        let inside = try notebook.hearth("list", "-C", "..", in: notebook.url("days"))
+        #expect(inside.stdout == "2026-11-20  day  2026/2026-11-20.md\n", "\(inside)")
     }
 
     /// The errors say what is wrong in one line, wherever `-C` stands, and a folder's name after
@@ -50,11 +65,15 @@ import Testing
             #expect(result.status == 2 && result.stdout.isEmpty, "\(arguments): \(result)")
             #expect(result.stderr == "hearth: error: cannot change to 'missing': no such directory\n", "\(arguments): \(result)")
         }
-        for arguments in [["-C"], ["list", "-C"], ["-C", "--json", "list"]] {
+        // Before the command: that one line, with no usage lines after it.
+        for arguments in [["-C"], ["-C", "--json", "list"], ["-C", "nb", "-C"]] {
             let result = try notebook.hearth(arguments, in: notebook.base)
-            #expect(result.status == 2, "\(arguments): \(result)")
-            #expect(result.stderr.hasPrefix("hearth: error: -C needs a directory\n"), "\(arguments): \(result)")
+            #expect(result.status == 2 && result.stdout.isEmpty, "\(arguments): \(result)")
+            #expect(result.stderr == "hearth: error: -C needs a directory\n", "\(arguments): \(result)")
         }
+        let missing = try notebook.hearth("list", "-C", in: notebook.base)
+        #expect(missing.status == 2, "\(missing)")
+        #expect(missing.stderr.hasPrefix("hearth: error: -C needs a directory\n"), "\(missing)")
         let typo = try notebook.hearth("-C", "nb", "lst", in: notebook.base)
         #expect(typo.status == 2 && typo.stderr.hasPrefix("hearth: error: unknown command 'lst'; did you mean 'list'?\n"), "\(typo)")
     }

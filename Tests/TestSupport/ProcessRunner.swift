@@ -68,6 +68,8 @@ public enum ProcessRunner {
         case .signalled(let signal):
             // As Foundation's `Process` reported it: the signal's number as the status.
             return ProcessResult(status: signal, stdoutData: stdoutData, stderrData: stderrData, wasKilled: signal == SIGKILL)
+        case .lost:
+            return ProcessResult(status: termination.shellStatus, stdoutData: stdoutData, stderrData: stderrData)
         }
     }
 

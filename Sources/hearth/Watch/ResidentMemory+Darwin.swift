@@ -1,5 +1,8 @@
 #if canImport(Darwin)
-import Darwin
+// SDKs before macOS 15.4 declare `mach_task_self_` a plain mutable global, which Swift 6 refuses
+// to read ("not concurrency-safe"); libSystem sets it once at start-up, before main, and nothing
+// writes it again, so reading it from any thread is safe, as later SDKs say.
+@preconcurrency import Darwin
 
 extension ResidentMemory {
     /// The resident set size in bytes, from `task_info(MACH_TASK_BASIC_INFO)`; nil when the

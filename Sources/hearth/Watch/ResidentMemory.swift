@@ -6,7 +6,7 @@ import Foundation
 /// looks through (`git_regexp_match` frees it only on a match; fixed upstream by libgit2
 /// pull request 6382, in 1.6): about 0.1 MB per lookup, 0.5 MB per sync. A one-shot
 /// `hearth sync` never notices; a watcher syncing every minute would grow by hundreds of
-/// megabytes a day, so it restarts itself once it has grown too much (``NotebookWatcher``).
+/// megabytes a day, so it restarts itself once it has grown too much (`NotebookWatcher`).
 ///
 /// ``current()`` asks the kernel: ResidentMemory+Linux.swift and ResidentMemory+Darwin.swift.
 enum ResidentMemory {}

@@ -14,7 +14,7 @@ import Synchronization
 /// lets a second one be seen: the watcher's way to end a sync stuck on the network at once.
 final class StopSignals: Sendable {
     /// The signals watched.
-    public let signals: [Int32]
+    let signals: [Int32]
     private let state = Mutex(State())
 
     /// What the helper thread, the watcher and a restart must see alike.
@@ -26,7 +26,7 @@ final class StopSignals: Sendable {
     }
 
     /// Blocks `signals` in the calling thread and in every thread it starts from now on.
-    public init(_ signals: [Int32]) {
+    init(_ signals: [Int32]) {
         self.signals = signals
         var mask = sigset_t()
         sigemptyset(&mask)
@@ -35,20 +35,20 @@ final class StopSignals: Sendable {
     }
 
     /// Whether one of the signals is pending.
-    public var arePending: Bool {
+    var arePending: Bool {
         var pending = sigset_t()
         guard sigpending(&pending) == 0 else { return false }
         return signals.contains { sigismember(&pending, $0) == 1 }
     }
 
     /// Whether a stop was asked for: a signal seen or pending, or ``requestStop()``.
-    public var stopRequested: Bool {
+    var stopRequested: Bool {
         state.withLock { $0.stopSeen || $0.outsideRequest || arePending }
     }
 
     /// Asks for a stop as a signal would; `outputClosed`: because stdout was closed (see
     /// ``outputClosed``). Safe from any thread.
-    public func requestStop(outputClosed: Bool = false) {
+    func requestStop(outputClosed: Bool = false) {
         state.withLock {
             $0.outsideRequest = true
             if outputClosed { $0.closedOutput = true }
@@ -56,13 +56,13 @@ final class StopSignals: Sendable {
     }
 
     /// Whether a stop was asked for because stdout was closed.
-    public var outputClosed: Bool {
+    var outputClosed: Bool {
         state.withLock { $0.closedOutput }
     }
 
     /// Called right before `exec`: true when no stop was asked for, and then no signal is taken
     /// until ``restartFailed()``, so one arriving meanwhile stays pending for the new image.
-    public func beginRestart() -> Bool {
+    func beginRestart() -> Bool {
         state.withLock {
             guard !$0.stopSeen && !$0.outsideRequest && !arePending else { return false }
             $0.restarting = true
@@ -71,7 +71,7 @@ final class StopSignals: Sendable {
     }
 
     /// The `exec` failed: signals are looked for again.
-    public func restartFailed() {
+    func restartFailed() {
         state.withLock { $0.restarting = false }
     }
 
@@ -79,7 +79,7 @@ final class StopSignals: Sendable {
     /// ``requestStop()`` was called); then `again` with the number of each further signal. The
     /// thread looks ten times a second (`sigpending`, a few hundred nanoseconds): waiting for a
     /// signal without taking it has no portable blocking call.
-    public func notify(_ stop: @escaping @Sendable () -> Void, again: @escaping @Sendable (Int32) -> Void) {
+    func notify(_ stop: @escaping @Sendable () -> Void, again: @escaping @Sendable (Int32) -> Void) {
         Thread.detachNewThread { [self] in
             while !takeFirst() { usleep(100_000) }
             stop()

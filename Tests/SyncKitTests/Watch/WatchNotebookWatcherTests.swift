@@ -3,7 +3,7 @@ import GitKit
 @testable import SyncKit
 import Testing
 
-/// ``NotebookWatcher`` in this process, on real notebooks: how ``NotebookWatcher/run()`` ends
+/// ``NotebookWatcher`` in this process, on real notebooks: how ``NotebookWatcher/run(residentMemory:)`` ends
 /// and which events it reports. Waits poll for what should happen; nothing is timed.
 @Suite struct WatchNotebookWatcherTests {
     /// The events reported so far, from any thread.
@@ -23,29 +23,49 @@ import Testing
             return list.map(\.summary)
         }
 
+        /// How many syncs have ended (successfully).
+        var syncs: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return list.filter { if case .synced = $0 { true } else { false } }.count
+        }
+
+        /// How many times the watcher said it restarts.
+        var restarts: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return list.filter { if case .restarting = $0 { true } else { false } }.count
+        }
+
         /// Waits until a summary contains `text` (at most 20 s).
         func waitFor(_ text: String) -> Bool {
+            waitUntil { summaries.contains(where: { $0.contains(text) }) }
+        }
+
+        /// Waits until `condition` holds (at most 20 s).
+        func waitUntil(_ condition: () -> Bool) -> Bool {
             let deadline = Date().addingTimeInterval(20)
             while Date() < deadline {
-                if summaries.contains(where: { $0.contains(text) }) { return true }
+                if condition() { return true }
                 Thread.sleep(forTimeInterval: 0.02)
             }
             return false
         }
     }
 
-    /// Runs `watcher` on a thread of its own; wait on the semaphore for it to return.
-    func start(_ watcher: NotebookWatcher) -> (DispatchSemaphore, ResultCell) {
+    /// Runs `watcher` on a thread of its own, measuring resident memory with `residentMemory`;
+    /// wait on the semaphore for it to return.
+    func start(_ watcher: NotebookWatcher, residentMemory: (@Sendable () -> Int?)? = nil) -> (DispatchSemaphore, ResultCell) {
         let done = DispatchSemaphore(value: 0)
         let cell = ResultCell()
         Thread.detachNewThread {
-            cell.end = watcher.run()
+            cell.end = watcher.run(residentMemory: residentMemory)
             done.signal()
         }
         return (done, cell)
     }
 
-    /// How ``NotebookWatcher/run()`` ended, set from its thread.
+    /// How ``NotebookWatcher/run(residentMemory:)`` ended, set from its thread.
     final class ResultCell: @unchecked Sendable {
         var end: WatchEnd?
     }
@@ -95,6 +115,41 @@ import Testing
             watcher.stop()
             #expect(done.wait(timeout: .now() + 20) == .success)
             #expect(cell.end == .stopped)
+        }
+    }
+
+    /// The program measures memory; the watcher restarts once it has grown past the limit since
+    /// the first sync: here 2 MB more with every sync, so at the end of the second.
+    @Test func growingPastTheLimitAfterTheFirstSyncEndsRunWithRestart() throws {
+        try SyncWorld.with(devices: ["laptop"]) { world in
+            let events = Events()
+            let options = WatchOptions(quiet: 0.1, interval: 0.1, restartAfterGrowth: 1_000_000)
+            let watcher = try NotebookWatcher(root: world.root("laptop"), options: options) { events.append($0) }
+            let (done, cell) = start(watcher) { 50_000_000 + 2_000_000 * events.syncs }
+            #expect(done.wait(timeout: .now() + 20) == .success, "\(events.summaries)")
+            #expect(cell.end == .restart)
+            // The first sync sets the baseline; the growth the second brings is past the limit.
+            #expect(events.syncs == 2, "\(events.summaries)")
+            #expect(events.restarts == 1 && events.summaries.last?.hasPrefix("restarting") == true, "\(events.summaries)")
+        }
+    }
+
+    /// Without a measure, or with growth below the limit, the watcher keeps syncing until stopped.
+    @Test(arguments: [false, true])
+    func withoutAMeasureOrBelowTheLimitRunNeverRestarts(measured: Bool) throws {
+        try SyncWorld.with(devices: ["laptop"]) { world in
+            let events = Events()
+            let options = WatchOptions(quiet: 0.1, interval: 0.1, restartAfterGrowth: measured ? 1_000_000 : 1)
+            let watcher = try NotebookWatcher(root: world.root("laptop"), options: options) { events.append($0) }
+            // 1 kB more with every sync: a few kB in all, far below 1 MB.
+            let memory: @Sendable () -> Int? = { 50_000_000 + 1_000 * events.syncs }
+            let (done, cell) = start(watcher, residentMemory: measured ? memory : nil)
+            // Several syncs, each followed by a look at the limit.
+            try #require(events.waitUntil { events.syncs >= 4 }, "\(events.summaries)")
+            watcher.stop()
+            #expect(done.wait(timeout: .now() + 20) == .success, "\(events.summaries)")
+            #expect(cell.end == .stopped)
+            #expect(events.restarts == 0, "\(events.summaries)")
         }
     }
 }
