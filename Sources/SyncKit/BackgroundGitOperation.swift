@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import GitKit
+internal import GitKit
 import Synchronization
 
 /// A libgit2 operation run on its own thread with its own repository handle, so that network

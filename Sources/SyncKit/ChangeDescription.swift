@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+internal import GitKit
 import NoteKit
 
 /// Says in words what changed in one file between two versions, for commit messages:

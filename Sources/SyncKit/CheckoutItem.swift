@@ -1,4 +1,4 @@
-import GitKit
+internal import GitKit
 
 /// One file a sync brings to its new version: what it must still hold, and what to write.
 struct CheckoutItem: Sendable {

@@ -1,4 +1,4 @@
-import GitKit
+internal import GitKit
 
 /// A file as one side of a merge has it: content with a mode, or deleted.
 enum FileVersion: Hashable {

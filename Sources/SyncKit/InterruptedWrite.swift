@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+internal import GitKit
 
 /// Lock files a killed sync left behind, and only those.
 ///

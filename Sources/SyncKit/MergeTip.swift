@@ -1,4 +1,4 @@
-import GitKit
+internal import GitKit
 import MergeKit
 
 /// One of the two commits a sync merges, with the label its lines and values carry.

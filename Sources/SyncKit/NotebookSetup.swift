@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+internal import GitKit
 import NoteKit
 
 /// `hearth init`: turns a folder (new, or an existing folder of Markdown files) into a notebook.

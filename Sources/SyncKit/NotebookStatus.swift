@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+internal import GitKit
 import NoteKit
 
 /// `hearth status`: what has not been synced yet, how the notebook stands against its remote as

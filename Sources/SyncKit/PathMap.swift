@@ -1,4 +1,4 @@
-import GitKit
+internal import GitKit
 
 /// A dictionary keyed by paths compared byte for byte (see `TreePath`), with the few
 /// dictionary operations the merge uses.

@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+internal import GitKit
 
 /// Files the user saved while a sync was rewriting the working tree: their bytes were kept, and
 /// the version they were based on is remembered in `.git/hearth/pending` so the next snapshot can

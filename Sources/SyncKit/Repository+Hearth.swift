@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+internal import GitKit
 import HistoryKit
 
 /// What hearth keeps per clone, in one place: every command that commits or syncs agrees on the

@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+internal import GitKit
 
 /// What sync rewrites of a working file replaced and wrote (see ``RewriteRecords``).
 struct RewriteRecord: Equatable {

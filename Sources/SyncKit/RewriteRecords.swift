@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+internal import GitKit
 
 /// The last sync rewrite of each working file, kept in `.git/hearth/rewrites` (never synced) so
 /// a later snapshot can tell a save from an editor buffer loaded before the rewrite (see

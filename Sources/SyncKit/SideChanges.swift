@@ -1,4 +1,4 @@
-import GitKit
+internal import GitKit
 
 /// What one side changed relative to the merge base: the new version of every touched path, and
 /// where renamed files went.

@@ -1,4 +1,4 @@
-import GitKit
+internal import GitKit
 
 extension SyncNetwork {
     /// How far a fetch, push or clone has got.

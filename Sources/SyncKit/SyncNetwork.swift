@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+internal import GitKit
 
 /// How a sync or a clone talks to remotes: progress reports, how long a silent remote is waited
 /// for, and whether a new ssh server is trusted. Credentials come from the usual places (the

@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+internal import GitKit
 import NoteKit
 
 /// Editor artefacts (``EditorArtefact``) that reached the repository before hearth skipped them,

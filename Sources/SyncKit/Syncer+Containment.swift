@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+internal import GitKit
 
 extension Syncer {
     /// Refuses the whole step when any path `changes` touch must not be written (see

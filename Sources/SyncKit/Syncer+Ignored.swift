@@ -1,4 +1,4 @@
-import GitKit
+internal import GitKit
 
 extension Syncer {
     /// Those of `paths` (relative to the root, `/`-separated) that no sync sends: git's ignore

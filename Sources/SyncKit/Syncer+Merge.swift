@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+internal import GitKit
 import HistoryKit
 import MergeKit
 import NoteKit

@@ -1,4 +1,4 @@
-import GitKit
+internal import GitKit
 import MergeKit
 
 /// What merging two commits' trees produced.

@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+internal import GitKit
 import MergeKit
 
 /// Merges two commits' trees file by file, running the entry merge on every file both sides

@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+internal import GitKit
 import NoteKit
 
 /// What a path in the working tree holds, compared before hearth rewrites it.

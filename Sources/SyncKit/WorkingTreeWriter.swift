@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import GitKit
+internal import GitKit
 import NoteKit
 
 /// Applies ``CheckoutItem``s to the working tree: each a compare-and-swap on the bytes the file

@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+internal import GitKit
 import NoteKit
 
 /// Whether the notebook holds anything a sync would commit: the cheap look the watcher takes

@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+internal import GitKit
 
 /// `hearth watch`: keeps a notebook synced without being asked. It syncs once at the start,
 /// then whenever files under the notebook have changed and stayed quiet for

@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+internal import GitKit
 import NoteKit
 
 /// A cheap summary of everything under a notebook except `.git` and editor artefacts (a swap
