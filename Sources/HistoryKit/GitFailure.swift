@@ -6,13 +6,13 @@ import GitKit
 public struct GitFailure: Error, Sendable, CustomStringConvertible {
     /// What was being attempted, phrased so that "cannot <operation>" reads well
     /// ("fetch from origin", "open repository").
-    public var operation: String
+    public let operation: String
     /// The file or repository path the operation worked on, if any.
-    public var path: String?
+    public let path: String?
     /// git's account of what went wrong, with any password in a URL removed.
-    public var message: String
+    public let message: String
     /// What kind of failure it was.
-    public var kind: Kind
+    public let kind: Kind
     /// "cannot <operation> at <path>: <explanation>".
     public let description: String
 

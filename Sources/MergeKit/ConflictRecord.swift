@@ -25,9 +25,15 @@ public struct ConflictRecord: Sendable, Hashable {
     /// The record's path relative to the notebook root.
     public var path: String { "\(ConflictRecord.folder)/\(id).yaml" }
 
-    /// The file's text: the app's ``comment`` line, then the record.
+    /// The file's text: a comment line, then the record.
+    ///
+    /// The comment is part of the record format, not the app's to choose: every device that
+    /// records the same conflict must write the same bytes at the same path, or merging their
+    /// histories would turn one conflict into two versions of its record. It speaks to a person
+    /// who opens the file, in the words of the program that introduced the format.
     public var text: String {
-        ConflictRecord.comment(id) + ConflictRecord.body(of: conflict)
+        "# hearth conflict \(id): list with `hearth conflicts`, settle with `hearth resolve \(id) --keep DEVICE | --both | --edit`\n"
+            + ConflictRecord.body(of: conflict)
     }
 
     /// Reads a record file back.

@@ -20,8 +20,8 @@ public enum NotebookClone {
     }
 
     /// Clones `url` into `directory` (absent or empty) and records `device`. A relative folder
-    /// path in `url` is read from the process's working directory; the clone's `origin` keeps
-    /// `url` as given.
+    /// path in `url` is read from the process's working directory; for a folder, the clone's
+    /// `origin` records the folder's absolute path (libgit2 does), so it works from anywhere.
     ///
     /// - Throws: ``SyncError/network(remote:operation:underlying:)`` when the remote cannot be read.
     public static func clone(from url: String, to directory: URL, device: String?, network: SyncNetwork = SyncNetwork()) throws(SyncError) -> Outcome {

@@ -28,7 +28,6 @@ struct Hearth: ParsableCommand {
     /// command can meet is a ``ReportableError`` (see Sources/hearth/Errors) and is printed by
     /// ``Diagnostics/report(_:)``; what is left is ArgumentParser's own (help, usage errors).
     static func runAndExit(_ arguments: [String]) -> Never {
-        ConflictRecordComment.install()
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -115,6 +115,28 @@ import Glibc
         #expect(watch.stop() == 0, "\(watch.log)")
     }
 
+    /// A folder remote left locked by a stopped push: the log says what happened, in the words
+    /// it always used, and not `hearth sync`'s advice to remove the lock and run it again, which
+    /// the watcher's own retries answer.
+    @Test func aLockLeftInTheRemoteIsLoggedPlainlyAndRetried() throws {
+        let devices = try TwoDevices()
+        let watch = try WatchProcess(devices.notebook, ["watch", "--quiet", "0.3", "--interval", "300"])
+        try #require(watch.waitForLine(containing: "sync (start)"), "\(watch.log)")
+        let lock = devices.remote.appendingPathComponent("refs/heads/main.lock")
+        try Data().write(to: lock)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: lock.path)
+
+        try append("written while the remote is locked", to: devices.notebook.root)
+        #expect(watch.waitForLine(containing: "did not take the push"), "\(watch.log)")
+        let line = try #require(watch.lines.first { $0.contains("did not take the push") })
+        #expect(line.range(of: #"failed: 'origin' did not take the push: its branch is locked by \S+main\.lock, unchanged for \d+ min; your changes are committed here; retrying in \d+ s$"#,
+                           options: .regularExpression) != nil, "\(line)")
+        #expect(!line.contains("hearth sync"), "\(line)")
+        try FileManager.default.removeItem(at: lock)
+        #expect(try watch.waitUntil { try remoteEntry(devices).contains("written while the remote is locked\n") }, "\(watch.log)")
+        #expect(watch.stop() == 0, "\(watch.log)")
+    }
+
     @Test func aRemoteThatGoesAwayIsLoggedAndRetriedUntilItComesBack() throws {
         let devices = try TwoDevices()
         let watch = try WatchProcess(devices.notebook, ["watch", "--quiet", "0.3", "--interval", "1"])

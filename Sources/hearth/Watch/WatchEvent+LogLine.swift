@@ -7,7 +7,7 @@ extension WatchEvent {
     var logLine: String {
         switch self {
         case .failed(let error, let trigger, let retryIn):
-            return "sync (\(trigger.rawValue)) failed: \(error.message); retrying in \(Self.seconds(retryIn))"
+            return "sync (\(trigger.rawValue)) failed: \(Self.failure(error)); retrying in \(Self.seconds(retryIn))"
         case .notebookGone:
             return summary + "; start hearth watch in its new place"
         case .synced(let report, _) where !report.newConflicts.isEmpty:
@@ -19,6 +19,16 @@ extension WatchEvent {
             return summary.replacingCharacters(in: range, with: phrase + " (see hearth conflicts)")
         default:
             return summary
+        }
+    }
+
+    /// A failed sync in the log: as `hearth sync` words it, except where `sync`'s advice is about
+    /// what to do by hand now (a lock to remove, a repository to give the notebook), which the
+    /// watcher's own retries make moot; the log has always told those plainly.
+    private static func failure(_ error: SyncError) -> String {
+        switch error {
+        case .remoteLocked, .noRepository, .insideNotebook: return error.description
+        default: return error.message
         }
     }
 }
