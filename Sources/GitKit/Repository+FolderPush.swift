@@ -115,7 +115,7 @@ extension Repository {
     /// `.pack` renamed before its `.idx` (git reads a pack through its index), the folder synced
     /// after each rename, so that the remote's branch, moved afterwards, never names objects a
     /// crash could lose.
-    private func publishPack(from quarantine: String, into packFolder: String, operation: String) throws(GitError) {
+    func publishPack(from quarantine: String, into packFolder: String, operation: String) throws(GitError) {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: quarantine)) ?? []).sorted()
         let ordered = names.filter { $0.hasSuffix(".pack") } + names.filter { !$0.hasSuffix(".pack") && !$0.hasSuffix(".idx") }
             + names.filter { $0.hasSuffix(".idx") }

@@ -1,0 +1,265 @@
+internal import Clibgit2
+import Foundation
+
+extension Repository {
+    /// Packs the repository's objects into one new pack with deltas and removes the old packs
+    /// it makes redundant; libgit2 1.5 has no `git gc`, this is its `git repack -a -d`.
+    ///
+    /// The new pack holds every object reachable from the references (branches, tags,
+    /// remote-tracking branches, the stash: everything under `refs/`), HEAD and the index's
+    /// entries, in that order, followed by every other object of the old packs (counted in
+    /// ``RepackOutcome/unreachableObjects``): a repack never drops an object, dropping is for
+    /// pruning to decide. Loose objects are packed when reachable and never removed. Kept packs
+    /// (with a `.keep` or `.promisor` file) are left as they are.
+    ///
+    /// The steps, and what a process killed during each one leaves behind:
+    /// 1. Lists the packs in `objects/pack` and reads their indexes, then gives libgit2's
+    ///    packbuilder the objects described above. Nothing is written: the repository is as it was.
+    /// 2. Writes the new pack and its index into a quarantine folder,
+    ///    `objects/incoming-hearth-<uuid>`, which neither git nor libgit2 reads. A kill leaves
+    ///    that folder (garbage for a later cleanup) and the repository as it was.
+    /// 3. Checks the new pack on its own, through an object database holding only it: it lists
+    ///    as many objects as were packed, and every reference's commit and a sample spread over
+    ///    the pack read back with their hashes verified. Nothing changes in the repository.
+    /// 4. Publishes the pack as folder pushes do: each file fsync'd, the `.pack` renamed into
+    ///    `objects/pack` before its `.idx`, the folder fsync'd after each rename. A kill between
+    ///    the renames leaves a `.pack` without an index, which git and libgit2 ignore; after
+    ///    them, some objects are in two packs, which is harmless.
+    /// 5. Checks the published pack again as in step 3, and refreshes this handle's object database.
+    /// 6. Removes each old pack listed in step 1 whose every object the new pack lists, kept
+    ///    packs never; a multi-pack-index is removed first (it would name the removed packs), as
+    ///    git does. Each pack's `.idx` goes last: a kill part way leaves an index without its
+    ///    pack, which readers ignore, and no object that is in a removed pack only.
+    ///
+    /// Another handle open meanwhile keeps reading a removed pack through the file it holds open
+    /// and finds the new pack when it looks for an object it lacks (libgit2 then rescans the
+    /// packs); the disk space of removed packs is freed when such handles close. The repack
+    /// takes no lock: a pack another process adds meanwhile is kept, but callers must not run it
+    /// while another process could remove packs.
+    ///
+    /// - Parameter threads: threads that search for deltas; 0 (the default) means one per CPU.
+    /// - Returns: the packs before and after, and what was written. A repository without objects
+    ///   in packs or reachable gets nothing written and an outcome saying so.
+    /// - Throws: `GitError` naming the step, the pack or the reference that failed. Before step 6
+    ///   nothing in `objects/pack` has been removed; a failure in step 6 leaves the new pack and
+    ///   the old packs not yet removed, each complete.
+    @discardableResult
+    public func repack(threads: Int = 0) throws(GitError) -> RepackOutcome {
+        let packFolder = gitDirectory.appending(path: "objects/pack").path(percentEncoded: false)
+        let before = try PackFile.list(in: packFolder)
+        let bytesBefore = before.reduce(0) { $0 + $1.bytes }
+        let replaceable = before.filter { !$0.isKept }
+        var oldObjects: [String: [ObjectID]] = [:]
+        for pack in replaceable {
+            oldObjects[pack.name] = try withPackDatabase(indexPath: pack.path(".idx"), operation: "read the pack \(pack.name)") {
+                database throws(GitError) in try objectIDs(in: database, operation: "read the pack \(pack.name)", path: pack.path(".idx"))
+            }
+        }
+
+        var builder: OpaquePointer?
+        try GitError.check(git_packbuilder_new(&builder, pointer), operation: "start a repack")
+        defer { git_packbuilder_free(builder) }
+        _ = git_packbuilder_set_threads(builder, UInt32(clamping: max(threads, 0)))
+        let tips = try insertReachableObjects(into: builder)
+        if !isBare { try insertIndexedObjects(into: builder) }
+        let reachable = git_packbuilder_object_count(builder)
+        for pack in replaceable {
+            for id in oldObjects[pack.name] ?? [] {
+                var oid = id.oid
+                try GitError.check(git_packbuilder_insert(builder, &oid, nil), operation: "pack object \(id) of \(pack.name)")
+            }
+        }
+        let count = Int(git_packbuilder_object_count(builder))
+        guard count > 0 else {
+            return RepackOutcome(packsBefore: before.count, packsAfter: before.count, bytesBefore: bytesBefore, bytesAfter: bytesBefore,
+                                 objectsWritten: 0, unreachableObjects: 0, newPack: nil, removedPacks: [])
+        }
+
+        let newPack = try writePack(builder, count: count, tips: tips, into: packFolder)
+        let redundant = replaceable.filter { pack in
+            pack.name != newPack.name && (oldObjects[pack.name] ?? []).allSatisfy(newPack.objects.contains)
+        }
+        if !redundant.isEmpty { try PackFile.removeMultiPackIndex(in: packFolder) }
+        for pack in redundant { try pack.remove() }
+        let after = try PackFile.list(in: packFolder)
+        return RepackOutcome(
+            packsBefore: before.count, packsAfter: after.count,
+            bytesBefore: bytesBefore, bytesAfter: after.reduce(0) { $0 + $1.bytes },
+            objectsWritten: count, unreachableObjects: count - Int(reachable),
+            newPack: newPack.name, removedPacks: redundant.map(\.name)
+        )
+    }
+
+    /// Steps 2 to 5 of `repack(threads:)`: writes the packbuilder's `count` objects into a
+    /// quarantine, checks, publishes and checks again; returns the pack's name and objects.
+    private func writePack(_ builder: OpaquePointer?, count: Int, tips: [ObjectID],
+                           into packFolder: String) throws(GitError) -> (name: String, objects: Set<ObjectID>) {
+        let objectsFolder = gitDirectory.appending(path: "objects").path(percentEncoded: false)
+        let quarantine = objectsFolder + "/incoming-hearth-\(UUID().uuidString)"
+        guard mkdir(quarantine, 0o755) == 0, FileManager.default.fileExists(atPath: packFolder) || mkdir(packFolder, 0o755) == 0 else {
+            throw GitError(code: .generic, errorClass: Int32(GIT_ERROR_OS.rawValue), message: String(cString: strerror(errno)),
+                           operation: "create a folder for the new pack", path: objectsFolder)
+        }
+        defer { try? FileManager.default.removeItem(atPath: quarantine) }
+        try GitError.check(git_packbuilder_write(builder, quarantine, 0, nil, nil), operation: "write the new pack", path: quarantine)
+        guard let hash = git_packbuilder_name(builder) else {
+            throw GitError(code: .generic, errorClass: Int32(GIT_ERROR_INVALID.rawValue), message: "libgit2 gave the pack no name",
+                           operation: "write the new pack", path: quarantine)
+        }
+        let name = "pack-" + String(cString: hash)
+        let written = PackFile(name: name, folder: quarantine, isKept: false, bytes: 0)
+        let objects = try verifiedObjects(ofPack: written.path(".idx"), count: count, reading: tips)
+        try publishPack(from: quarantine, into: packFolder, operation: "publish the new pack \(name)")
+        let published = PackFile(name: name, folder: packFolder, isKept: false, bytes: 0)
+        guard try verifiedObjects(ofPack: published.path(".idx"), count: count, reading: tips) == objects else {
+            throw GitError(code: .generic, errorClass: Int32(GIT_ERROR_ODB.rawValue), message: "the published pack lists other objects",
+                           operation: "verify the new pack \(name)", path: published.path(".idx"))
+        }
+        var database: OpaquePointer?
+        try GitError.check(git_repository_odb(&database, pointer), operation: "refresh the object database")
+        defer { git_odb_free(database) }
+        try GitError.check(git_odb_refresh(database), operation: "refresh the object database", path: packFolder)
+        return (name, objects)
+    }
+
+    /// The objects the pack whose index is at `indexPath` lists, after checking that there are
+    /// `count` of them and that `tips` and a sample spread over the pack read back whole, their
+    /// hashes verified (libgit2 hashes every object it reads).
+    private func verifiedObjects(ofPack indexPath: String, count: Int, reading tips: [ObjectID]) throws(GitError) -> Set<ObjectID> {
+        let operation = "verify the new pack"
+        return try withPackDatabase(indexPath: indexPath, operation: operation) { database throws(GitError) in
+            let objects = try objectIDs(in: database, operation: operation, path: indexPath)
+            guard objects.count == count else {
+                throw GitError(code: .generic, errorClass: Int32(GIT_ERROR_ODB.rawValue),
+                               message: "the pack lists \(objects.count) objects but \(count) were packed", operation: operation, path: indexPath)
+            }
+            let sample = stride(from: 0, to: objects.count, by: max(1, objects.count / 32)).map { objects[$0] }
+            for id in tips + sample {
+                var oid = id.oid
+                var object: OpaquePointer?
+                let result = git_odb_read(&object, database, &oid)
+                guard result == 0 else { throw GitError.last(result, operation: "\(operation): read object \(id)", path: indexPath) }
+                git_odb_object_free(object)
+            }
+            return Set(objects)
+        }
+    }
+
+    /// Gives the packbuilder every object reachable from HEAD and the references, and returns
+    /// the commits they point to.
+    private func insertReachableObjects(into builder: OpaquePointer?) throws(GitError) -> [ObjectID] {
+        var walk: OpaquePointer?
+        try GitError.check(git_revwalk_new(&walk, pointer), operation: "list the commits to repack")
+        defer { git_revwalk_free(walk) }
+        var tips: [ObjectID] = []
+        for (name, target) in try referenceTargets() {
+            var oid = target.oid
+            var object: OpaquePointer?
+            let result = git_object_lookup(&object, pointer, &oid, GIT_OBJECT_ANY)
+            guard result == 0, let object else { throw GitError.last(result, operation: "read object \(target), which \(name) points to") }
+            defer { git_object_free(object) }
+            // A commit's history comes from the walk; an annotated tag, or a reference to a tree
+            // or blob, brings objects the walk would not see.
+            if git_object_type(object) != GIT_OBJECT_COMMIT {
+                try GitError.check(git_packbuilder_insert_recur(builder, &oid, nil), operation: "pack the objects of \(name)")
+            }
+            var peeled: OpaquePointer?
+            guard git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) == 0, let peeled else { continue }
+            var commit = git_object_id(peeled).pointee
+            git_object_free(peeled)
+            try GitError.check(git_revwalk_push(walk, &commit), operation: "list the commits of \(name)")
+            tips.append(ObjectID(commit))
+        }
+        if !tips.isEmpty {
+            try GitError.check(git_packbuilder_insert_walk(builder, walk), operation: "pack the history")
+        }
+        return Array(Set(tips))
+    }
+
+    /// HEAD and every reference with the object it points to, symbolic ones resolved; those
+    /// that point to nothing (an unborn branch, a dangling `origin/HEAD`) are left out.
+    private func referenceTargets() throws(GitError) -> [(name: String, target: ObjectID)] {
+        let operation = "list the references to repack"
+        var targets: [(name: String, target: ObjectID)] = []
+        var head: OpaquePointer?
+        let lookup = git_reference_lookup(&head, pointer, "HEAD")
+        if lookup == 0, let head {
+            defer { git_reference_free(head) }
+            if let target = try resolvedTarget(of: head, operation: operation) { targets.append(("HEAD", target)) }
+        } else if lookup != GitError.Code.notFound.rawValue {
+            throw GitError.last(lookup, operation: operation)
+        }
+        var iterator: OpaquePointer?
+        try GitError.check(git_reference_iterator_new(&iterator, pointer), operation: operation)
+        defer { git_reference_iterator_free(iterator) }
+        while true {
+            var reference: OpaquePointer?
+            let next = git_reference_next(&reference, iterator)
+            if next == GitError.Code.iterOver.rawValue { break }
+            guard next == 0, let reference else { throw GitError.last(next, operation: operation) }
+            defer { git_reference_free(reference) }
+            if let target = try resolvedTarget(of: reference, operation: operation) {
+                targets.append((String(cString: git_reference_name(reference)), target))
+            }
+        }
+        return targets
+    }
+
+    /// The object `reference` points to after following symbolic references; nil when it
+    /// points to nothing.
+    private func resolvedTarget(of reference: OpaquePointer, operation: String) throws(GitError) -> ObjectID? {
+        var resolved: OpaquePointer?
+        let result = git_reference_resolve(&resolved, reference)
+        if result == GitError.Code.notFound.rawValue { return nil }
+        guard result == 0, let resolved else { throw GitError.last(result, operation: operation) }
+        defer { git_reference_free(resolved) }
+        return git_reference_target(resolved).map { ObjectID($0) }
+    }
+
+    /// Gives the packbuilder the blobs the index holds (a file added but not committed yet),
+    /// so that they stay reachable once packed. Entries whose object is not in the database (an
+    /// intent-to-add entry, a submodule's commit) have nothing to pack.
+    private func insertIndexedObjects(into builder: OpaquePointer?) throws(GitError) {
+        var database: OpaquePointer?
+        try GitError.check(git_repository_odb(&database, pointer), operation: "read the object database")
+        defer { git_odb_free(database) }
+        try withIndex(operation: "read the index to repack") { index throws(GitError) in
+            for position in 0..<git_index_entrycount(index) {
+                guard let entry = git_index_get_byindex(index, position)?.pointee else { continue }
+                var oid = entry.id
+                guard entry.mode != GIT_FILEMODE_COMMIT.rawValue, git_odb_exists(database, &oid) == 1 else { continue }
+                let path = String(cString: entry.path)
+                try GitError.check(git_packbuilder_insert(builder, &oid, entry.path), operation: "pack the object of '\(path)' in the index")
+            }
+        }
+    }
+
+    /// Runs `body` with an object database that reads only the pack whose index is `indexPath`.
+    private func withPackDatabase<R>(indexPath: String, operation: String,
+                                     _ body: (OpaquePointer) throws(GitError) -> R) throws(GitError) -> R {
+        var database: OpaquePointer?
+        let created = git_odb_new(&database)
+        guard created == 0, let database else { throw GitError.last(created, operation: operation, path: indexPath) }
+        defer { git_odb_free(database) }
+        var backend: OpaquePointer?
+        try GitError.check(git_odb_backend_one_pack(&backend, indexPath), operation: operation, path: indexPath)
+        // The database owns the backend once added; adding fails only when out of memory, and
+        // the backend's own free function is not in libgit2's public headers, so it would leak then.
+        try GitError.check(git_odb_add_backend(database, backend, 1), operation: operation, path: indexPath)
+        return try body(database)
+    }
+
+    /// Every object `database` holds, in its own order.
+    private func objectIDs(in database: OpaquePointer, operation: String, path: String) throws(GitError) -> [ObjectID] {
+        var objects: [ObjectID] = []
+        let result = withUnsafeMutablePointer(to: &objects) { objectsPointer in
+            git_odb_foreach(database, { oid, payload in
+                guard let oid, let payload else { return 0 }
+                payload.assumingMemoryBound(to: [ObjectID].self).pointee.append(ObjectID(oid))
+                return 0
+            }, objectsPointer)
+        }
+        try GitError.check(result, operation: operation, path: path)
+        return objects
+    }
+}

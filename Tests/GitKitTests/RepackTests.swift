@@ -1,0 +1,220 @@
+import Foundation
+import GitKit
+import TestSupport
+import Testing
+
+/// `Repository.repack`, on repositories the git CLI made with many packs (one per fetch, one per
+/// commit), checked with `git fsck`, `git count-objects` and the list of every object git sees.
+struct RepackTests {
+    @Test func repackLeavesOnePackAndLosesNothing() throws {
+        try Scratch.with { scratch in
+            let git = scratch.git
+            try git("init", "-q", "-b", "main")
+            // A second device whose commits reach this one only as remote-tracking history.
+            let remote = try scratch.bareRemote()
+            let other = try scratch.cliClone(of: remote.url, into: "other")
+            try git("remote", "add", "origin", remote.url.path(percentEncoded: false))
+            for round in 0..<6 {
+                try scratch.write("other-\(round).md", "from the other device, round \(round)\n", in: other)
+                try other.commitAll("other \(round)")
+                try other("push", "-q", "origin", "HEAD:main")
+                // unpackLimit=1 keeps every fetched pack, as a sync does: one pack per fetch.
+                try git("-c", "gc.auto=0", "-c", "fetch.unpackLimit=1", "fetch", "-q", "origin")
+                try scratch.write("entries/\(round).md", String(repeating: "line \(round)\n", count: 40 + round))
+                try git.commitAll("entry \(round)")
+                try git("-c", "gc.auto=0", "repack", "-d", "-q")
+            }
+            // Objects reachable only from an annotated tag, a tag of a blob, the index and a
+            // detached HEAD, each in a pack of its own; the last commit stays loose.
+            try git("-c", "user.name=T", "-c", "user.email=t@example.com", "tag", "-a", "-m", "first week", "week-1", "HEAD~3")
+            let taggedBlob = try hashObject("a blob only a tag names\n", scratch)
+            try git("tag", "blob-tag", taggedBlob)
+            try scratch.write("draft.md", "added, never committed\n")
+            try git("add", "draft.md")
+            let draft = try git("rev-parse", ":draft.md")
+            try git("-c", "gc.auto=0", "repack", "-d", "-q")
+            try git("checkout", "-q", "--detach")
+            try scratch.write("detached.md", "only HEAD knows me\n")
+            try git.commitAll("detached")
+            try git("-c", "gc.auto=0", "repack", "-d", "-q")
+            try scratch.write("entries/loose.md", "never packed by git\n")
+            try git.commitAll("loose")
+            let looseCommit = try git("rev-parse", "HEAD")
+
+            let packsBefore = try countObjects(git)["packs"] ?? 0
+            let objectsBefore = try allObjects(git)
+            let commitsBefore = try git("log", "--all", "--oneline").split(separator: "\n").count
+            let looseBefore = try countObjects(git)["count"] ?? 0
+            #expect(packsBefore >= 14)
+            #expect(commitsBefore == 6 + 6 + 2)
+
+            let repository = try Repository.open(at: scratch.root)
+            let outcome = try repository.repack()
+
+            #expect(outcome.packsBefore == packsBefore)
+            #expect(outcome.packsAfter == 1)
+            #expect(outcome.removedPacks.count == packsBefore)
+            #expect(outcome.unreachableObjects == 0)
+            let newPack = try #require(outcome.newPack)
+            let packed = try packObjects(newPack, in: scratch.root.appending(path: ".git/objects/pack"), git)
+            #expect(outcome.objectsWritten == packed.count)
+            #expect(packed.contains(looseCommit) && packed.contains(draft) && packed.contains(taggedBlob))
+            #expect(outcome.bytesBefore > outcome.bytesAfter)
+            #expect(outcome.bytesAfter == (try packBytes(in: scratch.root.appending(path: ".git/objects/pack"))))
+
+            let counts = try countObjects(git)
+            #expect(counts["packs"] == 1)
+            #expect(counts["garbage"] == 0)
+            #expect(counts["count"] == looseBefore, "loose objects are left for pruning")
+            try expectFsckClean(git)
+            #expect(try allObjects(git) == objectsBefore)
+            #expect(try git("log", "--all", "--oneline").split(separator: "\n").count == commitsBefore)
+            #expect(try git("cat-file", "-p", draft) == "added, never committed")
+            // The handle that repacked, and a new one, still read old history.
+            let first = try repository.resolve(revision: "main~5")
+            #expect(try repository.fileContents(path: "entries/0.md", inCommit: first) == Data(String(repeating: "line 0\n", count: 40).utf8))
+            #expect(try Repository.open(at: scratch.root).fileContents(path: "entries/0.md", inCommit: first) != nil)
+            #expect(try scratch.git.run(["rev-parse", "--verify", "-q", "refs/tags/week-1^{tag}"]).status == 0)
+        }
+    }
+
+    @Test func keptPackStaysAndUnreachableObjectsAreCarriedAndASecondRepackIsHarmless() throws {
+        try Scratch.with { scratch in
+            let git = scratch.git
+            try git("init", "-q", "-b", "main")
+            for round in 0..<4 {
+                try scratch.write("entry-\(round).md", "round \(round)\n")
+                try git.commitAll("round \(round)")
+                try git("-c", "gc.auto=0", "repack", "-d", "-q")
+            }
+            let packFolder = scratch.root.appending(path: ".git/objects/pack")
+            let kept = try #require(try packNames(in: packFolder).first)
+            try Data().write(to: packFolder.appending(path: kept + ".keep"))
+            // A branch deleted after its commit was packed: its commit, tree and blob are in a
+            // pack that nothing reaches. A blob nothing reaches stays loose.
+            try git("checkout", "-q", "-b", "scrap")
+            try scratch.write("scrap.md", "abandoned\n")
+            try git.commitAll("scrap")
+            try git("checkout", "-q", "main")
+            try git("-c", "gc.auto=0", "repack", "-d", "-q")
+            try git("branch", "-q", "-D", "scrap")
+            try git("reflog", "expire", "--expire=now", "--all")
+            let unreachable = try hashObject("nothing points here\n", scratch)
+            let objectsBefore = try allObjects(git)
+
+            let repository = try Repository.open(at: scratch.root)
+            let outcome = try repository.repack()
+            #expect(outcome.packsBefore == 5)
+            #expect(outcome.packsAfter == 2)
+            #expect(outcome.removedPacks.count == 4 && !outcome.removedPacks.contains(kept))
+            #expect(outcome.unreachableObjects == 3)
+            #expect(try packNames(in: packFolder).sorted() == [kept, try #require(outcome.newPack)].sorted())
+            #expect(FileManager.default.fileExists(atPath: packFolder.appending(path: kept + ".keep").path(percentEncoded: false)))
+            #expect(try git("cat-file", "-p", unreachable) == "nothing points here")
+            #expect(try allObjects(git) == objectsBefore)
+            try expectFsckClean(git)
+
+            let again = try repository.repack()
+            #expect(again.packsBefore == 2)
+            #expect(again.packsAfter == 2)
+            #expect(again.objectsWritten == outcome.objectsWritten)
+            #expect(try packNames(in: packFolder).contains(kept))
+            #expect(try allObjects(git) == objectsBefore)
+            try expectFsckClean(git)
+        }
+    }
+
+    /// A folder remote's shape: bare, no index, one pack per push, and a multi-pack-index.
+    @Test func bareRepositoryWithMultiPackIndex() throws {
+        try Scratch.with { scratch in
+            let remote = try scratch.bareRemote()
+            try remote.git("config", "receive.unpackLimit", "1")
+            let device = try scratch.cliClone(of: remote.url, into: "device")
+            for round in 0..<5 {
+                try scratch.write("day-\(round).md", "day \(round)\n", in: device)
+                try device.commitAll("day \(round)")
+                try device("push", "-q", "origin", "HEAD:main")
+            }
+            try remote.git("multi-pack-index", "write")
+            let packsBefore = try countObjects(remote.git)["packs"] ?? 0
+            let objectsBefore = try allObjects(remote.git)
+            #expect(packsBefore == 5)
+
+            let outcome = try Repository.open(at: remote.url).repack()
+            #expect(outcome.packsBefore == 5 && outcome.packsAfter == 1)
+            #expect(try countObjects(remote.git)["packs"] == 1)
+            #expect(!FileManager.default.fileExists(atPath: remote.url.appending(path: "objects/pack/multi-pack-index").path(percentEncoded: false)))
+            #expect(try allObjects(remote.git) == objectsBefore)
+            try expectFsckClean(remote.git)
+            #expect(try device("pull", "-q", "--ff-only", "origin", "main").isEmpty)
+        }
+    }
+
+    @Test func emptyRepositoryIsLeftAlone() throws {
+        try Scratch.with { scratch in
+            let repository = try Repository.create(at: scratch.root)
+            let objects = scratch.root.appending(path: ".git/objects")
+            let entriesBefore = try FileManager.default.contentsOfDirectory(atPath: objects.path(percentEncoded: false)).sorted()
+            let outcome = try repository.repack()
+            #expect(outcome == RepackOutcome(packsBefore: 0, packsAfter: 0, bytesBefore: 0, bytesAfter: 0, objectsWritten: 0,
+                                             unreachableObjects: 0, newPack: nil, removedPacks: []))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: objects.path(percentEncoded: false)).sorted() == entriesBefore)
+            #expect(try packNames(in: objects.appending(path: "pack")).isEmpty)
+            try expectFsckClean(scratch.git)
+        }
+    }
+
+    // MARK: - What git sees
+
+    /// `git count-objects -v` as numbers by key ("count", "packs", "garbage", ...).
+    private func countObjects(_ git: GitCLI) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for line in try git("count-objects", "-v").split(separator: "\n") {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            if parts.count == 2, let value = Int(parts[1].trimmingCharacters(in: .whitespaces)) { counts[String(parts[0])] = value }
+        }
+        return counts
+    }
+
+    /// Every object git can find, in packs or loose, sorted.
+    private func allObjects(_ git: GitCLI) throws -> [String] {
+        try git("cat-file", "--batch-all-objects", "--batch-check=%(objectname)").split(separator: "\n").map(String.init).sorted()
+    }
+
+    /// The objects the pack `name` holds, as `git verify-pack` reads them (after checking the pack).
+    private func packObjects(_ name: String, in folder: URL, _ git: GitCLI) throws -> Set<String> {
+        let lines = try git("verify-pack", "-v", folder.appending(path: name + ".idx").path(percentEncoded: false)).split(separator: "\n")
+        return Set(lines.compactMap { line in
+            let id = line.prefix { $0 != " " }
+            return id.count == 40 && id.allSatisfy(\.isHexDigit) ? String(id) : nil
+        })
+    }
+
+    /// Writes `contents` as a blob with `git hash-object -w` from a file outside the work tree.
+    private func hashObject(_ contents: String, _ scratch: Scratch) throws -> String {
+        let file = scratch.base.appending(path: "blob-\(UUID().uuidString)")
+        try Data(contents.utf8).write(to: file)
+        return try scratch.git("hash-object", "-w", file.path(percentEncoded: false))
+    }
+
+    /// The names (`pack-<sha1>`) of the `.pack` files in `folder`.
+    private func packNames(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path(percentEncoded: false))
+            .filter { $0.hasSuffix(".pack") }.map { String($0.dropLast(".pack".count)) }
+    }
+
+    /// The bytes of the `.pack` and `.idx` files in `folder`.
+    private func packBytes(in folder: URL) throws -> Int64 {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path(percentEncoded: false))
+            .filter { $0.hasSuffix(".pack") || $0.hasSuffix(".idx") }
+            .map { try FileManager.default.attributesOfItem(atPath: folder.appending(path: $0).path(percentEncoded: false))[.size] as? Int64 ?? -1 }
+            .reduce(0, +)
+    }
+
+    private func expectFsckClean(_ git: GitCLI, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let fsck = try git.run(["fsck", "--strict", "--no-dangling", "--no-progress"])
+        // An empty repository gets notices ("HEAD points to an unborn branch"), not complaints.
+        let complaints = fsck.stderrLines.filter { !$0.hasPrefix("notice: ") }
+        #expect(fsck.status == 0 && fsck.stdout.isEmpty && complaints.isEmpty, "\(fsck)", sourceLocation: sourceLocation)
+    }
+}
