@@ -24,28 +24,30 @@ struct RepackTests {
                 try git.commitAll("entry \(round)")
                 try git("-c", "gc.auto=0", "repack", "-d", "-q")
             }
-            // Objects reachable only from an annotated tag, a tag of a blob, the index and a
-            // detached HEAD, each in a pack of its own; the last commit stays loose.
+            // Objects reachable only from an annotated tag, a tag of a blob, a detached HEAD and
+            // the index, in a pack of their own; the last commit stays loose and leaves the
+            // index's blob out of it.
             try git("-c", "user.name=T", "-c", "user.email=t@example.com", "tag", "-a", "-m", "first week", "week-1", "HEAD~3")
             let taggedBlob = try hashObject("a blob only a tag names\n", scratch)
             try git("tag", "blob-tag", taggedBlob)
+            try git("checkout", "-q", "--detach")
+            try scratch.write("detached.md", "only HEAD knows me\n")
+            try git.commitAll("detached")
             try scratch.write("draft.md", "added, never committed\n")
             try git("add", "draft.md")
             let draft = try git("rev-parse", ":draft.md")
             try git("-c", "gc.auto=0", "repack", "-d", "-q")
-            try git("checkout", "-q", "--detach")
-            try scratch.write("detached.md", "only HEAD knows me\n")
-            try git.commitAll("detached")
-            try git("-c", "gc.auto=0", "repack", "-d", "-q")
             try scratch.write("entries/loose.md", "never packed by git\n")
-            try git.commitAll("loose")
+            try git("add", "entries/loose.md")
+            try git("-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q", "-m", "loose", "--", "entries/loose.md")
+            #expect(try git.run(["rev-parse", "-q", "--verify", "HEAD:draft.md"]).status != 0, "only the index holds draft.md")
             let looseCommit = try git("rev-parse", "HEAD")
 
             let packsBefore = try countObjects(git)["packs"] ?? 0
             let objectsBefore = try allObjects(git)
             let commitsBefore = try git("log", "--all", "--oneline").split(separator: "\n").count
             let looseBefore = try countObjects(git)["count"] ?? 0
-            #expect(packsBefore >= 14)
+            #expect(packsBefore == 13)
             #expect(commitsBefore == 6 + 6 + 2)
 
             let repository = try Repository.open(at: scratch.root)
