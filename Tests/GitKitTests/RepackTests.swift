@@ -21,6 +21,8 @@ struct RepackTests {
                 // unpackLimit=1 keeps every fetched pack, as a sync does: one pack per fetch.
                 try git("-c", "gc.auto=0", "-c", "fetch.unpackLimit=1", "fetch", "-q", "origin")
                 try scratch.write("entries/\(round).md", String(repeating: "line \(round)\n", count: 40 + round))
+                // A file that grows every round: its versions are what deltas are for.
+                try scratch.write("journal.md", (0...round).map { "day \($0): " + String(repeating: "words ", count: 30) + "\n" }.joined())
                 try git.commitAll("entry \(round)")
                 try git("-c", "gc.auto=0", "repack", "-d", "-q")
             }
@@ -59,8 +61,9 @@ struct RepackTests {
             #expect(outcome.unreachableObjects == 0)
             let newPack = try #require(outcome.newPack)
             let packed = try packObjects(newPack, in: scratch.root.appending(path: ".git/objects/pack"), git)
-            #expect(outcome.objectsWritten == packed.count)
-            #expect(packed.contains(looseCommit) && packed.contains(draft) && packed.contains(taggedBlob))
+            #expect(outcome.objectsWritten == packed.objects.count)
+            #expect(packed.deltas > 0)
+            #expect(packed.objects.isSuperset(of: [looseCommit, draft, taggedBlob]))
             #expect(outcome.bytesBefore > outcome.bytesAfter)
             #expect(outcome.bytesAfter == (try packBytes(in: scratch.root.appending(path: ".git/objects/pack"))))
 
@@ -152,6 +155,27 @@ struct RepackTests {
         }
     }
 
+    @Test func referenceToAMissingObjectFailsAndChangesNothing() throws {
+        try Scratch.with { scratch in
+            let git = scratch.git
+            try git("init", "-q", "-b", "main")
+            for round in 0..<3 {
+                try scratch.write("entry-\(round).md", "round \(round)\n")
+                try git.commitAll("round \(round)")
+                try git("-c", "gc.auto=0", "repack", "-d", "-q")
+            }
+            let missing = "0123456789abcdef0123456789abcdef01234567"
+            try Data((missing + "\n").utf8).write(to: scratch.root.appending(path: ".git/refs/heads/broken"))
+            let objects = scratch.root.appending(path: ".git/objects")
+            let before = try FileManager.default.subpathsOfDirectory(atPath: objects.path(percentEncoded: false)).sorted()
+
+            let error = #expect(throws: GitError.self) { try Repository.open(at: scratch.root).repack() }
+            #expect(error?.code == .notFound)
+            #expect(error?.operation.contains(missing) == true && error?.operation.contains("refs/heads/broken") == true, "\(String(describing: error))")
+            #expect(try FileManager.default.subpathsOfDirectory(atPath: objects.path(percentEncoded: false)).sorted() == before)
+        }
+    }
+
     @Test func emptyRepositoryIsLeftAlone() throws {
         try Scratch.with { scratch in
             let repository = try Repository.create(at: scratch.root)
@@ -183,13 +207,13 @@ struct RepackTests {
         try git("cat-file", "--batch-all-objects", "--batch-check=%(objectname)").split(separator: "\n").map(String.init).sorted()
     }
 
-    /// The objects the pack `name` holds, as `git verify-pack` reads them (after checking the pack).
-    private func packObjects(_ name: String, in folder: URL, _ git: GitCLI) throws -> Set<String> {
+    /// The objects the pack `name` holds and how many are stored as deltas, as `git verify-pack`
+    /// reads them (after checking the pack).
+    private func packObjects(_ name: String, in folder: URL, _ git: GitCLI) throws -> (objects: Set<String>, deltas: Int) {
         let lines = try git("verify-pack", "-v", folder.appending(path: name + ".idx").path(percentEncoded: false)).split(separator: "\n")
-        return Set(lines.compactMap { line in
-            let id = line.prefix { $0 != " " }
-            return id.count == 40 && id.allSatisfy(\.isHexDigit) ? String(id) : nil
-        })
+        // An object's line: "<id> <type> <size> <size in pack> <offset> [<depth> <base id>]".
+        let objects = lines.map { $0.split(separator: " ") }.filter { $0.count >= 5 && $0[0].count == 40 && $0[0].allSatisfy(\.isHexDigit) }
+        return (Set(objects.map { String($0[0]) }), objects.filter { $0.count == 7 }.count)
     }
 
     /// Writes `contents` as a blob with `git hash-object -w` from a file outside the work tree.
