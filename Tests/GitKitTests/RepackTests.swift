@@ -86,12 +86,7 @@ struct RepackTests {
     @Test func keptPackStaysAndUnreachableObjectsAreCarriedAndASecondRepackIsHarmless() throws {
         try Scratch.with { scratch in
             let git = scratch.git
-            try git("init", "-q", "-b", "main")
-            for round in 0..<4 {
-                try scratch.write("entry-\(round).md", "round \(round)\n")
-                try git.commitAll("round \(round)")
-                try git("-c", "gc.auto=0", "repack", "-d", "-q")
-            }
+            try commitsInPacksOfTheirOwn(4, scratch)
             let packFolder = scratch.root.appending(path: ".git/objects/pack")
             let kept = try #require(try packNames(in: packFolder).first)
             try Data().write(to: packFolder.appending(path: kept + ".keep"))
@@ -157,13 +152,7 @@ struct RepackTests {
 
     @Test func referenceToAMissingObjectFailsAndChangesNothing() throws {
         try Scratch.with { scratch in
-            let git = scratch.git
-            try git("init", "-q", "-b", "main")
-            for round in 0..<3 {
-                try scratch.write("entry-\(round).md", "round \(round)\n")
-                try git.commitAll("round \(round)")
-                try git("-c", "gc.auto=0", "repack", "-d", "-q")
-            }
+            try commitsInPacksOfTheirOwn(3, scratch)
             let missing = "0123456789abcdef0123456789abcdef01234567"
             try Data((missing + "\n").utf8).write(to: scratch.root.appending(path: ".git/refs/heads/broken"))
             let objects = scratch.root.appending(path: ".git/objects")
@@ -214,6 +203,17 @@ struct RepackTests {
         // An object's line: "<id> <type> <size> <size in pack> <offset> [<depth> <base id>]".
         let objects = lines.map { $0.split(separator: " ") }.filter { $0.count >= 5 && $0[0].count == 40 && $0[0].allSatisfy(\.isHexDigit) }
         return (Set(objects.map { String($0[0]) }), objects.filter { $0.count == 7 }.count)
+    }
+
+    /// A repository at the scratch root with `count` commits made by the git CLI, each packed in
+    /// a pack of its own.
+    private func commitsInPacksOfTheirOwn(_ count: Int, _ scratch: Scratch) throws {
+        try scratch.git("init", "-q", "-b", "main")
+        for round in 0..<count {
+            try scratch.write("entry-\(round).md", "round \(round)\n")
+            try scratch.git.commitAll("round \(round)")
+            try scratch.git("-c", "gc.auto=0", "repack", "-d", "-q")
+        }
     }
 
     /// Writes `contents` as a blob with `git hash-object -w` from a file outside the work tree.
