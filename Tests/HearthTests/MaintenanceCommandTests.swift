@@ -1,0 +1,129 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `hearth maintenance` end to end: a notebook whose syncs left a pack each, a folder remote, git
+/// as the other device and the checker.
+@Suite struct MaintenanceCommandTests {
+    /// Two devices where the desk (plain git) pushed `rounds` commits, each fetched by its own
+    /// `hearth sync` on the laptop, so the laptop holds a pack per fetch.
+    static func devicesWithManyPacks(rounds: Int = 4) throws -> SyncCommandTests.TwoDevices {
+        let devices = try SyncCommandTests.TwoDevices()
+        for round in 1...rounds {
+            // The desk takes the laptop's last sync first, as a device that syncs would.
+            try devices.notebook.git(in: devices.desk, "pull", "-q", "--no-rebase", "origin", "main").requireSuccess()
+            let note = devices.desk.appendingPathComponent("notes/desk-\(round).md")
+            try FileManager.default.createDirectory(at: note.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("desk note \(round)\n".utf8).write(to: note)
+            try devices.notebook.git(in: devices.desk, "add", "-A").requireSuccess()
+            try devices.notebook.git(in: devices.desk, "commit", "-q", "-m", "desk \(round)").requireSuccess()
+            try devices.notebook.git(in: devices.desk, "push", "-q", "origin", "main").requireSuccess()
+            try devices.notebook.write("notes/laptop-\(round).md", "laptop note \(round)\n")
+            try devices.notebook.hearth("sync").requireSuccess()
+        }
+        return devices
+    }
+
+    /// The names in `.git/objects/pack`, sorted.
+    static func packListing(_ notebook: TemporaryNotebook) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: notebook.url(".git/objects/pack").path).sorted()
+    }
+
+    static func packCount(_ notebook: TemporaryNotebook) throws -> Int {
+        try packListing(notebook).filter { $0.hasSuffix(".pack") }.count
+    }
+
+    @Test func maintenancePacksEverythingIntoOnePackAndTheNextSyncWorks() throws {
+        let devices = try Self.devicesWithManyPacks()
+        let notebook = devices.notebook
+        let packsBefore = try Self.packCount(notebook)
+        let listing = try Self.packListing(notebook)
+        #expect(packsBefore >= 4, "\(listing)")
+        let commits = try notebook.git("log", "--all", "--format=%H").stdout
+        let result = try notebook.hearth("maintenance")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.hasPrefix("packed "), "\(result)")
+        #expect(result.stdout.contains(": \(packsBefore) packs ("), "\(result)")
+        #expect(result.stdout.contains("-> 1 pack ("), "\(result)")
+        let after = try Self.packListing(notebook)
+        #expect(after.filter { $0.hasSuffix(".pack") }.count == 1, "\(after)")
+        let fsck = try notebook.git("fsck", "--strict")
+        #expect(fsck.status == 0 && fsck.stderr.isEmpty, "\(fsck)")
+        #expect(try notebook.git("log", "--all", "--format=%H").stdout == commits)
+        // The next sync still reads every object, and exchanges with the desk as before.
+        try notebook.write("notes/after.md", "after maintenance\n")
+        let sync = try notebook.hearth("sync")
+        #expect(sync.status == 0, "\(sync)")
+        try devices.notebook.git(in: devices.desk, "pull", "-q", "--no-rebase", "origin", "main").requireSuccess()
+        #expect(try devices.deskText("notes/after.md") == "after maintenance\n")
+    }
+
+    @Test func jsonGivesThePacksTheBytesAndTheObjects() throws {
+        let devices = try Self.devicesWithManyPacks(rounds: 3)
+        let notebook = devices.notebook
+        let packsBefore = try Self.packCount(notebook)
+        let objects = try notebook.git("count-objects", "-v").stdout
+        let result = try notebook.hearth("maintenance", "--json")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.split(separator: "\n").count == 1, "\(result)")
+        let report = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+        #expect(report["packs_before"] as? Int == packsBefore, "\(result)")
+        #expect(report["packs_after"] as? Int == 1, "\(result)")
+        let packBytes = try Self.packListing(notebook).filter { $0.hasSuffix(".pack") || $0.hasSuffix(".idx") }
+            .reduce(0) { $0 + ((try FileManager.default.attributesOfItem(atPath: notebook.url(".git/objects/pack/\($1)").path)[.size] as? Int) ?? 0) }
+        #expect(report["bytes_after"] as? Int == packBytes, "\(result)")
+        #expect((report["bytes_before"] as? Int ?? 0) > 0, "\(result)")
+        // Every object git counts in packs or loose is reachable here, so all are written.
+        let counted = objects.split(separator: "\n").reduce(0) { total, line in
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, parts[0] == "count:" || parts[0] == "in-pack:" else { return total }
+            return total + (Int(parts[1]) ?? 0)
+        }
+        let written = try #require(report["objects_written"] as? Int)
+        #expect(written > 0 && written <= counted, "\(result) \(objects)")
+        let fsck = try notebook.git("fsck", "--strict")
+        #expect(fsck.status == 0, "\(fsck)")
+    }
+
+    @Test func whileASyncHoldsTheNotebookItFailsAsSyncDoesAndChangesNothing() throws {
+        let devices = try Self.devicesWithManyPacks(rounds: 2)
+        let notebook = devices.notebook
+        let listing = try Self.packListing(notebook)
+        let lock = notebook.url(".git/hearth-sync.lock").path
+        // flock(1) holds the same kind of lock hearth takes, as a running sync would; with
+        // --no-fork the holder is one process, so stopping it frees the lock.
+        let holder = try ChildProcess("/usr/bin/flock", ["--no-fork", lock, "sleep", "20"], environment: notebook.environment())
+        defer { holder.stop() }
+        var held = false
+        let deadline = Date().addingTimeInterval(10)
+        while !held, Date() < deadline {
+            let probe = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/flock"), ["-n", lock, "true"],
+                                              in: notebook.root, environment: notebook.environment())
+            held = probe.status != 0
+            if !held { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        try #require(held, "flock(1) never took the lock")
+        let result = try notebook.hearth("maintenance", "--wait", "0.5")
+        #expect(result.status == 1, "\(result)")
+        let sync = try notebook.hearth("sync", "--wait", "0.5")
+        #expect(sync.status == 1, "\(sync)")
+        #expect(result.stderr.contains("another sync is running in this notebook"), "\(result)")
+        #expect(result.stderr == sync.stderr, "\(result)\n\(sync)")
+        #expect(try Self.packListing(notebook) == listing)
+        holder.stop()
+        #expect(try notebook.hearth("maintenance").status == 0)
+        #expect(try Self.packCount(notebook) == 1)
+    }
+
+    @Test func outsideANotebookItSaysSoAsEveryCommandDoes() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        let outside = notebook.base.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        let result = try notebook.hearth("maintenance", in: outside)
+        let sync = try notebook.hearth("sync", in: outside)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("run hearth init, or use -C DIR"), "\(result)")
+        #expect(result.stderr == sync.stderr, "\(result)\n\(sync)")
+        #expect(result.stdout.isEmpty)
+    }
+}
