@@ -50,6 +50,8 @@ import Testing
         let fsck = try notebook.git("fsck", "--strict")
         #expect(fsck.status == 0 && fsck.stderr.isEmpty, "\(fsck)")
         #expect(try notebook.git("log", "--all", "--format=%H").stdout == commits)
+        let again = try notebook.hearth("maintenance")
+        #expect(again.status == 0 && again.stdout.contains(": already 1 pack ("), "\(again)")
         // The next sync still reads every object, and exchanges with the desk as before.
         try notebook.write("notes/after.md", "after maintenance\n")
         let sync = try notebook.hearth("sync")

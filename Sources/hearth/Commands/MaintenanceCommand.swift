@@ -8,8 +8,8 @@ struct MaintenanceCommand: ParsableCommand {
         commandName: "maintenance",
         abstract: "Pack the notebook's git objects into one pack.",
         discussion: """
-            Every sync leaves a small pack of objects in .git/objects/pack, and a repository of \
-            many packs makes every sync slower. This command writes all of the repository's \
+            Every sync that receives something leaves a small pack in .git/objects/pack, and \
+            a repository of many packs makes every sync slower. This command writes all of the repository's \
             objects into one new pack, checks it, and only then removes the packs it replaces; \
             loose objects are left as they are. It takes the notebook's sync lock, so it never \
             runs while a sync does: if another sync or maintenance is running it waits, then \
@@ -40,6 +40,10 @@ struct MaintenanceCommand: ParsableCommand {
     static func summary(_ report: MaintenanceReport) -> String {
         guard report.objectsWritten > 0 else { return "Nothing to pack: the repository holds no objects." }
         let objects = report.objectsWritten == 1 ? "1 object" : "\(report.objectsWritten) objects"
+        // One pack already: the repack rewrote it (and packed any loose objects); no packs went.
+        if report.packsBefore == 1, report.packsAfter == 1 {
+            return "packed \(objects): already 1 pack (\(size(report.bytesBefore)) -> \(size(report.bytesAfter)))"
+        }
         return "packed \(objects): \(packs(report.packsBefore)) (\(size(report.bytesBefore)))"
             + " -> \(packs(report.packsAfter)) (\(size(report.bytesAfter)))"
     }
