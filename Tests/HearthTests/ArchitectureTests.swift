@@ -152,4 +152,50 @@ struct ArchitectureTests {
         #expect(scanned > 100, "looked at only \(scanned) files")
         #expect(platformFilesWithConditionals > 3, "the pattern found #if os( in only \(platformFilesWithConditionals) platform files")
     }
+
+    /// No library tells the user to run a hearth command or pass one of its flags: that advice is
+    /// the program's (docs/architecture.md, "What goes where"). The few places a library names
+    /// the program in data (reflog messages, the lock holder, the comments `init` writes, the
+    /// conflict record's first line) are listed here, each by its file and the text it holds.
+    @Test func librariesGiveNoCommandLineAdvice() throws {
+        let libraries = ["NoteKit", "GitKit", "MergeKit", "HistoryKit", "SyncKit", "JournalKit"]
+        let commands = "init|clone|sync|watch|status|check|review|today|new|edit|set|unset|list|grep|show|log|diff|restore|resolve|conflicts|remote|import|export|done|jot|grateful|learned|experiments|maintenance"
+        let advice = try NSRegularExpression(pattern: #"\bhearth (\#(commands))\b|--(at|timeout|accept-new-host|wait|device|keep|both|edit|json|adopt|fix)\b|hearth\.timeout|-C DIR"#)
+        let data: [(file: String, text: String)] = [
+            ("Syncer+Snapshot.swift", #"message: "hearth sync: snapshot""#),
+            ("Syncer+Merge.swift", #"message: "hearth sync: "#),
+            ("Syncer+Remote.swift", #"message: "hearth sync: push""#),
+            ("Syncer+Artefacts.swift", #"message: "hearth check --fix: remove editor artefacts""#),
+            ("SyncLock.swift", #"return "another hearth sync""#),
+            ("SyncLock.swift", #""another hearth sync" : "hearth sync (\(text))""#),
+            ("NotebookSetup.swift", "by hearth init.\\n"),
+            ("NotebookSetup.swift", "# Weekly work-hours target used by `hearth review`."),
+            ("ConflictRecord.swift", "# hearth conflict \\(id): list with `hearth conflicts`"),
+        ]
+        var scanned = 0
+        var dataSeen = 0
+        for library in libraries {
+            let folder = Self.root.appendingPathComponent("Sources/\(library)")
+            let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
+            for case let file as URL in files where file.pathExtension == "swift" {
+                scanned += 1
+                let text = try String(contentsOf: file, encoding: .utf8)
+                for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let code = line.trimmingCharacters(in: .whitespaces)
+                    // Comments speak to the code's readers.
+                    if code.hasPrefix("//") { continue }
+                    let string = String(line)
+                    guard advice.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil else { continue }
+                    if data.contains(where: { file.lastPathComponent == $0.file && string.contains($0.text) }) {
+                        dataSeen += 1
+                        continue
+                    }
+                    Issue.record("\(library)/\(file.lastPathComponent):\(number + 1) gives command-line advice; let the error carry the facts and the CLI word it: \(code)")
+                }
+            }
+        }
+        // Guards the scan: it read the libraries, and the pattern finds the data that is there.
+        #expect(scanned > 200, "looked at only \(scanned) files")
+        #expect(dataSeen >= data.count, "the pattern matched only \(dataSeen) of the \(data.count) known places")
+    }
 }
