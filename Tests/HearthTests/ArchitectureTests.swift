@@ -198,4 +198,37 @@ struct ArchitectureTests {
         #expect(scanned > 200, "looked at only \(scanned) files")
         #expect(dataSeen >= data.count, "the pattern matched only \(dataSeen) of the \(data.count) known places")
     }
+
+    /// Stderr is written from one place in the program, `Diagnostics` (over `Terminal`), so what a
+    /// user sees there is decided in one place; the watch log's own write(2) writer is the one
+    /// exception (it must notice a closed stdout while stop signals arrive).
+    @Test func stderrIsWrittenFromOnePlace() throws {
+        let writers: [(pattern: String, allowedIn: String)] = [
+            ("Terminal.standardError.write", "Diagnostics.swift"),
+            ("FileHandle.standardError", "Terminal.swift"),
+            ("fputs(", ""),
+            (", to: 2)", "WatchCommand.swift"),
+        ]
+        let folder = Self.root.appendingPathComponent("Sources/hearth")
+        let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
+        var scanned = 0
+        var allowedSeen: Set<String> = []
+        for case let file as URL in files where file.pathExtension == "swift" {
+            scanned += 1
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if line.trimmingCharacters(in: .whitespaces).hasPrefix("//") { continue }
+                for writer in writers where line.contains(writer.pattern) {
+                    if file.lastPathComponent == writer.allowedIn {
+                        allowedSeen.insert(writer.pattern)
+                    } else {
+                        Issue.record("\(file.lastPathComponent):\(number + 1) writes to stderr itself; go through Diagnostics")
+                    }
+                }
+            }
+        }
+        // Guards the scan: it read the program, and found the one writer each pattern allows.
+        #expect(scanned > 50, "looked at only \(scanned) files")
+        #expect(allowedSeen == ["Terminal.standardError.write", "FileHandle.standardError", ", to: 2)"], "\(allowedSeen.sorted())")
+    }
 }
