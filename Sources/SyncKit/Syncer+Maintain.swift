@@ -24,11 +24,16 @@ extension Syncer {
     public func maintain(_ scope: MaintenanceScope = .full) throws(SyncError) -> MaintenanceReport {
         let lock = try SyncLock.acquire(at: repository.syncLockPath, wait: options.lockWait)
         defer { withExtendedLifetime(lock) {} }
+        return try maintainHoldingLock(scope)
+    }
+
+    /// ``maintain(_:)`` for a caller that already holds the sync lock (a sync, after its push).
+    func maintainHoldingLock(_ scope: MaintenanceScope) throws(SyncError) -> MaintenanceReport {
         if scope == .auto, try maintenanceUrgency() == .notNeeded {
             let packs = try git { () throws(GitError) in try repository.maintenanceNeeds().packs }
             return MaintenanceReport(packsBefore: packs, packsAfter: packs, bytesBefore: 0, bytesAfter: 0, objectsWritten: 0)
         }
-        let outcome = try git { () throws(GitError) in try repository.repack() }
+        let outcome = try git { () throws(GitError) in try repository.maintain(full: scope == .full) }
         return MaintenanceReport(packsBefore: outcome.packsBefore, packsAfter: outcome.packsAfter,
                                  bytesBefore: outcome.bytesBefore, bytesAfter: outcome.bytesAfter,
                                  objectsWritten: outcome.objectsWritten)
