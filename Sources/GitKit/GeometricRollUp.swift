@@ -7,15 +7,15 @@
 /// A repository of `n` objects then never has more than about log2(n) such packs, and each object
 /// is rewritten about log2(n) times over its life: the cost of one roll-up depends on the small
 /// packs and the loose objects, not on the whole history.
-struct GeometricRollUp: Equatable {
+package struct GeometricRollUp: Equatable {
     /// How many of the packs, smallest first, to roll up.
-    var packs: Int
+    package var packs: Int
     /// Objects the new pack will hold: those of the rolled packs plus the loose ones.
-    var objects: Int
+    package var objects: Int
 
     /// The roll-up for packs of `counts` objects (in any order) and `loose` loose objects.
     /// `packs` counts from the smallest: sort the packs the same way (ascending, stable) to apply it.
-    init(counts: [Int], loose: Int, factor: Int) {
+    package init(counts: [Int], loose: Int, factor: Int) {
         let sorted = counts.sorted()
         let factor = max(factor, 2)
         // From the top: the largest packs that already form a progression.
@@ -34,7 +34,7 @@ struct GeometricRollUp: Equatable {
     }
 
     /// Whether the roll-up changes anything: two packs or more to combine, or loose objects.
-    func isWorthDoing(loose: Int) -> Bool {
+    package func isWorthDoing(loose: Int) -> Bool {
         packs >= 2 || loose > 0
     }
 }
