@@ -79,6 +79,9 @@ struct MaintenanceCommand: ParsableCommand {
             if report.packsReplaced > 0 { parts.append(count(report.packsReplaced, "pack")) }
             if report.looseObjectsPacked > 0 { parts.append(count(report.looseObjectsPacked, "loose object")) }
             lines = ["rolled up \(parts.joined(separator: " and ")) into a pack of \(count(report.objectsWritten, "object")): \(packs)"]
+        case .full where report.packsBefore == 1 && report.packsAfter == 1:
+            // One pack already: it was rewritten (with any loose objects); no pack went.
+            lines = ["packed \(count(report.objectsWritten, "object")): already 1 pack (\(size(report.bytesBefore)) -> \(size(report.bytesAfter)))"]
         case .full:
             lines = ["packed \(count(report.objectsWritten, "object")): \(packs)"]
         }
