@@ -21,7 +21,7 @@ public struct MaintenancePolicy: Sendable, Equatable {
 
     /// Creates a policy; the defaults are git's (and Hearth's for `cheapObjectLimit`).
     public init(packLimit: Int = 50, looseObjectLimit: Int = 6_700, geometricFactor: Int = 2,
-                pruneGrace: TimeInterval = 14 * 24 * 3600, cheapObjectLimit: Int = 5_000) {
+                pruneGrace: TimeInterval = 14 * 24 * 3600, cheapObjectLimit: Int = 1_000) {
         self.packLimit = packLimit
         self.looseObjectLimit = looseObjectLimit
         self.geometricFactor = geometricFactor

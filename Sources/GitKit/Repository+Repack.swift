@@ -164,6 +164,7 @@ extension Repository {
         var tips: [ObjectID] = []
         var starts = try referenceTargets()
         let references = starts.count
+        var pushed = false
         if reflogs { starts += try reflogTargets(of: starts.map(\.name)) }
         for (position, (name, target)) in starts.enumerated() {
             var oid = target.oid
@@ -181,10 +182,11 @@ extension Repository {
             var commit = git_object_id(peeled).pointee
             git_object_free(peeled)
             try GitError.check(git_revwalk_push(walk, &commit), operation: "list the commits of \(name)")
+            pushed = true
             // The references' commits are what verification reads back; reflog entries are many.
             if position < references { tips.append(ObjectID(commit)) }
         }
-        if !tips.isEmpty {
+        if pushed {
             try GitError.check(git_packbuilder_insert_walk(builder, walk), operation: "pack the history")
         }
         return Array(Set(tips))
