@@ -31,7 +31,7 @@ extension Repository {
                 database throws(GitError) in try objectIDs(in: database, operation: "read the pack \(pack.name)", path: pack.path(".idx"))
             }
             oldObjects[pack.name] = objects
-            let sorted = PackMtimes.indexOrder(objects)
+            let sorted = pack.isCruft ? PackMtimes.indexOrder(objects) : objects
             let recorded = pack.isCruft ? PackMtimes.read(pack.path(".mtimes"), count: sorted.count) : nil
             for (position, id) in sorted.enumerated() {
                 let time = max(pack.modified, recorded.map { Int64($0[position]) } ?? pack.modified)
@@ -63,6 +63,7 @@ extension Repository {
         for (id, age) in ages where !reachable.contains(id) {
             if age > cutoff { young[id] = age } else { expired.insert(id) }
         }
+        try keepWhatYoungObjectsReference(&young, expired: &expired, reachable: reachable)
         var cruft = Set<ObjectID>()
         if !young.isEmpty {
             let pack = try writeCruftPack(young, into: packFolder, checkpoint: checkpoint)
@@ -91,6 +92,51 @@ extension Repository {
                                   packsReplaced: redundant.count, looseObjectsPacked: loose.filter { kept.contains($0.id) }.count,
                                   looseObjectsRemoved: removed, unreachableObjectsPruned: dropped.count,
                                   unreachableObjectsKept: cruft.count)
+    }
+
+    /// Moves from `expired` into `young` every object a young unreachable object reaches (a
+    /// commit's tree and parents, a tree's entries, a tag's target), as git's cruft packs do: a
+    /// young commit kept without its old tree would be a broken object for `git fsck`. Each
+    /// rescued object takes the time of the object that reaches it, so they expire together.
+    private func keepWhatYoungObjectsReference(_ young: inout [ObjectID: Int64], expired: inout Set<ObjectID>,
+                                               reachable: Set<ObjectID>) throws(GitError) {
+        guard !expired.isEmpty else { return }
+        var pending = Array(young.keys)
+        while let id = pending.popLast() {
+            let time = young[id] ?? 0
+            for next in try references(of: id) where !reachable.contains(next) {
+                if expired.remove(next) != nil {
+                    young[next] = time
+                    pending.append(next)
+                }
+            }
+        }
+    }
+
+    /// The objects `id` points to: a commit's tree and parents, a tree's entries (not a
+    /// submodule's commit), a tag's target; none for a blob or an object that cannot be read.
+    private func references(of id: ObjectID) throws(GitError) -> [ObjectID] {
+        var oid = id.oid
+        var object: OpaquePointer?
+        guard git_object_lookup(&object, pointer, &oid, GIT_OBJECT_ANY) == 0, let object else { return [] }
+        defer { git_object_free(object) }
+        switch git_object_type(object) {
+        case GIT_OBJECT_COMMIT:
+            var ids = [ObjectID(git_commit_tree_id(object))]
+            for index in 0..<git_commit_parentcount(object) {
+                if let parent = git_commit_parent_id(object, index) { ids.append(ObjectID(parent)) }
+            }
+            return ids
+        case GIT_OBJECT_TREE:
+            return (0..<git_tree_entrycount(object)).compactMap { index in
+                guard let entry = git_tree_entry_byindex(object, index), git_tree_entry_type(entry) != GIT_OBJECT_COMMIT else { return nil }
+                return ObjectID(git_tree_entry_id(entry))
+            }
+        case GIT_OBJECT_TAG:
+            return [ObjectID(git_tag_target_id(object))]
+        default:
+            return []
+        }
     }
 
     /// Writes the objects of `times` into a cruft pack with its `.mtimes` (see ``PackMtimes``),

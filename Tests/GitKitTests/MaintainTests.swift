@@ -113,15 +113,27 @@ struct MaintainTests {
             try age(looseFile(oldLoose, scratch), days: 30)
             try age(looseFile(tenDays, scratch), days: 10)
             try age(looseFile(threeDays, scratch), days: 3)
+            // A young commit nothing reaches, whose tree names an old blob: the blob must stay with it.
+            let oldButNamed = try scratch.hashObject("old, but a young commit names it\n")
+            try age(looseFile(oldButNamed, scratch), days: 30)
+            let treeInput = scratch.base.appending(path: "tree-input")
+            try Data("100644 blob \(oldButNamed)\tnamed.md\n".utf8).write(to: treeInput)
+            let tree = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "git mktree < \"$1\"", "sh", treeInput.path(percentEncoded: false)],
+                                             in: scratch.root, environment: ["PATH": "/usr/bin:/bin", "HOME": git.home.path(percentEncoded: false)])
+                .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let youngCommit = try git("-c", "user.name=T", "-c", "user.email=t@example.com", "commit-tree", "-m", "never on a branch", tree)
             let reachable = try git("rev-list", "--all", "--objects").split(separator: "\n").map { String($0.prefix(40)) }
 
             let outcome = try Repository.open(at: scratch.root).maintain(full: true)
             #expect(outcome.work == .full)
             for id in [old.commit, try #require(old.blobs["old.md"]), oldLoose] { #expect(try !git.has(id), "\(id) outlived its grace") }
-            for id in young.all + [freshened, tenDays, threeDays] { #expect(try git.has(id), "\(id) was dropped while young") }
+            for id in young.all + [freshened, tenDays, threeDays, youngCommit, tree, oldButNamed] {
+                #expect(try git.has(id), "\(id) was dropped while young, or named by a young object")
+            }
             for id in reachable { #expect(try git.has(id)) }
-            // Young: the young branch's commit, tree and blob, the freshened blob, two loose blobs.
-            #expect(outcome.unreachableObjectsKept == 6, "\(outcome)")
+            // Young: the young branch's commit, tree and blob, the freshened blob, two loose blobs,
+            // the loose commit and tree and the old blob they name.
+            #expect(outcome.unreachableObjectsKept == 9, "\(outcome)")
             // Old: the old branch's commit, tree and blob, and the old loose blob.
             #expect(outcome.unreachableObjectsPruned == 4, "\(outcome)")
             #expect(try git.countObjects()["count"] == 0)
@@ -135,7 +147,9 @@ struct MaintainTests {
             // ten-day-old blob expires (the pack file itself is as old as the oldest object).
             try git("repack", "-d", "-q", "--cruft", "--cruft-expiration=7.days.ago")
             #expect(try !git.has(tenDays))
-            for id in young.all + [freshened, threeDays] + reachable { #expect(try git.has(id), "git dropped \(id) from \(cruft)") }
+            for id in young.all + [freshened, threeDays, youngCommit, oldButNamed] + reachable {
+                #expect(try git.has(id), "git dropped \(id) from \(cruft)")
+            }
             try git.expectFsckClean()
         }
     }
