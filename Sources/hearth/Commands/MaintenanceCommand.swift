@@ -26,8 +26,11 @@ struct MaintenanceCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds to wait for a sync in this notebook to finish.", valueName: "SECONDS"))
     var wait: Double = 10
 
+    @Flag(help: .hidden) var afterSync = false // what a sync starts in the background: AfterSyncMaintenance
+
     func run() throws {
         let notebook = try global.notebook()
+        if afterSync { return try AfterSyncMaintenance.run(root: notebook.root) }
         let report = try Syncer(root: notebook.root, options: SyncOptions(lockWait: wait)).maintain()
         if json {
             try JSONOutput.write(report)

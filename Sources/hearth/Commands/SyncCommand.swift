@@ -44,14 +44,17 @@ struct SyncCommand: ParsableCommand {
         let hook = SyncCheckpointHook.fromEnvironment()
         options.checkpoint = hook
         options.transferCheckpoint = hook
-        let report: SyncReport
+        let syncer: Syncer
+        var report: SyncReport
         do {
-            report = try Syncer(root: notebook.root, options: options).sync()
+            syncer = try Syncer(root: notebook.root, options: options)
+            report = try syncer.sync()
             reporter.finish()
         } catch {
             reporter.finish()
             throw error
         }
+        report.maintenance = SyncMaintenanceFollowUp.run(report.maintenance, root: notebook.root, log: syncer.maintenanceLog)
         if let hint = RemoteHeadHint.line(for: report) { Diagnostics.text(hint) }
         if json {
             try JSONOutput.write(report)

@@ -157,7 +157,8 @@ struct WatchCommand: ParsableCommand {
         // are messages, on stderr.
         let stream: Terminal
         switch event {
-        case .synced, .nothingToCommit: stream = .standardOutput
+        case .maintained where event.isFailure: stream = .standardError
+        case .synced, .nothingToCommit, .maintained: stream = .standardOutput
         case .started, .skipped, .resumed, .pollingInstead, .notebookGone, .failed, .stopping, .stopped, .restarting:
             stream = .standardError
         }
