@@ -196,4 +196,31 @@ import Testing
         try Self.expectClean(notebook, remote)
         #expect(try notebook.git(in: remote, "show", "main:notes/n6.md").stdout == "note 6\n")
     }
+
+    @Test func watchRunsWhatItsSyncDeferredWhenIdleInItsOwnProcessAndLogsIt() throws {
+        let devices = try TwoDevices()
+        for number in 1...3 { try Self.round(devices, number, ["sync", "--quiet"]).requireSuccess() }
+        try #require(try Self.packs(devices.notebook, devices.notebook.url(".git")) > 2)
+        try devices.notebook.git("config", "hearth.maintenance.packLimit", "2").requireSuccess()
+        try devices.notebook.git("config", "hearth.maintenance.auto", "background").requireSuccess()
+        let watch = try WatchProcess(devices.notebook, ["watch", "--quiet", "0.3", "--interval", "300"])
+        #expect(watch.waitForLine(containing: "maintenance: the notebook: "), "\(watch.log)")
+        let lines = watch.lines
+        let synced = try #require(lines.firstIndex { $0.contains("sync (start)") }, "\(watch.log)")
+        let maintained = try #require(lines.firstIndex { $0.contains("maintenance: the notebook: ") }, "\(watch.log)")
+        #expect(synced < maintained, "\(watch.log)")
+        // Both repositories in the one line, done in the watcher's process: no background run, no log of one.
+        #expect(lines[maintained].contains("; folder remote origin: "), "\(watch.log)")
+        #expect(!FileManager.default.fileExists(atPath: devices.notebook.url(".git/hearth/maintenance.log").path))
+        #expect(try Self.packs(devices.notebook, devices.notebook.url(".git")) <= 2, "\(watch.log)")
+        #expect(try Self.packs(devices.notebook, devices.remote) <= 2, "\(watch.log)")
+        try Self.expectClean(devices.notebook, devices.notebook.url(".git"))
+        try Self.expectClean(devices.notebook, devices.remote)
+        // A save after it goes out as before.
+        try devices.notebook.write("notes/while-watching.md", "saved while watching\n")
+        #expect(watch.waitUntil {
+            (try? devices.notebook.git(in: devices.remote, "show", "main:notes/while-watching.md").stdout) == "saved while watching\n"
+        }, "\(watch.log)")
+        #expect(watch.stop() == 0, "\(watch.log)")
+    }
 }
