@@ -65,7 +65,7 @@ import Testing
     static func waitForBackgroundRun(_ devices: TwoDevices, linesBefore: Int) -> Bool {
         waitUntil {
             let lines = log(devices).split(separator: "\n")
-            guard lines.count > linesBefore, let last = lines.last, !last.contains("holding the notebook") else { return false }
+            guard lines.count > linesBefore, let last = lines.last, !last.contains("holding the lock") else { return false }
             let probe = try? ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/flock"),
                                                ["-n", devices.notebook.url(".git/hearth-sync.lock").path, "true"],
                                                in: devices.notebook.root, environment: devices.notebook.environment())
@@ -116,8 +116,8 @@ import Testing
         #expect(try Self.actions(sync) == ("started", "started"), "\(sync)")
         #expect(try devices.notebook.git(in: devices.remote, "log", "-1", "--format=%s", "main").stdout.contains("laptop"))
         // The background run holds the notebook now, waiting for the test: it outlived the sync.
-        #expect(Self.waitUntil { Self.log(devices).contains("holding the notebook (pid ") }, "\(Self.log(devices))")
-        let holding = try #require(Self.log(devices).split(separator: "\n").first { $0.contains("holding the notebook (pid ") })
+        #expect(Self.waitUntil { Self.log(devices).contains("holding the lock (pid ") }, "\(Self.log(devices))")
+        let holding = try #require(Self.log(devices).split(separator: "\n").first { $0.contains("holding the lock (pid ") })
         let pid = try #require(Int32(holding.split(separator: "(pid ")[1].prefix { $0.isNumber }))
         // In a session of its own, away from the terminal and the sync's process group.
         let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
@@ -222,5 +222,54 @@ import Testing
             (try? devices.notebook.git(in: devices.remote, "show", "main:notes/while-watching.md").stdout) == "saved while watching\n"
         }, "\(watch.log)")
         #expect(watch.stop() == 0, "\(watch.log)")
+    }
+
+    @Test func aFolderRemoteIsMaintainedUnderItsBranchLockAndAPushMeanwhileWaitsForIt() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        let remote = notebook.base.appendingPathComponent("remote.git")
+        try notebook.git("init", "-q", "--bare", "--initial-branch=main", remote.path).requireSuccess()
+        try notebook.hearth("remote", "add", "origin", remote.path).requireSuccess()
+        // The laptop only sends: the remote gains a pack a sync, the notebook none.
+        for number in 1...4 {
+            try notebook.write("notes/n\(number).md", "note \(number)\n")
+            try notebook.hearth("sync", "--quiet").requireSuccess()
+        }
+        let desk = notebook.base.appendingPathComponent("desk")
+        try notebook.hearth("clone", remote.path, desk.path, "--device", "desk", in: notebook.base).requireSuccess()
+        let gitDesk = notebook.base.appendingPathComponent("git-desk")
+        try notebook.git("clone", "-q", remote.path, gitDesk.path).requireSuccess()
+        try notebook.git("config", "hearth.maintenance.packLimit", "2").requireSuccess()
+        try notebook.git("config", "hearth.maintenance.auto", "background").requireSuccess()
+        let go = notebook.base.appendingPathComponent("go")
+        try notebook.write("notes/n5.md", "note 5\n")
+        let sync = try notebook.hearth(["sync", "--json"], environment: ["HEARTH_MAINTENANCE_WAIT_FOR": go.path])
+        #expect(sync.status == 0, "\(sync)")
+        #expect(try Self.actions(sync) == ("not-needed", "started"), "\(sync)")
+        let log = notebook.url(".git/hearth/maintenance.log")
+        func logText() -> String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+        #expect(Self.waitUntil { logText().contains("holding the lock (pid ") }, "\(logText())")
+        // The remote's branch is locked as a push locks it: git's own push is refused ...
+        #expect(FileManager.default.fileExists(atPath: remote.appendingPathComponent("refs/heads/main.lock").path))
+        try notebook.git(in: gitDesk, "pull", "-q", "--no-rebase", "origin", "main").requireSuccess()
+        try Data("from git\n".utf8).write(to: gitDesk.appendingPathComponent("git.md"))
+        try notebook.git(in: gitDesk, "add", "-A").requireSuccess()
+        try notebook.git(in: gitDesk, "commit", "-q", "-m", "git").requireSuccess()
+        let refused = try notebook.git(in: gitDesk, "push", "-q", "origin", "main")
+        #expect(refused.status != 0 && refused.stderr.contains("main.lock"), "\(refused)")
+        // ... and another device's hearth sync waits for it (the lock is renewed, so it never
+        // looks left behind), then pushes.
+        try Data("from the desk\n".utf8).write(to: desk.appendingPathComponent("notes/desk.md"))
+        let binary = try #require(HearthBinary.url)
+        let deskSync = try ChildProcess(binary.path, ["-C", desk.path, "sync", "--quiet"], environment: notebook.environment(),
+                                        stdout: .appendToFile(notebook.base.appendingPathComponent("desk-sync.log").path))
+        Thread.sleep(forTimeInterval: 1.5)
+        try Data().write(to: go)
+        #expect(deskSync.wait() == .exited(0), "\((try? String(contentsOf: notebook.base.appendingPathComponent("desk-sync.log"), encoding: .utf8)) ?? "")")
+        #expect(Self.waitUntil { logText().contains("maintenance after sync: folder remote origin: ") }, "\(logText())")
+        #expect(try notebook.git(in: remote, "show", "main:notes/desk.md").stdout == "from the desk\n")
+        #expect(try notebook.git(in: remote, "show", "main:notes/n5.md").stdout == "note 5\n")
+        #expect(!FileManager.default.fileExists(atPath: remote.appendingPathComponent("refs/heads/main.lock").path))
+        #expect(try Self.packs(notebook, remote) <= 3, "\(logText())")
+        try Self.expectClean(notebook, remote)
     }
 }

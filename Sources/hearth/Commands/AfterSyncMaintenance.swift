@@ -19,7 +19,7 @@ enum AfterSyncMaintenance {
         options.checkpoint = { checkpoint in
             abort?(checkpoint)
             guard checkpoint == .beforeMaintenance, let waitFor else { return }
-            log("holding the notebook (pid \(getpid())); waiting for \(waitFor)")
+            log("holding the lock (pid \(getpid())); waiting for \(waitFor)")
             let deadline = Date().addingTimeInterval(60)
             while !FileManager.default.fileExists(atPath: waitFor), Date() < deadline { usleep(20_000) }
         }
