@@ -36,6 +36,8 @@ extension Syncer {
     public func maintainDue() throws(SyncError) -> SyncMaintenance {
         let lock = try SyncLock.acquire(at: repository.syncLockPath, wait: options.lockWait)
         defer { withExtendedLifetime(lock) {} }
+        // A maintenance killed while holding a folder remote left its branch locks: clear them.
+        InterruptedWrite.recover(repository)
         var settings: AutoMaintenanceSettings
         do {
             settings = try AutoMaintenanceSettings(repository)
