@@ -12,7 +12,11 @@ struct SyncCommand: ParsableCommand {
             key and bodies per line, updates only files you have not touched since, and pushes \
             (fetching and merging again if another device pushed first). Conflicts never stop a \
             sync: both versions are kept and recorded; see hearth conflicts. With no remote \
-            configured it commits locally and says so.
+            configured it commits locally and says so. When the repository (or a folder remote it \
+            pushed to) has crossed a maintenance threshold, a small maintenance runs within the \
+            sync and a bigger one is started in the background, logged to \
+            .git/hearth/maintenance.log (see hearth maintenance); a failed maintenance is a \
+            warning, never a failed sync.
             """
     )
 
