@@ -12,7 +12,9 @@ internal import GitKit
 /// is a round that finds another sync holding the lock (reported once, and once more when it
 /// resumes). ``stop()`` (from a signal handler's queue, say) lets a sync under way finish, then
 /// ``run(residentMemory:)`` returns. When the notebook's folder is moved or deleted, ``run(residentMemory:)`` returns
-/// ``WatchEnd/notebookGone``.
+/// ``WatchEnd/notebookGone``. Maintenance a sync found too big to do within it
+/// (``SyncMaintenance/isDeferred``) runs in this process when idle, at most once every
+/// ``WatchOptions/maintenanceSpacing``, and is reported as ``WatchEvent/maintained(_:)``.
 ///
 /// `@unchecked Sendable`, and safe: only ``stop()`` runs on another thread, and it touches
 /// `stopRequested`, `syncing` and `detector` under `state` only (a detector's `wake()` is safe from

@@ -19,7 +19,11 @@ enum BackgroundMaintenance {
         let size = (try? FileManager.default.attributesOfItem(atPath: logPath))?[.size] as? Int ?? 0
         let arguments = ["hearth", "-C", root.path(percentEncoded: false), "maintenance", "--after-sync"]
         let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
 
         var actions = newFileActions()
         posix_spawn_file_actions_init(&actions)
@@ -42,7 +46,7 @@ enum BackgroundMaintenance {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | newSessionFlag)
 
         var pid = pid_t()
-        let started = posix_spawn(&pid, program, &actions, &attributes, argv, environ)
+        let started = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
         guard started == 0 else { return .failure(StartFailure(reason: String(cString: strerror(started)))) }
         return .success(pid)
     }
