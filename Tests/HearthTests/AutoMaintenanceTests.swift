@@ -73,6 +73,20 @@ import Testing
         }
     }
 
+    /// A notebook and its folder remote after four syncs that only sent: the remote holds a
+    /// pack a sync, the notebook none (its own objects stay loose).
+    static func sendingNotebook() throws -> (TemporaryNotebook, URL) {
+        let notebook = try TemporaryNotebook(initialized: true)
+        let remote = notebook.base.appendingPathComponent("remote.git")
+        try notebook.git("init", "-q", "--bare", "--initial-branch=main", remote.path).requireSuccess()
+        try notebook.hearth("remote", "add", "origin", remote.path).requireSuccess()
+        for number in 1...4 {
+            try notebook.write("notes/n\(number).md", "note \(number)\n")
+            try notebook.hearth("sync", "--quiet").requireSuccess()
+        }
+        return (notebook, remote)
+    }
+
     @Test func aSeriesOfSyncsKeepsTheNotebookAndItsFolderRemoteAtThePackLimit() throws {
         let devices = try TwoDevices()
         let limit = 3
@@ -170,15 +184,7 @@ import Testing
     }
 
     @Test func aMaintenanceKilledWhileHoldingTheFolderRemoteLeavesNothingTheNextSyncCannotClear() throws {
-        let notebook = try TemporaryNotebook(initialized: true)
-        let remote = notebook.base.appendingPathComponent("remote.git")
-        try notebook.git("init", "-q", "--bare", "--initial-branch=main", remote.path).requireSuccess()
-        try notebook.hearth("remote", "add", "origin", remote.path).requireSuccess()
-        // Each sync pushes a pack to the remote and keeps its own objects loose.
-        for number in 1...4 {
-            try notebook.write("notes/n\(number).md", "note \(number)\n")
-            try notebook.hearth("sync", "--quiet").requireSuccess()
-        }
+        let (notebook, remote) = try Self.sendingNotebook()
         try #require(try Self.packs(notebook, remote) == 4)
         try notebook.git("config", "hearth.maintenance.packLimit", "2").requireSuccess()
         try notebook.git("config", "hearth.maintenance.auto", "foreground").requireSuccess()
@@ -225,15 +231,7 @@ import Testing
     }
 
     @Test func aFolderRemoteIsMaintainedUnderItsBranchLockAndAPushMeanwhileWaitsForIt() throws {
-        let notebook = try TemporaryNotebook(initialized: true)
-        let remote = notebook.base.appendingPathComponent("remote.git")
-        try notebook.git("init", "-q", "--bare", "--initial-branch=main", remote.path).requireSuccess()
-        try notebook.hearth("remote", "add", "origin", remote.path).requireSuccess()
-        // The laptop only sends: the remote gains a pack a sync, the notebook none.
-        for number in 1...4 {
-            try notebook.write("notes/n\(number).md", "note \(number)\n")
-            try notebook.hearth("sync", "--quiet").requireSuccess()
-        }
+        let (notebook, remote) = try Self.sendingNotebook()
         let desk = notebook.base.appendingPathComponent("desk")
         try notebook.hearth("clone", remote.path, desk.path, "--device", "desk", in: notebook.base).requireSuccess()
         let gitDesk = notebook.base.appendingPathComponent("git-desk")

@@ -223,17 +223,18 @@ public final class NotebookWatcher: @unchecked Sendable {
         report(.resumed)
     }
 
+    /// Marks a sync (or a maintenance) under way, for ``stop()`` to say it waits for it.
+    private func setSyncing(_ value: Bool) {
+        state.lock()
+        syncing = value
+        state.unlock()
+    }
+
     /// Runs one sync; when the next round is due, the failures in a row after it, and what the
     /// next round is (a retry after a failed or skipped sync).
     private func sync(_ trigger: WatchTrigger, failures: Int) -> (Date, Int, WatchTrigger) {
-        state.lock()
-        syncing = true
-        state.unlock()
-        defer {
-            state.lock()
-            syncing = false
-            state.unlock()
-        }
+        setSyncing(true)
+        defer { setSyncing(false) }
         do {
             let outcome = try Syncer(root: root, options: syncOptions).sync()
             lockTaken()
@@ -258,14 +259,8 @@ public final class NotebookWatcher: @unchecked Sendable {
     /// sync lock as a sync does; a save meanwhile waits for it, then goes out with the next sync.
     /// When another sync holds the notebook, it is left for after the next sync.
     private func idleMaintenance() {
-        state.lock()
-        syncing = true
-        state.unlock()
-        defer {
-            state.lock()
-            syncing = false
-            state.unlock()
-        }
+        setSyncing(true)
+        defer { setSyncing(false) }
         do {
             let maintenance = try Syncer(root: root, options: syncOptions).maintainDue()
             maintenancePending = false
