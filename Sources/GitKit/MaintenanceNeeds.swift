@@ -10,12 +10,19 @@ public struct MaintenanceNeeds: Sendable, Equatable {
     /// Whether the work that is due is small enough to do in the middle of a sync (a few small
     /// packs and loose objects to roll up), rather than a whole repack.
     public var isCheap: Bool
+    /// Objects a roll-up would write now (the small packs' objects, from their indexes'
+    /// headers, plus the loose estimate).
+    public var rollUpObjects: Int
+    /// Bytes of the packs' `.pack` and `.idx` files, kept packs included.
+    public var packBytes: Int64
 
     /// Creates needs from their parts.
-    public init(packs: Int, looseObjects: Int, isDue: Bool, isCheap: Bool) {
+    public init(packs: Int, looseObjects: Int, isDue: Bool, isCheap: Bool, rollUpObjects: Int = 0, packBytes: Int64 = 0) {
+        self.packBytes = packBytes
         self.packs = packs
         self.looseObjects = looseObjects
         self.isDue = isDue
         self.isCheap = isCheap
+        self.rollUpObjects = rollUpObjects
     }
 }

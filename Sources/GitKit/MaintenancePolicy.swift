@@ -15,14 +15,18 @@ public struct MaintenancePolicy: Sendable, Equatable {
     /// How old an unreachable object (or a leftover temporary file) must be before pruning may
     /// remove it: git's `gc.pruneExpire`, two weeks.
     public var pruneGrace: TimeInterval
+    /// A roll-up of at most this many objects (small packs and loose objects together) is cheap:
+    /// quick enough to run inside a sync (Hearth's own threshold, not git's).
+    public var cheapObjectLimit: Int
 
-    /// Creates a policy; the defaults are git's.
+    /// Creates a policy; the defaults are git's (and Hearth's for `cheapObjectLimit`).
     public init(packLimit: Int = 50, looseObjectLimit: Int = 6_700, geometricFactor: Int = 2,
-                pruneGrace: TimeInterval = 14 * 24 * 3600) {
+                pruneGrace: TimeInterval = 14 * 24 * 3600, cheapObjectLimit: Int = 5_000) {
         self.packLimit = packLimit
         self.looseObjectLimit = looseObjectLimit
         self.geometricFactor = geometricFactor
         self.pruneGrace = pruneGrace
+        self.cheapObjectLimit = cheapObjectLimit
     }
 
     /// git's defaults.

@@ -14,6 +14,12 @@ struct PackFile: Equatable {
     var isKept: Bool
     /// The size of the `.pack` and `.idx` files.
     var bytes: Int64
+    /// Whether a `.mtimes` file beside it makes it a cruft pack (git's format): unreachable
+    /// objects kept for their grace period, each with its own time.
+    var isCruft = false
+    /// The `.pack` file's modification time, in seconds since 1970: when its objects were last
+    /// written or freshened (git and libgit2 touch a pack when they write an object it holds).
+    var modified: Int64 = 0
 
     /// The path of the file with extension `suffix` (".idx", ".pack", ...).
     func path(_ suffix: String) -> String { folder + "/" + name + suffix }
@@ -37,8 +43,33 @@ struct PackFile: Equatable {
             }
             return PackFile(name: name, folder: folder,
                             isKept: present.contains(name + ".keep") || present.contains(name + ".promisor"),
-                            bytes: sizes.reduce(0, +))
+                            bytes: sizes.reduce(0, +), isCruft: present.contains(name + ".mtimes"),
+                            modified: FileStat.of(folder + "/" + file)?.mtime.seconds ?? 0)
         }
+    }
+
+    /// The number of objects the pack's index lists, from the last entry of its fan-out table,
+    /// without reading the rest of the index; nil when the index cannot be read.
+    func objectCount() -> Int? {
+        guard let handle = FileHandle(forReadingAtPath: path(".idx")) else { return nil }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 8 + 256 * 4), head.count >= 256 * 4 else { return nil }
+        let bytes = [UInt8](head)
+        // Version 2 starts with "\377tOc" and a version number before the fan-out; version 1 has none.
+        let fanout = bytes.starts(with: [0xff, 0x74, 0x4f, 0x63]) ? 8 : 0
+        guard bytes.count >= fanout + 256 * 4 else { return nil }
+        return Int(PackFile.bigEndian(bytes, at: fanout + 255 * 4))
+    }
+
+    /// An error for the failed system call whose errno is current.
+    static func osError(_ operation: String, path: String) -> GitError {
+        GitError(code: .generic, errorClass: Int32(GIT_ERROR_OS.rawValue), message: String(cString: strerror(errno)),
+                 operation: operation, path: path)
+    }
+
+    /// The 4-byte big-endian number at `offset`.
+    static func bigEndian(_ bytes: [UInt8], at offset: Int) -> UInt32 {
+        bytes[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) }
     }
 
     /// Removes `folder`'s multi-pack-index and its bitmap and reverse index, as git's repack does
@@ -58,7 +89,9 @@ struct PackFile: Equatable {
     /// index without its pack, which git and libgit2 both ignore, never a pack they would read
     /// through a missing index.
     func remove() throws(GitError) {
-        for suffix in [".pack", ".rev", ".mtimes", ".bitmap", ".idx"] {
+        // A cruft pack's .mtimes goes with the .pack: a .pack left without it would make its
+        // objects look as young as the file, which only delays their expiry.
+        for suffix in [".pack", ".mtimes", ".rev", ".bitmap", ".idx"] {
             let file = path(suffix)
             if unlink(file) != 0 && errno != ENOENT {
                 throw GitError(code: .generic, errorClass: Int32(GIT_ERROR_OS.rawValue),

@@ -1,16 +1,57 @@
 import Foundation
 
 extension Repository {
-    /// Maintains the repository: with `full`, one pack of every object; otherwise only what
-    /// `policy` calls for (a geometric roll-up of small packs and loose objects).
+    /// Maintains the repository as git's `gc --auto` and `repack --geometric` would, without
+    /// ever losing an object another process may still reference.
+    ///
+    /// Always first: leftovers of dead processes (see `removeLeftovers(now:)`) go.
+    /// - Not `full`: a geometric roll-up. The small packs that break a factor-`geometricFactor`
+    ///   progression and every loose object go into one new pack (deltas on); the big packs are not
+    ///   read, so the cost follows what is new, not the history. Then the rolled packs go and the
+    ///   loose objects the new pack holds. Unreachable objects are packed like the rest (finding
+    ///   them needs the whole history): only a full repack drops them. When the roll-up leaves more
+    ///   than `packLimit` packs, a full repack follows.
+    /// - `full`: one pack of every object reachable from the references, their reflogs, HEAD and
+    ///   the index; the unreachable objects younger than `pruneGrace` (by their youngest copy's
+    ///   time) in a cruft pack with git's per-object `.mtimes`; older ones dropped; then the old
+    ///   packs and every loose object that is in a new pack or expired.
+    ///
+    /// Every new pack is written in a quarantine folder, verified, published (fsync'd), verified
+    /// again, and only then are old packs or loose objects removed; a kill at any point leaves
+    /// every object that was reachable in a complete pack or loose file. Kept packs (`.keep`,
+    /// `.promisor`) are never touched. The caller must hold the lock that keeps other writers
+    /// of this repository's packs out (the sync lock, or a folder remote's lock).
     ///
     /// - Parameters:
-    ///   - full: whether to repack everything rather than roll up what is small.
+    ///   - full: whether to repack everything and prune, rather than roll up what is small.
     ///   - policy: the thresholds and the pruning grace period.
-    ///   - checkpoint: called with the name of each step as it is reached (crash tests stop there).
+    ///   - now: the time ages are measured from.
+    ///   - checkpoint: called with each ``MaintenanceCheckpoint``'s raw value as it is reached.
+    /// - Throws: `GitError` naming the step, pack or object that failed (a full disk among them);
+    ///   old packs are only removed after the new ones are verified, so every object is still there.
     @discardableResult
-    public func maintain(full: Bool, policy: MaintenancePolicy = .standard,
-                         checkpoint: ((String) -> Void)? = nil) throws(GitError) -> RepackOutcome {
-        try repack()
+    public func maintain(full: Bool, policy: MaintenancePolicy = .standard, now: Date = Date(),
+                         checkpoint: ((String) -> Void)? = nil) throws(GitError) -> MaintenanceOutcome {
+        let leftovers = removeLeftovers(now: now)
+        checkpoint?(MaintenanceCheckpoint.afterLeftovers.rawValue)
+        var outcome: MaintenanceOutcome
+        if full {
+            outcome = try repackFully(policy: policy, now: now, checkpoint: checkpoint)
+        } else {
+            outcome = try rollUp(policy: policy, checkpoint: checkpoint)
+            let packs = try PackFile.list(in: gitDirectory.appending(path: "objects/pack").path(percentEncoded: false))
+            if packs.filter({ !$0.isKept }).count > policy.packLimit {
+                let rolled = outcome
+                outcome = try repackFully(policy: policy, now: now, checkpoint: checkpoint)
+                outcome.packsBefore = rolled.packsBefore
+                outcome.bytesBefore = rolled.bytesBefore
+                outcome.looseObjectsPacked += rolled.looseObjectsPacked
+                outcome.looseObjectsRemoved += rolled.looseObjectsRemoved
+                outcome.packsReplaced += rolled.packsReplaced
+            }
+        }
+        outcome.leftoversRemoved = leftovers
+        checkpoint?(MaintenanceCheckpoint.done.rawValue)
+        return outcome
     }
 }

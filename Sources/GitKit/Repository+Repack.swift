@@ -92,8 +92,13 @@ extension Repository {
 
     /// Steps 2 to 5 of `repack(threads:)`: writes the packbuilder's `count` objects into a
     /// quarantine, checks, publishes and checks again; returns the pack's name and objects.
-    private func writePack(_ builder: OpaquePointer?, count: Int, tips: [ObjectID],
-                           into packFolder: String) throws(GitError) -> (name: String, objects: Set<ObjectID>) {
+    ///
+    /// `beforePublish` runs once the pack is verified in its quarantine, with that folder, the
+    /// pack's name and objects (a cruft pack adds its `.mtimes` there); `checkpoint` is reached
+    /// with ``MaintenanceCheckpoint/packWritten`` before publishing.
+    func writePack(_ builder: OpaquePointer?, count: Int, tips: [ObjectID], into packFolder: String,
+                   beforePublish: ((String, String, Set<ObjectID>) throws(GitError) -> Void)? = nil,
+                   checkpoint: ((String) -> Void)? = nil) throws(GitError) -> (name: String, objects: Set<ObjectID>) {
         let objectsFolder = gitDirectory.appending(path: "objects").path(percentEncoded: false)
         let quarantine = objectsFolder + "/incoming-hearth-\(UUID().uuidString)"
         guard mkdir(quarantine, 0o755) == 0, FileManager.default.fileExists(atPath: packFolder) || mkdir(packFolder, 0o755) == 0 else {
@@ -109,6 +114,8 @@ extension Repository {
         let name = "pack-" + String(cString: hash)
         let written = PackFile(name: name, folder: quarantine, isKept: false, bytes: 0)
         let objects = try verifiedObjects(ofPack: written.path(".idx"), count: count, reading: tips)
+        try beforePublish?(quarantine, name, objects)
+        checkpoint?(MaintenanceCheckpoint.packWritten.rawValue)
         try publishPack(from: quarantine, into: packFolder, operation: "publish the new pack \(name)")
         let published = PackFile(name: name, folder: packFolder, isKept: false, bytes: 0)
         guard try verifiedObjects(ofPack: published.path(".idx"), count: count, reading: tips) == objects else {
@@ -147,12 +154,18 @@ extension Repository {
 
     /// Gives the packbuilder every object reachable from HEAD and the references, and returns
     /// the commits they point to.
-    private func insertReachableObjects(into builder: OpaquePointer?) throws(GitError) -> [ObjectID] {
+    ///
+    /// With `reflogs`, the objects the references' and HEAD's reflogs name count as reachable
+    /// too, as they do for `git gc` and `git fsck`: pruning must keep them.
+    func insertReachableObjects(into builder: OpaquePointer?, reflogs: Bool = false) throws(GitError) -> [ObjectID] {
         var walk: OpaquePointer?
         try GitError.check(git_revwalk_new(&walk, pointer), operation: "list the commits to repack")
         defer { git_revwalk_free(walk) }
         var tips: [ObjectID] = []
-        for (name, target) in try referenceTargets() {
+        var starts = try referenceTargets()
+        let references = starts.count
+        if reflogs { starts += try reflogTargets(of: starts.map(\.name)) }
+        for (position, (name, target)) in starts.enumerated() {
             var oid = target.oid
             var object: OpaquePointer?
             let result = git_object_lookup(&object, pointer, &oid, GIT_OBJECT_ANY)
@@ -168,7 +181,8 @@ extension Repository {
             var commit = git_object_id(peeled).pointee
             git_object_free(peeled)
             try GitError.check(git_revwalk_push(walk, &commit), operation: "list the commits of \(name)")
-            tips.append(ObjectID(commit))
+            // The references' commits are what verification reads back; reflog entries are many.
+            if position < references { tips.append(ObjectID(commit)) }
         }
         if !tips.isEmpty {
             try GitError.check(git_packbuilder_insert_walk(builder, walk), operation: "pack the history")
@@ -205,6 +219,33 @@ extension Repository {
         return targets
     }
 
+    /// Every object the reflogs of `names` (HEAD and references) record, old and new side of
+    /// each entry, as `(name@{n}, id)`; ids no longer in the database are left out (they were
+    /// pruned before, and git's fsck already reports them).
+    private func reflogTargets(of names: [String]) throws(GitError) -> [(name: String, target: ObjectID)] {
+        var database: OpaquePointer?
+        try GitError.check(git_repository_odb(&database, pointer), operation: "read the object database")
+        defer { git_odb_free(database) }
+        var targets: [(name: String, target: ObjectID)] = []
+        var seen = Set<ObjectID>()
+        for name in Set(names).sorted() {
+            var reflog: OpaquePointer?
+            guard git_reflog_read(&reflog, pointer, name) == 0, let reflog else { continue }
+            defer { git_reflog_free(reflog) }
+            for index in 0..<git_reflog_entrycount(reflog) {
+                guard let entry = git_reflog_entry_byindex(reflog, index) else { continue }
+                for side in [git_reflog_entry_id_old(entry), git_reflog_entry_id_new(entry)] {
+                    guard let side else { continue }
+                    let id = ObjectID(side)
+                    var oid = side.pointee
+                    guard id != .zero, seen.insert(id).inserted, git_odb_exists(database, &oid) == 1 else { continue }
+                    targets.append(("\(name)@{\(index)}", id))
+                }
+            }
+        }
+        return targets
+    }
+
     /// The object `reference` points to after following symbolic references; nil when it
     /// points to nothing.
     private func resolvedTarget(of reference: OpaquePointer, operation: String) throws(GitError) -> ObjectID? {
@@ -219,7 +260,7 @@ extension Repository {
     /// Gives the packbuilder the blobs the index holds (a file added but not committed yet),
     /// so that they stay reachable once packed. Entries whose object is not in the database (an
     /// intent-to-add entry, a submodule's commit) have nothing to pack.
-    private func insertIndexedObjects(into builder: OpaquePointer?) throws(GitError) {
+    func insertIndexedObjects(into builder: OpaquePointer?) throws(GitError) {
         var database: OpaquePointer?
         try GitError.check(git_repository_odb(&database, pointer), operation: "read the object database")
         defer { git_odb_free(database) }
@@ -235,7 +276,7 @@ extension Repository {
     }
 
     /// Runs `body` with an object database that reads only the pack whose index is `indexPath`.
-    private func withPackDatabase<R>(indexPath: String, operation: String,
+    func withPackDatabase<R>(indexPath: String, operation: String,
                                      _ body: (OpaquePointer) throws(GitError) -> R) throws(GitError) -> R {
         var database: OpaquePointer?
         let created = git_odb_new(&database)
@@ -250,7 +291,7 @@ extension Repository {
     }
 
     /// Every object `database` holds, in its own order.
-    private func objectIDs(in database: OpaquePointer, operation: String, path: String) throws(GitError) -> [ObjectID] {
+    func objectIDs(in database: OpaquePointer, operation: String, path: String) throws(GitError) -> [ObjectID] {
         var objects: [ObjectID] = []
         let result = withUnsafeMutablePointer(to: &objects) { objectsPointer in
             git_odb_foreach(database, { oid, payload in

@@ -1,4 +1,4 @@
-/// Named points in a sync, where tests (and the crash tests' abort switch) can step in.
+/// Named points in a sync (and in its maintenance), where tests (and the crash tests' abort switch) can step in.
 public enum SyncCheckpoint: String, Sendable, CaseIterable {
     /// The local snapshot commit exists; nothing has been fetched.
     case afterSnapshot = "after-snapshot"
@@ -27,4 +27,21 @@ public enum SyncCheckpoint: String, Sendable, CaseIterable {
     /// Maintenance is due and about to run, under the sync lock (within a sync, or in
     /// ``Syncer/maintainDue()``); reached once per repository maintained.
     case beforeMaintenance = "before-maintenance"
+
+    /// Maintenance: leftovers of dead processes removed, nothing else changed.
+    case maintainAfterLeftovers = "maintain-after-leftovers"
+    /// Maintenance: the new pack is written and verified in its quarantine, not published.
+    case maintainPackWritten = "maintain-pack-written"
+    /// Maintenance: the new pack is published beside the old ones.
+    case maintainPackPublished = "maintain-pack-published"
+    /// Maintenance (full): the cruft pack of young unreachable objects is published.
+    case maintainCruftPublished = "maintain-cruft-published"
+    /// Maintenance: about half of the replaced packs are removed.
+    case maintainDuringPackRemoval = "maintain-during-pack-removal"
+    /// Maintenance: the replaced packs are removed, the loose objects not yet.
+    case maintainAfterPackRemoval = "maintain-after-pack-removal"
+    /// Maintenance: about half of the packed (or expired) loose objects are removed.
+    case maintainDuringLoosePrune = "maintain-during-loose-prune"
+    /// Maintenance is done.
+    case maintainDone = "maintain-done"
 }

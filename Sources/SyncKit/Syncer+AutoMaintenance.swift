@@ -87,11 +87,14 @@ extension Syncer {
                 return step
             }
             reach(.beforeMaintenance)
+            let hook = options.checkpoint
             let outcome = try withExtendedLifetime(remoteLock) { () throws(GitError) in
-                try target.maintain(full: false, policy: policy)
+                try target.maintain(full: false, policy: policy) { name in
+                    if let checkpoint = SyncCheckpoint(rawValue: name) { hook?(checkpoint) }
+                }
             }
             step.action = .done
-            step.report = MaintenanceReport(outcome)
+            step.report = MaintenanceReport(outcome, scope: .auto)
         } catch {
             step.action = .failed
             step.error = SyncError.git(GitFailure(error)).description

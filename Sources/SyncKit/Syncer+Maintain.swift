@@ -9,18 +9,21 @@ extension Syncer {
         return needs.isCheap ? .cheap : .costly
     }
 
-    /// Repacks the notebook's repository into one pack, under the sync lock.
+    /// Maintains the notebook's repository under the sync lock: a geometric roll-up of the small
+    /// packs and loose objects (`.auto`, only when a threshold is crossed), or a full repack that
+    /// also prunes unreachable objects past their two-week grace period (`.full`).
     ///
-    /// A repack removes the packs it replaces, so it never runs while a sync (or another
-    /// maintenance) holds the notebook: it takes the sync lock as ``sync()`` does, waiting up to
-    /// the options' `lockWait`. The old packs go only after the new one is verified; loose objects
-    /// stay as they are.
+    /// Old packs and loose objects go only after the new pack is verified, so a crash or a full
+    /// disk loses nothing; see GitKit's `Repository.maintain(full:policy:now:checkpoint:)`.
+    /// Maintenance removes packs, so it never runs while a sync (or another maintenance) holds
+    /// the notebook: it takes the sync lock as ``sync()`` does, waiting up to the options'
+    /// `lockWait`. The options' `checkpoint` is called at the `maintain-…` checkpoints.
     ///
     /// - Parameter scope: `.auto` does nothing unless ``maintenanceUrgency()`` says it is due;
-    ///   `.full` always repacks.
+    ///   `.rollUp` rolls up whatever is small now; `.full` always repacks everything.
     /// - Throws: ``SyncError/locked(path:holder:)`` when another process still holds the lock
-    ///   after the wait, with nothing changed; ``SyncError/git(_:)`` when the repack fails, with
-    ///   every object still in a complete pack.
+    ///   after the wait, with nothing changed; ``SyncError/git(_:)`` when a step fails, with
+    ///   every object still in a complete pack or loose file.
     public func maintain(_ scope: MaintenanceScope = .full) throws(SyncError) -> MaintenanceReport {
         let lock = try SyncLock.acquire(at: repository.syncLockPath, wait: options.lockWait)
         defer { withExtendedLifetime(lock) {} }
@@ -29,13 +32,29 @@ extension Syncer {
 
     /// ``maintain(_:)`` for a caller that already holds the sync lock (a sync, after its push).
     func maintainHoldingLock(_ scope: MaintenanceScope) throws(SyncError) -> MaintenanceReport {
-        if scope == .auto, try maintenanceUrgency() == .notNeeded {
-            let packs = try git { () throws(GitError) in try repository.maintenanceNeeds().packs }
-            return MaintenanceReport(packsBefore: packs, packsAfter: packs, bytesBefore: 0, bytesAfter: 0, objectsWritten: 0)
+        if scope == .auto {
+            let needs = try git { () throws(GitError) in try repository.maintenanceNeeds() }
+            guard needs.isDue else {
+                return MaintenanceReport(scope: scope, work: .nothing, packsBefore: needs.packs, packsAfter: needs.packs,
+                                         bytesBefore: needs.packBytes, bytesAfter: needs.packBytes, objectsWritten: 0)
+            }
         }
-        let outcome = try git { () throws(GitError) in try repository.maintain(full: scope == .full) }
-        return MaintenanceReport(packsBefore: outcome.packsBefore, packsAfter: outcome.packsAfter,
+        let hook = options.checkpoint
+        let outcome = try git { () throws(GitError) in
+            try repository.maintain(full: scope == .full) { name in
+                if let checkpoint = SyncCheckpoint(rawValue: name) { hook?(checkpoint) }
+            }
+        }
+        let work: MaintenanceReport.Work = switch outcome.work {
+        case .nothing: .nothing
+        case .rollUp: .rollUp
+        case .full: .full
+        }
+        return MaintenanceReport(scope: scope, work: work, packsBefore: outcome.packsBefore, packsAfter: outcome.packsAfter,
                                  bytesBefore: outcome.bytesBefore, bytesAfter: outcome.bytesAfter,
-                                 objectsWritten: outcome.objectsWritten)
+                                 objectsWritten: outcome.objectsWritten, packsReplaced: outcome.packsReplaced,
+                                 looseObjectsPacked: outcome.looseObjectsPacked, looseObjectsRemoved: outcome.looseObjectsRemoved,
+                                 unreachableObjectsPruned: outcome.unreachableObjectsPruned,
+                                 unreachableObjectsKept: outcome.unreachableObjectsKept, leftoversRemoved: outcome.leftoversRemoved)
     }
 }

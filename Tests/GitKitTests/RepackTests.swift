@@ -30,7 +30,7 @@ struct RepackTests {
             // the index, in a pack of their own; the last commit stays loose and leaves the
             // index's blob out of it.
             try git("-c", "user.name=T", "-c", "user.email=t@example.com", "tag", "-a", "-m", "first week", "week-1", "HEAD~3")
-            let taggedBlob = try hashObject("a blob only a tag names\n", scratch)
+            let taggedBlob = try scratch.hashObject("a blob only a tag names\n")
             try git("tag", "blob-tag", taggedBlob)
             try git("checkout", "-q", "--detach")
             try scratch.write("detached.md", "only HEAD knows me\n")
@@ -45,10 +45,10 @@ struct RepackTests {
             #expect(try git.run(["rev-parse", "-q", "--verify", "HEAD:draft.md"]).status != 0, "only the index holds draft.md")
             let looseCommit = try git("rev-parse", "HEAD")
 
-            let packsBefore = try countObjects(git)["packs"] ?? 0
-            let objectsBefore = try allObjects(git)
+            let packsBefore = try git.countObjects()["packs"] ?? 0
+            let objectsBefore = try git.allObjects()
             let commitsBefore = try git("log", "--all", "--oneline").split(separator: "\n").count
-            let looseBefore = try countObjects(git)["count"] ?? 0
+            let looseBefore = try git.countObjects()["count"] ?? 0
             #expect(packsBefore == 13)
             #expect(commitsBefore == 6 + 6 + 2)
 
@@ -67,12 +67,12 @@ struct RepackTests {
             #expect(outcome.bytesBefore > outcome.bytesAfter)
             #expect(outcome.bytesAfter == (try packBytes(in: scratch.root.appending(path: ".git/objects/pack"))))
 
-            let counts = try countObjects(git)
+            let counts = try git.countObjects()
             #expect(counts["packs"] == 1)
             #expect(counts["garbage"] == 0)
             #expect(counts["count"] == looseBefore, "loose objects are left for pruning")
-            try expectFsckClean(git)
-            #expect(try allObjects(git) == objectsBefore)
+            try git.expectFsckClean()
+            #expect(try git.allObjects() == objectsBefore)
             #expect(try git("log", "--all", "--oneline").split(separator: "\n").count == commitsBefore)
             #expect(try git("cat-file", "-p", draft) == "added, never committed")
             // The handle that repacked, and a new one, still read old history.
@@ -86,9 +86,9 @@ struct RepackTests {
     @Test func keptPackStaysAndUnreachableObjectsAreCarriedAndASecondRepackIsHarmless() throws {
         try Scratch.with { scratch in
             let git = scratch.git
-            try commitsInPacksOfTheirOwn(4, scratch)
+            try scratch.commitsInPacksOfTheirOwn(4)
             let packFolder = scratch.root.appending(path: ".git/objects/pack")
-            let kept = try #require(try packNames(in: packFolder).first)
+            let kept = try #require(try Scratch.packNames(in: packFolder).first)
             try Data().write(to: packFolder.appending(path: kept + ".keep"))
             // A branch deleted after its commit was packed: its commit, tree and blob are in a
             // pack that nothing reaches. A blob nothing reaches stays loose.
@@ -99,8 +99,8 @@ struct RepackTests {
             try git("-c", "gc.auto=0", "repack", "-d", "-q")
             try git("branch", "-q", "-D", "scrap")
             try git("reflog", "expire", "--expire=now", "--all")
-            let unreachable = try hashObject("nothing points here\n", scratch)
-            let objectsBefore = try allObjects(git)
+            let unreachable = try scratch.hashObject("nothing points here\n")
+            let objectsBefore = try git.allObjects()
 
             let repository = try Repository.open(at: scratch.root)
             let outcome = try repository.repack()
@@ -108,19 +108,19 @@ struct RepackTests {
             #expect(outcome.packsAfter == 2)
             #expect(outcome.removedPacks.count == 4 && !outcome.removedPacks.contains(kept))
             #expect(outcome.unreachableObjects == 3)
-            #expect(try packNames(in: packFolder).sorted() == [kept, try #require(outcome.newPack)].sorted())
+            #expect(try Scratch.packNames(in: packFolder).sorted() == [kept, try #require(outcome.newPack)].sorted())
             #expect(FileManager.default.fileExists(atPath: packFolder.appending(path: kept + ".keep").path(percentEncoded: false)))
             #expect(try git("cat-file", "-p", unreachable) == "nothing points here")
-            #expect(try allObjects(git) == objectsBefore)
-            try expectFsckClean(git)
+            #expect(try git.allObjects() == objectsBefore)
+            try git.expectFsckClean()
 
             let again = try repository.repack()
             #expect(again.packsBefore == 2)
             #expect(again.packsAfter == 2)
             #expect(again.objectsWritten == outcome.objectsWritten)
-            #expect(try packNames(in: packFolder).contains(kept))
-            #expect(try allObjects(git) == objectsBefore)
-            try expectFsckClean(git)
+            #expect(try Scratch.packNames(in: packFolder).contains(kept))
+            #expect(try git.allObjects() == objectsBefore)
+            try git.expectFsckClean()
         }
     }
 
@@ -136,23 +136,23 @@ struct RepackTests {
                 try device("push", "-q", "origin", "HEAD:main")
             }
             try remote.git("multi-pack-index", "write")
-            let packsBefore = try countObjects(remote.git)["packs"] ?? 0
-            let objectsBefore = try allObjects(remote.git)
+            let packsBefore = try remote.git.countObjects()["packs"] ?? 0
+            let objectsBefore = try remote.git.allObjects()
             #expect(packsBefore == 5)
 
             let outcome = try Repository.open(at: remote.url).repack()
             #expect(outcome.packsBefore == 5 && outcome.packsAfter == 1)
-            #expect(try countObjects(remote.git)["packs"] == 1)
+            #expect(try remote.git.countObjects()["packs"] == 1)
             #expect(!FileManager.default.fileExists(atPath: remote.url.appending(path: "objects/pack/multi-pack-index").path(percentEncoded: false)))
-            #expect(try allObjects(remote.git) == objectsBefore)
-            try expectFsckClean(remote.git)
+            #expect(try remote.git.allObjects() == objectsBefore)
+            try remote.git.expectFsckClean()
             #expect(try device("pull", "-q", "--ff-only", "origin", "main").isEmpty)
         }
     }
 
     @Test func referenceToAMissingObjectFailsAndChangesNothing() throws {
         try Scratch.with { scratch in
-            try commitsInPacksOfTheirOwn(3, scratch)
+            try scratch.commitsInPacksOfTheirOwn(3)
             let missing = "0123456789abcdef0123456789abcdef01234567"
             try Data((missing + "\n").utf8).write(to: scratch.root.appending(path: ".git/refs/heads/broken"))
             let objects = scratch.root.appending(path: ".git/objects")
@@ -174,27 +174,12 @@ struct RepackTests {
             #expect(outcome == RepackOutcome(packsBefore: 0, packsAfter: 0, bytesBefore: 0, bytesAfter: 0, objectsWritten: 0,
                                              unreachableObjects: 0, newPack: nil, removedPacks: []))
             #expect(try FileManager.default.contentsOfDirectory(atPath: objects.path(percentEncoded: false)).sorted() == entriesBefore)
-            #expect(try packNames(in: objects.appending(path: "pack")).isEmpty)
-            try expectFsckClean(scratch.git)
+            #expect(try Scratch.packNames(in: objects.appending(path: "pack")).isEmpty)
+            try scratch.git.expectFsckClean()
         }
     }
 
     // MARK: - What git sees
-
-    /// `git count-objects -v` as numbers by key ("count", "packs", "garbage", ...).
-    private func countObjects(_ git: GitCLI) throws -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for line in try git("count-objects", "-v").split(separator: "\n") {
-            let parts = line.split(separator: ":", maxSplits: 1)
-            if parts.count == 2, let value = Int(parts[1].trimmingCharacters(in: .whitespaces)) { counts[String(parts[0])] = value }
-        }
-        return counts
-    }
-
-    /// Every object git can find, in packs or loose, sorted.
-    private func allObjects(_ git: GitCLI) throws -> [String] {
-        try git("cat-file", "--batch-all-objects", "--batch-check=%(objectname)").split(separator: "\n").map(String.init).sorted()
-    }
 
     /// The objects the pack `name` holds and how many are stored as deltas, as `git verify-pack`
     /// reads them (after checking the pack).
@@ -205,42 +190,11 @@ struct RepackTests {
         return (Set(objects.map { String($0[0]) }), objects.filter { $0.count == 7 }.count)
     }
 
-    /// A repository at the scratch root with `count` commits made by the git CLI, each packed in
-    /// a pack of its own.
-    private func commitsInPacksOfTheirOwn(_ count: Int, _ scratch: Scratch) throws {
-        try scratch.git("init", "-q", "-b", "main")
-        for round in 0..<count {
-            try scratch.write("entry-\(round).md", "round \(round)\n")
-            try scratch.git.commitAll("round \(round)")
-            try scratch.git("-c", "gc.auto=0", "repack", "-d", "-q")
-        }
-    }
-
-    /// Writes `contents` as a blob with `git hash-object -w` from a file outside the work tree.
-    private func hashObject(_ contents: String, _ scratch: Scratch) throws -> String {
-        let file = scratch.base.appending(path: "blob-\(UUID().uuidString)")
-        try Data(contents.utf8).write(to: file)
-        return try scratch.git("hash-object", "-w", file.path(percentEncoded: false))
-    }
-
-    /// The names (`pack-<sha1>`) of the `.pack` files in `folder`.
-    private func packNames(in folder: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.path(percentEncoded: false))
-            .filter { $0.hasSuffix(".pack") }.map { String($0.dropLast(".pack".count)) }
-    }
-
     /// The bytes of the `.pack` and `.idx` files in `folder`.
     private func packBytes(in folder: URL) throws -> Int64 {
         try FileManager.default.contentsOfDirectory(atPath: folder.path(percentEncoded: false))
             .filter { $0.hasSuffix(".pack") || $0.hasSuffix(".idx") }
             .map { try FileManager.default.attributesOfItem(atPath: folder.appending(path: $0).path(percentEncoded: false))[.size] as? Int64 ?? -1 }
             .reduce(0, +)
-    }
-
-    private func expectFsckClean(_ git: GitCLI, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let fsck = try git.run(["fsck", "--strict", "--no-dangling", "--no-progress"])
-        // An empty repository gets notices ("HEAD points to an unborn branch"), not complaints.
-        let complaints = fsck.stderrLines.filter { !$0.hasPrefix("notice: ") }
-        #expect(fsck.status == 0 && fsck.stdout.isEmpty && complaints.isEmpty, "\(fsck)", sourceLocation: sourceLocation)
     }
 }

@@ -33,14 +33,77 @@ import Testing
         try packListing(notebook).filter { $0.hasSuffix(".pack") }.count
     }
 
-    @Test func maintenancePacksEverythingIntoOnePackAndTheNextSyncWorks() throws {
+    /// Loose objects, as `git count-objects` counts them.
+    static func looseObjects(_ notebook: TemporaryNotebook) throws -> Int {
+        let counts = try notebook.git("count-objects").stdout
+        return Int(counts.split(separator: " ").first ?? "") ?? -1
+    }
+
+    /// Adds `count` packs of one new blob each, made by git, as many fetches would leave.
+    static func addPacks(_ count: Int, to notebook: TemporaryNotebook) throws {
+        for index in 0..<count {
+            let file = notebook.base.appendingPathComponent("blob-\(index)")
+            try Data("pack \(index) \(UUID())\n".utf8).write(to: file)
+            let id = try notebook.git("hash-object", "-w", file.path).requireSuccess().stdout
+            let packs = notebook.url(".git/objects/pack").path
+            let input = notebook.base.appendingPathComponent("ids-\(index)")
+            try Data(id.utf8).write(to: input)
+            try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "git pack-objects -q \"$1/pack\" < \"$2\" >/dev/null", "sh", packs, input.path],
+                                  in: notebook.root, environment: notebook.environment()).requireSuccess()
+        }
+    }
+
+    @Test func byDefaultItRollsUpTheSmallPacksAndLooseObjectsAndThenHasNothingToDo() throws {
+        let devices = try Self.devicesWithManyPacks(rounds: 3)
+        let notebook = devices.notebook
+        let loose = try Self.looseObjects(notebook)
+        #expect(loose > 0)
+        let objects = try notebook.git("cat-file", "--batch-all-objects", "--batch-check").stdout
+        let result = try notebook.hearth("maintenance")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.hasPrefix("rolled up "), "\(result)")
+        #expect(result.stdout.contains(" and \(loose) loose objects into a pack of "), "\(result)")
+        #expect(result.stdout.contains("\nremoved \(loose) loose objects\n"), "\(result)")
+        #expect(try Self.looseObjects(notebook) == 0)
+        #expect(try notebook.git("cat-file", "--batch-all-objects", "--batch-check").stdout == objects)
+        let fsck = try notebook.git("fsck", "--strict")
+        #expect(fsck.status == 0 && fsck.stderr.isEmpty, "\(fsck)")
+        let listing = try Self.packListing(notebook)
+        let again = try notebook.hearth("maintenance")
+        #expect(again.status == 0 && again.stdout.hasPrefix("Nothing to "), "\(again)")
+        #expect(try Self.packListing(notebook) == listing)
+    }
+
+    @Test func autoRunsOnlyWhenMoreThanFiftyPacksGatheredAndSaysNothingOtherwise() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        try notebook.write("notes/a.md", "a\n")
+        try notebook.git("add", "-A").requireSuccess()
+        try notebook.git("commit", "-q", "-m", "a").requireSuccess()
+        try Self.addPacks(50, to: notebook)
+        let listing = try Self.packListing(notebook)
+        let quiet = try notebook.hearth("maintenance", "--auto")
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty, "\(quiet)")
+        #expect(try Self.packListing(notebook) == listing)
+        // The same notebook without --auto has work to do: --auto looked and found it not due.
+        try Self.addPacks(1, to: notebook)
+        let due = try notebook.hearth("maintenance", "--auto", "--json")
+        #expect(due.status == 0, "\(due)")
+        let report = try #require(try JSONSerialization.jsonObject(with: due.stdoutData) as? [String: Any])
+        #expect(report["scope"] as? String == "auto" && report["work"] as? String == "roll-up", "\(due)")
+        #expect(report["packs_before"] as? Int == 51, "\(due)")
+        #expect(try Self.packCount(notebook) <= 2)
+        #expect(try notebook.git("fsck", "--strict").status == 0)
+        #expect(try notebook.hearth("maintenance", "--full", "--auto").status == 2)
+    }
+
+    @Test func fullPacksEverythingIntoOnePackAndTheNextSyncWorks() throws {
         let devices = try Self.devicesWithManyPacks()
         let notebook = devices.notebook
         let packsBefore = try Self.packCount(notebook)
         let listing = try Self.packListing(notebook)
         #expect(packsBefore >= 4, "\(listing)")
         let commits = try notebook.git("log", "--all", "--format=%H").stdout
-        let result = try notebook.hearth("maintenance")
+        let result = try notebook.hearth("maintenance", "--full")
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.hasPrefix("packed "), "\(result)")
         #expect(result.stdout.contains(": \(packsBefore) packs ("), "\(result)")
@@ -50,7 +113,8 @@ import Testing
         let fsck = try notebook.git("fsck", "--strict")
         #expect(fsck.status == 0 && fsck.stderr.isEmpty, "\(fsck)")
         #expect(try notebook.git("log", "--all", "--format=%H").stdout == commits)
-        let again = try notebook.hearth("maintenance")
+        #expect(try Self.looseObjects(notebook) == 0)
+        let again = try notebook.hearth("maintenance", "--full")
         #expect(again.status == 0 && again.stdout.contains(": already 1 pack ("), "\(again)")
         // The next sync still reads every object, and exchanges with the desk as before.
         try notebook.write("notes/after.md", "after maintenance\n")
@@ -112,8 +176,12 @@ import Testing
         #expect(result.stderr.contains("another sync is running in this notebook"), "\(result)")
         #expect(result.stderr == sync.stderr, "\(result)\n\(sync)")
         #expect(try Self.packListing(notebook) == listing)
+        // A background run does not wait for the lock: it gives up at once, quietly.
+        let auto = try notebook.hearth("maintenance", "--auto", "--wait", "30")
+        #expect(auto.status == 0 && auto.stdout.isEmpty && auto.stderr.isEmpty, "\(auto)")
+        #expect(try Self.packListing(notebook) == listing)
         holder.stop()
-        #expect(try notebook.hearth("maintenance").status == 0)
+        #expect(try notebook.hearth("maintenance", "--full").status == 0)
         #expect(try Self.packCount(notebook) == 1)
     }
 

@@ -8,6 +8,8 @@ import Testing
 /// the time the other device's sync just took (so the kill lands anywhere in the sync). After
 /// every kill `git fsck` is clean and the next sync succeeds; after each round both devices hold
 /// the same tree, and every line either device wrote (kept in a ``LineLedger``) is still there.
+/// Every third round, `hearth maintenance` (a roll-up or `--full`) is killed at one of its steps
+/// as well, and must leave fsck clean and the next run working.
 ///
 /// Rounds go on until `HEARTH_STRESS_KILLS` syncs were really killed (12 in `make test`, 120 in
 /// `make test-stress`; a sync that finishes before its kill does not count). A failure names the
@@ -37,7 +39,7 @@ import Testing
         let devices = try SyncCommandTests.TwoDevices()
         let roots = ["laptop": devices.notebook.root, "desk": devices.desk]
         var ledger = LineLedger()
-        var killedAtCheckpoint = 0, killedByTimer = 0, finishedFirst = 0
+        var killedAtCheckpoint = 0, killedByTimer = 0, finishedFirst = 0, killedMaintenance = 0
         var round = 0
         // Bounded: most rounds kill, and one that does not still checks recovery and convergence.
         while killedAtCheckpoint + killedByTimer < Self.kills, round < Self.kills * 4 {
@@ -69,6 +71,19 @@ import Testing
             }
             let recovered = try sync(devices, roots[victim]!)
             if recovered.status != 0 { problems.append("the next sync failed: \(recovered)") }
+            // Every third round, maintenance (a roll-up or a full repack) is killed at one of its steps too.
+            if round % 3 == 2 {
+                let full = Bool.random(using: &random)
+                let step = (full ? MaintenanceKillTests.fullCheckpoints : MaintenanceKillTests.rollUpCheckpoints).randomElement(using: &random)!
+                let flags = ["maintenance"] + (full ? ["--full"] : [])
+                let stopped = try hearth(devices, roots[victim]!, flags, extra: ["HEARTH_SYNC_ABORT_AT": step])
+                if !stopped.wasKilled && stopped.status != 0 { problems.append("maintenance failed by itself: \(stopped)") }
+                if stopped.wasKilled { killedMaintenance += 1 }
+                let fsck = try git(devices, roots[victim]!, "fsck", "--strict", "--no-progress")
+                if fsck.status != 0 || fsck.stderr.contains("error") { problems.append("fsck after maintenance killed at \(step): \(fsck)") }
+                let rerun = try hearth(devices, roots[victim]!, flags)
+                if rerun.status != 0 { problems.append("maintenance after a kill at \(step) failed: \(rerun)") }
+            }
             for device in [other, victim] {
                 let result = try sync(devices, roots[device]!)
                 if result.status != 0 { problems.append("a later sync on \(device) failed: \(result)") }
@@ -91,7 +106,8 @@ import Testing
         let killed = killedAtCheckpoint + killedByTimer
         #expect(killed == Self.kills, "only \(killed) of \(Self.kills) syncs were really killed in \(round) rounds")
         StressReport.append("kills: \(killed) syncs killed and recovered in \(round) rounds (\(killedAtCheckpoint) at a checkpoint, "
-            + "\(killedByTimer) after a random delay; \(finishedFirst) finished first), \(ledger.written) lines written, "
+            + "\(killedByTimer) after a random delay; \(finishedFirst) finished first; \(killedMaintenance) maintenance runs killed), "
+            + "\(ledger.written) lines written, "
             + "\(ledger.missing(in: try roots.values.flatMap { try Self.texts(under: $0).values }).count) lost, seed \(Self.seed)")
     }
 
@@ -127,6 +143,11 @@ import Testing
         }
         return try ProcessRunner.run(binary, ["sync", "--quiet"], in: root, environment: devices.notebook.environment(extra),
                                      killAfter: delay)
+    }
+
+    private func hearth(_ devices: SyncCommandTests.TwoDevices, _ root: URL, _ arguments: [String],
+                        extra: [String: String] = [:]) throws -> ProcessResult {
+        try ProcessRunner.run(try #require(HearthBinary.url), arguments, in: root, environment: devices.notebook.environment(extra))
     }
 
     private func git(_ devices: SyncCommandTests.TwoDevices, _ root: URL, _ arguments: String...) throws -> ProcessResult {

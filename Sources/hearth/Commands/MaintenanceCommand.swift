@@ -2,23 +2,36 @@ import ArgumentParser
 import Foundation
 import SyncKit
 
-/// `hearth maintenance [--json] [--wait SECONDS]`.
+/// `hearth maintenance [--full | --auto] [--json] [--wait SECONDS]`.
 struct MaintenanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "maintenance",
-        abstract: "Pack the notebook's git objects into one pack.",
+        abstract: "Pack the notebook's git objects and prune what is no longer needed.",
         discussion: """
             Every sync that receives something leaves a small pack in .git/objects/pack, and \
-            a repository of many packs makes every sync slower. This command writes all of the repository's \
-            objects into one new pack, checks it, and only then removes the packs it replaces; \
-            loose objects are left as they are. It takes the notebook's sync lock, so it never \
-            runs while a sync does: if another sync or maintenance is running it waits, then \
-            fails without changing anything. It prints how many objects it packed and the packs \
-            and their size before and after. The folder remote is not touched.
+            every local commit leaves loose objects; a repository of many packs makes every sync \
+            slower. By default this command rolls up the small packs and the loose objects into \
+            one new pack, leaving the big packs as they are (a geometric repack, as git's repack \
+            --geometric=2), then removes the packs it replaced and the loose objects now packed. \
+            With --full it writes every reachable object into one pack and drops unreachable \
+            objects older than two weeks; younger ones are kept in a separate pack until they \
+            are. Old packs and loose objects go only after the new pack is written and checked. \
+            It takes the notebook's sync lock, so it never runs while a sync does: if another \
+            sync or maintenance is running it waits, then fails without changing anything. With \
+            --auto it runs only when more than 50 packs or about 6,700 loose objects have \
+            gathered, prints nothing when there is nothing to do, and gives up quietly when the \
+            notebook is busy: what a run in the background after a sync uses. The folder remote \
+            is not touched.
             """
     )
 
     @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Repack every object into one pack and drop unreachable objects older than two weeks.")
+    var full = false
+
+    @Flag(help: "Only when due; print nothing when not, and give up quietly when a sync is running.")
+    var auto = false
 
     @Flag(help: "Print what was done as JSON.")
     var json = false
@@ -28,10 +41,24 @@ struct MaintenanceCommand: ParsableCommand {
 
     @Flag(help: .hidden) var afterSync = false // what a sync starts in the background: AfterSyncMaintenance
 
+    func validate() throws {
+        if full && auto { throw ValidationError("choose one of --full and --auto") }
+    }
+
     func run() throws {
         let notebook = try global.notebook()
         if afterSync { return try AfterSyncMaintenance.run(root: notebook.root) }
-        let report = try Syncer(root: notebook.root, options: SyncOptions(lockWait: wait)).maintain()
+        var options = SyncOptions(lockWait: auto ? 0 : wait)
+        options.checkpoint = SyncCheckpointHook.fromEnvironment()
+        let result = Result { () throws(SyncError) in
+            try Syncer(root: notebook.root, options: options).maintain(full ? .full : auto ? .auto : .rollUp)
+        }
+        if auto, case .failure(.locked) = result {
+            // A sync or another maintenance is at work; the next background run will catch up.
+            return
+        }
+        let report = try result.get()
+        if auto && report.work == .nothing { return }
         if json {
             try JSONOutput.write(report)
         } else {
@@ -39,20 +66,43 @@ struct MaintenanceCommand: ParsableCommand {
         }
     }
 
-    /// One line: `packed 812 objects: 37 packs (4.1 MB) -> 1 pack (1.6 MB)`.
+    /// What was done, in a line or two:
+    /// `rolled up 3 packs and 250 loose objects into a pack of 812 objects: 37 packs (4.1 MB) -> 35 packs (4.0 MB)`.
     static func summary(_ report: MaintenanceReport) -> String {
-        guard report.objectsWritten > 0 else { return "Nothing to pack: the repository holds no objects." }
-        let objects = report.objectsWritten == 1 ? "1 object" : "\(report.objectsWritten) objects"
-        // One pack already: the repack rewrote it (and packed any loose objects); no packs went.
-        if report.packsBefore == 1, report.packsAfter == 1 {
-            return "packed \(objects): already 1 pack (\(size(report.bytesBefore)) -> \(size(report.bytesAfter)))"
+        let packs = "\(count(report.packsBefore, "pack")) (\(size(report.bytesBefore)))"
+            + " -> \(count(report.packsAfter, "pack")) (\(size(report.bytesAfter)))"
+        var lines: [String]
+        switch report.work {
+        case .nothing:
+            lines = [report.packsBefore <= 1 && report.looseObjectsPacked == 0
+                ? "Nothing to pack: \(report.packsBefore == 0 ? "the repository holds no packed or loose objects" : "already 1 pack and no loose objects")."
+                : "Nothing to roll up: the packs already grow geometrically and there are no loose objects (\(packs))."]
+        case .rollUp:
+            var parts: [String] = []
+            if report.packsReplaced > 0 { parts.append(count(report.packsReplaced, "pack")) }
+            if report.looseObjectsPacked > 0 { parts.append(count(report.looseObjectsPacked, "loose object")) }
+            lines = ["rolled up \(parts.joined(separator: " and ")) into a pack of \(count(report.objectsWritten, "object")): \(packs)"]
+        case .full where report.packsBefore == 1 && report.packsAfter == 1:
+            // One pack already: it was rewritten (with any loose objects); no pack went.
+            lines = ["packed \(count(report.objectsWritten, "object")): already 1 pack (\(size(report.bytesBefore)) -> \(size(report.bytesAfter)))"]
+        case .full:
+            lines = ["packed \(count(report.objectsWritten, "object")): \(packs)"]
         }
-        return "packed \(objects): \(packs(report.packsBefore)) (\(size(report.bytesBefore)))"
-            + " -> \(packs(report.packsAfter)) (\(size(report.bytesAfter)))"
+        var details: [String] = []
+        if report.looseObjectsRemoved > 0 { details.append("removed \(count(report.looseObjectsRemoved, "loose object"))") }
+        if report.unreachableObjectsPruned > 0 {
+            details.append("dropped \(count(report.unreachableObjectsPruned, "unreachable object")) older than two weeks")
+        }
+        if report.unreachableObjectsKept > 0 {
+            details.append("kept \(count(report.unreachableObjectsKept, "unreachable object")) until two weeks old")
+        }
+        if report.leftoversRemoved > 0 { details.append("removed \(count(report.leftoversRemoved, "leftover")) of interrupted runs") }
+        if !details.isEmpty { lines.append(details.joined(separator: "; ")) }
+        return lines.joined(separator: "\n")
     }
 
-    private static func packs(_ count: Int) -> String {
-        count == 1 ? "1 pack" : "\(count) packs"
+    private static func count(_ number: Int, _ noun: String) -> String {
+        number == 1 ? "1 \(noun)" : "\(number) \(noun)s"
     }
 
     /// Decimal units, one digit after the point, as `du --si` and the issue's tables give sizes.

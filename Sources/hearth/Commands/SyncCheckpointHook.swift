@@ -1,7 +1,8 @@
 import Foundation
 import SyncKit
 
-/// What `hearth sync` does at its named checkpoints, set from the environment:
+/// What `hearth sync` (and `hearth maintenance`, at its `maintain-…` checkpoints) does at its
+/// named checkpoints, set from the environment:
 /// - `HEARTH_SYNC_TRACE=1` prints the milliseconds since the start at each one on stderr (how the
 ///   benchmark's time splits into snapshot, fetch, merge, checkout and push);
 /// - `HEARTH_SYNC_ABORT_AT=<checkpoint>` kills the process with SIGKILL there: the crash tests

@@ -1,0 +1,33 @@
+import Foundation
+
+/// One loose object file, `objects/xx/<38 hex digits>`, as maintenance sees it.
+struct LooseObject: Equatable {
+    /// The object's name.
+    var id: ObjectID
+    /// The file's path.
+    var path: String
+    /// The file's modification time, in seconds since 1970: when it was written, or last
+    /// freshened (git and libgit2 touch the file when they write an object that exists).
+    var modified: Int64
+
+    /// The loose objects under `objectsFolder`: every file named by 38 hex digits in a folder
+    /// named by two. Temporary files (`tmp_obj_*`, libgit2's) have other names and are left out.
+    static func list(in objectsFolder: String) -> [LooseObject] {
+        var objects: [LooseObject] = []
+        let digits = Array("0123456789abcdef")
+        for high in digits {
+            for low in digits {
+                let fanout = String([high, low])
+                let folder = objectsFolder + "/" + fanout
+                guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+                for name in names where name.utf8.count == 38 {
+                    guard let id = ObjectID(hex: fanout + name) else { continue }
+                    let path = folder + "/" + name
+                    guard let stat = FileStat.of(path) else { continue }
+                    objects.append(LooseObject(id: id, path: path, modified: stat.mtime.seconds))
+                }
+            }
+        }
+        return objects
+    }
+}

@@ -1,0 +1,259 @@
+import Foundation
+import GitKit
+import TestSupport
+import Testing
+
+/// `Repository.maintain`: the geometric roll-up and its prune of packed loose objects, the full
+/// repack with its cruft pack and grace period, leftovers, on repositories the git CLI made and
+/// checked with `git fsck --strict`, `git count-objects -v` and `git repack --cruft`.
+struct MaintainTests {
+    static let day: TimeInterval = 24 * 3600
+
+    @Test(arguments: [
+        // counts, loose, packs rolled up
+        ([120, 3, 3, 3], 6, 3),  // the small ones and the loose objects; 120 >= 2 x 15 stays
+        ([120, 3, 3, 3], 0, 3),
+        ([120, 50, 20, 8], 0, 0),  // already a progression
+        ([120, 50, 20, 8], 1, 0),  // only the loose object: 8 >= 2 x 1
+        ([120, 50, 20, 8], 5, 4),  // 8 < 2 x 5, then 20 < 2 x 13, 50 < 2 x 33, 120 < 2 x 83: all of them
+        ([100, 60], 0, 2),  // 100 < 2 x 60
+        ([1], 0, 0),
+        ([], 10, 0),
+    ])
+    func geometricRollUpRollsWhatBreaksTheProgression(_ counts: [Int], _ loose: Int, _ rolled: Int) {
+        let plan = GeometricRollUp(counts: counts, loose: loose, factor: 2)
+        #expect(plan.packs == rolled)
+        #expect(plan.objects == loose + counts.sorted().prefix(rolled).reduce(0, +))
+    }
+
+    @Test func rollUpLeavesTheBigPackAndKeptPacksAndPacksTheSmallOnesAndTheLooseObjects() throws {
+        try Scratch.with { scratch in
+            let git = scratch.git
+            try git("init", "-q", "-b", "main")
+            for round in 0..<40 {
+                try scratch.write("old-\(round).md", "old entry \(round)\n")
+                try git.commitAll("old \(round)")
+            }
+            try git("-c", "gc.auto=0", "repack", "-a", "-d", "-q")
+            let packFolder = scratch.root.appending(path: ".git/objects/pack")
+            let big = try #require(try Scratch.packNames(in: packFolder).first)
+            try scratch.commitsInPacksOfTheirOwn(4, from: 40, initialize: false)
+            let kept = try #require(try Scratch.packNames(in: packFolder).filter { $0 != big }.first)
+            try Data().write(to: packFolder.appending(path: kept + ".keep"))
+            let keptBytes = try Data(contentsOf: packFolder.appending(path: kept + ".pack"))
+            for round in 0..<2 {
+                try scratch.write("new-\(round).md", "new entry \(round)\n")
+                try git.commitAll("new \(round)")
+            }
+            let loose = try git.countObjects()["count"] ?? 0
+            #expect(loose == 6)
+            let objectsBefore = try git.allObjects()
+
+            let repository = try Repository.open(at: scratch.root)
+            let outcome = try repository.maintain(full: false)
+            #expect(outcome.work == .rollUp)
+            #expect(outcome.packsBefore == 5 && outcome.packsAfter == 3, "\(outcome)")
+            #expect(outcome.packsReplaced == 3)
+            #expect(outcome.looseObjectsPacked == loose && outcome.looseObjectsRemoved == loose)
+            #expect(outcome.objectsWritten == 3 * 3 + loose)
+            let after = try Scratch.packNames(in: packFolder)
+            #expect(after.contains(big) && after.contains(kept), "\(after)")
+            #expect(try Data(contentsOf: packFolder.appending(path: kept + ".pack")) == keptBytes)
+            #expect(try git.countObjects()["count"] == 0)
+            #expect(try git.countObjects()["garbage"] == 0)
+            #expect(try git.allObjects() == objectsBefore)
+            try git.expectFsckClean()
+
+            // The packs now grow geometrically: nothing to do, nothing rewritten.
+            let again = try repository.maintain(full: false)
+            #expect(again.work == .nothing)
+            #expect(try Scratch.packNames(in: packFolder).sorted() == after.sorted())
+        }
+    }
+
+    @Test func aLooseObjectWrittenWhileTheRollUpRunsIsNotRemoved() throws {
+        try Scratch.with { scratch in
+            try scratch.commitsInPacksOfTheirOwn(3)
+            try scratch.write("loose.md", "loose\n")
+            try scratch.git.commitAll("loose")
+            var late: String?
+            let outcome = try Repository.open(at: scratch.root).maintain(full: false) { checkpoint in
+                if checkpoint == MaintenanceCheckpoint.packWritten.rawValue { late = try? scratch.hashObject("written meanwhile\n") }
+            }
+            let lateID = try #require(late)
+            #expect(outcome.looseObjectsRemoved == 3)
+            #expect(try scratch.git.has(lateID))
+            #expect(try scratch.git.countObjects()["count"] == 1, "only the late object is loose")
+            #expect(try scratch.git("cat-file", "-p", lateID) == "written meanwhile")
+            try scratch.git.expectFsckClean()
+        }
+    }
+
+    @Test func fullKeepsYoungUnreachableObjectsInACruftPackGitReadsAndDropsOldOnes() throws {
+        try Scratch.with { scratch in
+            let git = scratch.git
+            try scratch.commitsInPacksOfTheirOwn(3)
+            let packFolder = scratch.root.appending(path: ".git/objects/pack")
+            // A blob git freshens: its loose file is put back, young, after its pack is aged.
+            let freshened = try scratch.hashObject("freshened\n")
+            let freshPath = scratch.root.appending(path: ".git/objects/\(freshened.prefix(2))/\(freshened.dropFirst(2))")
+            let freshBytes = try Data(contentsOf: freshPath)
+            let old = try abandonedBranch("old-scrap", files: ["old.md": "old scrap\n", "fresh.md": "freshened\n"], scratch)
+            let oldPack = try #require(try Scratch.packNames(in: packFolder).first { try packHolds($0, old.commit, packFolder, git) })
+            let young = try abandonedBranch("young-scrap", files: ["young.md": "young scrap\n"], scratch)
+            let youngPack = try #require(try Scratch.packNames(in: packFolder).first { try packHolds($0, young.commit, packFolder, git) })
+            try git("reflog", "expire", "--expire=now", "--all")
+            try age(packFolder.appending(path: oldPack + ".pack"), days: 20)
+            try age(packFolder.appending(path: youngPack + ".pack"), days: 3)
+            try FileManager.default.createDirectory(at: freshPath.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try freshBytes.write(to: freshPath)
+            let oldLoose = try scratch.hashObject("old loose\n")
+            let tenDays = try scratch.hashObject("ten days loose\n")
+            let threeDays = try scratch.hashObject("three days loose\n")
+            try age(looseFile(oldLoose, scratch), days: 30)
+            try age(looseFile(tenDays, scratch), days: 10)
+            try age(looseFile(threeDays, scratch), days: 3)
+            let reachable = try git("rev-list", "--all", "--objects").split(separator: "\n").map { String($0.prefix(40)) }
+
+            let outcome = try Repository.open(at: scratch.root).maintain(full: true)
+            #expect(outcome.work == .full)
+            for id in [old.commit, try #require(old.blobs["old.md"]), oldLoose] { #expect(try !git.has(id), "\(id) outlived its grace") }
+            for id in young.all + [freshened, tenDays, threeDays] { #expect(try git.has(id), "\(id) was dropped while young") }
+            for id in reachable { #expect(try git.has(id)) }
+            // Young: the young branch's commit, tree and blob, the freshened blob, two loose blobs.
+            #expect(outcome.unreachableObjectsKept == 6, "\(outcome)")
+            // Old: the old branch's commit, tree and blob, and the old loose blob.
+            #expect(outcome.unreachableObjectsPruned == 4, "\(outcome)")
+            #expect(try git.countObjects()["count"] == 0)
+            #expect(try git.countObjects()["packs"] == 2)
+            #expect(try git.countObjects()["garbage"] == 0)
+            let cruft = try #require(try FileManager.default.contentsOfDirectory(atPath: packFolder.path(percentEncoded: false))
+                .first { $0.hasSuffix(".mtimes") })
+            try git.expectFsckClean()
+
+            // git reads each object's own time from the .mtimes: at seven days, only the
+            // ten-day-old blob expires (the pack file itself is as old as the oldest object).
+            try git("repack", "-d", "-q", "--cruft", "--cruft-expiration=7.days.ago")
+            #expect(try !git.has(tenDays))
+            for id in young.all + [freshened, threeDays] + reachable { #expect(try git.has(id), "git dropped \(id) from \(cruft)") }
+            try git.expectFsckClean()
+        }
+    }
+
+    @Test func fullKeepsWhatTheReflogsAndKeptPacksHoldHoweverOld() throws {
+        try Scratch.with { scratch in
+            let git = scratch.git
+            try scratch.commitsInPacksOfTheirOwn(3)
+            let packFolder = scratch.root.appending(path: ".git/objects/pack")
+            let kept = try #require(try Scratch.packNames(in: packFolder).first)
+            try Data().write(to: packFolder.appending(path: kept + ".keep"))
+            try scratch.write("undone.md", "undone\n")
+            try git.commitAll("undone")
+            let undone = try git("rev-parse", "HEAD")
+            try git("reset", "-q", "--hard", "HEAD~1")
+            for pack in try Scratch.packNames(in: packFolder) { try age(packFolder.appending(path: pack + ".pack"), days: 60) }
+            for object in ["undone.md"] {
+                let id = try git("rev-parse", "\(undone):\(object)")
+                try age(looseFile(id, scratch), days: 60)
+            }
+            try age(looseFile(undone, scratch), days: 60)
+            let keptBytes = try Data(contentsOf: packFolder.appending(path: kept + ".pack"))
+
+            let outcome = try Repository.open(at: scratch.root).maintain(full: true)
+            #expect(outcome.unreachableObjectsPruned == 0, "\(outcome)")
+            #expect(try git("cat-file", "-t", undone) == "commit", "the reflog names it")
+            #expect(try Data(contentsOf: packFolder.appending(path: kept + ".pack")) == keptBytes)
+            try git.expectFsckClean()
+        }
+    }
+
+    @Test func leftoversOlderThanAnHourGoAndYoungerOnesStay() throws {
+        try Scratch.with { scratch in
+            try scratch.commitsInPacksOfTheirOwn(1)
+            let objects = scratch.root.appending(path: ".git/objects")
+            let oldQuarantine = objects.appending(path: "incoming-hearth-old")
+            let newQuarantine = objects.appending(path: "incoming-hearth-new")
+            for folder in [oldQuarantine, newQuarantine] {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data("half a pack".utf8).write(to: folder.appending(path: "pack-1.pack"))
+            }
+            let oldFiles = [objects.appending(path: "pack/tmp_pack_abc"), objects.appending(path: "pack/pack_git2_abc"),
+                            objects.appending(path: "tmp_obj_abc")]
+            let newFiles = [objects.appending(path: "pack/tmp_idx_new"), objects.appending(path: "pack/pack_git2_new")]
+            for file in oldFiles + newFiles { try Data("partial".utf8).write(to: file) }
+            for item in oldFiles + [oldQuarantine, oldQuarantine.appending(path: "pack-1.pack")] { try age(item, days: 1.0 / 12) }
+            // A quarantine whose folder is old but whose pack is still being written is not a leftover.
+            try age(newQuarantine, days: 1)
+
+            let outcome = try Repository.open(at: scratch.root).maintain(full: false)
+            #expect(outcome.leftoversRemoved == 4)
+            for item in oldFiles + [oldQuarantine] { #expect(!FileManager.default.fileExists(atPath: item.path(percentEncoded: false))) }
+            for item in newFiles + [newQuarantine] { #expect(FileManager.default.fileExists(atPath: item.path(percentEncoded: false))) }
+            try scratch.git.expectFsckClean()
+        }
+    }
+
+    /// Hundreds of syncs as a device sees them (a pack per fetch, loose objects per commit) with
+    /// maintenance whenever it is due: the pack count never goes past the limit, nothing is lost.
+    @Test func packCountStaysBoundedOverManySyncs() throws {
+        try Scratch.with { scratch in
+            let git = scratch.git
+            let policy = MaintenancePolicy(packLimit: 6, looseObjectLimit: 6_700)
+            try git("init", "-q", "-b", "main")
+            let repository = try Repository.open(at: scratch.root)
+            var rounds = 0, runs = 0, cheap = 0
+            for round in 0..<48 {
+                try scratch.write("entry-\(round % 7).md", "round \(round)\n")
+                try git.commitAll("round \(round)")
+                // A pack per fetch, as a sync leaves; the commit's objects stay loose too.
+                try git("-c", "gc.auto=0", "repack", "-q")
+                let needs = try repository.maintenanceNeeds(policy: policy)
+                #expect(needs.packs <= policy.packLimit + 1, "round \(round): \(needs)")
+                if needs.isDue {
+                    if needs.isCheap { cheap += 1 }
+                    let outcome = try repository.maintain(full: false, policy: policy)
+                    #expect(outcome.packsAfter <= policy.packLimit, "round \(round): \(outcome)")
+                    runs += 1
+                }
+                rounds += 1
+            }
+            #expect(runs >= 5 && cheap == runs, "\(runs) runs, \(cheap) cheap")
+            #expect(try git("rev-list", "--count", "HEAD") == "\(rounds)")
+            try git.expectFsckClean()
+            #expect(try repository.maintenanceNeeds(policy: MaintenancePolicy(packLimit: 0, cheapObjectLimit: 1)).isCheap == false)
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// A branch with one commit of `files`, packed in a pack of its own, then deleted: its commit,
+    /// tree and blobs are unreachable (once the reflogs are expired).
+    private func abandonedBranch(_ name: String, files: [String: String], _ scratch: Scratch) throws -> (commit: String, blobs: [String: String], all: [String]) {
+        let git = scratch.git
+        try git("checkout", "-q", "-b", name)
+        for (path, text) in files { try scratch.write(path, text) }
+        try git.commitAll(name)
+        let commit = try git("rev-parse", "HEAD")
+        let tree = try git("rev-parse", "HEAD^{tree}")
+        var blobs: [String: String] = [:]
+        for path in files.keys { blobs[path] = try git("rev-parse", "HEAD:\(path)") }
+        try git("-c", "gc.auto=0", "repack", "-d", "-q")
+        try git("checkout", "-q", "main")
+        try git("branch", "-q", "-D", name)
+        for path in files.keys { try? scratch.remove(path) }
+        return (commit, blobs, [commit, tree] + blobs.values.sorted())
+    }
+
+    private func packHolds(_ pack: String, _ id: String, _ folder: URL, _ git: GitCLI) throws -> Bool {
+        try git("verify-pack", "-v", folder.appending(path: pack + ".idx").path(percentEncoded: false)).contains(id)
+    }
+
+    private func looseFile(_ id: String, _ scratch: Scratch) -> URL {
+        scratch.root.appending(path: ".git/objects/\(id.prefix(2))/\(id.dropFirst(2))")
+    }
+
+    private func age(_ item: URL, days: Double) throws {
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-days * Self.day)],
+                                              ofItemAtPath: item.path(percentEncoded: false))
+    }
+}
