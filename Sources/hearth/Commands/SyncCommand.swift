@@ -15,8 +15,8 @@ struct SyncCommand: ParsableCommand {
             configured it commits locally and says so. When the repository (or a folder remote it \
             pushed to) has crossed a maintenance threshold, a small maintenance runs within the \
             sync and a bigger one is started in the background, logged to \
-            .git/hearth/maintenance.log (see hearth maintenance); a failed maintenance is a \
-            warning, never a failed sync.
+            .git/hearth/maintenance.log (see hearth maintenance); a maintenance that fails is \
+            reported, and never fails the sync.
             """
     )
 
