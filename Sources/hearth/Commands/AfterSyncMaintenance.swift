@@ -3,8 +3,9 @@ import Foundation
 import NoteKit
 import SyncKit
 
-/// `hearth maintenance --after-sync`: the run ``BackgroundMaintenance`` starts after a sync
-/// deferred maintenance. Does what is due (``Syncer/maintainDue()``) and writes one timestamped
+/// `hearth maintenance --after-sync REMOTE`: the run ``BackgroundMaintenance`` starts after a sync
+/// deferred maintenance, with the remote that sync used (empty for the default). Does what is
+/// due (``Syncer/maintainDue()``) and writes one timestamped
 /// line per repository it maintained to its stdout, the log. Never waits for the sync lock: when
 /// another sync or maintenance holds the notebook it says so and leaves the work to the next one.
 ///
@@ -12,8 +13,8 @@ import SyncKit
 /// is at that path (at most a minute), so a test can see a sync end while the run still works;
 /// `HEARTH_SYNC_ABORT_AT=before-maintenance` kills it there.
 enum AfterSyncMaintenance {
-    static func run(root: URL) throws {
-        var options = SyncOptions(lockWait: 0)
+    static func run(root: URL, remote: String) throws {
+        var options = SyncOptions(remote: remote.isEmpty ? nil : remote, lockWait: 0)
         let abort = SyncCheckpointHook.fromEnvironment()
         let waitFor = ProcessInfo.processInfo.environment["HEARTH_MAINTENANCE_WAIT_FOR"].flatMap { $0.isEmpty ? nil : $0 }
         options.checkpoint = { checkpoint in

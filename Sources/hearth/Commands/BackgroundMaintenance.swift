@@ -2,7 +2,7 @@ import Foundation
 import SyncKit
 
 /// Starts the maintenance a sync deferred (``SyncMaintenance/isDeferred``) as a process of its
-/// own, `hearth maintenance --after-sync`, the way git detaches `gc --auto`: in a session of its
+/// own, `hearth maintenance --after-sync REMOTE`, the way git detaches `gc --auto`: in a session of its
 /// own (no terminal, so Ctrl-C and a closed terminal do not reach it), stdin from `/dev/null`,
 /// stdout and stderr appended to ``Syncer/maintenanceLog``, not waited for. The sync exits at
 /// once. It is never run twice at a time: the run takes the sync lock and gives up quietly when
@@ -11,13 +11,14 @@ enum BackgroundMaintenance {
     /// The log is started afresh once it has grown past this, when the next run starts.
     static let logLimit = 256 * 1024
 
-    /// Starts the run for the notebook at `root`, logging to `log`; its pid, or why it could not start.
-    static func start(root: URL, log: URL) -> Result<pid_t, StartFailure> {
+    /// Starts the run for the notebook at `root` and the remote the sync used (nil: the
+    /// default one), logging to `log`; its pid, or why it could not start.
+    static func start(root: URL, remote: String?, log: URL) -> Result<pid_t, StartFailure> {
         guard let program = WatchCommand.executablePath else { return .failure(StartFailure(reason: "this program's path is unknown")) }
         let logPath = log.path(percentEncoded: false)
         try? FileManager.default.createDirectory(at: log.deletingLastPathComponent(), withIntermediateDirectories: true)
         let size = (try? FileManager.default.attributesOfItem(atPath: logPath))?[.size] as? Int ?? 0
-        let arguments = ["hearth", "-C", root.path(percentEncoded: false), "maintenance", "--after-sync"]
+        let arguments = ["hearth", "-C", root.path(percentEncoded: false), "maintenance", "--after-sync", remote ?? ""]
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {

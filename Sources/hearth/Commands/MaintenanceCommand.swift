@@ -39,7 +39,7 @@ struct MaintenanceCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds to wait for a sync in this notebook to finish.", valueName: "SECONDS"))
     var wait: Double = 10
 
-    @Flag(help: .hidden) var afterSync = false // what a sync starts in the background: AfterSyncMaintenance
+    @Option(help: .hidden) var afterSync: String? // what a sync starts in the background, with its remote: AfterSyncMaintenance
 
     func validate() throws {
         if full && auto { throw ValidationError("choose one of --full and --auto") }
@@ -47,7 +47,7 @@ struct MaintenanceCommand: ParsableCommand {
 
     func run() throws {
         let notebook = try global.notebook()
-        if afterSync { return try AfterSyncMaintenance.run(root: notebook.root) }
+        if let afterSync { return try AfterSyncMaintenance.run(root: notebook.root, remote: afterSync) }
         var options = SyncOptions(lockWait: auto ? 0 : wait)
         options.checkpoint = SyncCheckpointHook.fromEnvironment()
         let result = Result { () throws(SyncError) in

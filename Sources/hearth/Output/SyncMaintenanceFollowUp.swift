@@ -9,7 +9,7 @@ enum SyncMaintenanceFollowUp {
     static func run(_ maintenance: SyncMaintenance, root: URL, log: URL) -> SyncMaintenance {
         var maintenance = maintenance
         if maintenance.isDeferred {
-            switch BackgroundMaintenance.start(root: root, log: log) {
+            switch BackgroundMaintenance.start(root: root, remote: maintenance.folderRemote?.remote, log: log) {
             case .success:
                 maintenance.markStarted()
             case .failure(let failure):
