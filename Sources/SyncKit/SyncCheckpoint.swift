@@ -24,6 +24,9 @@ public enum SyncCheckpoint: String, Sendable, CaseIterable {
     case duringPush = "during-push"
     /// The push succeeded.
     case afterPush = "after-push"
+    /// Maintenance is due and about to run, under the sync lock (within a sync, or in
+    /// ``Syncer/maintainDue()``); reached once per repository maintained.
+    case beforeMaintenance = "before-maintenance"
 
     /// Maintenance: leftovers of dead processes removed, nothing else changed.
     case maintainAfterLeftovers = "maintain-after-leftovers"

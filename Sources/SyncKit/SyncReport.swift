@@ -34,4 +34,7 @@ public struct SyncReport: Sendable, Codable {
     /// How many of the pushes found the remote's branch locked by another device's push and
     /// waited for it (the others that failed found the remote moved).
     public var lockWaits: Int = 0
+    /// What the sync did about maintenance once it had pushed: done within it when small, else
+    /// deferred for ``Syncer/maintainDue()``.
+    public var maintenance = SyncMaintenance()
 }

@@ -77,6 +77,7 @@ public final class Syncer {
         if adopted { report.outcome = .fastForwarded }
         guard let remote else {
             report.openConflicts = ConflictStore(root: root).count()
+            report.maintenance = maintainAfterSync(remote: nil, pushed: false)
             return report
         }
         report.remote = remote
@@ -166,6 +167,8 @@ public final class Syncer {
         report.head = head?.description
         try count(into: &report, start: start, head: head, incoming: lastIncoming)
         report.openConflicts = ConflictStore(root: root).count()
+        // Last, once everything else is done: a sync that got this far has succeeded.
+        report.maintenance = maintainAfterSync(remote: remote, pushed: report.pushAttempts > 0)
         return report
     }
 

@@ -12,7 +12,9 @@ internal import GitKit
 /// is a round that finds another sync holding the lock (reported once, and once more when it
 /// resumes). ``stop()`` (from a signal handler's queue, say) lets a sync under way finish, then
 /// ``run(residentMemory:)`` returns. When the notebook's folder is moved or deleted, ``run(residentMemory:)`` returns
-/// ``WatchEnd/notebookGone``.
+/// ``WatchEnd/notebookGone``. Maintenance a sync found too big to do within it
+/// (``SyncMaintenance/isDeferred``) runs in this process when idle, at most once every
+/// ``WatchOptions/maintenanceSpacing``, and is reported as ``WatchEvent/maintained(_:)``.
 ///
 /// `@unchecked Sendable`, and safe: only ``stop()`` runs on another thread, and it touches
 /// `stopRequested`, `syncing` and `detector` under `state` only (a detector's `wake()` is safe from
@@ -41,6 +43,10 @@ public final class NotebookWatcher: @unchecked Sendable {
     private var lastSyncWrote = false
     /// Rounds skipped in a row because another sync held the lock.
     private var skips = 0
+    /// Whether a sync deferred maintenance that has not run yet (``idleMaintenance()``).
+    private var maintenancePending = false
+    /// When the deferred maintenance last ran.
+    private var lastMaintenance = Date.distantPast
 
     /// Prepares to watch the notebook at `root`; nothing happens until ``run(residentMemory:)``.
     ///
@@ -174,6 +180,12 @@ public final class NotebookWatcher: @unchecked Sendable {
                 }
                 continue
             }
+            // Idle: nothing changed waits to be synced and the last sync went through.
+            if failures == 0, skips == 0, checkAt == nil, maintenancePending,
+               now.timeIntervalSince(lastMaintenance) >= options.maintenanceSpacing {
+                idleMaintenance()
+                continue
+            }
             let deadline = failures == 0 && skips == 0 ? min(checkAt ?? nextRound, nextRound) : nextRound
             if detector.waitForChanges(until: deadline) { checkAt = Date().addingTimeInterval(options.quiet) }
             if let reason = detector.failure { pollInstead(because: reason) }
@@ -211,21 +223,23 @@ public final class NotebookWatcher: @unchecked Sendable {
         report(.resumed)
     }
 
+    /// Marks a sync (or a maintenance) under way, for ``stop()`` to say it waits for it.
+    private func setSyncing(_ value: Bool) {
+        state.lock()
+        syncing = value
+        state.unlock()
+    }
+
     /// Runs one sync; when the next round is due, the failures in a row after it, and what the
     /// next round is (a retry after a failed or skipped sync).
     private func sync(_ trigger: WatchTrigger, failures: Int) -> (Date, Int, WatchTrigger) {
-        state.lock()
-        syncing = true
-        state.unlock()
-        defer {
-            state.lock()
-            syncing = false
-            state.unlock()
-        }
+        setSyncing(true)
+        defer { setSyncing(false) }
         do {
             let outcome = try Syncer(root: root, options: syncOptions).sync()
             lockTaken()
             lastSyncWrote = !outcome.receivedPaths.isEmpty || !outcome.mergedPaths.isEmpty
+            if outcome.maintenance.isDeferred { maintenancePending = true }
             report(.synced(outcome, trigger: trigger))
             return (Date().addingTimeInterval(options.interval), 0, .interval)
         } catch {
@@ -238,6 +252,24 @@ public final class NotebookWatcher: @unchecked Sendable {
             let delay = options.retryDelay(afterFailures: failures + 1)
             report(.failed(error, trigger: trigger, retryIn: delay))
             return (Date().addingTimeInterval(delay), failures + 1, .retry)
+        }
+    }
+
+    /// Runs the maintenance a sync deferred (``Syncer/maintainDue()``) in this process, holding the
+    /// sync lock as a sync does; a save meanwhile waits for it, then goes out with the next sync.
+    /// When another sync holds the notebook, it is left for after the next sync.
+    private func idleMaintenance() {
+        setSyncing(true)
+        defer { setSyncing(false) }
+        do {
+            let maintenance = try Syncer(root: root, options: syncOptions).maintainDue()
+            maintenancePending = false
+            lastMaintenance = Date()
+            report(.maintained(maintenance))
+        } catch {
+            // Locked by another sync, or the notebook is gone (the loop says so): the next sync
+            // that defers maintenance asks again.
+            maintenancePending = false
         }
     }
 

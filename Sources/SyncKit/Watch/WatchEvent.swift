@@ -6,6 +6,8 @@ public enum WatchEvent: Sendable {
     case started(root: String, detector: String, options: WatchOptions)
     /// A sync ran.
     case synced(SyncReport, trigger: WatchTrigger)
+    /// Maintenance a sync deferred ran in idle time (``Syncer/maintainDue()``).
+    case maintained(SyncMaintenance)
     /// Files changed but nothing is left to commit: the sync's own writes (`lastSyncWrote`, when
     /// the last sync wrote files here and nothing was looked at since), or files git ignores, or a
     /// save that put back what was there.
@@ -39,7 +41,10 @@ public enum WatchEvent: Sendable {
         case .synced(let report, _):
             return report.snapshot != nil || !(report.outcome == .upToDate || report.outcome == .localOnly)
                 || !report.newConflicts.isEmpty || !report.keptLocal.isEmpty
+                || report.maintenance.steps.contains { [.done, .busy, .failed].contains($0.action) }
         case .nothingToCommit: return false
+        case .maintained(let maintenance):
+            return maintenance.steps.contains { $0.action != .notNeeded }
         case .started, .skipped, .resumed, .pollingInstead, .notebookGone, .failed, .stopping, .stopped, .restarting: return true
         }
     }
@@ -48,6 +53,7 @@ public enum WatchEvent: Sendable {
     public var isFailure: Bool {
         switch self {
         case .failed, .skipped, .notebookGone: return true
+        case .maintained(let maintenance): return maintenance.steps.contains { $0.action == .failed }
         default: return false
         }
     }
@@ -60,6 +66,9 @@ public enum WatchEvent: Sendable {
                 + "and every \(Self.seconds(options.interval)))"
         case .synced(let report, let trigger):
             return "sync (\(trigger.rawValue)): " + Self.describe(report)
+        case .maintained(let maintenance):
+            let steps = maintenance.steps.filter { $0.action != .notNeeded }
+            return "maintenance: " + (steps.isEmpty ? "nothing due any more" : steps.map(\.summary).joined(separator: "; "))
         case .nothingToCommit(let lastSyncWrote):
             return "files changed, nothing left to commit" + (lastSyncWrote ? " (the last sync wrote them)" : "")
         case .skipped(let holder, let retryIn):
@@ -115,6 +124,9 @@ public enum WatchEvent: Sendable {
         }
         if !report.keptLocal.isEmpty {
             parts.append("\(plural(report.keptLocal.count, "file")) saved during the sync, kept for the next one")
+        }
+        for step in report.maintenance.steps where [.done, .busy, .failed].contains(step.action) {
+            parts.append("maintenance: " + step.summary)
         }
         return parts.joined(separator: "; ")
     }

@@ -23,6 +23,14 @@ public struct WatchOptions: Sendable {
     /// would otherwise turn into hundreds of megabytes a day.
     public var restartAfterGrowth: Int?
 
+    /// The least time between two runs of the maintenance that syncs deferred, which the watcher
+    /// does when idle (nothing changed waits to be synced). Maintenance runs only when due, and
+    /// one run clears what is due; the spacing bounds the cost when it cannot (loose objects too
+    /// young to prune keep the count up), as git stops `gc --auto` for a day after a warning.
+    /// Ten minutes: a watcher syncing every minute adds at most one pack a sync, so the 50-pack
+    /// limit is crossed by at most a few packs before the next run.
+    public var maintenanceSpacing: TimeInterval = 600
+
     /// Options with hearth's defaults: 2 s quiet, a sync every 60 s, half a second for the lock.
     public init(quiet: TimeInterval = 2, interval: TimeInterval = 60, lockWait: TimeInterval = 0.5,
                 pollEvery: TimeInterval = 1, forcePolling: Bool = false, firstRetryDelay: TimeInterval = 1,

@@ -39,12 +39,15 @@ struct MaintenanceCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds to wait for a sync in this notebook to finish.", valueName: "SECONDS"))
     var wait: Double = 10
 
+    @Option(help: .hidden) var afterSync: String? // what a sync starts in the background, with its remote: AfterSyncMaintenance
+
     func validate() throws {
         if full && auto { throw ValidationError("choose one of --full and --auto") }
     }
 
     func run() throws {
         let notebook = try global.notebook()
+        if let afterSync { return try AfterSyncMaintenance.run(root: notebook.root, remote: afterSync) }
         var options = SyncOptions(lockWait: auto ? 0 : wait)
         options.checkpoint = SyncCheckpointHook.fromEnvironment()
         let result = Result { () throws(SyncError) in

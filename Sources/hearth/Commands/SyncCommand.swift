@@ -12,7 +12,11 @@ struct SyncCommand: ParsableCommand {
             key and bodies per line, updates only files you have not touched since, and pushes \
             (fetching and merging again if another device pushed first). Conflicts never stop a \
             sync: both versions are kept and recorded; see hearth conflicts. With no remote \
-            configured it commits locally and says so.
+            configured it commits locally and says so. When the repository (or a folder remote it \
+            pushed to) has crossed a maintenance threshold, a small maintenance runs within the \
+            sync and a bigger one is started in the background, logged to \
+            .git/hearth/maintenance.log (see hearth maintenance); a maintenance that fails is \
+            reported, and never fails the sync.
             """
     )
 
@@ -44,14 +48,17 @@ struct SyncCommand: ParsableCommand {
         let hook = SyncCheckpointHook.fromEnvironment()
         options.checkpoint = hook
         options.transferCheckpoint = hook
-        let report: SyncReport
+        let syncer: Syncer
+        var report: SyncReport
         do {
-            report = try Syncer(root: notebook.root, options: options).sync()
+            syncer = try Syncer(root: notebook.root, options: options)
+            report = try syncer.sync()
             reporter.finish()
         } catch {
             reporter.finish()
             throw error
         }
+        report.maintenance = SyncMaintenanceFollowUp.run(report.maintenance, root: notebook.root, log: syncer.maintenanceLog)
         if let hint = RemoteHeadHint.line(for: report) { Diagnostics.text(hint) }
         if json {
             try JSONOutput.write(report)

@@ -19,7 +19,8 @@ struct WatchCommand: ParsableCommand {
             that fails (the network is away, say) prints one line on stderr and is retried after \
             1 s, 2 s, 4 s ... up to the interval (at most a minute). While another hearth sync holds \
             the notebook, rounds are skipped with the same growing pauses (one line when that starts, \
-            one when it ends). If the notebook's folder is moved or deleted, watch ends with exit 1; \
+            one when it ends). Maintenance too big to run within a sync runs when watch is idle, \
+            at most every 10 minutes, and is logged. If the notebook's folder is moved or deleted, watch ends with exit 1; \
             if stdout is closed, it stops with exit 141.
             """
     )
@@ -157,7 +158,8 @@ struct WatchCommand: ParsableCommand {
         // are messages, on stderr.
         let stream: Terminal
         switch event {
-        case .synced, .nothingToCommit: stream = .standardOutput
+        case .maintained where event.isFailure: stream = .standardError
+        case .synced, .nothingToCommit, .maintained: stream = .standardOutput
         case .started, .skipped, .resumed, .pollingInstead, .notebookGone, .failed, .stopping, .stopped, .restarting:
             stream = .standardError
         }

@@ -9,6 +9,7 @@ enum SyncSummary {
         }
         guard let remote = report.remote else {
             lines.append("No remote configured: changes are committed here only. Add one with hearth remote add origin URL.")
+            lines += SyncMaintenanceFollowUp.lines(report.maintenance)
             return lines.joined(separator: "\n") + "\n" + conflictLine(report)
         }
         switch report.outcome {
@@ -32,6 +33,7 @@ enum SyncSummary {
             lines.append("  kept     \(path): changed on disk during the sync, or could not be written (read-only, disk full); left as it was, the next sync brings it up to date")
         }
         if report.pushAttempts > 1 { lines.append(retryLine(report)) }
+        lines += SyncMaintenanceFollowUp.lines(report.maintenance)
         return lines.joined(separator: "\n") + "\n" + conflictLine(report)
     }
 
