@@ -3,8 +3,14 @@ internal import GitKit
 
 extension Syncer {
     /// Whether maintenance is due, from a look at the object folders (no lock, no object read).
+    /// The thresholds are the notebook's `hearth.maintenance.packLimit` and `looseLimit` settings
+    /// (git's 50 packs and 6,700 loose objects when unset).
+    ///
+    /// - Throws: ``SyncError/io(path:operation:reason:)`` when a setting holds something it cannot
+    ///   mean; ``SyncError/git(_:)`` when the folders cannot be listed.
     public func maintenanceUrgency() throws(SyncError) -> MaintenanceUrgency {
-        let needs = try git { () throws(GitError) in try repository.maintenanceNeeds() }
+        let policy = try AutoMaintenanceSettings(repository).policy
+        let needs = try git { () throws(GitError) in try repository.maintenanceNeeds(policy: policy) }
         guard needs.isDue else { return .notNeeded }
         return needs.isCheap ? .cheap : .costly
     }
@@ -32,8 +38,9 @@ extension Syncer {
 
     /// ``maintain(_:)`` for a caller that already holds the sync lock (a sync, after its push).
     func maintainHoldingLock(_ scope: MaintenanceScope) throws(SyncError) -> MaintenanceReport {
+        let policy = try AutoMaintenanceSettings(repository).policy
         if scope == .auto {
-            let needs = try git { () throws(GitError) in try repository.maintenanceNeeds() }
+            let needs = try git { () throws(GitError) in try repository.maintenanceNeeds(policy: policy) }
             guard needs.isDue else {
                 return MaintenanceReport(scope: scope, work: .nothing, packsBefore: needs.packs, packsAfter: needs.packs,
                                          bytesBefore: needs.packBytes, bytesAfter: needs.packBytes, objectsWritten: 0)
@@ -41,20 +48,10 @@ extension Syncer {
         }
         let hook = options.checkpoint
         let outcome = try git { () throws(GitError) in
-            try repository.maintain(full: scope == .full) { name in
+            try repository.maintain(full: scope == .full, policy: policy) { name in
                 if let checkpoint = SyncCheckpoint(rawValue: name) { hook?(checkpoint) }
             }
         }
-        let work: MaintenanceReport.Work = switch outcome.work {
-        case .nothing: .nothing
-        case .rollUp: .rollUp
-        case .full: .full
-        }
-        return MaintenanceReport(scope: scope, work: work, packsBefore: outcome.packsBefore, packsAfter: outcome.packsAfter,
-                                 bytesBefore: outcome.bytesBefore, bytesAfter: outcome.bytesAfter,
-                                 objectsWritten: outcome.objectsWritten, packsReplaced: outcome.packsReplaced,
-                                 looseObjectsPacked: outcome.looseObjectsPacked, looseObjectsRemoved: outcome.looseObjectsRemoved,
-                                 unreachableObjectsPruned: outcome.unreachableObjectsPruned,
-                                 unreachableObjectsKept: outcome.unreachableObjectsKept, leftoversRemoved: outcome.leftoversRemoved)
+        return MaintenanceReport(outcome, scope: scope)
     }
 }
