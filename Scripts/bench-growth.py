@@ -107,13 +107,15 @@ def processes_with_home(home):
 
 
 def wait_for_background(home, limit=600):
-    """Seconds spent waiting for background work of the last sync to finish."""
-    start = time.perf_counter()
+    """Whether the last sync left work running in the background, and the seconds spent waiting
+    for it to finish."""
+    start, seen = time.perf_counter(), False
     while processes_with_home(home):
+        seen = True
         if time.perf_counter() - start > limit:
             sys.exit(f"background work still running after {limit} s: {processes_with_home(home)}")
         time.sleep(0.02)
-    return time.perf_counter() - start
+    return seen, (time.perf_counter() - start if seen else 0.0)
 
 
 def day_files(root):
@@ -217,8 +219,8 @@ def run(args, hearth, base, env, pack_limit):
             seconds, _, code, output = timed([hearth, "sync", "--quiet"], root, env)
             if code != 0:
                 sys.exit(f"round {round_}: hearth sync on the {device} failed ({code}):\n{output}")
-            waited = wait_for_background(env["HOME"])
-            if waited > 0.05:
+            seen, waited = wait_for_background(env["HOME"])
+            if seen:
                 background_runs += 1
                 background_seconds += waited
             counts = {name: count_objects(path) for name, path in repos.items()}
