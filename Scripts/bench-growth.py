@@ -69,6 +69,13 @@ def count_objects(repo):
     return packs, loose
 
 
+def empty_object_folders(repo):
+    """Fan-out folders (`objects/ab`) left empty: each still takes a block on disk (git's
+    `prune-packed` removes them)."""
+    objects = objects_dir(repo)
+    return sum(1 for e in os.scandir(objects) if len(e.name) == 2 and e.is_dir() and not os.listdir(e.path))
+
+
 def disk_usage(path):
     """Bytes on disk under `path`, as `du` counts them (hard links once)."""
     seen, total = set(), 0
@@ -278,8 +285,10 @@ def report(args, hearth, base, env, repos, rows, table, max_counts, pack_limit, 
                       max_counts[name][0] <= pack_limit))
     for name in repos:
         ratio = sizes[name] / gc_sizes[name]
+        empty = empty_object_folders(repos[name])
         goals.append((f"{name}: {mib(sizes[name])} against {mib(gc_sizes[name])} for a `git gc --aggressive` copy = "
-                      f"{ratio:.2f}x (goal: at most {SIZE_GOAL}x)", ratio <= SIZE_GOAL))
+                      f"{ratio:.2f}x (goal: at most {SIZE_GOAL}x)" + (f"; {empty} empty object folders" if empty else ""),
+                      ratio <= SIZE_GOAL))
     goals.append((f"the laptop, the desk and the remote hold the same tree: {len(set(trees.values())) == 1}",
                   len(set(trees.values())) == 1))
     goals.append((f"appended lines present on the laptop: {lines:,} of {2 * len(rows):,}", lines == 2 * len(rows)))

@@ -7,10 +7,15 @@ struct RepositoryFootprint: Equatable, CustomStringConvertible {
     var packs: Int
     /// Loose objects in the fan-out folders.
     var looseObjects: Int
+    /// Fan-out folders (`objects/ab`) left empty: each still takes a block, so 256 of them are
+    /// a megabyte; git's `prune-packed` removes them.
+    var emptyObjectFolders: Int
     /// Bytes on disk under the git folder (blocks, as `du` counts them).
     var bytes: Int
 
-    var description: String { "\(packs) packs, \(looseObjects) loose, \(bytes / 1024) KiB" }
+    var description: String {
+        "\(packs) packs, \(looseObjects) loose, \(emptyObjectFolders) empty object folders, \(bytes / 1024) KiB"
+    }
 
     /// The footprint of a work tree's `.git`, or of a bare repository at `gitFolder`.
     init(of repository: URL) throws {
@@ -21,9 +26,11 @@ struct RepositoryFootprint: Equatable, CustomStringConvertible {
         let packNames = Set((try? FileManager.default.contentsOfDirectory(atPath: objects.appendingPathComponent("pack").path)) ?? [])
         packs = packNames.filter { $0.hasSuffix(".pack") && packNames.contains(String($0.dropLast(5)) + ".idx") }.count
         looseObjects = 0
+        emptyObjectFolders = 0
         for folder in try FileManager.default.contentsOfDirectory(atPath: objects.path) where folder.count == 2 {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: objects.appendingPathComponent(folder).path)) ?? []
             looseObjects += names.filter { $0.count == 38 }.count
+            if names.isEmpty { emptyObjectFolders += 1 }
         }
         bytes = try Self.diskUsage(gitFolder)
     }
