@@ -18,6 +18,7 @@ Sizes are disk usage (blocks, as `du` counts them). `--pack-limit` and `--loose-
 6,700, which hearth also uses)."""
 import argparse
 import csv
+import importlib
 import os
 import shutil
 import statistics
@@ -29,19 +30,14 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from bench import timed  # noqa: E402  (the same child-process timer as the other benchmarks)
+# The sync benchmark's helpers: `sh` runs a command and exits on failure, `day_files` lists entries.
+sh, day_files = (getattr(importlib.import_module("bench-sync"), name) for name in ("sh", "day_files"))
 
 GIT_PACK_LIMIT = 50
 GIT_LOOSE_LIMIT = 6_700
 SPEED_GOAL = 1.2
 SIZE_GOAL = 1.5
 WINDOW = 100
-
-
-def sh(command, cwd, env, check=True):
-    result = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    if check and result.returncode != 0:
-        sys.exit(f"failed ({result.returncode}): {' '.join(command)}\n{result.stdout}{result.stderr}")
-    return result
 
 
 def objects_dir(repo):
@@ -125,13 +121,6 @@ def wait_for_background(home, limit=600):
     return seen, (time.perf_counter() - start if seen else 0.0)
 
 
-def day_files(root):
-    days = []
-    for folder, _, names in os.walk(os.path.join(root, "days")):
-        days += [os.path.relpath(os.path.join(folder, n), root) for n in names if n.endswith(".md")]
-    return sorted(days)
-
-
 def mib(size):
     return f"{size / 1024 / 1024:.1f} MB"
 
@@ -203,7 +192,7 @@ def run(args, hearth, base, env, pack_limit):
     started = time.time()
     laptop, desk, remote = build_world(base, hearth, args.days, env, args.pack_limit, args.loose_limit)
     repos = {"laptop": laptop, "desk": desk, "remote": remote}
-    entries = day_files(laptop)
+    entries = [os.path.relpath(path, laptop) for path in day_files(laptop)]
     checkpoints = {min(WINDOW, args.rounds), args.rounds}
     checkpoints.update(range(WINDOW + args.checkpoint_every, args.rounds, args.checkpoint_every))
     rows, table, background_runs, background_seconds = [], [], 0, 0.0
