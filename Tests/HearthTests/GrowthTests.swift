@@ -7,9 +7,9 @@ import Testing
 /// maintenance limits low enough to be crossed many times, and no repository ever holds more
 /// packs than the limit once a sync (and the maintenance it left in the background) is done.
 @Suite struct GrowthTests {
-    /// Rounds of the scenario: each device appends a line and syncs once per round.
-    /// `HEARTH_GROWTH_ROUNDS` runs more.
-    static let rounds = ProcessInfo.processInfo.environment["HEARTH_GROWTH_ROUNDS"].flatMap(Int.init) ?? 40
+    /// Rounds of the scenario (each device appends a line and syncs once per round) instead of
+    /// each case's own: `HEARTH_GROWTH_ROUNDS`.
+    static let roundsOverride = ProcessInfo.processInfo.environment["HEARTH_GROWTH_ROUNDS"].flatMap(Int.init)
     static let entries = 150
     static let packLimit = 5
     /// Loose objects are estimated from one fan-out folder times 256 (as git does), so any limit
@@ -48,7 +48,8 @@ import Testing
     }
 
     /// Sets the test's low limits in a repository (a work tree or the bare remote).
-    static func setLimits(in repository: URL, _ notebook: TemporaryNotebook) throws {
+    static func setLimits(in repository: URL, mode: String, _ notebook: TemporaryNotebook) throws {
+        try notebook.git(in: repository, "config", "hearth.maintenance.auto", mode).requireSuccess()
         try notebook.git(in: repository, "config", "hearth.maintenance.packLimit", String(packLimit)).requireSuccess()
         try notebook.git(in: repository, "config", "hearth.maintenance.looseLimit", String(looseLimit)).requireSuccess()
     }
@@ -62,7 +63,10 @@ import Testing
         return try RepositoryFootprint.diskUsage(copy)
     }
 
-    @Test func twoDevicesSyncingRoundAfterRoundStayWithinThePackLimitAndNearAnAggressiveGC() throws {
+    /// `true`: small work within the sync, the rest in the background (the default);
+    /// `background`: all of it in a detached run after the sync, which the test waits for.
+    @Test(arguments: [("true", 30), ("background", 20)])
+    func twoDevicesSyncingRoundAfterRoundStayWithinThePackLimitAndNearAnAggressiveGC(mode: String, rounds: Int) throws {
         let notebook = try TemporaryNotebook()
         let paths = try Self.writeEntries(into: notebook)
         try notebook.hearth("init", "--device", "laptop").requireSuccess()
@@ -70,18 +74,18 @@ import Testing
         let desk = notebook.base.appendingPathComponent("desk")
         try notebook.git("init", "-q", "--bare", "--initial-branch=main", remote.path).requireSuccess()
         try notebook.hearth("remote", "add", "origin", remote.path).requireSuccess()
-        try Self.setLimits(in: notebook.root, notebook)
-        try Self.setLimits(in: remote, notebook)
+        try Self.setLimits(in: notebook.root, mode: mode, notebook)
+        try Self.setLimits(in: remote, mode: mode, notebook)
         try notebook.hearth("sync", "--quiet").requireSuccess()
         try notebook.hearth("clone", "--quiet", "--device", "desk", remote.path, desk.path, in: notebook.base).requireSuccess()
-        try Self.setLimits(in: desk, notebook)
+        try Self.setLimits(in: desk, mode: mode, notebook)
 
         let devices = [("laptop", notebook.root), ("desk", desk)]
         let repositories = devices + [("remote", remote)]
         var overLimit: [String] = []
         var mostPacks = [String: Int]()
         var appended: [String: [String]] = [:]
-        for round in 1...Self.rounds {
+        for round in 1...(Self.roundsOverride ?? rounds) {
             for (index, (device, root)) in devices.enumerated() {
                 let path = paths[(2 * round + index) % paths.count]
                 let line = "- round \(round) on the \(device)\n"
