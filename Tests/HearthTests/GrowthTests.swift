@@ -57,9 +57,9 @@ import Testing
     /// Disk usage of a `git clone --mirror` of `repository` after `git gc --aggressive`.
     static func aggressiveCopyBytes(of repository: URL, _ notebook: TemporaryNotebook) throws -> Int {
         let copy = notebook.base.appendingPathComponent("gc-\(repository.lastPathComponent).git")
+        defer { try? FileManager.default.removeItem(at: copy) }
         try notebook.git(in: notebook.base, "clone", "-q", "--mirror", "--no-local", repository.path, copy.path).requireSuccess()
         try notebook.git(in: copy, "gc", "-q", "--aggressive", "--prune=now").requireSuccess()
-        defer { try? FileManager.default.removeItem(at: copy) }
         return try RepositoryFootprint.diskUsage(copy)
     }
 
