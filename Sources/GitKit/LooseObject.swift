@@ -10,22 +10,33 @@ struct LooseObject: Equatable {
     /// freshened (git and libgit2 touch the file when they write an object that exists).
     var modified: Int64
 
+    /// How many loose objects `objectsFolder` holds, from the fan-out folders' listings alone
+    /// (no file is opened or stat'ed).
+    static func count(in objectsFolder: String) -> Int {
+        fanouts.reduce(0) { total, fanout in
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: objectsFolder + "/" + fanout)) ?? []
+            return total + names.filter { $0.utf8.count == 38 && ObjectID(hex: fanout + $0) != nil }.count
+        }
+    }
+
+    /// The 256 fan-out folder names, "00" to "ff".
+    static let fanouts: [String] = {
+        let digits = Array("0123456789abcdef")
+        return digits.flatMap { high in digits.map { String([high, $0]) } }
+    }()
+
     /// The loose objects under `objectsFolder`: every file named by 38 hex digits in a folder
     /// named by two. Temporary files (`tmp_obj_*`, libgit2's) have other names and are left out.
     static func list(in objectsFolder: String) -> [LooseObject] {
         var objects: [LooseObject] = []
-        let digits = Array("0123456789abcdef")
-        for high in digits {
-            for low in digits {
-                let fanout = String([high, low])
-                let folder = objectsFolder + "/" + fanout
-                guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-                for name in names where name.utf8.count == 38 {
-                    guard let id = ObjectID(hex: fanout + name) else { continue }
-                    let path = folder + "/" + name
-                    guard let stat = FileStat.of(path) else { continue }
-                    objects.append(LooseObject(id: id, path: path, modified: stat.mtime.seconds))
-                }
+        for fanout in fanouts {
+            let folder = objectsFolder + "/" + fanout
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            for name in names where name.utf8.count == 38 {
+                guard let id = ObjectID(hex: fanout + name) else { continue }
+                let path = folder + "/" + name
+                guard let stat = FileStat.of(path) else { continue }
+                objects.append(LooseObject(id: id, path: path, modified: stat.mtime.seconds))
             }
         }
         return objects

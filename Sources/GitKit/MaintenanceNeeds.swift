@@ -2,8 +2,7 @@
 public struct MaintenanceNeeds: Sendable, Equatable {
     /// Packs with their index, kept ones not counted.
     public var packs: Int
-    /// Loose objects, estimated from the `objects/17` fan-out folder times 256, as git's
-    /// `gc --auto` estimates them.
+    /// Loose objects, counted from the fan-out folders' listings.
     public var looseObjects: Int
     /// Whether a threshold of the policy is crossed.
     public var isDue: Bool
@@ -11,7 +10,7 @@ public struct MaintenanceNeeds: Sendable, Equatable {
     /// packs and loose objects to roll up), rather than a whole repack.
     public var isCheap: Bool
     /// Objects a roll-up would write now (the small packs' objects, from their indexes'
-    /// headers, plus the loose estimate).
+    /// headers, plus the loose ones).
     public var rollUpObjects: Int
     /// Bytes of the packs' `.pack` and `.idx` files, kept packs included.
     public var packBytes: Int64

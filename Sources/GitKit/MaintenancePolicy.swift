@@ -1,13 +1,23 @@
 import Foundation
 
 /// When a repository needs maintenance and how careful pruning is: the thresholds git's
-/// `gc --auto` and `maintenance` use, with the same defaults.
+/// `gc --auto` and `maintenance` (its incremental strategy) use, with the same defaults.
+/// `looseRollUpLimit` and `rollUpPackLimit` make a small roll-up due early and often;
+/// `packLimit` and `looseObjectLimit` are the bounds past which work is due whatever it costs.
 public struct MaintenancePolicy: Sendable, Equatable {
     /// More packs than this (kept packs not counted) makes maintenance due: git's `gc.autoPackLimit`.
     public var packLimit: Int
-    /// More loose objects than this (estimated from one fan-out folder, as git does) makes
-    /// maintenance due: git's `gc.auto`.
+    /// More loose objects than this makes maintenance due, whatever the roll-up costs: git's
+    /// `gc.auto` (the `hearth.maintenance.looseLimit` setting).
     public var looseObjectLimit: Int
+    /// This many loose objects or more makes a roll-up due: git's `maintenance.loose-objects.auto`
+    /// (100). Well below `looseObjectLimit`, so that each run packs a few syncs' worth of objects
+    /// and the notebook never carries thousands of 4 KiB loose files, as git's incremental
+    /// maintenance strategy keeps a repository.
+    public var looseRollUpLimit: Int
+    /// This many packs or more outside the geometric progression (the small packs a roll-up would
+    /// combine) makes a roll-up due: git's `maintenance.incremental-repack.auto` (10).
+    public var rollUpPackLimit: Int
     /// The factor between neighbouring packs' object counts that a geometric repack keeps:
     /// smaller packs are rolled up until each pack holds at least this many times the objects of
     /// all smaller ones together (git's `repack --geometric=2`).
@@ -21,9 +31,12 @@ public struct MaintenancePolicy: Sendable, Equatable {
 
     /// Creates a policy; the defaults are git's (and Hearth's for `cheapObjectLimit`).
     public init(packLimit: Int = 50, looseObjectLimit: Int = 6_700, geometricFactor: Int = 2,
-                pruneGrace: TimeInterval = 14 * 24 * 3600, cheapObjectLimit: Int = 1_000) {
+                pruneGrace: TimeInterval = 14 * 24 * 3600, cheapObjectLimit: Int = 1_000,
+                looseRollUpLimit: Int = 100, rollUpPackLimit: Int = 10) {
         self.packLimit = packLimit
         self.looseObjectLimit = looseObjectLimit
+        self.looseRollUpLimit = looseRollUpLimit
+        self.rollUpPackLimit = rollUpPackLimit
         self.geometricFactor = geometricFactor
         self.pruneGrace = pruneGrace
         self.cheapObjectLimit = cheapObjectLimit

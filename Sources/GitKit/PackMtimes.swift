@@ -40,9 +40,11 @@ enum PackMtimes {
     }
 
     /// Writes the `.mtimes` file of the pack `name` in `folder` (objects `sorted` by name, each
-    /// with its time in `times`), fsync'd, and sets the `.pack` file's time to the oldest of them:
-    /// the pack's time only counts when something touches it later (libgit2 freshens an object by
-    /// touching its pack), and then it makes every object in it young again, which is safe.
+    /// with its time in `times`), fsync'd, and sets the `.pack` file's time to the newest of them:
+    /// a git that ignores `.mtimes` then gives every object in it at least its own time (never
+    /// less grace), and a full repack counts the pack's time only when it is later than every
+    /// recorded time: something touched it since (git and libgit2 freshen an object by touching
+    /// its pack), which makes every object in it young again, which is safe.
     static func store(pack name: String, in folder: String, sorted: [ObjectID], times: [ObjectID: Int64]) throws(GitError) {
         let packPath = folder + "/" + name + ".pack"
         let operation = "write the times of the cruft pack \(name)"
@@ -64,8 +66,8 @@ enum PackMtimes {
                            operation: operation, path: path)
                 : PackFile.osError(operation, path: path)
         }
-        let oldest = stamps.min().map { time_t($0) } ?? time(nil)
-        var stamp = [timespec(tv_sec: oldest, tv_nsec: 0), timespec(tv_sec: oldest, tv_nsec: 0)]
+        let newest = stamps.max().map { time_t($0) } ?? time(nil)
+        var stamp = [timespec(tv_sec: newest, tv_nsec: 0), timespec(tv_sec: newest, tv_nsec: 0)]
         guard utimensat(AT_FDCWD, packPath, &stamp, 0) == 0 else { throw PackFile.osError(operation, path: packPath) }
     }
 }

@@ -7,15 +7,18 @@ extension Repository {
     /// `policy.pruneGrace`; the older unreachable ones dropped.
     ///
     /// An object's age is that of its youngest copy: a loose file's time, a pack's time, or in a
-    /// cruft pack the later of its own recorded time and the pack file's (libgit2 freshens by
-    /// touching the pack; git writes a loose copy). The cruft pack records each object's time in
+    /// cruft pack its own recorded time, unless the pack file is younger than every recorded time
+    /// (libgit2 and git freshen by touching the pack, or git writes a loose copy). The cruft pack records each object's time in
     /// git's `.mtimes` format, so each expires on its own day, whatever the next full repack.
     ///
     /// The steps, each safe to stop at: read the packs and loose objects (nothing changes); write,
     /// verify, publish and verify the reachable pack, then the cruft pack (a kill leaves their
-    /// quarantine, or duplicates of objects); remove the old packs, each complete or whose `.idx`
-    /// alone is left; remove the loose objects now in a verified pack, and the expired
-    /// unreachable ones, after checking again that their file was not freshened meanwhile.
+    /// quarantine, or duplicates of objects); when a commit expired, remove git's commit-graph,
+    /// which names it; remove the old packs, each complete or whose `.idx` alone is left, except
+    /// one whose `.pack` was touched since it was read (a git or libgit2 write freshened an
+    /// object in it, which a new commit may need); remove the loose objects now in a verified
+    /// pack, and the expired unreachable ones, after checking again that their file was not
+    /// freshened meanwhile.
     func repackFully(policy: MaintenancePolicy, now: Date, checkpoint: ((String) -> Void)?) throws(GitError) -> MaintenanceOutcome {
         let objectsFolder = gitDirectory.appending(path: "objects").path(percentEncoded: false)
         let packFolder = objectsFolder + "/pack"
@@ -33,8 +36,12 @@ extension Repository {
             oldObjects[pack.name] = objects
             let sorted = pack.isCruft ? PackMtimes.indexOrder(objects) : objects
             let recorded = pack.isCruft ? PackMtimes.read(pack.path(".mtimes"), count: sorted.count) : nil
+            // A cruft pack's file carries its newest object's time (see `PackMtimes.store`): a
+            // later one means git or libgit2 touched it to freshen an object, and all of them
+            // count as that young; otherwise each object has its own time.
+            let freshened = recorded.map { pack.modified > Int64($0.max() ?? 0) } ?? true
             for (position, id) in sorted.enumerated() {
-                let time = max(pack.modified, recorded.map { Int64($0[position]) } ?? pack.modified)
+                let time = freshened ? pack.modified : recorded.map { Int64($0[position]) } ?? pack.modified
                 ages[id] = max(ages[id] ?? .min, time)
             }
         }
@@ -76,7 +83,8 @@ extension Repository {
         let redundant = replaceable.filter { pack in
             !newPacks.contains(pack.name) && (oldObjects[pack.name] ?? []).allSatisfy { kept.contains($0) || expired.contains($0) }
         }
-        try removePacks(redundant, in: packFolder, checkpoint: checkpoint)
+        if try containsCommit(expired) { try removeCommitGraph(in: objectsFolder) }
+        let removedPacks = try removePacks(redundant, in: packFolder, unlessFreshened: true, checkpoint: checkpoint)
         // A loose object goes when a verified pack holds it, or when it expired and its file
         // was not freshened since it was read.
         let removable = loose.filter { object in
@@ -86,12 +94,43 @@ extension Repository {
         }
         let removed = try removeLooseObjects(removable, checkpoint: checkpoint)
         let after = try PackFile.list(in: packFolder)
-        let dropped = Set(redundant.flatMap { oldObjects[$0.name] ?? [] } + removable.map(\.id)).intersection(expired)
+        let dropped = Set(removedPacks.flatMap { oldObjects[$0.name] ?? [] } + removable.map(\.id)).intersection(expired)
         return MaintenanceOutcome(work: .full, packsBefore: before.count, packsAfter: after.count, bytesBefore: bytesBefore,
                                   bytesAfter: after.reduce(0) { $0 + $1.bytes }, objectsWritten: reachable.count + cruft.count,
-                                  packsReplaced: redundant.count, looseObjectsPacked: loose.filter { kept.contains($0.id) }.count,
+                                  packsReplaced: removedPacks.count, looseObjectsPacked: loose.filter { kept.contains($0.id) }.count,
                                   looseObjectsRemoved: removed, unreachableObjectsPruned: dropped.count,
                                   unreachableObjectsKept: cruft.count)
+    }
+
+    /// Whether any of `ids` is a commit, from the objects' headers.
+    private func containsCommit(_ ids: Set<ObjectID>) throws(GitError) -> Bool {
+        guard !ids.isEmpty else { return false }
+        var database: OpaquePointer?
+        try GitError.check(git_repository_odb(&database, pointer), operation: "read the object database")
+        defer { git_odb_free(database) }
+        for id in ids {
+            var oid = id.oid
+            var size = 0
+            var type = GIT_OBJECT_INVALID
+            if git_odb_read_header(&size, &type, database, &oid) == 0, type == GIT_OBJECT_COMMIT { return true }
+        }
+        return false
+    }
+
+    /// Removes git's commit-graph (`objects/info/commit-graph` and the split chain in
+    /// `objects/info/commit-graphs/`), as the multi-pack-index is removed before packs go: it
+    /// would name the commits about to be pruned, and `git fsck` reports a graph naming missing
+    /// commits. It is only a faster way to walk history; git writes a new one at its next gc.
+    private func removeCommitGraph(in objectsFolder: String) throws(GitError) {
+        for path in [objectsFolder + "/info/commit-graph", objectsFolder + "/info/commit-graphs"] {
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            do {
+                try FileManager.default.removeItem(atPath: path)
+            } catch {
+                throw GitError(code: .generic, errorClass: Int32(GIT_ERROR_OS.rawValue), message: error.localizedDescription,
+                               operation: "remove the commit-graph", path: path)
+            }
+        }
     }
 
     /// Moves from `expired` into `young` every object a young unreachable object reaches (a

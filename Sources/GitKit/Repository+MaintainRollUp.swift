@@ -61,14 +61,23 @@ extension Repository {
 
     /// Removes `packs` (each a complete pack whose objects are all in a verified pack now, or
     /// expired), the multi-pack-index first; reaches ``MaintenanceCheckpoint/duringPackRemoval``
-    /// half way and ``MaintenanceCheckpoint/afterPackRemoval`` at the end.
-    func removePacks(_ packs: [PackFile], in packFolder: String, checkpoint: ((String) -> Void)?) throws(GitError) {
+    /// half way and ``MaintenanceCheckpoint/afterPackRemoval`` at the end. With
+    /// `unlessFreshened`, a pack whose `.pack` was modified after `PackFile.modified` was read
+    /// stays: git and libgit2 freshen an object by touching its pack, so one of its expired
+    /// objects may be needed again. Returns the packs removed.
+    @discardableResult
+    func removePacks(_ packs: [PackFile], in packFolder: String, unlessFreshened: Bool = false,
+                     checkpoint: ((String) -> Void)?) throws(GitError) -> [PackFile] {
         if !packs.isEmpty { try PackFile.removeMultiPackIndex(in: packFolder) }
+        var removed: [PackFile] = []
         for (position, pack) in packs.enumerated() {
             if position == packs.count / 2 { checkpoint?(MaintenanceCheckpoint.duringPackRemoval.rawValue) }
+            if unlessFreshened, let stat = FileStat.of(pack.path(".pack")), stat.mtime.seconds > pack.modified { continue }
             try pack.remove()
+            removed.append(pack)
         }
         checkpoint?(MaintenanceCheckpoint.afterPackRemoval.rawValue)
+        return removed
     }
 
     /// Removes the loose object files `objects` (each already in a verified pack, or expired),
@@ -76,6 +85,7 @@ extension Repository {
     /// file already gone (another process pruned it) is not an error.
     func removeLooseObjects(_ objects: [LooseObject], checkpoint: ((String) -> Void)?) throws(GitError) -> Int {
         var removed = 0
+        var folders = Set<String>()
         for (position, object) in objects.enumerated() {
             if position == objects.count / 2 { checkpoint?(MaintenanceCheckpoint.duringLoosePrune.rawValue) }
             if unlink(object.path) == 0 {
@@ -83,9 +93,12 @@ extension Repository {
             } else if errno != ENOENT {
                 throw PackFile.osError("remove the loose object \(object.id)", path: object.path)
             }
+            folders.insert(String(object.path.prefix(upTo: object.path.lastIndex(of: "/") ?? object.path.endIndex)))
         }
-        // Empty fan-out folders stay, as git leaves them: removing one could race with a writer
-        // that just created it.
+        // Fan-out folders left empty go, as git's prune-packed removes them: rmdir only succeeds
+        // on an empty folder, and a writer that loses the race recreates it (git and libgit2 both
+        // create the folder before writing an object into it).
+        for folder in folders.sorted() { _ = rmdir(folder) }
         return removed
     }
 }

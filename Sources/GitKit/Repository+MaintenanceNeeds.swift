@@ -1,23 +1,25 @@
 import Foundation
 
 extension Repository {
-    /// Looks at the object folders without reading any object: how many packs and (roughly) how
-    /// many loose objects there are, and whether `policy` says maintenance is due.
+    /// Looks at the object folders without reading any object: how many packs and loose
+    /// objects there are, and whether `policy` says maintenance is due.
     ///
-    /// It reads the folder listings, one fan-out folder (`objects/17`, whose count times 256
-    /// estimates the loose objects, as git's `gc --auto` does) and the first kilobyte of each
-    /// pack's index (its object count). The work is cheap when the roll-up it calls for writes at
-    /// most `policy.cheapObjectLimit` objects and leaves no more than `packLimit` packs (otherwise
-    /// a full repack follows it).
+    /// It reads the folder listings (the 256 fan-out folders among them, to count the loose
+    /// objects exactly) and the first kilobyte of each pack's index (its object count).
+    /// Maintenance is due past `packLimit` packs or `looseObjectLimit` loose objects, or as soon
+    /// as a roll-up is worth it: `looseRollUpLimit` loose objects, or `rollUpPackLimit` packs
+    /// outside the geometric progression. The work is cheap when the roll-up it calls for writes
+    /// at most `policy.cheapObjectLimit` objects and leaves no more than `packLimit` packs
+    /// (otherwise a full repack follows it).
     public func maintenanceNeeds(policy: MaintenancePolicy = .standard) throws(GitError) -> MaintenanceNeeds {
         let objects = gitDirectory.appending(path: "objects").path(percentEncoded: false)
         let all = try PackFile.list(in: objects + "/pack")
         let packs = all.filter { !$0.isKept }
-        let sample = (try? FileManager.default.contentsOfDirectory(atPath: objects + "/17")) ?? []
-        let loose = sample.filter { $0.count == 38 }.count * 256
-        let isDue = packs.count > policy.packLimit || loose > policy.looseObjectLimit
+        let loose = LooseObject.count(in: objects)
         let candidates = packs.filter { !$0.isCruft }.map { $0.objectCount() ?? 0 }
         let plan = GeometricRollUp(counts: candidates, loose: loose, factor: policy.geometricFactor)
+        let isDue = packs.count > policy.packLimit || loose > policy.looseObjectLimit
+            || loose >= policy.looseRollUpLimit || plan.packs >= policy.rollUpPackLimit
         let packsAfter = packs.count - plan.packs + 1
         let isCheap = isDue && plan.objects <= policy.cheapObjectLimit && packsAfter <= policy.packLimit
         return MaintenanceNeeds(packs: packs.count, looseObjects: loose, isDue: isDue, isCheap: isCheap, rollUpObjects: plan.objects,

@@ -62,12 +62,44 @@ struct MaintainTests {
             #expect(try git.countObjects()["count"] == 0)
             #expect(try git.countObjects()["garbage"] == 0)
             #expect(try git.allObjects() == objectsBefore)
+            #expect(try scratch.emptyFanouts().isEmpty, "prune-packed leaves no empty objects/XX folder")
             try git.expectFsckClean()
 
             // The packs now grow geometrically: nothing to do, nothing rewritten.
             let again = try repository.maintain(full: false)
             #expect(again.work == .nothing)
             #expect(try Scratch.packNames(in: packFolder).sorted() == after.sorted())
+        }
+    }
+
+    /// As git's incremental maintenance: a hundred loose objects, or ten small packs outside the
+    /// progression, make a roll-up due long before the `gc --auto` bounds.
+    @Test func aRollUpIsDueAtAHundredLooseObjectsOrTenSmallPacks() throws {
+        try Scratch.with { scratch in
+            let git = scratch.git
+            try git("init", "-q", "-b", "main")
+            let repository = try Repository.open(at: scratch.root)
+            for index in 0..<99 { try scratch.write("loose/\(index).md", "loose \(index)\n") }
+            try git("add", "-A")
+            let below = try repository.maintenanceNeeds()
+            #expect(below.looseObjects == 99 && !below.isDue, "\(below)")
+            try scratch.write("loose/99.md", "loose 99\n")
+            try git("add", "-A")
+            let at = try repository.maintenanceNeeds()
+            #expect(at.looseObjects == 100 && at.isDue && at.isCheap, "\(at)")
+            try repository.maintain(full: false)
+            #expect(try repository.maintenanceNeeds().looseObjects == 0)
+
+            try git.commitAll("loose")
+            try git("-c", "gc.auto=0", "repack", "-a", "-d", "-q")
+            try scratch.commitsInPacksOfTheirOwn(9, initialize: false)
+            let nine = try repository.maintenanceNeeds()
+            #expect(nine.packs == 10 && !nine.isDue, "\(nine)")
+            try scratch.commitsInPacksOfTheirOwn(1, from: 9, initialize: false)
+            let ten = try repository.maintenanceNeeds()
+            #expect(ten.packs == 11 && ten.isDue && ten.isCheap, "\(ten)")
+            #expect(try repository.maintain(full: false).packsAfter == 2)
+            try git.expectFsckClean()
         }
     }
 
@@ -144,12 +176,85 @@ struct MaintainTests {
             try git.expectFsckClean()
 
             // git reads each object's own time from the .mtimes: at seven days, only the
-            // ten-day-old blob expires (the pack file itself is as old as the oldest object).
+            // ten-day-old blob expires (the pack file itself is as young as the youngest object).
             try git("repack", "-d", "-q", "--cruft", "--cruft-expiration=7.days.ago")
             #expect(try !git.has(tenDays))
             for id in young.all + [freshened, threeDays, youngCommit, oldButNamed] + reachable {
                 #expect(try git.has(id), "git dropped \(id) from \(cruft)")
             }
+            try git.expectFsckClean()
+        }
+    }
+
+    /// git and libgit2 freshen an object by touching the pack that holds it, when a new commit
+    /// needs it again: a pack touched after the full repack read its time is not removed.
+    @Test func fullKeepsAnOldPackFreshenedWhileItRuns() throws {
+        try Scratch.with { scratch in
+            let git = scratch.git
+            try scratch.commitsInPacksOfTheirOwn(2)
+            let packFolder = scratch.root.appending(path: ".git/objects/pack")
+            let scrap = try abandonedBranch("scrap", files: ["scrap.md": "needed again\n"], scratch)
+            let blob = try #require(scrap.blobs["scrap.md"])
+            let scrapPack = try #require(try Scratch.packNames(in: packFolder).first { try packHolds($0, blob, packFolder, git) })
+            try git("reflog", "expire", "--expire=now", "--all")
+            let scrapFile = packFolder.appending(path: scrapPack + ".pack")
+            try age(scrapFile, days: 30)
+
+            try Repository.open(at: scratch.root).maintain(full: true) { checkpoint in
+                if checkpoint == MaintenanceCheckpoint.cruftPublished.rawValue { try? self.age(scrapFile, days: 0) }
+            }
+            #expect(try git.has(blob), "the freshened pack was removed with the blob a new commit needs")
+            try scratch.write("scrap.md", "needed again\n")
+            try git.commitAll("needs the blob")
+            try git.expectFsckClean()
+        }
+    }
+
+    /// git's gc writes a commit-graph; once a pruned commit is gone it would name a missing
+    /// commit, which `git fsck` reports.
+    @Test func fullRemovesTheCommitGraphWhenItPrunesACommit() throws {
+        try Scratch.with { scratch in
+            let git = scratch.git
+            try scratch.commitsInPacksOfTheirOwn(2)
+            let packFolder = scratch.root.appending(path: ".git/objects/pack")
+            let scrap = try abandonedBranch("scrap", files: ["scrap.md": "scrap\n"], scratch)
+            try git("reflog", "expire", "--expire=now", "--all")
+            for pack in try Scratch.packNames(in: packFolder) { try age(packFolder.appending(path: pack + ".pack"), days: 30) }
+            try git("commit-graph", "write")
+            #expect(try git("commit-graph", "verify").isEmpty)
+
+            let outcome = try Repository.open(at: scratch.root).maintain(full: true)
+            #expect(outcome.unreachableObjectsPruned == 3, "\(outcome)")
+            #expect(try !git.has(scrap.commit))
+            try git.expectFsckClean()
+            #expect(try git("rev-list", "--count", "HEAD") == "2")
+        }
+    }
+
+    /// The cruft pack's file carries its newest object's time, so a git that ignores `.mtimes`
+    /// shortens no object's grace; the next full repack still reads each object's own time.
+    @Test func cruftPackCarriesItsNewestTimeAndEachObjectExpiresOnItsOwn() throws {
+        try Scratch.with { scratch in
+            let git = scratch.git
+            try scratch.commitsInPacksOfTheirOwn(1)
+            let packFolder = scratch.root.appending(path: ".git/objects/pack")
+            let tenDays = try scratch.hashObject("ten days\n")
+            let threeDays = try scratch.hashObject("three days\n")
+            try age(looseFile(tenDays, scratch), days: 10)
+            try age(looseFile(threeDays, scratch), days: 3)
+            let repository = try Repository.open(at: scratch.root)
+            #expect(try repository.maintain(full: true).unreachableObjectsKept == 2)
+            let cruft = try #require(try Scratch.packNames(in: packFolder).first {
+                FileManager.default.fileExists(atPath: packFolder.appending(path: $0 + ".mtimes").path(percentEncoded: false))
+            })
+            let stamp = try #require(try FileManager.default.attributesOfItem(
+                atPath: packFolder.appending(path: cruft + ".pack").path(percentEncoded: false))[.modificationDate] as? Date)
+            #expect(abs(stamp.timeIntervalSinceNow + 3 * Self.day) < 120, "the cruft pack's time is \(stamp)")
+
+            let later = try repository.maintain(full: true, now: Date().addingTimeInterval(5 * Self.day))
+            #expect(later.unreachableObjectsPruned == 1, "\(later)")
+            #expect(try !git.has(tenDays))
+            #expect(try git.has(threeDays))
             try git.expectFsckClean()
         }
     }

@@ -21,6 +21,14 @@ extension Scratch {
         return try git("hash-object", "-w", file.path(percentEncoded: false))
     }
 
+    /// The `objects/XX` fan-out folders that are empty.
+    func emptyFanouts() throws -> [String] {
+        let objects = root.appending(path: ".git/objects").path(percentEncoded: false)
+        return try FileManager.default.contentsOfDirectory(atPath: objects).filter { name in
+            name.utf8.count == 2 && (try? FileManager.default.contentsOfDirectory(atPath: objects + "/" + name))?.isEmpty == true
+        }
+    }
+
     /// The names (`pack-<sha1>`) of the `.pack` files in `folder`.
     static func packNames(in folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path(percentEncoded: false))
