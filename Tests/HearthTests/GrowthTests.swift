@@ -12,9 +12,12 @@ import Testing
     static let roundsOverride = ProcessInfo.processInfo.environment["HEARTH_GROWTH_ROUNDS"].flatMap(Int.init)
     static let entries = 150
     static let packLimit = 5
-    /// Loose objects are estimated from one fan-out folder times 256 (as git does), so any limit
-    /// below 256 is crossed once that folder holds an object.
-    static let looseLimit = 200
+    /// Loose objects are counted exactly: a sync or two's commits cross this, as `packLimit` is
+    /// crossed every few rounds. Scaled down, as `packLimit` is, to the notebook's size: each
+    /// loose object takes 8 KiB with its fan-out folder, and a copy after `git gc --aggressive`
+    /// is about 220 KiB, so git's 100 would miss the size goal here (on a real notebook of years,
+    /// 100 loose objects are well under a tenth of its packs).
+    static let looseLimit = 8
     /// The goal: each `.git` and the remote at most this many times a `git gc --aggressive` copy.
     static let sizeGoal = 1.5
 
