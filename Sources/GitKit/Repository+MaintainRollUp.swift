@@ -4,8 +4,9 @@ import Foundation
 extension Repository {
     /// The geometric roll-up (see ``GeometricRollUp``): the small packs that break the
     /// progression and every loose object go into one new pack, written, verified and published
-    /// as `repack(threads:)` does; then the rolled packs go, then the loose objects the new pack
-    /// holds (git's `prune-packed`). Big packs, kept packs and cruft packs are not read.
+    /// as every new pack is (see `writePack`); then the rolled packs go, then the loose objects
+    /// the new pack holds (git's `prune-packed`), each first read back whole from the published
+    /// pack alone, its hash checked. Big packs, kept packs and cruft packs are not read.
     func rollUp(policy: MaintenancePolicy, checkpoint: ((String) -> Void)?) throws(GitError) -> MaintenanceOutcome {
         let objectsFolder = gitDirectory.appending(path: "objects").path(percentEncoded: false)
         let packFolder = objectsFolder + "/pack"
@@ -52,7 +53,10 @@ extension Repository {
 
         let redundant = rolled.filter { $0.name != newPack.name && (oldObjects[$0.name] ?? []).allSatisfy(newPack.objects.contains) }
         try removePacks(redundant, in: packFolder, checkpoint: checkpoint)
-        let removed = try removeLooseObjects(packedLoose.filter { newPack.objects.contains($0.id) }, checkpoint: checkpoint)
+        let packed = packedLoose.filter { newPack.objects.contains($0.id) }
+        // Every object whose loose file goes is read back from the published pack alone first.
+        try readBack(packed.map(\.id), fromPack: packFolder + "/" + newPack.name + ".idx")
+        let removed = try removeLooseObjects(packed, checkpoint: checkpoint)
         let after = try PackFile.list(in: packFolder)
         return MaintenanceOutcome(work: .rollUp, packsBefore: before.count, packsAfter: after.count, bytesBefore: bytesBefore,
                                   bytesAfter: after.reduce(0) { $0 + $1.bytes }, objectsWritten: count,

@@ -141,14 +141,30 @@ extension Repository {
                                message: "the pack lists \(objects.count) objects but \(count) were packed", operation: operation, path: indexPath)
             }
             let sample = stride(from: 0, to: objects.count, by: max(1, objects.count / 32)).map { objects[$0] }
-            for id in tips + sample {
-                var oid = id.oid
-                var object: OpaquePointer?
-                let result = git_odb_read(&object, database, &oid)
-                guard result == 0 else { throw GitError.last(result, operation: "\(operation): read object \(id)", path: indexPath) }
-                git_odb_object_free(object)
-            }
+            try read(tips + sample, from: database, operation: operation, path: indexPath)
             return Set(objects)
+        }
+    }
+
+    /// Reads every object of `ids` from the pack whose index is `indexPath`, through an object
+    /// database holding only that pack: each must be there and read back whole, its hash checked
+    /// (libgit2 hashes every object it reads). Throws naming the first that does not.
+    func readBack(_ ids: [ObjectID], fromPack indexPath: String) throws(GitError) {
+        guard !ids.isEmpty else { return }
+        let operation = "verify the new pack"
+        try withPackDatabase(indexPath: indexPath, operation: operation) { database throws(GitError) in
+            try read(ids, from: database, operation: operation, path: indexPath)
+        }
+    }
+
+    /// Reads each of `ids` whole from `database` (libgit2 checks the hash of what it reads).
+    private func read(_ ids: [ObjectID], from database: OpaquePointer, operation: String, path: String) throws(GitError) {
+        for id in ids {
+            var oid = id.oid
+            var object: OpaquePointer?
+            let result = git_odb_read(&object, database, &oid)
+            guard result == 0 else { throw GitError.last(result, operation: "\(operation): read object \(id)", path: path) }
+            git_odb_object_free(object)
         }
     }
 

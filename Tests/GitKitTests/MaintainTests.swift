@@ -103,6 +103,31 @@ struct MaintainTests {
         }
     }
 
+    /// Every loose object is read back from the new pack before its file goes, not a sample: a
+    /// pack damaged after its check leaves every loose file in place.
+    @Test func rollUpReadsBackEveryLooseObjectBeforeRemovingIt() throws {
+        try Scratch.with { scratch in
+            let git = scratch.git
+            try git("init", "-q", "-b", "main")
+            for index in 0..<200 { try scratch.write("loose/\(index).md", "loose object \(index), unlike the others\n") }
+            try git("add", "-A")
+            let packFolder = scratch.root.appending(path: ".git/objects/pack")
+            #expect(throws: GitError.self) {
+                try Repository.open(at: scratch.root).maintain(full: false) { checkpoint in
+                    guard checkpoint == MaintenanceCheckpoint.packPublished.rawValue,
+                          let pack = try? Scratch.packNames(in: packFolder).first else { return }
+                    let path = packFolder.appending(path: pack + ".pack").path(percentEncoded: false)
+                    _ = chmod(path, 0o644)
+                    guard let handle = FileHandle(forUpdatingAtPath: path), let size = try? handle.seekToEnd() else { return }
+                    try? handle.seek(toOffset: size * 2 / 5)
+                    try? handle.write(contentsOf: Data(repeating: 0, count: Int(size / 5)))
+                    try? handle.close()
+                }
+            }
+            #expect(try git.countObjects()["count"] == 200, "a loose object went with only a damaged pack holding it")
+        }
+    }
+
     @Test func aLooseObjectWrittenWhileTheRollUpRunsIsNotRemoved() throws {
         try Scratch.with { scratch in
             try scratch.commitsInPacksOfTheirOwn(3)
