@@ -13,7 +13,8 @@ extension Repository {
     /// Removes what dead processes left under `objects/`: hearth's quarantine folders
     /// (`incoming-hearth-*`, of a repack or a folder push) and the temporary files of libgit2
     /// and git (`pack/pack_git2_*`, `pack/tmp_*`, `tmp_obj_*` and `tmp_object_git2_*` in
-    /// `objects/` and its fan-out folders), each when nothing in it was modified for
+    /// `objects/` and its fan-out folders), and half-published or half-removed packs (a `.pack`
+    /// without its `.idx`, or the other way round), each when nothing in it was modified for
     /// ``leftoverAge``. Returns how many were removed; one that cannot be removed is left for next time.
     func removeLeftovers(now: Date) -> Int {
         let objectsFolder = gitDirectory.appending(path: "objects").path(percentEncoded: false)
@@ -39,6 +40,28 @@ extension Repository {
         for path in temporary {
             guard let stat = FileStat.of(path), stat.mtime.seconds <= cutoff else { continue }
             if unlink(path) == 0 { removed += 1 }
+        }
+        return removed + removeHalfPublishedPacks(in: objectsFolder + "/pack", cutoff: cutoff)
+    }
+
+    /// Removes the files of packs whose partner is missing: a `.pack` without its `.idx`, or an
+    /// `.idx`, `.rev`, `.bitmap` or `.mtimes` without its `.pack`, when none of the pack's files
+    /// was modified after `cutoff`. A kill between the renames that publish a pack, or part way
+    /// through removing one, leaves them; git and libgit2 read neither, and a writer that is
+    /// still publishing renames its files within moments. `.keep` and `.promisor` files stay.
+    /// Returns how many files went.
+    private func removeHalfPublishedPacks(in packFolder: String, cutoff: Int64) -> Int {
+        let names = Set((try? FileManager.default.contentsOfDirectory(atPath: packFolder)) ?? [])
+        let suffixes = [".pack", ".mtimes", ".rev", ".bitmap", ".idx"]
+        var bases = Set<String>()
+        for name in names where name.hasPrefix("pack-") {
+            for suffix in suffixes where name.hasSuffix(suffix) { bases.insert(String(name.dropLast(suffix.count))) }
+        }
+        var removed = 0
+        for base in bases.sorted() where !(names.contains(base + ".pack") && names.contains(base + ".idx")) {
+            let files = suffixes.filter { names.contains(base + $0) }.map { packFolder + "/" + base + $0 }
+            guard files.allSatisfy({ (FileStat.of($0)?.mtime.seconds ?? .max) <= cutoff }) else { continue }
+            for file in files where unlink(file) == 0 { removed += 1 }
         }
         return removed
     }

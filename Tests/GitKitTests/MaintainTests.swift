@@ -337,6 +337,35 @@ struct MaintainTests {
         }
     }
 
+    /// A kill between the renames that publish a pack, or while removing one, leaves a `.pack`
+    /// without its `.idx` or the other way round: gone after an hour, a young one stays.
+    @Test func halfPublishedPacksOlderThanAnHourGo() throws {
+        try Scratch.with { scratch in
+            let git = scratch.git
+            try scratch.commitsInPacksOfTheirOwn(2)
+            let packFolder = scratch.root.appending(path: ".git/objects/pack")
+            let packs = try Scratch.packNames(in: packFolder).sorted()
+            let source = packFolder.appending(path: packs[0] + ".pack")
+            let fake = { (digit: Character) in "pack-" + String(repeating: digit, count: 40) }
+            let orphanPack = packFolder.appending(path: fake("a") + ".pack")
+            let youngPack = packFolder.appending(path: fake("b") + ".pack")
+            let orphanIndex = packFolder.appending(path: fake("c") + ".idx")
+            let orphanReverse = packFolder.appending(path: fake("c") + ".rev")
+            for item in [orphanPack, youngPack] { try FileManager.default.copyItem(at: source, to: item) }
+            try FileManager.default.copyItem(at: packFolder.appending(path: packs[0] + ".idx"), to: orphanIndex)
+            try Data("RIDX".utf8).write(to: orphanReverse)
+            for item in [orphanPack, orphanIndex, orphanReverse] { try age(item, days: 1) }
+            for pack in packs { try age(packFolder.appending(path: pack + ".pack"), days: 1) }
+
+            let outcome = try Repository.open(at: scratch.root).maintain(full: false)
+            #expect(outcome.leftoversRemoved == 3, "\(outcome)")
+            for item in [orphanPack, orphanIndex, orphanReverse] { #expect(!FileManager.default.fileExists(atPath: item.path(percentEncoded: false))) }
+            #expect(FileManager.default.fileExists(atPath: youngPack.path(percentEncoded: false)))
+            #expect(try git("rev-list", "--count", "HEAD") == "2")
+            try git.expectFsckClean()
+        }
+    }
+
     /// Hundreds of syncs as a device sees them (a pack per fetch, loose objects per commit) with
     /// maintenance whenever it is due: the pack count never goes past the limit, nothing is lost.
     @Test func packCountStaysBoundedOverManySyncs() throws {
