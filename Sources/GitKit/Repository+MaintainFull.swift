@@ -30,9 +30,7 @@ extension Repository {
         var ages: [ObjectID: Int64] = [:]
         var oldObjects: [String: [ObjectID]] = [:]
         for pack in replaceable {
-            let objects = try withPackDatabase(indexPath: pack.path(".idx"), operation: "read the pack \(pack.name)") {
-                database throws(GitError) in try objectIDs(in: database, operation: "read the pack \(pack.name)", path: pack.path(".idx"))
-            }
+            let objects = try objectIDs(ofPack: pack)
             oldObjects[pack.name] = objects
             let sorted = pack.isCruft ? PackMtimes.indexOrder(objects) : objects
             let recorded = pack.isCruft ? PackMtimes.read(pack.path(".mtimes"), count: sorted.count) : nil

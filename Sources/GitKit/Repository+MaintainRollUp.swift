@@ -28,9 +28,7 @@ extension Repository {
         _ = git_packbuilder_set_threads(builder, 0)
         var oldObjects: [String: [ObjectID]] = [:]
         for pack in rolled {
-            let objects = try withPackDatabase(indexPath: pack.path(".idx"), operation: "read the pack \(pack.name)") {
-                database throws(GitError) in try objectIDs(in: database, operation: "read the pack \(pack.name)", path: pack.path(".idx"))
-            }
+            let objects = try objectIDs(ofPack: pack)
             oldObjects[pack.name] = objects
             for id in objects {
                 var oid = id.oid

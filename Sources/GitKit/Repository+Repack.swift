@@ -2,96 +2,20 @@ internal import Clibgit2
 import Foundation
 
 extension Repository {
-    /// Packs the repository's objects into one new pack with deltas and removes the old packs
-    /// it makes redundant; libgit2 1.5 has no `git gc`, this is its `git repack -a -d`.
-    ///
-    /// The new pack holds every object reachable from the references (branches, tags,
-    /// remote-tracking branches, the stash: everything under `refs/`), HEAD and the index's
-    /// entries, in that order, followed by every other object of the old packs (counted in
-    /// ``RepackOutcome/unreachableObjects``): a repack never drops an object, dropping is for
-    /// pruning to decide. Loose objects are packed when reachable and never removed. Kept packs
-    /// (with a `.keep` or `.promisor` file) are left as they are.
-    ///
-    /// The steps, and what a process killed during each one leaves behind:
-    /// 1. Lists the packs in `objects/pack` and reads their indexes, then gives libgit2's
-    ///    packbuilder the objects described above. Nothing is written: the repository is as it was.
-    /// 2. Writes the new pack and its index into a quarantine folder,
-    ///    `objects/incoming-hearth-<uuid>`, which neither git nor libgit2 reads. A kill leaves
-    ///    that folder (garbage for a later cleanup) and the repository as it was.
-    /// 3. Checks the new pack on its own, through an object database holding only it: it lists
-    ///    as many objects as were packed, and every reference's commit and a sample spread over
-    ///    the pack read back with their hashes verified. Nothing changes in the repository.
-    /// 4. Publishes the pack as folder pushes do: each file fsync'd, the `.pack` renamed into
+    /// Writes the packbuilder's `count` objects as a new pack, the same way for every pack
+    /// maintenance writes; returns the pack's name and objects. What a kill at each step leaves:
+    /// 1. The pack and its index are written into a quarantine folder,
+    ///    `objects/incoming-hearth-<uuid>`, which neither git nor libgit2 reads: a kill leaves
+    ///    that folder (a leftover for a later run) and the repository as it was.
+    /// 2. The pack is checked on its own, through an object database holding only it: it lists
+    ///    as many objects as were packed, and `tips` and a sample spread over the pack read back
+    ///    with their hashes verified.
+    /// 3. It is published as folder pushes do: each file fsync'd, the `.pack` renamed into
     ///    `objects/pack` before its `.idx`, the folder fsync'd after each rename. A kill between
-    ///    the renames leaves a `.pack` without an index, which git and libgit2 ignore; after
-    ///    them, some objects are in two packs, which is harmless.
-    /// 5. Checks the published pack again as in step 3, and refreshes this handle's object database.
-    /// 6. Removes each old pack listed in step 1 whose every object the new pack lists, kept
-    ///    packs never; a multi-pack-index is removed first (it would name the removed packs), as
-    ///    git does. Each pack's `.idx` goes last: a kill part way leaves an index without its
-    ///    pack, which readers ignore, and no object that is in a removed pack only.
-    ///
-    /// Another handle open meanwhile keeps reading a removed pack through the file it holds open
-    /// and finds the new pack when it looks for an object it lacks (libgit2 then rescans the
-    /// packs); the disk space of removed packs is freed when such handles close. The repack
-    /// takes no lock: a pack another process adds meanwhile is kept, but callers must not run it
-    /// while another process could remove packs.
-    ///
-    /// - Parameter threads: threads that search for deltas; 0 (the default) means one per CPU.
-    /// - Returns: the packs before and after, and what was written. A repository without objects
-    ///   in packs or reachable gets nothing written and an outcome saying so.
-    /// - Throws: `GitError` naming the step, the pack or the reference that failed. Before step 6
-    ///   nothing in `objects/pack` has been removed; a failure in step 6 leaves the new pack and
-    ///   the old packs not yet removed, each complete.
-    @discardableResult
-    public func repack(threads: Int = 0) throws(GitError) -> RepackOutcome {
-        let packFolder = gitDirectory.appending(path: "objects/pack").path(percentEncoded: false)
-        let before = try PackFile.list(in: packFolder)
-        let bytesBefore = before.reduce(0) { $0 + $1.bytes }
-        let replaceable = before.filter { !$0.isKept }
-        var oldObjects: [String: [ObjectID]] = [:]
-        for pack in replaceable {
-            oldObjects[pack.name] = try withPackDatabase(indexPath: pack.path(".idx"), operation: "read the pack \(pack.name)") {
-                database throws(GitError) in try objectIDs(in: database, operation: "read the pack \(pack.name)", path: pack.path(".idx"))
-            }
-        }
-
-        var builder: OpaquePointer?
-        try GitError.check(git_packbuilder_new(&builder, pointer), operation: "start a repack")
-        defer { git_packbuilder_free(builder) }
-        _ = git_packbuilder_set_threads(builder, UInt32(clamping: max(threads, 0)))
-        let tips = try insertReachableObjects(into: builder)
-        if !isBare { try insertIndexedObjects(into: builder) }
-        let reachable = git_packbuilder_object_count(builder)
-        for pack in replaceable {
-            for id in oldObjects[pack.name] ?? [] {
-                var oid = id.oid
-                try GitError.check(git_packbuilder_insert(builder, &oid, nil), operation: "pack object \(id) of \(pack.name)")
-            }
-        }
-        let count = Int(git_packbuilder_object_count(builder))
-        guard count > 0 else {
-            return RepackOutcome(packsBefore: before.count, packsAfter: before.count, bytesBefore: bytesBefore, bytesAfter: bytesBefore,
-                                 objectsWritten: 0, unreachableObjects: 0, newPack: nil, removedPacks: [])
-        }
-
-        let newPack = try writePack(builder, count: count, tips: tips, into: packFolder)
-        let redundant = replaceable.filter { pack in
-            pack.name != newPack.name && (oldObjects[pack.name] ?? []).allSatisfy(newPack.objects.contains)
-        }
-        if !redundant.isEmpty { try PackFile.removeMultiPackIndex(in: packFolder) }
-        for pack in redundant { try pack.remove() }
-        let after = try PackFile.list(in: packFolder)
-        return RepackOutcome(
-            packsBefore: before.count, packsAfter: after.count,
-            bytesBefore: bytesBefore, bytesAfter: after.reduce(0) { $0 + $1.bytes },
-            objectsWritten: count, unreachableObjects: count - Int(reachable),
-            newPack: newPack.name, removedPacks: redundant.map(\.name)
-        )
-    }
-
-    /// Steps 2 to 5 of `repack(threads:)`: writes the packbuilder's `count` objects into a
-    /// quarantine, checks, publishes and checks again; returns the pack's name and objects.
+    ///    the renames leaves a `.pack` without an index, which git and libgit2 ignore (a leftover
+    ///    too); after them, some objects are in two packs, which is harmless.
+    /// 4. The published pack is checked again as in step 2, and this handle's object database
+    ///    refreshed. Only then may a caller remove old packs or loose objects.
     ///
     /// `beforePublish` runs once the pack is verified in its quarantine, with that folder, the
     /// pack's name and objects (a cruft pack adds its `.mtimes` there); `checkpoint` is reached
@@ -306,6 +230,14 @@ extension Repository {
         // the backend's own free function is not in libgit2's public headers, so it would leak then.
         try GitError.check(git_odb_add_backend(database, backend, 1), operation: operation, path: indexPath)
         return try body(database)
+    }
+
+    /// Every object the pack `pack` lists, read from its index alone.
+    func objectIDs(ofPack pack: PackFile) throws(GitError) -> [ObjectID] {
+        let operation = "read the pack \(pack.name)"
+        return try withPackDatabase(indexPath: pack.path(".idx"), operation: operation) { database throws(GitError) in
+            try objectIDs(in: database, operation: operation, path: pack.path(".idx"))
+        }
     }
 
     /// Every object `database` holds, in its own order.
