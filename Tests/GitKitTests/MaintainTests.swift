@@ -216,14 +216,10 @@ struct MaintainTests {
     @Test func fullKeepsAnOldPackFreshenedWhileItRuns() throws {
         try Scratch.with { scratch in
             let git = scratch.git
-            try scratch.commitsInPacksOfTheirOwn(2)
-            let packFolder = scratch.root.appending(path: ".git/objects/pack")
-            let scrap = try abandonedBranch("scrap", files: ["scrap.md": "needed again\n"], scratch)
+            let (scrap, packFolder) = try expiredScrapBranch("needed again\n", scratch)
             let blob = try #require(scrap.blobs["scrap.md"])
             let scrapPack = try #require(try Scratch.packNames(in: packFolder).first { try packHolds($0, blob, packFolder, git) })
-            try git("reflog", "expire", "--expire=now", "--all")
             let scrapFile = packFolder.appending(path: scrapPack + ".pack")
-            try age(scrapFile, days: 30)
 
             try Repository.open(at: scratch.root).maintain(full: true) { checkpoint in
                 if checkpoint == MaintenanceCheckpoint.cruftPublished.rawValue { try? self.age(scrapFile, days: 0) }
@@ -240,11 +236,7 @@ struct MaintainTests {
     @Test func fullRemovesTheCommitGraphWhenItPrunesACommit() throws {
         try Scratch.with { scratch in
             let git = scratch.git
-            try scratch.commitsInPacksOfTheirOwn(2)
-            let packFolder = scratch.root.appending(path: ".git/objects/pack")
-            let scrap = try abandonedBranch("scrap", files: ["scrap.md": "scrap\n"], scratch)
-            try git("reflog", "expire", "--expire=now", "--all")
-            for pack in try Scratch.packNames(in: packFolder) { try age(packFolder.appending(path: pack + ".pack"), days: 30) }
+            let (scrap, _) = try expiredScrapBranch("scrap\n", scratch)
             try git("commit-graph", "write")
             #expect(try git("commit-graph", "verify").isEmpty)
 
@@ -415,6 +407,17 @@ struct MaintainTests {
         try git("branch", "-q", "-D", name)
         for path in files.keys { try? scratch.remove(path) }
         return (commit, blobs, [commit, tree] + blobs.values.sorted())
+    }
+
+    /// Two commits, each in a pack, and a deleted branch `scrap` whose commit, tree and blob
+    /// (`scrap.md` holding `text`) nothing reaches, its reflog expired; every pack 30 days old.
+    private func expiredScrapBranch(_ text: String, _ scratch: Scratch) throws -> (scrap: (commit: String, blobs: [String: String], all: [String]), packFolder: URL) {
+        try scratch.commitsInPacksOfTheirOwn(2)
+        let packFolder = scratch.root.appending(path: ".git/objects/pack")
+        let scrap = try abandonedBranch("scrap", files: ["scrap.md": text], scratch)
+        try scratch.git("reflog", "expire", "--expire=now", "--all")
+        for pack in try Scratch.packNames(in: packFolder) { try age(packFolder.appending(path: pack + ".pack"), days: 30) }
+        return (scrap, packFolder)
     }
 
     private func packHolds(_ pack: String, _ id: String, _ folder: URL, _ git: GitCLI) throws -> Bool {
