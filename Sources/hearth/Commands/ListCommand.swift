@@ -34,7 +34,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let notebook = try global.notebook()
         let query = try filter.query()
-        let scan = notebook.scan(query)
+        let scan = CachedScan.scan(notebook, query, bodies: false)
         let order = sort.map(SortOrder.init(parsing:)) ?? .byDate
         let notes = order.sorted(scan.notes)
         if json {

@@ -1,0 +1,128 @@
+import Foundation
+
+/// A query cache as read from disk, checked whole before anything in it is used: a file from
+/// another format or hearth version, a truncated one, or one whose checksum does not match
+/// is not loaded at all, so every entry is a miss and the scan writes a new one.
+///
+/// Layout (little-endian): the magic `HRTHFMC\n`, the format version (`u32`), the hearth
+/// version (`u32` length + UTF-8), the checksum (`u64`) of everything after it, then the body:
+/// the time the scan that wrote it began (`i64` nanoseconds, the file system's clock), the entry
+/// count (`u32`), and per entry its path (`u32` length + UTF-8), its ``FileStamp`` (`i64` mtime,
+/// `i64` ctime, `u64` size, inode, device, `u32` mode) and its ``FrontMatterCodec`` encoding
+/// (`u32` length + bytes).
+struct FrontMatterCacheFile: Sendable {
+    static let magic: [UInt8] = Array("HRTHFMC\n".utf8)
+    static let formatVersion: UInt32 = 1
+
+    /// One entry: where its path and encoding lie in ``bytes``, and the stamp recorded with them.
+    struct Entry: Sendable {
+        var path: Range<Int>
+        var stamp: FileStamp
+        var content: Range<Int>
+    }
+
+    /// The whole file.
+    let bytes: [UInt8]
+    /// When the scan that wrote it began: only files whose times are older than this are
+    /// trusted on their stamp alone (git's racy rule).
+    let startedAt: Int64
+    let entries: [Entry]
+
+    /// Reads and checks the cache at `path`; nil when it is missing, damaged, or another
+    /// version's.
+    static func load(_ path: String, version: String) -> FrontMatterCacheFile? {
+        guard let bytes = try? FileSystem.read(path) else { return nil }
+        return parse(bytes, version: version)
+    }
+
+    static func parse(_ bytes: [UInt8], version: String) -> FrontMatterCacheFile? {
+        let parsed: (Int64, [Entry])? = bytes.withUnsafeBytes { data in
+            var reader = CacheByteReader(data)
+            guard let magic = reader.skip(magic.count), data[magic].elementsEqual(Self.magic),
+                  reader.integer(UInt32.self) == formatVersion,
+                  let written = reader.string(), written == version,
+                  let checksum = reader.integer(UInt64.self),
+                  CacheChecksum.of(UnsafeRawBufferPointer(rebasing: data[reader.offset...])) == checksum,
+                  let startedAt = reader.integer(Int64.self),
+                  let count = reader.integer(UInt32.self), Int(count) <= data.count else { return nil }
+            var entries: [Entry] = []
+            entries.reserveCapacity(Int(count))
+            for _ in 0..<count {
+                guard let path = reader.stringRange(),
+                      let mtime = reader.integer(Int64.self), let ctime = reader.integer(Int64.self),
+                      let size = reader.integer(UInt64.self), let inode = reader.integer(UInt64.self),
+                      let device = reader.integer(UInt64.self), let mode = reader.integer(UInt32.self),
+                      let contentLength = reader.integer(UInt32.self), let content = reader.skip(Int(contentLength)) else { return nil }
+                entries.append(Entry(path: path, stamp: FileStamp(mtime: mtime, ctime: ctime, size: size, inode: inode, device: device, mode: mode),
+                                     content: content))
+            }
+            guard reader.offset == data.count else { return nil }
+            return (startedAt, entries)
+        }
+        guard let (startedAt, entries) = parsed else { return nil }
+        return FrontMatterCacheFile(bytes: bytes, startedAt: startedAt, entries: entries)
+    }
+
+    /// For each of `paths`, the index of its entry, if it has one. Scans list paths in the same
+    /// order each time, so entries are matched position by position and a dictionary is built
+    /// only when the list changed.
+    func match(_ paths: [String]) -> [Int?] {
+        bytes.withUnsafeBytes { data in
+            var matches = [Int?](repeating: nil, count: paths.count)
+            var mismatched = false
+            for (index, path) in paths.enumerated() {
+                guard index < entries.count, Self.equal(path, data, entries[index].path) else { mismatched = true; continue }
+                matches[index] = index
+            }
+            guard mismatched else { return matches }
+            var byPath: [String: Int] = [:]
+            byPath.reserveCapacity(entries.count)
+            for (index, entry) in entries.enumerated() {
+                byPath[String(decoding: UnsafeRawBufferPointer(rebasing: data[entry.path]), as: UTF8.self)] = index
+            }
+            for (index, path) in paths.enumerated() where matches[index] == nil { matches[index] = byPath[path] }
+            return matches
+        }
+    }
+
+    private static func equal(_ path: String, _ data: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        var path = path
+        return path.withUTF8 { utf8 in
+            utf8.count == range.count && (utf8.isEmpty || memcmp(utf8.baseAddress!, data.baseAddress! + range.lowerBound, range.count) == 0)
+        }
+    }
+
+    /// Writes the file's bytes for `records` (each an encoding, or an entry of `previous` to
+    /// copy unchanged).
+    static func serialize(_ records: [(path: String, record: FrontMatterCacheRecord)], previous: FrontMatterCacheFile?,
+                          startedAt: Int64, version: String) -> [UInt8] {
+        var body = CacheByteWriter(capacity: (previous?.bytes.count ?? 0) + 64)
+        body.integer(startedAt)
+        body.integer(UInt32(records.count))
+        for (path, record) in records {
+            body.string(path)
+            body.integer(record.stamp.mtime)
+            body.integer(record.stamp.ctime)
+            body.integer(record.stamp.size)
+            body.integer(record.stamp.inode)
+            body.integer(record.stamp.device)
+            body.integer(record.stamp.mode)
+            switch record.content {
+            case .encoded(let bytes):
+                body.integer(UInt32(bytes.count))
+                bytes.withUnsafeBytes { body.raw($0) }
+            case .previous(let index):
+                let range = previous!.entries[index].content
+                body.integer(UInt32(range.count))
+                previous!.bytes.withUnsafeBytes { body.raw(UnsafeRawBufferPointer(rebasing: $0[range])) }
+            }
+        }
+        var header = CacheByteWriter(capacity: body.bytes.count + 64)
+        header.bytes.append(contentsOf: magic)
+        header.integer(formatVersion)
+        header.string(version)
+        header.integer(body.bytes.withUnsafeBytes(CacheChecksum.of))
+        header.bytes.append(contentsOf: body.bytes)
+        return header.bytes
+    }
+}
