@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the query cache keeps one parsed entry: the bytes before its body (byte order mark,
 /// fences and front-matter lines, exactly as read) and the front-matter's entries with their
 /// values, so a hit rebuilds the ``Note`` without reading YAML again.
@@ -105,6 +107,47 @@ enum FrontMatterCodec {
         guard reader.offset == reader.end else { return nil }
         let frontMatter = FrontMatter(lines: lines, entries: entries, newline: crlf == 1 ? "\r\n" : "\n", firstLine: 2)
         return Note(path: path, prefix: prefix, openingFence: opening, frontMatter: frontMatter, closingFence: closing, body: body)
+    }
+
+    /// A note holding only the entries whose key is one of `keys` (no lines, no body): enough
+    /// for a query that reads only those keys to decide, at a fraction of a whole decode.
+    static func decodeEntries(_ data: UnsafeRawBufferPointer, _ range: Range<Int>, path: String, keys: [[UInt8]]) -> Note? {
+        var reader = CacheByteReader(data, range: range)
+        guard let flag = reader.integer(UInt8.self), reader.integer(UInt8.self) != nil, reader.stringRange() != nil else { return nil }
+        guard flag == 1 else { return Note(path: path, frontMatter: nil, body: "") }
+        guard reader.skip(12) != nil, let lineCount = reader.integer(UInt32.self), reader.skip(4 * Int(lineCount)) != nil,
+              let entryCount = reader.integer(UInt32.self) else { return nil }
+        var entries: [FrontMatterEntry] = []
+        for _ in 0..<entryCount {
+            guard let key = reader.stringRange(), let lower = reader.integer(UInt32.self), let upper = reader.integer(UInt32.self),
+                  lower <= upper else { return nil }
+            let wanted = keys.contains { $0.count == key.count && $0.withUnsafeBytes { memcmp($0.baseAddress!, data.baseAddress! + key.lowerBound, key.count) == 0 } }
+            if wanted {
+                guard let value = decodeValue(&reader, depth: 0) else { return nil }
+                entries.append(FrontMatterEntry(key: reader.text(key), value: value, lines: Int(lower)..<Int(upper)))
+            } else {
+                guard skipValue(&reader, depth: 0) else { return nil }
+            }
+        }
+        return Note(path: path, prefix: "", openingFence: "", frontMatter: FrontMatter(lines: [], entries: entries, newline: "\n", firstLine: 2),
+                    closingFence: "", body: "")
+    }
+
+    private static func skipValue(_ reader: inout CacheByteReader, depth: Int) -> Bool {
+        guard depth < 64, let tag = reader.integer(UInt8.self) else { return false }
+        switch tag {
+        case 0...3:
+            return reader.stringRange() != nil
+        case 4, 5:
+            guard let count = reader.integer(UInt32.self), Int(count) <= reader.end - reader.offset else { return false }
+            for _ in 0..<count {
+                if tag == 5 { guard reader.stringRange() != nil else { return false } }
+                guard skipValue(&reader, depth: depth + 1) else { return false }
+            }
+            return true
+        default:
+            return false
+        }
     }
 
     private static func decodeValue(_ reader: inout CacheByteReader, depth: Int) -> YAMLValue? {

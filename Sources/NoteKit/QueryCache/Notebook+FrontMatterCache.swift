@@ -22,10 +22,17 @@ extension Notebook {
         let paths = entryPaths()
         let previous = FrontMatterCacheFile.load(cache.path, version: cache.version)
         let matches = previous?.match(paths) ?? [Int?](repeating: nil, count: paths.count)
+        let stats = bodies || previous == nil ? nil : DirectoryStats(root: root.path, paths: paths)
+        let keys = query.frontMatterKeys.map { Array($0.utf8) }
         let outcomes: [CachedOutcome] = ParallelMap.map(Array(paths.indices)) { index in
             let path = paths[index]
             if let previous, let entry = matches[index] {
-                if let outcome = cachedOutcome(path, query: query, previous: previous, entry: entry, bodies: bodies) { return outcome }
+                let outcome = if let stats {
+                    listedOutcome(path, query: query, keys: keys, previous: previous, entry: entry, stats: stats)
+                } else {
+                    readOutcome(path, query: query, previous: previous, entry: entry)
+                }
+                if let outcome { return outcome }
             }
             return parsedOutcome(path, query: query)
         }
@@ -56,17 +63,29 @@ extension Notebook {
         return scan
     }
 
-    /// The outcome of an entry the previous cache holds, nil when the cache cannot be trusted
-    /// for it.
-    private func cachedOutcome(_ path: String, query: Query, previous: FrontMatterCacheFile, entry index: Int, bodies: Bool) -> CachedOutcome? {
+    /// The outcome of an entry the previous cache holds, for a listing (no body): taken from
+    /// the cache without reading the file when its stamp is the one recorded and was settled
+    /// then; nil when the cache cannot be trusted for it.
+    private func listedOutcome(_ path: String, query: Query, keys: [[UInt8]], previous: FrontMatterCacheFile, entry index: Int,
+                               stats: DirectoryStats) -> CachedOutcome? {
+        let entry = previous.entries[index]
+        guard entry.stamp.isSettled(before: previous.startedAt), stats.stamp(path) == entry.stamp else { return nil }
+        let note: Note?? = previous.bytes.withUnsafeBytes { data in
+            // Most entries fail the query: those are decoded only as far as the query reads.
+            guard let probe = FrontMatterCodec.decodeEntries(data, entry.content, path: path, keys: keys) else { return nil }
+            guard query.matches(probe) else { return .some(nil) }
+            return FrontMatterCodec.decode(data, entry.content, path: path, body: "").map { .some($0) }
+        }
+        guard let note else { return nil }
+        return CachedOutcome(result: note.map { .success($0) }, record: FrontMatterCacheRecord(stamp: entry.stamp, content: .previous(index)),
+                             hit: true, changed: false)
+    }
+
+    /// The outcome of an entry the previous cache holds, for a scan that reads bodies; nil when
+    /// the cache cannot be trusted for it.
+    private func readOutcome(_ path: String, query: Query, previous: FrontMatterCacheFile, entry index: Int) -> CachedOutcome? {
         let entry = previous.entries[index]
         let absolute = absolutePath(path)
-        guard bodies else {
-            guard entry.stamp.isSettled(before: previous.startedAt), FileStamp.of(absolute) == entry.stamp,
-                  let note = previous.bytes.withUnsafeBytes({ FrontMatterCodec.decode($0, entry.content, path: path, body: "") }) else { return nil }
-            return CachedOutcome(result: query.matches(note) ? .success(note) : nil,
-                                 record: FrontMatterCacheRecord(stamp: entry.stamp, content: .previous(index)), hit: true, changed: false)
-        }
         // The file is read anyway: its bytes, not its stamp, decide whether the cache holds.
         let bytes: [UInt8]
         let stamp: FileStamp
