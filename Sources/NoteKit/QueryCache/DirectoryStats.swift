@@ -11,9 +11,12 @@ final class DirectoryStats: Sendable {
     init(root: String, paths: [String]) {
         self.root = root
         var folders: [Substring: Int32] = [:]
+        var last: Substring?
         for path in paths {
             let folder = DirectoryStats.folder(of: path)
-            guard folders[folder] == nil else { continue }
+            // Paths come sorted: a folder's entries are together.
+            guard folder != last, folders[folder] == nil else { continue }
+            last = folder
             let absolute = folder.isEmpty ? root : root + "/" + folder
             let descriptor = open(absolute, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             if descriptor >= 0 { folders[folder] = descriptor }

@@ -1,9 +1,9 @@
 import Foundation
 import NoteKit
 
-/// How `list`, `check`, `review` and `export` scan the notebook: through the query cache in
-/// `.git/hearth/frontmatter.cache` (inside `.git`, so never synced, and always safe to delete)
-/// when the notebook has a `.git` folder, else uncached (every entry a miss).
+/// How `list`, `check`, `review`, `export` and `grep --field` scan the notebook: through the
+/// query cache in `.git/hearth/frontmatter.cache` (inside `.git`, so never synced, and always
+/// safe to delete) when the notebook has a `.git` folder, else uncached (every entry a miss).
 ///
 /// With `HEARTH_QUERY_CACHE_TRACE=1` each scan prints one line to stderr,
 /// `query-cache: entries=N hits=H misses=M`, for tests and for anyone wondering whether the
@@ -30,6 +30,20 @@ enum CachedScan {
             return notebook.scan(query, paths: paths)
         }
         let scan = notebook.scan(query, cache: cache, bodies: bodies)
+        if let statistics = scan.cacheStatistics { trace(statistics) }
+        return scan
+    }
+
+    /// `hearth grep` without `--history`: a search of one front-matter field goes through the
+    /// cache, a search of bodies reads every file anyway.
+    static func grep(_ notebook: Notebook, _ query: GrepQuery) -> GrepScan {
+        guard query.field != nil else { return notebook.grep(query) }
+        guard let cache = cache(of: notebook) else {
+            let paths = notebook.entryPaths()
+            trace(FrontMatterCacheStatistics(entries: paths.count, hits: 0, misses: paths.count))
+            return notebook.grep(query, paths: paths)
+        }
+        let scan = notebook.grep(query, cache: cache)
         if let statistics = scan.cacheStatistics { trace(statistics) }
         return scan
     }

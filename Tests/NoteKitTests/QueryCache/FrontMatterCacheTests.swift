@@ -246,6 +246,31 @@ import Testing
         #expect(scan.cacheStatistics == FrontMatterCacheStatistics(entries: 3, hits: 1, misses: 2))
     }
 
+    /// `grep --field` takes the field from the cache, with the same hits (line numbers of block
+    /// list items included), and sees an edit.
+    @Test func aFieldSearchFindsWhatAnUncachedOneFinds() throws {
+        let notebook = try CachedNotebook()
+        try notebook.files.write("days/2026/2026-11-20.md", "---\nkind: day\ntags:\n  - travel\n  - gpu travel\n---\ntravel\n")
+        try notebook.files.write("days/2026/2026-11-21.md", "---\nkind: day\ntags: [home]\n---\n")
+        try notebook.files.write("notes/a.md", "---\ntags: travel\n---\n")
+        try notebook.files.write("notes/b.md", "no front-matter, travel\n")
+        try notebook.files.write("notes/broken.md", "---\ntags: [travel\n---\n")
+        try notebook.settle()
+        let query = GrepQuery(matcher: try GrepMatcher(pattern: "travel"), kinds: [.day, .note], field: "tags")
+        let uncached = notebook.files.notebook.grep(query)
+        #expect(uncached.hits.map { "\($0.path):\($0.line)" } == ["days/2026/2026-11-20.md:4", "days/2026/2026-11-20.md:5", "notes/a.md:2"])
+        let cold = notebook.files.notebook.grep(query, cache: notebook.cache)
+        let warm = notebook.files.notebook.grep(query, cache: notebook.cache)
+        for scan in [cold, warm] {
+            #expect(scan.hits == uncached.hits)
+            #expect(scan.diagnostics == uncached.diagnostics)
+        }
+        #expect(cold.cacheStatistics == FrontMatterCacheStatistics(entries: 5, hits: 0, misses: 5))
+        #expect(warm.cacheStatistics == FrontMatterCacheStatistics(entries: 5, hits: 4, misses: 1), "the broken entry is read each time")
+        try notebook.files.write("notes/a.md", "---\ntags: work\n---\n")
+        #expect(notebook.files.notebook.grep(query, cache: notebook.cache).hits.map(\.path) == ["days/2026/2026-11-20.md", "days/2026/2026-11-20.md"])
+    }
+
     /// Sets a file's access and modification times (nanoseconds).
     static func setModificationTime(_ path: String, to nanoseconds: Int64) throws {
         let time = timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))
