@@ -38,7 +38,7 @@ struct ListCommand: ParsableCommand {
         let order = sort.map(SortOrder.init(parsing:)) ?? .byDate
         let notes = order.sorted(scan.notes)
         if json {
-            JSONOutput.write(rows: notes, json: EntryFormatter.row)
+            JSONOutput.writeInParallel(rows: notes, json: EntryFormatter.row)
         } else if csv {
             Terminal.standardOutput.write(EntryFormatter.csv(notes))
         } else {
