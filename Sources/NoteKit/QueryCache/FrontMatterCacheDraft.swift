@@ -14,7 +14,9 @@ struct FrontMatterCacheDraft {
     /// when that cannot be done, as in a read-only `.git`: the scan then runs without writing.
     static func begin(folder: String, name: String) -> FrontMatterCacheDraft? {
         if mkdir(folder, 0o755) != 0 && errno != EEXIST { return nil }
-        let path = folder + "/" + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let prefix = name + ".tmp-"
+        removeAbandoned(in: folder, prefix: prefix)
+        let path = folder + "/" + prefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
         guard let stamp = FileStamp.of(descriptor: descriptor) else {
@@ -23,6 +25,21 @@ struct FrontMatterCacheDraft {
             return nil
         }
         return FrontMatterCacheDraft(path: path, descriptor: descriptor, startedAt: min(stamp.mtime, stamp.ctime))
+    }
+
+    /// Removes temporary files a killed process left, once they are an hour old: a live writer's
+    /// file is seconds old, even for a notebook of 100,000 entries.
+    private static func removeAbandoned(in folder: String, prefix: String) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        let hourAgo = (Int64(time(nil)) - 3600) * 1_000_000_000
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            guard name.hasPrefix(prefix), let stamp = FileStamp.of(folder + "/" + name), stamp.mtime < hourAgo else { continue }
+            unlink(folder + "/" + name)
+        }
     }
 
     /// Writes `bytes` and renames the file to `destination`; false (and nothing left behind)
