@@ -13,8 +13,12 @@ struct FrontMatterCachePass {
     init(_ notebook: Notebook, cache: FrontMatterCache) {
         self.cache = cache
         draft = FrontMatterCacheDraft.begin(folder: cache.folder.path, name: FrontMatterCache.fileName)
-        paths = notebook.entryPaths()
-        previous = FrontMatterCacheFile.load(cache.path, version: cache.version)
+        // Listing the folders and checking the cache each take a while: side by side.
+        let both = ParallelMap.map([0, 1], width: 2) { task -> (paths: [String]?, file: FrontMatterCacheFile?) in
+            task == 0 ? (notebook.entryPaths(), nil) : (nil, FrontMatterCacheFile.load(cache.path, version: cache.version))
+        }
+        paths = both[0].paths ?? []
+        previous = both[1].file
         matches = previous?.match(paths) ?? [Int?](repeating: nil, count: paths.count)
     }
 
