@@ -17,6 +17,8 @@ import Foundation
 final class FrontMatterCacheFile: @unchecked Sendable {
     // @unchecked: the mapping is read-only and immutable from init to deinit.
     static let magic: [UInt8] = Array("HRTHFMC\n".utf8)
+    /// Raise it with any change to this layout or to ``FrontMatterCodec``'s: builds of one
+    /// hearth version would otherwise read each other's caches.
     static let formatVersion: UInt32 = 1
 
     /// One entry: where its path and encoding lie in the file, and the stamp recorded with them.
