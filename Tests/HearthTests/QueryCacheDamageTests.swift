@@ -11,7 +11,7 @@ import Glibc
 @Suite struct QueryCacheDamageTests {
     /// What is done to the cache file of a warm notebook.
     enum Damage: String, CaseIterable, CustomTestStringConvertible {
-        case truncatedToHalf, lastByteCut, oneByteFlipped, randomBytes, empty, folder, unreadable, unreadableFolder
+        case truncatedToHalf, lastByteCut, oneByteFlipped, randomBytes, empty, otherVersion, folder, unreadable, unreadableFolder
 
         var testDescription: String { rawValue }
 
@@ -41,6 +41,17 @@ import Glibc
                 }
                 try Data(noise).write(to: cache)
             case .empty: try Data().write(to: cache)
+            case .otherVersion:
+                // No other hearth is at hand: the cache names the version that wrote it, and
+                // another version of the same length takes its place.
+                let version = Array(try notebook.hearth("--version").requireSuccess().stdout
+                    .trimmingCharacters(in: .whitespacesAndNewlines).utf8)
+                let start = try #require(bytes.indices.first { bytes[$0...].starts(with: version) },
+                                         "the cache does not hold the version text '\(String(decoding: version, as: UTF8.self))'")
+                var other = bytes
+                let last = start + version.count - 1
+                other[last] = other[last] == UInt8(ascii: "9") ? UInt8(ascii: "8") : other[last] &+ 1
+                try Data(other).write(to: cache)
             case .folder:
                 try FileManager.default.removeItem(at: cache)
                 try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: false)
