@@ -114,6 +114,10 @@ import Testing
         expectSame(cold, stale, "stale")
         let (rewarmed, _) = try notebook.traced(command)
         expectSame(cold, rewarmed, "warm again")
+        // Without the variable, the same and no trace.
+        let quiet = try notebook.hearth(command)
+        expectSame(cold, quiet, "without the trace")
+        #expect(!quiet.stderr.contains(QueryCacheTrace.prefix), "\(quiet)")
     }
 
     func expectSame(_ expected: ProcessResult, _ actual: ProcessResult, _ what: String,

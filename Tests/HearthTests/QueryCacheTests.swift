@@ -6,7 +6,7 @@ import Testing
 /// cache (and proves a second run took every entry from it), edits the way a person or another
 /// program would, and runs again: the answer shows the edit, and the trace shows the edited
 /// entry read from disk while the others still came from the cache.
-@Suite struct QueryCacheEditTests {
+@Suite struct QueryCacheTests {
     static let edited = "days/2026/2026-11-20.md"
     /// The query every test asks: the days whose energy is 1.
     static let lowEnergy = ["list", "--kind", "day", "--where", "energy=1"]
