@@ -136,6 +136,23 @@ import Testing
         #expect(again.stdout == result.stdout, "\(again)")
     }
 
+    /// hearth's own write, and a query run from a subfolder (paths printed from there): the
+    /// cache is the notebook's, wherever the command starts.
+    @Test func hearthSetAndAQueryFromASubfolderAreSeen() throws {
+        let notebook = try Self.notebook()
+        let (_, warm) = try notebook.warmQueryCache(Self.lowEnergy)
+        try notebook.hearth("set", Self.edited, "energy=1").requireSuccess()
+        let (result, trace) = try notebook.traced(Self.lowEnergy, in: notebook.url("days/2026"))
+        #expect(result.status == 0, "\(result)")
+        #expect(Self.paths(result) == ["2026-11-17.md", "2026-11-20.md"], "\(result)")
+        #expect(trace.entries == warm.entries && trace.hits >= warm.entries - 1, "\(trace)")
+        // And back with sed, run from the other folder.
+        try notebook.run("sed", "-i", "s/^energy: 1$/energy: 3/", Self.edited).requireSuccess()
+        let (back, backTrace) = try notebook.traced(Self.lowEnergy, in: notebook.url("notes"))
+        #expect(Self.paths(back) == ["../days/2026/2026-11-17.md"], "\(back)")
+        #expect(backTrace.misses >= 1, "\(backTrace)")
+    }
+
     // MARK: - Sync
 
     @Test func syncBringingChangesFromAnotherDeviceIsSeen() throws {
