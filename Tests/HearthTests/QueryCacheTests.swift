@@ -43,41 +43,44 @@ import Testing
 
     // MARK: - Editors
 
-    @Test func vimChangingEnergyIsSeen() throws {
+    /// Warms the cache, then types `command` (an editor on the edited day) at a real terminal,
+    /// waits for `shown` on its screen, lets `keys` change energy 3 to 1 and save, and waits for
+    /// the editor to exit 0: the next query must read that day again and show it.
+    func editorChangesEnergy(_ name: String, _ command: String, shown: @escaping (String) -> Bool,
+                             keys: (TmuxSession) throws -> Void) throws {
         let notebook = try Self.notebook()
         let (before, warm) = try notebook.warmQueryCache(Self.lowEnergy)
         #expect(Self.paths(before) == ["days/2026/2026-11-17.md"])
         let terminal = try TmuxSession(notebook, environment: [:])
-        try terminal.type("vim -u NONE -i NONE -N \(Self.edited); echo vim-exit-$?")
+        try terminal.type("\(command); echo editor-exit-$?")
         try terminal.press("Enter")
-        try terminal.waitForScreen("vim to show the entry") { $0.contains("wrote on 2026-11-20") }
-        try terminal.type(":%s/^energy: 3$/energy: 1/")
-        try terminal.press("Enter")
-        try terminal.type(":wq")
-        try terminal.press("Enter")
-        try terminal.waitForScreen("vim to exit") { $0.contains("vim-exit-0") }
+        try terminal.waitForScreen("\(name) to show the entry", shown)
+        try keys(terminal)
+        try terminal.waitForScreen("\(name) to exit") { $0.contains("editor-exit-0") }
         #expect(try notebook.text(Self.edited).contains("\nenergy: 1\n"), terminal.shown)
         try expectAfterEdit(notebook, paths: ["days/2026/2026-11-17.md", Self.edited], entries: warm.entries, misses: 1)
     }
 
+    @Test func vimChangingEnergyIsSeen() throws {
+        try editorChangesEnergy("vim", "vim -u NONE -i NONE -N \(Self.edited)", shown: { $0.contains("wrote on 2026-11-20") }) { terminal in
+            try terminal.type(":%s/^energy: 3$/energy: 1/")
+            try terminal.press("Enter")
+            try terminal.type(":wq")
+            try terminal.press("Enter")
+        }
+    }
+
     @Test func nanoChangingEnergyIsSeen() throws {
-        let notebook = try Self.notebook()
-        let (_, warm) = try notebook.warmQueryCache(Self.lowEnergy)
-        let terminal = try TmuxSession(notebook, environment: [:])
         // Line 4 is "energy: 3"; column 9 is its digit.
-        try terminal.type("nano +4,9 \(Self.edited); echo nano-exit-$?")
-        try terminal.press("Enter")
-        try terminal.waitForScreen("nano to show the entry") { $0.contains("GNU nano") && $0.contains("energy: 3") }
-        try terminal.press("DC")
-        try terminal.type("1")
-        try terminal.press("C-o")
-        try terminal.waitForScreen("nano to ask for the file name") { $0.contains("File Name to Write") }
-        try terminal.press("Enter")
-        try terminal.waitForScreen("nano to write the file") { $0.contains("Wrote") }
-        try terminal.press("C-x")
-        try terminal.waitForScreen("nano to exit") { $0.contains("nano-exit-0") }
-        #expect(try notebook.text(Self.edited).contains("\nenergy: 1\n"), terminal.shown)
-        try expectAfterEdit(notebook, paths: ["days/2026/2026-11-17.md", Self.edited], entries: warm.entries, misses: 1)
+        try editorChangesEnergy("nano", "nano +4,9 \(Self.edited)", shown: { $0.contains("GNU nano") && $0.contains("energy: 3") }) { terminal in
+            try terminal.press("DC")
+            try terminal.type("1")
+            try terminal.press("C-o")
+            try terminal.waitForScreen("nano to ask for the file name") { $0.contains("File Name to Write") }
+            try terminal.press("Enter")
+            try terminal.waitForScreen("nano to write the file") { $0.contains("Wrote") }
+            try terminal.press("C-x")
+        }
     }
 
     // MARK: - Other programs
