@@ -75,12 +75,14 @@ import Glibc
         defer { Self.restorePermissions(notebook) }
         // grep last: each command's answer is taken, with no cache at all, just before its turn.
         let commands = [["list", "--json"], ["check"], ["export"], ["review", "--json"], ["grep", "--field", "energy", "^1$"]]
+        // No entry is written after this: one wait makes them all older than any cache.
+        notebook.settle()
         for command in commands {
             Self.restorePermissions(notebook)
             try? FileManager.default.removeItem(at: notebook.queryCache)
             let (answer, cold) = try notebook.traced(command)
             #expect(answer.status == 0 && cold.hits == 0, "\(cold)\n\(answer)")
-            let (_, warm) = try notebook.warmQueryCache(command)
+            let (_, warm) = try notebook.warmQueryCache(command, settling: false)
             try damage.apply(to: notebook)
 
             let (result, trace) = try notebook.traced(command, withoutOverride: damage.needsPermissions)

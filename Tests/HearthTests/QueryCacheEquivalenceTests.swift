@@ -22,7 +22,9 @@ import Testing
             let date = formatter.string(from: try #require(calendar.date(byAdding: .day, value: index, to: start)))
             let path = "days/2026/\(date).md"
             if path == malformed {
-                try notebook.write(path, "---\nkind: day\ndate: \(date)\nenergy: 2\nmood: : x\n---\n\n## Notes\nbroken\n")
+                // It names every key the queries below ask about, so each command reads it (grep
+                // --field skips a file whose text never names the field).
+                try notebook.write(path, "---\nkind: day\ndate: \(date)\nenergy: 2\nmood: : x\nwork_h: 9\ntags: [travel]\n---\n\n## Notes\nbroken\n")
                 continue
             }
             try notebook.write(path, day(index, date: date))

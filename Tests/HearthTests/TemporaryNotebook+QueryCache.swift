@@ -46,10 +46,12 @@ extension TemporaryNotebook {
     /// Settles the notebook, runs `arguments` once to write the cache and once more to read it,
     /// and requires the second run to take every entry from the cache: the cache exists and is
     /// trusted, so what a later run re-reads shows what the cache saw change. Returns the first
-    /// result and the trace of the second.
+    /// result and the trace of the second. `settling` false skips the wait, for a caller that
+    /// has written no entry since it last settled.
     @discardableResult
-    func warmQueryCache(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> (ProcessResult, QueryCacheTrace) {
-        settle()
+    func warmQueryCache(_ arguments: [String], settling: Bool = true,
+                        sourceLocation: SourceLocation = #_sourceLocation) throws -> (ProcessResult, QueryCacheTrace) {
+        if settling { settle() }
         let (first, _) = try traced(arguments, sourceLocation: sourceLocation)
         try #require(FileManager.default.fileExists(atPath: queryCache.path), "no cache after \(arguments): \(first)",
                      sourceLocation: sourceLocation)
