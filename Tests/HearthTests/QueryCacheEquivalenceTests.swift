@@ -13,9 +13,9 @@ import Testing
     /// Thirty-five days (2026-10-19 to 2026-11-22, one of them malformed), notes and experiments.
     static func generatedNotebook() throws -> TemporaryNotebook {
         let notebook = try TemporaryNotebook(initialized: true)
-        let calendar = Calendar(identifier: .gregorian)
-        var components = DateComponents(timeZone: TimeZone(identifier: "UTC"), year: 2026, month: 10, day: 19)
-        let start = try #require(calendar.date(from: components))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        let start = try #require(calendar.date(from: DateComponents(year: 2026, month: 10, day: 19)))
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
         for index in 0..<35 {
@@ -29,7 +29,6 @@ import Testing
             }
             try notebook.write(path, day(index, date: date))
         }
-        components.day = 25
         try notebook.write("notes/plain.md", "No front-matter at all.\n")
         try notebook.write("notes/empty.md", "---\n---\nAn empty head.\n")
         try notebook.write("notes/reading.md", "---\ntitle: \"Reading, \\\"soon\\\" 📚\"\ntags:\n  - books # to buy\n  - travel\n---\n# Reading\n")
