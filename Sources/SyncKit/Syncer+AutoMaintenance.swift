@@ -34,7 +34,7 @@ extension Syncer {
     /// - Throws: ``SyncError/locked(path:holder:)`` when another process still holds the sync
     ///   lock after the wait, with nothing done.
     public func maintainDue() throws(SyncError) -> SyncMaintenance {
-        let lock = try SyncLock.acquire(at: repository.syncLockPath, wait: options.lockWait)
+        let lock = try SyncLock.acquire(at: repository.syncLockPath, wait: options.lockWait, forMaintenance: true)
         defer { withExtendedLifetime(lock) {} }
         // A maintenance killed while holding a folder remote left its branch locks: clear them.
         InterruptedWrite.recover(repository)
@@ -81,10 +81,19 @@ extension Syncer {
                 return step
             }
             // A folder remote is held as a push holds it; the notebook is held by the sync lock.
-            let remoteLock = remote.map { _ in RemoteMaintenanceLock.acquire(target, markingIn: repository) }
-            if let remoteLock, remoteLock == nil {
-                step.action = .busy
-                return step
+            var remoteLock: RemoteMaintenanceLock?
+            if remote != nil {
+                switch RemoteMaintenanceLock.acquire(target, markingIn: repository) {
+                case .success(let lock):
+                    remoteLock = lock
+                case .failure(.busy):
+                    step.action = .busy
+                    return step
+                case .failure(.failed(let path, let reason)):
+                    step.action = .failed
+                    step.error = SyncError.io(path: path, operation: "lock the folder remote for its maintenance", reason: reason).description
+                    return step
+                }
             }
             reach(.beforeMaintenance)
             let hook = options.checkpoint
