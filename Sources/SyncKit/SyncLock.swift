@@ -28,7 +28,7 @@ public final class SyncLock {
     static let maintenanceHolder = "hearth maintenance"
 
     /// Takes the lock at `path`, waiting up to `wait` seconds for another holder to finish.
-    /// `forMaintenance` records the holder as a maintenance (``maintenanceHolder``), so that one
+    /// `forMaintenance` records the holder as a maintenance (`hearth maintenance`), so that one
     /// who has to wait is told that it ends by itself.
     ///
     /// - Throws: ``SyncError/locked(path:holder:)`` when another process still holds it.
