@@ -5,6 +5,12 @@ import Foundation
 public enum FileSystem {
     /// The bytes of a file.
     public static func read(_ path: String) throws(NotebookError) -> [UInt8] {
+        try readStamped(path).bytes
+    }
+
+    /// The bytes of a file and its stamp, taken before reading: a change made while it is read
+    /// shows in a later stamp.
+    package static func readStamped(_ path: String) throws(NotebookError) -> (bytes: [UInt8], stamp: FileStamp) {
         // O_NONBLOCK: opening a FIFO someone named `x.md` must not hang; it is refused below.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw NotebookError.io(path: path, operation: "read", reason: errnoText()) }
@@ -30,7 +36,7 @@ public enum FileSystem {
             filled += count
         }
         bytes.removeSubrange(filled...)
-        return bytes
+        return (bytes, FileStamp(info))
     }
 
     /// Replaces `path` with `bytes` atomically: a temporary file in the same folder, fsync, a check

@@ -23,6 +23,15 @@ public struct FrontMatter: Hashable, Sendable {
         self.entries = try FrontMatterScanner(path: path, firstLine: firstLine).scan(lines)
     }
 
+    /// A block parsed before, from its lines and entries (what the query cache keeps): no YAML
+    /// is read again.
+    package init(lines: [String], entries: [FrontMatterEntry], newline: String, firstLine: Int) {
+        self.lines = lines
+        self.entries = entries
+        self.newline = newline
+        self.firstLine = firstLine
+    }
+
     /// An empty front-matter block.
     public init(newline: String = "\n") {
         self.lines = []

@@ -30,6 +30,20 @@ public struct Note: Hashable, Sendable {
         self.closingFence = frontMatter == nil ? "" : "---" + newline
     }
 
+    /// A note from parts read before: what the query cache keeps of a file it parsed once.
+    package init(path: String, prefix: String, openingFence: String, frontMatter: FrontMatter?, closingFence: String, body: String) {
+        self.path = path
+        self.prefix = prefix
+        self.openingFence = openingFence
+        self.frontMatter = frontMatter
+        self.closingFence = closingFence
+        self.body = body
+    }
+
+    /// What ``text`` holds before the front-matter and after it: the byte order mark and the
+    /// fences as written (the query cache keeps them).
+    package var fences: (prefix: String, opening: String, closing: String) { (prefix, openingFence, closingFence) }
+
     /// The whole file as it will be written.
     public var text: String {
         guard let frontMatter else { return prefix + body }

@@ -54,10 +54,7 @@ public struct Notebook: Sendable {
                 let note = try loadWithBytes(absolutePath(path), path: path).note
                 return query.matches(note) ? .success(note) : nil
             } catch {
-                switch error {
-                case .unreadable(let diagnostic): return .failure(diagnostic)
-                default: return .failure(Diagnostic(path: path, line: 0, message: error.description))
-                }
+                return .failure(Notebook.diagnostic(error, path: path))
             }
         }
         var scan = NotebookScan()
@@ -69,6 +66,14 @@ public struct Notebook: Sendable {
             }
         }
         return scan
+    }
+
+    /// How a scan reports an entry it could not read.
+    static func diagnostic(_ error: NotebookError, path: String) -> Diagnostic {
+        switch error {
+        case .unreadable(let diagnostic): return diagnostic
+        default: return Diagnostic(path: path, line: 0, message: error.description)
+        }
     }
 
     /// Edits one entry in place: reads it, applies `change`, and writes the result atomically only

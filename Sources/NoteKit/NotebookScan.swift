@@ -4,6 +4,8 @@ public struct NotebookScan: Sendable {
     public var notes: [Note] = []
     /// One diagnostic per file that could not be read, in path order.
     public var diagnostics: [Diagnostic] = []
+    /// How the scan used the query cache; nil when it ran without one.
+    public var cacheStatistics: FrontMatterCacheStatistics?
 
     /// Creates an empty result.
     public init() {}

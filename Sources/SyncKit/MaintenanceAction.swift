@@ -4,7 +4,7 @@ public enum MaintenanceAction: String, Sendable, Codable, Hashable {
     case notNeeded = "not-needed"
     /// Done, small enough to do within the sync, under its lock.
     case done
-    /// Due, but too big to make the sync wait for it: left for ``Syncer/maintainDue()``, which a
+    /// Due, but too big to make the sync wait for it: left for ``Syncer/maintainDue(stopRequested:)``, which a
     /// program runs once the sync has returned (in the background, or when idle).
     case deferred
     /// The program that ran the sync started a background run to do what was deferred.

@@ -36,7 +36,7 @@ extension MaintenanceStep {
             return "\(target): \(packs) -> \(report.packsAfter) (\(objects))"
         case .deferred: return "\(target): due, too big to do within the sync"
         case .started: return "\(target): due, running in the background"
-        case .busy: return "\(target): due, but a push holds it; left for a later sync"
+        case .busy: return "\(target): due, but a push or another maintenance holds it; left for a later sync"
         case .failed: return "\(target): failed: \(error ?? "unknown error")"
         case .off: return "\(target): maintenance within syncs is off"
         }

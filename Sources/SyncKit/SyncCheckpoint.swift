@@ -25,7 +25,7 @@ public enum SyncCheckpoint: String, Sendable, CaseIterable {
     /// The push succeeded.
     case afterPush = "after-push"
     /// Maintenance is due and about to run, under the sync lock (within a sync, or in
-    /// ``Syncer/maintainDue()``); reached once per repository maintained.
+    /// ``Syncer/maintainDue(stopRequested:)``); reached once per repository maintained.
     case beforeMaintenance = "before-maintenance"
 
     /// Maintenance: leftovers of dead processes removed, nothing else changed.

@@ -58,6 +58,9 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
     /// otherwise). A lock a live push holds goes within milliseconds; one that stays belongs
     /// to a push that was stopped mid-way, or to a device still syncing.
     case remoteLocked(remote: String, lockFile: String?, age: TimeInterval?, reason: String)
+    /// A folder remote's branch stayed locked by a maintenance that is running there (its lock
+    /// renewed while the sync waited, `holder` as the lock file names it): it ends by itself.
+    case remoteMaintained(remote: String, lockFile: String, holder: String)
     /// The network failed during fetch or push (or the remote's answer could not be used).
     case network(remote: String, operation: String, underlying: GitFailure)
     /// A conflict reference matched nothing, or a resolve choice does not fit the conflict.
@@ -86,6 +89,9 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
         case .io(let path, let operation, let reason): return "\(path): cannot \(operation): \(reason)"
         case .changedWhileRestoring(let path):
             return "\(path): cannot restore: it changed while hearth was restoring it (an editor saved it?); nothing was replaced"
+        case .locked(_, let holder) where holder.hasPrefix(SyncLock.maintenanceHolder + " ("):
+            return "a maintenance is running in the background in this notebook (\(holder)); it finishes by itself: "
+                + "run your command again in a moment"
         case .locked(_, let holder):
             return "another sync is running in this notebook (\(holder)); wait for it to finish and run your command again"
         case .operationInProgress(let state): return "git has a \(state) in progress in this notebook"
@@ -105,6 +111,9 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
             var held = lockFile.map { "its branch is locked by \($0)" } ?? "its branch stayed locked (\(reason))"
             if let age { held += ", unchanged for \(Self.duration(age))" }
             return "'\(remote)' did not take the push: \(held); your changes are committed here"
+        case .remoteMaintained(let remote, let lockFile, let holder):
+            return "'\(remote)' did not take the push: a maintenance of the remote is running (\(holder) holds \(lockFile)); "
+                + "your changes are committed here"
         case .network(let remote, let operation, let underlying):
             switch underlying.kind {
             case .unsupportedExtension(let name):

@@ -24,10 +24,15 @@ public final class SyncLock {
         close(descriptor)
     }
 
+    /// How the record of a lock taken for a maintenance begins, and the holder it is named as.
+    static let maintenanceHolder = "hearth maintenance"
+
     /// Takes the lock at `path`, waiting up to `wait` seconds for another holder to finish.
+    /// `forMaintenance` records the holder as a maintenance (`hearth maintenance`), so that one
+    /// who has to wait is told that it ends by itself.
     ///
     /// - Throws: ``SyncError/locked(path:holder:)`` when another process still holds it.
-    public static func acquire(at path: String, wait: TimeInterval) throws(SyncError) -> SyncLock {
+    public static func acquire(at path: String, wait: TimeInterval, forMaintenance: Bool = false) throws(SyncError) -> SyncLock {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw SyncError.io(path: path, operation: "open the sync lock", reason: String(cString: strerror(errno)))
@@ -43,13 +48,14 @@ public final class SyncLock {
             }
             usleep(50_000)
         }
-        let record = "pid \(getpid()) since \(ISOTimestamp.utc(Date()))\n"
+        let record = (forMaintenance ? maintenanceHolder + " " : "") + "pid \(getpid()) since \(ISOTimestamp.utc(Date()))\n"
         ftruncate(descriptor, 0)
         _ = record.withCString { pwrite(descriptor, $0, strlen($0), 0) }
         return SyncLock(path: path, descriptor: descriptor)
     }
 
-    /// What the current holder wrote into the file ("pid 123 since ..."), for the message.
+    /// What the current holder wrote into the file ("pid 123 since ...", after
+    /// ``maintenanceHolder`` for a maintenance), for the message.
     private static func holderDescription(_ descriptor: Int32) -> String {
         var buffer = [UInt8](repeating: 0, count: 128)
         var count = pread(descriptor, &buffer, buffer.count, 0)
@@ -61,6 +67,9 @@ public final class SyncLock {
         }
         guard count > 0 else { return "another hearth sync" }
         let text = String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.hasPrefix(maintenanceHolder + " ") {
+            return maintenanceHolder + " (" + text.dropFirst(maintenanceHolder.count + 1) + ")"
+        }
         return text.isEmpty ? "another hearth sync" : "hearth sync (\(text))"
     }
 }

@@ -1,4 +1,4 @@
-/// What a sync (or ``Syncer/maintainDue()``) did about maintenance: the notebook's repository and
+/// What a sync (or ``Syncer/maintainDue(stopRequested:)``) did about maintenance: the notebook's repository and
 /// the folder remote it syncs with. Network remotes are left to their servers, which run their
 /// own gc.
 public struct SyncMaintenance: Sendable, Codable, Hashable {
@@ -18,7 +18,7 @@ public struct SyncMaintenance: Sendable, Codable, Hashable {
         [notebook] + (folderRemote.map { [$0] } ?? [])
     }
 
-    /// Whether some maintenance was due but too big for the sync: ``Syncer/maintainDue()`` does it.
+    /// Whether some maintenance was due but too big for the sync: ``Syncer/maintainDue(stopRequested:)`` does it.
     public var isDeferred: Bool {
         steps.contains { $0.action == .deferred }
     }

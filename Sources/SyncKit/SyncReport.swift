@@ -35,6 +35,6 @@ public struct SyncReport: Sendable, Codable {
     /// waited for it (the others that failed found the remote moved).
     public var lockWaits: Int = 0
     /// What the sync did about maintenance once it had pushed: done within it when small, else
-    /// deferred for ``Syncer/maintainDue()``.
+    /// deferred for ``Syncer/maintainDue(stopRequested:)``.
     public var maintenance = SyncMaintenance()
 }

@@ -6,7 +6,7 @@ extension Syncer {
     /// What a sync does about maintenance once it has pushed, still holding the sync lock: the
     /// notebook's repository, and the folder remote when this sync pushed to one, each maintained
     /// now when the work is small (``MaintenanceAction/done``) and otherwise left for
-    /// ``maintainDue()`` (``MaintenanceAction/deferred``), so the sync never waits seconds for
+    /// ``maintainDue(stopRequested:)`` (``MaintenanceAction/deferred``), so the sync never waits seconds for
     /// it. A failure is recorded, never thrown: the sync itself has succeeded.
     func maintainAfterSync(remote: String?, pushed: Bool) -> SyncMaintenance {
         let settings: AutoMaintenanceSettings
@@ -31,10 +31,14 @@ extension Syncer {
     /// It takes the sync lock as ``sync()`` does, waiting up to the options' `lockWait`, so it
     /// never runs while a sync does. Failures are recorded in the result, not thrown.
     ///
+    /// A repository's maintenance, once begun, runs to its end: each of its steps is crash-safe,
+    /// but it has no way to stop cleanly half-way. `stopRequested`, asked between the two
+    /// repositories, skips the folder remote when it says true (a watcher told to stop).
+    ///
     /// - Throws: ``SyncError/locked(path:holder:)`` when another process still holds the sync
     ///   lock after the wait, with nothing done.
-    public func maintainDue() throws(SyncError) -> SyncMaintenance {
-        let lock = try SyncLock.acquire(at: repository.syncLockPath, wait: options.lockWait)
+    public func maintainDue(stopRequested: () -> Bool = { false }) throws(SyncError) -> SyncMaintenance {
+        let lock = try SyncLock.acquire(at: repository.syncLockPath, wait: options.lockWait, forMaintenance: true)
         defer { withExtendedLifetime(lock) {} }
         // A maintenance killed while holding a folder remote left its branch locks: clear them.
         InterruptedWrite.recover(repository)
@@ -47,6 +51,7 @@ extension Syncer {
         // Run now, whatever the size: this is the "after".
         settings.mode = .foreground
         var result = SyncMaintenance(notebook: step(repository, remote: nil, settings: settings))
+        if stopRequested() { return result }
         if let branch = try? repository.currentBranchName(), let remote = try? chooseRemote(branch: branch),
            let folder = folderRemote(remote) {
             result.folderRemote = step(folder, remote: remote, settings: settings)
@@ -54,7 +59,7 @@ extension Syncer {
         return result
     }
 
-    /// Where a program that runs ``maintainDue()`` in the background writes what it did:
+    /// Where a program that runs ``maintainDue(stopRequested:)`` in the background writes what it did:
     /// `.git/hearth/maintenance.log`, where git keeps its `gc.log`; never synced.
     public var maintenanceLog: URL {
         repository.gitDirectory.appending(path: "hearth/maintenance.log")
@@ -81,10 +86,19 @@ extension Syncer {
                 return step
             }
             // A folder remote is held as a push holds it; the notebook is held by the sync lock.
-            let remoteLock = remote.map { _ in RemoteMaintenanceLock.acquire(target, markingIn: repository) }
-            if let remoteLock, remoteLock == nil {
-                step.action = .busy
-                return step
+            var remoteLock: RemoteMaintenanceLock?
+            if remote != nil {
+                switch RemoteMaintenanceLock.acquire(target, markingIn: repository) {
+                case .success(let lock):
+                    remoteLock = lock
+                case .failure(.busy):
+                    step.action = .busy
+                    return step
+                case .failure(.failed(let path, let reason)):
+                    step.action = .failed
+                    step.error = SyncError.io(path: path, operation: "lock the folder remote for its maintenance", reason: reason).description
+                    return step
+                }
             }
             reach(.beforeMaintenance)
             let hook = options.checkpoint

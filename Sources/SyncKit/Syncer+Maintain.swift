@@ -2,19 +2,6 @@ import Foundation
 internal import GitKit
 
 extension Syncer {
-    /// Whether maintenance is due, from a look at the object folders (no lock, no object read).
-    /// The thresholds are the notebook's `hearth.maintenance.packLimit` and `looseLimit` settings
-    /// (git's 50 packs and 6,700 loose objects when unset).
-    ///
-    /// - Throws: ``SyncError/io(path:operation:reason:)`` when a setting holds something it cannot
-    ///   mean; ``SyncError/git(_:)`` when the folders cannot be listed.
-    public func maintenanceUrgency() throws(SyncError) -> MaintenanceUrgency {
-        let policy = try AutoMaintenanceSettings(repository).policy
-        let needs = try git { () throws(GitError) in try repository.maintenanceNeeds(policy: policy) }
-        guard needs.isDue else { return .notNeeded }
-        return needs.isCheap ? .cheap : .costly
-    }
-
     /// Maintains the notebook's repository under the sync lock: a geometric roll-up of the small
     /// packs and loose objects (`.auto`, only when a threshold is crossed), or a full repack that
     /// also prunes unreachable objects past their two-week grace period (`.full`).
@@ -25,7 +12,9 @@ extension Syncer {
     /// the notebook: it takes the sync lock as ``sync()`` does, waiting up to the options'
     /// `lockWait`. The options' `checkpoint` is called at the `maintain-…` checkpoints.
     ///
-    /// - Parameter scope: `.auto` does nothing unless ``maintenanceUrgency()`` says it is due;
+    /// - Parameter scope: `.auto` does nothing unless a threshold is crossed (the notebook's
+    ///   `hearth.maintenance.packLimit` and `looseLimit` settings, else git's 50 packs and
+    ///   6,700 loose objects);
     ///   `.rollUp` rolls up whatever is small now; `.full` always repacks everything.
     /// - Throws: ``SyncError/locked(path:holder:)`` when another process still holds the lock
     ///   after the wait, with nothing changed; ``SyncError/git(_:)`` when a step fails, with
@@ -36,7 +25,8 @@ extension Syncer {
         return try maintainHoldingLock(scope)
     }
 
-    /// ``maintain(_:)`` for a caller that already holds the sync lock (a sync, after its push).
+    /// The work of ``maintain(_:)``, once it holds the sync lock. (A sync's own maintenance
+    /// after its push goes through `maintainAfterSync`, which decides by size, not through here.)
     func maintainHoldingLock(_ scope: MaintenanceScope) throws(SyncError) -> MaintenanceReport {
         let policy = try AutoMaintenanceSettings(repository).policy
         if scope == .auto {

@@ -54,7 +54,9 @@ extension Syncer {
     /// now, or a push was stopped mid-way and left its lock. Waits for a folder remote's lock to
     /// go (or to prove stale), then backs off for a random while so that devices that collided do
     /// not collide again in step; the caller then fetches, merges and pushes again. Throws
-    /// ``SyncError/remoteLocked(remote:lockFile:age:reason:)`` when the lock stays.
+    /// ``SyncError/remoteLocked(remote:lockFile:age:reason:)`` when the lock stays, and
+    /// ``SyncError/remoteMaintained(remote:lockFile:holder:)`` when a maintenance running there
+    /// outlasts ``remoteMaintenancePatience``.
     func waitOutRemoteLock(_ failure: GitError, remote: String, waits: inout Int) throws(SyncError) {
         waits += 1
         let lock = failure.lockFile
@@ -64,14 +66,27 @@ extension Syncer {
             // unchanged for a while. The date alone is not enough: a file server's clock may run
             // behind this one (NFS, SMB), and a live push's lock then looks old at first sight.
             // A new lock is another push: progress.
-            let patience = Date().addingTimeInterval(3 * Self.staleRemoteLock)
+            // A maintenance of the remote holds its locks far longer than a push, renewing them
+            // every second: once one is seen renewed, it is waited for within its own bound.
+            let started = Date()
+            var patience = started.addingTimeInterval(3 * Self.staleRemoteLock)
             var watched: (since: Date, modified: Date)?
             while let modified = Self.modificationDate(ofFile: lock) {
+                let renewed = watched.map { $0.modified != modified } ?? false
                 if watched?.modified != modified { watched = (Date(), modified) }
+                if renewed, let holder = Self.maintenanceHolder(lock) {
+                    patience = max(patience, started.addingTimeInterval(Self.remoteMaintenancePatience))
+                    if Date() > patience {
+                        throw SyncError.remoteMaintained(remote: remote, lockFile: lock, holder: holder)
+                    }
+                }
                 let seen = Date().timeIntervalSince(watched?.since ?? Date())
                 let dated = Date().timeIntervalSince(modified)
                 let confirmedOld = dated >= Self.staleRemoteLock && seen >= Self.staleRemoteLockConfirmation
                 if seen >= Self.staleRemoteLock || confirmedOld || Date() > patience {
+                    if let holder = Self.maintenanceHolder(lock), !confirmedOld, seen < Self.staleRemoteLock {
+                        throw SyncError.remoteMaintained(remote: remote, lockFile: lock, holder: holder)
+                    }
                     throw SyncError.remoteLocked(remote: remote, lockFile: lock, age: confirmedOld ? max(seen, dated) : seen,
                                                  reason: failure.message)
                 }
@@ -82,6 +97,18 @@ extension Syncer {
             throw SyncError.remoteLocked(remote: remote, lockFile: lock, age: nil, reason: failure.message)
         }
         Self.backOff(waits)
+    }
+
+    /// How long a sync waits for a folder remote's lock that a running maintenance holds (seen
+    /// renewed) before it gives up and says so: a background maintenance of a large remote takes
+    /// a while, and the sync's changes stay committed here meanwhile.
+    static let remoteMaintenancePatience: TimeInterval = 120
+
+    /// The holder a maintenance wrote into the lock file at `path`; nil for any other lock.
+    static func maintenanceHolder(_ path: String) -> String? {
+        guard let contents = FileManager.default.contents(atPath: path) else { return nil }
+        let text = String(decoding: contents.prefix(512), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.hasPrefix(RemoteMaintenanceLock.holderPrefix) ? text : nil
     }
 
     /// Sleeps about 50 ms, doubling with each wait up to 2 s, times a random factor.

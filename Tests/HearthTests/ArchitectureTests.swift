@@ -168,6 +168,8 @@ struct ArchitectureTests {
             ("Syncer+Artefacts.swift", #"message: "hearth check --fix: remove editor artefacts""#),
             ("SyncLock.swift", #"return "another hearth sync""#),
             ("SyncLock.swift", #""another hearth sync" : "hearth sync (\(text))""#),
+            ("SyncLock.swift", #"static let maintenanceHolder = "hearth maintenance""#),
+            ("RemoteMaintenanceLock.swift", #"static let holderPrefix = "hearth maintenance""#),
             ("NotebookSetup.swift", "by hearth init.\\n"),
             ("NotebookSetup.swift", "# Weekly work-hours target used by `hearth review`."),
             ("ConflictRecord.swift", "# hearth conflict \\(id): list with `hearth conflicts`"),

@@ -138,7 +138,10 @@ import Testing
         let fields = stat[stat.range(of: ") ")!.upperBound...].split(separator: " ")
         #expect(fields[3] == "\(pid)", "session of \(pid): \(stat)")
         let blocked = try devices.notebook.hearth("sync", "--wait", "0")
-        #expect(blocked.status == 1 && blocked.stderr.contains("another sync is running in this notebook"), "\(blocked)")
+        // Told that it is a maintenance, and that it ends by itself: nothing to remove or stop.
+        #expect(blocked.status == 1 && blocked.stderr.contains("a maintenance is running in the background in this notebook "
+            + "(hearth maintenance (pid \(pid) since "), "\(blocked)")
+        #expect(blocked.stderr.contains("it finishes by itself"), "\(blocked)")
         #expect(try Self.packs(devices.notebook, devices.notebook.url(".git")) > 2)
 
         try Data().write(to: go)
@@ -199,11 +202,50 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: packFolder).sorted() == listing)
         Self.chattr("-i", packFolder)
         try Self.expectClean(devices.notebook, devices.notebook.url(".git"))
-        // A setting it cannot read is a failure of the same kind, named.
+    }
+
+    /// A setting it cannot read fails the maintenance as above, named, on any machine (the test
+    /// above needs chattr and root).
+    @Test func anUnreadableMaintenanceSettingWarnsAndTheSyncStillSucceeds() throws {
+        let devices = try TwoDevices()
+        try Self.round(devices, 1, ["sync", "--quiet"]).requireSuccess()
         try devices.notebook.git("config", "hearth.maintenance.packLimit", "lots").requireSuccess()
-        let badSetting = try Self.round(devices, 5, ["sync"])
+        let badSetting = try Self.round(devices, 2, ["sync", "--json"])
         #expect(badSetting.status == 0, "\(badSetting)")
+        #expect(try Self.actions(badSetting).notebook == "failed", "\(badSetting)")
         #expect(badSetting.stderr.contains("hearth.maintenance.packLimit: 'lots' is not a whole number above 0"), "\(badSetting)")
+        #expect(try devices.notebook.git(in: devices.remote, "log", "-1", "--format=%s", "main").stdout.contains("laptop"), "\(badSetting)")
+    }
+
+    /// `ssh host hearth sync` or a CI step waits for every holder of its pipe: a descriptor the
+    /// sync inherited without close-on-exec must not reach the background run, which outlives it.
+    @Test func theBackgroundRunKeepsNoDescriptorTheSyncInherited() throws {
+        let (notebook, _) = try Self.sendingNotebook()
+        try notebook.git("config", "hearth.maintenance.packLimit", "2").requireSuccess()
+        try notebook.git("config", "hearth.maintenance.auto", "background").requireSuccess()
+        try notebook.write("notes/n5.md", "note 5\n")
+        let go = notebook.base.appendingPathComponent("go")
+        let inherited = notebook.base.appendingPathComponent("inherited").resolvingSymlinksInPath().path
+        let binary = try #require(HearthBinary.url)
+        // The shell opens descriptor 9 without close-on-exec, as a caller's pipe would be.
+        let sync = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"),
+                                         ["-c", #"exec "$0" -C "$1" sync --quiet 9>>"$2""#, binary.path, notebook.root.path, inherited],
+                                         in: notebook.root, environment: notebook.environment(["HEARTH_MAINTENANCE_WAIT_FOR": go.path]))
+        #expect(sync.status == 0, "\(sync)")
+        defer { try? Data().write(to: go) }
+        let log = notebook.url(".git/hearth/maintenance.log")
+        func logText() -> String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+        #expect(Self.waitUntil { logText().contains("holding the lock (pid ") }, "\(logText())")
+        let holding = try #require(logText().split(separator: "\n").first { $0.contains("holding the lock (pid ") })
+        let pid = try #require(Int32(holding.split(separator: "(pid ")[1].prefix { $0.isNumber }))
+        // Still paused, holding its own descriptors (the log among them): none is the sync's file.
+        let folder = "/proc/\(pid)/fd"
+        let targets = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/" + $0) }
+        #expect(targets.contains(log.resolvingSymlinksInPath().path), "\(targets)")
+        #expect(!targets.contains(inherited), "the background run kept the sync's descriptor: \(targets)")
+        try Data().write(to: go)
+        #expect(Self.waitUntil { !FileManager.default.fileExists(atPath: folder) }, "\(logText())")
     }
 
     @Test func aMaintenanceKilledWhileHoldingTheFolderRemoteLeavesNothingTheNextSyncCannotClear() throws {
@@ -281,11 +323,18 @@ import Testing
         // looks left behind), then pushes.
         try Data("from the desk\n".utf8).write(to: desk.appendingPathComponent("notes/desk.md"))
         let binary = try #require(HearthBinary.url)
-        let deskSync = try ChildProcess(binary.path, ["-C", desk.path, "sync", "--quiet"], environment: notebook.environment(),
-                                        stdout: .appendToFile(notebook.base.appendingPathComponent("desk-sync.log").path))
+        let deskLog = notebook.base.appendingPathComponent("desk-sync.log")
+        func deskText() -> String { (try? String(contentsOf: deskLog, encoding: .utf8)) ?? "" }
+        let deskSync = try ChildProcess(binary.path, ["-C", desk.path, "sync"], environment: notebook.environment(),
+                                        stdout: .appendToFile(deskLog.path))
+        // Started (it holds its own notebook), then given the time a folder fetch and merge take.
+        let deskLock = desk.appendingPathComponent(".git/hearth-sync.lock")
+        #expect(Self.waitUntil { ((try? String(contentsOf: deskLock, encoding: .utf8)) ?? "").contains("pid ") })
         Thread.sleep(forTimeInterval: 1.5)
         try Data().write(to: go)
-        #expect(deskSync.wait() == .exited(0), "\((try? String(contentsOf: notebook.base.appendingPathComponent("desk-sync.log"), encoding: .utf8)) ?? "")")
+        #expect(deskSync.wait() == .exited(0), "\(deskText())")
+        // It met the maintenance's lock and waited for it: its summary says the remote was busy.
+        #expect(deskText().contains("The remote was busy"), "\(deskText())")
         #expect(Self.waitUntil { logText().contains("maintenance after sync: folder remote origin: ") }, "\(logText())")
         #expect(try notebook.git(in: remote, "show", "main:notes/desk.md").stdout == "from the desk\n")
         #expect(try notebook.git(in: remote, "show", "main:notes/n5.md").stdout == "note 5\n")

@@ -85,6 +85,13 @@ import Testing
         let quiet = try notebook.hearth("maintenance", "--auto")
         #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty, "\(quiet)")
         #expect(try Self.packListing(notebook) == listing)
+        // With --json, a script is told that there was nothing to do rather than given nothing.
+        let quietJSON = try notebook.hearth("maintenance", "--auto", "--json")
+        #expect(quietJSON.status == 0, "\(quietJSON)")
+        let nothing = try #require(try JSONSerialization.jsonObject(with: quietJSON.stdoutData) as? [String: Any], "\(quietJSON)")
+        #expect(nothing["scope"] as? String == "auto" && nothing["work"] as? String == "nothing", "\(quietJSON)")
+        #expect(nothing["packs_before"] as? Int == 50, "\(quietJSON)")
+        #expect(try Self.packListing(notebook) == listing)
         // The same notebook without --auto has work to do: --auto looked and found it not due.
         try Self.addPacks(1, to: notebook)
         let due = try notebook.hearth("maintenance", "--auto", "--json")

@@ -87,6 +87,19 @@ public struct GrepQuery: Sendable {
         guard Self.contains(Array(key.utf8), in: UnsafeBufferPointer(rebasing: bytes[range])) else { return [] }
         let lines = Self.lines(bytes, range)
         let entries = try FrontMatterScanner(path: path, firstLine: 2).scan(lines)
+        return fieldHits(key, lines: lines, entries: entries, path: path)
+    }
+
+    /// The search of one front-matter field in an entry the query cache holds (parsed before).
+    func searchField(_ key: String, of frontMatter: FrontMatter?, path: String) -> GrepFileResult {
+        let facts = EntryFacts(path: path, entries: frontMatter?.entries ?? [])
+        guard accepts(facts) else { return .filteredOut }
+        guard let frontMatter else { return .searched(hits: [], invalidUTF8: false) }
+        return .searched(hits: fieldHits(key, lines: frontMatter.lines, entries: frontMatter.entries, path: path), invalidUTF8: false)
+    }
+
+    /// The values of `key` among parsed `entries` that match.
+    private func fieldHits(_ key: String, lines: [String], entries: [FrontMatterEntry], path: String) -> [GrepHit] {
         guard let entry = entries.first(where: { $0.key == key }) else { return [] }
         let facts = EntryFacts(path: path, entries: entries)
         var hits: [GrepHit] = []

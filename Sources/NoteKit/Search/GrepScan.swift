@@ -8,6 +8,8 @@ public struct GrepScan: Sendable {
     public var invalidUTF8: [String] = []
     /// Files that could not be read, in path order.
     public var diagnostics: [Diagnostic] = []
+    /// How the search used the query cache; nil when it ran without one.
+    public var cacheStatistics: FrontMatterCacheStatistics?
 
     /// Creates an empty result.
     public init() {}

@@ -94,7 +94,8 @@ public final class NotebookWatcher: @unchecked Sendable {
         return (try PollingChangeDetector(root: root, every: options.pollEvery), reason)
     }
 
-    /// Asks ``run(residentMemory:)`` to return: at once when waiting, after the current sync when syncing.
+    /// Asks ``run(residentMemory:)`` to return: at once when waiting, after the current sync when
+    /// syncing, after the repository being maintained when maintaining in idle time.
     /// Safe from any thread; only sets a flag and writes a byte to a pipe.
     public func stop() {
         state.lock()
@@ -255,14 +256,16 @@ public final class NotebookWatcher: @unchecked Sendable {
         }
     }
 
-    /// Runs the maintenance a sync deferred (``Syncer/maintainDue()``) in this process, holding the
-    /// sync lock as a sync does; a save meanwhile waits for it, then goes out with the next sync.
-    /// When another sync holds the notebook, it is left for after the next sync.
+    /// Runs the maintenance a sync deferred (``Syncer/maintainDue(stopRequested:)``) in this
+    /// process, holding the sync lock as a sync does; a save meanwhile waits for it, then goes out
+    /// with the next sync. When another sync holds the notebook, it is left for after the next sync.
+    /// A ``stop()`` meanwhile waits for the repository being maintained (GitKit's maintenance has
+    /// no clean stop half-way), and the folder remote's is skipped.
     private func idleMaintenance() {
         setSyncing(true)
         defer { setSyncing(false) }
         do {
-            let maintenance = try Syncer(root: root, options: syncOptions).maintainDue()
+            let maintenance = try Syncer(root: root, options: syncOptions).maintainDue { isStopping }
             maintenancePending = false
             lastMaintenance = Date()
             report(.maintained(maintenance))

@@ -6,7 +6,7 @@ public enum WatchEvent: Sendable {
     case started(root: String, detector: String, options: WatchOptions)
     /// A sync ran.
     case synced(SyncReport, trigger: WatchTrigger)
-    /// Maintenance a sync deferred ran in idle time (``Syncer/maintainDue()``).
+    /// Maintenance a sync deferred ran in idle time (``Syncer/maintainDue(stopRequested:)``).
     case maintained(SyncMaintenance)
     /// Files changed but nothing is left to commit: the sync's own writes (`lastSyncWrote`, when
     /// the last sync wrote files here and nothing was looked at since), or files git ignores, or a

@@ -5,7 +5,7 @@ import SyncKit
 
 /// `hearth maintenance --after-sync REMOTE`: the run ``BackgroundMaintenance`` starts after a sync
 /// deferred maintenance, with the remote that sync used (empty for the default). Does what is
-/// due (``Syncer/maintainDue()``) and writes one timestamped
+/// due (``Syncer/maintainDue(stopRequested:)``) and writes one timestamped
 /// line per repository it maintained to its stdout, the log. Never waits for the sync lock: when
 /// another sync or maintenance holds the notebook it says so and leaves the work to the next one.
 ///

@@ -10,5 +10,11 @@ extension BackgroundMaintenance {
 
     /// `POSIX_SPAWN_SETSID` (macOS 10.15).
     static let newSessionFlag = Int16(POSIX_SPAWN_SETSID)
+
+    /// Closes every descriptor the file actions do not set up, in the child: the spawn flag
+    /// that does it (`POSIX_SPAWN_CLOEXEC_DEFAULT`).
+    static func closingOtherDescriptors(_ actions: inout posix_spawn_file_actions_t?) -> Int16 {
+        Int16(POSIX_SPAWN_CLOEXEC_DEFAULT)
+    }
 }
 #endif

@@ -4,7 +4,8 @@ import SyncKit
 /// Starts the maintenance a sync deferred (``SyncMaintenance/isDeferred``) as a process of its
 /// own, `hearth maintenance --after-sync REMOTE`, the way git detaches `gc --auto`: in a session of its
 /// own (no terminal, so Ctrl-C and a closed terminal do not reach it), stdin from `/dev/null`,
-/// stdout and stderr appended to ``Syncer/maintenanceLog``, not waited for. The sync exits at
+/// stdout and stderr appended to ``Syncer/maintenanceLog``, no other descriptor of the sync's,
+/// not waited for. The sync exits at
 /// once. It is never run twice at a time: the run takes the sync lock and gives up quietly when
 /// it is taken.
 enum BackgroundMaintenance {
@@ -32,6 +33,9 @@ enum BackgroundMaintenance {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_CREAT | O_APPEND | (size > logLimit ? O_TRUNC : 0), 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else of the sync's: a descriptor it inherited without close-on-exec (the pipe
+        // of an `ssh host hearth sync`, of a CI step) would keep its reader waiting for the run.
+        let closingFlags = closingOtherDescriptors(&actions)
 
         var attributes = EditorLaunch.newSpawnAttributes()
         posix_spawnattr_init(&attributes)
@@ -44,7 +48,7 @@ enum BackgroundMaintenance {
         sigemptyset(&defaults)
         for number in [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGPIPE] { sigaddset(&defaults, number) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | newSessionFlag)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | newSessionFlag | closingFlags)
 
         var pid = pid_t()
         let started = posix_spawn(&pid, program, &actions, &attributes, argv, envp)

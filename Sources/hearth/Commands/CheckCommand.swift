@@ -24,7 +24,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let notebook = try global.notebook()
-        let scan = notebook.scan()
+        let scan = CachedScan.scan(notebook)
         var problems = scan.diagnostics + NotebookSettings.problems(in: notebook)
         for note in scan.notes { problems += EntryValidator.problems(in: note).map(\.advised) + BodyLint.problems(in: note) }
         problems += try CheckArtefacts.problems(in: notebook, fixing: fix, wait: wait)

@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let notebook = try global.notebook()
-        let scan = notebook.scan(try filter.query())
+        let scan = CachedScan.scan(notebook, try filter.query())
         let notes = SortOrder.byDate.sorted(scan.notes)
         switch format {
         case .jsonl: Terminal.standardOutput.write(ExportFormatter.jsonLines(notes))

@@ -98,7 +98,7 @@ struct GrepCommand: ParsableCommand {
         } else {
             let query = GrepQuery(matcher: matcher, kinds: kinds, since: since.flatMap(LocalDate.init),
                                   until: until.flatMap(LocalDate.init), field: field, everyMatch: everyMatch)
-            scan = notebook.grep(query)
+            scan = CachedScan.grep(notebook, query)
             write(scan.hits, text: formatter.render, json: GrepFormatter.json)
             matched = scan.matched
         }

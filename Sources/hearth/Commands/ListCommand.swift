@@ -34,11 +34,11 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let notebook = try global.notebook()
         let query = try filter.query()
-        let scan = notebook.scan(query)
+        let scan = CachedScan.scan(notebook, query, bodies: false)
         let order = sort.map(SortOrder.init(parsing:)) ?? .byDate
         let notes = order.sorted(scan.notes)
         if json {
-            JSONOutput.write(rows: notes, json: EntryFormatter.row)
+            JSONOutput.writeInParallel(rows: notes, json: EntryFormatter.row)
         } else if csv {
             Terminal.standardOutput.write(EntryFormatter.csv(notes))
         } else {

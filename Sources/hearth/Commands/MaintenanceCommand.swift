@@ -19,9 +19,11 @@ struct MaintenanceCommand: ParsableCommand {
             It takes the notebook's sync lock, so it never runs while a sync does: if another \
             sync or maintenance is running it waits, then fails without changing anything. With \
             --auto it runs only when more than 50 packs or about 6,700 loose objects have \
-            gathered, prints nothing when there is nothing to do, and gives up quietly when the \
-            notebook is busy: what a run in the background after a sync uses. The folder remote \
-            is not touched.
+            gathered (the notebook's hearth.maintenance.packLimit and hearth.maintenance.looseLimit \
+            settings change these thresholds), prints nothing when there is nothing to do (with \
+            --json, the report that says so), and gives up quietly when the notebook is busy: for \
+            a script or a scheduler of your own. The folder remote is not touched here; the run a \
+            sync starts in the background by itself maintains it too.
             """
     )
 
@@ -30,7 +32,7 @@ struct MaintenanceCommand: ParsableCommand {
     @Flag(help: "Repack every object into one pack and drop unreachable objects older than two weeks.")
     var full = false
 
-    @Flag(help: "Only when due; print nothing when not, and give up quietly when a sync is running.")
+    @Flag(help: "Only when due (hearth.maintenance.* settings); print nothing when not, and give up quietly when a sync is running.")
     var auto = false
 
     @Flag(help: "Print what was done as JSON.")
@@ -58,7 +60,7 @@ struct MaintenanceCommand: ParsableCommand {
             return
         }
         let report = try result.get()
-        if auto && report.work == .nothing { return }
+        if auto && report.work == .nothing && !json { return }
         if json {
             try JSONOutput.write(report)
         } else {
@@ -74,7 +76,7 @@ struct MaintenanceCommand: ParsableCommand {
         var lines: [String]
         switch report.work {
         case .nothing:
-            lines = [report.packsBefore <= 1 && report.looseObjectsPacked == 0
+            lines = [report.packsBefore <= 1
                 ? "Nothing to pack: \(report.packsBefore == 0 ? "the repository holds no packed or loose objects" : "already 1 pack and no loose objects")."
                 : "Nothing to roll up: the packs already grow geometrically and there are no loose objects (\(packs))."]
         case .rollUp:

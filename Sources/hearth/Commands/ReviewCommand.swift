@@ -67,7 +67,7 @@ struct ReviewCommand: ParsableCommand {
         } else {
             window = DateRange(days: weeks.map { $0 * 7 } ?? (month ? 30 : 7), endingOn: end)
         }
-        let scan = notebook.scan(Query(kinds: [.day, .week, .experiment]))
+        let scan = CachedScan.scan(notebook, Query(kinds: [.day, .week, .experiment]))
         let settings = try NotebookSettings(notebook: notebook)
         let calculator = ReviewCalculator(notes: scan.notes, today: today, weeklyTarget: settings.workTargetHours)
         if brag {

@@ -46,6 +46,9 @@ extension SyncError: ReportableError {
             return "\(self), run hearth sync again"
         case .remoteLocked(let remote, let lockFile, let age, _):
             return lockAdvice(remote: remote, lockFile: lockFile, age: age)
+        case .remoteMaintained(let remote, _, _):
+            return "\(self). It finishes by itself and removes its lock: run hearth sync again in a few minutes "
+                + "(do not remove the lock file: '\(remote)' would be written while it is being repacked)"
         case .network(_, _, let underlying):
             switch underlying.kind {
             case .unsupportedExtension: return "\(self). Sync with a remote repository that does not use it"
