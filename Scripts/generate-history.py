@@ -257,8 +257,10 @@ class Clone:
         changed = {p: self.state[p] for p, v in self.dirty.items() if v != "delete"}
         deleted = [p for p, v in self.dirty.items() if v == "delete"]
         for old, new in self.renamed:
-            changed[new] = self.state[new]
-            deleted.append(old)
+            if new in self.state:
+                changed[new] = self.state[new]
+            if old not in self.state:
+                deleted.append(old)
         self.head = self.history.commit(self.device, ts, self.head, None, changed, deleted, message)
         self.touched = getattr(self, "touched", set()) | set(self.dirty) | {p for r in self.renamed for p in r}
         self.dirty, self.fields, self.renamed = {}, {}, []
@@ -474,7 +476,7 @@ def simulate(args, stream, init_files):
                     notes.append(note)
                 elif roll < 0.85 and notes:
                     old = notes.pop(rng.randrange(len(notes)))
-                    if old in clone.state:
+                    if old in clone.state and old.count("/") == 1:
                         new = f"notes/{day.year}/{os.path.basename(old)}"
                         clone.rename(old, new)
                         notes.append(new)
