@@ -38,13 +38,15 @@ extension NotebookHistory {
             // A commit no line from HEAD reaches (another branch): the entry's name today.
             if found == nil { found = (target, PathSet([path])) }
         case .time(let moment, _):
-            _ = try commit(at: point)   // a moment before the first commit is an error, not "absent"
             try walk(following: path) { commit, names, event in
                 if event != nil, Self.madeBy(commit, atOrBefore: moment), found.map({ commit.committer.date > $0.commit.committer.date }) ?? true {
                     found = (commit, names)
                 }
                 return true
             }
+            // A moment before the first commit is an error, not "absent". Only asked when nothing
+            // was found: a version found was made at or before the moment, so some commit was.
+            if found == nil { _ = try commit(at: point) }
         }
         guard let found else { throw HistoryError.absent(path: path, point: point.description) }
         for name in found.names.sorted {

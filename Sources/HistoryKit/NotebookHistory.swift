@@ -42,7 +42,10 @@ public final class NotebookHistory {
             return events
         }
         guard let head = try git({ () throws(GitError) in try repository.headCommitID() }) else { return [] }
-        for commit in try git({ () throws(GitError) in try repository.log(from: head) }) where limit.map({ events.count < $0 }) ?? true {
+        // Without a window every commit makes an event, so the first `limit` commits are all
+        // that is read (the walk's order does not change).
+        let commits = try git { () throws(GitError) in try repository.log(from: head, limit: since == nil && until == nil ? limit : nil) }
+        for commit in commits where limit.map({ events.count < $0 }) ?? true {
             guard inWindow(commit) else { continue }
             events.append(try git { () throws(GitError) in try event(commit) })
         }
