@@ -89,7 +89,7 @@ def main():
         # Two versions of the note from the middle years, for show and restore.
         revs = git(["log", "--format=%H", "--", old_note], laptop, env).split()
         rev_a, rev_b = revs[len(revs) // 3], revs[2 * len(revs) // 3]
-        word = "violin meadow compiler"
+        word = "kettle lantern harbour"  # in six entries now, more in history
         head_commits = git(["rev-list", "--count", "HEAD"], laptop, env)
 
         both = (laptop, laptop)
