@@ -113,14 +113,10 @@ struct HistoryWalk {
     }
 
     /// What changed from a parent (nil: none) to a commit, renames found as libgit2 finds them.
-    /// Most commits add or delete nothing, or only add: then there is no rename to find, and the
-    /// comparer's list is the one libgit2's diff would give, at a fraction of its cost.
     private func changes(from parent: ObjectID?, to commit: Commit) throws(GitError) -> [TreeChange] {
         var parentTree: ObjectID?
         if let parent { parentTree = trees[parent]; if parentTree == nil { parentTree = try repository.treeID(ofCommit: parent) } }
-        let plain = try comparer.changes(from: parentTree, to: commit.treeID)
-        guard plain.contains(where: { $0.status == .added }), plain.contains(where: { $0.status == .deleted }) else { return plain }
-        return try repository.treeChanges(from: parentTree, to: commit.treeID, detectRenames: true)
+        return try comparer.changes(from: parentTree, to: commit.treeID, detectRenames: true)
     }
 
     /// The records, handed over: the walk keeps neither them nor its versions (count those first).

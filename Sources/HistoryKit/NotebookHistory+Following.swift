@@ -59,13 +59,13 @@ extension NotebookHistory {
             if sameRecords, let edit = try Self.editInPlace(names, parentTree: parentTree, tree: commit.treeID, lookup: lookup) {
                 changes = edit
             } else {
-                changes = try repository.treeChanges(from: parentTree, to: commit.treeID, detectRenames: true)
+                changes = try comparer.changes(from: parentTree, to: commit.treeID, detectRenames: true)
             }
             changesByParent.append(changes)
             parentNames.append(Self.renamedBack(names, by: changes))
         }
         if commit.parentIDs.isEmpty {
-            changesByParent = [try repository.treeChanges(from: nil, to: commit.treeID, detectRenames: true)]
+            changesByParent = [try comparer.changes(from: nil, to: commit.treeID, detectRenames: true)]
         }
         let isMerge = commit.parentIDs.count > 1
         if isMerge {
