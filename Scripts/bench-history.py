@@ -127,7 +127,7 @@ def main():
                   + (f", git {g[0] * 1000:.0f} ms ({g[1] * 1000:.0f} ms CPU)" if g else ""), file=sys.stderr)
 
         def show(command):
-            words = [os.path.basename(hearth) if w == hearth else w for w in command]
+            words = ["hearth" if w == hearth else w for w in command]
             return " ".join(f"'{w}'" if " " in w else w for w in words)
 
         print(f"\nHistory benchmark ({summary}; the laptop's clone at {head_commits} commits; {os.cpu_count()} cores, "
