@@ -8,7 +8,6 @@ import Foundation
 /// whose commits each change one folder of their parent's tree reads each tree about once; and
 /// no libgit2 diff is set up per pair, which costs more than the comparison itself when only a
 /// file or two changed.
-///
 package final class TreeComparer {
     private let repository: Repository
     /// The trees read lately, as libgit2 holds them (entries compared in place, nothing copied),
