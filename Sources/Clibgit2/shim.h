@@ -15,4 +15,10 @@ static inline int hearth_set_ssl_cert_locations(const char *file, const char *pa
 static inline int hearth_set_cache_object_limit(git_object_t type, size_t size) {
     return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, size);
 }
+
+/// The same for GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION: whether every object read is hashed again
+/// and compared with its id.
+static inline int hearth_set_strict_hash_verification(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
 #endif

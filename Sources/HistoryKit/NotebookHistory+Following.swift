@@ -8,10 +8,16 @@ extension NotebookHistory {
     /// called `path` has in each (its name at HEAD, or its last name if deleted; a rename swaps in
     /// the old name for the commits before it), and the event when the commit changed the entry,
     /// or recorded or settled one of its conflicts. `visit` returns false to stop.
-    func walk(following path: String, _ visit: (Commit, PathSet, HistoryEvent?) throws(HistoryError) -> Bool) throws(HistoryError) {
+    ///
+    /// With `target`, only the commits that may lead to it: none that its parents reach. The
+    /// names an entry has in a commit come down from its children alone, so the target's
+    /// descendants, all walked in the same order, give it the names the whole walk would; what
+    /// is left out is older history, which can never come before the target.
+    func walk(following path: String, downTo target: Commit? = nil,
+              _ visit: (Commit, PathSet, HistoryEvent?) throws(HistoryError) -> Bool) throws(HistoryError) {
         guard let head = try git({ () throws(GitError) in try repository.headCommitID() }) else { return }
         var pending: [ObjectID: PathSet] = [head: PathSet([path])]
-        let commits = try git({ () throws(GitError) in try repository.log(from: head) })
+        let commits = try git({ () throws(GitError) in try repository.log(from: head, hiding: target?.parentIDs ?? []) })
         // Each parent's tree without reading the parent again, and one lookup for every tree the
         // walk reads: consecutive commits share nearly all their subtrees.
         var trees: [ObjectID: ObjectID] = [:]

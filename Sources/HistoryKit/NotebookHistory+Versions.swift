@@ -31,7 +31,7 @@ extension NotebookHistory {
         switch point {
         case .revision:
             let target = try commit(at: point)
-            try walk(following: path) { commit, names, _ in
+            try walk(following: path, downTo: target) { commit, names, _ in
                 if commit.id == target.id { found = (commit, names) }
                 return found == nil
             }

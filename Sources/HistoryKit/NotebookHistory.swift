@@ -24,6 +24,12 @@ public final class NotebookHistory {
         self.root = workingDirectory
     }
 
+    /// Keeps the repository open until the process ends, for a program that exits once it has
+    /// told the history (see `Repository.keepUntilExit`).
+    package func keepUntilExit() {
+        repository.keepUntilExit()
+    }
+
     /// Every commit, newest first (a parent never before its children), told as changes to
     /// entries, at most `limit` of them, recorded between `since` and `until`.
     ///
