@@ -1,9 +1,10 @@
-// The libgit2 headers Hearth uses: the public API plus the merge-driver and transport
+// The libgit2 headers Hearth uses: the public API plus the merge-driver, commit-graph and transport
 // extension points under git2/sys (architecture.md, "A custom merge driver can be registered").
 #ifndef HEARTH_CLIBGIT2_SHIM_H
 #define HEARTH_CLIBGIT2_SHIM_H
 #include <git2.h>
 #include <git2/sys/merge.h>
+#include <git2/sys/commit_graph.h>
 
 /// git_libgit2_opts is variadic, which Swift cannot call; this names the one option GitKit sets.
 static inline int hearth_set_ssl_cert_locations(const char *file, const char *path) {

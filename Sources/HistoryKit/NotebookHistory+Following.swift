@@ -12,8 +12,10 @@ extension NotebookHistory {
     /// With `target`, only the commits that may lead to it: none that its parents reach. The
     /// names an entry has in a commit come down from its children alone, so the target's
     /// descendants, all walked in the same order, give it the names the whole walk would; what
-    /// is left out is older history, which can never come before the target.
-    func walk(following path: String, downTo target: Commit? = nil,
+    /// is left out is older history, which can never come before the target. Without
+    /// `describing`, an event says only that the commit touched the entry: its changes are not
+    /// read and compared (most of a walk's time), nor a merge's devices.
+    func walk(following path: String, downTo target: Commit? = nil, describing: Bool = true,
               _ visit: (Commit, PathSet, HistoryEvent?) throws(HistoryError) -> Bool) throws(HistoryError) {
         guard let head = try git({ () throws(GitError) in try repository.headCommitID() }) else { return }
         var pending: [ObjectID: PathSet] = [head: PathSet([path])]
@@ -27,7 +29,7 @@ extension NotebookHistory {
         for commit in commits {
             // Topological order: every child has handed its names down before its parent comes.
             guard let names = pending.removeValue(forKey: commit.id) else { continue }
-            let (event, parentNames) = try git { () throws(GitError) in try step(commit, names: names, trees: trees, lookup: lookup) }
+            let (event, parentNames) = try git { () throws(GitError) in try step(commit, names: names, trees: trees, lookup: lookup, describing: describing) }
             for (parent, names) in zip(commit.parentIDs, parentNames) { pending[parent, default: PathSet()].formUnion(names) }
             guard try visit(commit, names, event) else { return }
         }
@@ -36,10 +38,11 @@ extension NotebookHistory {
     /// One commit of a followed entry: its event (nil when the entry is untouched) and the names
     /// to follow in each parent.
     private func step(_ commit: Commit, names: PathSet, trees: [ObjectID: ObjectID],
-                      lookup: TreePathLookup) throws(GitError) -> (HistoryEvent?, [PathSet]) {
+                      lookup: TreePathLookup, describing: Bool) throws(GitError) -> (HistoryEvent?, [PathSet]) {
         let here = try ids(of: names, inTree: commit.treeID, lookup: lookup)
         let records = try lookup.entryID(path: ConflictRecord.folder, inTree: commit.treeID)
-        var event = emptyEvent(commit)
+        var changes: [EntryChange] = []
+        var conflicts: [MergeConflict] = []
         var parentNames: [PathSet] = []
         var relevant = false
         // A cheap look first: a commit that changed none of the names (the usual case) needs no diff.
@@ -74,26 +77,30 @@ extension NotebookHistory {
             changesByParent = [try comparer.changes(from: nil, to: commit.treeID, detectRenames: true)]
         }
         let isMerge = commit.parentIDs.count > 1
-        if isMerge {
-            event.merge = HistoryMerge(devices: [event.device, CommitLabel.device(of: try repository.commit(commit.parentIDs[1]))])
-        }
         // For a merge, only what it produced itself: a version of the entry no parent had, told
         // against the first parent; and conflicts no parent had recorded.
         for change in changesByParent.first ?? [] {
             if isHearthRecord(change.path) {
                 guard !isMerge || newRecords else { continue }
                 if change.status == .added, let conflict = try record(change.newID, at: change.path), names.contains(conflict.path) {
-                    event.conflicts.append(conflict)
+                    conflicts.append(conflict)
                 } else if change.status == .deleted, let conflict = try record(change.oldID, at: change.path), names.contains(conflict.path) {
                     relevant = true   // a settled conflict belongs to the entry's story
                 }
             } else if names.contains(change.path) || change.oldPath.map(names.contains) == true {
                 guard !isMerge || newVersion else { continue }
-                event.changes.append(try describe(change, as: isMerge ? .merge : status(of: change, in: commit)))
+                relevant = true
+                if describing { changes.append(try describe(change, as: isMerge ? .merge : status(of: change, in: commit))) }
             }
         }
-        relevant = relevant || !event.changes.isEmpty || !event.conflicts.isEmpty
-        return (relevant ? event : nil, parentNames)
+        guard relevant || !conflicts.isEmpty else { return (nil, parentNames) }
+        var event = emptyEvent(commit)
+        if isMerge && describing {
+            event.merge = HistoryMerge(devices: [event.device, CommitLabel.device(of: try repository.commit(commit.parentIDs[1]))])
+        }
+        event.conflicts = conflicts
+        event.changes = changes
+        return (event, parentNames)
     }
 
     /// The blob ids the names have in a commit's tree (absent names left out).
