@@ -65,6 +65,9 @@ def main():
     parser.add_argument("--cache", default=os.path.join(os.path.dirname(HERE), ".build", "bench-history"),
                         help="where the generated history is kept between runs")
     parser.add_argument("--only", help="run only the rows whose hearth command contains this text")
+    parser.add_argument("--libgit2-commit-graph", action="store_true",
+                        help="first replace the commit graph `git gc` wrote (generation numbers v2, which libgit2 1.5 "
+                             "ignores) with one in the format GitKit's writeCommitGraph writes (v1, no Bloom filters)")
     args = parser.parse_args()
     hearth = os.path.abspath(args.hearth)
     generated = subprocess.run([sys.executable, os.path.join(HERE, "generate-history.py"), args.cache, "--hearth", hearth,
@@ -85,6 +88,10 @@ def main():
         for name in ("restore-hearth", "restore-git"):
             git(["remote", "set-url", "origin", "../remote.git"], os.path.join(work, name), env)
             git(["update-index", "-q", "--really-refresh"], os.path.join(work, name), env)
+        if args.libgit2_commit_graph:
+            for name in ("laptop", "restore-hearth", "restore-git"):
+                git(["-c", "commitGraph.generationVersion=1", "commit-graph", "write", "--reachable", "--no-changed-paths"],
+                    os.path.join(work, name), env)
         # cp gave every file a new inode and ctime; a device's index is fresh in real life.
         git(["update-index", "-q", "--really-refresh"], laptop, env)
         os.sync()
