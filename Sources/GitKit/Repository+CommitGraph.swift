@@ -4,7 +4,7 @@ import Foundation
 extension Repository {
     /// Writes `objects/info/commit-graph` for every commit the references reach, in the format
     /// libgit2 reads: a history walk then takes each commit's parents and time from the file
-    /// instead of inflating the commit (on ten years of history, two thirds of `hearth log -n 50`).
+    /// instead of inflating the commit (on ten years of history, about half of `hearth log -n 50`).
     /// git reads the file too. The file replaces the old one atomically (a lock file renamed into
     /// place); commits made after it are read as before, so it only needs to be written again
     /// now and then, as maintenance does.
