@@ -1,13 +1,14 @@
 internal import Clibgit2
 
 extension Repository {
-    /// The commits reachable from `start`, newest first, at most `limit` of them.
+    /// The commits reachable from `start` and from none of `hidden`, newest first, at most
+    /// `limit` of them.
     ///
     /// Calls `git_revwalk_new`, `git_revwalk_sorting` (`GIT_SORT_TIME`, plus
     /// `GIT_SORT_TOPOLOGICAL` when `topological`, which never shows a parent before its
-    /// children), `git_revwalk_push` and `git_revwalk_next`, then reads each commit with
-    /// `commit(_:)`.
-    public func log(from start: ObjectID, limit: Int? = nil, topological: Bool = true) throws(GitError) -> [Commit] {
+    /// children), `git_revwalk_push`, `git_revwalk_hide` and `git_revwalk_next`, then reads each
+    /// commit with `commit(_:)`.
+    public func log(from start: ObjectID, hiding hidden: [ObjectID] = [], limit: Int? = nil, topological: Bool = true) throws(GitError) -> [Commit] {
         let operation = "walk history from \(start)"
         var walk: OpaquePointer?
         let created = git_revwalk_new(&walk, pointer)
@@ -19,6 +20,10 @@ extension Repository {
         try GitError.check(git_revwalk_sorting(walk, mode), operation: operation)
         var startOID = start.oid
         try GitError.check(git_revwalk_push(walk, &startOID), operation: operation)
+        for id in hidden {
+            var hiddenOID = id.oid
+            try GitError.check(git_revwalk_hide(walk, &hiddenOID), operation: operation)
+        }
 
         var commits: [Commit] = []
         while limit.map({ commits.count < $0 }) ?? true {

@@ -14,10 +14,14 @@ struct HistoryWalk {
     private(set) var headFiles: [String: ObjectID] = [:]
     private(set) var commits = 0
     private(set) var skippedVersions = 0
+    /// Each commit's tree, so a parent's is at hand without reading the parent again.
+    private var trees: [ObjectID: ObjectID] = [:]
+    private let comparer: TreeComparer
 
     init(repository: Repository, query: GrepQuery) {
         self.repository = repository
         self.query = query
+        self.comparer = TreeComparer(repository: repository)
     }
 
     /// Walks from the first commit to HEAD; returns the matching line texts of HEAD's versions
@@ -25,7 +29,10 @@ struct HistoryWalk {
     mutating func run() throws(GitError) -> [String: Set<String>] {
         guard let head = try repository.headCommitID() else { return [:] }
         // Newest first and never a parent before its children: reversed, parents come first.
-        for commit in try repository.log(from: head).reversed() {
+        let log = try repository.log(from: head)
+        trees.reserveCapacity(log.count)
+        for commit in log { trees[commit.id] = commit.treeID }
+        for commit in log.reversed() {
             try visit(commit)
             commits += 1
         }
@@ -47,7 +54,7 @@ struct HistoryWalk {
         for parent in parents {
             var byNew: [String: TreeChange] = [:]
             var byOld: [String: TreeChange] = [:]
-            for change in try repository.treeChanges(from: parent, to: commit.id, detectRenames: true) {
+            for change in try changes(from: parent, to: commit) {
                 if let new = change.newPath, NotebookLayout.isEntryPath(new) { byNew[new] = change }
                 if let old = change.oldPath, NotebookLayout.isEntryPath(old) { byOld[old] = change }
                 if change.status == .renamed, let from = change.oldPath, let to = change.newPath, NotebookLayout.isEntryPath(from), NotebookLayout.isEntryPath(to) {
@@ -103,6 +110,13 @@ struct HistoryWalk {
                 records[path]?[text]?.removedWithEntry = version == nil
             }
         }
+    }
+
+    /// What changed from a parent (nil: none) to a commit, renames found as libgit2 finds them.
+    private func changes(from parent: ObjectID?, to commit: Commit) throws(GitError) -> [TreeChange] {
+        var parentTree: ObjectID?
+        if let parent { parentTree = trees[parent]; if parentTree == nil { parentTree = try repository.treeID(ofCommit: parent) } }
+        return try comparer.changes(from: parentTree, to: commit.treeID, detectRenames: true)
     }
 
     /// The records, handed over: the walk keeps neither them nor its versions (count those first).

@@ -8,13 +8,28 @@ extension NotebookHistory {
     /// called `path` has in each (its name at HEAD, or its last name if deleted; a rename swaps in
     /// the old name for the commits before it), and the event when the commit changed the entry,
     /// or recorded or settled one of its conflicts. `visit` returns false to stop.
-    func walk(following path: String, _ visit: (Commit, PathSet, HistoryEvent?) throws(HistoryError) -> Bool) throws(HistoryError) {
+    ///
+    /// With `target`, only the commits that may lead to it: none that its parents reach. The
+    /// names an entry has in a commit come down from its children alone, so the target's
+    /// descendants, all walked in the same order, give it the names the whole walk would; what
+    /// is left out is older history, which can never come before the target. Without
+    /// `describing`, an event says only that the commit touched the entry: its changes are not
+    /// read and compared (most of a walk's time), nor a merge's devices.
+    func walk(following path: String, downTo target: Commit? = nil, describing: Bool = true,
+              _ visit: (Commit, PathSet, HistoryEvent?) throws(HistoryError) -> Bool) throws(HistoryError) {
         guard let head = try git({ () throws(GitError) in try repository.headCommitID() }) else { return }
         var pending: [ObjectID: PathSet] = [head: PathSet([path])]
-        for commit in try git({ () throws(GitError) in try repository.log(from: head) }) {
+        let commits = try git({ () throws(GitError) in try repository.log(from: head, hiding: target?.parentIDs ?? []) })
+        // Each parent's tree without reading the parent again, and one lookup for every tree the
+        // walk reads: consecutive commits share nearly all their subtrees.
+        var trees: [ObjectID: ObjectID] = [:]
+        trees.reserveCapacity(commits.count)
+        for commit in commits { trees[commit.id] = commit.treeID }
+        let lookup = TreePathLookup(repository: repository)
+        for commit in commits {
             // Topological order: every child has handed its names down before its parent comes.
             guard let names = pending.removeValue(forKey: commit.id) else { continue }
-            let (event, parentNames) = try git { () throws(GitError) in try step(commit, names: names) }
+            let (event, parentNames) = try git { () throws(GitError) in try step(commit, names: names, trees: trees, lookup: lookup, describing: describing) }
             for (parent, names) in zip(commit.parentIDs, parentNames) { pending[parent, default: PathSet()].formUnion(names) }
             guard try visit(commit, names, event) else { return }
         }
@@ -22,10 +37,12 @@ extension NotebookHistory {
 
     /// One commit of a followed entry: its event (nil when the entry is untouched) and the names
     /// to follow in each parent.
-    private func step(_ commit: Commit, names: PathSet) throws(GitError) -> (HistoryEvent?, [PathSet]) {
-        let here = try ids(of: names, in: commit.id)
-        let records = try repository.entryID(path: ConflictRecord.folder, inCommit: commit.id)
-        var event = emptyEvent(commit)
+    private func step(_ commit: Commit, names: PathSet, trees: [ObjectID: ObjectID],
+                      lookup: TreePathLookup, describing: Bool) throws(GitError) -> (HistoryEvent?, [PathSet]) {
+        let here = try ids(of: names, inTree: commit.treeID, lookup: lookup)
+        let records = try lookup.entryID(path: ConflictRecord.folder, inTree: commit.treeID)
+        var changes: [EntryChange] = []
+        var conflicts: [MergeConflict] = []
         var parentNames: [PathSet] = []
         var relevant = false
         // A cheap look first: a commit that changed none of the names (the usual case) needs no diff.
@@ -33,8 +50,10 @@ extension NotebookHistory {
         var newRecords = records != nil || commit.parentIDs.isEmpty
         var changesByParent: [[TreeChange]] = []
         for parent in commit.parentIDs {
-            let same = try ids(of: names, in: parent) == here
-            let sameRecords = try repository.entryID(path: ConflictRecord.folder, inCommit: parent) == records
+            let parentTree: ObjectID
+            if let known = trees[parent] { parentTree = known } else { parentTree = try repository.treeID(ofCommit: parent) }
+            let same = try ids(of: names, inTree: parentTree, lookup: lookup) == here
+            let sameRecords = try lookup.entryID(path: ConflictRecord.folder, inTree: parentTree) == records
             newVersion = newVersion && !same
             newRecords = newRecords && !sameRecords
             guard !same || !sameRecords else {
@@ -42,43 +61,74 @@ extension NotebookHistory {
                 parentNames.append(names)
                 continue
             }
-            let changes = try repository.treeChanges(from: try repository.treeID(ofCommit: parent), to: commit.treeID, detectRenames: true)
+            // The usual change, one entry edited in place and no record added or settled, is
+            // what the tree diff would say; the diff (of the whole tree, renames sought among
+            // every file added and deleted) is only needed for anything else.
+            let changes: [TreeChange]
+            if sameRecords, let edit = try Self.editInPlace(names, parentTree: parentTree, tree: commit.treeID, lookup: lookup) {
+                changes = edit
+            } else {
+                changes = try comparer.changes(from: parentTree, to: commit.treeID, detectRenames: true)
+            }
             changesByParent.append(changes)
             parentNames.append(Self.renamedBack(names, by: changes))
         }
         if commit.parentIDs.isEmpty {
-            changesByParent = [try repository.treeChanges(from: nil, to: commit.treeID, detectRenames: true)]
+            changesByParent = [try comparer.changes(from: nil, to: commit.treeID, detectRenames: true)]
         }
         let isMerge = commit.parentIDs.count > 1
-        if isMerge {
-            event.merge = HistoryMerge(devices: [event.device, CommitLabel.device(of: try repository.commit(commit.parentIDs[1]))])
-        }
         // For a merge, only what it produced itself: a version of the entry no parent had, told
         // against the first parent; and conflicts no parent had recorded.
         for change in changesByParent.first ?? [] {
             if isHearthRecord(change.path) {
                 guard !isMerge || newRecords else { continue }
                 if change.status == .added, let conflict = try record(change.newID, at: change.path), names.contains(conflict.path) {
-                    event.conflicts.append(conflict)
+                    conflicts.append(conflict)
                 } else if change.status == .deleted, let conflict = try record(change.oldID, at: change.path), names.contains(conflict.path) {
                     relevant = true   // a settled conflict belongs to the entry's story
                 }
             } else if names.contains(change.path) || change.oldPath.map(names.contains) == true {
                 guard !isMerge || newVersion else { continue }
-                event.changes.append(try describe(change, as: isMerge ? .merge : status(of: change, in: commit)))
+                relevant = true
+                if describing { changes.append(try describe(change, as: isMerge ? .merge : status(of: change, in: commit))) }
             }
         }
-        relevant = relevant || !event.changes.isEmpty || !event.conflicts.isEmpty
-        return (relevant ? event : nil, parentNames)
+        guard relevant || !conflicts.isEmpty else { return (nil, parentNames) }
+        var event = emptyEvent(commit)
+        if isMerge && describing {
+            event.merge = HistoryMerge(devices: [event.device, CommitLabel.device(of: try repository.commit(commit.parentIDs[1]))])
+        }
+        event.conflicts = conflicts
+        event.changes = changes
+        return (event, parentNames)
     }
 
-    /// The blob ids the names have in a commit (absent names left out).
-    private func ids(of names: PathSet, in commit: ObjectID) throws(GitError) -> [String: ObjectID] {
+    /// The blob ids the names have in a commit's tree (absent names left out).
+    private func ids(of names: PathSet, inTree tree: ObjectID, lookup: TreePathLookup) throws(GitError) -> [String: ObjectID] {
         var ids: [String: ObjectID] = [:]
         for name in names.sorted {
-            if let id = try repository.entryID(path: name, inCommit: commit) { ids[name] = id }
+            if let id = try lookup.entryID(path: name, inTree: tree) { ids[name] = id }
         }
         return ids
+    }
+
+    /// The change when exactly one of the names is a regular file in both trees with other
+    /// content and the same mode while every other name is the same in both: the one change a
+    /// tree diff lists for the names then (a file present on both sides is never a rename's end).
+    /// Nil for anything else.
+    private static func editInPlace(_ names: PathSet, parentTree: ObjectID, tree: ObjectID,
+                                    lookup: TreePathLookup) throws(GitError) -> [TreeChange]? {
+        var edit: TreeChange?
+        for name in names.sorted {
+            let old = try lookup.entry(path: name, inTree: parentTree)
+            let new = try lookup.entry(path: name, inTree: tree)
+            guard old?.id != new?.id || old?.mode != new?.mode else { continue }
+            guard edit == nil, let old, let new, old.mode == new.mode,
+                  old.mode == FileMode.blob || old.mode == FileMode.executable else { return nil }
+            edit = TreeChange(status: .modified, oldPath: name, newPath: name, oldID: old.id, newID: new.id,
+                              oldMode: old.mode, newMode: new.mode)
+        }
+        return edit.map { [$0] }
     }
 
     /// The names to look for before a commit: each name a rename in it arrived at is swapped for

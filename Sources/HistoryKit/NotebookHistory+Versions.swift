@@ -31,20 +31,22 @@ extension NotebookHistory {
         switch point {
         case .revision:
             let target = try commit(at: point)
-            try walk(following: path) { commit, names, _ in
+            try walk(following: path, downTo: target, describing: false) { commit, names, _ in
                 if commit.id == target.id { found = (commit, names) }
                 return found == nil
             }
             // A commit no line from HEAD reaches (another branch): the entry's name today.
             if found == nil { found = (target, PathSet([path])) }
         case .time(let moment, _):
-            _ = try commit(at: point)   // a moment before the first commit is an error, not "absent"
-            try walk(following: path) { commit, names, event in
+            try walk(following: path, describing: false) { commit, names, event in
                 if event != nil, Self.madeBy(commit, atOrBefore: moment), found.map({ commit.committer.date > $0.commit.committer.date }) ?? true {
                     found = (commit, names)
                 }
                 return true
             }
+            // A moment before the first commit is an error, not "absent". Only asked when nothing
+            // was found: a version found was made at or before the moment, so some commit was.
+            if found == nil { _ = try commit(at: point) }
         }
         guard let found else { throw HistoryError.absent(path: path, point: point.description) }
         for name in found.names.sorted {
@@ -59,7 +61,7 @@ extension NotebookHistory {
     /// entry deleted only in the files so far; nil when no commit ever had it.
     public func lastVersion(of path: String) throws(HistoryError) -> ObjectID? {
         var found: ObjectID?
-        try walk(following: path) { commit, names, _ throws(HistoryError) in
+        try walk(following: path, describing: false) { commit, names, _ throws(HistoryError) in
             for name in names.sorted where try git({ () throws(GitError) in try repository.entryID(path: name, inCommit: commit.id) }) != nil {
                 found = commit.id
             }

@@ -10,6 +10,8 @@ public final class NotebookHistory {
     /// The notebook's work tree root.
     public let root: URL
     let repository: Repository
+    /// Tree comparisons for the walks over many commits (the trees read are kept a while).
+    lazy var comparer = TreeComparer(repository: repository)
 
     /// Opens the history of the notebook at `root`.
     ///
@@ -20,6 +22,12 @@ public final class NotebookHistory {
         }
         self.repository = repository
         self.root = workingDirectory
+    }
+
+    /// Keeps the repository open until the process ends, for a program that exits once it has
+    /// told the history (see `Repository.keepUntilExit`).
+    package func keepUntilExit() {
+        repository.keepUntilExit()
     }
 
     /// Every commit, newest first (a parent never before its children), told as changes to
@@ -42,7 +50,10 @@ public final class NotebookHistory {
             return events
         }
         guard let head = try git({ () throws(GitError) in try repository.headCommitID() }) else { return [] }
-        for commit in try git({ () throws(GitError) in try repository.log(from: head) }) where limit.map({ events.count < $0 }) ?? true {
+        // Without a window every commit makes an event, so the first `limit` commits are all
+        // that is read (the walk's order does not change).
+        let commits = try git { () throws(GitError) in try repository.log(from: head, limit: since == nil && until == nil ? limit : nil) }
+        for commit in commits where limit.map({ events.count < $0 }) ?? true {
             guard inWindow(commit) else { continue }
             events.append(try git { () throws(GitError) in try event(commit) })
         }
@@ -55,11 +66,10 @@ public final class NotebookHistory {
         var event = emptyEvent(commit)
         if commit.parentIDs.count > 1 {
             event.merge = HistoryMerge(devices: [event.device, CommitLabel.device(of: try repository.commit(commit.parentIDs[1]))])
-            let fromFirst = try repository.treeChanges(from: try repository.treeID(ofCommit: commit.parentIDs[0]), to: commit.treeID, detectRenames: false)
+            let fromFirst = try comparer.changes(from: try repository.treeID(ofCommit: commit.parentIDs[0]), to: commit.treeID)
             var elsewhere = PathSet(fromFirst.map(\.path))
             for parent in commit.parentIDs.dropFirst() {
-                let fromParent = PathSet(try repository.treeChanges(from: try repository.treeID(ofCommit: parent), to: commit.treeID,
-                                                                    detectRenames: false).map(\.path))
+                let fromParent = PathSet(try comparer.changes(from: try repository.treeID(ofCommit: parent), to: commit.treeID).map(\.path))
                 elsewhere = PathSet(elsewhere.sorted.filter(fromParent.contains))
             }
             for change in fromFirst where elsewhere.contains(change.path) {
@@ -76,7 +86,7 @@ public final class NotebookHistory {
     /// What a commit changed against its first parent (everything, for the first commit).
     func changes(introducedBy commit: Commit, detectRenames: Bool) throws(GitError) -> [TreeChange] {
         let parentTree = try commit.parentIDs.first.map { parent throws(GitError) in try repository.treeID(ofCommit: parent) }
-        return try repository.treeChanges(from: parentTree, to: commit.treeID, detectRenames: detectRenames)
+        return try comparer.changes(from: parentTree, to: commit.treeID, detectRenames: detectRenames)
     }
 
     /// Adds a tree change to an event: an entry's change in words, or a conflict record's

@@ -47,6 +47,22 @@ import Testing
         return (merge, desk)
     }
 
+    /// A commit on the side a merge brought in, asked for by the entry's name after a later
+    /// rename: the walk down to it (only the commits after it) hands the old name through the merge.
+    @Test func aRevisionOnAMergedSideFindsTheVersionUnderItsNameThere() throws {
+        try Sandbox.withRepository { repository in
+            let (_, desk) = try meet(repository)
+            try repository.git("mv", Self.path, "notes/ideas.md")
+            try repository.commit("laptop: rename \(Self.path) to notes/ideas.md", at: HistoryStory.noon(20))
+            let history = try repository.history()
+            let version = try history.version(of: "notes/ideas.md", at: .revision(desk))
+            #expect(version.commit.id.description == desk && version.path == Self.path)
+            #expect(version.bytes == Data(Self.desk.utf8))
+            let first = try history.version(of: "notes/ideas.md", at: .revision("HEAD~3"))
+            #expect(first.path == Self.path && first.bytes == Data(Self.base.utf8))
+        }
+    }
+
     @Test func aMergeNamesTheDevicesThatMetAndTheConflictItRecorded() throws {
         try Sandbox.withRepository { repository in
             let (merge, _) = try meet(repository)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GitKit
 import HistoryKit
 import NoteKit
 import SyncKit
@@ -79,6 +80,7 @@ struct GrepCommand: ParsableCommand {
         let scan: GrepScan
         let matched: Bool
         if history {
+            ObjectHashVerification.skipOnRead()
             let search = HistorySearch(query: GrepQuery(matcher: matcher, kinds: kinds, field: field, everyMatch: everyMatch),
                                        since: since.flatMap(LocalDate.init), until: until.flatMap(LocalDate.init), today: try global.today())
             let result: HistorySearchResult

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GitKit
 import HistoryKit
 import NoteKit
 import SyncKit
@@ -11,7 +12,17 @@ struct HistoryOptions: ParsableArguments {
 
     /// The notebook's history.
     func history(of notebook: Notebook) throws -> NotebookHistory {
-        try NotebookHistory(root: notebook.root)
+        try Self.history(of: notebook)
+    }
+
+    /// The notebook's history, read without re-hashing every object (as git reads; see
+    /// `ObjectHashVerification.skipOnRead`): a walk over years of commits reads thousands. The
+    /// command exits once it has told it, so the repository is left for the exit to free.
+    static func history(of notebook: Notebook) throws -> NotebookHistory {
+        ObjectHashVerification.skipOnRead()
+        let history = try NotebookHistory(root: notebook.root)
+        history.keepUntilExit()
+        return history
     }
 
     /// The path of the entry `reference` names: one that exists now, else one the history holds.

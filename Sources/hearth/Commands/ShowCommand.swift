@@ -57,7 +57,7 @@ struct ShowCommand: ParsableCommand {
 
     /// `--at`: the version from history, printed byte for byte (or as JSON with its commit).
     private func showVersion(at point: String, in notebook: Notebook) throws {
-        let history = try NotebookHistory(root: notebook.root)
+        let history = try HistoryOptions.history(of: notebook)
         let path = try HistoryOptions.path(of: reference, in: notebook, history: history, global: global)
         let version = try history.version(of: path, at: HistoryOptions.point(point, global: global))
         guard json else {
