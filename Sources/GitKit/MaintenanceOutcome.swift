@@ -34,6 +34,9 @@ public struct MaintenanceOutcome: Sendable, Equatable {
     public var unreachableObjectsKept: Int
     /// Leftovers of dead processes removed: quarantine folders and temporary pack or object files.
     public var leftoversRemoved: Int
+    /// Whether a full run wrote the commit graph (`objects/info/commit-graph`) afresh; false for
+    /// a roll-up, which leaves the graph as it was.
+    public var commitGraphWritten = false
 
     /// Creates an outcome from its parts.
     public init(work: Work, packsBefore: Int, packsAfter: Int, bytesBefore: Int64, bytesAfter: Int64, objectsWritten: Int = 0,

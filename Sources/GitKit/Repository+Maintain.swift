@@ -14,7 +14,8 @@ extension Repository {
     /// - `full`: one pack of every object reachable from the references, their reflogs, HEAD and
     ///   the index; the unreachable objects younger than `pruneGrace` (by their youngest copy's
     ///   time) in a cruft pack with git's per-object `.mtimes`; older ones dropped; then the old
-    ///   packs and every loose object that is in a new pack or expired.
+    ///   packs and every loose object that is in a new pack or expired. Then the commit graph is
+    ///   written again (see `writeCommitGraph()`), so history walks read parents and times from it.
     ///
     /// Every new pack is written in a quarantine folder, verified, published (fsync'd), verified
     /// again, and only then are old packs or loose objects removed; a kill at any point leaves
@@ -49,6 +50,12 @@ extension Repository {
                 outcome.looseObjectsRemoved += rolled.looseObjectsRemoved
                 outcome.packsReplaced += rolled.packsReplaced
             }
+        }
+        if outcome.work == .full {
+            // The graph only makes walks faster: commits it lacks are read as before, and a graph
+            // that could not be written (a lock left by a killed run, a full disk) costs nothing
+            // but that speed, so it never fails the maintenance that already succeeded.
+            outcome.commitGraphWritten = (try? writeCommitGraph()) != nil
         }
         outcome.leftoversRemoved = leftovers
         checkpoint?(MaintenanceCheckpoint.done.rawValue)

@@ -13,8 +13,9 @@ extension Repository {
     /// Removes what dead processes left under `objects/`: hearth's quarantine folders
     /// (`incoming-hearth-*`, of a repack or a folder push) and the temporary files of libgit2
     /// and git (`pack/pack_git2_*`, `pack/tmp_*`, `tmp_obj_*` and `tmp_object_git2_*` in
-    /// `objects/` and its fan-out folders), and half-published or half-removed packs (a `.pack`
-    /// without its `.idx`, or the other way round), each when nothing in it was modified for
+    /// `objects/` and its fan-out folders, a commit graph's `objects/info/commit-graph.lock`),
+    /// and half-published or half-removed packs (a `.pack` without its `.idx`, or the other way
+    /// round), each when nothing in it was modified for
     /// ``leftoverAge``. Returns how many were removed; one that cannot be removed is left for next time.
     func removeLeftovers(now: Date) -> Int {
         let objectsFolder = gitDirectory.appending(path: "objects").path(percentEncoded: false)
@@ -33,6 +34,10 @@ extension Repository {
         temporary += ((try? manager.contentsOfDirectory(atPath: objectsFolder + "/pack")) ?? []).filter(isTemporary)
             .map { objectsFolder + "/pack/" + $0 }
         temporary += top.filter(isTemporary).map { objectsFolder + "/" + $0 }
+        // A commit graph's lock file, left by a run killed while writing it, would stop every
+        // later graph from being written.
+        temporary += ((try? manager.contentsOfDirectory(atPath: objectsFolder + "/info")) ?? [])
+            .filter { $0 == "commit-graph.lock" }.map { objectsFolder + "/info/" + $0 }
         for fanout in top where fanout.utf8.count == 2 {
             temporary += ((try? manager.contentsOfDirectory(atPath: objectsFolder + "/" + fanout)) ?? []).filter(isTemporary)
                 .map { objectsFolder + "/" + fanout + "/" + $0 }

@@ -248,6 +248,30 @@ struct MaintainTests {
         }
     }
 
+    /// A full run writes the commit graph afresh, in the format libgit2 reads (git verifies it
+    /// against the commits), and a lock file a killed run left does not stop it once
+    /// the lock is an hour old.
+    @Test func fullWritesTheCommitGraphForEveryReachableCommit() throws {
+        try Scratch.with { scratch in
+            let git = scratch.git
+            try scratch.commitsInPacksOfTheirOwn(3)
+            let graph = scratch.root.appending(path: ".git/objects/info/commit-graph")
+            let lock = scratch.root.appending(path: ".git/objects/info/commit-graph.lock")
+            try FileManager.default.createDirectory(at: graph.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("killed".utf8).write(to: lock)
+            try age(lock, days: 1)
+            #expect(!FileManager.default.fileExists(atPath: graph.path(percentEncoded: false)))
+
+            let repository = try Repository.open(at: scratch.root)
+            #expect(try !repository.maintain(full: false).commitGraphWritten, "a roll-up leaves the graph alone")
+            let outcome = try repository.maintain(full: true)
+            #expect(outcome.commitGraphWritten, "\(outcome)")
+            #expect(!FileManager.default.fileExists(atPath: lock.path(percentEncoded: false)))
+            #expect(try git("commit-graph", "verify").isEmpty)
+            try git.expectFsckClean()
+        }
+    }
+
     /// The cruft pack's file carries its newest object's time, so a git that ignores `.mtimes`
     /// shortens no object's grace; the next full repack still reads each object's own time.
     @Test func cruftPackCarriesItsNewestTimeAndEachObjectExpiresOnItsOwn() throws {
