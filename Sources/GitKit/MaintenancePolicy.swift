@@ -28,11 +28,21 @@ public struct MaintenancePolicy: Sendable, Equatable {
     /// A roll-up of at most this many objects (small packs and loose objects together) is cheap:
     /// quick enough to run inside a sync (Hearth's own threshold, not git's).
     public var cheapObjectLimit: Int
+    /// When the packs other than the biggest (kept and cruft packs aside) hold more than this
+    /// share of the biggest one's bytes, a full repack is due: a roll-up's pack has no deltas
+    /// against the big pack, so without it a long-lived repository ends up well above the size of
+    /// a packed copy (Hearth's own threshold; git leaves this to a daily `gc`).
+    public var fullRepackShare: Double
+    /// The share rule applies only once the biggest pack holds at least this many bytes: below
+    /// that the excess is small in absolute terms, and a full repack would follow nearly every sync.
+    public var fullRepackMinimumBytes: Int64
 
-    /// Creates a policy; the defaults are git's (and Hearth's for `cheapObjectLimit`).
+    /// Creates a policy; the defaults are git's (and Hearth's for `cheapObjectLimit` and the
+    /// full-repack share).
     public init(packLimit: Int = 50, looseObjectLimit: Int = 6_700, geometricFactor: Int = 2,
                 pruneGrace: TimeInterval = 14 * 24 * 3600, cheapObjectLimit: Int = 1_000,
-                looseRollUpLimit: Int = 100, rollUpPackLimit: Int = 10) {
+                looseRollUpLimit: Int = 100, rollUpPackLimit: Int = 10, fullRepackShare: Double = 0.25,
+                fullRepackMinimumBytes: Int64 = 1_000_000) {
         self.packLimit = packLimit
         self.looseObjectLimit = looseObjectLimit
         self.looseRollUpLimit = looseRollUpLimit
@@ -40,6 +50,8 @@ public struct MaintenancePolicy: Sendable, Equatable {
         self.geometricFactor = geometricFactor
         self.pruneGrace = pruneGrace
         self.cheapObjectLimit = cheapObjectLimit
+        self.fullRepackShare = fullRepackShare
+        self.fullRepackMinimumBytes = fullRepackMinimumBytes
     }
 
     /// git's defaults.

@@ -99,4 +99,14 @@ struct PackFile: Equatable {
             }
         }
     }
+
+    /// Whether `packs` other than the biggest (kept and cruft packs aside) hold more than
+    /// `policy.fullRepackShare` of the biggest one's bytes, once it has `fullRepackMinimumBytes`:
+    /// then only a full repack brings the repository back near the size of a packed copy.
+    static func outgrowBiggest(_ packs: [PackFile], policy: MaintenancePolicy) -> Bool {
+        let sizes = packs.filter { !$0.isKept && !$0.isCruft }.map(\.bytes)
+        guard let biggest = sizes.max(), biggest >= policy.fullRepackMinimumBytes else { return false }
+        let others = sizes.reduce(0, +) - biggest
+        return Double(others) > policy.fullRepackShare * Double(biggest)
+    }
 }

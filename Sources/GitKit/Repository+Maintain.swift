@@ -10,7 +10,8 @@ extension Repository {
     ///   read, so the cost follows what is new, not the history. Then the rolled packs go and the
     ///   loose objects the new pack holds. Unreachable objects are packed like the rest (finding
     ///   them needs the whole history): only a full repack drops them. When the roll-up leaves more
-    ///   than `packLimit` packs, a full repack follows.
+    ///   than `packLimit` packs, or packs that outgrow the biggest (`fullRepackShare`), a full
+    ///   repack follows.
     /// - `full`: one pack of every object reachable from the references, their reflogs, HEAD and
     ///   the index; the unreachable objects younger than `pruneGrace` (by their youngest copy's
     ///   time) in a cruft pack with git's per-object `.mtimes`; older ones dropped; then the old
@@ -41,7 +42,7 @@ extension Repository {
         } else {
             outcome = try rollUp(policy: policy, checkpoint: checkpoint)
             let packs = try PackFile.list(in: gitDirectory.appending(path: "objects/pack").path(percentEncoded: false))
-            if packs.filter({ !$0.isKept }).count > policy.packLimit {
+            if packs.filter({ !$0.isKept }).count > policy.packLimit || PackFile.outgrowBiggest(packs, policy: policy) {
                 let rolled = outcome
                 outcome = try repackFully(policy: policy, now: now, checkpoint: checkpoint)
                 outcome.packsBefore = rolled.packsBefore

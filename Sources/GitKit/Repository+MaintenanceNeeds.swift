@@ -10,7 +10,8 @@ extension Repository {
     /// as a roll-up is worth it: `looseRollUpLimit` loose objects, or `rollUpPackLimit` packs
     /// outside the geometric progression. The work is cheap when the roll-up it calls for writes
     /// at most `policy.cheapObjectLimit` objects and leaves no more than `packLimit` packs
-    /// (otherwise a full repack follows it).
+    /// (otherwise a full repack follows it). A full repack is due, and never cheap, when the
+    /// packs have outgrown the biggest one (see `MaintenancePolicy.fullRepackShare`).
     public func maintenanceNeeds(policy: MaintenancePolicy = .standard) throws(GitError) -> MaintenanceNeeds {
         let objects = gitDirectory.appending(path: "objects").path(percentEncoded: false)
         let all = try PackFile.list(in: objects + "/pack")
@@ -18,10 +19,11 @@ extension Repository {
         let loose = LooseObject.count(in: objects)
         let candidates = packs.filter { !$0.isCruft }.map { $0.objectCount() ?? 0 }
         let plan = GeometricRollUp(counts: candidates, loose: loose, factor: policy.geometricFactor)
+        let outgrown = PackFile.outgrowBiggest(packs, policy: policy)
         let isDue = packs.count > policy.packLimit || loose > policy.looseObjectLimit
-            || loose >= policy.looseRollUpLimit || plan.packs >= policy.rollUpPackLimit
+            || loose >= policy.looseRollUpLimit || plan.packs >= policy.rollUpPackLimit || outgrown
         let packsAfter = packs.count - plan.packs + 1
-        let isCheap = isDue && plan.objects <= policy.cheapObjectLimit && packsAfter <= policy.packLimit
+        let isCheap = isDue && !outgrown && plan.objects <= policy.cheapObjectLimit && packsAfter <= policy.packLimit
         return MaintenanceNeeds(packs: packs.count, looseObjects: loose, isDue: isDue, isCheap: isCheap, rollUpObjects: plan.objects,
                                 packBytes: all.reduce(0) { $0 + $1.bytes })
     }

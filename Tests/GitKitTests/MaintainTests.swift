@@ -103,6 +103,34 @@ struct MaintainTests {
         }
     }
 
+    /// Packs that outgrow the biggest one make a full repack due, never cheap, and a roll-up then
+    /// runs the full repack: a roll-up's pack has no deltas against the big pack, so only that
+    /// brings the repository back to one pack. Below the policy's minimum size nothing changes.
+    @Test func packsThatOutgrowTheBiggestMakeAFullRepackDue() throws {
+        try Scratch.with { scratch in
+            let git = scratch.git
+            try scratch.commitsInPacksOfTheirOwn(40)
+            let repository = try Repository.open(at: scratch.root)
+            try repository.maintain(full: true)
+            try scratch.commitsInPacksOfTheirOwn(3, from: 40, initialize: false)
+            let packs = try Scratch.packNames(in: scratch.root.appending(path: ".git/objects/pack")).count
+            #expect(packs == 4)
+
+            let unlimited = MaintenancePolicy(fullRepackShare: 100, fullRepackMinimumBytes: 1)
+            #expect(try !repository.maintenanceNeeds(policy: unlimited).isDue, "three small packs are not due by themselves")
+            let large = MaintenancePolicy(fullRepackShare: 0.01)
+            #expect(try !repository.maintenanceNeeds(policy: large).isDue, "a biggest pack under the minimum size")
+            // The three small packs are rolled into one beside the big pack; its share still tips.
+            let policy = MaintenancePolicy(fullRepackShare: 0.01, fullRepackMinimumBytes: 1)
+            let needs = try repository.maintenanceNeeds(policy: policy)
+            #expect(needs.isDue && !needs.isCheap, "\(needs)")
+            let outcome = try repository.maintain(full: false, policy: policy)
+            #expect(outcome.work == .full && outcome.packsAfter == 1, "\(outcome)")
+            #expect(try !repository.maintenanceNeeds(policy: policy).isDue)
+            try git.expectFsckClean()
+        }
+    }
+
     /// Every loose object is read back from the new pack before its file goes, not a sample: a
     /// pack damaged after its check leaves every loose file in place.
     @Test func rollUpReadsBackEveryLooseObjectBeforeRemovingIt() throws {
