@@ -10,16 +10,7 @@ import Testing
     static func devicesWithManyPacks(rounds: Int = 4) throws -> SyncCommandTests.TwoDevices {
         let devices = try SyncCommandTests.TwoDevices()
         for round in 1...rounds {
-            // The desk takes the laptop's last sync first, as a device that syncs would.
-            try devices.notebook.git(in: devices.desk, "pull", "-q", "--no-rebase", "origin", "main").requireSuccess()
-            let note = devices.desk.appendingPathComponent("notes/desk-\(round).md")
-            try FileManager.default.createDirectory(at: note.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data("desk note \(round)\n".utf8).write(to: note)
-            try devices.notebook.git(in: devices.desk, "add", "-A").requireSuccess()
-            try devices.notebook.git(in: devices.desk, "commit", "-q", "-m", "desk \(round)").requireSuccess()
-            try devices.notebook.git(in: devices.desk, "push", "-q", "origin", "main").requireSuccess()
-            try devices.notebook.write("notes/laptop-\(round).md", "laptop note \(round)\n")
-            try devices.notebook.hearth("sync").requireSuccess()
+            try AutoMaintenanceTests.round(devices, round, ["sync"]).requireSuccess()
         }
         return devices
     }
