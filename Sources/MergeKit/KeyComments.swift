@@ -108,7 +108,7 @@ struct KeyComments {
     private func commentLine(_ text: String) -> String { text + newline }
 
     private func terminated(_ raw: String) -> String {
-        raw.hasSuffix("\n") ? raw : raw + newline
+        TextLines.isTerminated(raw) ? raw : raw + newline
     }
 
     /// Whether both entries read as the same key with the same value.
