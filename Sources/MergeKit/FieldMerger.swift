@@ -89,14 +89,7 @@ struct FieldMerger {
     /// Items compare by value and repeat (WHO-5 answers do), so a list does not collapse, while
     /// an item both sides added appears once.
     static func mergeList(base: [YAMLValue], first: [YAMLValue], second: [YAMLValue]) -> [YAMLValue] {
-        let keys = { (items: [YAMLValue]) in items.map(\.jsonObject) }
-        return OrderedMerge.merge(base: keys(base), first: keys(first), second: keys(second)).map { source in
-            switch source {
-            case .base(let index): return base[index]
-            case .first(let index): return first[index]
-            case .second(let index): return second[index]
-            }
-        }
+        OrderedMerge.merge(base: base, first: first, second: second, by: \.jsonObject)
     }
 
     /// A base value's items for a list merge: a scalar counts as a one-item list.

@@ -71,19 +71,13 @@ struct FrontMatterMerger {
 
     /// Comment and blank lines merged as an ordered sequence: what either side added stays where
     /// it put it, what either removed goes.
-    static func mergeLines(base: [String], first: [String], second: [String]) -> [String] {
-        OrderedMerge.merge(base: base, first: first, second: second).map { source in
-            switch source {
-            case .base(let index): return base[index]
-            case .first(let index): return first[index]
-            case .second(let index): return second[index]
-            }
-        }
+    private static func mergeLines(base: [String], first: [String], second: [String]) -> [String] {
+        OrderedMerge.merge(base: base, first: first, second: second) { $0 }
     }
 
-    /// A merged value written in the style of `style`'s entry lines (its trivia apart): a block list or map stays block
-    /// (a block list's unchanged items keep their lines),
-    /// anything else becomes one flow line that keeps the key's spelling and trailing comment.
+    /// A merged value written in the style of `style`'s entry lines (its trivia apart): a block
+    /// list or map stays block (a block list's unchanged items keep their lines), anything else
+    /// becomes one flow line that keeps the key's spelling and trailing comment.
     ///
     /// Items of a merged block list that came from `donors` (the other side, the base) keep the
     /// lines those wrote, re-indented to the style's items, so each side's additions stay as written.

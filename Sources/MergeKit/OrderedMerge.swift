@@ -6,15 +6,27 @@ import NoteKit
 /// place give the first side's elements, then the second's, each in its own order. An element
 /// both sides inserted appears once, where the first side put it.
 enum OrderedMerge {
+    /// The merged sequence; elements are compared by `key`, and each one in the result is the
+    /// element of the input it came from (a side's, or the base's when both kept it).
+    static func merge<Element, Key: Hashable>(base: [Element], first: [Element], second: [Element],
+                                              by key: (Element) -> Key) -> [Element] {
+        merge(base: base.map(key), first: first.map(key), second: second.map(key)).map { source in
+            switch source {
+            case .base(let index): return base[index]
+            case .first(let index): return first[index]
+            case .second(let index): return second[index]
+            }
+        }
+    }
+
     /// Where one element of the merged sequence comes from.
-    enum Source: Hashable {
+    private enum Source {
         case base(Int)
         case first(Int)
         case second(Int)
     }
 
-    /// The merged sequence as positions in the three inputs; elements are compared by `==`.
-    static func merge<Element: Hashable>(base: [Element], first: [Element], second: [Element]) -> [Source] {
+    private static func merge<Element: Hashable>(base: [Element], first: [Element], second: [Element]) -> [Source] {
         var ids: [Element: Int] = [:]
         func intern(_ elements: [Element]) -> [Int] {
             elements.map { element in
