@@ -10,7 +10,11 @@ enum OrderedMerge {
     /// element of the input it came from (a side's, or the base's when both kept it).
     static func merge<Element, Key: Hashable>(base: [Element], first: [Element], second: [Element],
                                               by key: (Element) -> Key) -> [Element] {
-        merge(base: base.map(key), first: first.map(key), second: second.map(key)).map { source in
+        let (baseKeys, firstKeys, secondKeys) = (base.map(key), first.map(key), second.map(key))
+        // Most keys' comment lines changed on neither side or one: no diff needed.
+        if firstKeys == baseKeys || firstKeys == secondKeys { return second }
+        if secondKeys == baseKeys { return first }
+        return merge(base: baseKeys, first: firstKeys, second: secondKeys).map { source in
             switch source {
             case .base(let index): return base[index]
             case .first(let index): return first[index]
