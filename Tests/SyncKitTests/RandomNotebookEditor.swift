@@ -3,10 +3,11 @@ import NoteKit
 import TestSupport
 
 /// Seeded random edits of a device's notebook, the way people make them in any editor: key edits,
-/// front-matter comments (on a key's line, or a line above a key), list edits, appends, line rewrites, deletes, renames, new files, and the same new day created
-/// on two devices. Every line it writes goes into a ``LineLedger``; lines it deletes on purpose
-/// (a rewritten line, a deleted file's lines, a removed list item) leave the ledger, so what the
-/// ledger still expects must survive every merge.
+/// front-matter comments (on a key's line, or a line above a key), list edits, appends, line
+/// rewrites, deletes, renames, new files, and the same new day created on two devices. Every line
+/// (and comment) it writes goes into a ``LineLedger``; lines it deletes on purpose (a rewritten
+/// line, a replaced comment, a deleted file's lines, a removed list item) leave the ledger, so
+/// what the ledger still expects must survive every merge.
 struct RandomNotebookEditor {
     let world: SyncWorld
     var random: SplitMix64
