@@ -12,9 +12,9 @@ public struct FrontMatter: Hashable, Sendable {
     public let newline: String
     /// The 1-based file line of `lines[0]`, for diagnostics.
     public let firstLine: Int
-    /// Why a ``set(_:to:)`` or ``remove(_:)`` changed nothing: the block is valid YAML in
-    /// a form that editing one key's lines cannot keep (removing an anchor another key's alias
-    /// names, adding a key beside explicit `? key` entries). Nil when every edit was made.
+    /// Why a ``set(_:to:)`` or ``remove(_:)`` changed nothing: the block is valid YAML in a form
+    /// that editing one key's lines cannot keep (the key holds the anchor another key's alias
+    /// names). Nil when every edit was made.
     /// `Notebook.update` refuses to write a note that carries one.
     public private(set) var refusedEdit: Diagnostic?
 
@@ -123,8 +123,8 @@ public struct FrontMatter: Hashable, Sendable {
         do {
             let edited = try FrontMatterScanner(path: "", firstLine: firstLine).scan(lines)
             let others = edited.filter { $0.key != key }
-            if others.map(\.key) == previous.entries.filter({ $0.key != key }).map(\.key),
-               zip(others, previous.entries.filter { $0.key != key }).allSatisfy({ $0.value == $1.value }) {
+            let before = previous.entries.filter { $0.key != key }
+            if others.map(\.key) == before.map(\.key), zip(others, before).allSatisfy({ $0.value == $1.value }) {
                 entries = edited
                 return
             }

@@ -9,17 +9,7 @@ public enum YamsReader {
     ///
     /// - Throws: a ``Diagnostic`` with the file line Yams reports.
     public static func entries(of text: String, path: String = "", firstLine: Int = 2) throws(Diagnostic) -> [YAMLPair] {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch {
-            throw diagnostic(for: error, text: text, path: path, firstLine: firstLine)
-        }
-        guard let node else { return [] }
-        guard case .mapping(let mapping) = node else {
-            throw Diagnostic(path: path, line: firstLine, message: "front-matter is not a list of 'key: value' lines",
-                             hint: "front-matter must be a YAML mapping")
-        }
+        guard let mapping = try mapping(of: text, path: path, firstLine: firstLine) else { return [] }
         var pairs: [YAMLPair] = []
         for pair in mapping {
             pairs.append(YAMLPair(key: pair.key.string ?? "", value: try convert(pair.value, path: path, firstLine: firstLine)))
@@ -33,17 +23,7 @@ public enum YamsReader {
     /// next key, without the blank and comment lines before that.
     static func document(_ lines: [String], path: String, firstLine: Int) throws(Diagnostic) -> [FrontMatterEntry] {
         let text = lines.joined()
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch {
-            throw diagnostic(for: error, text: text, path: path, firstLine: firstLine)
-        }
-        guard let node else { return [] }
-        guard case .mapping(let mapping) = node else {
-            throw Diagnostic(path: path, line: firstLine, message: "front-matter is not a list of 'key: value' lines",
-                             hint: "front-matter must be a YAML mapping")
-        }
+        guard let mapping = try mapping(of: text, path: path, firstLine: firstLine) else { return [] }
         var starts: [Int] = []
         for pair in mapping {
             var start = max(0, min(lines.count - 1, (pair.key.mark?.line ?? 1) - 1))
@@ -63,6 +43,22 @@ public enum YamsReader {
             entries.append(FrontMatterEntry(key: pair.key.string ?? "", value: value, lines: starts[index]..<end))
         }
         return entries
+    }
+
+    /// The top-level mapping of a front-matter text, nil when the text holds no YAML at all.
+    private static func mapping(of text: String, path: String, firstLine: Int) throws(Diagnostic) -> Node.Mapping? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            throw diagnostic(for: error, text: text, path: path, firstLine: firstLine)
+        }
+        guard let node else { return nil }
+        guard case .mapping(let mapping) = node else {
+            throw Diagnostic(path: path, line: firstLine, message: "front-matter is not a list of 'key: value' lines",
+                             hint: "front-matter must be a YAML mapping")
+        }
+        return mapping
     }
 
     /// Parses one top-level entry (`key:` and its continuation lines) and returns its value.

@@ -25,6 +25,10 @@ import Testing
         #expect(equal.stdoutLines.count == 1 && equal.stdout.contains("notes/a.md"), "\(equal)")
         let greater = try notebook.hearth("list", "--where", "big>123456789012345678901234567890")
         #expect(greater.stdoutLines.count == 1 && greater.stdout.contains("notes/b.md"), "\(greater)")
+        // Sorting tells apart what rounds to one Double too.
+        try notebook.write("notes/c.md", "---\nid: 9007199254740994\n---\n")
+        let sorted = try notebook.hearth("list", "--sort", "id")
+        #expect(sorted.stdoutLines.map { $0.contains("notes/c.md") ? "c" : $0.contains("notes/a.md") ? "a" : "b" } == ["b", "a", "c"], "\(sorted)")
         let json = try notebook.hearth("list", "--where", "big=123456789012345678901234567890", "--json")
         #expect(json.stdout.contains("123456789012345678901234567890") && !json.stdout.contains("e+29"), "\(json)")
     }
