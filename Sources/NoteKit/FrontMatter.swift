@@ -128,15 +128,14 @@ public struct FrontMatter: Hashable, Sendable {
                 entries = edited
                 return
             }
-            problem = "other keys would read differently"
+            problem = "other keys would read differently, as an alias names an anchor on its lines"
         } catch {
-            problem = error.message
+            problem = "the edited front-matter would not read back: " + error.message
         }
         let line = previous.entry(key).map { firstLine + $0.lines.lowerBound } ?? firstLine
         self = previous
         refusedEdit = Diagnostic(path: "", line: line,
-                                 message: "cannot change '\(key)' line by line: this front-matter is valid YAML in a form hearth cannot edit "
-                                     + "without touching other keys (\(problem ?? "")); nothing was written",
+                                 message: "cannot change '\(key)' alone (\(problem ?? "")); nothing was written",
                                  hint: "edit the file in an editor")
     }
 
