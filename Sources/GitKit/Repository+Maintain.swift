@@ -41,8 +41,10 @@ extension Repository {
             outcome = try repackFully(policy: policy, now: now, checkpoint: checkpoint)
         } else {
             outcome = try rollUp(policy: policy, checkpoint: checkpoint)
-            let packs = try PackFile.list(in: gitDirectory.appending(path: "objects/pack").path(percentEncoded: false))
-            if packs.filter({ !$0.isKept }).count > policy.packLimit || PackFile.outgrowBiggest(packs, policy: policy) {
+            let objects = gitDirectory.appending(path: "objects").path(percentEncoded: false)
+            let packs = try PackFile.list(in: objects + "/pack")
+            if packs.filter({ !$0.isKept }).count > policy.packLimit
+                || PackFile.outgrowBiggest(packs, looseBytes: LooseObject.bytes(in: objects), policy: policy) {
                 let rolled = outcome
                 outcome = try repackFully(policy: policy, now: now, checkpoint: checkpoint)
                 outcome.packsBefore = rolled.packsBefore
