@@ -279,7 +279,7 @@ def run(args, hearth, base, env, pack_limit):
     entries = [os.path.relpath(path, laptop) for path in day_files(laptop)]
     checkpoints = {min(WINDOW, args.rounds), args.rounds}
     checkpoints.update(range(WINDOW + args.checkpoint_every, args.rounds, args.checkpoint_every))
-    walls, cpus, table, background = [], [], [], [0, 0.0]
+    walls, cpus, max_walls, max_cpus, table, background, last_row = [], [], [], [], [], [0, 0.0], 0
     max_counts = {name: 0 for name in repos}
     progress = Progress(args.progress, args, pack_limit, started)
     writer = None
@@ -287,7 +287,8 @@ def run(args, hearth, base, env, pack_limit):
         os.makedirs(os.path.dirname(os.path.abspath(args.csv)), exist_ok=True)
         csv_file = open(args.csv, "w", newline="")
         writer = csv.writer(csv_file)
-        writer.writerow(["round", "sync_ms_laptop", "cpu_ms_laptop", "sync_ms_desk", "cpu_ms_desk", "background_ms"] +
+        writer.writerow(["round", "sync_ms_laptop", "cpu_ms_laptop", "sync_ms_desk", "cpu_ms_desk", "background_ms",
+                         "max_sync_ms_since_last_row", "max_cpu_ms_since_last_row"] +
                         [f"{n}_{what}" for n in repos for what in ("packs", "loose", "bytes")])
     print(f"Growth benchmark: {args.days:,} day entries, {args.rounds:,} rounds, two devices and a folder remote, "
           f"pack limit {pack_limit}{'' if args.pack_limit is not None else ' (git default)'}; progress in {args.progress}\n",
@@ -312,8 +313,13 @@ def run(args, hearth, base, env, pack_limit):
             cpu.append(cpu_seconds)
         walls.append(statistics.mean(wall))
         cpus.append(statistics.mean(cpu))
+        max_walls.append(max(wall))
+        max_cpus.append(max(cpu))
         if writer and (round_ % args.measure_every == 0 or round_ in checkpoints):
+            since = slice(-(round_ - last_row), None)
+            last_row = round_
             writer.writerow([round_] + [round(x * 1000, 2) for pair in zip(wall, cpu) for x in pair] + [round(waited * 1000, 2)] +
+                            [round(max(seq[since]) * 1000, 2) for seq in (max_walls, max_cpus)] +
                             [value for path in repos.values()
                              for value in (count_packs(path), count_loose(path), disk_usage(git_dir(path)))])
             csv_file.flush()
