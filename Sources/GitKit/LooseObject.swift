@@ -27,7 +27,8 @@ struct LooseObject: Equatable {
             let folder = objectsFolder + "/" + fanout
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             return names.reduce(total) { sum, name in
-                guard name.utf8.count == 38, ObjectID(hex: fanout + name) != nil, let stat = FileStat.of(folder + "/" + name) else { return sum }
+                guard name.utf8.count == 38, ObjectID(hex: fanout + name) != nil,
+                      let stat = FileStat.of(folder + "/" + name) else { return sum }
                 return sum + Int64(stat.size)
             }
         }

@@ -101,9 +101,10 @@ struct PackFile: Equatable {
     }
 
     /// Whether the repository has outgrown its biggest pack (kept packs aside): the other packs,
-    /// the loose objects (their files' `looseBytes`) and the cruft packs (unreachable objects kept for their grace period) hold more than
-    /// `policy.fullRepackShare` of its bytes, once it has `fullRepackMinimumBytes`. Then only a full
-    /// repack brings the repository back near the size of a packed copy.
+    /// the loose objects (their files' `looseBytes`) and the cruft packs (unreachable objects kept
+    /// for their grace period) hold more than `policy.fullRepackShare` of its bytes, once it has
+    /// `fullRepackMinimumBytes`. Then only a full repack brings the repository back near the size
+    /// of a packed copy.
     ///
     /// A full repack cannot drop a cruft pack's objects before their time, so those count toward
     /// the size but never make it due alone: what it can fold in (the other packs and the loose

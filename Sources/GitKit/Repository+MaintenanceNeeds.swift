@@ -24,7 +24,8 @@ extension Repository {
         // Sizing the loose files costs a stat each: only worth it when the big pack is big enough
         // for the share rule to apply.
         let sized = packs.contains { !$0.isCruft && $0.bytes >= policy.fullRepackMinimumBytes }
-        let outgrown = PackFile.outgrowBiggest(packs, looseBytes: sized && loose > 0 ? LooseObject.bytes(in: objects) : 0, policy: policy)
+        let looseBytes = sized && loose > 0 ? LooseObject.bytes(in: objects) : 0
+        let outgrown = PackFile.outgrowBiggest(packs, looseBytes: looseBytes, policy: policy)
         // Loose objects that tip the share are folded by the roll-up itself (their pack holds
         // deltas between them): the work stays cheap unless the packs alone outgrow the biggest.
         let packsOutgrown = outgrown && PackFile.outgrowBiggest(packs, looseBytes: 0, policy: policy)

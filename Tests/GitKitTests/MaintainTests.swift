@@ -165,7 +165,9 @@ struct MaintainTests {
             #expect(try !repository.maintenanceNeeds(policy: policy(share: 0.001)).isDue, "the cruft pack alone is never due")
 
             // Three loose objects: no roll-up is due for so few, only the share rule can make it due.
-            let loose = try (2...4).reduce(0.0) { total, seed in total + fileSize(looseFile(try scratch.hashObject(noise(seed: seed)), scratch)) }
+            let loose = try (2...4).reduce(0.0) { total, seed in
+                total + fileSize(looseFile(try scratch.hashObject(noise(seed: seed)), scratch))
+            }
             #expect(loose > cruft, "the loose objects outweigh the cruft pack: \(loose) and \(cruft) bytes")
             #expect(try !repository.maintenanceNeeds(policy: policy(share: 100)).isDue, "three loose objects alone are not due")
             // Loose objects and the cruft pack together past the share, the loose ones alone under it.
