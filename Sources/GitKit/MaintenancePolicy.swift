@@ -28,10 +28,12 @@ public struct MaintenancePolicy: Sendable, Equatable {
     /// A roll-up of at most this many objects (small packs and loose objects together) is cheap:
     /// quick enough to run inside a sync (Hearth's own threshold, not git's).
     public var cheapObjectLimit: Int
-    /// When the packs other than the biggest (kept and cruft packs aside) hold more than this
-    /// share of the biggest one's bytes, a full repack is due: a roll-up's pack has no deltas
-    /// against the big pack, so without it a long-lived repository ends up well above the size of
-    /// a packed copy (Hearth's own threshold; git leaves this to a daily `gc`).
+    /// When the packs other than the biggest (kept ones aside), the loose objects and the cruft
+    /// packs hold more than this share of the biggest pack's bytes, a full repack is due: a
+    /// roll-up's pack has no deltas against the big pack, so without it a long-lived repository
+    /// ends up well above the size of a packed copy (Hearth's own threshold; git leaves this to a
+    /// daily `gc`). Cruft packs count toward the size but never make it due alone (a full repack
+    /// keeps their objects until their grace period ends).
     public var fullRepackShare: Double
     /// The share rule applies only once the biggest pack holds at least this many bytes: below
     /// that the excess is small in absolute terms, and a full repack would follow nearly every sync.

@@ -100,13 +100,22 @@ struct PackFile: Equatable {
         }
     }
 
-    /// Whether `packs` other than the biggest (kept and cruft packs aside) hold more than
-    /// `policy.fullRepackShare` of the biggest one's bytes, once it has `fullRepackMinimumBytes`:
-    /// then only a full repack brings the repository back near the size of a packed copy.
-    static func outgrowBiggest(_ packs: [PackFile], policy: MaintenancePolicy) -> Bool {
-        let sizes = packs.filter { !$0.isKept && !$0.isCruft }.map(\.bytes)
-        guard let biggest = sizes.max(), biggest >= policy.fullRepackMinimumBytes else { return false }
-        let others = sizes.reduce(0, +) - biggest
-        return Double(others) > policy.fullRepackShare * Double(biggest)
+    /// Whether the repository has outgrown its biggest pack (kept packs aside): the other packs,
+    /// the loose objects (their files' `looseBytes`) and the cruft packs (unreachable objects kept
+    /// for their grace period) hold more than `policy.fullRepackShare` of its bytes, once it has
+    /// `fullRepackMinimumBytes`. Then only a full repack brings the repository back near the size
+    /// of a packed copy.
+    ///
+    /// A full repack cannot drop a cruft pack's objects before their time, so those count toward
+    /// the size but never make it due alone: what it can fold in (the other packs and the loose
+    /// objects) must hold at least half the share, or a repository with much young garbage would
+    /// repack everything after every sync.
+    static func outgrowBiggest(_ packs: [PackFile], looseBytes: Int64, policy: MaintenancePolicy) -> Bool {
+        let live = packs.filter { !$0.isKept && !$0.isCruft }.map(\.bytes)
+        guard let biggest = live.max(), biggest >= policy.fullRepackMinimumBytes else { return false }
+        let foldable = live.reduce(0, +) - biggest + looseBytes
+        let graced = packs.filter { !$0.isKept && $0.isCruft }.reduce(0) { $0 + $1.bytes }
+        let share = policy.fullRepackShare * Double(biggest)
+        return Double(foldable + graced) > share && Double(foldable) > share / 2
     }
 }

@@ -11,7 +11,8 @@ extension Repository {
     ///   loose objects the new pack holds. Unreachable objects are packed like the rest (finding
     ///   them needs the whole history): only a full repack drops them. When the roll-up leaves more
     ///   than `packLimit` packs, or packs that outgrow the biggest (`fullRepackShare`), a full
-    ///   repack follows.
+    ///   repack follows, unless `fullIfDue` is false (a sync's own roll-up, which must stay cheap:
+    ///   ``maintenanceNeeds(policy:)`` then still says it is due, for a later run).
     /// - `full`: one pack of every object reachable from the references, their reflogs, HEAD and
     ///   the index; the unreachable objects younger than `pruneGrace` (by their youngest copy's
     ///   time) in a cruft pack with git's per-object `.mtimes`; older ones dropped; then the old
@@ -28,11 +29,12 @@ extension Repository {
     ///   - full: whether to repack everything and prune, rather than roll up what is small.
     ///   - policy: the thresholds and the pruning grace period.
     ///   - now: the time ages are measured from.
+    ///   - fullIfDue: whether a roll-up that leaves a full repack due runs it now.
     ///   - checkpoint: called with each ``MaintenanceCheckpoint``'s raw value as it is reached.
     /// - Throws: `GitError` naming the step, pack or object that failed (a full disk among them);
     ///   old packs are only removed after the new ones are verified, so every object is still there.
     @discardableResult
-    public func maintain(full: Bool, policy: MaintenancePolicy = .standard, now: Date = Date(),
+    public func maintain(full: Bool, policy: MaintenancePolicy = .standard, now: Date = Date(), fullIfDue: Bool = true,
                          checkpoint: ((String) -> Void)? = nil) throws(GitError) -> MaintenanceOutcome {
         let leftovers = removeLeftovers(now: now)
         checkpoint?(MaintenanceCheckpoint.afterLeftovers.rawValue)
@@ -41,8 +43,10 @@ extension Repository {
             outcome = try repackFully(policy: policy, now: now, checkpoint: checkpoint)
         } else {
             outcome = try rollUp(policy: policy, checkpoint: checkpoint)
-            let packs = try PackFile.list(in: gitDirectory.appending(path: "objects/pack").path(percentEncoded: false))
-            if packs.filter({ !$0.isKept }).count > policy.packLimit || PackFile.outgrowBiggest(packs, policy: policy) {
+            let objects = gitDirectory.appending(path: "objects").path(percentEncoded: false)
+            let packs = try PackFile.list(in: objects + "/pack")
+            if fullIfDue, packs.filter({ !$0.isKept }).count > policy.packLimit
+                || PackFile.outgrowBiggest(packs, looseBytes: LooseObject.bytes(in: objects), policy: policy) {
                 let rolled = outcome
                 outcome = try repackFully(policy: policy, now: now, checkpoint: checkpoint)
                 outcome.packsBefore = rolled.packsBefore

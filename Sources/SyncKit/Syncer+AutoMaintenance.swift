@@ -102,12 +102,17 @@ extension Syncer {
             }
             reach(.beforeMaintenance)
             let hook = options.checkpoint
+            // Within a sync (the automatic mode's cheap work) a roll-up never goes on to a full
+            // repack: if one is due after it, the step is deferred, and the run after the sync does it.
+            let withinSync = settings.mode == .automatic
             let outcome = try withExtendedLifetime(remoteLock) { () throws(GitError) in
-                try target.maintain(full: false, policy: policy) { name in
+                try target.maintain(full: false, policy: policy, fullIfDue: !withinSync) { name in
                     if let checkpoint = SyncCheckpoint(rawValue: name) { hook?(checkpoint) }
                 }
             }
-            step.action = .done
+            var stillDue = false
+            if withinSync { stillDue = try target.maintenanceNeeds(policy: policy).isDue }
+            step.action = stillDue ? .deferred : .done
             step.report = MaintenanceReport(outcome, scope: .auto)
         } catch {
             step.action = .failed

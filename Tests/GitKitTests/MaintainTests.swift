@@ -104,8 +104,9 @@ struct MaintainTests {
     }
 
     /// Packs that outgrow the biggest one make a full repack due, never cheap, and a roll-up then
-    /// runs the full repack: a roll-up's pack has no deltas against the big pack, so only that
-    /// brings the repository back to one pack. Below the policy's minimum size nothing changes.
+    /// runs the full repack (unless told not to, as within a sync): a roll-up's pack has no deltas
+    /// against the big pack, so only that brings the repository back to one pack. Below the
+    /// policy's minimum size nothing changes.
     @Test func packsThatOutgrowTheBiggestMakeAFullRepackDue() throws {
         try Scratch.with { scratch in
             let git = scratch.git
@@ -124,9 +125,65 @@ struct MaintainTests {
             let policy = MaintenancePolicy(fullRepackShare: 0.01, fullRepackMinimumBytes: 1)
             let needs = try repository.maintenanceNeeds(policy: policy)
             #expect(needs.isDue && !needs.isCheap, "\(needs)")
+            // A sync's roll-up (`fullIfDue: false`) leaves the full repack due for a later run.
+            let rolled = try repository.maintain(full: false, policy: policy, fullIfDue: false)
+            #expect(rolled.work != .full && rolled.packsAfter == 2, "\(rolled)")
+            #expect(try repository.maintenanceNeeds(policy: policy).isDue)
             let outcome = try repository.maintain(full: false, policy: policy)
             #expect(outcome.work == .full && outcome.packsAfter == 1, "\(outcome)")
             #expect(try !repository.maintenanceNeeds(policy: policy).isDue)
+            try git.expectFsckClean()
+        }
+    }
+
+    /// The share rule counts the loose objects' bytes and the cruft packs beside the small packs,
+    /// since all of them take room a packed copy does not; a cruft pack alone never makes a full
+    /// repack due (it could not drop young objects), nor when what a full repack could fold in is
+    /// under half the share.
+    @Test func looseObjectsAndCruftPacksCountTowardTheFullRepackShare() throws {
+        try Scratch.with { scratch in
+            let git = scratch.git
+            try scratch.commitsInPacksOfTheirOwn(20)
+            // A big pack well above the loose objects and the cruft pack to come.
+            for seed in 10..<20 { try scratch.write("noise-\(seed).md", noise(seed: seed)) }
+            try git.commitAll("noise")
+            // Young garbage: a deleted branch with a blob zlib cannot shrink much.
+            _ = try abandonedBranch("scrap", files: ["scrap.md": noise(seed: 1)], scratch)
+            try git("reflog", "expire", "--expire=now", "--all")
+            let repository = try Repository.open(at: scratch.root)
+            try repository.maintain(full: true)
+            let packFolder = scratch.root.appending(path: ".git/objects/pack")
+            let names = try Scratch.packNames(in: packFolder)
+            let cruftName = try #require(names.first { fileSize(packFolder.appending(path: $0 + ".mtimes")) > 0 })
+            func packBytes(_ name: String) -> Double {
+                fileSize(packFolder.appending(path: name + ".pack")) + fileSize(packFolder.appending(path: name + ".idx"))
+            }
+            let big = packBytes(try #require(names.first { $0 != cruftName }))
+            let cruft = packBytes(cruftName)
+            func policy(share: Double) -> MaintenancePolicy { MaintenancePolicy(fullRepackShare: share, fullRepackMinimumBytes: 1) }
+            #expect(names.count == 2 && cruft > 1_000, "one pack and the scrap's cruft pack: \(names), \(cruft) bytes")
+            #expect(try !repository.maintenanceNeeds(policy: policy(share: 0.001)).isDue, "the cruft pack alone is never due")
+
+            // Three loose objects: no roll-up is due for so few, only the share rule can make it due.
+            let loose = try (2...4).reduce(0.0) { total, seed in
+                total + fileSize(looseFile(try scratch.hashObject(noise(seed: seed)), scratch))
+            }
+            #expect(loose > cruft, "the loose objects outweigh the cruft pack: \(loose) and \(cruft) bytes")
+            #expect(try !repository.maintenanceNeeds(policy: policy(share: 100)).isDue, "three loose objects alone are not due")
+            // Loose objects and the cruft pack together past the share, the loose ones alone under it.
+            let together = policy(share: (loose + cruft) / big * 0.99)
+            #expect(loose <= together.fullRepackShare * big)
+            let needs = try repository.maintenanceNeeds(policy: together)
+            #expect(needs.isDue && needs.isCheap, "a roll-up folds loose objects, so it stays cheap: \(needs)")
+            // What a full repack could fold in under half the share: the cruft pack does not tip it.
+            #expect(try !repository.maintenanceNeeds(policy: policy(share: loose / big * 2.01)).isDue)
+            // The loose objects alone well past the share: the roll-up is followed by a full repack
+            // (its pack of them still past it: noise has no deltas to share).
+            let looseAlone = policy(share: loose / big * 0.5)
+            #expect(try repository.maintenanceNeeds(policy: looseAlone).isDue)
+            let outcome = try repository.maintain(full: false, policy: looseAlone)
+            #expect(outcome.work == .full && outcome.unreachableObjectsKept > 0, "\(outcome)")
+            #expect(try !repository.maintenanceNeeds(policy: looseAlone).isDue, "only the cruft pack is left beside the big one")
             try git.expectFsckClean()
         }
     }
@@ -478,6 +535,20 @@ struct MaintainTests {
 
     private func looseFile(_ id: String, _ scratch: Scratch) -> URL {
         scratch.root.appending(path: ".git/objects/\(id.prefix(2))/\(id.dropFirst(2))")
+    }
+
+    /// About 10 KB of words that differ with `seed` and that zlib cannot shrink much.
+    private func noise(seed: Int) -> String {
+        var state = UInt64(seed) &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return (0..<2_000).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return String(state >> 40, radix: 36)
+        }.joined(separator: " ") + "\n"
+    }
+
+    /// The size of the file at `url` in bytes; 0 when there is none.
+    private func fileSize(_ url: URL) -> Double {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path(percentEncoded: false)))?[.size] as? NSNumber)?.doubleValue ?? 0
     }
 
     private func age(_ item: URL, days: Double) throws {
