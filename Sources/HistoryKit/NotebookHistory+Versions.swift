@@ -31,15 +31,17 @@ extension NotebookHistory {
         switch point {
         case .revision:
             let target = try commit(at: point)
-            try walk(following: path, downTo: target, describing: false) { commit, names, _ in
+            try walk(following: path, downTo: target, wanted: { _ in false }) { commit, names, _ in
                 if commit.id == target.id { found = (commit, names) }
                 return found == nil
             }
             // A commit no line from HEAD reaches (another branch): the entry's name today.
             if found == nil { found = (target, PathSet([path])) }
         case .time(let moment, _):
-            try walk(following: path, describing: false) { commit, names, event in
-                if event != nil, Self.madeBy(commit, atOrBefore: moment), found.map({ commit.committer.date > $0.commit.committer.date }) ?? true {
+            // Only a change made by then can be the version: the commits after it need no event.
+            let zone = TimeZone.current
+            try walk(following: path, describing: false, wanted: { Self.madeBy($0, atOrBefore: moment, timeZone: zone) }) { commit, names, event in
+                if event != nil, Self.madeBy(commit, atOrBefore: moment, timeZone: zone), found.map({ commit.committer.date > $0.commit.committer.date }) ?? true {
                     found = (commit, names)
                 }
                 return true
@@ -61,7 +63,7 @@ extension NotebookHistory {
     /// entry deleted only in the files so far; nil when no commit ever had it.
     public func lastVersion(of path: String) throws(HistoryError) -> ObjectID? {
         var found: ObjectID?
-        try walk(following: path, describing: false) { commit, names, _ throws(HistoryError) in
+        try walk(following: path, wanted: { _ in false }) { commit, names, _ throws(HistoryError) in
             for name in names.sorted where try git({ () throws(GitError) in try repository.entryID(path: name, inCommit: commit.id) }) != nil {
                 found = commit.id
             }
