@@ -1,8 +1,8 @@
 import Foundation
 
 /// What a walk over a long history reads of each commit: its place in the graph and when it was
-/// recorded, without the message and names ``Commit`` copies (copying those for each of ten
-/// thousand commits was a sixth of a `hearth log ENTRY`, most of whose commits print nothing).
+/// recorded, without the message and names ``Commit`` copies into Swift strings (for each of ten
+/// thousand commits, most of which a `hearth log ENTRY` never prints).
 package struct CommitNode: Sendable, Hashable {
     /// The commit's own id.
     package var id: ObjectID
