@@ -38,10 +38,14 @@ extension NotebookHistory {
             // A commit no line from HEAD reaches (another branch): the entry's name today.
             if found == nil { found = (target, PathSet([path])) }
         case .time(let moment, _):
-            // Only a change made by then can be the version: the commits after it need no event.
+            // Only a change made by then, and later than the newest found so far, can be the
+            // version: every other commit needs no event, only the names it hands down.
             let zone = TimeZone.current
             var newest: (node: CommitNode, names: PathSet)?
-            try walk(following: path, describing: false, wanted: { Self.madeBy($0, atOrBefore: moment, timeZone: zone) }) { commit, names, event in
+            let wanted = { (commit: CommitNode) in
+                Self.madeBy(commit, atOrBefore: moment, timeZone: zone) && newest.map({ commit.date > $0.node.date }) ?? true
+            }
+            try walk(following: path, describing: false, wanted: wanted) { commit, names, event in
                 if event != nil, Self.madeBy(commit, atOrBefore: moment, timeZone: zone), newest.map({ commit.date > $0.node.date }) ?? true {
                     newest = (commit, names)
                 }
