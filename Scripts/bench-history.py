@@ -42,19 +42,21 @@ def run_checked(command, cwd, env):
     return wall, usage.ru_utime + usage.ru_stime
 
 
-def measure_pair(hearth_commands, git_commands, cwd, env, runs):
-    """Median (wall, CPU) seconds of each side; the commands of round i are hearth_commands(i)
-    and git_commands(i) (restore alternates between two versions), run in turn."""
-    run_checked(hearth_commands(-1), cwd[0], env)
-    if git_commands:
-        run_checked(git_commands(-1), cwd[1], env)
-    hearth_times, git_times = [], []
+def measure(sides, env, runs):
+    """Median (wall, CPU) seconds of each side, a side being (commands, cwd) where commands(i)
+    gives round i's command line (restore alternates between two versions) or is None; the sides
+    run in turn in every round, after one warm-up each."""
+    sides = [(commands, cwd) for commands, cwd in sides]
+    for commands, cwd in sides:
+        if commands:
+            run_checked(commands(-1), cwd, env)
+    times = [[] for _ in sides]
     for index in range(runs):
-        hearth_times.append(run_checked(hearth_commands(index), cwd[0], env))
-        if git_commands:
-            git_times.append(run_checked(git_commands(index), cwd[1], env))
+        for (commands, cwd), samples in zip(sides, times):
+            if commands:
+                samples.append(run_checked(commands(index), cwd, env))
     median = lambda samples: (statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples))
-    return median(hearth_times), median(git_times) if git_times else None
+    return [median(samples) if samples else None for samples in times]
 
 
 def main():
@@ -65,11 +67,14 @@ def main():
     parser.add_argument("--cache", default=os.path.join(os.path.dirname(HERE), ".build", "bench-history"),
                         help="where the generated history is kept between runs")
     parser.add_argument("--only", help="run only the rows whose hearth command contains this text")
-    parser.add_argument("--libgit2-commit-graph", action="store_true",
-                        help="first replace the commit graph `git gc` wrote (generation numbers v2, which libgit2 1.5 "
-                             "ignores) with one in the format GitKit's writeCommitGraph writes (v1, no Bloom filters)")
+    parser.add_argument("--git-gc-commit-graph", action="store_true",
+                        help="keep the commit graph `git gc` wrote (generation numbers v2, which libgit2 1.5 ignores) "
+                             "instead of one with generation numbers v1, as hearth's maintenance writes it")
+    parser.add_argument("--before", help="another hearth binary (an older build) timed in the same rounds, for a "
+                                         "before/after column")
     args = parser.parse_args()
     hearth = os.path.abspath(args.hearth)
+    before = os.path.abspath(args.before) if args.before else None
     generated = subprocess.run([sys.executable, os.path.join(HERE, "generate-history.py"), args.cache, "--hearth", hearth,
                                 "--days", str(args.days)], check=True, stdout=subprocess.PIPE, text=True).stdout.strip().splitlines()[-1]
     with open(os.path.join(generated, "summary.txt")) as handle:
@@ -82,15 +87,19 @@ def main():
         # Copies, so the cache never changes: one world for the read-only rows, status and sync,
         # and one clone each for hearth's and git's restore.
         shutil.copytree(os.path.join(generated, "remote.git"), os.path.join(work, "remote.git"), symlinks=True)
-        for name in ("laptop", "restore-hearth", "restore-git"):
+        clones = ("laptop", "restore-hearth", "restore-git") + (("restore-before",) if before else ())
+        for name in clones:
             subprocess.run(["cp", "-a", os.path.join(generated, "laptop"), os.path.join(work, name)], check=True)
         laptop = os.path.join(work, "laptop")
-        for name in ("restore-hearth", "restore-git"):
+        for name in clones[1:]:
             git(["remote", "set-url", "origin", "../remote.git"], os.path.join(work, name), env)
             git(["update-index", "-q", "--really-refresh"], os.path.join(work, name), env)
-        if args.libgit2_commit_graph:
-            for name in ("laptop", "restore-hearth", "restore-git"):
-                git(["-c", "commitGraph.generationVersion=1", "commit-graph", "write", "--reachable", "--no-changed-paths"],
+        if not args.git_gc_commit_graph:
+            # A notebook hearth maintains has a commit graph libgit2 reads (maintenance writes one
+            # after each full repack, generation numbers v1); git reads it too, and keeps its
+            # changed-path Bloom filters here, so git's side loses nothing.
+            for name in clones:
+                git(["-c", "commitGraph.generationVersion=1", "commit-graph", "write", "--reachable", "--changed-paths"],
                     os.path.join(work, name), env)
         # cp gave every file a new inode and ctime; a device's index is fresh in real life.
         git(["update-index", "-q", "--really-refresh"], laptop, env)
@@ -105,8 +114,8 @@ def main():
         word = "kettle lantern harbour"  # in six entries now, more in history
         head_commits = git(["rev-list", "--count", "HEAD"], laptop, env)
 
-        both = (laptop, laptop)
-        restore = (os.path.join(work, "restore-hearth"), os.path.join(work, "restore-git"))
+        both = (laptop, laptop, laptop)
+        restore = (os.path.join(work, "restore-hearth"), os.path.join(work, "restore-git"), os.path.join(work, "restore-before"))
         rows = [
             ("log ENTRY (a note renamed twice)", [hearth, "log", note], ["git", "log", "--follow", "--", note], both),
             ("log ENTRY (a day entry of 2021)", [hearth, "log", day], ["git", "log", "--follow", "--", day], both),
@@ -126,12 +135,16 @@ def main():
             if args.only and args.only not in name:
                 continue
             as_function = lambda c: c if c is None or callable(c) else (lambda i, c=c: c)
-            h, g = measure_pair(as_function(hearth_command), as_function(git_command), cwd, env, args.runs)
-            shown_h = hearth_command(0) if callable(hearth_command) else hearth_command
-            shown_g = git_command(0) if callable(git_command) else git_command
-            results.append((name, shown_h, h, shown_g, g))
+            hearth_commands, git_commands = as_function(hearth_command), as_function(git_command)
+            # The older binary runs the same command lines with its own path.
+            before_commands = (lambda i: [before] + hearth_commands(i)[1:]) if before else None
+            h, g, b = measure([(hearth_commands, cwd[0]), (git_commands, cwd[1]), (before_commands, cwd[2])], env, args.runs)
+            shown_h = hearth_commands(0)
+            shown_g = git_commands(0) if git_commands else None
+            results.append((name, shown_h, h, shown_g, g, b))
             print(f"  {name}: hearth {h[0] * 1000:.0f} ms ({h[1] * 1000:.0f} ms CPU)"
-                  + (f", git {g[0] * 1000:.0f} ms ({g[1] * 1000:.0f} ms CPU)" if g else ""), file=sys.stderr)
+                  + (f", git {g[0] * 1000:.0f} ms ({g[1] * 1000:.0f} ms CPU)" if g else "")
+                  + (f", before {b[0] * 1000:.0f} ms ({b[1] * 1000:.0f} ms CPU)" if b else ""), file=sys.stderr)
 
         def show(command):
             words = ["hearth" if w == hearth else w for w in command]
@@ -139,11 +152,12 @@ def main():
 
         print(f"\nHistory benchmark ({summary}; the laptop's clone at {head_commits} commits; {os.cpu_count()} cores, "
               f"load average {os.getloadavg()[0]:.1f} at the end; median of {args.runs} runs after a warm-up, hearth and git "
-              f"alternating; wall time, and CPU time (user + system) in brackets; `make bench`):\n")
-        print("| hearth command | median | git command | median | ratio (CPU) | goal: at most 1.5x, under 1 s |")
-        print("|---|---:|---|---:|---:|---|")
+              f"alternating{', and the --before binary' if before else ''}; wall time, and CPU time (user + system) in brackets; `make bench`):\n")
+        print("| hearth command | median | git command | median | ratio (CPU) |" + (" before |" if before else "")
+              + " goal: at most 1.5x, under 1 s |")
+        print("|---|---:|---|---:|---:|" + ("---:|" if before else "") + "---|")
         failed = []
-        for name, hearth_command, h, git_command, g in results:
+        for name, hearth_command, h, git_command, g, b in results:
             ratio = (h[0] / g[0], h[1] / max(g[1], 0.001)) if g else None
             ok = h[0] < SECONDS_GOAL and (ratio is None or ratio[0] <= RATIO_GOAL)
             if not ok:
@@ -151,7 +165,8 @@ def main():
             print(f"| `{show(hearth_command)}` | {h[0] * 1000:.0f} ms ({h[1] * 1000:.0f}) | "
                   f"{'`' + show(git_command) + '`' if git_command else '(none)'} | "
                   f"{f'{g[0] * 1000:.0f} ms ({g[1] * 1000:.0f})' if g else '-'} | "
-                  f"{f'{ratio[0]:.2f}x ({ratio[1]:.1f}x)' if ratio else '-'} | {'pass' if ok else 'FAIL'} |")
+                  f"{f'{ratio[0]:.2f}x ({ratio[1]:.1f}x)' if ratio else '-'} | "
+                  + (f"{b[0] * 1000:.0f} ms ({b[1] * 1000:.0f}) | " if b else "") + f"{'pass' if ok else 'FAIL'} |")
         print(f"\nMissed the goal: {', '.join(failed)}" if failed else "\nEvery hearth command met the goal.")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -72,7 +72,7 @@ def check_same_matches(commands, cwd):
         sys.exit(f"the grep rows disagree on the number of matching lines: {counts}")
 
 
-def query_cache_rows(root, hearth, runs):
+def query_cache_rows(root, hearth, runs, before=None):
     """The query cache's goal (issue 13): `hearth list --kind day --where 'energy<=1' --json` with a
     warm cache against `grep -rl '^energy: 1'` over the same entries, alternating run by run; the
     cold run (no cache yet, files in the page cache) and peak memory besides. The notebook gets a
@@ -92,20 +92,26 @@ def query_cache_rows(root, hearth, runs):
     rows = output.count('"path"')
     if rows != len(listed.splitlines()):
         sys.exit(f"hearth list returned {rows} entries, grep {len(listed.splitlines())} files")
-    (grep_time, grep_rss), (warm_time, warm_rss) = measure_interleaved([grep, query], root, runs)
+    # --before: an older build reads the same warm cache in the same rounds.
+    measured = measure_interleaved([grep, query] + ([[before] + query[1:]] if before else []), root, runs)
+    (grep_time, grep_rss), (warm_time, warm_rss) = measured[:2]
     return {"grep": (grep_time, grep_rss), "warm": (warm_time, warm_rss), "cold": (cold_seconds, cold_rss),
-            "cache": os.path.getsize(os.path.join(root, ".git", "hearth", "frontmatter.cache"))}
+            "cache": os.path.getsize(os.path.join(root, ".git", "hearth", "frontmatter.cache")),
+            "before": measured[2] if before else None}
 
 
 def print_query_cache(sizes):
     print("\nQuery cache (`hearth list --kind day --where 'energy<=1' --json`, warm cache, against "
           "`grep -rl --exclude-dir=.git '^energy: 1' .`, alternating run by run; goal at most 1.0x, stretch 0.5x):\n")
-    print("| entries | grep | hearth list, warm cache | ratio | hearth list, cold (first run) | peak memory warm / cold | cache file |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    before = any(result["before"] for _, result in sizes)
+    print("| entries | grep | hearth list, warm cache | ratio |" + (" --before binary, warm | its ratio |" if before else "")
+          + " hearth list, cold (first run) | peak memory warm / cold | cache file |")
+    print("|---:|---:|---:|---:|" + ("---:|---:|" if before else "") + "---:|---:|---:|")
     for days, result in sizes:
-        grep, warm, cold = result["grep"], result["warm"], result["cold"]
+        grep, warm, cold, old = result["grep"], result["warm"], result["cold"], result["before"]
         print(f"| {days:,} | {grep[0] * 1000:.0f} ms | {warm[0] * 1000:.0f} ms | {warm[0] / grep[0]:.2f}x | "
-              f"{cold[0] * 1000:.0f} ms | {warm[1] / 1024:.1f} / {cold[1] / 1024:.1f} MiB | {result['cache'] / 1048576:.1f} MiB |")
+              + (f"{old[0] * 1000:.0f} ms | {old[0] / grep[0]:.2f}x | " if old else "")
+              + f"{cold[0] * 1000:.0f} ms | {warm[1] / 1024:.1f} / {cold[1] / 1024:.1f} MiB | {result['cache'] / 1048576:.1f} MiB |")
 
 
 def main():
@@ -116,6 +122,7 @@ def main():
     parser.add_argument("--cache-days", type=int, nargs="*", default=[100_000],
                         help="further notebook sizes for the query cache's rows (the --days notebook is always one)")
     parser.add_argument("--only-query-cache", action="store_true", help="run the query cache's rows alone")
+    parser.add_argument("--before", help="another hearth binary (an older build) timed in the query cache's rounds too")
     args = parser.parse_args()
     hearth = os.path.abspath(args.hearth)
     work = tempfile.mkdtemp(prefix="hearth-bench.")
@@ -126,12 +133,13 @@ def main():
         rows = []
         # Freshly written files may still be going to disk; let writeback finish first.
         os.sync()
-        cache_sizes = [(args.days, query_cache_rows(root, hearth, args.runs))]
+        before = os.path.abspath(args.before) if args.before else None
+        cache_sizes = [(args.days, query_cache_rows(root, hearth, args.runs, before))]
         for days in args.cache_days:
             larger = os.path.join(work, f"notebook-{days}")
             subprocess.run([sys.executable, os.path.join(HERE, "generate-notebook.py"), larger, "--days", str(days)], check=True)
             os.sync()
-            cache_sizes.append((days, query_cache_rows(larger, hearth, max(5, args.runs // 3))))
+            cache_sizes.append((days, query_cache_rows(larger, hearth, max(5, args.runs // 3), before)))
         if args.only_query_cache:
             print_query_cache(cache_sizes)
             return

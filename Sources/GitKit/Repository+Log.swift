@@ -1,4 +1,5 @@
 internal import Clibgit2
+import Foundation
 
 extension Repository {
     /// The commits reachable from `start` and from none of `hidden`, newest first, at most
@@ -9,6 +10,26 @@ extension Repository {
     /// children), `git_revwalk_push`, `git_revwalk_hide` and `git_revwalk_next`, then reads each
     /// commit with `commit(_:)`.
     public func log(from start: ObjectID, hiding hidden: [ObjectID] = [], limit: Int? = nil, topological: Bool = true) throws(GitError) -> [Commit] {
+        try walk(from: start, hiding: hidden, limit: limit, topological: topological) { id throws(GitError) in try commit(id) }
+    }
+
+    /// The commits ``log(from:hiding:limit:topological:)`` lists, in the same order, each read as
+    /// a ``CommitNode`` (`git_commit_lookup`, `git_commit_tree_id`, `git_commit_parent_id`,
+    /// `git_commit_time` and `git_commit_time_offset`): for a walk that needs the message of few.
+    package func commitNodes(from start: ObjectID, hiding hidden: [ObjectID] = []) throws(GitError) -> [CommitNode] {
+        try walk(from: start, hiding: hidden, limit: nil, topological: true) { id throws(GitError) in
+            try withCommit(id) { commit in
+                CommitNode(id: id, treeID: ObjectID(git_commit_tree_id(commit)),
+                           parentIDs: (0..<git_commit_parentcount(commit)).compactMap { git_commit_parent_id(commit, $0).map(ObjectID.init) },
+                           date: Date(timeIntervalSince1970: TimeInterval(git_commit_time(commit))),
+                           timeZoneOffsetMinutes: Int(git_commit_time_offset(commit)))
+            }
+        }
+    }
+
+    /// The revision walk behind both: each commit's id, in order, read by `read`.
+    private func walk<T>(from start: ObjectID, hiding hidden: [ObjectID], limit: Int?, topological: Bool,
+                         read: (ObjectID) throws(GitError) -> T) throws(GitError) -> [T] {
         let operation = "walk history from \(start)"
         var walk: OpaquePointer?
         let created = git_revwalk_new(&walk, pointer)
@@ -25,13 +46,13 @@ extension Repository {
             try GitError.check(git_revwalk_hide(walk, &hiddenOID), operation: operation)
         }
 
-        var commits: [Commit] = []
+        var commits: [T] = []
         while limit.map({ commits.count < $0 }) ?? true {
             var oid = git_oid()
             let result = git_revwalk_next(&oid, walk)
             if result == GitError.Code.iterOver.rawValue { break }
             try GitError.check(result, operation: operation)
-            commits.append(try commit(ObjectID(oid)))
+            commits.append(try read(ObjectID(oid)))
         }
         return commits
     }

@@ -27,6 +27,10 @@ public struct HistorySearch: Sendable {
     public var until: LocalDate?
     /// The day uncommitted changes are dated for `since`/`until`.
     public var today: LocalDate
+    /// Leaves the repository open when the search is done, for a program that exits right after
+    /// (see `Repository.keepUntilExit`): freeing the objects a walk over ten years read one by
+    /// one was 7% of a `hearth grep --history` in `perf`.
+    package var keepsRepositoryUntilExit = false
 
     /// Creates a history search.
     public init(query: GrepQuery, since: LocalDate? = nil, until: LocalDate? = nil, today: LocalDate) {
@@ -45,6 +49,7 @@ public struct HistorySearch: Sendable {
         guard let repository = try? Repository.open(at: root) else {
             throw HistoryError.notANotebook(path: root.standardizedFileURL.path)
         }
+        if keepsRepositoryUntilExit { repository.keepUntilExit() }
         var versionQuery = query
         versionQuery.since = nil
         versionQuery.until = nil

@@ -31,19 +31,27 @@ extension NotebookHistory {
         switch point {
         case .revision:
             let target = try commit(at: point)
-            try walk(following: path, downTo: target, describing: false) { commit, names, _ in
-                if commit.id == target.id { found = (commit, names) }
+            try walk(following: path, downTo: target, wanted: { _ in false }) { commit, names, _ in
+                if commit.id == target.id { found = (target, names) }
                 return found == nil
             }
             // A commit no line from HEAD reaches (another branch): the entry's name today.
             if found == nil { found = (target, PathSet([path])) }
         case .time(let moment, _):
-            try walk(following: path, describing: false) { commit, names, event in
-                if event != nil, Self.madeBy(commit, atOrBefore: moment), found.map({ commit.committer.date > $0.commit.committer.date }) ?? true {
-                    found = (commit, names)
+            // Only a change made by then, and later than the newest found so far, can be the
+            // version: every other commit needs no event, only the names it hands down.
+            let zone = TimeZone.current
+            var newest: (node: CommitNode, names: PathSet)?
+            let wanted = { (commit: CommitNode) in
+                Self.madeBy(commit, atOrBefore: moment, timeZone: zone) && newest.map({ commit.date > $0.node.date }) ?? true
+            }
+            try walk(following: path, describing: false, wanted: wanted) { commit, names, event in
+                if event != nil, Self.madeBy(commit, atOrBefore: moment, timeZone: zone), newest.map({ commit.date > $0.node.date }) ?? true {
+                    newest = (commit, names)
                 }
                 return true
             }
+            if let newest { found = (try git { () throws(GitError) in try repository.commit(newest.node.id) }, newest.names) }
             // A moment before the first commit is an error, not "absent". Only asked when nothing
             // was found: a version found was made at or before the moment, so some commit was.
             if found == nil { _ = try commit(at: point) }
@@ -61,7 +69,7 @@ extension NotebookHistory {
     /// entry deleted only in the files so far; nil when no commit ever had it.
     public func lastVersion(of path: String) throws(HistoryError) -> ObjectID? {
         var found: ObjectID?
-        try walk(following: path, describing: false) { commit, names, _ throws(HistoryError) in
+        try walk(following: path, wanted: { _ in false }) { commit, names, _ throws(HistoryError) in
             for name in names.sorted where try git({ () throws(GitError) in try repository.entryID(path: name, inCommit: commit.id) }) != nil {
                 found = commit.id
             }
@@ -107,8 +115,16 @@ extension NotebookHistory {
     /// 20th in Los Angeles existed on the 20th, as the restore label (the commit's own time) and
     /// the writer say, even for a reader in Berlin, where it was already the 21st.
     static func madeBy(_ commit: Commit, atOrBefore moment: Date, timeZone: TimeZone = .current) -> Bool {
-        let committer = commit.committer
-        let written = committer.date.addingTimeInterval(Double(committer.timeZoneOffsetMinutes * 60))
+        madeBy(at: commit.committer.date, offsetMinutes: commit.committer.timeZoneOffsetMinutes, atOrBefore: moment, timeZone: timeZone)
+    }
+
+    /// ``madeBy(_:atOrBefore:timeZone:)`` for a commit read as a node.
+    static func madeBy(_ node: CommitNode, atOrBefore moment: Date, timeZone: TimeZone) -> Bool {
+        madeBy(at: node.date, offsetMinutes: node.timeZoneOffsetMinutes, atOrBefore: moment, timeZone: timeZone)
+    }
+
+    private static func madeBy(at date: Date, offsetMinutes: Int, atOrBefore moment: Date, timeZone: TimeZone) -> Bool {
+        let written = date.addingTimeInterval(Double(offsetMinutes * 60))
         return written <= moment.addingTimeInterval(Double(timeZone.secondsFromGMT(for: moment)))
     }
 

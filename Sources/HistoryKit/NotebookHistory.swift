@@ -39,12 +39,12 @@ public final class NotebookHistory {
     /// the conflicts a commit recorded are listed with it instead.
     public func events(following path: String? = nil, since: Date? = nil, until: Date? = nil, limit: Int? = nil) throws(HistoryError) -> [HistoryEvent] {
         var events: [HistoryEvent] = []
-        func inWindow(_ commit: Commit) -> Bool {
-            !(since.map { commit.committer.date < $0 } == true || until.map { commit.committer.date > $0 } == true)
+        func inWindow(_ date: Date) -> Bool {
+            !(since.map { date < $0 } == true || until.map { date > $0 } == true)
         }
         if let path {
             try walk(following: path) { commit, _, event in
-                if let event, inWindow(commit) { events.append(event) }
+                if let event, inWindow(commit.date) { events.append(event) }
                 return limit.map { events.count < $0 } ?? true
             }
             return events
@@ -54,7 +54,7 @@ public final class NotebookHistory {
         // that is read (the walk's order does not change).
         let commits = try git { () throws(GitError) in try repository.log(from: head, limit: since == nil && until == nil ? limit : nil) }
         for commit in commits where limit.map({ events.count < $0 }) ?? true {
-            guard inWindow(commit) else { continue }
+            guard inWindow(commit.committer.date) else { continue }
             events.append(try git { () throws(GitError) in try event(commit) })
         }
         return events

@@ -81,8 +81,9 @@ struct GrepCommand: ParsableCommand {
         let matched: Bool
         if history {
             ObjectHashVerification.skipOnRead()
-            let search = HistorySearch(query: GrepQuery(matcher: matcher, kinds: kinds, field: field, everyMatch: everyMatch),
+            var search = HistorySearch(query: GrepQuery(matcher: matcher, kinds: kinds, field: field, everyMatch: everyMatch),
                                        since: since.flatMap(LocalDate.init), until: until.flatMap(LocalDate.init), today: try global.today())
+            search.keepsRepositoryUntilExit = true
             let result: HistorySearchResult
             do {
                 result = try search.run(root: notebook.root)

@@ -6,8 +6,8 @@ import SyncKit
 /// How `hearth grep` prints: `path:line:text` like grep -n, the matches in colour on a terminal;
 /// with `--json` one JSON array.
 struct GrepFormatter {
-    /// Whether matches are coloured: asked once, since ``Terminal/usesColor`` reads the
-    /// environment and a search can print thousands of lines.
+    /// Whether matches are coloured: asked once, since ``Terminal/usesColor`` asks the kernel
+    /// whether the output is a terminal and a search can print thousands of lines.
     let usesColor: Bool
 
     init(terminal: Terminal) {
