@@ -118,10 +118,6 @@ class Writer(threading.Thread):
         words = " ".join(self.rng.choice(WORDS) for _ in range(self.rng.randint(2, 7)))
         return f"- {self.device} {self.sequence:06d} {words}"
 
-    def own_lines(self, text):
-        prefix = f"- {self.device} "
-        return [i for i, line in enumerate(text.split("\n")) if line.startswith(prefix)]
-
     def run(self):
         while not self.stop.is_set():
             # Mostly a human's pace, sometimes a burst of saves in quick succession.
@@ -140,12 +136,12 @@ class Writer(threading.Thread):
     # --- operations
 
     def append_shared(self):
-        path = self.rng.choice(SHARED)
-        line = self.new_line()
-        self.edit(path, lambda lines: lines[:-1] + [line, ""] if lines and lines[-1] == "" else lines + [line], [line])
+        self.append(self.rng.choice(SHARED))
 
     def append_own(self):
-        path = self.rng.choice(sorted(self.entries))
+        self.append(self.rng.choice(sorted(self.entries)))
+
+    def append(self, path):
         line = self.new_line()
         self.edit(path, lambda lines: lines[:-1] + [line, ""] if lines and lines[-1] == "" else lines + [line], [line])
 
