@@ -88,6 +88,16 @@ bench: demo-deps
 	$(SWIFT) package --package-path Benchmarks benchmark --no-progress
 	python3 Scripts/bench-growth.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth" --rounds $(GROWTH_ROUNDS) --csv .build/bench-growth.csv
 
+# Three devices running the real `hearth watch` against one folder remote for SOAK_MINUTES while a
+# writer per device saves like an editor; exits non-zero when a line is lost, the devices differ, a
+# conflict or an fsck error appears, or a watcher's memory grows. Not part of `make test` (a
+# 30-second run of it is). Ledger, logs, RSS samples and report go to .build/soak.
+SOAK_MINUTES ?= 20
+.PHONY: soak
+soak: demo-deps
+	$(SWIFT) build -c release --product hearth
+	python3 Scripts/soak.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth" --minutes $(SOAK_MINUTES)
+
 # Where `swift package plugin generate-manual` (swift-argument-parser's GenerateManual plugin)
 # writes hearth.1. It builds the package in release mode, as the line before it just did, and
 # reads the binary's own description of its commands; SOURCE_DATE_EPOCH, when set, dates the page.
