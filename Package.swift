@@ -48,7 +48,7 @@ let package = Package(
             // CPU `hearth --version` took (README, "Ten years of history"). Compiled with the flag
             // too, so the module asks the linker for the static libraries Foundation needs.
             swiftSettings: swiftSettings + [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release))]
         ),
         // The program the DocC article "Using Hearth's libraries in your own app" quotes: public API
         // only, built and run by `make test` (ExampleProgramTests) so the article cannot rot.
