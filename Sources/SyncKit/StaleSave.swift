@@ -15,8 +15,9 @@ import NoteKit
 ///    even when what it removes is every line sync added);
 /// 4. the save did not add to `replaced` every non-blank line sync added (a buffer that holds
 ///    them all has seen the sync; one holding some only may have typed the same line, which the
-///    merge writes once), and wrote no line like a synced one in the same place (at least
-///    ``editedLikeness`` alike: the user edited the synced line, a typo fixed, say);
+///    merge writes once), and does not account for each synced line it lacks with a line of its
+///    own in the same place at least ``editedLikeness`` alike (the user edited every synced line
+///    it lacks: a typo fixed, say);
 /// 5. the save still holds at least half of the non-blank lines of `replaced` (it is that
 ///    version edited, not another text saved over it).
 /// Anything else is a save to commit as it is. A stale save is merged (base `replaced`, first
@@ -56,7 +57,9 @@ enum StaleSave {
         guard !syncAdded.isEmpty else { return .asSaved }
         if LineDiff.hunks(ids.written, ids.saved).allSatisfy({ $0.newRange.isEmpty }) { return .asSaved }
         if syncAdded.isSubset(of: addedLines(saveHunks, ids: ids.saved, text: lines.saved)) { return .asSaved }
-        if editsSyncedLines(sync: syncHunks, written: lines.written, save: saveHunks, saved: lines.saved) { return .asSaved }
+        if editsSyncedLines(sync: syncHunks, written: (lines.written, ids.written), save: saveHunks, saved: (lines.saved, ids.saved)) {
+            return .asSaved
+        }
         let nonBlank = lines.replaced.indices.filter { !isBlank(lines.replaced[$0]) }
         let kept = LineDiff.matches(ids.replaced, ids.saved).filter { !isBlank(lines.replaced[$0.0]) }.count
         if kept * 2 < nonBlank.count { return .asSaved }
@@ -69,23 +72,37 @@ enum StaleSave {
     }
 
     /// How alike two lines must be (twice their longest common subsequence of characters over
-    /// their total length) to count as one edited into the other.
-    static let editedLikeness = 0.6
+    /// their total length) to count as one edited into the other. A typo fixed in a line of 20
+    /// characters or more stays above 0.9; two log lines that share words reach 0.6 (the soak's
+    /// lost lines did), so 0.8 leaves the exemption to edits.
+    static let editedLikeness = 0.8
 
-    /// Whether the save wrote, where the sync added lines, a line like one of them.
-    private static func editsSyncedLines(sync: [DiffHunk], written: [String], save: [DiffHunk], saved: [String]) -> Bool {
+    /// Whether the save reads as an edit of what the sync added: every non-blank line the sync
+    /// added is either one the save added too, or has, in the save's lines at its place, a line
+    /// of its own much like it (its edit; one edit per synced line), and at least one was edited.
+    /// A synced line with neither is one the buffer never saw, whatever became of the others: a
+    /// stale buffer's new line that happens to look like one synced line must not drop the rest
+    /// (a 60-minute soak lost two lines that way).
+    private static func editsSyncedLines(sync: [DiffHunk], written: (lines: [String], ids: [Int]),
+                                         save: [DiffHunk], saved: (lines: [String], ids: [Int])) -> Bool {
+        let savedAdded = addedLines(save, ids: saved.ids, text: saved.lines)
+        var used = Set<Int>()
+        var edited = false
         for ours in sync where !ours.newRange.isEmpty {
-            for theirs in save where theirs.oldRange == ours.oldRange || LineMerger.overlap(ours.oldRange, theirs.oldRange) {
-                for a in ours.newRange where !isBlank(written[a]) {
-                    // The same line is one both sides added (rule 4), not an edit of it.
-                    for b in theirs.newRange where !isBlank(saved[b]) && saved[b] != written[a]
-                        && likeness(written[a], saved[b]) >= editedLikeness {
-                        return true
-                    }
-                }
+            let candidates = save.filter { $0.oldRange == ours.oldRange || LineMerger.overlap(ours.oldRange, $0.oldRange) }
+                .flatMap { $0.newRange }.filter { !isBlank(saved.lines[$0]) }
+            for a in ours.newRange where !isBlank(written.lines[a]) && !savedAdded.contains(written.ids[a]) {
+                // The same line is one both sides added (rule 4), not an edit of it.
+                let edit = candidates.filter { !used.contains($0) && saved.ids[$0] != written.ids[a] }
+                    .map { (index: $0, likeness: likeness(written.lines[a], saved.lines[$0])) }
+                    .filter { $0.likeness >= editedLikeness }
+                    .max { $0.likeness < $1.likeness }
+                guard let edit else { return false }
+                used.insert(edit.index)
+                edited = true
             }
         }
-        return false
+        return edited
     }
 
     /// Twice the longest common subsequence of the two lines' characters over their total

@@ -67,6 +67,30 @@ import Testing
         #expect(StaleSave.likeness("- desk: fixed the bike", "- laptop: evening swim") < StaleSave.editedLikeness)
     }
 
+    @Test func aStaleLineLikeOneOfTwoSyncedLinesKeepsBoth() throws {
+        // Found by the 60-minute soak: the stale buffer's new line is 62% alike to one of the two
+        // lines the sync brought, and the other synced line has no counterpart in the save, so the
+        // buffer never saw the sync. Before, the save was committed as it was and both were lost.
+        let synced = "- wrote the intro\n- desk 000585 tea coffee walk\n- phone 000592 dinner music rain tea review coffee\n"
+        let written = Self.replaced.replacingOccurrences(of: "- wrote the intro\n", with: synced)
+        let line = "- laptop 000640 run run music tea review\n"
+        #expect(StaleSave.likeness("- phone 000592 dinner music rain tea review coffee", line) > 0.6)
+        let saved = Self.replaced.replacingOccurrences(of: "- wrote the intro\n", with: "- wrote the intro\n" + line)
+        let text = try #require(merged(judge(saved, written: written)))
+        #expect(text.contains(synced) && text.contains(line), "\(text)")
+        // Every synced line edited in its place (the buffer saw the sync): committed as saved.
+        let edited = written.replacingOccurrences(of: "walk\n", with: "walks\n").replacingOccurrences(of: "coffee\n", with: "coffees\n")
+        #expect(judge(edited, written: written) == .asSaved)
+    }
+
+    @Test func aLineOnlySomewhatLikeTheSyncedOneIsNoEditOfIt() throws {
+        // 62% alike: two log lines sharing words, not a typo fixed.
+        let written = Self.replaced.replacingOccurrences(of: "- wrote the intro\n", with: "- wrote the intro\n- phone 000592 dinner music rain tea review coffee\n")
+        let saved = Self.replaced.replacingOccurrences(of: "- wrote the intro\n", with: "- wrote the intro\n- laptop 000640 run run music tea review\n")
+        let text = try #require(merged(judge(saved, written: written)))
+        #expect(text.contains("- phone 000592") && text.contains("- laptop 000640"), "\(text)")
+    }
+
     @Test func aSaveThatChangesWhatTheSyncChangedIsMergedWithAConflict() throws {
         // The synced side rewrote a line the stale buffer rewrote too: both stay, in a conflict.
         let written = Self.replaced.replacingOccurrences(of: "Morning walk.\n", with: "Rain all day.\n- laptop: umbrella\n")
