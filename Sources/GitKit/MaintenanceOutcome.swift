@@ -37,6 +37,9 @@ public struct MaintenanceOutcome: Sendable, Equatable {
     /// Whether a full run wrote the commit graph (`objects/info/commit-graph`) afresh; false for
     /// a roll-up, which leaves the graph as it was.
     public var commitGraphWritten = false
+    /// How many reflog entries older than the policy's `reflogExpiry` a full run dropped (git's
+    /// `gc` expires them too); 0 for a roll-up.
+    public var reflogEntriesExpired = 0
 
     /// Creates an outcome from its parts.
     public init(work: Work, packsBefore: Int, packsAfter: Int, bytesBefore: Int64, bytesAfter: Int64, objectsWritten: Int = 0,

@@ -38,6 +38,10 @@ public struct MaintenancePolicy: Sendable, Equatable {
     /// The share rule applies only once the biggest pack holds at least this many bytes: below
     /// that the excess is small in absolute terms, and a full repack would follow nearly every sync.
     public var fullRepackMinimumBytes: Int64
+    /// How old a reflog entry must be before a full run drops it: git's `gc.reflogExpire`, 90
+    /// days. Every sync adds entries to HEAD's and the branches' reflogs, and each names objects
+    /// pruning must keep, so without expiry a notebook synced for years grows by them for ever.
+    public var reflogExpiry: TimeInterval = 90 * 24 * 3600
 
     /// Creates a policy; the defaults are git's (and Hearth's for `cheapObjectLimit` and the
     /// full-repack share).

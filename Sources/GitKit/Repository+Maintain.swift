@@ -13,7 +13,8 @@ extension Repository {
     ///   than `packLimit` packs, or packs that outgrow the biggest (`fullRepackShare`), a full
     ///   repack follows, unless `fullIfDue` is false (a sync's own roll-up, which must stay cheap:
     ///   ``maintenanceNeeds(policy:)`` then still says it is due, for a later run).
-    /// - `full`: one pack of every object reachable from the references, their reflogs, HEAD and
+    /// - `full`: first the reflog entries older than `reflogExpiry` are dropped (as `git gc`
+    ///   does; see `expireReflogs(before:)`), then one pack of every object reachable from the references, their reflogs, HEAD and
     ///   the index; the unreachable objects younger than `pruneGrace` (by their youngest copy's
     ///   time) in a cruft pack with git's per-object `.mtimes`; older ones dropped; then the old
     ///   packs and every loose object that is in a new pack or expired. Then the commit graph is
@@ -40,7 +41,9 @@ extension Repository {
         checkpoint?(MaintenanceCheckpoint.afterLeftovers.rawValue)
         var outcome: MaintenanceOutcome
         if full {
+            let expired = try expireReflogs(before: now.addingTimeInterval(-policy.reflogExpiry))
             outcome = try repackFully(policy: policy, now: now, checkpoint: checkpoint)
+            outcome.reflogEntriesExpired = expired
         } else {
             outcome = try rollUp(policy: policy, checkpoint: checkpoint)
             let objects = gitDirectory.appending(path: "objects").path(percentEncoded: false)
@@ -48,7 +51,9 @@ extension Repository {
             if fullIfDue, packs.filter({ !$0.isKept }).count > policy.packLimit
                 || PackFile.outgrowBiggest(packs, looseBytes: LooseObject.bytes(in: objects), policy: policy) {
                 let rolled = outcome
+                let expired = try expireReflogs(before: now.addingTimeInterval(-policy.reflogExpiry))
                 outcome = try repackFully(policy: policy, now: now, checkpoint: checkpoint)
+                outcome.reflogEntriesExpired = expired
                 outcome.packsBefore = rolled.packsBefore
                 outcome.bytesBefore = rolled.bytesBefore
                 outcome.looseObjectsPacked += rolled.looseObjectsPacked

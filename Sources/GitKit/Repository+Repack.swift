@@ -134,7 +134,7 @@ extension Repository {
 
     /// HEAD and every reference with the object it points to, symbolic ones resolved; those
     /// that point to nothing (an unborn branch, a dangling `origin/HEAD`) are left out.
-    private func referenceTargets() throws(GitError) -> [(name: String, target: ObjectID)] {
+    func referenceTargets() throws(GitError) -> [(name: String, target: ObjectID)] {
         let operation = "list the references to repack"
         var targets: [(name: String, target: ObjectID)] = []
         var head: OpaquePointer?

@@ -12,6 +12,7 @@ extension MaintenanceReport {
                   bytesBefore: outcome.bytesBefore, bytesAfter: outcome.bytesAfter, objectsWritten: outcome.objectsWritten,
                   packsReplaced: outcome.packsReplaced, looseObjectsPacked: outcome.looseObjectsPacked,
                   looseObjectsRemoved: outcome.looseObjectsRemoved, unreachableObjectsPruned: outcome.unreachableObjectsPruned,
-                  unreachableObjectsKept: outcome.unreachableObjectsKept, leftoversRemoved: outcome.leftoversRemoved)
+                  unreachableObjectsKept: outcome.unreachableObjectsKept, leftoversRemoved: outcome.leftoversRemoved,
+                  reflogEntriesExpired: outcome.reflogEntriesExpired)
     }
 }

@@ -36,12 +36,14 @@ public struct MaintenanceReport: Sendable, Hashable, Codable {
     public var unreachableObjectsKept: Int
     /// Leftovers of interrupted runs removed (quarantine folders, temporary pack files).
     public var leftoversRemoved: Int
+    /// Reflog entries older than 90 days dropped (full only), as `git gc` expires them.
+    public var reflogEntriesExpired: Int
 
     /// Creates a report from its parts.
     public init(scope: MaintenanceScope = .full, work: Work = .full, packsBefore: Int, packsAfter: Int, bytesBefore: Int64,
                 bytesAfter: Int64, objectsWritten: Int, packsReplaced: Int = 0, looseObjectsPacked: Int = 0,
                 looseObjectsRemoved: Int = 0, unreachableObjectsPruned: Int = 0, unreachableObjectsKept: Int = 0,
-                leftoversRemoved: Int = 0) {
+                leftoversRemoved: Int = 0, reflogEntriesExpired: Int = 0) {
         self.scope = scope
         self.work = work
         self.packsBefore = packsBefore
@@ -55,5 +57,6 @@ public struct MaintenanceReport: Sendable, Hashable, Codable {
         self.unreachableObjectsPruned = unreachableObjectsPruned
         self.unreachableObjectsKept = unreachableObjectsKept
         self.leftoversRemoved = leftoversRemoved
+        self.reflogEntriesExpired = reflogEntriesExpired
     }
 }

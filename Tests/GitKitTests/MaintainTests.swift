@@ -551,6 +551,51 @@ struct MaintainTests {
         ((try? FileManager.default.attributesOfItem(atPath: url.path(percentEncoded: false)))?[.size] as? NSNumber)?.doubleValue ?? 0
     }
 
+    /// git's `gc.reflogExpire`: a full run drops reflog entries older than 90 days (every sync
+    /// adds some, and each keeps objects alive), keeps each reflog's newest entry and the young
+    /// ones, and leaves alone a reference whose lock another program holds.
+    @Test func fullExpiresReflogEntriesOlderThanNinetyDays() throws {
+        try Scratch.with { scratch in
+            let git = scratch.git
+            try git("init", "-q", "-b", "main")
+            var commits: [String] = []
+            for n in 0..<3 {
+                try scratch.write("e\(n).md", "entry \(n)\n")
+                try git.commitAll("entry \(n)")
+                commits.append(try git("rev-parse", "HEAD"))
+            }
+            let zero = String(repeating: "0", count: 40)
+            func line(_ old: String, _ new: String, daysAgo: Double) -> String {
+                "\(old) \(new) T <t@example.com> \(Int(Date().timeIntervalSince1970 - daysAgo * Self.day)) +0000\tcommit: x\n"
+            }
+            func writeReflogs() throws {
+                try scratch.write(".git/logs/refs/heads/main", line(zero, commits[0], daysAgo: 200)
+                                  + line(commits[0], commits[1], daysAgo: 120) + line(commits[1], commits[2], daysAgo: 10))
+                try scratch.write(".git/logs/HEAD", line(zero, commits[0], daysAgo: 200)
+                                  + line(commits[0], commits[1], daysAgo: 150) + line(commits[1], commits[2], daysAgo: 100))
+            }
+            func entries(_ name: String) throws -> [String] {
+                try git("reflog", "show", "--format=%H", name).split(separator: "\n").map(String.init)
+            }
+            try writeReflogs()
+            let outcome = try Repository.open(at: scratch.root).maintain(full: true)
+            #expect(outcome.reflogEntriesExpired == 4)
+            #expect(try entries("main") == [commits[2]])
+            // HEAD's entries are all old: its newest stays.
+            #expect(try entries("HEAD") == [commits[2]])
+            #expect(try git("fsck", "--strict", "--no-progress").isEmpty)
+
+            // A reference locked by another program keeps its reflog as it was.
+            try writeReflogs()
+            try scratch.write(".git/refs/heads/main.lock", commits[2] + "\n")
+            let locked = try Repository.open(at: scratch.root).maintain(full: true)
+            #expect(locked.reflogEntriesExpired == 2)
+            #expect(try entries("main") == commits.reversed())
+            #expect(try entries("HEAD") == [commits[2]])
+            #expect(FileManager.default.fileExists(atPath: scratch.root.appending(path: ".git/refs/heads/main.lock").path(percentEncoded: false)))
+        }
+    }
+
     private func age(_ item: URL, days: Double) throws {
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-days * Self.day)],
                                               ofItemAtPath: item.path(percentEncoded: false))

@@ -98,13 +98,16 @@ struct MaintenanceCommand: ParsableCommand {
         if report.unreachableObjectsKept > 0 {
             details.append("kept \(count(report.unreachableObjectsKept, "unreachable object")) until two weeks old")
         }
+        if report.reflogEntriesExpired > 0 {
+            details.append("expired \(count(report.reflogEntriesExpired, "reflog entry", plural: "reflog entries")) older than 90 days")
+        }
         if report.leftoversRemoved > 0 { details.append("removed \(count(report.leftoversRemoved, "leftover")) of interrupted runs") }
         if !details.isEmpty { lines.append(details.joined(separator: "; ")) }
         return lines.joined(separator: "\n")
     }
 
-    private static func count(_ number: Int, _ noun: String) -> String {
-        number == 1 ? "1 \(noun)" : "\(number) \(noun)s"
+    private static func count(_ number: Int, _ noun: String, plural: String? = nil) -> String {
+        number == 1 ? "1 \(noun)" : "\(number) \(plural ?? noun + "s")"
     }
 
     /// Decimal units, one digit after the point, as `du --si` and the issue's tables give sizes.
