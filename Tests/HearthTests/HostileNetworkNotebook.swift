@@ -71,17 +71,59 @@ final class HostileNetworkNotebook {
         lab.stop()
     }
 
+    /// A sync running on a thread of its own, for a test that changes the link meanwhile.
+    final class PendingSync: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var attempt: Result<Attempt, any Error>?
+        /// When it ended (set before ``isFinished`` turns true).
+        private(set) var ended = Date.distantFuture
+
+        fileprivate init(_ run: @escaping @Sendable () throws -> Attempt) {
+            Thread.detachNewThread { [self] in
+                attempt = Result { try run() }
+                ended = Date()
+                done.signal()
+            }
+        }
+
+        /// Whether it has ended.
+        var isFinished: Bool {
+            guard done.wait(timeout: .now()) == .success else { return false }
+            done.signal()
+            return true
+        }
+
+        /// Waits for it to end.
+        func wait() throws -> Attempt {
+            done.wait()
+            done.signal()
+            return try attempt!.get()
+        }
+    }
+
     /// Runs `hearth sync` on the laptop in the client namespace with `--timeout timeout`; a
     /// process still running after `limit` seconds is killed, which the caller treats as a hang.
     func sync(_ extra: String..., timeout: Double, limit: TimeInterval) throws -> Attempt {
+        try syncCommand(extra, timeout: timeout, limit: limit)()
+    }
+
+    /// Starts ``sync(_:timeout:limit:)`` on a thread of its own.
+    func startSync(timeout: Double, limit: TimeInterval) throws -> PendingSync {
+        PendingSync(try syncCommand([], timeout: timeout, limit: limit))
+    }
+
+    private func syncCommand(_ extra: [String], timeout: Double, limit: TimeInterval) throws -> @Sendable () throws -> Attempt {
         let binary = try #require(HearthBinary.url)
-        let started = Date()
-        let result = try ProcessRunner.run(URL(fileURLWithPath: lab.clientLauncher[0]),
-                                           Array(lab.clientLauncher.dropFirst()) + [binary.path, "sync", "--timeout", String(timeout)] + extra,
-                                           in: notebook.root,
-                                           environment: notebook.environment(["HEARTH_TOKEN": token, "SSL_CERT_FILE": httpsServer.certificate.path]),
-                                           killAfter: limit)
-        return Attempt(result: result, seconds: Date().timeIntervalSince(started))
+        let launcher = lab.clientLauncher
+        let arguments = Array(launcher.dropFirst()) + [binary.path, "sync", "--timeout", String(timeout)] + extra
+        let root = notebook.root
+        let environment = notebook.environment(["HEARTH_TOKEN": token, "SSL_CERT_FILE": httpsServer.certificate.path])
+        return {
+            let started = Date()
+            let result = try ProcessRunner.run(URL(fileURLWithPath: launcher[0]), arguments, in: root, environment: environment,
+                                               killAfter: limit)
+            return Attempt(result: result, seconds: Date().timeIntervalSince(started))
+        }
     }
 
     /// Checks one faulty sync ended as promised: completed, or exit 1 with one error line naming

@@ -31,9 +31,15 @@ struct HostileNetworkTests {
         }
     }
 
+    /// "12.2 s ok, 10.0 s exit 1 (… did not answer for 10 s)" for the report.
     static func summary(_ attempts: [HostileNetworkNotebook.Attempt]) -> String {
-        attempts.map { String(format: "%.1f s ", $0.seconds) + ($0.completed ? "ok" : $0.result.wasKilled ? "HUNG" : "exit \($0.result.status)") }
-            .joined(separator: ", ")
+        attempts.map { attempt in
+            let outcome = attempt.completed ? "ok" : attempt.result.wasKilled ? "HUNG" : "exit \(attempt.result.status)"
+            let error = attempt.result.stderr.split(separator: "\n").first?.replacing("hearth: error: ", with: "")
+            let message = error.map { " (\($0.split(separator: ";").first ?? $0))" } ?? ""
+            return String(format: "%.1f s ", attempt.seconds) + outcome + (attempt.completed ? "" : message)
+        }
+        .joined(separator: ", ")
     }
 
     @Test(arguments: HostileNetworkNotebook.Transport.allCases)
@@ -42,7 +48,7 @@ struct HostileNetworkTests {
         defer { fixture.stop() }
         try fixture.lab.loseRandomly(percent: 30)
         var attempts: [HostileNetworkNotebook.Attempt] = []
-        for _ in 0..<(Self.full ? 5 : 2) {
+        for _ in 0..<(Self.full ? 5 : 1) {
             try fixture.jot(3, on: "laptop")
             try fixture.jot(2, on: "desk")
             try fixture.syncDesk()
@@ -51,6 +57,106 @@ struct HostileNetworkTests {
         let lost = try fixture.lab.packetsLost()
         #expect(lost > 0, "the loss rules dropped nothing")
         Self.report("30% loss, \(transport): \(Self.summary(attempts)); \(lost) packets dropped")
+        try fixture.expectConvergedWithNothingLost()
+    }
+
+    /// Latency with jitter large enough that packets overtake each other: `make test` 300 ms ±
+    /// 150 ms each way, `make test-network` 2 s ± 500 ms.
+    @Test(arguments: HostileNetworkNotebook.Transport.allCases)
+    func latencyWithJitter(transport: HostileNetworkNotebook.Transport) throws {
+        let fixture = try HostileNetworkNotebook(transport: transport)
+        defer { fixture.stop() }
+        let impairment = Self.full ? PacketForwarder.Impairment(delay: 2, jitter: 0.5) : PacketForwarder.Impairment(delay: 0.3, jitter: 0.15)
+        try fixture.lab.impair(impairment)
+        try fixture.jot(3, on: "laptop")
+        try fixture.jot(2, on: "desk")
+        try fixture.syncDesk()
+        let attempts = try fixture.syncUntilCompleted(attempts: 3, timeout: Self.full ? 20 : 10, limit: 600)
+        let counts = try fixture.lab.heal()
+        Self.report("\(impairment), \(transport): \(Self.summary(attempts)); \(counts)")
+        try fixture.expectConvergedWithNothingLost()
+    }
+
+    /// A quarter of the packets sent at once, ahead of the others (delayed 100 ms ± 20 ms).
+    @Test(arguments: Self.full ? HostileNetworkNotebook.Transport.allCases : [.https])
+    func reordering(transport: HostileNetworkNotebook.Transport) throws {
+        let fixture = try HostileNetworkNotebook(transport: transport)
+        defer { fixture.stop() }
+        let impairment = PacketForwarder.Impairment(delay: 0.1, jitter: 0.02, reorder: 0.25)
+        try fixture.lab.impair(impairment)
+        try fixture.jot(3, on: "laptop")
+        try fixture.attach(Self.full ? 1_000_000 : 100_000, as: "reordered.jpg")
+        try fixture.jot(2, on: "desk")
+        try fixture.syncDesk()
+        let attempts = try fixture.syncUntilCompleted(attempts: 3, timeout: 10, limit: 300)
+        let counts = try fixture.lab.heal()
+        let reordered = counts.split(separator: " ").first { $0.hasPrefix("reordered=") }.flatMap { Int($0.dropFirst(10)) } ?? 0
+        #expect(reordered > 0, "nothing was reordered: \(counts)")
+        Self.report("\(impairment), \(transport): \(Self.summary(attempts)); \(counts)")
+        try fixture.expectConvergedWithNothingLost()
+    }
+
+    /// The link goes down while an attachment is being pushed (half of it has reached the
+    /// server) and comes back: after `down` seconds, shorter than the timeout (the push resumes and
+    /// completes) or longer (the sync fails cleanly, within the timeout plus a margin of the link
+    /// going down, and the next sync completes).
+    @Test(arguments: Self.full
+          ? [(HostileNetworkNotebook.Transport.ssh, 3.0), (.ssh, 12.0), (.https, 3.0), (.https, 12.0)]
+          : [(HostileNetworkNotebook.Transport.ssh, 3.0), (.https, 12.0)])
+    func linkDownMidPush(transport: HostileNetworkNotebook.Transport, down: TimeInterval) throws {
+        let fixture = try HostileNetworkNotebook(transport: transport)
+        defer { fixture.stop() }
+        let size = Self.full ? 2_000_000 : 300_000
+        let timeout = down < 5 ? 15.0 : 4.0
+        try fixture.jot(2, on: "laptop")
+        try fixture.attach(size, as: "cut.jpg")
+        try fixture.jot(2, on: "desk")
+        try fixture.syncDesk()
+        try fixture.lab.limitRate(kilobits: 512)
+        let before = try fixture.lab.bytesReceivedByServer()
+        let pending = try fixture.startSync(timeout: timeout, limit: 300)
+        while try fixture.lab.bytesReceivedByServer() - before < size / 2, !pending.isFinished {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(!pending.isFinished, "the sync ended before half the attachment was sent")
+        try fixture.lab.setLink(up: false)
+        let cut = Date()
+        Thread.sleep(forTimeInterval: down)
+        try fixture.lab.setLink(up: true)
+        let attempt = try pending.wait()
+        fixture.expectCompletedOrFailedCleanly(attempt)
+        let afterCut = pending.ended.timeIntervalSince(cut)
+        if down < timeout {
+            #expect(attempt.completed, "a link down for \(down) s under a \(timeout) s timeout: \(attempt)")
+        } else {
+            #expect(!attempt.completed && attempt.result.stderr.contains("did not answer for \(Int(timeout)) s"), "\(attempt)")
+            // The "small margin": the watchdog looks every timeout/8 s, and TCP's retransmissions
+            // (which count as sending) may hold the silence off by a few seconds more.
+            #expect(afterCut < timeout + 5, "the sync ended \(afterCut) s after the link went down (timeout \(timeout) s)")
+        }
+        var attempts = [attempt]
+        if !attempt.completed { attempts += try fixture.syncUntilCompleted(attempts: 2, timeout: timeout, limit: 300) }
+        Self.report(String(format: "link down %.0f s mid-push of %d KB at 512 kbit/s, --timeout %.0f, %@: ", down, size / 1000, timeout, transport.rawValue)
+            + Self.summary(attempts) + String(format: "; first sync ended %.1f s after the cut", afterCut))
+        try fixture.expectConvergedWithNothingLost()
+    }
+
+    /// 64 kbit/s each way (tbf) and an attachment to push: `make test` 160 KB, `make
+    /// test-network` 5 MB (about 11 minutes of transfer). The link is slow but never silent, so
+    /// the sync completes under a 10 s timeout.
+    @Test(arguments: Self.full ? HostileNetworkNotebook.Transport.allCases : [.ssh])
+    func sixtyFourKilobits(transport: HostileNetworkNotebook.Transport) throws {
+        let fixture = try HostileNetworkNotebook(transport: transport)
+        defer { fixture.stop() }
+        let size = Self.full ? 5_000_000 : 160_000
+        try fixture.jot(2, on: "laptop")
+        try fixture.attach(size, as: "narrow.jpg")
+        try fixture.jot(2, on: "desk")
+        try fixture.syncDesk()
+        try fixture.lab.limitRate(kilobits: 64)
+        let attempts = try fixture.syncUntilCompleted(attempts: 2, timeout: 10, limit: Self.full ? 1800 : 300)
+        #expect(attempts.last?.completed == true, "\(attempts)")
+        Self.report(String(format: "64 kbit/s, %d KB attachment, %@: ", size / 1000, transport.rawValue) + Self.summary(attempts))
         try fixture.expectConvergedWithNothingLost()
     }
 }

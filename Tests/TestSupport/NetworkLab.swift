@@ -123,6 +123,18 @@ public final class NetworkLab {
         }
     }
 
+    /// Bytes the server's end of the link has received so far (its veth's counter): how far an
+    /// upload has got, whatever the protocol.
+    public func bytesReceivedByServer() throws -> Int {
+        let listing = try Self.require(Self.run(Self.ip, ["-n", server, "-s", "-j", "link", "show", "s0"])).stdoutData
+        let links = try JSONSerialization.jsonObject(with: listing) as? [[String: Any]]
+        let statistics = links?.first?["stats64"] as? [String: Any]
+        guard let bytes = (statistics?["rx"] as? [String: Any])?["bytes"] as? Int else {
+            throw ChildProcess.Failure(description: "network lab: no byte count for s0 in \(String(decoding: listing, as: UTF8.self))")
+        }
+        return bytes
+    }
+
     /// Replaces the bridge with a ``PacketForwarder`` applying `impairment`.
     public func impair(_ impairment: PacketForwarder.Impairment, seed: UInt64 = 1) throws {
         _ = forwarder?.stop()
