@@ -61,8 +61,8 @@ struct HostileNetworkTests {
     }
 
     /// Latency with jitter large enough that packets overtake each other: `make test` 300 ms ±
-    /// 150 ms each way, `make test-network` 2 s ± 500 ms.
-    @Test(arguments: HostileNetworkNotebook.Transport.allCases)
+    /// 150 ms each way (ssh only), `make test-network` 2 s ± 500 ms.
+    @Test(arguments: Self.full ? HostileNetworkNotebook.Transport.allCases : [.ssh])
     func latencyWithJitter(transport: HostileNetworkNotebook.Transport) throws {
         let fixture = try HostileNetworkNotebook(transport: transport)
         defer { fixture.stop() }
@@ -130,8 +130,8 @@ struct HostileNetworkTests {
             #expect(attempt.completed, "a link down for \(down) s under a \(timeout) s timeout: \(attempt)")
         } else {
             #expect(!attempt.completed && attempt.result.stderr.contains("did not answer for \(Int(timeout)) s"), "\(attempt)")
-            // The "small margin": the watchdog looks every timeout/8 s, and TCP's retransmissions
-            // (which count as sending) may hold the silence off by a few seconds more.
+            // The "small margin": the watchdog looks every timeout/8 s. Before it weighed sending
+            // by the remote's acknowledgements, this sync ran until the link came back.
             #expect(afterCut < timeout + 5, "the sync ended \(afterCut) s after the link went down (timeout \(timeout) s)")
         }
         var attempts = [attempt]
@@ -141,14 +141,14 @@ struct HostileNetworkTests {
         try fixture.expectConvergedWithNothingLost()
     }
 
-    /// 64 kbit/s each way (tbf) and an attachment to push: `make test` 160 KB, `make
+    /// 64 kbit/s each way (tbf) and an attachment to push: `make test` 100 KB, `make
     /// test-network` 5 MB (about 11 minutes of transfer). The link is slow but never silent, so
     /// the sync completes under a 10 s timeout.
     @Test(arguments: Self.full ? HostileNetworkNotebook.Transport.allCases : [.ssh])
     func sixtyFourKilobits(transport: HostileNetworkNotebook.Transport) throws {
         let fixture = try HostileNetworkNotebook(transport: transport)
         defer { fixture.stop() }
-        let size = Self.full ? 5_000_000 : 160_000
+        let size = Self.full ? 5_000_000 : 100_000
         try fixture.jot(2, on: "laptop")
         try fixture.attach(size, as: "narrow.jpg")
         try fixture.jot(2, on: "desk")
