@@ -6,8 +6,9 @@ import Synchronization
 /// `connect` for as long as the peer keeps the connection open, so a thread beside the call watches
 /// the TCP connections the operation opened. When one has neither received data nor sent data the
 /// remote acknowledged for `timeout` seconds (the kernel's own clocks, `TCP_INFO`'s
-/// `tcpi_last_data_recv`, `tcpi_last_data_sent` and `tcpi_last_ack_recv`), it is shut down: the blocked call returns end-of-file or `EPIPE`, libgit2
-/// fails normally and frees everything, and the caller reports a timeout.
+/// `tcpi_last_data_recv`, `tcpi_last_data_sent` and `tcpi_last_ack_recv`), it is shut down: the
+/// blocked call returns end-of-file or `EPIPE`, libgit2 fails normally and frees everything, and
+/// the caller reports a timeout.
 ///
 /// Measuring silence on the socket rather than counting progress callbacks means a server that is
 /// busy but alive (git's keep-alive packets while it counts objects or runs a hook) is never cut,

@@ -52,7 +52,7 @@ final class HostileNetworkNotebook {
         let key = notebook.home.appendingPathComponent(".ssh/id_ed25519")
         try FileManager.default.createDirectory(at: key.deletingLastPathComponent(), withIntermediateDirectories: true)
         try SSHKeys.generate(type: "ed25519", at: key)
-        sshServer = try SSHServer(namespaceAddress: NetworkLab.serverAddress, launcher: lab.serverLauncher)
+        sshServer = try SSHServer(address: NetworkLab.serverAddress, launcher: lab.serverLauncher)
         try sshServer.authorize(publicKey: key.appendingPathExtension("pub"))
         httpsServer = try HTTPSGitServer(projectRoot: remote.deletingLastPathComponent(), token: token,
                                          folder: notebook.base.appendingPathComponent("tls"),

@@ -1,11 +1,11 @@
 import Foundation
 
-/// A real OpenSSH server (`/usr/sbin/sshd`, from openssh-server) on 127.0.0.1 for one test: its
-/// own folder with a fresh ed25519 host key, `sshd_config`, `authorized_keys` and log, on a free
-/// port. It accepts public keys only, for any local account (tests log in as root, whose shell
-/// runs `git-upload-pack` and `git-receive-pack`). Nothing outside its folder is read for
-/// authentication: `/root/.ssh` is never touched. Stopped, and its folder removed, by ``stop()``
-/// or when the value goes away.
+/// A real OpenSSH server (`/usr/sbin/sshd`, from openssh-server) on 127.0.0.1 (or in a network
+/// namespace, ``NetworkLab``) for one test: its own folder with a fresh ed25519 host key,
+/// `sshd_config`, `authorized_keys` and log, on a free port. It accepts public keys only, for any
+/// local account (tests log in as root, whose shell runs `git-upload-pack` and
+/// `git-receive-pack`). Nothing outside its folder is read for authentication: `/root/.ssh` is
+/// never touched. Stopped, and its folder removed, by ``stop()`` or when the value goes away.
 public final class SSHServer {
     /// A server that did not come up.
     public struct Failure: Error, CustomStringConvertible {
@@ -26,17 +26,9 @@ public final class SSHServer {
 
     /// Generates the host key and config and starts `sshd -D`, returning once the port accepts
     /// connections. A port taken between choosing and binding it is retried with another.
-    public convenience init() throws {
-        try self.init(address: "127.0.0.1", launcher: [])
-    }
-
-    /// Starts sshd on `address` port 22 through `launcher` (e.g. `ip netns exec NAME`, for a
-    /// server inside a network namespace of the test's own), returning once its log says it listens.
-    public convenience init(namespaceAddress address: String, launcher: [String]) throws {
-        try self.init(address: address, launcher: launcher)
-    }
-
-    private init(address: String, launcher: [String]) throws {
+    /// With a `launcher` (`ip netns exec NAME`, for a server in a network namespace of the test's
+    /// own), sshd listens on `address` port 22 there, and is ready once its log says it listens.
+    public init(address: String = "127.0.0.1", launcher: [String] = []) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("hearth-sshd-\(UUID().uuidString)", isDirectory: true).resolvingSymlinksInPath()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -51,7 +43,8 @@ public final class SSHServer {
             for _ in 0..<(launcher.isEmpty ? 5 : 1) {
                 let port = launcher.isEmpty ? try LocalPort.free() : 22
                 let process = try Self.start(in: directory, port: port, address: address, launcher: launcher)
-                if try Self.waitUntilListening(process, port: port, checkingLog: launcher.isEmpty ? nil : directory.appendingPathComponent("sshd.log")) {
+                let log = launcher.isEmpty ? nil : directory.appendingPathComponent("sshd.log")
+                if try Self.waitUntilListening(process, port: port, checkingLog: log) {
                     self.port = port
                     self.process = process
                     return
@@ -136,8 +129,8 @@ public final class SSHServer {
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
             if !process.isRunning { return false }
-            if let log { if ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("Server listening on") { return true } }
-            else if LocalPort.accepts(port) { return true }
+            let listening = log.map { ((try? String(contentsOf: $0, encoding: .utf8)) ?? "").contains("Server listening on") }
+            if listening ?? LocalPort.accepts(port) { return true }
             Thread.sleep(forTimeInterval: 0.02)
         }
         process.stop()
