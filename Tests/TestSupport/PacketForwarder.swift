@@ -78,8 +78,7 @@ public final class PacketForwarder {
     /// "forwarded=N dropped=N reordered=N overflowed=N".
     @discardableResult
     public func stop() -> String {
-        process.signal(SIGTERM)
-        process.wait()
+        process.stop()
         return ((try? String(contentsOf: statistics, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
