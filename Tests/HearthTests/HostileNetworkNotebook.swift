@@ -59,7 +59,8 @@ final class HostileNetworkNotebook {
                                          host: NetworkLab.serverAddress, launcher: lab.serverLauncher)
         try notebook.hearth("today", "--no-edit").requireSuccess()
         try notebook.hearth("remote", "add", "origin", url).requireSuccess()
-        let first = try sync("--accept-new-host", timeout: 30, limit: 120)
+        // On the healthy link it takes about a second, so it may block.
+        let first = try syncCommand(["--accept-new-host"], timeout: 30, limit: 120)()
         guard first.completed else { throw SetupFailure(message: "the first sync over the healthy link failed: \(first)") }
         try notebook.hearth(["clone", remote.path, desk.path, "--device", "desk"], in: notebook.base).requireSuccess()
     }
@@ -71,43 +72,61 @@ final class HostileNetworkNotebook {
         lab.stop()
     }
 
-    /// A sync running on a thread of its own, for a test that changes the link meanwhile.
+    /// A sync running on a thread of its own. Waiting for it suspends the test rather than
+    /// blocking one of the few threads every test shares: these syncs take seconds to minutes,
+    /// and blocked threads would hold the other suites' tests past their time limits.
     final class PendingSync: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        private var attempt: Result<Attempt, any Error>?
-        /// When it ended (set before ``isFinished`` turns true).
-        private(set) var ended = Date.distantFuture
+        private let lock = NSLock()
+        private var outcome: Result<Attempt, any Error>?
+        private var waiter: CheckedContinuation<Void, Never>?
+        private var endedAt = Date.distantFuture
 
         fileprivate init(_ run: @escaping @Sendable () throws -> Attempt) {
             Thread.detachNewThread { [self] in
-                attempt = Result { try run() }
-                ended = Date()
-                done.signal()
+                let result = Result { try run() }
+                let waiter = lock.withLock {
+                    outcome = result
+                    endedAt = Date()
+                    defer { self.waiter = nil }
+                    return self.waiter
+                }
+                waiter?.resume()
             }
         }
 
         /// Whether it has ended.
-        var isFinished: Bool {
-            guard done.wait(timeout: .now()) == .success else { return false }
-            done.signal()
-            return true
-        }
+        var isFinished: Bool { lock.withLock { outcome != nil } }
+        /// When it ended (distant future while it runs).
+        var ended: Date { lock.withLock { endedAt } }
 
         /// Waits for it to end.
-        func wait() throws -> Attempt {
-            done.wait()
-            done.signal()
-            return try attempt!.get()
+        func wait() async throws -> Attempt {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let finished = lock.withLock {
+                    if outcome == nil { waiter = continuation }
+                    return outcome != nil
+                }
+                if finished { continuation.resume() }
+            }
+            return try lock.withLock { outcome! }.get()
+        }
+    }
+
+    /// Runs `body` on a thread of its own and waits for it without holding one of the threads
+    /// the tests share (see ``PendingSync``), which also means `body` runs on time under load.
+    static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
         }
     }
 
     /// Runs `hearth sync` on the laptop in the client namespace with `--timeout timeout`; a
     /// process still running after `limit` seconds is killed, which the caller treats as a hang.
-    func sync(_ extra: String..., timeout: Double, limit: TimeInterval) throws -> Attempt {
-        try syncCommand(extra, timeout: timeout, limit: limit)()
+    func sync(timeout: Double, limit: TimeInterval) async throws -> Attempt {
+        try await startSync(timeout: timeout, limit: limit).wait()
     }
 
-    /// Starts ``sync(_:timeout:limit:)`` on a thread of its own.
+    /// Starts ``sync(timeout:limit:)`` on a thread of its own.
     func startSync(timeout: Double, limit: TimeInterval) throws -> PendingSync {
         PendingSync(try syncCommand([], timeout: timeout, limit: limit))
     }
@@ -139,15 +158,25 @@ final class HostileNetworkNotebook {
     /// Syncs until a sync completes, at most `attempts` times, each checked with
     /// ``expectCompletedOrFailedCleanly(_:sourceLocation:)``; every attempt, the last one completed or not.
     func syncUntilCompleted(attempts: Int, timeout: Double, limit: TimeInterval,
-                            sourceLocation: SourceLocation = #_sourceLocation) throws -> [Attempt] {
+                            sourceLocation: SourceLocation = #_sourceLocation) async throws -> [Attempt] {
         var made: [Attempt] = []
         while made.count < attempts {
-            let attempt = try sync(timeout: timeout, limit: limit)
+            let attempt = try await sync(timeout: timeout, limit: limit)
             made.append(attempt)
             expectCompletedOrFailedCleanly(attempt, sourceLocation: sourceLocation)
             if attempt.completed || attempt.result.wasKilled { break }
         }
         return made
+    }
+
+    /// What a round of a test writes before its faulty sync: three ledger lines on the laptop
+    /// (and, with `attachment`, an attachment of that many bytes), two on the desk, which syncs
+    /// them through the folder, so the laptop's sync has to fetch, merge and push.
+    func writeOnBothDevices(attachment: Int? = nil) throws {
+        try jot(3, on: "laptop")
+        if let attachment { try attach(attachment, as: "attachment-\(attachments.count + 1).jpg") }
+        try jot(2, on: "desk")
+        try syncDesk()
     }
 
     /// Writes `count` ledger lines on `device` (the laptop or the desk) with `hearth jot`.
@@ -175,12 +204,12 @@ final class HostileNetworkNotebook {
     /// After the faults: a sync on the healthy link completes, the desk syncs, and both devices
     /// and a plain `git clone` of the remote hold the same files, every ledger line and every
     /// attachment byte for byte; `git fsck --strict` is clean on all of them.
-    func expectConvergedWithNothingLost(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectConvergedWithNothingLost(sourceLocation: SourceLocation = #_sourceLocation) async throws {
         try lab.heal()
-        let healthy = try sync(timeout: 30, limit: 120)
+        let healthy = try await sync(timeout: 30, limit: 120)
         #expect(healthy.completed, "the sync on the healed link: \(healthy)", sourceLocation: sourceLocation)
         try syncDesk()
-        let healthyAgain = try sync(timeout: 30, limit: 120)
+        let healthyAgain = try await sync(timeout: 30, limit: 120)
         #expect(healthyAgain.completed, "\(healthyAgain)", sourceLocation: sourceLocation)
         let check = notebook.base.appendingPathComponent("check-\(UUID().uuidString)")
         try notebook.git(in: notebook.base, "clone", "-q", remote.path, check.path).requireSuccess()

@@ -43,57 +43,52 @@ struct HostileNetworkTests {
     }
 
     @Test(arguments: HostileNetworkNotebook.Transport.allCases)
-    func thirtyPercentLoss(transport: HostileNetworkNotebook.Transport) throws {
+    func thirtyPercentLoss(transport: HostileNetworkNotebook.Transport) async throws {
         let fixture = try HostileNetworkNotebook(transport: transport)
         defer { fixture.stop() }
         try fixture.lab.loseRandomly(percent: 30)
         var attempts: [HostileNetworkNotebook.Attempt] = []
         for _ in 0..<(Self.full ? 5 : 1) {
-            try fixture.jot(3, on: "laptop")
-            try fixture.jot(2, on: "desk")
-            try fixture.syncDesk()
-            attempts += try fixture.syncUntilCompleted(attempts: 4, timeout: 10, limit: 180)
+            try fixture.writeOnBothDevices()
+            attempts += try await fixture.syncUntilCompleted(attempts: 4, timeout: 10, limit: 180)
         }
         let lost = try fixture.lab.packetsLost()
         #expect(lost > 0, "the loss rules dropped nothing")
         Self.report("30% loss, \(transport): \(Self.summary(attempts)); \(lost) packets dropped")
-        try fixture.expectConvergedWithNothingLost()
+        try await fixture.expectConvergedWithNothingLost()
     }
 
     /// Latency with jitter large enough that packets overtake each other: `make test` 300 ms ±
     /// 150 ms each way (ssh only), `make test-network` 2 s ± 500 ms.
     @Test(arguments: Self.full ? HostileNetworkNotebook.Transport.allCases : [.ssh])
-    func latencyWithJitter(transport: HostileNetworkNotebook.Transport) throws {
-        let fixture = try HostileNetworkNotebook(transport: transport)
-        defer { fixture.stop() }
+    func latencyWithJitter(transport: HostileNetworkNotebook.Transport) async throws {
         let impairment = Self.full ? PacketForwarder.Impairment(delay: 2, jitter: 0.5) : PacketForwarder.Impairment(delay: 0.3, jitter: 0.15)
-        try fixture.lab.impair(impairment)
-        try fixture.jot(3, on: "laptop")
-        try fixture.jot(2, on: "desk")
-        try fixture.syncDesk()
-        let attempts = try fixture.syncUntilCompleted(attempts: 3, timeout: Self.full ? 20 : 10, limit: 600)
-        let counts = try fixture.lab.heal()
-        Self.report("\(impairment), \(transport): \(Self.summary(attempts)); \(counts)")
-        try fixture.expectConvergedWithNothingLost()
+        try await syncThrough(impairment, transport: transport, attachment: nil, timeout: Self.full ? 20 : 10)
     }
 
     /// A quarter of the packets sent at once, ahead of the others (delayed 100 ms ± 20 ms).
     @Test(arguments: Self.full ? HostileNetworkNotebook.Transport.allCases : [.https])
-    func reordering(transport: HostileNetworkNotebook.Transport) throws {
-        let fixture = try HostileNetworkNotebook(transport: transport)
-        defer { fixture.stop() }
-        let impairment = PacketForwarder.Impairment(delay: 0.1, jitter: 0.02, reorder: 0.25)
-        try fixture.lab.impair(impairment)
-        try fixture.jot(3, on: "laptop")
-        try fixture.attach(Self.full ? 1_000_000 : 100_000, as: "reordered.jpg")
-        try fixture.jot(2, on: "desk")
-        try fixture.syncDesk()
-        let attempts = try fixture.syncUntilCompleted(attempts: 3, timeout: 10, limit: 300)
-        let counts = try fixture.lab.heal()
+    func reordering(transport: HostileNetworkNotebook.Transport) async throws {
+        let counts = try await syncThrough(PacketForwarder.Impairment(delay: 0.1, jitter: 0.02, reorder: 0.25), transport: transport,
+                                     attachment: Self.full ? 1_000_000 : 100_000, timeout: 10)
         let reordered = counts.split(separator: " ").first { $0.hasPrefix("reordered=") }.flatMap { Int($0.dropFirst(10)) } ?? 0
         #expect(reordered > 0, "nothing was reordered: \(counts)")
+    }
+
+    /// Writes on both devices, syncs through the userspace netem until a sync completes (at most
+    /// 3 times), heals the link and checks nothing was lost; the forwarder's counts.
+    @discardableResult
+    private func syncThrough(_ impairment: PacketForwarder.Impairment, transport: HostileNetworkNotebook.Transport,
+                             attachment: Int?, timeout: Double) async throws -> String {
+        let fixture = try HostileNetworkNotebook(transport: transport)
+        defer { fixture.stop() }
+        try fixture.lab.impair(impairment)
+        try fixture.writeOnBothDevices(attachment: attachment)
+        let attempts = try await fixture.syncUntilCompleted(attempts: 3, timeout: timeout, limit: 600)
+        let counts = try fixture.lab.heal()
         Self.report("\(impairment), \(transport): \(Self.summary(attempts)); \(counts)")
-        try fixture.expectConvergedWithNothingLost()
+        try await fixture.expectConvergedWithNothingLost()
+        return counts
     }
 
     /// The link goes down while an attachment is being pushed (half of it has reached the
@@ -103,27 +98,31 @@ struct HostileNetworkTests {
     @Test(arguments: Self.full
           ? [(HostileNetworkNotebook.Transport.ssh, 3.0), (.ssh, 12.0), (.https, 3.0), (.https, 12.0)]
           : [(HostileNetworkNotebook.Transport.ssh, 3.0), (.https, 12.0)])
-    func linkDownMidPush(transport: HostileNetworkNotebook.Transport, down: TimeInterval) throws {
+    func linkDownMidPush(transport: HostileNetworkNotebook.Transport, down: TimeInterval) async throws {
         let fixture = try HostileNetworkNotebook(transport: transport)
         defer { fixture.stop() }
         let size = Self.full ? 2_000_000 : 300_000
         let timeout = down < 5 ? 15.0 : 4.0
-        try fixture.jot(2, on: "laptop")
-        try fixture.attach(size, as: "cut.jpg")
-        try fixture.jot(2, on: "desk")
-        try fixture.syncDesk()
+        try fixture.writeOnBothDevices(attachment: size)
         try fixture.lab.limitRate(kilobits: 512)
         let before = try fixture.lab.bytesReceivedByServer()
         let pending = try fixture.startSync(timeout: timeout, limit: 300)
-        while try fixture.lab.bytesReceivedByServer() - before < size / 2, !pending.isFinished {
-            Thread.sleep(forTimeInterval: 0.05)
+        let lab = fixture.lab
+        // Watched and cut from a thread of its own, so the moment is right however busy the
+        // machine's shared test threads are.
+        let cutAt = try await HostileNetworkNotebook.offPool { () throws -> Date? in
+            while try lab.bytesReceivedByServer() - before < size / 2 {
+                if pending.isFinished { return nil }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            try lab.setLink(up: false)
+            let cut = Date()
+            Thread.sleep(forTimeInterval: down)
+            try lab.setLink(up: true)
+            return cut
         }
-        #expect(!pending.isFinished, "the sync ended before half the attachment was sent")
-        try fixture.lab.setLink(up: false)
-        let cut = Date()
-        Thread.sleep(forTimeInterval: down)
-        try fixture.lab.setLink(up: true)
-        let attempt = try pending.wait()
+        let attempt = try await pending.wait()
+        let cut = try #require(cutAt, "the sync ended before half the attachment was sent: \(attempt)")
         fixture.expectCompletedOrFailedCleanly(attempt)
         let afterCut = pending.ended.timeIntervalSince(cut)
         if down < timeout {
@@ -135,28 +134,25 @@ struct HostileNetworkTests {
             #expect(afterCut < timeout + 5, "the sync ended \(afterCut) s after the link went down (timeout \(timeout) s)")
         }
         var attempts = [attempt]
-        if !attempt.completed { attempts += try fixture.syncUntilCompleted(attempts: 2, timeout: timeout, limit: 300) }
+        if !attempt.completed { attempts += try await fixture.syncUntilCompleted(attempts: 2, timeout: timeout, limit: 300) }
         Self.report(String(format: "link down %.0f s mid-push of %d KB at 512 kbit/s, --timeout %.0f, %@: ", down, size / 1000, timeout, transport.rawValue)
             + Self.summary(attempts) + String(format: "; first sync ended %.1f s after the cut", afterCut))
-        try fixture.expectConvergedWithNothingLost()
+        try await fixture.expectConvergedWithNothingLost()
     }
 
     /// 64 kbit/s each way (tbf) and an attachment to push: `make test` 100 KB, `make
     /// test-network` 5 MB (about 11 minutes of transfer). The link is slow but never silent, so
     /// the sync completes under a 10 s timeout.
     @Test(arguments: Self.full ? HostileNetworkNotebook.Transport.allCases : [.ssh])
-    func sixtyFourKilobits(transport: HostileNetworkNotebook.Transport) throws {
+    func sixtyFourKilobits(transport: HostileNetworkNotebook.Transport) async throws {
         let fixture = try HostileNetworkNotebook(transport: transport)
         defer { fixture.stop() }
         let size = Self.full ? 5_000_000 : 100_000
-        try fixture.jot(2, on: "laptop")
-        try fixture.attach(size, as: "narrow.jpg")
-        try fixture.jot(2, on: "desk")
-        try fixture.syncDesk()
+        try fixture.writeOnBothDevices(attachment: size)
         try fixture.lab.limitRate(kilobits: 64)
-        let attempts = try fixture.syncUntilCompleted(attempts: 2, timeout: 10, limit: Self.full ? 1800 : 300)
+        let attempts = try await fixture.syncUntilCompleted(attempts: 2, timeout: 10, limit: Self.full ? 1800 : 300)
         #expect(attempts.last?.completed == true, "\(attempts)")
         Self.report(String(format: "64 kbit/s, %d KB attachment, %@: ", size / 1000, transport.rawValue) + Self.summary(attempts))
-        try fixture.expectConvergedWithNothingLost()
+        try await fixture.expectConvergedWithNothingLost()
     }
 }

@@ -18,7 +18,9 @@ import Glibc
 /// two tests (or two runs) meet. Namespaces are named `hearthnet-PID-N-{c,r,s}`; ``stop()`` (or
 /// the value going away) kills what still runs in them and deletes them, and the first lab of a
 /// process deletes any left by a run that was killed (its PID no longer running).
-public final class NetworkLab {
+/// One test sets its faults; a thread of that test may take the link down and up meanwhile
+/// (``setLink(up:)`` and ``bytesReceivedByServer()`` touch no state of the value).
+public final class NetworkLab: @unchecked Sendable {
     /// Where hearth connects from.
     public static let clientAddress = "10.231.0.1"
     /// Where the servers listen.
