@@ -13,9 +13,9 @@ public struct NetworkOptions {
     /// ssh connection (`HostKey.isKnown` carries libgit2's verdict) and its answer is final.
     /// HTTPS certificates are always left to libgit2 and the system CA bundle.
     public var certificateCheck: ((HostKey) -> Bool)?
-    /// Seconds a connection to the remote may stay silent (nothing sent, nothing received) before
-    /// the operation gives up with `.timeout`; nil waits forever. A busy server that sends git's
-    /// keep-alives is not silent. Enforced on Linux by cutting the connection (`NetworkWatchdog`).
+    /// Seconds a connection to the remote may stay silent (nothing received, nothing sent that it
+    /// acknowledged) before the operation gives up with `.timeout`; nil waits forever. A busy
+    /// server that sends git's keep-alives is not silent. Enforced on Linux by cutting the connection (`NetworkWatchdog`).
     public var timeout: TimeInterval?
 
     /// How long a remote may stay silent unless told otherwise: 30 s.

@@ -17,7 +17,11 @@ extension NetworkWatchdog {
             guard getsockopt(descriptor, Int32(IPPROTO_TCP), TCP_INFO, &info, &length) == 0 else { return nil }
             // Linux's TCP states: 1 established, 2 SYN sent.
             guard info.tcpi_state == 1 || info.tcpi_state == 2 else { return nil }
-            let silence = TimeInterval(min(info.tcpi_last_data_recv, info.tcpi_last_data_sent)) / 1000
+            // Sending counts only while the remote acknowledges it: when this machine's own link
+            // is down, the kernel retries a failed send every half second and each retry counts
+            // as data sent, so a dead link never looked silent and a push waited on it forever.
+            let sending = max(info.tcpi_last_data_sent, info.tcpi_last_ack_recv)
+            let silence = TimeInterval(min(info.tcpi_last_data_recv, sending)) / 1000
             return TCPSocket(descriptor: descriptor, inode: inode, peerPort: peerPort(of: descriptor),
                              isConnecting: info.tcpi_state == 2, silence: silence)
         }

@@ -4,10 +4,11 @@ import Synchronization
 /// Bounds how long one fetch, push or clone waits for a silent remote. libgit2 1.5 has no
 /// timeouts (`GIT_OPT_SET_SERVER_TIMEOUT` came with 1.7) and blocks in `recv`, `send`, `poll` or
 /// `connect` for as long as the peer keeps the connection open, so a thread beside the call watches
-/// the TCP connections the operation opened. When one has neither sent nor received data for
-/// `timeout` seconds (the kernel's own clocks, `TCP_INFO`'s `tcpi_last_data_recv` and
-/// `tcpi_last_data_sent`), it is shut down: the blocked call returns end-of-file or `EPIPE`, libgit2
-/// fails normally and frees everything, and the caller reports a timeout.
+/// the TCP connections the operation opened. When one has neither received data nor sent data the
+/// remote acknowledged for `timeout` seconds (the kernel's own clocks, `TCP_INFO`'s
+/// `tcpi_last_data_recv`, `tcpi_last_data_sent` and `tcpi_last_ack_recv`), it is shut down: the
+/// blocked call returns end-of-file or `EPIPE`, libgit2 fails normally and frees everything, and
+/// the caller reports a timeout.
 ///
 /// Measuring silence on the socket rather than counting progress callbacks means a server that is
 /// busy but alive (git's keep-alive packets while it counts objects or runs a hook) is never cut,
@@ -113,7 +114,7 @@ final class NetworkWatchdog: Sendable {
         var inode: UInt64
         var peerPort: UInt16?
         var isConnecting: Bool
-        /// Seconds since data last went either way.
+        /// Seconds since data last came in, or went out and was acknowledged.
         var silence: TimeInterval
     }
 

@@ -76,7 +76,14 @@ extension Repository {
             result = git_remote_create_anonymous(&remote, pointer, nameOrURL)
         }
         guard result == 0, let remote else { throw GitError.last(result, operation: operation) }
-        defer { git_remote_free(remote) }
+        // Freeing the handle frees its transport, and an https (TLS close_notify) or ssh
+        // connection says goodbye as it closes: on a connection the watchdog cut, or the remote
+        // dropped, that write raised SIGPIPE and killed hearth after the operation had failed cleanly.
+        defer {
+            let pipeGuard = BrokenPipeGuard()
+            git_remote_free(remote)
+            pipeGuard.restore()
+        }
         if configured { try anchorRelativeURLs(of: remote, operation: operation) }
         return try body(remote)
     }

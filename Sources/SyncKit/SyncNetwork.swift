@@ -10,8 +10,9 @@ public struct SyncNetwork {
     /// at a time, from the thread the transfer runs on, which may not be the one that called
     /// ``Syncer/sync()`` (the first fetch and a merge's push run on threads of their own).
     public var progress: ((Progress) -> Void)?
-    /// Seconds a remote may stay silent (nothing sent, nothing received) before the sync or
-    /// clone gives up; nil waits forever. A busy server that sends git's keep-alives is not silent.
+    /// Seconds a remote may stay silent (nothing received, nothing sent that it acknowledged)
+    /// before the sync or clone gives up; nil waits forever. A busy server that sends git's
+    /// keep-alives is not silent.
     public var timeout: TimeInterval?
     /// Whether an ssh server seen for the first time is trusted and its key added to
     /// `~/.ssh/known_hosts` (OpenSSH's `StrictHostKeyChecking=accept-new`). A key that differs

@@ -11,7 +11,8 @@ import Testing
 struct MakefileTests {
     static let build: Set = ["libgit2-dev", "pkg-config"]
     static let demo = build.union(["git", "python3"])
-    static let everything = demo.union(["openssh-server", "openssl", "zsh", "fish", "groff-base", "man-db", "vim", "nano", "tmux"])
+    static let everything = demo.union(["openssh-server", "openssl", "zsh", "fish", "groff-base", "man-db", "vim", "nano", "tmux",
+                                               "iproute2", "nftables", "ethtool"])
 
     /// The packages `make TARGET` asked apt-get to install.
     private func installed(by target: String) throws -> Set<String> {
@@ -71,7 +72,7 @@ struct MakefileTests {
         #expect(!result.stdout.contains("python"), "\(result.stdout)")
     }
 
-    @Test(arguments: ["test", "test-stress"])
+    @Test(arguments: ["test", "test-stress", "test-network"])
     func testingInstallsEverything(target: String) throws {
         #expect(try installed(by: target) == Self.everything)
     }

@@ -13,29 +13,34 @@ import Glibc
 public final class HTTPSGitServer {
     /// The port it listens on.
     public let port: Int
+    /// The address it listens on, which its certificate names.
+    public let host: String
     /// The self-signed certificate (PEM), which is its own certificate authority.
     public let certificate: URL
     private let log: URL
     private let process: ChildProcess
 
-    /// Makes a certificate for 127.0.0.1 in `folder` and starts serving `projectRoot`.
-    public init(projectRoot: URL, token: String, folder: URL) throws {
+    /// Makes a certificate for `host` in `folder` and starts serving `projectRoot` there, through
+    /// `launcher` when given (`ip netns exec NAME`, for a server in a network namespace).
+    public init(projectRoot: URL, token: String, folder: URL, host: String = "127.0.0.1", launcher: [String] = []) throws {
+        self.host = host
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         certificate = folder.appendingPathComponent("server-cert.pem")
         let key = folder.appendingPathComponent("server-key.pem")
         log = folder.appendingPathComponent("requests.log")
         // mbedTLS 2.28 matches the host against the common name (it ignores IP addresses in
-        // subjectAltName), so the certificate names 127.0.0.1 there and has no SAN.
+        // subjectAltName), so the certificate names the address there and has no SAN.
         let made = try ProcessRunner.run(
             URL(fileURLWithPath: "/usr/bin/openssl"),
-            ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+            ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=\(host)",
              "-keyout", key.path, "-out", certificate.path],
             in: folder, environment: ["PATH": "/usr/bin:/bin"]
         )
         guard made.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "openssl: \(made)"]) }
         let script = folder.appendingPathComponent("https_git_server.py")
         try Data(Self.script.utf8).write(to: script)
-        let process = try ChildProcess("/usr/bin/python3", [script.path, projectRoot.path, certificate.path, key.path, log.path],
+        let command = launcher + ["/usr/bin/python3", script.path, projectRoot.path, certificate.path, key.path, log.path, host]
+        let process = try ChildProcess(command[0], Array(command.dropFirst()),
                                        environment: ["PATH": "/usr/bin:/bin", "EXPECTED_TOKEN": token, "HOME": folder.path],
                                        stdout: .pipe, stderr: .discard)
         self.process = process
@@ -57,7 +62,7 @@ public final class HTTPSGitServer {
     deinit { stop() }
 
     /// The https URL of the repository `name` under the project root.
-    public func url(_ name: String) -> String { "https://127.0.0.1:\(port)/\(name)" }
+    public func url(_ name: String) -> String { "https://\(host):\(port)/\(name)" }
 
     /// The requests so far, one "METHOD PATH auth=..." line each.
     public var requests: [String] {
@@ -73,7 +78,7 @@ public final class HTTPSGitServer {
     private static let script = #"""
         import base64, http.server, os, ssl, subprocess, sys
 
-        root, cert, key, log_path = sys.argv[1:5]
+        root, cert, key, log_path, host = sys.argv[1:6]
         token = os.environ["EXPECTED_TOKEN"]
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -145,7 +150,7 @@ public final class HTTPSGitServer {
             do_GET = serve
             do_POST = serve
 
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server = http.server.ThreadingHTTPServer((host, 0), Handler)
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(cert, key)
         server.socket = context.wrap_socket(server.socket, server_side=True)

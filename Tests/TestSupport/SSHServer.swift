@@ -1,11 +1,11 @@
 import Foundation
 
-/// A real OpenSSH server (`/usr/sbin/sshd`, from openssh-server) on 127.0.0.1 for one test: its
-/// own folder with a fresh ed25519 host key, `sshd_config`, `authorized_keys` and log, on a free
-/// port. It accepts public keys only, for any local account (tests log in as root, whose shell
-/// runs `git-upload-pack` and `git-receive-pack`). Nothing outside its folder is read for
-/// authentication: `/root/.ssh` is never touched. Stopped, and its folder removed, by ``stop()``
-/// or when the value goes away.
+/// A real OpenSSH server (`/usr/sbin/sshd`, from openssh-server) on 127.0.0.1 (or in a network
+/// namespace, ``NetworkLab``) for one test: its own folder with a fresh ed25519 host key,
+/// `sshd_config`, `authorized_keys` and log, on a free port. It accepts public keys only, for any
+/// local account (tests log in as root, whose shell runs `git-upload-pack` and
+/// `git-receive-pack`). Nothing outside its folder is read for authentication: `/root/.ssh` is
+/// never touched. Stopped, and its folder removed, by ``stop()`` or when the value goes away.
 public final class SSHServer {
     /// A server that did not come up.
     public struct Failure: Error, CustomStringConvertible {
@@ -26,7 +26,9 @@ public final class SSHServer {
 
     /// Generates the host key and config and starts `sshd -D`, returning once the port accepts
     /// connections. A port taken between choosing and binding it is retried with another.
-    public init() throws {
+    /// With a `launcher` (`ip netns exec NAME`, for a server in a network namespace of the test's
+    /// own), sshd listens on `address` port 22 there, and is ready once its log says it listens.
+    public init(address: String = "127.0.0.1", launcher: [String] = []) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("hearth-sshd-\(UUID().uuidString)", isDirectory: true).resolvingSymlinksInPath()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -38,10 +40,11 @@ public final class SSHServer {
             try SSHKeys.generate(type: "ed25519", at: directory.appendingPathComponent("ssh_host_ed25519_key"), comment: "hearth-test-host")
             try Data().write(to: directory.appendingPathComponent("authorized_keys"))
             var lastLog = ""
-            for _ in 0..<5 {
-                let port = try LocalPort.free()
-                let process = try Self.start(in: directory, port: port)
-                if try Self.waitUntilListening(process, port: port) {
+            for _ in 0..<(launcher.isEmpty ? 5 : 1) {
+                let port = launcher.isEmpty ? try LocalPort.free() : 22
+                let process = try Self.start(in: directory, port: port, address: address, launcher: launcher)
+                let log = launcher.isEmpty ? nil : directory.appendingPathComponent("sshd.log")
+                if try Self.waitUntilListening(process, port: port, checkingLog: log) {
                     self.port = port
                     self.process = process
                     return
@@ -87,10 +90,10 @@ public final class SSHServer {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    private static func start(in directory: URL, port: Int) throws -> ChildProcess {
+    private static func start(in directory: URL, port: Int, address: String, launcher: [String]) throws -> ChildProcess {
         let config = """
             Port \(port)
-            ListenAddress 127.0.0.1
+            ListenAddress \(address)
             HostKey \(directory.path)/ssh_host_ed25519_key
             AuthorizedKeysFile \(directory.path)/authorized_keys
             StrictModes no
@@ -114,17 +117,20 @@ public final class SSHServer {
         let logFile = directory.appendingPathComponent("sshd.log")
         try? FileManager.default.removeItem(at: logFile)
         // sshd re-executes itself for every connection, so it must be started by absolute path.
-        return try ChildProcess("/usr/sbin/sshd", ["-D", "-f", configFile.path, "-E", logFile.path],
+        let command = launcher + ["/usr/sbin/sshd", "-D", "-f", configFile.path, "-E", logFile.path]
+        return try ChildProcess(command[0], Array(command.dropFirst()),
                           environment: ["PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin", "LC_ALL": "C"])
     }
 
-    /// True once `port` accepts connections; false when sshd exited (port taken, bad config)
-    /// or did not listen within 10 seconds (then it is stopped).
-    private static func waitUntilListening(_ process: ChildProcess, port: Int) throws -> Bool {
+    /// True once `port` accepts connections (or, `checkingLog`, for a server out of this
+    /// namespace's reach, once sshd logs that it listens); false when sshd exited (port taken, bad
+    /// config) or did not listen within 10 seconds (then it is stopped).
+    private static func waitUntilListening(_ process: ChildProcess, port: Int, checkingLog log: URL?) throws -> Bool {
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
             if !process.isRunning { return false }
-            if LocalPort.accepts(port) { return true }
+            let listening = log.map { ((try? String(contentsOf: $0, encoding: .utf8)) ?? "").contains("Server listening on") }
+            if listening ?? LocalPort.accepts(port) { return true }
             Thread.sleep(forTimeInterval: 0.02)
         }
         process.stop()
