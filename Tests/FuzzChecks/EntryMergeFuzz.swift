@@ -59,7 +59,7 @@ enum EntryMergeFuzz {
                 let line = TextLines.content(raw)
                 guard !baseLines.contains(line) else { continue }
                 if let heading, keptHeadings.contains(heading) { continue }
-                let content = line.trimmingCharacters(in: .whitespaces)
+                let content = line.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !content.isEmpty, !content.contains("hearth:conflict") else { continue }
                 guard kept.contains(where: { FuzzInput.bytes($0, contain: content) }) else {
                     throw FuzzFailure("the line \(String(line).debugDescription) one side inserted is not in the merge:\n\(mergedText.debugDescription)")
