@@ -47,8 +47,10 @@ enum EntryMergeFuzz {
         let kept = [mergedText] + result.extraFiles.map { String(decoding: $0.data, as: UTF8.self) }
             + result.conflicts.flatMap { [$0.first.value, $0.second.value] }
         // A heading is matched by level and title, so a side's respelling of one (`##  Done  `
-        // for `## Done ##`) is the same section and either spelling may stay.
+        // for `## Done ##`) is the same section and either spelling may stay; a respelling of a
+        // base heading is no insertion either (a rename on the other side wins over it).
         let keptHeadings = Set(kept.flatMap { MarkdownHeading.headings(in: TextLines.split($0)).compactMap { $0 } })
+            .union(MarkdownHeading.headings(in: TextLines.split(baseText)).compactMap { $0 })
         for side in sides {
             guard let text = FuzzInput.text(side) else { continue }
             // The body only: front-matter lines are merged key by key, and a key's line may be

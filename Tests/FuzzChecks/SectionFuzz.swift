@@ -27,7 +27,7 @@ enum SectionFuzz {
         for (name, first, second) in cases {
             let result = EntryMergeFuzz.merge(base: base, first: first, second: second)
             guard let merged = result.merged, let note = try? Note(parsing: merged, path: EntryMergeFuzz.path) else {
-                throw FuzzFailure("\(name): the merge does not parse")
+                throw FuzzFailure("\(name): the merge does not parse:\n\(String(decoding: result.merged ?? Data(), as: UTF8.self).debugDescription)")
             }
             guard note.body == sideBody, result.conflicts.isEmpty else {
                 throw FuzzFailure("\(name): the merged body is not the side's (\(result.conflicts.count) conflicts)\nbase: \(baseBody.debugDescription)\nside: \(sideBody.debugDescription)\nmerged: \(note.body.debugDescription)")
@@ -38,7 +38,8 @@ enum SectionFuzz {
     /// An entry with front-matter `fuzz: <value>` and `body`, nil when the body would not read back as the body.
     private static func entry(_ body: String, fuzz: Int) -> Data? {
         let text = "---\nfuzz: \(fuzz)\n---\n" + body
-        guard let note = try? Note(parsing: text, path: EntryMergeFuzz.path), note.body == body else { return nil }
+        // Parsed from bytes, as the merge reads them (a NUL makes a file binary).
+        guard let note = try? Note(parsing: Data(text.utf8), path: EntryMergeFuzz.path), note.body == body else { return nil }
         return Data(text.utf8)
     }
 
