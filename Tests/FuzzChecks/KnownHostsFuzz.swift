@@ -35,7 +35,7 @@ enum KnownHostsFuzz {
             }
         }
         guard parts.count >= 4, let host = FuzzInput.text(parts[1]), let keyType = FuzzInput.text(parts[2]),
-              isName(host), isName(keyType), !parts[3].isEmpty else { return }
+              isName(host, extra: ".-_"), isName(keyType, extra: ".-_@"), !parts[3].isEmpty else { return }
         for port in [22, 2222] {
             let key = HostKey(host: host, port: port, isKnown: false, sha256: nil, keyType: keyType, rawKey: parts[3])
             guard let line = key.knownHostsLine else { throw FuzzFailure("a key with type and bytes has no known_hosts line") }
@@ -65,8 +65,9 @@ enum KnownHostsFuzz {
         }
     }
 
-    /// A host name or key type as ssh writes them: letters, digits, `.`, `-`, `@`, `_`.
-    private static func isName(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-@_".unicodeScalars.contains($0)) }
+    /// A host name (letters, digits, `.`, `-`, `_`) or a key type (also `@`, as in
+    /// `sk-ssh-ed25519@openssh.com`) as ssh writes them.
+    private static func isName(_ text: String, extra: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || extra.unicodeScalars.contains($0)) }
     }
 }
