@@ -83,44 +83,13 @@ struct FieldMerger {
         return merged
     }
 
-    /// A list as an ordered multiset: base items neither side removed, then first's additions,
-    /// then second's additions not already added by first.
+    /// A list merged as an ordered sequence (``OrderedMerge``): base items neither side removed,
+    /// each side's additions where that side put them (at one place, first's then second's).
     ///
-    /// Counting occurrences (rather than plain set membership) keeps lists with repeated values,
-    /// such as WHO-5 answers, from collapsing, while a tag both sides added appears once.
+    /// Items compare by value and repeat (WHO-5 answers do), so a list does not collapse, while
+    /// an item both sides added appears once.
     static func mergeList(base: [YAMLValue], first: [YAMLValue], second: [YAMLValue]) -> [YAMLValue] {
-        func counts(_ items: [YAMLValue]) -> [JSONValue: Int] {
-            items.reduce(into: [:]) { $0[$1.jsonObject, default: 0] += 1 }
-        }
-        let baseCounts = counts(base)
-        let firstCounts = counts(first)
-        let secondCounts = counts(second)
-        var merged: [YAMLValue] = []
-        var kept: [JSONValue: Int] = [:]
-        for item in base {
-            let key = item.jsonObject
-            let inBase = baseCounts[key, default: 0]
-            let keep = inBase - max(inBase - firstCounts[key, default: 0], inBase - secondCounts[key, default: 0], 0)
-            if kept[key, default: 0] < keep {
-                merged.append(item)
-                kept[key, default: 0] += 1
-            }
-        }
-        var added: [JSONValue: Int] = [:]
-        for side in [first, second] {
-            var seen: [JSONValue: Int] = [:]
-            for item in side {
-                let key = item.jsonObject
-                seen[key, default: 0] += 1
-                let inBase = baseCounts[key, default: 0]
-                let additions = max(firstCounts[key, default: 0] - inBase, secondCounts[key, default: 0] - inBase, 0)
-                if seen[key]! > inBase, added[key, default: 0] < additions {
-                    merged.append(item)
-                    added[key, default: 0] += 1
-                }
-            }
-        }
-        return merged
+        OrderedMerge.merge(base: base, first: first, second: second, by: \.jsonObject)
     }
 
     /// A base value's items for a list merge: a scalar counts as a one-item list.

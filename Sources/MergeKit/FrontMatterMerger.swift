@@ -4,7 +4,9 @@ import NoteKit
 ///
 /// A key whose lines no side changed keeps the base's bytes; a key only one side changed (or
 /// both the same way) keeps that side's bytes, comments and quoting included. Only a value the
-/// merge itself produced (a merged list or map) is written anew.
+/// merge itself produced (a merged list or map) is written anew. The comment and blank lines
+/// above a key merge apart from its value, and the comments a side added to a key whose lines
+/// the other side's win are put back (``KeyComments``), so no comment is dropped.
 struct FrontMatterMerger {
     /// The merged file's path, for conflict records.
     var path: String
@@ -22,65 +24,82 @@ struct FrontMatterMerger {
         for block in baseBlocks + firstBlocks + secondBlocks where !keys.contains(block.key) { keys.append(block.key) }
 
         var fields = FieldMerger(path: path, firstSide: firstSide, secondSide: secondSide)
+        let newline = (first ?? second)?.newline ?? "\n"
         var lines: [String] = []
         for key in keys {
             let baseBlock = baseBlocks.first { $0.key == key }
             let firstBlock = firstBlocks.first { $0.key == key }
             let secondBlock = secondBlocks.first { $0.key == key }
-            let (baseText, firstText, secondText) = (baseBlock?.text, firstBlock?.text, secondBlock?.text)
+            // The comment and blank lines above the key merge on their own, so a comment one side
+            // wrote above a key the other side changed stays above it.
+            let trivia = FrontMatterMerger.mergeLines(base: baseBlock?.trivia ?? [], first: firstBlock?.trivia ?? [],
+                                                      second: secondBlock?.trivia ?? [])
+            let (baseEntry, firstEntry, secondEntry) = (baseBlock?.entry, firstBlock?.entry, secondBlock?.entry)
             // Byte-level first: a side that did not touch the key's lines leaves the other's bytes.
-            if firstText == baseText || firstText == secondText {
-                lines += secondBlock?.lines ?? []
+            if firstEntry == baseEntry || firstEntry == secondEntry {
+                lines += trivia + (secondEntry ?? [])
                 continue
             }
-            if secondText == baseText {
-                lines += firstBlock?.lines ?? []
+            if secondEntry == baseEntry {
+                lines += trivia + (firstEntry ?? [])
                 continue
             }
-            guard let value = fields.merge(base: baseBlock?.value, first: firstBlock?.value,
-                                           second: secondBlock?.value, field: key) else { continue }
-            // Prefer a side's own bytes whenever the merged value is exactly what it wrote.
-            if let secondBlock, FieldMerger.same(value, secondBlock.value) {
-                lines += secondBlock.lines
-            } else if let firstBlock, FieldMerger.same(value, firstBlock.value) {
-                lines += firstBlock.lines
-            } else if let baseBlock, FieldMerger.same(value, baseBlock.value) {
-                lines += baseBlock.lines
-            } else if let style = firstBlock ?? secondBlock {
-                let donors = [firstBlock == nil ? nil : secondBlock, baseBlock].compactMap { $0 }
-                lines += FrontMatterMerger.render(value, like: style, reusingItemsOf: donors)
+            var entry: [String] = []
+            if let value = fields.merge(base: baseBlock?.value, first: firstBlock?.value,
+                                        second: secondBlock?.value, field: key) {
+                // Prefer a side's own bytes whenever the merged value is exactly what it wrote.
+                if let secondBlock, FieldMerger.same(value, secondBlock.value) {
+                    entry = secondBlock.entry
+                } else if let firstBlock, FieldMerger.same(value, firstBlock.value) {
+                    entry = firstBlock.entry
+                } else if let baseBlock, FieldMerger.same(value, baseBlock.value) {
+                    entry = baseBlock.entry
+                } else if let style = firstBlock ?? secondBlock {
+                    let donors = [firstBlock == nil ? nil : secondBlock, baseBlock].compactMap { $0 }
+                    entry = FrontMatterMerger.render(value, like: style, reusingItemsOf: donors)
+                }
             }
+            // The lines chosen are one side's (or new): the comments the other side wrote join them.
+            let comments = KeyComments(base: baseBlock, first: firstBlock, second: secondBlock, newline: newline)
+            let kept = comments.keep(in: entry, besides: trivia)
+            lines += trivia + kept.above + kept.entry
         }
-        // Comments after the last key: one side's change wins, second's when both changed.
-        lines += firstTail == baseTail ? secondTail : (secondTail == baseTail ? firstTail : secondTail)
+        // Comments after the last key merge like the lines above a key.
+        lines += FrontMatterMerger.mergeLines(base: baseTail, first: firstTail, second: secondTail)
         return (lines, fields.conflicts)
     }
 
-    /// A merged value written in the style of `style`'s block: a block list or map stays block
-    /// (a block list's unchanged items keep their lines),
-    /// anything else becomes one flow line that keeps the key's spelling and trailing comment.
+    /// Comment and blank lines merged as an ordered sequence: what either side added stays where
+    /// it put it, what either removed goes.
+    private static func mergeLines(base: [String], first: [String], second: [String]) -> [String] {
+        OrderedMerge.merge(base: base, first: first, second: second) { $0 }
+    }
+
+    /// A merged value written in the style of `style`'s entry lines (its trivia apart): a block
+    /// list or map stays block (a block list's unchanged items keep their lines), anything else
+    /// becomes one flow line that keeps the key's spelling and trailing comment.
     ///
     /// Items of a merged block list that came from `donors` (the other side, the base) keep the
     /// lines those wrote, re-indented to the style's items, so each side's additions stay as written.
     static func render(_ value: YAMLValue, like style: KeyBlock, reusingItemsOf donors: [KeyBlock] = []) -> [String] {
         if style.entry.count > 1, let block = renderBlock(value, like: style),
-           let check = try? FrontMatter(lines: style.trivia + block),
+           let check = try? FrontMatter(lines: block),
            check.entries.count == 1, let entry = check.entries.first, entry.key == style.key,
            FieldMerger.same(entry.value, value) {
-            return style.trivia + block
+            return block
         }
         let newline = terminator(of: style.entry[0]) ?? "\n"
         var frontMatter: FrontMatter
         do {
-            if case .list = value, let withDonors = try? FrontMatter(lines: style.trivia + itemsAdded(from: donors, to: style.entry), newline: newline),
+            if case .list = value, let withDonors = try? FrontMatter(lines: itemsAdded(from: donors, to: style.entry), newline: newline),
                withDonors.entries.count == 1, withDonors.entries.first?.value.list != nil {
                 frontMatter = withDonors
             } else {
-                frontMatter = try FrontMatter(lines: style.trivia + style.entry, newline: newline)
+                frontMatter = try FrontMatter(lines: style.entry, newline: newline)
             }
         } catch {
             // The style came from a parsed file, so this cannot fail; a plain line is still valid.
-            return style.trivia + [YAMLWriter.line(key: style.key, value: value) + newline]
+            return [YAMLWriter.line(key: style.key, value: value) + newline]
         }
         frontMatter.set(style.key, to: value)
         return frontMatter.lines

@@ -12,6 +12,11 @@ public struct FrontMatter: Hashable, Sendable {
     public let newline: String
     /// The 1-based file line of `lines[0]`, for diagnostics.
     public let firstLine: Int
+    /// Why a ``set(_:to:)`` or ``remove(_:)`` changed nothing: the block is valid YAML in a form
+    /// that editing one key's lines cannot keep (the key holds the anchor another key's alias
+    /// names). Nil when every edit was made.
+    /// `Notebook.update` refuses to write a note that carries one.
+    public private(set) var refusedEdit: Diagnostic?
 
     /// Parses raw front-matter lines (each with its terminator).
     ///
@@ -64,13 +69,14 @@ public struct FrontMatter: Hashable, Sendable {
     /// lines are kept even when it becomes `[]` or one value.
     /// A trailing comment on a one-line entry is kept.
     public mutating func set(_ key: String, to value: YAMLValue) {
+        let previous = self
         if let existing = entry(key) {
             if existing.value.jsonObject == value.jsonObject { return }
             // A block list stays a block list, so a file another tool (Obsidian) wrote keeps its style.
             let list = blockList(existing)
             if let list, let block = blockListLines(for: value, replacing: list) {
                 lines.replaceSubrange(existing.lines, with: block)
-                reparse()
+                reparse(after: previous, changing: key)
                 return
             }
             let first = lines[existing.lines.lowerBound]
@@ -92,28 +98,45 @@ public struct FrontMatter: Hashable, Sendable {
             if let last = lines.last, FrontMatter.terminator(of: last) == nil {
                 lines[lines.count - 1] = last + newline
             }
-            lines.append(YAMLWriter.line(key: key, value: value) + newline)
+            // A mapping whose keys are all indented gets the new key at their indentation.
+            let indentation = entries.first.map { String(lines[$0.lines.lowerBound].prefix { $0 == " " }) } ?? ""
+            lines.append(indentation + YAMLWriter.line(key: key, value: value) + newline)
         }
-        reparse()
+        reparse(after: previous, changing: key)
     }
 
     /// Removes `key` and its continuation lines; returns false when it was absent.
     @discardableResult
     public mutating func remove(_ key: String) -> Bool {
         guard let existing = entry(key) else { return false }
+        let previous = self
         lines.removeSubrange(existing.lines)
-        reparse()
-        return true
+        reparse(after: previous, changing: key)
+        return entry(key) == nil
     }
 
-    private mutating func reparse() {
-        // Our own edits only write lines the scanner reads back, so this cannot fail; if it ever
-        // did, keeping the previous entries would hide the bug, so fail loudly in debug builds.
+    /// Reads the edited lines back; when they do not parse, or a key other than `key` reads
+    /// differently (an alias whose anchor went with the old lines), the edit is undone and
+    /// ``refusedEdit`` says why, so no other key's value ever changes.
+    private mutating func reparse(after previous: FrontMatter, changing key: String) {
+        var problem: String?
         do {
-            entries = try FrontMatterScanner(path: "", firstLine: firstLine).scan(lines)
+            let edited = try FrontMatterScanner(path: "", firstLine: firstLine).scan(lines)
+            let others = edited.filter { $0.key != key }
+            let before = previous.entries.filter { $0.key != key }
+            if others.map(\.key) == before.map(\.key), zip(others, before).allSatisfy({ $0.value == $1.value }) {
+                entries = edited
+                return
+            }
+            problem = "other keys would read differently, as an alias names an anchor on its lines"
         } catch {
-            assertionFailure("front-matter edit produced unreadable YAML: \(error)")
+            problem = "the edited front-matter would not read back: " + error.message
         }
+        let line = previous.entry(key).map { firstLine + $0.lines.lowerBound } ?? firstLine
+        self = previous
+        refusedEdit = Diagnostic(path: "", line: line,
+                                 message: "cannot change '\(key)' alone (\(problem ?? "")); nothing was written",
+                                 hint: "edit the file in an editor")
     }
 
     /// The terminator at the end of a raw line, if any.

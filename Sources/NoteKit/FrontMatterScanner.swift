@@ -15,7 +15,19 @@ struct FrontMatterScanner {
         var keyLine: Substring
     }
 
+    /// The entries of a front-matter block, read line by line; valid YAML that the lines alone
+    /// cannot split (an alias to another key's anchor, explicit `? key` entries, keys all indented
+    /// alike) is read as one document instead, and anything else keeps the line's diagnostic.
     func scan(_ lines: [String]) throws(Diagnostic) -> [FrontMatterEntry] {
+        do {
+            return try scanLines(lines)
+        } catch {
+            guard let entries = try? YamsReader.document(lines, path: path, firstLine: firstLine) else { throw error }
+            return entries
+        }
+    }
+
+    private func scanLines(_ lines: [String]) throws(Diagnostic) -> [FrontMatterEntry] {
         var entries: [FrontMatterEntry] = []
         var current: Pending?
 

@@ -3,6 +3,8 @@ public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
+    /// An integer beyond 64 bits, as its exact decimal digits (JSON numbers have no size limit).
+    case bigInteger(String)
     case double(Double)
     case string(String)
     case array([JSONValue])
@@ -23,6 +25,7 @@ public enum JSONValue: Sendable, Hashable {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .int(let value): out += String(value)
+        case .bigInteger(let digits): out += digits
         case .double(let value) where !value.isFinite:
             // JSON has no infinity or NaN; a value that is not a number is written as null.
             out += "null"

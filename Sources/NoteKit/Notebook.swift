@@ -90,6 +90,9 @@ public struct Notebook: Sendable {
         let (original, bytes) = try loadWithBytes(absolute, path: relativePath)
         var note = original
         try change(&note)
+        if let refused = note.frontMatter?.refusedEdit {
+            throw NotebookError.unreadable(Diagnostic(path: relativePath, line: refused.line, message: refused.message, hint: refused.hint))
+        }
         guard note.text != original.text else { return note }
         try Notebook.checkReadsBack(note)
         try FileSystem.replace(absolute, with: Array(note.text.utf8), expecting: bytes)

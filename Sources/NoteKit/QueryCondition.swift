@@ -106,8 +106,8 @@ public struct QueryCondition: Sendable, Hashable {
         guard let scalar = value.scalar, !scalar.isNull else { return false }
         if op == .contains { return scalar.text.lowercased().contains(operand.lowercased()) }
         let ordering: Int
-        if let left = scalar.double, let right = YAMLScalar(operand).double {
-            ordering = left < right ? -1 : left > right ? 1 : 0
+        if let numeric = YAMLScalar.numericOrder(scalar, YAMLScalar(operand)) {
+            ordering = numeric
         } else if let left = scalar.date, let right = LocalDate(operand) {
             ordering = left < right ? -1 : left > right ? 1 : 0
         } else {

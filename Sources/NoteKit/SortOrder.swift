@@ -44,17 +44,33 @@ public struct SortOrder: Sendable, Hashable {
         case "path": return .text(note.path)
         case "kind": return .text(note.kind.rawValue)
         case "title": return .text(note.title)
-        case "date": return note.date.map { .number(Double($0.dayNumber)) }
+        case "date": return note.date.map { .number(Double($0.dayNumber), nil) }
         default:
             guard let value = note[field], let scalar = value.scalar, !scalar.isNull else { return nil }
-            if let number = scalar.double { return .number(number) }
-            if let date = scalar.date { return .number(Double(date.dayNumber)) }
+            if let number = scalar.double { return .number(number, scalar) }
+            if let date = scalar.date { return .number(Double(date.dayNumber), nil) }
             return .text(scalar.text)
         }
     }
 
+    /// A number sorts by its `Double`, which rounding keeps in order; only numbers whose doubles
+    /// tie (integers beyond 2^53 that round alike) are told apart by their exact values.
     private enum Key: Comparable {
-        case number(Double)
+        case number(Double, YAMLScalar?)
         case text(String)
+
+        static func < (left: Key, right: Key) -> Bool {
+            switch (left, right) {
+            case let (.number(a, x), .number(b, y)):
+                if a != b { return a < b }
+                guard let x, let y else { return false }
+                return YAMLScalar.numericOrder(x, y) == -1
+            case let (.text(a), .text(b)): return a < b
+            case (.number, .text): return true
+            case (.text, .number): return false
+            }
+        }
+
+        static func == (left: Key, right: Key) -> Bool { !(left < right) && !(right < left) }
     }
 }

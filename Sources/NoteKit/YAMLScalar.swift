@@ -46,19 +46,31 @@ public struct YAMLScalar: Hashable, Sendable {
         }
     }
 
-    /// The integer for a plain decimal, `0x` hex or `0o` octal literal.
+    /// The integer for a plain decimal, `0x` hex or `0o` octal literal, exactly as the core schema
+    /// forms them (`[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`: a sign only before decimal digits,
+    /// never twice); nil for anything else and for an integer beyond 64 bits (see ``integerDigits``).
     public var int: Int? {
-        guard style == .plain, let first = text.utf8.first else { return nil }
-        if text.hasPrefix("0x") { return Int(text.dropFirst(2), radix: 16) }
-        if text.hasPrefix("0o") { return Int(text.dropFirst(2), radix: 8) }
-        guard first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || (48...57).contains(first) else { return nil }
-        return Int(text.hasPrefix("+") ? String(text.dropFirst()) : text)
+        guard style == .plain else { return nil }
+        return CoreInteger(text)?.value
+    }
+
+    /// A core-schema integer of any size in decimal digits (`-` before a negative one), so an
+    /// integer beyond 64 bits is kept exact rather than rounded to a float.
+    public var integerDigits: String? {
+        guard style == .plain else { return nil }
+        return CoreInteger(text)?.decimalDigits
     }
 
     /// The number for a plain int or float literal (`.inf`, `.nan` included).
+    ///
+    /// An integer beyond 2^53 reads as the nearest `Double`; callers that must be exact (JSON
+    /// output, `--where` comparisons, the review) use ``integerDigits``.
     public var double: Double? {
-        guard style == .plain else { return nil }
-        if let int { return Double(int) }
+        guard style == .plain, let first = text.utf8.first else { return nil }
+        if let integer = CoreInteger(text) { return integer.value.map(Double.init) ?? Double(integer.decimalDigits) }
+        // Every other number starts with a digit, a sign or a dot: most text is turned away here.
+        guard (48...57).contains(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+                || first == UInt8(ascii: ".") else { return nil }
         switch text {
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
         case "-.inf", "-.Inf", "-.INF": return -.infinity

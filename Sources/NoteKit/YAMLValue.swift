@@ -59,6 +59,8 @@ public enum YAMLValue: Hashable, Sendable {
             if scalar.isNull { return .null }
             if let bool = scalar.bool { return .bool(bool) }
             if let int = scalar.int { return .int(int) }
+            // An integer beyond 64 bits stays exact: never a rounded float.
+            if let digits = scalar.integerDigits { return .bigInteger(digits) }
             if let double = scalar.double, double.isFinite { return .double(double) }
             return .string(scalar.text)
         case .list(let items): return .array(items.map(\.jsonObject))

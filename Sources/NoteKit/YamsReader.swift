@@ -9,18 +9,56 @@ public enum YamsReader {
     ///
     /// - Throws: a ``Diagnostic`` with the file line Yams reports.
     public static func entries(of text: String, path: String = "", firstLine: Int = 2) throws(Diagnostic) -> [YAMLPair] {
+        guard let mapping = try mapping(of: text, path: path, firstLine: firstLine) else { return [] }
+        var pairs: [YAMLPair] = []
+        for pair in mapping {
+            pairs.append(YAMLPair(key: pair.key.string ?? "", value: try convert(pair.value, path: path, firstLine: firstLine)))
+        }
+        return pairs
+    }
+
+    /// Reads a whole front-matter block as one YAML document, for the valid YAML the line scanner
+    /// does not split into entries itself: an alias to another key's anchor, explicit `? key`
+    /// entries, a mapping whose keys are all indented. Each entry's lines run from its key to the
+    /// next key, without the blank and comment lines before that.
+    static func document(_ lines: [String], path: String, firstLine: Int) throws(Diagnostic) -> [FrontMatterEntry] {
+        let text = lines.joined()
+        guard let mapping = try mapping(of: text, path: path, firstLine: firstLine) else { return [] }
+        var starts: [Int] = []
+        for pair in mapping {
+            var start = max(0, min(lines.count - 1, (pair.key.mark?.line ?? 1) - 1))
+            // `?` alone on its line, the key below it: the entry starts at the `?`.
+            while start > 0, FrontMatterScanner.trimmed(FrontMatterScanner.content(of: lines[start - 1])) == "?" { start -= 1 }
+            starts.append(start)
+        }
+        var entries: [FrontMatterEntry] = []
+        for (index, pair) in mapping.enumerated() {
+            var end = index + 1 < starts.count ? starts[index + 1] : lines.count
+            while end > starts[index] + 1 {
+                let line = FrontMatterScanner.trimmed(FrontMatterScanner.content(of: lines[end - 1]))
+                guard line.isEmpty || line.utf8.first == UInt8(ascii: "#") else { break }
+                end -= 1
+            }
+            let value = try convert(pair.value, path: path, firstLine: firstLine)
+            entries.append(FrontMatterEntry(key: pair.key.string ?? "", value: value, lines: starts[index]..<end))
+        }
+        return entries
+    }
+
+    /// The top-level mapping of a front-matter text, nil when the text holds no YAML at all.
+    private static func mapping(of text: String, path: String, firstLine: Int) throws(Diagnostic) -> Node.Mapping? {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
         } catch {
             throw diagnostic(for: error, text: text, path: path, firstLine: firstLine)
         }
-        guard let node else { return [] }
+        guard let node else { return nil }
         guard case .mapping(let mapping) = node else {
             throw Diagnostic(path: path, line: firstLine, message: "front-matter is not a list of 'key: value' lines",
                              hint: "front-matter must be a YAML mapping")
         }
-        return mapping.map { YAMLPair(key: $0.key.string ?? "", value: convert($0.value)) }
+        return mapping
     }
 
     /// Parses one top-level entry (`key:` and its continuation lines) and returns its value.
@@ -33,23 +71,27 @@ public enum YamsReader {
         return pair.value
     }
 
-    static func convert(_ node: Node) -> YAMLValue {
+    static func convert(_ node: Node, path: String, firstLine: Int) throws(Diagnostic) -> YAMLValue {
         switch node {
         case .scalar(let scalar):
-            let style: YAMLScalar.Style
-            switch scalar.style {
-            case .singleQuoted: style = .singleQuoted
-            case .doubleQuoted: style = .doubleQuoted
-            case .literal, .folded: style = .block
-            default:
-                // An explicit `!!str 3` is text, as a quoted scalar would be.
-                style = scalar.tag.rawValue == Tag.Name.str.rawValue ? .doubleQuoted : .plain
+            let style: YAMLScalar.Style = switch scalar.style {
+            case .singleQuoted: .singleQuoted
+            case .doubleQuoted: .doubleQuoted
+            case .literal, .folded: .block
+            default: .plain
             }
-            return .scalar(YAMLScalar(scalar.string, style: style))
+            let line = firstLine + max(0, (scalar.mark?.line ?? 1) - 1)
+            return .scalar(try YAMLTag.apply(scalar.tag.rawValue, to: YAMLScalar(scalar.string, style: style), path: path, line: line))
         case .sequence(let sequence):
-            return .list(sequence.map(convert))
+            var items: [YAMLValue] = []
+            for item in sequence { items.append(try convert(item, path: path, firstLine: firstLine)) }
+            return .list(items)
         case .mapping(let mapping):
-            return .map(mapping.map { YAMLPair(key: $0.key.string ?? "", value: convert($0.value)) })
+            var pairs: [YAMLPair] = []
+            for pair in mapping {
+                pairs.append(YAMLPair(key: pair.key.string ?? "", value: try convert(pair.value, path: path, firstLine: firstLine)))
+            }
+            return .map(pairs)
         case .alias(let alias):
             return .scalar(YAMLScalar("*" + alias.anchor.rawValue))
         }

@@ -28,8 +28,10 @@ struct MergeBlockListTests {
         let first = Self.base.replacingOccurrences(of: "  - \"[[Plan]]\"\n", with: "  - \"[[Plan]]\"\n  - travel\n")
         let second = Self.base.replacingOccurrences(of: "  - journal\n", with: "  - journal\n  - \"no\"\n")
         let merged = merge(base: Self.base, first: first, second: second)
-        // Base order, then the first side's additions, then the second's (merge.md).
-        #expect(merged.text == Self.base.replacingOccurrences(of: "  - \"[[Plan]]\"\n", with: "  - \"[[Plan]]\"\n  - travel\n  - \"no\"\n"))
+        // Base order, each side's additions where that side put them (merge.md).
+        #expect(merged.text == Self.base
+            .replacingOccurrences(of: "  - \"[[Plan]]\"\n", with: "  - \"[[Plan]]\"\n  - travel\n")
+            .replacingOccurrences(of: "  - journal\n", with: "  - journal\n  - \"no\"\n"))
         #expect(merged.conflicts.isEmpty)
     }
 

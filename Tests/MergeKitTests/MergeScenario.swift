@@ -12,10 +12,16 @@ struct MergeScenario {
         case block([String])
     }
 
-    /// An entry as keys and body lines (without terminators).
+    /// An entry as keys and body lines (without terminators), with front-matter comments: a
+    /// trailing one on a key's line, comment lines above a key, a trailing one on a block list
+    /// item, comment lines above an item.
     struct Entry {
         var fields: [(key: String, value: Value)]
         var body: [String]
+        var trailing: [String: String] = [:]
+        var above: [String: [String]] = [:]
+        var itemTrailing: [String: String] = [:]
+        var itemAbove: [String: [String]] = [:]
     }
 
     var base: Entry
@@ -29,6 +35,9 @@ struct MergeScenario {
     /// List items each side added (unique text).
     var firstItems: [String] = []
     var secondItems: [String] = []
+    /// Front-matter comments each side added (unique text, `# a3 comment`).
+    var firstComments: [String] = []
+    var secondComments: [String] = []
 
     init(random: inout SplitMix64, frontMatter: Bool = true) {
         newline = Int.random(in: 0..<4, using: &random) == 0 ? "\r\n" : "\n"
@@ -45,6 +54,8 @@ struct MergeScenario {
         let vocabulary = ["## Done", "## Log", "## Notes", "", "- item 1", "- item 2", "text"]
         let body = (0..<Int.random(in: 0...12, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }
         base = Entry(fields: fields, body: body)
+        if frontMatter, Bool.random(using: &random) { base.trailing["date"] = "# from the template" }
+        if frontMatter, Bool.random(using: &random) { base.above["tags"] = ["# topics"] }
         first = base
         second = base
         var counter = 0
@@ -52,10 +63,38 @@ struct MergeScenario {
             var entry = base
             var inserted: [String] = []
             var items: [String] = []
+            var comments: [String] = []
             for _ in 0..<Int.random(in: 0...5, using: &random) {
                 counter += 1
                 let token = "\(side)\(counter)"
-                switch Int.random(in: 0..<10, using: &random) {
+                let comment = "# \(token) comment"
+                switch Int.random(in: 0..<(frontMatter ? 13 : 10), using: &random) {
+                case 10:
+                    // A trailing comment on a key's line, replacing the one it had.
+                    if let key = entry.fields.randomElement(using: &random)?.key {
+                        entry.trailing[key] = comment
+                        comments.append(comment)
+                    }
+                case 11:
+                    // A comment line above a key, under the ones there.
+                    if let key = entry.fields.randomElement(using: &random)?.key {
+                        entry.above[key, default: []].append(comment)
+                        comments.append(comment)
+                    }
+                case 12:
+                    // On a block list item, or on its own line above one.
+                    let items = entry.fields.flatMap { field -> [String] in
+                        if case .block(let list) = field.value { return list }
+                        return []
+                    }
+                    if let item = items.randomElement(using: &random) {
+                        if Bool.random(using: &random) {
+                            entry.itemTrailing[item] = comment
+                        } else {
+                            entry.itemAbove[item, default: []].append(comment)
+                        }
+                        comments.append(comment)
+                    }
                 case 0...2:
                     let line = "- \(token) inserted"
                     entry.body.insert(line, at: Int.random(in: 0...entry.body.count, using: &random))
@@ -106,14 +145,19 @@ struct MergeScenario {
             }
             inserted = inserted.filter(entry.body.contains)
             items = items.filter(lists.contains)
+            // A comment goes with its key or item, and a later comment may have replaced it.
+            let written = text(entry)
+            comments = comments.filter(written.contains)
             if side == "a" {
                 first = entry
                 firstInserted = inserted
                 firstItems = items
+                firstComments = comments
             } else {
                 second = entry
                 secondInserted = inserted
                 secondItems = items
+                secondComments = comments
             }
         }
     }
@@ -126,12 +170,17 @@ struct MergeScenario {
         if !entry.fields.isEmpty || !base.fields.isEmpty {
             out += "---" + newline
             for (key, value) in entry.fields {
+                out += (entry.above[key] ?? []).map { $0 + newline }.joined()
+                let comment = entry.trailing[key].map { "  " + $0 } ?? ""
                 switch value {
-                case .scalar(let text): out += key + ":" + (text.isEmpty ? "" : " " + text) + newline
-                case .flow(let items): out += key + ": [" + items.joined(separator: ", ") + "]" + newline
+                case .scalar(let text): out += key + ":" + (text.isEmpty ? "" : " " + text) + comment + newline
+                case .flow(let items): out += key + ": [" + items.joined(separator: ", ") + "]" + comment + newline
                 case .block(let items):
                     // An empty block list would read as null, so it is written as a flow list.
-                    out += items.isEmpty ? key + ": []" + newline : key + ":" + newline + items.map { "  - " + $0 + newline }.joined()
+                    out += items.isEmpty ? key + ": []" + comment + newline : key + ":" + comment + newline + items.map { item in
+                        (entry.itemAbove[item] ?? []).map { "  " + $0 + newline }.joined()
+                            + "  - " + item + (entry.itemTrailing[item].map { " " + $0 } ?? "") + newline
+                    }.joined()
                 }
             }
             out += "---" + newline

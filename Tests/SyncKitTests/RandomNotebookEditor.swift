@@ -3,10 +3,11 @@ import NoteKit
 import TestSupport
 
 /// Seeded random edits of a device's notebook, the way people make them in any editor: key edits,
-/// list edits, appends, line rewrites, deletes, renames, new files, and the same new day created
-/// on two devices. Every line it writes goes into a ``LineLedger``; lines it deletes on purpose
-/// (a rewritten line, a deleted file's lines, a removed list item) leave the ledger, so what the
-/// ledger still expects must survive every merge.
+/// front-matter comments (on a key's line, or a line above a key), list edits, appends, line
+/// rewrites, deletes, renames, new files, and the same new day created on two devices. Every line
+/// (and comment) it writes goes into a ``LineLedger``; lines it deletes on purpose (a rewritten
+/// line, a replaced comment, a deleted file's lines, a removed list item) leave the ledger, so
+/// what the ledger still expects must survive every merge.
 struct RandomNotebookEditor {
     let world: SyncWorld
     var random: SplitMix64
@@ -33,14 +34,29 @@ struct RandomNotebookEditor {
             return try newFile(device)
         }
         var lines = text.components(separatedBy: "\n")
-        switch Int.random(in: 0..<10, using: &random) {
+        switch Int.random(in: 0..<12, using: &random) {
         case 0, 1:
-            // A key edit: a new value for a scalar.
+            // A key edit: a new value for a scalar, its comment kept.
             let key = ["energy", "mood"].randomElement(using: &random)!
             guard let index = lines.firstIndex(where: { $0.hasPrefix(key + ": ") }) else { return try append(device, path, text) }
-            lines[index] = "\(key): \(Int.random(in: 1...5, using: &random))"
+            let comment = lines[index].range(of: "  # ").map { String(lines[index][$0.lowerBound...]) } ?? ""
+            lines[index] = "\(key): \(Int.random(in: 1...5, using: &random))" + comment
             text = lines.joined(separator: "\n")
             log.append("\(device): \(key) in \(path)")
+        case 10, 11:
+            // A front-matter comment: on a key's line (replacing the one there), or a line above it.
+            let key = ["energy", "mood"].randomElement(using: &random)!
+            guard let index = lines.firstIndex(where: { $0.hasPrefix(key + ": ") }) else { return try append(device, path, text) }
+            let comment = "# " + ledger.line(device, "comment")
+            if Bool.random(using: &random) {
+                ledger.remove(linesIn: lines[index])
+                lines[index] = String(lines[index].prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces)) + "  " + comment
+                log.append("\(device): comment on \(key) in \(path)")
+            } else {
+                lines.insert(comment, at: index)
+                log.append("\(device): comment above \(key) in \(path)")
+            }
+            text = lines.joined(separator: "\n")
         case 2:
             // A list edit: add an item, or remove one (which is then no longer expected).
             guard let index = lines.firstIndex(where: { $0.hasPrefix("tags: [") && $0.hasSuffix("]") }) else {

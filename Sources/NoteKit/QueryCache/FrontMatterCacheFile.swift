@@ -18,8 +18,9 @@ final class FrontMatterCacheFile: @unchecked Sendable {
     // @unchecked: the mapping is read-only and immutable from init to deinit.
     static let magic: [UInt8] = Array("HRTHFMC\n".utf8)
     /// Raise it with any change to this layout or to ``FrontMatterCodec``'s: builds of one
-    /// hearth version would otherwise read each other's caches.
-    static let formatVersion: UInt32 = 1
+    /// hearth version would otherwise read each other's caches. 2: values read with explicit
+    /// tags applied (`!!int "3"` is kept as the plain `3`), so a cache of 1 holds other values.
+    static let formatVersion: UInt32 = 2
 
     /// One entry: where its path and encoding lie in the file, and the stamp recorded with them.
     struct Entry: Sendable {

@@ -70,6 +70,12 @@ struct ReviewCommand: ParsableCommand {
         let scan = CachedScan.scan(notebook, Query(kinds: [.day, .week, .experiment]))
         let settings = try NotebookSettings(notebook: notebook)
         let calculator = ReviewCalculator(notes: scan.notes, today: today, weeklyTarget: settings.workTargetHours)
+        // A whole number beyond 2^53 would be rounded by the review's arithmetic: refuse instead.
+        let inexact = ReviewCalculator.inexactNumbers(in: scan.notes)
+        if !inexact.isEmpty {
+            Diagnostics.diagnostics(inexact)
+            throw CommandFailure(message: "the review would round \(inexact.count) \(inexact.count == 1 ? "value" : "values") (listed above); it computed nothing")
+        }
         if brag {
             Terminal.standardOutput.write(BragDocument.render(notes: scan.notes, window: window))
         } else if write {
