@@ -4,7 +4,8 @@ import NoteKit
 /// The front-matter scanner and writer. Input: an entry, then optionally (after 0x1E) the key to
 /// set, its value, and list items one per line. A file that parses must read back byte for
 /// byte; after `set` it must parse again, the key must hold the new value, every other key its
-/// old one, and every line outside the key's lines (and the body) must be unchanged.
+/// old one, and every line outside the key's lines (and the body) must be unchanged; or `set`
+/// refuses cleanly and changes nothing.
 enum FrontMatterFuzz {
     static let path = "days/2026/2026-11-22.md"
 
@@ -32,6 +33,13 @@ enum FrontMatterFuzz {
         var edited = note
         edited.set(key, to: value)
         let text = edited.text
+        // A clean refusal (an alias names an anchor on the key's lines) changes nothing.
+        if edited.frontMatter?.refusedEdit != nil {
+            guard text == note.text else {
+                throw FuzzFailure("set \(key.debugDescription) was refused but changed the file:\n\(text.debugDescription)")
+            }
+            return
+        }
         let reread: Note
         do {
             reread = try Note(parsing: text, path: path)
