@@ -72,6 +72,14 @@ public struct FrontMatter: Hashable, Sendable {
         let previous = self
         if let existing = entry(key) {
             if existing.value.jsonObject == value.jsonObject { return }
+            // A lone CR is a line break to YAML but not to these lines: an entry read that way
+            // may lie outside them (found by fuzzing), and then its lines cannot be replaced.
+            guard !existing.lines.isEmpty, existing.lines.upperBound <= lines.count else {
+                refusedEdit = Diagnostic(path: "", line: firstLine,
+                                         message: "cannot change '\(key)' alone (a carriage return without a line feed ends a line for YAML); nothing was written",
+                                         hint: "edit the file in an editor")
+                return
+            }
             // A block list stays a block list, so a file another tool (Obsidian) wrote keeps its style.
             let list = blockList(existing)
             if let list, let block = blockListLines(for: value, replacing: list) {
