@@ -137,3 +137,29 @@ docs: deps
 		$(SWIFT) package --allow-writing-to-directory "$(DOCS_DIR)" generate-documentation --target $$target \
 			--output-path "$(DOCS_DIR)/$$target.doccarchive" --warnings-as-errors || exit 1; \
 	done
+
+# `make fuzz`: each libFuzzer target (Tests/FuzzChecks) for FUZZ_SECONDS, starting from its
+# committed seeds and regressions under Fixtures/fuzz/<target>/. The sanitized build, the corpus
+# it grows, the logs and any failing input stay under .build/fuzz; a failing input, minimised
+# (`-minimize_crash=1`), belongs in Fixtures/fuzz/<target>/regressions, which `make test` replays
+# (FuzzTests) without the sanitizers.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= front-matter entry-merge sections conflict-markers known-hosts import-jrnl import-dayone remote-url
+FUZZ_DIR := $(CURDIR)/.build/fuzz
+# SwiftPM's `--sanitize=fuzzer --sanitize=address` hands swiftc two -sanitize flags, and the last
+# one wins: the Swift code would get no coverage counters. One -sanitize=fuzzer,address does both.
+FUZZ_BUILD := $(SWIFT) build --scratch-path "$(FUZZ_DIR)" --product hearth-fuzz --sanitize=address -Xswiftc -sanitize=fuzzer,address -Xcc -DHEARTH_LIBFUZZER
+.PHONY: fuzz
+fuzz: deps
+	$(FUZZ_BUILD)
+	@binary="$$($(FUZZ_BUILD) --show-bin-path)/hearth-fuzz"; failed=""; \
+	for target in $(FUZZ_TARGETS); do \
+		mkdir -p "$(FUZZ_DIR)/corpus/$$target" "$(FUZZ_DIR)/findings/$$target"; \
+		echo "== $$target: $(FUZZ_SECONDS) s, log in $(FUZZ_DIR)/$$target.log"; \
+		HEARTH_FUZZ_TARGET=$$target SWIFT_BACKTRACE=enable=no "$$binary" -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+			-artifact_prefix="$(FUZZ_DIR)/findings/$$target/" "$(FUZZ_DIR)/corpus/$$target" \
+			$$(ls -d Fixtures/fuzz/$$target/seeds Fixtures/fuzz/$$target/regressions 2>/dev/null) \
+			> "$(FUZZ_DIR)/$$target.log" 2>&1 || failed="$$failed $$target"; \
+		grep -E "DONE|stat::number_of_executed_units|stat::average_exec_per_sec|^SUMMARY|Fatal error" "$(FUZZ_DIR)/$$target.log"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "Findings in:$$failed (inputs in $(FUZZ_DIR)/findings/<target>)" >&2; exit 1; fi

@@ -66,6 +66,11 @@ let package = Package(
         .testTarget(name: "HistoryKitTests", dependencies: ["HistoryKit", "GitKit", "NoteKit", "MergeKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "MergeKit", "GitKit", "NoteKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "JournalKitTests", dependencies: ["JournalKit", "NoteKit"], swiftSettings: swiftSettings),
+        // Fuzzing (`make fuzz`): each target's checks, run by the libFuzzer driver and, over the
+        // committed seeds and regressions, by FuzzTests.
+        .target(name: "FuzzChecks", dependencies: ["NoteKit", "MergeKit", "GitKit", "JournalKit"], path: "Tests/FuzzChecks", swiftSettings: swiftSettings),
+        .executableTarget(name: "hearth-fuzz", dependencies: ["FuzzChecks"], path: "Tests/FuzzDriver", swiftSettings: swiftSettings),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzChecks"], swiftSettings: swiftSettings),
         .testTarget(name: "HearthTests", dependencies: ["hearth", "NotebookTour", "TestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -4,7 +4,7 @@ import Foundation
 /// OpenSSH does with `StrictHostKeyChecking=yes` (or `accept-new` when the options ask for it),
 /// and explains a refusal well enough to act on it. libgit2 1.5.1 checks the same file but only
 /// reports match or no match; telling a new host from a changed key needs the file itself.
-struct HostKeyTrust {
+package struct HostKeyTrust {
     /// The outcome for one connection.
     enum Decision: Equatable {
         /// Connect.
@@ -65,7 +65,7 @@ struct HostKeyTrust {
     /// The port in an ssh URL (`ssh://user@host:2222/path`) whose host is `host`, else 22: the
     /// scp-like form `user@host:path` has no port, and libgit2 hands the host key check the
     /// host alone.
-    static func port(in url: String, host: String) -> Int {
+    package static func port(in url: String, host: String) -> Int {
         guard let schemeEnd = url.range(of: "://") else { return 22 }
         var authority = url[schemeEnd.upperBound...].prefix { $0 != "/" }
         if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }

@@ -96,8 +96,10 @@ public struct KnownHosts: Sendable {
     public init(file: URL, text: String) {
         self.file = file
         var entries: [Entry] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let entry = Self.parse(line, number: index + 1) { entries.append(entry) }
+        // Split by scalars, as OpenSSH splits bytes: "\r\n" is one Character, so splitting
+        // Characters at "\n" would read a CRLF file as a single line and trust no host in it.
+        for (index, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let entry = Self.parse(Substring(line), number: index + 1) { entries.append(entry) }
         }
         self.entries = entries
     }
@@ -180,7 +182,7 @@ public struct KnownHosts: Sendable {
 
     /// Parses one line; nil for comments, blank and malformed lines.
     private static func parse(_ line: Substring, number: Int) -> Entry? {
-        var fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+        var fields = line.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(Substring.init)
         guard let first = fields.first, !first.hasPrefix("#") else { return nil }
         var marker: Entry.Marker?
         if first.hasPrefix("@") {

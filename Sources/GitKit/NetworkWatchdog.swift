@@ -20,7 +20,7 @@ import Synchronization
 /// That keeps other threads' connections, and servers in the same process (tests), out of reach.
 /// Linux only (`/proc/self/fd`, `TCP_INFO`, in NetworkWatchdog+Linux.swift); elsewhere the
 /// operation runs unwatched (``watchesConnections``).
-final class NetworkWatchdog: Sendable {
+package final class NetworkWatchdog: Sendable {
     private let timeout: TimeInterval
     private let remotePort: UInt16?
     private let baseline: Set<UInt64>
@@ -148,12 +148,12 @@ final class NetworkWatchdog: Sendable {
 
     /// Whether libgit2 reaches `url` over the network: a URL with a scheme other than file://,
     /// or scp-like `host:path`. Local paths never block on a peer.
-    static func isNetworkURL(_ url: String) -> Bool {
+    package static func isNetworkURL(_ url: String) -> Bool {
         Remote.localPath(of: url) == nil
     }
 
     /// The TCP port `url` names, or its scheme's default; nil when unknown.
-    static func port(of url: String) -> UInt16? {
+    package static func port(of url: String) -> UInt16? {
         guard let schemeEnd = url.range(of: "://") else { return isNetworkURL(url) ? 22 : nil }
         let scheme = url[..<schemeEnd.lowerBound].lowercased()
         var authority = url[schemeEnd.upperBound...].prefix { $0 != "/" }

@@ -72,6 +72,9 @@ public struct FrontMatter: Hashable, Sendable {
         let previous = self
         if let existing = entry(key) {
             if existing.value.jsonObject == value.jsonObject { return }
+            // A lone CR is a line break to YAML but not to these lines: an entry read that way
+            // may lie outside them (found by fuzzing), and then its lines cannot be replaced.
+            guard linesAreHere(existing) else { return }
             // A block list stays a block list, so a file another tool (Obsidian) wrote keeps its style.
             let list = blockList(existing)
             if let list, let block = blockListLines(for: value, replacing: list) {
@@ -108,11 +111,22 @@ public struct FrontMatter: Hashable, Sendable {
     /// Removes `key` and its continuation lines; returns false when it was absent.
     @discardableResult
     public mutating func remove(_ key: String) -> Bool {
-        guard let existing = entry(key) else { return false }
+        guard let existing = entry(key), linesAreHere(existing) else { return false }
         let previous = self
         lines.removeSubrange(existing.lines)
         reparse(after: previous, changing: key)
         return entry(key) == nil
+    }
+
+    /// Whether `entry`'s lines are lines of this block; when not, the edit is refused. A lone CR
+    /// is a line break to YAML but not to these lines, so an entry read that way may lie outside
+    /// them (found by fuzzing), and its lines cannot be replaced.
+    private mutating func linesAreHere(_ entry: FrontMatterEntry) -> Bool {
+        if !entry.lines.isEmpty && entry.lines.upperBound <= lines.count { return true }
+        refusedEdit = Diagnostic(path: "", line: firstLine,
+                                 message: "cannot change '\(entry.key)' alone (a carriage return without a line feed ends a line for YAML); nothing was written",
+                                 hint: "edit the file in an editor")
+        return false
     }
 
     /// Reads the edited lines back; when they do not parse, or a key other than `key` reads

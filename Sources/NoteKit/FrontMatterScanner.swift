@@ -215,7 +215,7 @@ struct FrontMatterScanner {
 
     private static func doubleQuoted(_ text: Substring) -> String? {
         guard let end = quotedEnd(text), trimmed(text[end...]).isEmpty else { return nil }
-        let inner = text[text.index(after: text.startIndex)..<text.index(before: end)]
+        let inner = quotedInner(text, end: end)
         guard inner.contains("\\") else { return String(inner) }
         var out = ""
         var scalars = inner.unicodeScalars.makeIterator()
@@ -248,8 +248,15 @@ struct FrontMatterScanner {
 
     private static func singleQuoted(_ text: Substring) -> String? {
         guard let end = quotedEnd(text), trimmed(text[end...]).isEmpty else { return nil }
-        let inner = text[text.index(after: text.startIndex)..<text.index(before: end)]
+        let inner = quotedInner(text, end: end)
         return inner.replacingOccurrences(of: "''", with: "'")
+    }
+
+    /// What lies between the quotes, cut by scalars: a combining mark after the opening quote
+    /// makes one Character with it, and stepping by Characters dropped the mark (found by fuzzing).
+    private static func quotedInner(_ text: Substring, end: Substring.Index) -> Substring {
+        let scalars = text.unicodeScalars
+        return Substring(scalars[scalars.index(after: scalars.startIndex)..<scalars.index(before: end)])
     }
 
     // MARK: - Lines

@@ -101,6 +101,17 @@ struct KnownHostsTests {
         #expect(verdict("crlf.lan") == .trusted(line: 11))
     }
 
+    /// Found by fuzzing: in Swift "\r\n" is one Character, so a file saved with Windows line
+    /// endings was read as one line and every host in it was unknown.
+    @Test func aFileWithWindowsLineEndingsReadsLineByLine() {
+        let key = Data([0, 0, 0, 11] + Array("ssh-ed25519".utf8) + [0, 0, 0, 1, 7])
+        let text = "# laptop\r\ngithub.com ssh-ed25519 \(key.base64EncodedString())\r\n[git.example.org]:2222 ssh-ed25519 \(key.base64EncodedString())\r\n"
+        let known = KnownHosts(file: URL(filePath: "/nonexistent/known_hosts"), text: text)
+        #expect(known.entries.map(\.line) == [2, 3])
+        #expect(known.verdict(host: "github.com", port: 22, keyType: "ssh-ed25519", key: key) == .trusted(line: 2))
+        #expect(known.verdict(host: "git.example.org", port: 2222, keyType: "ssh-ed25519", key: key) == .trusted(line: 3))
+    }
+
     @Test func addingANewHostCreatesAPrivateFileOpenSSHCanRead() throws {
         try Scratch.with { scratch in
             let (type, key) = try Self.key(in: scratch, named: "host")
