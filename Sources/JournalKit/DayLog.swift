@@ -28,6 +28,9 @@ public enum DayLog {
             try notebook.create(try EntryFactory.make(kind: .day, date: date, title: nil, assignments: [], notebook: notebook))
         }
         try notebook.update(path) { note in
+            if let open = MarkdownSection.unclosedFenceLine(in: note.body) {
+                throw JournalError.unclosedCodeFence(path: path, line: note.bodyFirstLine + open - 1)
+            }
             note.body = MarkdownSection.appending(line, toSection: section.rawValue, in: note.body)
         }
         return path

@@ -18,6 +18,9 @@ public enum JournalError: Error, Sendable, CustomStringConvertible, Equatable {
     /// but is not a list YAML can read; `listKey` says whether the kind's schema makes the key a
     /// list, so items without brackets (`a,b`) would have been one.
     case invalidList(key: String, value: String, reason: String, listKey: Bool)
+    /// A fenced code block opened at `line` of the entry at `path` is never closed, so a line
+    /// appended after it would be code, not an item.
+    case unclosedCodeFence(path: String, line: Int)
 
     public var description: String {
         switch self {
@@ -33,6 +36,9 @@ public enum JournalError: Error, Sendable, CustomStringConvertible, Equatable {
             return "unknown key '\(key)'; did you mean \(suggestion)?"
         case .invalidList(let key, let value, let reason, _):
             return "\(key)=\(value): \(reason)"
+        case .unclosedCodeFence(let path, let line):
+            return "\(path):\(line): a code fence opened here is never closed, so a line added after it would be "
+                + "code, not an item; close the fence (a line of ``` or ~~~), then add the line again"
         }
     }
 }

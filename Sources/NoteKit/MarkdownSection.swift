@@ -39,6 +39,24 @@ public enum MarkdownSection {
         return out
     }
 
+    /// The 1-based line of the body (counting from the body's first line) of a fenced code block
+    /// that is never closed, or nil. CommonMark makes everything after such a fence code, so a
+    /// line appended to any section after it would be code too: invisible to the section readers
+    /// and to `review`.
+    public static func unclosedFenceLine(in body: String) -> Int? {
+        var fence = CodeFence()
+        var opened: Int?
+        var number = 0
+        var iterator = LineIterator(Substring(body))
+        while let next = iterator.next() {
+            number += 1
+            let wasOpen = fence.isOpen
+            _ = fence.headingLevel(of: next.content)
+            if fence.isOpen && !wasOpen { opened = number }
+        }
+        return fence.isOpen ? opened : nil
+    }
+
     /// The items (`- text` lines) of the section headed `heading`, without the `- `.
     public static func items(inSection heading: String, of body: String) -> [String] {
         items(inSections: [heading], of: body)[heading] ?? []

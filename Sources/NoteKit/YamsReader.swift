@@ -29,6 +29,14 @@ public enum YamsReader {
             var start = max(0, min(lines.count - 1, (pair.key.mark?.line ?? 1) - 1))
             // `?` alone on its line, the key below it: the entry starts at the `?`.
             while start > 0, FrontMatterScanner.trimmed(FrontMatterScanner.content(of: lines[start - 1])) == "?" { start -= 1 }
+            // Two keys on one line (a flow mapping, a lone CR) or an alias as a key (its anchor's
+            // line) give no entry lines of its own: one key per line is what edits and merges
+            // work on, so such a block is refused as before, never half read.
+            if let previous = starts.last, start <= previous {
+                throw Diagnostic(path: path, line: firstLine + start,
+                                 message: "two front-matter keys share this line, or a key is an alias",
+                                 hint: "write each key on a line of its own, as 'key: value'")
+            }
             starts.append(start)
         }
         var entries: [FrontMatterEntry] = []

@@ -105,6 +105,11 @@ struct ResolvePlan {
             }
             note.set(field, to: value)
         }
+        // An edit the front-matter cannot take without changing another key (an anchor an alias
+        // reads) is refused: the record stays, since it holds the only copy of the kept value.
+        if let refused = note.frontMatter?.refusedEdit {
+            throw SyncError.notebook(.unreadable(Diagnostic(path: conflict.path, line: refused.line, message: refused.message, hint: refused.hint)))
+        }
         set(conflict.path, Array(note.text.utf8))
     }
 

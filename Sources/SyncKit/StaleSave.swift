@@ -72,10 +72,13 @@ enum StaleSave {
     }
 
     /// How alike two lines must be (twice their longest common subsequence of characters over
-    /// their total length) to count as one edited into the other. A typo fixed in a line of 20
-    /// characters or more stays above 0.9; two log lines that share words reach 0.6 (the soak's
-    /// lost lines did), so 0.8 leaves the exemption to edits.
-    static let editedLikeness = 0.8
+    /// their total length) to count as one edited into the other. Edits people make to a line
+    /// that just arrived (a time and a place changed, `- 23:41 Walked to the river.` to `- 09:00
+    /// Walked to the lake.`) go well below 0.8, and taking them for a stale buffer's new line
+    /// brings the old line back beside the edit and hides the conflict with the other device's
+    /// edit; a stale buffer's line that reaches 0.6 beside the only synced line it lacks is the
+    /// price (README, "Saves from a stale editor buffer").
+    static let editedLikeness = 0.6
 
     /// Whether the save reads as an edit of what the sync added: every non-blank line the sync
     /// added is either one the save added too, or has, in the save's lines at its place, a line

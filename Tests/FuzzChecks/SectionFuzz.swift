@@ -48,7 +48,10 @@ enum SectionFuzz {
         let headings = MarkdownHeading.headings(in: lines)
         let heading = zip(lines, headings).first { $0.1 != nil }.map { String(TextLines.content($0.0)).trimmingCharacters(in: .whitespaces) } ?? "## Done"
         let appended = MarkdownSection.appending("- " + item, toSection: heading, in: body)
-        guard MarkdownSection.items(inSection: heading, of: appended).contains(item) else {
+        // After a fence that is never closed everything is code: quick logging refuses such a
+        // body (`DayLog`, `JournalError.unclosedCodeFence`), so only the line check applies.
+        let fenceOpen = MarkdownSection.unclosedFenceLine(in: body) != nil
+        guard fenceOpen || MarkdownSection.items(inSection: heading, of: appended).contains(item) else {
             throw FuzzFailure("an item appended to \(heading.debugDescription) is not among its items:\n\(appended.debugDescription)")
         }
         // Every old line is still there, in order, each with its own bytes (a last line may gain a terminator).

@@ -48,6 +48,22 @@ import Testing
         #expect(try notebook.text("days/2026/2026-11-21.md") == "---\nkind: day\ndate: 2026-11-21\n---\n\nJust prose.\n\n## Grateful\n\n- sunshine\n")
     }
 
+    @Test func aCodeFenceNeverClosedIsNamedAndNothingIsWritten() throws {
+        // Found by the sections fuzz target: after a fence that is never closed everything is
+        // code, so the item would have been written where no reader (nor `review`) sees it.
+        let notebook = try TemporaryNotebook(initialized: true)
+        let original = "---\nkind: day\ndate: 2026-11-20\n---\n## Done\n- ship: notes\n\n## Notes\n```sh\nmake test\n"
+        try notebook.write("days/2026/2026-11-20.md", original)
+        let result = try notebook.hearth("done", "--date", "2026-11-20", "help", "reviewed a PR")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("days/2026/2026-11-20.md:9:") && result.stderr.contains("never closed"), "\(result.stderr)")
+        #expect(try notebook.text("days/2026/2026-11-20.md") == original)
+        // Closed, the same command adds the item under Done.
+        try notebook.write("days/2026/2026-11-20.md", original + "```\n")
+        #expect(try notebook.hearth("done", "--date", "2026-11-20", "help", "reviewed a PR").status == 0)
+        #expect(try notebook.text("days/2026/2026-11-20.md").contains("- ship: notes\n- help: reviewed a PR\n"))
+    }
+
     @Test func badInputChangesNothing() throws {
         let notebook = try TemporaryNotebook(initialized: true)
         try notebook.hearth("today")

@@ -152,4 +152,22 @@ import Testing
             (error as? Diagnostic).map { $0.line == 2 && $0.message.contains("undefined alias") } ?? false
         }
     }
+
+    /// Two keys on one line (a flow mapping, keys split by a lone CR) or an alias used as a key
+    /// leave a key no line of its own, which edits and merges need: refused with the line, never
+    /// half read (a merge indexed such a key's empty lines and crashed).
+    @Test func keysWithoutALineOfTheirOwnAreRefused() {
+        for (text, line) in [("{a: 1, b: 2}\n", 2), ("a: 1\rb: 2\n", 2), ("a: &k name\nb: 1\n*k : 2\nc: *k\n", 2)] {
+            #expect(throws: Diagnostic.self, "\(text.debugDescription)") {
+                try Note(parsing: "---\n" + text + "---\n", path: "x.md")
+            }
+            do {
+                _ = try Note(parsing: "---\n" + text + "---\n", path: "x.md")
+            } catch let diagnostic as Diagnostic {
+                #expect(diagnostic.path == "x.md" && diagnostic.line >= line, "\(diagnostic)")
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+    }
 }

@@ -83,14 +83,6 @@ import Testing
         #expect(judge(edited, written: written) == .asSaved)
     }
 
-    @Test func aLineOnlySomewhatLikeTheSyncedOneIsNoEditOfIt() throws {
-        // 62% alike: two log lines sharing words, not a typo fixed.
-        let written = Self.replaced.replacingOccurrences(of: "- wrote the intro\n", with: "- wrote the intro\n- phone 000592 dinner music rain tea review coffee\n")
-        let saved = Self.replaced.replacingOccurrences(of: "- wrote the intro\n", with: "- wrote the intro\n- laptop 000640 run run music tea review\n")
-        let text = try #require(merged(judge(saved, written: written)))
-        #expect(text.contains("- phone 000592") && text.contains("- laptop 000640"), "\(text)")
-    }
-
     @Test func aSaveThatChangesWhatTheSyncChangedIsMergedWithAConflict() throws {
         // The synced side rewrote a line the stale buffer rewrote too: both stay, in a conflict.
         let written = Self.replaced.replacingOccurrences(of: "Morning walk.\n", with: "Rain all day.\n- laptop: umbrella\n")

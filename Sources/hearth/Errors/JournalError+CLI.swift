@@ -8,7 +8,7 @@ extension JournalError {
         switch self {
         case .malformedAssignment, .invalidKey, .nearMissKey, .invalidList: return 2
         case .invalidValue(_, let value, _): return value.contains("=") ? 2 : 1
-        case .invalidText: return 1
+        case .invalidText, .unclosedCodeFence: return 1
         }
     }
 
@@ -51,7 +51,7 @@ extension JournalError {
         switch self {
         case .invalidValue(let key, _, _), .invalidKey(let key, _), .invalidList(let key, _, _, _): return key
         case .nearMissKey(_, let suggestion): return suggestion
-        case .malformedAssignment, .invalidText: return nil
+        case .malformedAssignment, .invalidText, .unclosedCodeFence: return nil
         }
     }
 }
