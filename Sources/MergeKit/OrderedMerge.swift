@@ -4,7 +4,8 @@ import NoteKit
 /// comment lines above a key. An element stays when both sides kept it, and what a side inserted
 /// stays where that side put it, between the same base elements; two sides inserting at the same
 /// place give the first side's elements, then the second's, each in its own order. An element
-/// both sides inserted appears once, where the first side put it.
+/// both sides inserted appears once, where the first side put it; one a side moved and the other
+/// removed stays removed.
 enum OrderedMerge {
     /// The merged sequence; elements are compared by `key`, and each one in the result is the
     /// element of the input it came from (a side's, or the base's when both kept it).
@@ -43,17 +44,34 @@ enum OrderedMerge {
         let firstEdit = Edit(base: baseIDs, side: intern(first))
         let secondEdit = Edit(base: baseIDs, side: intern(second))
 
+        // A side that moved a base element inserts it elsewhere; when the other side removed it,
+        // it stays removed ("minus what either removed"), rather than come back at its new place.
+        func removed(by edit: Edit) -> [Int: Int] {
+            var counts: [Int: Int] = [:]
+            for id in baseIDs { counts[id, default: 0] += 1 }
+            for id in edit.ids where counts[id] != nil { counts[id]! -= 1 }
+            return counts.filter { $0.value > 0 }
+        }
+        var removedBySecond = removed(by: secondEdit)
+        var removedByFirst = removed(by: firstEdit)
+        func survives(_ id: Int, _ removedByOther: inout [Int: Int]) -> Bool {
+            guard let count = removedByOther[id], count > 0 else { return true }
+            removedByOther[id] = count - 1
+            return false
+        }
         // What the first side inserted absorbs the same element inserted by the second.
         var absorbing: [Int: Int] = [:]
         for index in firstEdit.inserted.joined() { absorbing[firstEdit.ids[index], default: 0] += 1 }
         var merged: [Source] = []
         for gap in 0...base.count {
-            merged += firstEdit.inserted[gap].map(Source.first)
+            for index in firstEdit.inserted[gap] where survives(firstEdit.ids[index], &removedBySecond) {
+                merged.append(.first(index))
+            }
             for index in secondEdit.inserted[gap] {
                 let id = secondEdit.ids[index]
                 if let count = absorbing[id], count > 0 {
                     absorbing[id] = count - 1
-                } else {
+                } else if survives(id, &removedByFirst) {
                     merged.append(.second(index))
                 }
             }

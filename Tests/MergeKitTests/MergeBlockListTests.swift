@@ -43,6 +43,21 @@ struct MergeBlockListTests {
         #expect(merged.text == "---\naliases:\n- One\n- 'Two: 2'\n- Four\nmood: 1\n---\n")
     }
 
+    @Test func anItemOneSideMovedAndTheOtherRemovedStaysRemoved() {
+        // merge.md: the list is the base's items minus what either side removed, plus what either
+        // added. A move is no addition: the item the other side removed must not come back.
+        let base = "---\ntags:\n- a\n- b\n- c\nmood: 1\n---\n"
+        let moved = "---\ntags:\n- c\n- a\n- b\nmood: 1\n---\n"
+        let removed = "---\ntags:\n- a\n- b\nmood: 1\n---\n"
+        #expect(merge(base: base, first: moved, second: removed).text == removed)
+        #expect(merge(base: base, first: removed, second: moved).text == removed)
+        // Both moved it: it stays, once.
+        #expect(merge(base: base, first: moved, second: moved).text == moved)
+        // Flow lists alike.
+        #expect(merge(base: "---\ntags: [a, b, c]\n---\n", first: "---\ntags: [c, a, b]\n---\n",
+                      second: "---\ntags: [a, b]\n---\n").text == "---\ntags: [a, b]\n---\n")
+    }
+
     @Test func editsToOtherKeysLeaveBothSidesBlockListsAlone() {
         let first = Self.base.replacingOccurrences(of: "mood: 2\n", with: "mood: 4\n")
         let second = Self.base.replacingOccurrences(of: "  - '2026'\n", with: "  - '2026'\n  - family\n")
