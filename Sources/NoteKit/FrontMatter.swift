@@ -92,10 +92,11 @@ public struct FrontMatter: Hashable, Sendable {
             if existing.lines.count == 1 || list != nil, let comment = FrontMatterScanner.trailingComment(of: first) {
                 line += comment
             }
-            let terminator = FrontMatter.terminator(of: lines[existing.lines.upperBound - 1]) ?? newline
+            let under = list == nil ? commentLinesUnder(existing) : []
+            let terminator = FrontMatter.terminator(of: lines[existing.lines.lowerBound + (under.isEmpty ? existing.lines.count - 1 : 0)]) ?? newline
             // A block list set to `[]` or one value keeps its comment lines under the new line.
             let comments = (list?.commentLines ?? []).map { FrontMatter.terminator(of: $0) == nil ? $0 + newline : $0 }
-            lines.replaceSubrange(existing.lines, with: [line + terminator] + comments)
+            lines.replaceSubrange(existing.lines, with: [line + terminator] + under + comments)
         } else {
             // The last line may lack a terminator when the closing fence shares its line ending.
             if let last = lines.last, FrontMatter.terminator(of: last) == nil {
@@ -106,6 +107,23 @@ public struct FrontMatter: Hashable, Sendable {
             lines.append(indentation + YAMLWriter.line(key: key, value: value) + newline)
         }
         reparse(after: previous, changing: key)
+    }
+
+    /// The lines under a key whose value is whole on the key's line (`sleep: 7`, then `  # from
+    /// watch`) when they are all blank or comment lines: comments, not value, so a new value keeps
+    /// them. Empty when the value goes on (a block scalar, a quoted or plain scalar over several
+    /// lines), since there a `#` line may be text.
+    private func commentLinesUnder(_ entry: FrontMatterEntry) -> [String] {
+        guard entry.lines.count > 1 else { return [] }
+        let first = lines[entry.lines.lowerBound]
+        let rest = Array(lines[(entry.lines.lowerBound + 1)..<entry.lines.upperBound])
+        let onlyComments = rest.allSatisfy { line in
+            let text = FrontMatterScanner.trimmed(FrontMatterScanner.content(of: line))
+            return text.isEmpty || text.utf8.first == UInt8(ascii: "#")
+        }
+        guard onlyComments, let alone = try? FrontMatter(yamlFile: FrontMatter.terminator(of: first) == nil ? first + newline : first, path: ""),
+              alone.entries.count == 1, alone.entries[0].value.jsonObject == entry.value.jsonObject else { return [] }
+        return rest.map { FrontMatter.terminator(of: $0) == nil ? $0 + newline : $0 }
     }
 
     /// Removes `key` and its continuation lines; returns false when it was absent.

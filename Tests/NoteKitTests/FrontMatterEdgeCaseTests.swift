@@ -11,6 +11,17 @@ import Testing
         #expect(note.text == "---\ntitle: new\nenergy: 3\n---\n")
     }
 
+    @Test func commentLinesUnderAOneLineValueStayWhenItChanges() throws {
+        // Found in review: the comment line went with the old value.
+        var note = try Note(parsing: "---\nsleep: 7\n  # from watch\n\nenergy: 3\n---\n", path: "days/d.md")
+        note.set("sleep", to: .plain("8"))
+        #expect(note.text == "---\nsleep: 8\n  # from watch\n\nenergy: 3\n---\n")
+        // In a block scalar a `#` line is text: the whole value is replaced.
+        var block = try Note(parsing: "---\nnote: |\n  # heading\nenergy: 3\n---\n", path: "days/d.md")
+        block.set("note", to: .plain("x"))
+        #expect(block.text == "---\nnote: x\nenergy: 3\n---\n")
+    }
+
     @Test func anExplicitStringTagIsText() throws {
         let note = try Note(parsing: "---\nn: !!str 3\nm: 3\n---\n", path: "x.md")
         #expect(note["n"]?.int == nil)
