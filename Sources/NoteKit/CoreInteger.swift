@@ -54,6 +54,13 @@ struct CoreInteger: Sendable {
 
     /// The exact value in decimal digits, `-` first when negative, without leading zeros.
     var decimalDigits: String {
+        if radix == 10 {
+            // The digits as written: linear, whatever their number (a long run of digits in a
+            // file must not stall a listing, as the limb arithmetic below would).
+            let digits = text.utf8.dropFirst(digitsOffset).drop { $0 == UInt8(ascii: "0") }
+            guard !digits.isEmpty else { return "0" }
+            return (negative ? "-" : "") + String(decoding: digits, as: UTF8.self)
+        }
         // Base 10^9 limbs, least significant first: enough for the rare integer beyond 64 bits.
         var limbs: [UInt32] = [0]
         for byte in text.utf8.dropFirst(digitsOffset) {
