@@ -6,8 +6,8 @@ import NoteKit
 /// side added survives next to its key whichever value wins (merge.md).
 ///
 /// The key line's trailing comment merges three-way; when both sides changed it differently the
-/// one on the merged line stays and the other becomes a comment line above the key. A comment a
-/// side added further down (on a list item, above one, after the last) goes back where that side
+/// one on the merged line stays and the other becomes a comment line above the key. A comment
+/// both sides kept, or one a side added, further down (on a list item, above one, after the last) goes back where that side
 /// put it, next to the same item; one whose item is gone, or that cannot go back without changing
 /// the value, becomes a comment line above the key. Only comments are added, never a value.
 struct KeyComments {
@@ -32,14 +32,19 @@ struct KeyComments {
         var present = KeyComments.counts(besides + above + result)
         let inBase = KeyComments.counts(base?.entry ?? [])
         var placed: [String] = []
-        for side in [first, second].compactMap({ $0 }) {
+        for (side, other) in [(first, second), (second, first)] {
+            guard let side else { continue }
+            // A comment both sides kept is kept too when the merge writes the key's lines anew
+            // (a nested map, a list of maps); one a side removed stays removed.
+            let inOther = other.map { KeyComments.counts($0.entry) } ?? [:]
             var seen: [String: Int] = [:]
             // Past a scalar's first line (a block or multi-line scalar) a `#` is text, not a comment.
             let lines = side.value.scalar == nil ? side.entry : [side.entry[0]]
             for (index, raw) in lines.enumerated() where index > 0 || entry.isEmpty {
                 guard let text = KeyComments.text(of: raw) else { continue }
                 seen[text, default: 0] += 1
-                guard seen[text]! > inBase[text, default: 0], seen[text]! > present[text, default: 0] else { continue }
+                let added = seen[text]! > inBase[text, default: 0]
+                guard added || seen[text]! <= inOther[text, default: 0], seen[text]! > present[text, default: 0] else { continue }
                 present[text, default: 0] += 1
                 if place(raw, at: index, of: side.entry, in: &result) {
                     placed.append(text)

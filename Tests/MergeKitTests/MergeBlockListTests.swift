@@ -58,6 +58,27 @@ struct MergeBlockListTests {
                       second: "---\ntags: [a, b]\n---\n").text == "---\ntags: [a, b]\n---\n")
     }
 
+    @Test func aCommentBothSidesKeptInANestedMapSurvivesItsRewrite() throws {
+        // Found by review: both sides changed the map, the merge wrote it anew, and the comment
+        // neither side touched was gone.
+        let base = "---\nsleep:\n  hours: 7  # target 8\n  quality: ok\nmood: 1\n---\n"
+        let first = base.replacingOccurrences(of: "hours: 7", with: "hours: 6")
+        let second = base.replacingOccurrences(of: "quality: ok", with: "quality: poor")
+        for (a, b) in [(first, second), (second, first)] {
+            let text = try #require(merge(base: base, first: a, second: b).text)
+            #expect(text.contains("# target 8") && text.contains("6") && text.contains("poor"), "\(text)")
+            let note = try Note(parsing: Data(text.utf8), path: "d.md")
+            guard case .map(let pairs) = try #require(note["sleep"]) else {
+                Issue.record("sleep is no map: \(text)")
+                continue
+            }
+            #expect(pairs.map(\.key) == ["hours", "quality"] && pairs.map { $0.value.string } == ["6", "poor"], "\(text)")
+        }
+        // One side removed it: it stays removed.
+        let removed = second.replacingOccurrences(of: "  # target 8", with: "")
+        #expect(!(try #require(merge(base: base, first: first, second: removed).text)).contains("target 8"))
+    }
+
     @Test func editsToOtherKeysLeaveBothSidesBlockListsAlone() {
         let first = Self.base.replacingOccurrences(of: "mood: 2\n", with: "mood: 4\n")
         let second = Self.base.replacingOccurrences(of: "  - '2026'\n", with: "  - '2026'\n  - family\n")
