@@ -79,6 +79,19 @@ struct MergeBlockListTests {
         #expect(!(try #require(merge(base: base, first: first, second: removed).text)).contains("target 8"))
     }
 
+    @Test func aCommentLineUnderAOneLineValueSurvivesTheOtherSidesChange() throws {
+        // Found by review: the comment line one side wrote under `sleep: 7` was lost when the
+        // other side changed the value.
+        let base = "---\nsleep: 7\nmood: 1\n---\n"
+        let commented = "---\nsleep: 7\n  # from watch\nmood: 1\n---\n"
+        let changed = "---\nsleep: 8\nmood: 1\n---\n"
+        for (a, b) in [(commented, changed), (changed, commented)] {
+            let text = try #require(merge(base: base, first: a, second: b).text)
+            #expect(text.contains("# from watch") && text.contains("sleep: 8"), "\(text)")
+            #expect(try Note(parsing: Data(text.utf8), path: "d.md")["sleep"]?.string == "8", "\(text)")
+        }
+    }
+
     @Test func editsToOtherKeysLeaveBothSidesBlockListsAlone() {
         let first = Self.base.replacingOccurrences(of: "mood: 2\n", with: "mood: 4\n")
         let second = Self.base.replacingOccurrences(of: "  - '2026'\n", with: "  - '2026'\n  - family\n")
