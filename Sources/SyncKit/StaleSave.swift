@@ -74,7 +74,7 @@ enum StaleSave {
     /// How alike two lines must be (twice their longest common subsequence of characters over
     /// their total length) to count as one edited into the other. Edits people make to a line
     /// that just arrived (a time and a place changed, `- 23:41 Walked to the river.` to `- 09:00
-    /// Walked to the lake.`) go well below 0.8, and taking them for a stale buffer's new line
+    /// Walked to the lake.`, 0.73) fall below 0.8, and taking them for a stale buffer's new line
     /// brings the old line back beside the edit and hides the conflict with the other device's
     /// edit; a stale buffer's line that reaches 0.6 beside the only synced line it lacks is the
     /// price (README, "Saves from a stale editor buffer").
@@ -96,12 +96,12 @@ enum StaleSave {
                 .flatMap { $0.newRange }.filter { !isBlank(saved.lines[$0]) }
             for a in ours.newRange where !isBlank(written.lines[a]) && !savedAdded.contains(written.ids[a]) {
                 // The same line is one both sides added (rule 4), not an edit of it.
-                let edit = candidates.filter { !used.contains($0) && saved.ids[$0] != written.ids[a] }
-                    .map { (index: $0, likeness: likeness(written.lines[a], saved.lines[$0])) }
-                    .filter { $0.likeness >= editedLikeness }
-                    .max { $0.likeness < $1.likeness }
+                // The first alike line will do: comparing every pair of two long pasted blocks
+                // would cost seconds.
+                let edit = candidates.lazy.filter { !used.contains($0) && saved.ids[$0] != written.ids[a] }
+                    .first { likeness(written.lines[a], saved.lines[$0]) >= editedLikeness }
                 guard let edit else { return false }
-                used.insert(edit.index)
+                used.insert(edit)
                 edited = true
             }
         }
