@@ -38,8 +38,9 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-# The sync benchmark's helpers: `sh` runs a command and exits on failure, `day_files` lists entries.
-sh, day_files = (getattr(importlib.import_module("bench-sync"), name) for name in ("sh", "day_files"))
+# The sync benchmark's helpers: `sh` runs a command and exits on failure, `day_files` lists entries,
+# `git_sandbox` gives git and hearth a HOME of their own.
+sh, day_files, git_sandbox = (getattr(importlib.import_module("bench-sync"), name) for name in ("sh", "day_files", "git_sandbox"))
 
 GIT_PACK_LIMIT = 50
 GIT_LOOSE_LIMIT = 6_700
@@ -205,11 +206,7 @@ def main():
     hearth = os.path.abspath(args.hearth)
     pack_limit = args.pack_limit if args.pack_limit is not None else GIT_PACK_LIMIT
     base = tempfile.mkdtemp(prefix="hearth-bench-growth.")
-    home = os.path.join(base, "home")
-    os.makedirs(home)
-    env = dict(os.environ, HOME=home, GIT_CONFIG_NOSYSTEM="1", NO_COLOR="1", LC_ALL="C")
-    sh(["git", "config", "--global", "user.name", "Bench"], base, env)
-    sh(["git", "config", "--global", "user.email", "bench@example.com"], base, env)
+    env = git_sandbox(base)
     try:
         sys.exit(run(args, hearth, base, env, pack_limit))
     finally:

@@ -22,6 +22,17 @@ sys.path.insert(0, HERE)
 from bench import timed  # noqa: E402  (the same child-process timer as the other benchmarks)
 
 
+def git_sandbox(base):
+    """A HOME of its own under `base` with a git identity, and the environment git and hearth run
+    with there: no system or user configuration leaks in, no colour, a fixed locale."""
+    home = os.path.join(base, "home")
+    os.makedirs(home)
+    env = dict(os.environ, HOME=home, GIT_CONFIG_NOSYSTEM="1", NO_COLOR="1", LC_ALL="C")
+    sh(["git", "config", "--global", "user.name", "Bench"], base, env)
+    sh(["git", "config", "--global", "user.email", "bench@example.com"], base, env)
+    return env
+
+
 def sh(command, cwd, env, check=True):
     result = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if check and result.returncode != 0:
@@ -158,11 +169,7 @@ def main():
     args = parser.parse_args()
     hearth = os.path.abspath(args.hearth)
     base = tempfile.mkdtemp(prefix="hearth-bench-sync.")
-    home = os.path.join(base, "home")
-    os.makedirs(home)
-    env = dict(os.environ, HOME=home, GIT_CONFIG_NOSYSTEM="1", NO_COLOR="1", LC_ALL="C")
-    sh(["git", "config", "--global", "user.name", "Bench"], base, env)
-    sh(["git", "config", "--global", "user.email", "bench@example.com"], base, env)
+    env = git_sandbox(base)
     try:
         seed = build_seed(base, hearth, args.days, env)
         picks = pick(seed)
