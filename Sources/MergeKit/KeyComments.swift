@@ -40,7 +40,7 @@ struct KeyComments {
             var seen: [String: Int] = [:]
             // Past a scalar's first line (a block or multi-line scalar) a `#` is text, not a comment.
             // Under a value whole on its key's line, though, `#` lines are comments.
-            let lines = side.value.scalar == nil || KeyComments.commentsUnderScalar(side) ? side.entry : [side.entry[0]]
+            let lines = side.value.scalar == nil || FrontMatterComment.onlyCommentsUnderKeyLine(side.entry, value: side.value) ? side.entry : [side.entry[0]]
             for (index, raw) in lines.enumerated() where index > 0 || entry.isEmpty {
                 guard let text = KeyComments.text(of: raw) else { continue }
                 seen[text, default: 0] += 1
@@ -128,17 +128,6 @@ struct KeyComments {
     private static func text(of raw: String) -> String? {
         if FrontMatterComment.isFullLine(raw) { return plain(raw) }
         return FrontMatterComment.trailing(of: raw).map(plain)
-    }
-
-    /// Whether the lines under a scalar's key line are only blank and comment lines, and its value
-    /// is whole on the key's line (`sleep: 7`, then `  # from watch`), not a block or a scalar
-    /// over several lines, where a `#` line is text.
-    private static func commentsUnderScalar(_ block: KeyBlock) -> Bool {
-        guard block.entry.count > 1,
-              block.entry.dropFirst().allSatisfy({ FrontMatterComment.isFullLine($0) || plain($0).isEmpty }) else { return false }
-        let first = block.entry[0]
-        guard let alone = try? FrontMatter(yamlFile: first.hasSuffix("\n") ? first : first + "\n", path: "") else { return false }
-        return alone.entries.count == 1 && alone.entries[0].value.jsonObject == block.value.jsonObject
     }
 
     /// How often each comment occurs in `lines`.

@@ -114,16 +114,9 @@ public struct FrontMatter: Hashable, Sendable {
     /// them. Empty when the value goes on (a block scalar, a quoted or plain scalar over several
     /// lines), since there a `#` line may be text.
     private func commentLinesUnder(_ entry: FrontMatterEntry) -> [String] {
-        guard entry.lines.count > 1 else { return [] }
-        let first = lines[entry.lines.lowerBound]
-        let rest = Array(lines[(entry.lines.lowerBound + 1)..<entry.lines.upperBound])
-        let onlyComments = rest.allSatisfy { line in
-            let text = FrontMatterScanner.trimmed(FrontMatterScanner.content(of: line))
-            return text.isEmpty || text.utf8.first == UInt8(ascii: "#")
-        }
-        guard onlyComments, let alone = try? FrontMatter(yamlFile: FrontMatter.terminator(of: first) == nil ? first + newline : first, path: ""),
-              alone.entries.count == 1, alone.entries[0].value.jsonObject == entry.value.jsonObject else { return [] }
-        return rest.map { FrontMatter.terminator(of: $0) == nil ? $0 + newline : $0 }
+        let entryLines = Array(lines[entry.lines])
+        guard FrontMatterComment.onlyCommentsUnderKeyLine(entryLines, value: entry.value) else { return [] }
+        return entryLines.dropFirst().map { FrontMatter.terminator(of: $0) == nil ? $0 + newline : $0 }
     }
 
     /// Removes `key` and its continuation lines; returns false when it was absent.

@@ -34,6 +34,25 @@ package enum FrontMatterComment {
         FrontMatterScanner.trimmed(FrontMatterScanner.content(of: raw)).hasPrefix("#")
     }
 
+    /// Whether a raw line is blank or a full-line comment.
+    package static func isBlankOrComment(_ raw: String) -> Bool {
+        let text = FrontMatterScanner.trimmed(FrontMatterScanner.content(of: raw))
+        return text.isEmpty || text.hasPrefix("#")
+    }
+
+    /// Whether an entry's lines below its key line are only blank and comment lines under a value
+    /// that is whole on the key line (`sleep: 7`, then `  # from watch`): then they are comments,
+    /// not value. Not so under a block scalar or a scalar over several lines, where a `#` line is
+    /// text: the key line read alone must give `value`.
+    package static func onlyCommentsUnderKeyLine(_ entry: [String], value: YAMLValue) -> Bool {
+        guard entry.count > 1, entry.dropFirst().allSatisfy(isBlankOrComment) else { return false }
+        let first = entry[0]
+        guard let alone = try? FrontMatter(yamlFile: FrontMatter.terminator(of: first) == nil ? first + "\n" : first, path: "") else {
+            return false
+        }
+        return alone.entries.count == 1 && alone.entries[0].value.jsonObject == value.jsonObject
+    }
+
     /// What follows the key's colon, or the item's dash.
     private static func valuePart(of line: Substring) -> Substring? {
         let text = line.drop { $0 == " " || $0 == "\t" }

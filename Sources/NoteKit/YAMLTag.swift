@@ -26,8 +26,9 @@ enum YAMLTag {
             return plain
         case prefix + "float":
             // A float may be written without a point (`!!float 1`); the point keeps it a float.
-            if let integer = CoreInteger(text), integer.radix == 10 { return YAMLScalar(text + ".0") }
-            guard CoreInteger(text) == nil, plain.double != nil else {
+            let integer = CoreInteger(text)
+            if let integer, integer.radix == 10 { return YAMLScalar(text + ".0") }
+            guard integer == nil, plain.double != nil else {
                 throw mismatch("!!float", text, path: path, line: line, forms: "numbers such as 1.5, -2, 1e3, .inf or .nan")
             }
             return plain

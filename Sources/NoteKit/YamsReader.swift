@@ -43,8 +43,7 @@ public enum YamsReader {
         for (index, pair) in mapping.enumerated() {
             var end = index + 1 < starts.count ? starts[index + 1] : lines.count
             while end > starts[index] + 1 {
-                let line = FrontMatterScanner.trimmed(FrontMatterScanner.content(of: lines[end - 1]))
-                guard line.isEmpty || line.utf8.first == UInt8(ascii: "#") else { break }
+                guard FrontMatterComment.isBlankOrComment(lines[end - 1]) else { break }
                 end -= 1
             }
             let value = try convert(pair.value, path: path, firstLine: firstLine)

@@ -20,7 +20,7 @@ final class RemoteMaintenanceLock {
     /// The marker's name in `.git/hearth/writing/`.
     static let markerName = "remote-maintenance"
     /// How every maintenance lock's record begins: `hearth maintenance (pid 123 on host)`.
-    static let holderPrefix = "hearth maintenance"
+    static let holderPrefix = SyncLock.maintenanceHolder
 
     /// The lock files taken, each with its open descriptor (the renewal touches the file taken,
     /// never whatever may later sit at its path).
