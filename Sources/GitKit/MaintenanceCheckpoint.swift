@@ -3,6 +3,8 @@
 public enum MaintenanceCheckpoint: String, Sendable, CaseIterable {
     /// Leftovers of dead processes are removed; nothing else has changed.
     case afterLeftovers = "maintain-after-leftovers"
+    /// A full run has dropped the old reflog entries; no pack has changed.
+    case reflogsExpired = "maintain-reflogs-expired"
     /// The new pack (of a roll-up, or the reachable objects of a full repack) is written and
     /// verified in its quarantine folder, not published: the repository is as it was.
     case packWritten = "maintain-pack-written"

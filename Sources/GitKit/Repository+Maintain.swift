@@ -41,19 +41,12 @@ extension Repository {
         checkpoint?(MaintenanceCheckpoint.afterLeftovers.rawValue)
         var outcome: MaintenanceOutcome
         if full {
-            let expired = try expireReflogs(before: now.addingTimeInterval(-policy.reflogExpiry))
-            outcome = try repackFully(policy: policy, now: now, checkpoint: checkpoint)
-            outcome.reflogEntriesExpired = expired
+            outcome = try fullRun(policy: policy, now: now, checkpoint: checkpoint)
         } else {
             outcome = try rollUp(policy: policy, checkpoint: checkpoint)
-            let objects = gitDirectory.appending(path: "objects").path(percentEncoded: false)
-            let packs = try PackFile.list(in: objects + "/pack")
-            if fullIfDue, packs.filter({ !$0.isKept }).count > policy.packLimit
-                || PackFile.outgrowBiggest(packs, looseBytes: LooseObject.bytes(in: objects), policy: policy) {
+            if fullIfDue, try fullRepackDue(policy: policy) {
                 let rolled = outcome
-                let expired = try expireReflogs(before: now.addingTimeInterval(-policy.reflogExpiry))
-                outcome = try repackFully(policy: policy, now: now, checkpoint: checkpoint)
-                outcome.reflogEntriesExpired = expired
+                outcome = try fullRun(policy: policy, now: now, checkpoint: checkpoint)
                 outcome.packsBefore = rolled.packsBefore
                 outcome.bytesBefore = rolled.bytesBefore
                 outcome.looseObjectsPacked += rolled.looseObjectsPacked
@@ -70,5 +63,23 @@ extension Repository {
         outcome.leftoversRemoved = leftovers
         checkpoint?(MaintenanceCheckpoint.done.rawValue)
         return outcome
+    }
+
+    /// A full run: the old reflog entries expire first, so what only they kept can be pruned.
+    private func fullRun(policy: MaintenancePolicy, now: Date, checkpoint: ((String) -> Void)?) throws(GitError) -> MaintenanceOutcome {
+        let expired = try expireReflogs(before: now.addingTimeInterval(-policy.reflogExpiry))
+        checkpoint?(MaintenanceCheckpoint.reflogsExpired.rawValue)
+        var outcome = try repackFully(policy: policy, now: now, checkpoint: checkpoint)
+        outcome.reflogEntriesExpired = expired
+        return outcome
+    }
+
+    /// Whether, after a roll-up, a full repack is due: more than `packLimit` packs, or packs
+    /// that outgrow the biggest (`fullRepackShare`).
+    private func fullRepackDue(policy: MaintenancePolicy) throws(GitError) -> Bool {
+        let objects = gitDirectory.appending(path: "objects").path(percentEncoded: false)
+        let packs = try PackFile.list(in: objects + "/pack")
+        return packs.filter({ !$0.isKept }).count > policy.packLimit
+            || PackFile.outgrowBiggest(packs, looseBytes: LooseObject.bytes(in: objects), policy: policy)
     }
 }

@@ -6,18 +6,16 @@ extension Repository {
     /// `git gc` does with `gc.reflogExpire`, and returns how many went. Each reflog keeps its
     /// newest entry whatever its age, so `@{0}` and `@{-1}` keep meaning something.
     ///
-    /// Each reference is held by its lock file (`refs/heads/main.lock`, `HEAD.lock`) while its
-    /// reflog is rewritten, as git holds it: git and libgit2 append reflog entries only while
-    /// holding that lock, so no entry written meanwhile is lost. A reference whose lock is taken
-    /// (a sync or a git command updating it now) is left for the next run. The rewrite itself is
-    /// libgit2's (a new file renamed over the old one).
+    /// The rewrite is libgit2's, under the reflog's own lock (`logs/refs/heads/main.lock`): a new
+    /// file renamed over the old one, so a kill leaves the old reflog or the new one, and at most
+    /// that lock, which only makes the next expiry of that reflog wait (it is skipped while
+    /// locked). The reference's own lock is not taken: a killed run would leave it behind and
+    /// stop every sync. Hearth's syncs are kept out by the notebook's lock; a git command that
+    /// appends to the reflog during the rewrite may lose that one entry, never the reference.
     func expireReflogs(before cutoff: Date) throws(GitError) -> Int {
         let limit = Int64(cutoff.timeIntervalSince1970)
         var expired = 0
         for name in Set(try referenceTargets().map(\.name)).sorted() {
-            let lock = gitDirectory.appending(path: name + ".lock").path(percentEncoded: false)
-            guard createExclusively(lock) else { continue }
-            defer { unlink(lock) }
             var reflog: OpaquePointer?
             guard git_reflog_read(&reflog, pointer, name) == 0, let reflog else { continue }
             defer { git_reflog_free(reflog) }
@@ -32,19 +30,17 @@ extension Repository {
                 try GitError.check(git_reflog_drop(reflog, index, 0), operation: "expire an old entry of \(name)'s reflog")
                 dropped += 1
             }
-            guard dropped > 0 else { continue }
-            try GitError.check(git_reflog_write(reflog), operation: "write \(name)'s reflog without its old entries")
+            // Another program rewriting this reflog: leave it for the next run.
+            let reflogLock = gitDirectory.appending(path: "logs/" + name + ".lock").path(percentEncoded: false)
+            guard dropped > 0, !FileManager.default.fileExists(atPath: reflogLock) else { continue }
+            do {
+                try GitError.check(git_reflog_write(reflog), operation: "write \(name)'s reflog without its old entries")
+            } catch where error.code == .locked {
+                continue
+            }
             expired += dropped
         }
         return expired
     }
 }
 
-/// Creates `path` if nothing is there: a lock taken, as git takes `NAME.lock`. Outside the
-/// extension so that `open` is the system's, not `Repository.open`.
-private func createExclusively(_ path: String) -> Bool {
-    let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { return false }
-    close(descriptor)
-    return true
-}

@@ -30,6 +30,8 @@ public enum SyncCheckpoint: String, Sendable, CaseIterable {
 
     /// Maintenance: leftovers of dead processes removed, nothing else changed.
     case maintainAfterLeftovers = "maintain-after-leftovers"
+    /// Maintenance (full): the old reflog entries are dropped, no pack changed.
+    case maintainReflogsExpired = "maintain-reflogs-expired"
     /// Maintenance: the new pack is written and verified in its quarantine, not published.
     case maintainPackWritten = "maintain-pack-written"
     /// Maintenance: the new pack is published beside the old ones.

@@ -553,7 +553,7 @@ struct MaintainTests {
 
     /// git's `gc.reflogExpire`: a full run drops reflog entries older than 90 days (every sync
     /// adds some, and each keeps objects alive), keeps each reflog's newest entry and the young
-    /// ones, and leaves alone a reference whose lock another program holds.
+    /// ones, and leaves alone a reflog whose lock another program holds.
     @Test func fullExpiresReflogEntriesOlderThanNinetyDays() throws {
         try Scratch.with { scratch in
             let git = scratch.git
@@ -585,14 +585,16 @@ struct MaintainTests {
             #expect(try entries("HEAD") == [commits[2]])
             #expect(try git("fsck", "--strict", "--no-progress").isEmpty)
 
-            // A reference locked by another program keeps its reflog as it was.
+            // A reflog another program is rewriting (its lock taken) keeps its entries; the
+            // reference's own lock is never taken, so a killed run cannot leave it behind.
             try writeReflogs()
-            try scratch.write(".git/refs/heads/main.lock", commits[2] + "\n")
+            try scratch.write(".git/logs/refs/heads/main.lock", "")
             let locked = try Repository.open(at: scratch.root).maintain(full: true)
             #expect(locked.reflogEntriesExpired == 2)
             #expect(try entries("main") == commits.reversed())
             #expect(try entries("HEAD") == [commits[2]])
-            #expect(FileManager.default.fileExists(atPath: scratch.root.appending(path: ".git/refs/heads/main.lock").path(percentEncoded: false)))
+            #expect(FileManager.default.fileExists(atPath: scratch.root.appending(path: ".git/logs/refs/heads/main.lock").path(percentEncoded: false)))
+            #expect(!FileManager.default.fileExists(atPath: scratch.root.appending(path: ".git/refs/heads/main.lock").path(percentEncoded: false)))
         }
     }
 

@@ -12,7 +12,7 @@ import Testing
                                     "maintain-during-pack-removal", "maintain-after-pack-removal", "maintain-during-loose-prune",
                                     "maintain-done"]
     /// The steps a full repack reaches: the roll-up's and the cruft pack's.
-    static let fullCheckpoints = rollUpCheckpoints + ["maintain-cruft-published"]
+    static let fullCheckpoints = rollUpCheckpoints + ["maintain-reflogs-expired", "maintain-cruft-published"]
 
     /// The flags of each mode, with the checkpoint to kill it at.
     static let cases = rollUpCheckpoints.map { ([String](), $0) } + fullCheckpoints.map { (["--full"], $0) }
