@@ -18,10 +18,13 @@ let package = Package(
         .library(name: "HistoryKit", targets: ["HistoryKit"]),
         .library(name: "SyncKit", targets: ["SyncKit"]),
         .library(name: "JournalKit", targets: ["JournalKit"]),
+        .library(name: "VaultKit", targets: ["VaultKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // VaultKit (encrypted remotes): ChaChaPoly, HKDF, SHA-256 and, in CryptoExtras, scrypt.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         // `make docs`: the DocC catalogues of NoteKit, MergeKit and SyncKit.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -37,6 +40,11 @@ let package = Package(
         .target(name: "HistoryKit", dependencies: ["GitKit", "NoteKit", "MergeKit"], swiftSettings: swiftSettings),
         .target(name: "SyncKit", dependencies: ["GitKit", "NoteKit", "MergeKit", "HistoryKit"], swiftSettings: swiftSettings),
         .target(name: "JournalKit", dependencies: ["NoteKit"], swiftSettings: swiftSettings),
+        .target(
+            name: "VaultKit",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "CryptoExtras", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "hearth",
             dependencies: [
@@ -66,6 +74,7 @@ let package = Package(
         .testTarget(name: "HistoryKitTests", dependencies: ["HistoryKit", "GitKit", "NoteKit", "MergeKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "MergeKit", "GitKit", "NoteKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "JournalKitTests", dependencies: ["JournalKit", "NoteKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "VaultKitTests", dependencies: ["VaultKit"], swiftSettings: swiftSettings),
         // Fuzzing (`make fuzz`): each target's checks, run by the libFuzzer driver and, over the
         // committed seeds and regressions, by FuzzTests.
         .target(name: "FuzzChecks", dependencies: ["NoteKit", "MergeKit", "GitKit", "JournalKit"], path: "Tests/FuzzChecks", swiftSettings: swiftSettings),

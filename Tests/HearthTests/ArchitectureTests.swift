@@ -158,7 +158,7 @@ struct ArchitectureTests {
     /// the program in data (reflog messages, the lock holder, the comments `init` writes, the
     /// conflict record's first line) are listed here, each by its file and the text it holds.
     @Test func librariesGiveNoCommandLineAdvice() throws {
-        let libraries = ["NoteKit", "GitKit", "MergeKit", "HistoryKit", "SyncKit", "JournalKit"]
+        let libraries = ["NoteKit", "GitKit", "MergeKit", "HistoryKit", "SyncKit", "JournalKit", "VaultKit"]
         let commands = "init|clone|sync|watch|status|check|review|today|new|edit|set|unset|list|grep|show|log|diff|restore|resolve|conflicts|remote|import|export|done|jot|grateful|learned|experiments|maintenance"
         let advice = try NSRegularExpression(pattern: #"\bhearth (\#(commands))\b|--(at|timeout|accept-new-host|wait|device|keep|both|edit|json|adopt|fix)\b|hearth\.timeout|-C DIR"#)
         let data: [(file: String, text: String)] = [
