@@ -131,27 +131,8 @@ public struct KeyEnvelope: Sendable, Equatable {
         func malformed(_ line: Int?, _ reason: String) -> VaultError {
             .malformed(file: VaultFormat.keyFile, line: line, reason: reason)
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw malformed(nil, "not UTF-8 text") }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard lines.first == "\(Self.magic) \(VaultFormat.version)" else {
-            throw malformed(1, lines.first?.hasPrefix(Self.magic) == true
-                ? "format \(lines[0].dropFirst(Self.magic.count + 1)), this reads format \(VaultFormat.version)"
-                : "not a Hearth key envelope (the first line is not \"\(Self.magic) \(VaultFormat.version)\")")
-        }
         let allNames = Self.names + ["sealed"]
-        guard lines.count >= 1 + allNames.count else {
-            throw malformed(lines.count + 1, "the envelope ends before its \"\(allNames[lines.count - 1])\" line")
-        }
-        guard lines.count == 1 + allNames.count else {
-            throw malformed(allNames.count + 2, "a line after the sealed key")
-        }
-        var values: [String] = []
-        for (index, name) in allNames.enumerated() {
-            let line = lines[index + 1]
-            guard line.hasPrefix("\(name): ") else { throw malformed(index + 2, "expected \"\(name): \"") }
-            values.append(String(line.dropFirst(name.count + 2)))
-        }
+        let values = try VaultTextFile.values(data, file: VaultFormat.keyFile, magic: Self.magic, names: allNames)
         func integer(_ index: Int) throws(VaultError) -> Int {
             guard let value = Int(values[index]), String(value) == values[index] else {
                 throw malformed(index + 2, "\(allNames[index]) is not a number")

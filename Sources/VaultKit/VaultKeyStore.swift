@@ -127,18 +127,7 @@ public struct VaultKeyStore: Sendable {
         func malformed(_ line: Int?, _ reason: String) -> VaultError {
             .malformed(file: path, line: line, reason: reason)
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw malformed(nil, "not UTF-8 text") }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard lines.first == "\(magic) \(VaultFormat.version)" else {
-            throw malformed(1, "not a Hearth key file (the first line is not \"\(magic) \(VaultFormat.version)\")")
-        }
-        guard lines.count == 1 + names.count else { throw malformed(min(lines.count, names.count) + 1, "a key file has \(names.count + 1) lines") }
-        var values: [String] = []
-        for (index, name) in names.enumerated() {
-            guard lines[index + 1].hasPrefix("\(name): ") else { throw malformed(index + 2, "expected \"\(name): \"") }
-            values.append(String(lines[index + 1].dropFirst(name.count + 2)))
-        }
+        let values = try VaultTextFile.values(data, file: path, magic: magic, names: names)
         guard VaultHex.isHex(values[0], count: 32) else { throw malformed(2, "the notebook id is not 32 lowercase hex digits") }
         guard let bytes = Data(base64Encoded: values[2]), bytes.count == VaultKey.byteCount else {
             throw malformed(4, "the key is not \(VaultKey.byteCount) bytes in base64")

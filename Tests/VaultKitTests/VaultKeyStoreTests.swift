@@ -138,3 +138,21 @@ struct VaultKeyStoreTests {
         }
     }
 }
+
+extension VaultKeyStoreTests {
+    /// A key file replaced by a link is not followed: the mode checked must be the one of the
+    /// file read, and the key must come from the folder the store was given.
+    @Test func aLinkInPlaceOfTheKeyFileIsRefused() throws {
+        let folder = try VaultFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = VaultKeyStore(folder: folder)
+        try store.save(VaultKey.generate(), remote: "origin")
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("origin.key"), to: folder.appendingPathComponent("elsewhere"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("origin.key").path, withDestinationPath: "elsewhere")
+        let error = VaultFixture.error { () throws(VaultError) in try store.load(remote: "origin") }
+        guard case .keyFile? = error else {
+            Issue.record("expected a key file error, got \(String(describing: error))")
+            return
+        }
+    }
+}

@@ -40,6 +40,8 @@ struct VaultKeyTests {
         let texts = [key.description, key.debugDescription, String(describing: key), String(reflecting: key), "\(key)",
                      dumped, dumpedInArray, String(describing: [key]), String(reflecting: Optional(key)), String(reflecting: Mirror(reflecting: key).children.map(\.value))]
         #expect(key.description == "VaultKey(\(key.keyID))")
+        // Reflection (dump, debuggers, a generic logger) sees the two ids, never the key's storage.
+        #expect(Mirror(reflecting: key).children.map(\.label) == ["notebookID", "keyID"])
         #expect(dumped.contains(key.keyID))
         for text in texts {
             #expect(!text.contains(hex), "\(text)")
