@@ -47,6 +47,7 @@ public struct VaultKeyStore: Sendable {
         try createFolder()
         let target = file(remote: remote)
         let text = "\(Self.magic) \(VaultFormat.version)\nnotebook: \(key.notebookID)\nkey-id: \(key.keyID)\nkey: \(key.bytes.base64EncodedString())\n"
+        // Named after the key file, so that forget(remote:) finds one a crash left behind.
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(VaultHex.random(byteCount: 8)).tmp")
         // O_EXCL: the temp file is new, so its mode is the one given here and nobody else holds it
         // open; the mode is set again in case the umask took bits away (it cannot add any).
@@ -89,12 +90,14 @@ public struct VaultKeyStore: Sendable {
     public func load(remote: String) throws(VaultError) -> VaultKey? {
         let path = file(remote: remote).path
         // O_NOFOLLOW and fstat on the descriptor: the mode checked is that of the file read.
-        let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        // O_NONBLOCK: a FIFO put in the key's place must not hang the open.
+        let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         if descriptor < 0 && errno == ENOENT { return nil }
         guard descriptor >= 0 else { throw Self.failure(URL(fileURLWithPath: path), "cannot be opened") }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw Self.failure(URL(fileURLWithPath: path), "cannot be examined") }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw .keyFile(path: path, reason: "not a regular file") }
         let mode = Int(status.st_mode) & 0o777
         guard mode & 0o077 == 0 else { throw .insecureKeyFile(path: path, mode: mode) }
         var data = Data()
@@ -111,11 +114,26 @@ public struct VaultKeyStore: Sendable {
         return try Self.decode(data, path: path)
     }
 
-    /// Removes the key of `remote`; returns whether there was one.
+    /// Removes the key of `remote`; returns whether there was one. A temp file a crashed
+    /// ``save(_:remote:)`` left behind goes too: it may hold the key.
     @discardableResult public func forget(remote: String) throws(VaultError) -> Bool {
         let target = file(remote: remote)
+        let temporaryPrefix = ".\(target.lastPathComponent)."
+        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { name in
+                // Exactly `.<file>.<16 hex>.tmp`: another remote's temp file (`a.key`'s for `a`) differs.
+                name.hasPrefix(temporaryPrefix) && name.hasSuffix(".tmp")
+                    && VaultHex.isHex(String(name.dropFirst(temporaryPrefix.count).dropLast(4)), count: 16)
+            }
+        for leftover in leftovers {
+            let url = folder.appendingPathComponent(leftover)
+            guard unlink(url.path) == 0 || errno == ENOENT else { throw Self.failure(url, "cannot be removed") }
+        }
         guard unlink(target.path) == 0 else {
-            if errno == ENOENT { return false }
+            if errno == ENOENT {
+                if !leftovers.isEmpty { try syncFolder() }
+                return false
+            }
             throw Self.failure(target, "cannot be removed")
         }
         try syncFolder()

@@ -156,3 +156,33 @@ extension VaultKeyStoreTests {
         }
     }
 }
+
+extension VaultKeyStoreTests {
+    /// A temp file a crashed save left (it holds the key) goes with forget; another remote's stays.
+    @Test func forgetRemovesALeftoverTempFile() throws {
+        let folder = try VaultFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = VaultKeyStore(folder: folder)
+        try store.save(VaultKey.generate(), remote: "a")
+        let leftover = folder.appendingPathComponent(".a.key.0123456789abcdef.tmp")
+        let otherRemotes = folder.appendingPathComponent(".a.key.key.0123456789abcdef.tmp")
+        try Data("x".utf8).write(to: leftover)
+        try Data("x".utf8).write(to: otherRemotes)
+        #expect(try store.forget(remote: "a"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [otherRemotes.lastPathComponent])
+        // With no key left, a leftover still goes.
+        try Data("x".utf8).write(to: leftover)
+        #expect(try store.forget(remote: "a") == false)
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+    }
+
+    /// A FIFO in the key's place is refused at once rather than waited on.
+    @Test func aFIFOInPlaceOfTheKeyFileIsRefused() throws {
+        let folder = try VaultFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(mkfifo(folder.appendingPathComponent("origin.key").path, 0o600) == 0)
+        #expect(throws: VaultError.keyFile(path: folder.appendingPathComponent("origin.key").path, reason: "not a regular file")) {
+            try VaultKeyStore(folder: folder).load(remote: "origin")
+        }
+    }
+}
