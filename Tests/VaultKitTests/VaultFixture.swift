@@ -44,4 +44,10 @@ enum VaultFixture {
             return error
         }
     }
+
+    /// Whether `error` is a ``VaultError/keyFile(path:reason:)``, whatever the system's reason.
+    static func isKeyFileError(_ error: VaultError?) -> Bool {
+        if case .keyFile? = error { return true }
+        return false
+    }
 }

@@ -132,10 +132,7 @@ struct VaultKeyStoreTests {
         let blocked = root.appendingPathComponent("keys")
         try Data("x".utf8).write(to: blocked)
         let error = VaultFixture.error { () throws(VaultError) in try VaultKeyStore(folder: blocked).save(VaultKey.generate(), remote: "origin") }
-        guard case .keyFile? = error else {
-            Issue.record("expected a key file error, got \(String(describing: error))")
-            return
-        }
+        #expect(VaultFixture.isKeyFileError(error), "\(String(describing: error))")
     }
 }
 
@@ -150,10 +147,7 @@ extension VaultKeyStoreTests {
         try FileManager.default.moveItem(at: folder.appendingPathComponent("origin.key"), to: folder.appendingPathComponent("elsewhere"))
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("origin.key").path, withDestinationPath: "elsewhere")
         let error = VaultFixture.error { () throws(VaultError) in try store.load(remote: "origin") }
-        guard case .keyFile? = error else {
-            Issue.record("expected a key file error, got \(String(describing: error))")
-            return
-        }
+        #expect(VaultFixture.isKeyFileError(error), "\(String(describing: error))")
     }
 }
 
