@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "NoteKit", dependencies: ["Yams"], swiftSettings: swiftSettings),
         .target(name: "MergeKit", dependencies: ["NoteKit"], swiftSettings: swiftSettings),
         .target(name: "HistoryKit", dependencies: ["GitKit", "NoteKit", "MergeKit"], swiftSettings: swiftSettings),
-        .target(name: "SyncKit", dependencies: ["GitKit", "NoteKit", "MergeKit", "HistoryKit"], swiftSettings: swiftSettings),
+        .target(name: "SyncKit", dependencies: ["GitKit", "NoteKit", "MergeKit", "HistoryKit", "VaultKit"], swiftSettings: swiftSettings),
         .target(name: "JournalKit", dependencies: ["NoteKit"], swiftSettings: swiftSettings),
         .target(
             name: "VaultKit",

@@ -71,3 +71,13 @@ extension Repository {
         return true
     }
 }
+
+extension Repository {
+    /// Points `HEAD` at `refs/heads/<branch>`, which need not exist yet (HEAD then names an
+    /// unborn branch, as after `git init -b <branch>`).
+    ///
+    /// Calls `git_repository_set_head`.
+    package func pointHead(at branch: String) throws(GitError) {
+        try GitError.check(git_repository_set_head(pointer, "refs/heads/\(branch)"), operation: "point HEAD at \(branch)")
+    }
+}

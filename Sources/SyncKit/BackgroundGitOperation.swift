@@ -14,13 +14,13 @@ final class BackgroundGitOperation: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     /// The operation's error (set by its thread before it signals `finished`), and whether
     /// ``wait()`` has seen `finished` already.
-    private let outcome = Mutex((failure: GitError?.none, waited: false))
+    private let outcome = Mutex((failure: TransportFailure?.none, waited: false))
 
     /// Opens the repository at `root` on a new thread and runs `body` there with `network`.
     /// The marker file at `markerPath` (see ``InterruptedWrite``) is removed as soon as `body`
     /// returns, however it went: only a killed process leaves it.
     init(root: URL, network: NetworkOptions, markerPath: String? = nil,
-         _ body: @escaping (Repository, NetworkOptions) throws(GitError) -> Void) {
+         _ body: @escaping (Repository, NetworkOptions) throws(TransportFailure) -> Void) {
         // Neither is Sendable (the options carry the caller's progress and marker-renewal
         // closures), yet handing them over is safe: `body` captures only values (remote name,
         // refspecs), and until `wait()` returns only the new thread calls either closure, since
@@ -28,8 +28,9 @@ final class BackgroundGitOperation: Sendable {
         nonisolated(unsafe) let network = network
         nonisolated(unsafe) let body = body
         Thread.detachNewThread { [self] in
-            do throws(GitError) {
-                try body(try Repository.open(at: root), network)
+            do throws(TransportFailure) {
+                let repository = try EncryptedRemote.git { () throws(GitError) in try Repository.open(at: root) }
+                try body(repository, network)
             } catch {
                 outcome.withLock { $0.failure = error }
             }
@@ -38,9 +39,9 @@ final class BackgroundGitOperation: Sendable {
         }
     }
 
-    /// Waits for the operation; its libgit2 error, if any.
+    /// Waits for the operation; its failure, if any.
     @discardableResult
-    func wait() -> GitError? {
+    func wait() -> TransportFailure? {
         if !outcome.withLock({ $0.waited }) {
             finished.wait()
             outcome.withLock { $0.waited = true }

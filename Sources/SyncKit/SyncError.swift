@@ -63,6 +63,10 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
     case remoteMaintained(remote: String, lockFile: String, holder: String)
     /// The network failed during fetch or push (or the remote's answer could not be used).
     case network(remote: String, operation: String, underlying: GitFailure)
+    /// An encrypted remote's files failed their checks, or its key is not on this device.
+    case encryptedRemote(remote: String, problem: EncryptedRemoteProblem)
+    /// A remote of that name is already configured.
+    case remoteExists(name: String)
     /// A conflict reference matched nothing, or a resolve choice does not fit the conflict.
     case conflict(reference: String, reason: String)
     /// The conflict `reference` names cannot be settled as asked.
@@ -127,6 +131,8 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
             default:
                 return "cannot \(operation) '\(remote)': \(underlying.message)"
             }
+        case .encryptedRemote(let remote, let problem): return "encrypted remote '\(remote)': \(problem)"
+        case .remoteExists(let name): return "a remote named '\(name)' already exists"
         case .conflict(let reference, let reason): return "\(reference): \(reason)"
         case .unsettled(let reference, let problem): return "\(reference): \(problem)"
         case .unsafePath(let path, let commit, let reason):

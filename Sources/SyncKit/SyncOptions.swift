@@ -16,6 +16,10 @@ public struct SyncOptions {
     /// Called at `during-fetch` and `during-push`, from the thread the fetch or push runs on
     /// (the first fetch and a merge's push run on threads of their own), hence `@Sendable`.
     public var transferCheckpoint: (@Sendable (SyncCheckpoint) -> Void)?
+    /// Supplies the passphrase of the encrypted remote it is given the name of, when the key kept
+    /// on this device does not open it (none kept yet, or the remote was given a new key); nil
+    /// when there is none to give. Called on the thread the fetch runs on, hence `@Sendable`.
+    public var passphrase: (@Sendable (String) -> String?)?
 
     /// Options with defaults: wait 10 s for the lock, try a push 5 times.
     public init(remote: String? = nil, network: SyncNetwork = SyncNetwork(), lockWait: TimeInterval = 10,

@@ -7,8 +7,8 @@ extension Syncer {
     /// Waits for the fetch started before the snapshot; one that found a tracking ref locked by
     /// another program is run again, waiting for it.
     func finishPrefetch(_ prefetch: BackgroundGitOperation, remote: String) throws(SyncError) {
-        guard let error = prefetch.wait() else { return }
-        guard error.isLockContention else { throw SyncError.network(remote: remote, operation: "fetch from", underlying: GitFailure(error)) }
+        guard let failure = prefetch.wait() else { return }
+        guard failure.gitError?.isLockContention == true else { throw failure.syncError(remote: remote, operation: "fetch from") }
         try fetch(remote)
     }
 

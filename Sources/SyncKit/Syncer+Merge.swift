@@ -64,8 +64,8 @@ extension Syncer {
         let marker = pushMarker(remote: remote, remoteRef: remoteRef, commit: commit)
         marker.begin(repository)
         let push = BackgroundGitOperation(root: root, network: network(reaching: .duringPush, renewing: marker),
-                                          markerPath: marker.path(repository)) { repository, network throws(GitError) in
-            try repository.push(remote: remote, refspecs: ["\(Syncer.outgoingReference):\(remoteRef)"], options: network)
+                                          markerPath: marker.path(repository)) { [passphrase = options.passphrase] repository, network throws(TransportFailure) in
+            try Syncer.push(remote, in: repository, localRef: Syncer.outgoingReference, remoteRef: remoteRef, options: network, passphrase: passphrase)
         }
         do throws(SyncError) {
             let kept = try updateWorkingTree(from: localCommit.treeID, to: result.tree)

@@ -28,15 +28,15 @@ extension Syncer {
         var waits = 0
         while true {
             do {
-                try marker.around(repository) { () throws(GitError) in
-                    try repository.fetch(remote: remote, options: network(reaching: .duringFetch, renewing: marker))
+                try marker.around(repository) { () throws(TransportFailure) in
+                    try Self.fetch(remote, in: repository, options: network(reaching: .duringFetch, renewing: marker), passphrase: options.passphrase)
                 }
                 return
-            } catch where error.isLockContention && waits < Self.maxLockWaits {
+            } catch where error.gitError?.isLockContention == true && waits < Self.maxLockWaits {
                 waits += 1
                 Self.backOff(waits)
             } catch {
-                throw SyncError.network(remote: remote, operation: "fetch from", underlying: GitFailure(error))
+                throw error.syncError(remote: remote, operation: "fetch from")
             }
         }
     }
@@ -131,7 +131,8 @@ extension Syncer {
     /// not (the caller tells the user how to fix it on the server). Best effort: a failure to
     /// look is not the sync's failure.
     func remoteHeadResolves(_ remote: String, branch: String, created: Bool) -> Bool {
-        guard let url = try? repository.remote(named: remote)?.url else { return true }
+        // An encrypted remote's carrier is not a notebook that plain git could check out.
+        guard let url = try? repository.remote(named: remote)?.url, EncryptedRemote.carrierURL(of: url) == nil else { return true }
         if let folder = localFolder(of: url) {
             _ = try? Repository.open(at: folder).pointUnbornHead(at: branch)
             return true
@@ -140,14 +141,15 @@ extension Syncer {
         return names.contains("HEAD") || !names.contains("refs/heads/\(branch)")
     }
 
-    /// Pushes the branch and returns libgit2's error, if any (`.rejected` when the remote moved
-    /// since the fetch), for the caller to retry or report.
-    func push(_ remote: String, branchRef: String, remoteRef: String) -> GitError? {
+    /// Pushes the branch and returns its failure, if any (libgit2's `.rejected` when the remote
+    /// moved since the fetch), for the caller to retry or report.
+    func push(_ remote: String, branchRef: String, remoteRef: String) -> TransportFailure? {
         let marker = pushMarker(remote: remote, remoteRef: remoteRef, commit: try? repository.referenceTarget(branchRef))
         marker.begin(repository)
         defer { marker.end(repository) }
         do {
-            try repository.push(remote: remote, refspecs: ["\(branchRef):\(remoteRef)"], options: network(reaching: .duringPush, renewing: marker))
+            try Self.push(remote, in: repository, localRef: branchRef, remoteRef: remoteRef,
+                          options: network(reaching: .duringPush, renewing: marker), passphrase: options.passphrase)
             return nil
         } catch {
             return error

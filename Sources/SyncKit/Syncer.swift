@@ -54,8 +54,8 @@ public final class Syncer {
             let marker = fetchMarker(remote: remote)
             marker.begin(repository)
             return BackgroundGitOperation(root: root, network: network(reaching: .duringFetch, renewing: marker),
-                                          markerPath: marker.path(repository)) { repository, network throws(GitError) in
-                try repository.fetch(remote: remote, options: network)
+                                          markerPath: marker.path(repository)) { [passphrase = options.passphrase] repository, network throws(TransportFailure) in
+                try Syncer.fetch(remote, in: repository, options: network, passphrase: passphrase)
             }
         }
         defer { prefetch?.wait() }
@@ -130,22 +130,25 @@ public final class Syncer {
                 }
             }
             guard needsPush else { break }
-            let failure: GitError?
+            let transportFailure: TransportFailure?
             report.pushAttempts += 1
             if let backgroundPush {
-                failure = backgroundPush.wait()
+                transportFailure = backgroundPush.wait()
                 try? repository.deleteReference(Syncer.outgoingReference)
             } else {
                 reach(.beforePush)
-                failure = push(remote, branchRef: branchRef, remoteRef: remoteRef)
+                transportFailure = push(remote, branchRef: branchRef, remoteRef: remoteRef)
             }
-            guard let failure else {
+            guard let transportFailure else {
                 try recordPushed(branchRef: branchRef, trackingRef: trackingRef)
                 if !remoteHeadResolves(remote, branch: remoteBranch ?? branch, created: incoming == nil) {
                     report.remoteHeadMissing = remoteBranch ?? branch
                 }
                 reach(.afterPush)
                 break
+            }
+            guard case .git(let failure) = transportFailure else {
+                throw transportFailure.syncError(remote: remote, operation: "push to")
             }
             if failure.code == .locked {
                 // Another device is pushing there this moment (or one was stopped mid-way):
@@ -205,8 +208,13 @@ public final class Syncer {
     /// objects took.
     func pushMarker(remote: String, remoteRef: String, commit: ObjectID?) -> InterruptedWrite {
         var locks: [String] = []
-        if let url = try? repository.remote(named: remote)?.url, let folder = localFolder(of: url) {
-            locks.append(folder.appending(path: remoteRef + ".lock").path(percentEncoded: false))
+        if let url = try? repository.remote(named: remote)?.url {
+            if let carrier = EncryptedRemote.carrierURL(of: url) {
+                // An encrypted remote's push moves the carrier's branch, not the notebook's.
+                locks += EncryptedRemote.folderLock(carrierURL: carrier, root: root).map { [$0] } ?? []
+            } else if let folder = localFolder(of: url) {
+                locks.append(folder.appending(path: remoteRef + ".lock").path(percentEncoded: false))
+            }
         }
         return InterruptedWrite(name: InterruptedWrite.push, locks: locks,
                                 folders: [repository.gitDirectory.appending(path: "refs/remotes/\(remote)").path(percentEncoded: false)],

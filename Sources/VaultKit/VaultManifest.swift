@@ -13,14 +13,21 @@ public struct VaultManifest: Sendable, Equatable, Codable {
     public var references: [String: String]
     /// The packs, oldest first.
     public var packs: [VaultPack]
+    /// The carrier's other files (``VaultFormat/keyFile``, ``VaultFormat/readmeFile``) by path, each
+    /// with the SHA-256 of its bytes (``VaultSeal/digest(_:)``): the key envelope is authenticated
+    /// by the passphrase alone, so a device that keeps the key (and so never unwraps it) would
+    /// not notice a changed envelope without this.
+    public var files: [String: String]
 
     /// A manifest.
-    public init(notebookID: String, sequence: UInt64, previous: String?, references: [String: String], packs: [VaultPack]) {
+    public init(notebookID: String, sequence: UInt64, previous: String?, references: [String: String], packs: [VaultPack],
+                files: [String: String] = [:]) {
         self.notebookID = notebookID
         self.sequence = sequence
         self.previous = previous
         self.references = references
         self.packs = packs
+        self.files = files
     }
 
     /// Why an opened manifest cannot be used, or nil. It is authentic, so only a faulty writer
@@ -41,6 +48,9 @@ public struct VaultManifest: Sendable, Equatable, Codable {
         for (reference, commit) in references {
             guard reference.hasPrefix("refs/") else { return "reference \(reference) is not under refs/" }
             guard Self.isCommitID(commit) else { return "reference \(reference) points to \(commit), not a commit id" }
+        }
+        for (path, digest) in files where !VaultHex.isHex(digest, count: 64) {
+            return "file \(path)'s SHA-256 is not 64 lowercase hex digits"
         }
         var names: Set<String> = []
         for pack in packs {

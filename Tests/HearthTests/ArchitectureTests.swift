@@ -165,6 +165,7 @@ struct ArchitectureTests {
             ("Syncer+Snapshot.swift", #"message: "hearth sync: snapshot""#),
             ("Syncer+Merge.swift", #"message: "hearth sync: "#),
             ("Syncer+Remote.swift", #"message: "hearth sync: push""#),
+            ("EncryptedRemote.swift", #"message: "hearth sync: fetch""#),
             ("Syncer+Artefacts.swift", #"message: "hearth check --fix: remove editor artefacts""#),
             ("SyncLock.swift", #"return "another hearth sync""#),
             ("SyncLock.swift", #""another hearth sync" : "hearth sync (\(text))""#),

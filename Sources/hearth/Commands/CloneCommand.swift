@@ -40,7 +40,8 @@ struct CloneCommand: ParsableCommand {
         let source = RemoteAddress.resolved(url, from: base)
         let reporter = TransferReporter(quiet: quiet)
         let network = SyncNetwork(progress: reporter.report, timeout: try timeout.seconds(notebook: nil), acceptNewHostKeys: acceptNewHost)
-        let outcome = try NotebookClone.clone(from: source, to: target, device: device, network: network)
+        let outcome = try NotebookClone.clone(from: source, to: target, device: device, network: network,
+                                              passphrase: { RemotePassphrase.whenNeeded(Remote.redacted(source)) })
         reporter.finish()
         let contents = outcome.entryCount == 0 && outcome.isEmptyRemote
             ? "an empty remote, so a new notebook: add entries and hearth sync"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GitKit
 import NoteKit
+import SyncKit
 
 /// `hearth remote list [-v] [--json]`.
 struct RemoteListCommand: ParsableCommand {
@@ -17,12 +18,23 @@ struct RemoteListCommand: ParsableCommand {
     func run() throws {
         let notebook = try global.notebook()
         let remotes = try Repository.open(at: notebook.root).remotes()
+        // An encrypted remote shows the URL of the repository that carries its ciphertext.
+        let shown = remotes.map { remote in
+            let carrier = EncryptedRemotes.carrierURL(ofRemoteURL: remote.url)
+            return (name: remote.name, url: Remote.redacted(carrier ?? remote.url), encrypted: carrier != nil,
+                    keyKept: carrier != nil && EncryptedRemotes.hasKey(root: notebook.root, name: remote.name))
+        }
         if json {
-            JSONOutput.write(rows: remotes) { .object([("name", .string($0.name)), ("url", .string($0.displayURL))]) }
+            JSONOutput.write(rows: shown) { remote in
+                var fields: [(String, JSONValue)] = [("name", .string(remote.name)), ("url", .string(remote.url)), ("encrypted", .bool(remote.encrypted))]
+                if remote.encrypted { fields.append(("key_on_this_device", .bool(remote.keyKept))) }
+                return .object(fields)
+            }
             return
         }
-        for remote in remotes {
-            Terminal.standardOutput.write(verbose ? "\(remote.name)\t\(remote.displayURL)\n" : "\(remote.name)\n")
+        for remote in shown {
+            let note = remote.encrypted ? "\t(encrypted" + (remote.keyKept ? ")" : "; no key on this device)") : ""
+            Terminal.standardOutput.write(verbose ? "\(remote.name)\t\(remote.url)\(note)\n" : "\(remote.name)\n")
         }
     }
 }

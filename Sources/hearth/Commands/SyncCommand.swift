@@ -48,6 +48,7 @@ struct SyncCommand: ParsableCommand {
         let hook = SyncCheckpointHook.fromEnvironment()
         options.checkpoint = hook
         options.transferCheckpoint = hook
+        options.passphrase = RemotePassphrase.whenNeeded
         let syncer: Syncer
         var report: SyncReport
         do {

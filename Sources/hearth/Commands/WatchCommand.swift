@@ -76,6 +76,7 @@ struct WatchCommand: ParsableCommand {
         let hook = WatchCommand.checkpointHook()
         syncOptions.checkpoint = hook
         syncOptions.transferCheckpoint = hook
+        syncOptions.passphrase = RemotePassphrase.whenNeeded
         let options = WatchOptions(quiet: quiet, interval: interval, forcePolling: poll, restartAfterGrowth: Int(restartAfter * 1_048_576))
         let verbose = verbose
         let stopHint = Self.stopHint(stopSignals.signals)

@@ -57,11 +57,41 @@ extension SyncError: ReportableError {
             }
         case .unsettled(_, let problem):
             return description + Self.advice(for: problem)
+        case .encryptedRemote(let remote, let problem):
+            return description + Self.advice(for: problem, remote: remote)
+        case .remoteExists:
+            return "\(self); see hearth remote -v"
         case .unsafePath:
             return "\(self). The commit was made with another tool; remove that path from the remote's branch with git (a new commit deleting it), "
                 + "then run hearth sync again"
         case .io, .locked, .unknownRemote, .conflict:
             return description
+        }
+    }
+
+    /// What to do about an encrypted remote's problem.
+    private static func advice(for problem: EncryptedRemoteProblem, remote: String) -> String {
+        switch problem {
+        case .vault(.wrongPassphrase):
+            return "; nothing was changed. Check the passphrase ($HEARTH_PASSPHRASE is used instead of asking when it is set)"
+        case .vault(.emptyPassphrase):
+            return "; choose one that is not empty"
+        case .vault(.rolledBack), .vault(.forked), .vault(.brokenChain):
+            return ". The host served an older or a different state of the notebook than this device has already seen; nothing from it was used "
+                + "and this notebook is unchanged. Sync again later; if it persists, the host is not keeping what devices push"
+        case .vault(.keyFile), .vault(.insecureKeyFile):
+            return ". Remove the key with hearth remote forget-key \(remote); the next hearth sync asks for the passphrase"
+        case .vault, .missingFile:
+            return ". Nothing from the remote was used and this notebook is unchanged: something other than hearth changed the remote's files. "
+                + "Restore the remote from a backup, or move the notebook to a new remote (hearth remote add NAME URL --encrypt)"
+        case .passphraseNeeded:
+            return ": run hearth sync at a terminal to be asked for it, or set HEARTH_PASSPHRASE"
+        case .notEncrypted:
+            return ". If it was emptied, remove it (git remote remove \(remote)) and add it again with hearth remote add \(remote) URL --encrypt"
+        case .holdsPlainRepository:
+            return "; give an empty repository (git init --bare) or one that already holds this notebook encrypted"
+        case .state:
+            return ". Check the permissions of .git/hearth"
         }
     }
 

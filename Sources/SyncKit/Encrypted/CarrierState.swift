@@ -1,0 +1,16 @@
+import Foundation
+internal import GitKit
+import VaultKit
+
+/// One state of an encrypted remote's carrier, checked: the commit, the key that opened it, and
+/// its manifest with the digest that the next manifest names as its previous one.
+struct CarrierState {
+    /// The carrier commit.
+    var commit: ObjectID
+    /// The notebook key that opened it.
+    var key: VaultKey
+    /// Its manifest, opened and authenticated.
+    var manifest: VaultManifest
+    /// The digest of its sealed manifest.
+    var digest: String
+}

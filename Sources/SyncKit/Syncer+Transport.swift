@@ -1,0 +1,33 @@
+import Foundation
+internal import GitKit
+
+extension Syncer {
+    /// Fetches `remote` through `repository` (a handle of this notebook's, perhaps another
+    /// thread's), plain or encrypted.
+    static func fetch(_ remote: String, in repository: Repository, options: NetworkOptions,
+                      passphrase: (@Sendable (String) -> String?)?) throws(TransportFailure) {
+        if let encrypted = EncryptedRemote(repository: repository, name: remote, passphrase: passphrase) {
+            try encrypted.fetch(options: options)
+        } else {
+            try EncryptedRemote.git { () throws(GitError) in try repository.fetch(remote: remote, options: options) }
+        }
+    }
+
+    /// Pushes the commit at `localRef` to `remoteRef` on `remote` through `repository`, plain or
+    /// encrypted.
+    static func push(_ remote: String, in repository: Repository, localRef: String, remoteRef: String, options: NetworkOptions,
+                     passphrase: (@Sendable (String) -> String?)?) throws(TransportFailure) {
+        if let encrypted = EncryptedRemote(repository: repository, name: remote, passphrase: passphrase) {
+            try encrypted.push(localRef: localRef, remoteRef: remoteRef, options: options)
+        } else {
+            try EncryptedRemote.git { () throws(GitError) in
+                try repository.push(remote: remote, refspecs: ["\(localRef):\(remoteRef)"], options: options)
+            }
+        }
+    }
+
+    /// Whether `remote` is an encrypted remote.
+    func isEncrypted(_ remote: String) -> Bool {
+        (try? repository.remote(named: remote)?.url).flatMap { EncryptedRemote.carrierURL(of: $0) } != nil
+    }
+}
