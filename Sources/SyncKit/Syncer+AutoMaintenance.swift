@@ -68,7 +68,9 @@ extension Syncer {
     /// The bare repository of a remote given as a folder; nil for a network remote or one that
     /// cannot be opened (the sync's push would have said why).
     private func folderRemote(_ remote: String) -> Repository? {
-        guard let url = try? repository.remote(named: remote)?.url, let folder = localFolder(of: url),
+        // An encrypted remote's carrier in a folder is a bare repository like any other.
+        guard let configured = try? repository.remote(named: remote)?.url,
+              let folder = localFolder(of: EncryptedRemote.carrierURL(of: configured) ?? configured),
               let opened = try? Repository.open(at: folder), opened.isBare else { return nil }
         return opened
     }

@@ -60,7 +60,7 @@ extension Syncer {
     func waitOutRemoteLock(_ failure: GitError, remote: String, waits: inout Int) throws(SyncError) {
         waits += 1
         let lock = failure.lockFile
-        let isFolder = (try? repository.remote(named: remote)?.url).flatMap { localFolder(of: $0) } != nil
+        let isFolder = (try? repository.remote(named: remote)?.url).flatMap { localFolder(of: EncryptedRemote.carrierURL(of: $0) ?? $0) } != nil
         if isFolder, let lock {
             // Left behind means: watched unchanged here that long, or dated that old and watched
             // unchanged for a while. The date alone is not enough: a file server's clock may run
