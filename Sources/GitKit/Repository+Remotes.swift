@@ -19,7 +19,7 @@ extension Repository {
 
     /// The remote called `name`, or nil when none is configured.
     ///
-    /// Calls `git_remote_lookup` and `git_remote_url`.
+    /// Calls `git_remote_lookup`, `git_remote_url` and `git_remote_pushurl`.
     /// - Throws: `GitError` with `.invalidSpec` for a name git does not allow.
     public func remote(named name: String) throws(GitError) -> Remote? {
         var remote: OpaquePointer?
@@ -27,7 +27,8 @@ extension Repository {
         if result == GitError.Code.notFound.rawValue { return nil }
         guard result == 0, let remote else { throw GitError.last(result, operation: "look up remote '\(name)'") }
         defer { git_remote_free(remote) }
-        return Remote(name: name, url: git_remote_url(remote).map { String(cString: $0) } ?? "")
+        return Remote(name: name, url: git_remote_url(remote).map { String(cString: $0) } ?? "",
+                      pushURL: git_remote_pushurl(remote).map { String(cString: $0) })
     }
 
     /// Configures a new remote with git's default fetch refspec

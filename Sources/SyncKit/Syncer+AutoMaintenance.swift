@@ -65,10 +65,11 @@ extension Syncer {
         repository.gitDirectory.appending(path: "hearth/maintenance.log")
     }
 
-    /// The bare repository of a remote given as a folder; nil for a network remote or one that
-    /// cannot be opened (the sync's push would have said why).
+    /// The bare repository of a remote that a push reaches as a folder (its push URL when one is
+    /// configured, as the push itself chooses); nil for a network remote or one that cannot be
+    /// opened (the sync's push would have said why).
     private func folderRemote(_ remote: String) -> Repository? {
-        guard let url = try? repository.remote(named: remote)?.url, let folder = localFolder(of: url),
+        guard let url = try? repository.remote(named: remote)?.pushDestination, let folder = localFolder(of: url),
               let opened = try? Repository.open(at: folder), opened.isBare else { return nil }
         return opened
     }
