@@ -18,8 +18,9 @@ struct LooseObject: Equatable {
     }
 
     /// How many loose objects `objectsFolder` holds (from the fan-out folders' listings alone)
-    /// and, with `sizing`, their files' bytes (one `stat` each; 0 without), in one walk. An object whose file is gone
-    /// by the time it is sized (another process pruned it) is counted but not sized.
+    /// and, with `sizing`, their files' bytes (one `stat` each; 0 without), in one walk. An
+    /// object whose file is gone by the time it is sized (another process pruned it) is counted
+    /// but not sized.
     static func census(in objectsFolder: String, sizing: Bool) -> (count: Int, bytes: Int64) {
         var count = 0
         var bytes: Int64 = 0
