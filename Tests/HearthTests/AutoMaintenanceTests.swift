@@ -91,10 +91,10 @@ import Testing
 
     /// A notebook and its folder remote after four syncs that only sent: the remote holds a
     /// pack a sync, the notebook none (its own objects stay loose). `form` is how the remote
-    /// was added.
+    /// was added; given as a URL, its folder's name has a space (`remote%20folder.git`).
     static func sendingNotebook(_ form: FolderRemoteForm = .path) throws -> (TemporaryNotebook, URL) {
         let notebook = try TemporaryNotebook(initialized: true)
-        let remote = notebook.base.appendingPathComponent("remote.git")
+        let remote = notebook.base.appendingPathComponent(form == .fileURL ? "remote folder.git" : "remote.git")
         try notebook.git("init", "-q", "--bare", "--initial-branch=main", remote.path).requireSuccess()
         try notebook.hearth("remote", "add", "origin", form.address(of: remote)).requireSuccess()
         for number in 1...4 {
