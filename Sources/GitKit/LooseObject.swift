@@ -10,26 +10,37 @@ struct LooseObject: Equatable {
     /// freshened (git and libgit2 touch the file when they write an object that exists).
     var modified: Int64
 
-    /// How many loose objects `objectsFolder` holds, from the fan-out folders' listings alone
-    /// (no file is opened or stat'ed).
-    static func count(in objectsFolder: String) -> Int {
-        fanouts.reduce(0) { total, fanout in
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: objectsFolder + "/" + fanout)) ?? []
-            return total + names.filter { $0.utf8.count == 38 && ObjectID(hex: fanout + $0) != nil }.count
-        }
-    }
-
     /// The bytes of `objectsFolder`'s loose object files: about what they take in a pack without
     /// deltas (each is compressed on its own), so a roll-up leaves that many bytes beside the big
     /// pack. One `stat` per object.
     static func bytes(in objectsFolder: String) -> Int64 {
-        fanouts.reduce(0) { total, fanout in
+        census(in: objectsFolder, sizing: true).bytes
+    }
+
+    /// How many loose objects `objectsFolder` holds (from the fan-out folders' listings alone)
+    /// and, with `sizing`, their files' bytes (one `stat` each; 0 without), in one walk. An
+    /// object whose file is gone by the time it is sized (another process pruned it) is counted
+    /// but not sized.
+    static func census(in objectsFolder: String, sizing: Bool) -> (count: Int, bytes: Int64) {
+        var count = 0
+        var bytes: Int64 = 0
+        walk(objectsFolder) { _, path in
+            count += 1
+            if sizing, let stat = FileStat.of(path) { bytes += Int64(stat.size) }
+        }
+        return (count, bytes)
+    }
+
+    /// Calls `body` with the name and path of every file under `objectsFolder` named by 38 hex
+    /// digits in a folder named by two: the one walk of the fan-out folders that counting,
+    /// sizing and listing share. Temporary files (`tmp_obj_*`, libgit2's) have other names.
+    private static func walk(_ objectsFolder: String, _ body: (ObjectID, String) -> Void) {
+        for fanout in fanouts {
             let folder = objectsFolder + "/" + fanout
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            return names.reduce(total) { sum, name in
-                guard name.utf8.count == 38, ObjectID(hex: fanout + name) != nil,
-                      let stat = FileStat.of(folder + "/" + name) else { return sum }
-                return sum + Int64(stat.size)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            for name in names where name.utf8.count == 38 {
+                guard let id = ObjectID(hex: fanout + name) else { continue }
+                body(id, folder + "/" + name)
             }
         }
     }
@@ -40,19 +51,13 @@ struct LooseObject: Equatable {
         return digits.flatMap { high in digits.map { String([high, $0]) } }
     }()
 
-    /// The loose objects under `objectsFolder`: every file named by 38 hex digits in a folder
-    /// named by two. Temporary files (`tmp_obj_*`, libgit2's) have other names and are left out.
+    /// The loose objects under `objectsFolder`, each with its file's modification time (one
+    /// `stat` each); a file gone before it is stat'ed (another process pruned it) is left out.
     static func list(in objectsFolder: String) -> [LooseObject] {
         var objects: [LooseObject] = []
-        for fanout in fanouts {
-            let folder = objectsFolder + "/" + fanout
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            for name in names where name.utf8.count == 38 {
-                guard let id = ObjectID(hex: fanout + name) else { continue }
-                let path = folder + "/" + name
-                guard let stat = FileStat.of(path) else { continue }
-                objects.append(LooseObject(id: id, path: path, modified: stat.mtime.seconds))
-            }
+        walk(objectsFolder) { id, path in
+            guard let stat = FileStat.of(path) else { return }
+            objects.append(LooseObject(id: id, path: path, modified: stat.mtime.seconds))
         }
         return objects
     }

@@ -59,3 +59,30 @@ extension Repository {
         return Signature(name: fallbackName, email: fallbackEmail, date: Date())
     }
 }
+
+extension Repository {
+    /// Every configuration entry as git sees it for this repository, level by level (system,
+    /// global, local, ...), each as `(name, value)` with git's normalised name (section and key
+    /// in lower case, a subsection as written).
+    ///
+    /// Calls `git_repository_config_snapshot` and `git_config_iterator_new`: a plain walk of the
+    /// entries, where `git_config_foreach_match` and libgit2's own remote listing match a regular
+    /// expression against each name, which in libgit2 1.5.1 leaks a PCRE2 match block per entry
+    /// that does not match.
+    func configEntries() throws(GitError) -> [(name: String, value: String)] {
+        var snapshot: OpaquePointer?
+        let opened = git_repository_config_snapshot(&snapshot, pointer)
+        guard opened == 0, let snapshot else { throw GitError.last(opened, operation: "read config") }
+        defer { git_config_free(snapshot) }
+        var iterator: OpaquePointer?
+        let started = git_config_iterator_new(&iterator, snapshot)
+        guard started == 0, let iterator else { throw GitError.last(started, operation: "read config") }
+        defer { git_config_iterator_free(iterator) }
+        var entries: [(name: String, value: String)] = []
+        var entry: UnsafeMutablePointer<git_config_entry>?
+        while git_config_next(&entry, iterator) == 0, let current = entry?.pointee {
+            entries.append((current.name.map { String(cString: $0) } ?? "", current.value.map { String(cString: $0) } ?? ""))
+        }
+        return entries
+    }
+}

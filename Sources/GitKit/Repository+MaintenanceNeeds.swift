@@ -18,13 +18,12 @@ extension Repository {
         let objects = gitDirectory.appending(path: "objects").path(percentEncoded: false)
         let all = try PackFile.list(in: objects + "/pack")
         let packs = all.filter { !$0.isKept }
-        let loose = LooseObject.count(in: objects)
+        // Sizing the loose files costs a stat each: only worth it when the big pack is big enough
+        // for the share rule to apply. Counted and sized in one walk of the fan-out folders.
+        let sized = packs.contains { !$0.isCruft && $0.bytes >= policy.fullRepackMinimumBytes }
+        let (loose, looseBytes) = LooseObject.census(in: objects, sizing: sized)
         let candidates = packs.filter { !$0.isCruft }.map { $0.objectCount() ?? 0 }
         let plan = GeometricRollUp(counts: candidates, loose: loose, factor: policy.geometricFactor)
-        // Sizing the loose files costs a stat each: only worth it when the big pack is big enough
-        // for the share rule to apply.
-        let sized = packs.contains { !$0.isCruft && $0.bytes >= policy.fullRepackMinimumBytes }
-        let looseBytes = sized && loose > 0 ? LooseObject.bytes(in: objects) : 0
         let outgrown = PackFile.outgrowBiggest(packs, looseBytes: looseBytes, policy: policy)
         // Loose objects that tip the share are folded by the roll-up itself (their pack holds
         // deltas between them): the work stays cheap unless the packs alone outgrow the biggest.

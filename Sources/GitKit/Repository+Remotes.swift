@@ -4,14 +4,19 @@ import Foundation
 extension Repository {
     /// The configured remotes, sorted by name.
     ///
-    /// Calls `git_remote_list`, then `remote(named:)` for each.
+    /// Lists the names as `git_remote_list` does (every `remote.<name>.url` and
+    /// `remote.<name>.pushurl` entry), from a plain walk of the configuration (its regular
+    /// expression leaks in libgit2 1.5.1: see ``configEntries()``), then `remote(named:)` for each.
     public func remotes() throws(GitError) -> [Remote] {
-        var names = git_strarray()
-        try GitError.check(git_remote_list(&names, pointer), operation: "list remotes")
-        defer { git_strarray_dispose(&names) }
+        let entries = try configEntries()
+        var names = Set<String>()
+        for entry in entries where entry.name.hasPrefix("remote.") {
+            for suffix in [".url", ".pushurl"] where entry.name.hasSuffix(suffix) && entry.name.count > "remote.".count + suffix.count {
+                names.insert(String(entry.name.dropFirst("remote.".count).dropLast(suffix.count)))
+            }
+        }
         var remotes: [Remote] = []
-        for index in 0..<names.count {
-            guard let name = names.strings[index].map({ String(cString: $0) }) else { continue }
+        for name in names {
             if let remote = try remote(named: name) { remotes.append(remote) }
         }
         return remotes.sorted { $0.name < $1.name }
@@ -19,15 +24,17 @@ extension Repository {
 
     /// The remote called `name`, or nil when none is configured.
     ///
-    /// Calls `git_remote_lookup` and `git_remote_url`.
+    /// Calls `git_remote_lookup` (once a configuration: see ``RemoteLookups``), `git_remote_url`
+    /// and `git_remote_pushurl`.
     /// - Throws: `GitError` with `.invalidSpec` for a name git does not allow.
     public func remote(named name: String) throws(GitError) -> Remote? {
         var remote: OpaquePointer?
-        let result = git_remote_lookup(&remote, pointer, name)
+        let result = remoteLookups.lookup(&remote, self, name)
         if result == GitError.Code.notFound.rawValue { return nil }
         guard result == 0, let remote else { throw GitError.last(result, operation: "look up remote '\(name)'") }
         defer { git_remote_free(remote) }
-        return Remote(name: name, url: git_remote_url(remote).map { String(cString: $0) } ?? "")
+        return Remote(name: name, url: git_remote_url(remote).map { String(cString: $0) } ?? "",
+                      pushURL: git_remote_pushurl(remote).map { String(cString: $0) })
     }
 
     /// Configures a new remote with git's default fetch refspec
@@ -58,7 +65,7 @@ extension Repository {
         _ = git_remote_name_is_valid(&valid, nameOrURL)
         var result = GitError.Code.notFound.rawValue
         if valid != 0 {
-            result = git_remote_lookup(&remote, pointer, nameOrURL)
+            result = remoteLookups.lookup(&remote, self, nameOrURL)
             if result != 0, result != GitError.Code.notFound.rawValue {
                 throw GitError.last(result, operation: operation)
             }

@@ -9,12 +9,15 @@ import Foundation
 public final class Repository {
     /// The owned `git_repository *`, freed in `deinit`.
     let pointer: OpaquePointer
+    /// The remotes looked up through this handle (see ``RemoteLookups``).
+    let remoteLookups = RemoteLookups()
 
     init(owning pointer: OpaquePointer) {
         self.pointer = pointer
     }
 
     deinit {
+        remoteLookups.removeAll()
         git_repository_free(pointer)
     }
 

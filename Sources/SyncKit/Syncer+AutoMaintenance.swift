@@ -65,12 +65,11 @@ extension Syncer {
         repository.gitDirectory.appending(path: "hearth/maintenance.log")
     }
 
-    /// The bare repository of a remote given as a folder; nil for a network remote or one that
-    /// cannot be opened (the sync's push would have said why).
+    /// The bare repository of a remote that a push reaches as a folder (its push URL when one is
+    /// configured, as the push itself chooses); nil for a network remote or one that cannot be
+    /// opened (the sync's push would have said why).
     private func folderRemote(_ remote: String) -> Repository? {
-        // An encrypted remote's carrier in a folder is a bare repository like any other.
-        guard let configured = try? repository.remote(named: remote)?.url,
-              let folder = localFolder(of: EncryptedRemote.carrierURL(of: configured) ?? configured),
+        guard let folder = pushFolder(of: remote),
               let opened = try? Repository.open(at: folder), opened.isBare else { return nil }
         return opened
     }

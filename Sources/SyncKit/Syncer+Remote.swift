@@ -60,7 +60,7 @@ extension Syncer {
     func waitOutRemoteLock(_ failure: GitError, remote: String, waits: inout Int) throws(SyncError) {
         waits += 1
         let lock = failure.lockFile
-        let isFolder = (try? repository.remote(named: remote)?.url).flatMap { localFolder(of: EncryptedRemote.carrierURL(of: $0) ?? $0) } != nil
+        let isFolder = pushFolder(of: remote) != nil
         if isFolder, let lock {
             // Left behind means: watched unchanged here that long, or dated that old and watched
             // unchanged for a while. The date alone is not enough: a file server's clock may run
@@ -132,8 +132,8 @@ extension Syncer {
     /// look is not the sync's failure.
     func remoteHeadResolves(_ remote: String, branch: String, created: Bool) -> Bool {
         // An encrypted remote's carrier is not a notebook that plain git could check out.
-        guard let url = try? repository.remote(named: remote)?.url, EncryptedRemote.carrierURL(of: url) == nil else { return true }
-        if let folder = localFolder(of: url) {
+        guard !isEncrypted(remote) else { return true }
+        if let folder = pushFolder(of: remote) {
             _ = try? Repository.open(at: folder).pointUnbornHead(at: branch)
             return true
         }

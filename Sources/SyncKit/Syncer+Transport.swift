@@ -26,6 +26,13 @@ extension Syncer {
         }
     }
 
+    /// The folder on this machine that a push to `remote` writes: the push URL's (`pushurl`, or the
+    /// URL), or for an encrypted remote its carrier's; nil for a network remote.
+    func pushFolder(of remote: String) -> URL? {
+        guard let configured = try? repository.remote(named: remote) else { return nil }
+        return localFolder(of: EncryptedRemote.carrierURL(of: configured.url) ?? configured.pushDestination)
+    }
+
     /// Whether `remote` is an encrypted remote.
     func isEncrypted(_ remote: String) -> Bool {
         (try? repository.remote(named: remote)?.url).flatMap { EncryptedRemote.carrierURL(of: $0) } != nil

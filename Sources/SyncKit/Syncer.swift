@@ -3,6 +3,7 @@ internal import GitKit
 import HistoryKit
 import MergeKit
 import NoteKit
+import VaultKit
 
 /// `hearth sync`: lock, snapshot, fetch, merge, safe checkout, push with bounded retry, as
 /// architecture.md describes. Its repository handle is used from the calling thread only; the
@@ -208,13 +209,10 @@ public final class Syncer {
     /// objects took.
     func pushMarker(remote: String, remoteRef: String, commit: ObjectID?) -> InterruptedWrite {
         var locks: [String] = []
-        if let url = try? repository.remote(named: remote)?.url {
-            if let carrier = EncryptedRemote.carrierURL(of: url) {
-                // An encrypted remote's push moves the carrier's branch, not the notebook's.
-                locks += EncryptedRemote.folderLock(carrierURL: carrier, root: root).map { [$0] } ?? []
-            } else if let folder = localFolder(of: url) {
-                locks.append(folder.appending(path: remoteRef + ".lock").path(percentEncoded: false))
-            }
+        if let folder = pushFolder(of: remote) {
+            // An encrypted remote's push moves the carrier's branch, not the notebook's.
+            let branch = isEncrypted(remote) ? VaultFormat.branch : remoteRef
+            locks.append(folder.appending(path: branch + ".lock").path(percentEncoded: false))
         }
         return InterruptedWrite(name: InterruptedWrite.push, locks: locks,
                                 folders: [repository.gitDirectory.appending(path: "refs/remotes/\(remote)").path(percentEncoded: false)],

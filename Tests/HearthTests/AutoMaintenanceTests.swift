@@ -73,13 +73,30 @@ import Testing
         }
     }
 
+    /// How a folder remote is given to `hearth remote add`: a plain path or a `file://` URL.
+    /// Both are maintained alike, under the remote's own lock.
+    enum FolderRemoteForm: String, CaseIterable, CustomTestStringConvertible, Sendable {
+        case path, fileURL
+
+        /// What `hearth remote add` and `git clone` are given for the folder `remote`.
+        func address(of remote: URL) -> String {
+            switch self {
+            case .path: remote.path
+            case .fileURL: URL(fileURLWithPath: remote.path).absoluteString
+            }
+        }
+
+        var testDescription: String { rawValue }
+    }
+
     /// A notebook and its folder remote after four syncs that only sent: the remote holds a
-    /// pack a sync, the notebook none (its own objects stay loose).
-    static func sendingNotebook() throws -> (TemporaryNotebook, URL) {
+    /// pack a sync, the notebook none (its own objects stay loose). `form` is how the remote
+    /// was added; given as a URL, its folder's name has a space (`remote%20folder.git`).
+    static func sendingNotebook(_ form: FolderRemoteForm = .path) throws -> (TemporaryNotebook, URL) {
         let notebook = try TemporaryNotebook(initialized: true)
-        let remote = notebook.base.appendingPathComponent("remote.git")
+        let remote = notebook.base.appendingPathComponent(form == .fileURL ? "remote folder.git" : "remote.git")
         try notebook.git("init", "-q", "--bare", "--initial-branch=main", remote.path).requireSuccess()
-        try notebook.hearth("remote", "add", "origin", remote.path).requireSuccess()
+        try notebook.hearth("remote", "add", "origin", form.address(of: remote)).requireSuccess()
         for number in 1...4 {
             try notebook.write("notes/n\(number).md", "note \(number)\n")
             try notebook.hearth("sync", "--quiet").requireSuccess()
@@ -248,8 +265,20 @@ import Testing
         #expect(Self.waitUntil { !FileManager.default.fileExists(atPath: folder) }, "\(logText())")
     }
 
-    @Test func aMaintenanceKilledWhileHoldingTheFolderRemoteLeavesNothingTheNextSyncCannotClear() throws {
-        let (notebook, remote) = try Self.sendingNotebook()
+    /// A plain `git clone` of the folder remote, given as `form` says, checks out the notebook
+    /// with `path` holding `text`: what maintenance left there is a repository git reads whole.
+    static func expectClones(_ notebook: TemporaryNotebook, _ remote: URL, _ form: FolderRemoteForm, showing path: String,
+                             _ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let clone = notebook.base.appendingPathComponent("git-clone-\(UUID().uuidString)")
+        let cloned = try notebook.git("clone", "-q", form.address(of: remote), clone.path)
+        #expect(cloned.status == 0, "\(cloned)", sourceLocation: sourceLocation)
+        let checkedOut = try? String(contentsOf: clone.appendingPathComponent(path), encoding: .utf8)
+        #expect(checkedOut == text, "\(cloned)", sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: FolderRemoteForm.allCases)
+    func aMaintenanceKilledWhileHoldingTheFolderRemoteLeavesNothingTheNextSyncCannotClear(_ form: FolderRemoteForm) throws {
+        let (notebook, remote) = try Self.sendingNotebook(form)
         try #require(try Self.packs(notebook, remote) == 4)
         try notebook.git("config", "hearth.maintenance.packLimit", "2").requireSuccess()
         try notebook.git("config", "hearth.maintenance.auto", "foreground").requireSuccess()
@@ -263,9 +292,11 @@ import Testing
         let next = try notebook.hearth("sync", "--json")
         #expect(next.status == 0, "\(next)")
         #expect(!FileManager.default.fileExists(atPath: lock.path))
+        #expect(try Self.actions(next).remote == "done", "\(next)")
         #expect(try Self.packs(notebook, remote) <= 2)
         try Self.expectClean(notebook, remote)
         #expect(try notebook.git(in: remote, "show", "main:notes/n6.md").stdout == "note 6\n")
+        try Self.expectClones(notebook, remote, form, showing: "notes/n6.md", "note 6\n")
     }
 
     @Test func watchRunsWhatItsSyncDeferredWhenIdleInItsOwnProcessAndLogsIt() throws {
@@ -295,12 +326,13 @@ import Testing
         #expect(watch.stop() == 0, "\(watch.log)")
     }
 
-    @Test func aFolderRemoteIsMaintainedUnderItsBranchLockAndAPushMeanwhileWaitsForIt() throws {
-        let (notebook, remote) = try Self.sendingNotebook()
+    @Test(arguments: FolderRemoteForm.allCases)
+    func aFolderRemoteIsMaintainedUnderItsBranchLockAndAPushMeanwhileWaitsForIt(_ form: FolderRemoteForm) throws {
+        let (notebook, remote) = try Self.sendingNotebook(form)
         let desk = notebook.base.appendingPathComponent("desk")
-        try notebook.hearth("clone", remote.path, desk.path, "--device", "desk", in: notebook.base).requireSuccess()
+        try notebook.hearth("clone", form.address(of: remote), desk.path, "--device", "desk", in: notebook.base).requireSuccess()
         let gitDesk = notebook.base.appendingPathComponent("git-desk")
-        try notebook.git("clone", "-q", remote.path, gitDesk.path).requireSuccess()
+        try notebook.git("clone", "-q", form.address(of: remote), gitDesk.path).requireSuccess()
         try notebook.git("config", "hearth.maintenance.packLimit", "2").requireSuccess()
         try notebook.git("config", "hearth.maintenance.auto", "background").requireSuccess()
         let go = notebook.base.appendingPathComponent("go")
@@ -341,5 +373,36 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: remote.appendingPathComponent("refs/heads/main.lock").path))
         #expect(try Self.packs(notebook, remote) <= 3, "\(logText())")
         try Self.expectClean(notebook, remote)
+        try Self.expectClones(notebook, remote, form, showing: "notes/desk.md", "from the desk\n")
+    }
+
+    /// A remote that fetches from one folder and pushes to another (`remote.origin.pushurl`):
+    /// the folder the pushes fill is the one maintained, under its lock, and the lock is gone after.
+    @Test func aFolderRemoteWithAPushURLIsMaintainedWherePushesGo() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        let fetched = notebook.base.appendingPathComponent("fetched.git")
+        let pushed = notebook.base.appendingPathComponent("pushed.git")
+        for folder in [fetched, pushed] {
+            try notebook.git("init", "-q", "--bare", "--initial-branch=main", folder.path).requireSuccess()
+        }
+        try notebook.hearth("remote", "add", "origin", fetched.path).requireSuccess()
+        try notebook.git("config", "remote.origin.pushurl", FolderRemoteForm.fileURL.address(of: pushed)).requireSuccess()
+        for number in 1...4 {
+            try notebook.write("notes/n\(number).md", "note \(number)\n")
+            try notebook.hearth("sync", "--quiet").requireSuccess()
+        }
+        try #require(try Self.packs(notebook, pushed) == 4 && Self.packs(notebook, fetched) == 0)
+        try notebook.git("config", "hearth.maintenance.packLimit", "2").requireSuccess()
+        try notebook.git("config", "hearth.maintenance.auto", "foreground").requireSuccess()
+        try notebook.write("notes/n5.md", "note 5\n")
+        let sync = try notebook.hearth("sync", "--json")
+        #expect(sync.status == 0, "\(sync)")
+        #expect(try Self.actions(sync).remote == "done", "\(sync)")
+        #expect(try Self.packs(notebook, pushed) <= 2, "\(sync)")
+        try Self.expectClean(notebook, pushed)
+        #expect(try notebook.git(in: pushed, "show", "main:notes/n5.md").stdout == "note 5\n")
+        for lock in ["hearth-maintenance.lock", "refs/heads/main.lock"] {
+            #expect(!FileManager.default.fileExists(atPath: pushed.appendingPathComponent(lock).path), "\(lock)")
+        }
     }
 }

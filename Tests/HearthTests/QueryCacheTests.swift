@@ -96,6 +96,14 @@ import Testing
         #expect(Self.paths(result) == [Self.edited], "\(result)")
     }
 
+    /// The energy series of a `review --json` (one value a day, null for a day not logged).
+    static func energySeries(_ result: ProcessResult) -> [Double?]? {
+        let report = try? JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any]
+        let levels = report?["levels"] as? [[String: Any]]
+        let series = levels?.first { $0["key"] as? String == "energy" }?["series"] as? [Any]
+        return series?.map { $0 as? Double }
+    }
+
     /// The hardest edit: the same size, in the same second as the cache write, and the mtime set
     /// back to what the cache recorded. Only the racy-timestamp rule, the ctime or the inode
     /// (when the file is replaced) can tell; each command that uses the cache must see it.
@@ -103,27 +111,35 @@ import Testing
         ["list", "--kind", "day", "--where", "energy=1"],
         ["export"],
         ["grep", "--field", "energy", "^1$"],
+        ["check"],
+        ["review", "--since", "2026-11-16", "--until", "2026-11-22", "--json"],
     ])
     func sameSizeSaveWithTheOldMtimeInTheSameSecondIsSeen(inPlace: Bool, command: [String]) throws {
         let notebook = try Self.notebook()
         notebook.settle()
         let original = try notebook.fileStatus(Self.edited)
         let text = try notebook.text(Self.edited)
-        // Whether an output shows the edited entry at energy 1.
+        // The edit sets energy 3 to 1, or for check to 9, out of its range, which check reports.
+        let value = command[0] == "check" ? "9" : "1"
+        // Whether an output shows the edited entry at that energy.
         let showsEdit: (ProcessResult) -> Bool = { result in
             switch command[0] {
             case "list": return Self.paths(result).contains(Self.edited)
             case "export":
                 let line = result.stdoutLines.first { $0.contains("\"path\":\"\(Self.edited)\"") } ?? ""
                 return line.contains("\"energy\":1,")
+            case "check": return result.stdout.contains("\(Self.edited):4: error: energy must be from 1 to 5, not 9")
+            // The edited day is the fifth of the week reviewed.
+            case "review": return Self.energySeries(result).map { $0.count == 7 && $0[4] == 1 } ?? false
             default: return result.stdout.contains("\(Self.edited):4:energy: 1\n")
             }
         }
         let (cold, _) = try notebook.traced(command)
         try #require(FileManager.default.fileExists(atPath: notebook.queryCache.path), "no cache after \(command): \(cold)")
         #expect(cold.status == 0 && !showsEdit(cold), "\(cold)")
+        if command[0] == "review" { #expect(Self.energySeries(cold) == [2, 1, 4, 3, 3, 5, nil], "\(cold)") }
         // At once, without waiting for the clock: the same second as the cache's write.
-        try notebook.overwrite(Self.edited, with: text.replacingOccurrences(of: "\nenergy: 3\n", with: "\nenergy: 1\n"),
+        try notebook.overwrite(Self.edited, with: text.replacingOccurrences(of: "\nenergy: 3\n", with: "\nenergy: \(value)\n"),
                                inPlace: inPlace, keeping: original)
         let now = try notebook.fileStatus(Self.edited)
         try #require(now.st_size == original.st_size && now.st_mtim.tv_sec == original.st_mtim.tv_sec
@@ -131,7 +147,7 @@ import Testing
         #expect((now.st_ino == original.st_ino) == inPlace)
 
         let (result, trace) = try notebook.traced(command)
-        #expect(result.status == 0, "\(result)")
+        #expect(result.status == (command[0] == "check" ? 1 : 0), "\(result)")
         #expect(showsEdit(result), "\(result)")
         #expect(trace.misses == 1 && trace.hits == trace.entries - 1, "\(trace)")
         // A later run, from the cache written after the edit, holds too.

@@ -60,11 +60,6 @@ struct EncryptedRemote {
     /// This device's record of the remote.
     var state: EncryptedRemoteState { EncryptedRemoteState(gitDirectory: repository.gitDirectory, remote: name) }
 
-    /// The lock file a push into a folder carrier takes in the remote (for ``InterruptedWrite``).
-    static func folderLock(carrierURL: String, root: URL) -> String? {
-        Remote.localFolder(of: carrierURL, relativeTo: root).map { $0.appending(path: VaultFormat.branch + ".lock").path(percentEncoded: false) }
-    }
-
     // MARK: Fetch
 
     /// Brings the remote's state here: the carrier fetched, its manifest checked (authentic,
