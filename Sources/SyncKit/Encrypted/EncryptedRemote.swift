@@ -98,7 +98,7 @@ struct EncryptedRemote {
     func read(_ carrier: Repository, at commit: ObjectID) throws(TransportFailure) -> CarrierState {
         let envelopeBytes = try file(VaultFormat.keyFile, of: carrier, at: commit)
         let envelope = try KeyEnvelope(decodingFile: envelopeBytes)
-        let (key, previousKey) = try key(opening: envelope)
+        let (key, previousKey, unwrapped) = try key(opening: envelope)
         let sealed = try file(VaultFormat.manifestFile, of: carrier, at: commit)
         let seal = VaultSeal(key: key)
         let manifest = try Self.vault { () throws(VaultError) in try seal.openManifest(sealed) }
@@ -118,21 +118,24 @@ struct EncryptedRemote {
         try Self.vault { () throws(VaultError) in
             try VaultChain.check(manifest, digest: digest, seen: seen) { wanted throws(VaultError) in try walk.manifest(digest: wanted) }
         }
+        // Kept only now, with the state it opens checked: a key that a changed envelope yields
+        // never replaces the one kept here.
+        if unwrapped { try Self.vault { () throws(VaultError) in try state.keys.save(key, remote: name) } }
         return CarrierState(commit: commit, key: key, manifest: manifest, digest: digest)
     }
 
     /// The key that opens `envelope`: the one kept here when it is that key, else the one the
-    /// passphrase unwraps (then kept here). Also returns the key kept here before, if another.
-    private func key(opening envelope: KeyEnvelope) throws(TransportFailure) -> (key: VaultKey, previous: VaultKey?) {
+    /// passphrase unwraps (`unwrapped`; the caller keeps it once it has checked what it opens).
+    /// Also returns the key kept here before, if another.
+    private func key(opening envelope: KeyEnvelope) throws(TransportFailure) -> (key: VaultKey, previous: VaultKey?, unwrapped: Bool) {
         let kept = try Self.vault { () throws(VaultError) in try state.keys.load(remote: name) }
-        if let kept, kept.keyID == envelope.keyID, kept.notebookID == envelope.notebookID { return (kept, nil) }
+        if let kept, kept.keyID == envelope.keyID, kept.notebookID == envelope.notebookID { return (kept, nil, false) }
         if let kept, kept.notebookID != envelope.notebookID {
             throw .encrypted(.vault(.otherNotebook(expected: kept.notebookID, found: envelope.notebookID)))
         }
         guard let passphrase = passphrase?(name) else { throw .encrypted(.passphraseNeeded(changed: kept != nil)) }
         let key = try Self.vault { () throws(VaultError) in try envelope.unwrap(passphrase: passphrase) }
-        try Self.vault { () throws(VaultError) in try state.keys.save(key, remote: name) }
-        return (key, kept)
+        return (key, kept, true)
     }
 
     /// Checks every pack file of `current` against its manifest entry (size and SHA-256; a file
