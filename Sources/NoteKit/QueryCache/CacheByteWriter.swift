@@ -1,18 +1,18 @@
 /// Appends the query cache's fields to a byte array: fixed-width little-endian integers and
 /// length-prefixed UTF-8 strings.
-struct CacheByteWriter {
+package struct CacheByteWriter {
     /// What has been written so far.
-    var bytes: [UInt8] = []
+    package var bytes: [UInt8] = []
 
-    init(capacity: Int = 0) {
+    package init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
     }
 
-    mutating func integer<Value: FixedWidthInteger>(_ value: Value) {
+    package mutating func integer<Value: FixedWidthInteger>(_ value: Value) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func string(_ text: String) {
+    package mutating func string(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             integer(UInt32(utf8.count))
@@ -20,7 +20,7 @@ struct CacheByteWriter {
         }
     }
 
-    mutating func raw(_ data: UnsafeRawBufferPointer) {
+    package mutating func raw(_ data: UnsafeRawBufferPointer) {
         bytes.append(contentsOf: data)
     }
 }

@@ -1,0 +1,122 @@
+import Foundation
+import GitKit
+import NoteKit
+
+extension NotebookHistory {
+    /// The rename index brought up to HEAD (see ``RenameIndex``): loaded, extended with the
+    /// commits HEAD reaches that it lacks, cut to those HEAD reaches, and written when it changed.
+    /// Nil when the history has no index (none configured, no commit), or when it had to be
+    /// written and could not be, or the history could not be read whole: the caller walks.
+    func renameGraph() -> RenameIndexGraph? {
+        if let known = loadedRenameGraph { return known }
+        guard let renameIndex, let head = try? repository.headCommitID() else { return nil }
+        let loaded = RenameIndexGraph.load(renameIndex.path, version: renameIndex.version)
+        var graph = RenameIndexGraph()
+        if case .loaded(let found) = loaded { graph = found }
+        if graph.tip == head {
+            report(.used(commits: graph.count))
+            loadedRenameGraph = graph
+            return graph
+        }
+        // From here on the index is written: without a place to write it, walking costs less
+        // than building it for one command.
+        guard let draft = FrontMatterCacheDraft.begin(folder: renameIndex.folder.path, name: RenameIndex.fileName) else {
+            report(.unavailable)
+            return nil
+        }
+        var added = 0
+        var dropped = 0
+        if let position = graph.position(of: head) {
+            // HEAD went back (a reset, a checkout): the commits after it are no longer reached.
+            dropped = graph.keepReachable(from: position)
+        } else {
+            guard let fresh = try? extend(&graph, to: head), let position = graph.position(of: head) else {
+                draft.abandon()
+                report(.unavailable)
+                return nil
+            }
+            added = fresh
+            // A rewritten history: the old tip is not among what HEAD reaches.
+            dropped = graph.keepReachable(from: position)
+        }
+        draft.commit(graph.serialize(version: renameIndex.version), to: renameIndex.path)
+        switch loaded {
+        case .missing: report(.built(commits: graph.count))
+        case .untrusted: report(.rebuilt(commits: graph.count))
+        case .loaded: report(.updated(commits: graph.count, added: added, dropped: dropped))
+        }
+        loadedRenameGraph = graph
+        return graph
+    }
+
+    /// Adds the commits `head` reaches that `graph` lacks (all of them when it is empty), with the
+    /// renames of each step to a parent; returns how many, or nil when a parent is missing from
+    /// the repository (a shallow clone: the walk would fail there too).
+    private func extend(_ graph: inout RenameIndexGraph, to head: ObjectID) throws(GitError) -> Int? {
+        // Everything the old tip reaches is in the index already: the walk stops there.
+        let fresh = try repository.commitNodes(from: head, hiding: graph.tip.map { [$0] } ?? [])
+        for node in fresh.reversed() {
+            var parents: [Int] = []
+            var renames: [[RenameIndexGraph.Rename]] = []
+            for parent in node.parentIDs {
+                guard let position = graph.position(of: parent) else { return nil }
+                parents.append(position)
+                renames.append(Self.renames(in: try comparer.changes(from: graph.trees[position], to: node.treeID, detectRenames: true)))
+            }
+            graph.append(node, parents: parents, renames: renames)
+        }
+        return fresh.count
+    }
+
+    /// Tells the observer what was done with the index.
+    private func report(_ outcome: RenameIndexOutcome) {
+        renameIndexObserver?(outcome)
+    }
+
+    /// The names the entry called `path` has in commit `target`, as the walk from HEAD hands them
+    /// down; `.some(nil)` when HEAD does not reach it. Nil when there is no index to ask.
+    func indexedNames(of path: String, at target: ObjectID) -> PathSet?? {
+        guard var graph = renameGraph() else { return nil }
+        guard let position = graph.position(of: target) else { return .some(nil) }
+        return .some(graph.names(of: path, downTo: position)[position])
+    }
+
+    /// The version ``version(of:at:)`` finds for a time, from the index: the newest change to the
+    /// entry made at or before `moment` (the first the walk meets among equally new ones), with
+    /// the names it has there. `.some(nil)` when there is none; nil when there is no index to ask,
+    /// or when two changes as new as each other leave the walk's order to decide.
+    func indexedNewestChange(to path: String, atOrBefore moment: Date) throws(HistoryError) -> (node: CommitNode, names: PathSet)?? {
+        guard let graph = renameGraph() else { return nil }
+        let names = graph.names(of: path)
+        let zone = TimeZone.current
+        var candidates: [Int] = []
+        for position in 0..<graph.count where names[position] != nil {
+            let date = Date(timeIntervalSince1970: TimeInterval(graph.dates[position]))
+            if Self.madeBy(at: date, offsetMinutes: Int(graph.offsets[position]), atOrBefore: moment, timeZone: zone) {
+                candidates.append(position)
+            }
+        }
+        // Newest first; the walk keeps the first it meets of the newest, so a tie is its to settle.
+        candidates.sort { graph.dates[$0] > graph.dates[$1] }
+        let lookup = TreePathLookup(repository: repository)
+        var index = 0
+        while index < candidates.count {
+            let date = graph.dates[candidates[index]]
+            var found: [(node: CommitNode, names: PathSet)] = []
+            while index < candidates.count, graph.dates[candidates[index]] == date {
+                let position = candidates[index]
+                let node = graph.node(position)
+                var trees: [ObjectID: ObjectID] = [:]
+                for slot in graph.slots(of: position) { trees[graph.ids[graph.parents[slot]]] = graph.trees[graph.parents[slot]] }
+                let (event, _) = try git { () throws(GitError) in
+                    try step(node, names: names[position]!, trees: trees, lookup: lookup, describing: false)
+                }
+                if event != nil { found.append((node, names[position]!)) }
+                index += 1
+            }
+            if found.count == 1 { return .some(found[0]) }
+            if found.count > 1 { return nil }
+        }
+        return .some(nil)
+    }
+}
