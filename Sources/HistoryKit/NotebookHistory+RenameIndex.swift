@@ -81,6 +81,23 @@ extension NotebookHistory {
         return .some(graph.names(of: path, downTo: position)[position])
     }
 
+    /// ``lastVersion(of:)`` from the index: the first commit in the walk's order that has one of
+    /// the names it hands down there. The order is libgit2's, read without the commits; their
+    /// trees come from the index. Nil when there is no index to ask.
+    func indexedLastVersion(of path: String) throws(HistoryError) -> ObjectID?? {
+        guard var graph = renameGraph(), let head = graph.tip else { return nil }
+        let order = try git { () throws(GitError) in try repository.commitIDs(from: head) }
+        let names = graph.names(of: path)
+        let lookup = TreePathLookup(repository: repository)
+        for id in order {
+            guard let position = graph.position(of: id), let here = names[position] else { continue }
+            for name in here.sorted where try git({ () throws(GitError) in try lookup.entryID(path: name, inTree: graph.trees[position]) }) != nil {
+                return .some(id)
+            }
+        }
+        return .some(nil)
+    }
+
     /// The version ``version(of:at:)`` finds for a time, from the index: the newest change to the
     /// entry made at or before `moment` (the first the walk meets among equally new ones), with
     /// the names it has there. `.some(nil)` when there is none; nil when there is no index to ask,

@@ -76,6 +76,7 @@ extension NotebookHistory {
     /// The newest commit that has the entry at `path` (under any of its names): HEAD for an
     /// entry deleted only in the files so far; nil when no commit ever had it.
     public func lastVersion(of path: String) throws(HistoryError) -> ObjectID? {
+        if let indexed = try indexedLastVersion(of: path) { return indexed }
         var found: ObjectID?
         try walk(following: path, wanted: { _ in false }) { commit, names, _ throws(HistoryError) in
             for name in names.sorted where try git({ () throws(GitError) in try repository.entryID(path: name, inCommit: commit.id) }) != nil {
