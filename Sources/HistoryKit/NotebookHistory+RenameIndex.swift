@@ -9,7 +9,7 @@ extension NotebookHistory {
     /// written and could not be, or the history could not be read whole: the caller walks.
     func renameGraph() -> RenameIndexGraph? {
         if let known = loadedRenameGraph { return known }
-        guard let renameIndex, let head = try? repository.headCommitID() else { return nil }
+        guard !renameIndexUnavailable, let renameIndex, let head = try? repository.headCommitID() else { return nil }
         let loaded = RenameIndexGraph.load(renameIndex.path, version: renameIndex.version)
         var graph = RenameIndexGraph()
         if case .loaded(let found) = loaded { graph = found }
@@ -70,6 +70,7 @@ extension NotebookHistory {
 
     /// Tells the observer what was done with the index.
     private func report(_ outcome: RenameIndexOutcome) {
+        if outcome == .unavailable { renameIndexUnavailable = true }
         renameIndexObserver?(outcome)
     }
 

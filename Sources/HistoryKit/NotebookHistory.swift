@@ -18,6 +18,8 @@ public final class NotebookHistory {
     public var renameIndexObserver: ((RenameIndexOutcome) -> Void)?
     /// The rename index once brought up to HEAD in this process.
     var loadedRenameGraph: RenameIndexGraph?
+    /// Whether the index was found unavailable in this process (asked once, reported once).
+    var renameIndexUnavailable = false
 
     /// Opens the history of the notebook at `root`.
     ///
