@@ -23,7 +23,7 @@ extension NotebookHistory {
               _ visit: (CommitNode, PathSet, HistoryEvent?) throws(HistoryError) -> Bool) throws(HistoryError) {
         guard let head = try git({ () throws(GitError) in try repository.headCommitID() }) else { return }
         var pending: [ObjectID: PathSet] = [head: PathSet([path])]
-        let commits = try git({ () throws(GitError) in try repository.commitNodes(from: head, hiding: target?.parentIDs ?? []) })
+        let commits = try walkedNodes(from: head, hiding: target?.parentIDs ?? [])
         // Each parent's tree without reading the parent again, and one lookup for every tree the
         // walk reads: consecutive commits share nearly all their subtrees.
         var trees: [ObjectID: ObjectID] = [:]

@@ -53,6 +53,7 @@ extension NotebookHistory {
     /// renames of each step to a parent; returns how many, or nil when a parent is missing from
     /// the repository (a shallow clone: the walk would fail there too).
     private func extend(_ graph: inout RenameIndexGraph, to head: ObjectID) throws(GitError) -> Int? {
+        graph.indexPositions()
         // Everything the old tip reaches is in the index already: the walk stops there.
         let fresh = try repository.commitNodes(from: head, hiding: graph.tip.map { [$0] } ?? [])
         for node in fresh.reversed() {
@@ -68,6 +69,23 @@ extension NotebookHistory {
         return fresh.count
     }
 
+    /// The commits from `head` a walk reads, as ``Repository/commitNodes(from:hiding:)`` lists
+    /// them: from the index when it is HEAD's (only the order from libgit2, which needs no commit
+    /// read when the repository has a commit graph), else read one by one.
+    func walkedNodes(from head: ObjectID, hiding hidden: [ObjectID]) throws(HistoryError) -> [CommitNode] {
+        if var graph = renameGraph(), graph.tip == head, let order = try? repository.commitIDs(from: head, hiding: hidden) {
+            graph.indexPositions()
+            var nodes: [CommitNode] = []
+            nodes.reserveCapacity(order.count)
+            for id in order {
+                guard let position = graph.position(of: id) else { break }
+                nodes.append(graph.node(position))
+            }
+            if nodes.count == order.count { return nodes }
+        }
+        return try git { () throws(GitError) in try repository.commitNodes(from: head, hiding: hidden) }
+    }
+
     /// Tells the observer what was done with the index.
     private func report(_ outcome: RenameIndexOutcome) {
         if outcome == .unavailable { renameIndexUnavailable = true }
@@ -77,7 +95,7 @@ extension NotebookHistory {
     /// The names the entry called `path` has in commit `target`, as the walk from HEAD hands them
     /// down; `.some(nil)` when HEAD does not reach it. Nil when there is no index to ask.
     func indexedNames(of path: String, at target: ObjectID) -> PathSet?? {
-        guard var graph = renameGraph() else { return nil }
+        guard let graph = renameGraph() else { return nil }
         guard let position = graph.position(of: target) else { return .some(nil) }
         return .some(graph.names(of: path, downTo: position)[position])
     }
@@ -87,6 +105,7 @@ extension NotebookHistory {
     /// trees come from the index. Nil when there is no index to ask.
     func indexedLastVersion(of path: String) throws(HistoryError) -> ObjectID?? {
         guard var graph = renameGraph(), let head = graph.tip else { return nil }
+        graph.indexPositions()
         let order = try git { () throws(GitError) in try repository.commitIDs(from: head) }
         let names = graph.names(of: path)
         let lookup = TreePathLookup(repository: repository)

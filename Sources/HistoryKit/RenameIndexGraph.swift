@@ -43,15 +43,18 @@ struct RenameIndexGraph {
     /// The commit it was written for: the newest, which reaches every other.
     var tip: ObjectID? { ids.last }
 
-    /// The position of commit `id`, nil when the index lacks it.
-    mutating func position(of id: ObjectID) -> Int? {
-        if positions == nil {
-            var built: [ObjectID: Int] = [:]
-            built.reserveCapacity(ids.count)
-            for (position, id) in ids.enumerated() { built[id] = position }
-            positions = built
-        }
-        return positions![id]
+    /// The position of commit `id`, nil when the index lacks it: a scan, until ``indexPositions()``.
+    func position(of id: ObjectID) -> Int? {
+        positions.map { $0[id] } ?? ids.lastIndex(of: id)
+    }
+
+    /// Makes ``position(of:)`` a lookup, for a caller that asks for many commits.
+    mutating func indexPositions() {
+        guard positions == nil else { return }
+        var built: [ObjectID: Int] = [:]
+        built.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() { built[id] = position }
+        positions = built
     }
 
     /// The parents' slots of commit `position`.
@@ -128,8 +131,8 @@ struct RenameIndexGraph {
         var body = CacheByteWriter(capacity: count * 64 + 64)
         body.integer(UInt32(count))
         for commit in 0..<count {
-            body.bytes.append(contentsOf: ids[commit].bytes)
-            body.bytes.append(contentsOf: trees[commit].bytes)
+            ids[commit].appendBytes(to: &body.bytes)
+            trees[commit].appendBytes(to: &body.bytes)
             body.integer(dates[commit])
             body.integer(offsets[commit])
             body.integer(UInt32(slots(of: commit).count))
@@ -185,8 +188,8 @@ struct RenameIndexGraph {
             guard let id = reader.skip(20), let tree = reader.skip(20),
                   let date = reader.integer(Int64.self), let offset = reader.integer(Int32.self),
                   let parentCount = reader.integer(UInt32.self), Int(parentCount) <= data.count else { return nil }
-            graph.ids.append(ObjectID(bytes: UnsafeRawBufferPointer(rebasing: data[id]))!)
-            graph.trees.append(ObjectID(bytes: UnsafeRawBufferPointer(rebasing: data[tree]))!)
+            graph.ids.append(ObjectID(rawBytes: UnsafeRawBufferPointer(rebasing: data[id])))
+            graph.trees.append(ObjectID(rawBytes: UnsafeRawBufferPointer(rebasing: data[tree])))
             graph.dates.append(date)
             graph.offsets.append(offset)
             for _ in 0..<parentCount {
