@@ -13,6 +13,7 @@ package struct CacheByteReader {
         end = range?.upperBound ?? data.count
     }
 
+    @inlinable
     package mutating func integer<Value: FixedWidthInteger>(_: Value.Type = Value.self) -> Value? {
         let size = MemoryLayout<Value>.size
         guard offset >= 0, end - offset >= size else { return nil }
@@ -22,6 +23,7 @@ package struct CacheByteReader {
     }
 
     /// The range of the next `count` bytes, skipped.
+    @inlinable
     package mutating func skip(_ count: Int) -> Range<Int>? {
         guard count >= 0, end - offset >= count else { return nil }
         defer { offset += count }

@@ -8,6 +8,7 @@ package struct CacheByteWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    @inlinable
     package mutating func integer<Value: FixedWidthInteger>(_ value: Value) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
