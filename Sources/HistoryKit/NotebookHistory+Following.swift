@@ -17,7 +17,8 @@ extension NotebookHistory {
     /// read and compared (most of a walk's time), nor a merge's devices. A commit `wanted`
     /// refuses gets no event at all (always nil), only its names: far fewer reads.
     ///
-    /// Each commit is read as a ``CommitNode``; the whole commit only for an event.
+    /// Each commit is read as a ``CommitNode`` (from the rename index when there is one); the
+    /// whole commit only for an event.
     func walk(following path: String, downTo target: Commit? = nil, describing: Bool = true,
               wanted: (CommitNode) -> Bool = { _ in true },
               _ visit: (CommitNode, PathSet, HistoryEvent?) throws(HistoryError) -> Bool) throws(HistoryError) {
@@ -45,7 +46,7 @@ extension NotebookHistory {
     /// One commit of a followed entry: its event (nil when the entry is untouched) and the names
     /// to follow in each parent.
     func step(_ node: CommitNode, names: PathSet, trees: [ObjectID: ObjectID],
-                      lookup: TreePathLookup, describing: Bool) throws(GitError) -> (HistoryEvent?, [PathSet]) {
+              lookup: TreePathLookup, describing: Bool) throws(GitError) -> (HistoryEvent?, [PathSet]) {
         // The message and names only for a commit that makes an event.
         var read: Commit?
         func commit() throws(GitError) -> Commit {

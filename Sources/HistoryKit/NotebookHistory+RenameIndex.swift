@@ -30,7 +30,14 @@ extension NotebookHistory {
             // HEAD went back (a reset, a checkout): the commits after it are no longer reached.
             dropped = graph.keepReachable(from: position)
         } else {
-            guard let fresh = try? extend(&graph, to: head), let position = graph.position(of: head) else {
+            // The old tip may be gone from the repository (a reset, then a gc): then afresh.
+            let hadCommits = graph.count > 0
+            var fresh = try? extend(&graph, to: head)
+            if fresh == nil, hadCommits {
+                graph = RenameIndexGraph()
+                fresh = try? extend(&graph, to: head)
+            }
+            guard let fresh, let position = graph.position(of: head) else {
                 draft.abandon()
                 report(.unavailable)
                 return nil

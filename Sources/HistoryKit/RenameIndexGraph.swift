@@ -160,8 +160,7 @@ struct RenameIndexGraph {
     /// damaged, another version's, or holds anything but commits listed after their parents.
     static func load(_ path: String, version: String) -> Loaded {
         guard let data = FileManager.default.contents(atPath: path) else {
-            var info = stat()
-            return lstat(path, &info) == 0 ? .untrusted : .missing
+            return FileManager.default.fileExists(atPath: path) ? .untrusted : .missing
         }
         return data.withUnsafeBytes { parse($0, version: version) }.map(Loaded.loaded) ?? .untrusted
     }

@@ -155,6 +155,33 @@ import Testing
         }
     }
 
+    /// The index's tip is gone from the repository (a reset, then a gc): the index is built from
+    /// HEAD again.
+    @Test func anIndexWhoseTipIsGoneIsBuiltAgain() throws {
+        try Sandbox.withRepository { repository in
+            try repository.write("notes/a.md", "---\ntitle: A\n---\none\n")
+            let first = try repository.commit("laptop: add", at: HistoryStory.noon(18))
+            try repository.git("mv", "notes/a.md", "notes/b.md")
+            try repository.commit("laptop: rename", at: HistoryStory.noon(19))
+            var outcomes: [RenameIndexOutcome] = []
+            func answer(_ path: String) throws -> String {
+                let history = try repository.history()
+                history.renameIndex = Self.index(repository)
+                history.renameIndexObserver = { outcomes.append($0) }
+                return Self.answer { try history.version(of: path, at: .revision(first)) }
+            }
+            #expect(try answer("notes/b.md").contains(" notes/a.md "))
+            try repository.git("reset", "-q", "--hard", first)
+            try repository.git("reflog", "expire", "--expire=now", "--all")
+            try repository.git("gc", "-q", "--prune=now")
+            try repository.git("mv", "notes/a.md", "notes/c.md")
+            try repository.commit("laptop: rename to c", at: HistoryStory.noon(20))
+            #expect(try answer("notes/c.md").contains(" notes/a.md "))
+            #expect(try answer("notes/b.md").hasPrefix("error: "))
+            #expect(outcomes == [.built(commits: 2), .updated(commits: 2, added: 2, dropped: 0), .used(commits: 2)])
+        }
+    }
+
     /// Whatever is found where the index should be, it is not trusted: the answer is the walk's
     /// and a good index is written again.
     @Test(arguments: ["truncated", "flipped", "otherVersion", "garbage", "empty"])
