@@ -147,13 +147,7 @@ struct RenameIndexGraph {
                 body.string(rename.new)
             }
         }
-        var file = CacheByteWriter(capacity: body.bytes.count + 64)
-        file.bytes.append(contentsOf: Self.magic)
-        file.integer(Self.formatVersion)
-        file.string(version)
-        file.integer(body.bytes.withUnsafeBytes(CacheChecksum.of))
-        file.bytes.append(contentsOf: body.bytes)
-        return file.bytes
+        return CacheByteWriter.file(magic: Self.magic, formatVersion: Self.formatVersion, version: version, body: body.bytes)
     }
 
     /// Reads the index at `path`. `.missing` when there is no file; `.untrusted` when it is
@@ -174,11 +168,7 @@ struct RenameIndexGraph {
 
     private static func parse(_ data: UnsafeRawBufferPointer, version: String) -> RenameIndexGraph? {
         var reader = CacheByteReader(data)
-        guard let magic = reader.skip(Self.magic.count), data[magic].elementsEqual(Self.magic),
-              reader.integer(UInt32.self) == Self.formatVersion,
-              let written = reader.string(), written == version,
-              let checksum = reader.integer(UInt64.self),
-              CacheChecksum.of(UnsafeRawBufferPointer(rebasing: data[reader.offset...])) == checksum,
+        guard reader.header(magic: Self.magic, formatVersion: Self.formatVersion, version: version),
               let count = reader.integer(UInt32.self), Int(count) <= data.count else { return nil }
         var graph = RenameIndexGraph()
         graph.ids.reserveCapacity(Int(count))

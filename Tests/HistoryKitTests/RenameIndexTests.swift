@@ -54,23 +54,17 @@ import Testing
 
     /// Every question `show --at` can ask of this history: each path at each commit any branch
     /// holds and at each day around it, and each path's last version.
-    static func answers(_ repository: Sandbox, index: RenameIndex?, outcomes: inout [RenameIndexOutcome]) throws -> [String] {
+    static func answers(_ repository: Sandbox, index: RenameIndex?, outcomes: Outcomes) throws -> [String] {
         let commits = try repository.git("rev-list", "--all").split(separator: "\n").map(String.init)
         var answers: [String] = []
-        var seen: [RenameIndexOutcome] = []
         for path in paths {
             for point in commits.map(HistoryPoint.revision) + (17...24).map({ HistoryPoint("2026-11-\($0)", today: Self.today) }) {
-                let history = try repository.history()
-                history.renameIndex = index
-                history.renameIndexObserver = { seen.append($0) }
+                let history = try Self.history(repository, index: index, outcomes: outcomes)
                 answers.append("\(path) at \(point): " + answer { try history.version(of: path, at: point) })
             }
-            let history = try repository.history()
-            history.renameIndex = index
-            history.renameIndexObserver = { seen.append($0) }
+            let history = try Self.history(repository, index: index, outcomes: outcomes)
             answers.append("\(path) last: \(String(describing: try history.lastVersion(of: path)))")
         }
-        outcomes = seen
         return answers
     }
 
@@ -78,22 +72,35 @@ import Testing
         RenameIndex(folder: repository.root.appending(path: ".git/hearth"), version: "test 1")
     }
 
+    /// What the histories of one test did with the index, in order.
+    final class Outcomes {
+        var list: [RenameIndexOutcome] = []
+    }
+
+    /// The repository's history with the index (none when `index` is nil), telling `outcomes`.
+    static func history(_ repository: Sandbox, index: RenameIndex?, outcomes: Outcomes) throws -> NotebookHistory {
+        let history = try repository.history()
+        history.renameIndex = index
+        history.renameIndexObserver = { outcomes.list.append($0) }
+        return history
+    }
+
     @Test func theIndexAnswersEveryQuestionAsTheWalkDoes() throws {
         try Sandbox.withRepository { repository in
             try Self.tangle(repository)
-            var none: [RenameIndexOutcome] = []
-            let walked = try Self.answers(repository, index: nil, outcomes: &none)
-            #expect(none.isEmpty)
+            let none = Outcomes()
+            let walked = try Self.answers(repository, index: nil, outcomes: none)
+            #expect(none.list.isEmpty)
             // The tangle is tangled: names followed through renames (on the desk's side too), and
             // questions with no version.
             #expect(walked.contains { $0.hasPrefix("notes/a.md at 2026-11-20: ") && $0.contains(" notes/b.md ---") }, "\(walked)")
             #expect(walked.contains { $0.hasPrefix("notes/b.md at 2026-11-21: error") }, "\(walked)")
-            var outcomes: [RenameIndexOutcome] = []
-            let indexed = try Self.answers(repository, index: Self.index(repository), outcomes: &outcomes)
+            let outcomes = Outcomes()
+            let indexed = try Self.answers(repository, index: Self.index(repository), outcomes: outcomes)
             #expect(indexed == walked)
             let commits = Int(try repository.git("rev-list", "--count", "HEAD"))!
-            #expect(outcomes.first == .built(commits: commits))
-            #expect(outcomes.dropFirst().allSatisfy { $0 == .used(commits: commits) } && outcomes.count > 1, "\(outcomes)")
+            #expect(outcomes.list.first == .built(commits: commits))
+            #expect(outcomes.list.dropFirst().allSatisfy { $0 == .used(commits: commits) } && outcomes.list.count > 1, "\(outcomes.list)")
         }
     }
 
@@ -105,12 +112,9 @@ import Testing
             let first = try repository.commit("laptop: add", at: HistoryStory.noon(18))
             try repository.write("notes/a.md", "---\ntitle: A\n---\ntwo\n")
             try repository.commit("laptop: edit", at: HistoryStory.noon(19))
-            var outcomes: [RenameIndexOutcome] = []
+            let outcomes = Outcomes()
             func version(_ path: String, _ point: HistoryPoint) throws -> EntryVersion {
-                let history = try repository.history()
-                history.renameIndex = Self.index(repository)
-                history.renameIndexObserver = { outcomes.append($0) }
-                return try history.version(of: path, at: point)
+                try Self.history(repository, index: Self.index(repository), outcomes: outcomes).version(of: path, at: point)
             }
             #expect(try version("notes/a.md", .revision(first)).bytes == Data("---\ntitle: A\n---\none\n".utf8))
             try repository.git("mv", "notes/a.md", "notes/b.md")
@@ -120,7 +124,7 @@ import Testing
             let old = try version("notes/b.md", .revision(first))
             #expect(old.path == "notes/a.md" && old.bytes == Data("---\ntitle: A\n---\none\n".utf8))
             #expect(try version("notes/b.md", HistoryPoint("2026-11-19", today: Self.today)).path == "notes/a.md")
-            #expect(outcomes == [.built(commits: 2), .updated(commits: 4, added: 2, dropped: 0), .used(commits: 4)])
+            #expect(outcomes.list == [.built(commits: 2), .updated(commits: 4, added: 2, dropped: 0), .used(commits: 4)])
         }
     }
 
@@ -135,11 +139,9 @@ import Testing
             let second = try repository.commit("laptop: edit", at: HistoryStory.noon(19))
             try repository.git("mv", "notes/a.md", "notes/b.md")
             try repository.commit("laptop: rename", at: HistoryStory.noon(20))
-            var outcomes: [RenameIndexOutcome] = []
+            let outcomes = Outcomes()
             func answer(_ path: String, _ point: HistoryPoint) throws -> String {
-                let history = try repository.history()
-                history.renameIndex = Self.index(repository)
-                history.renameIndexObserver = { outcomes.append($0) }
+                let history = try Self.history(repository, index: Self.index(repository), outcomes: outcomes)
                 return Self.answer { try history.version(of: path, at: point) }
             }
             #expect(try answer("notes/b.md", .revision(first)).hasSuffix(" notes/a.md ---\ntitle: A\n---\none\n"))
@@ -150,7 +152,7 @@ import Testing
             try repository.write("notes/b.md", "---\ntitle: B\n---\nnew\n")
             try repository.commit("laptop: add notes/b.md", at: HistoryStory.noon(21))
             #expect(try answer("notes/b.md", .revision(first)).hasPrefix("error: "))
-            #expect(outcomes == [.built(commits: 3), .updated(commits: 2, added: 0, dropped: 1), .used(commits: 2),
+            #expect(outcomes.list == [.built(commits: 3), .updated(commits: 2, added: 0, dropped: 1), .used(commits: 2),
                                  .updated(commits: 3, added: 1, dropped: 0)])
         }
     }
@@ -163,11 +165,9 @@ import Testing
             let first = try repository.commit("laptop: add", at: HistoryStory.noon(18))
             try repository.git("mv", "notes/a.md", "notes/b.md")
             try repository.commit("laptop: rename", at: HistoryStory.noon(19))
-            var outcomes: [RenameIndexOutcome] = []
+            let outcomes = Outcomes()
             func answer(_ path: String) throws -> String {
-                let history = try repository.history()
-                history.renameIndex = Self.index(repository)
-                history.renameIndexObserver = { outcomes.append($0) }
+                let history = try Self.history(repository, index: Self.index(repository), outcomes: outcomes)
                 return Self.answer { try history.version(of: path, at: .revision(first)) }
             }
             #expect(try answer("notes/b.md").contains(" notes/a.md "))
@@ -178,7 +178,7 @@ import Testing
             try repository.commit("laptop: rename to c", at: HistoryStory.noon(20))
             #expect(try answer("notes/c.md").contains(" notes/a.md "))
             #expect(try answer("notes/b.md").hasPrefix("error: "))
-            #expect(outcomes == [.built(commits: 2), .updated(commits: 2, added: 2, dropped: 0), .used(commits: 2)])
+            #expect(outcomes.list == [.built(commits: 2), .updated(commits: 2, added: 2, dropped: 0), .used(commits: 2)])
         }
     }
 
@@ -189,11 +189,9 @@ import Testing
         try Sandbox.withRepository { repository in
             try Self.tangle(repository)
             let index = Self.index(repository)
-            var outcomes: [RenameIndexOutcome] = []
+            let outcomes = Outcomes()
             func answer() throws -> String {
-                let history = try repository.history()
-                history.renameIndex = index
-                history.renameIndexObserver = { outcomes.append($0) }
+                let history = try Self.history(repository, index: index, outcomes: outcomes)
                 return Self.answer { try history.version(of: "notes/a.md", at: .revision("HEAD~3^2")) }
             }
             let good = try answer()
@@ -213,7 +211,7 @@ import Testing
             #expect(try answer() == good)
             #expect(try answer() == good)
             let commits = Int(try repository.git("rev-list", "--count", "HEAD"))!
-            #expect(outcomes == [.built(commits: commits), .rebuilt(commits: commits), .used(commits: commits)])
+            #expect(outcomes.list == [.built(commits: commits), .rebuilt(commits: commits), .used(commits: commits)])
         }
     }
 }

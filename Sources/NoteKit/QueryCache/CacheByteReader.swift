@@ -41,6 +41,17 @@ package struct CacheByteReader {
         return text(range)
     }
 
+    /// Reads the header ``CacheByteWriter/file(magic:formatVersion:version:body:)`` writes and
+    /// checks it whole: the magic, the format and program versions, and the checksum of
+    /// everything after it. False for anything else; the reader is then at the body.
+    package mutating func header(magic: [UInt8], formatVersion: UInt32, version: String) -> Bool {
+        guard let found = skip(magic.count), data[found].elementsEqual(magic),
+              integer(UInt32.self) == formatVersion,
+              let written = string(), written == version,
+              let checksum = integer(UInt64.self) else { return false }
+        return CacheChecksum.of(UnsafeRawBufferPointer(rebasing: data[offset..<end])) == checksum
+    }
+
     package func text(_ range: Range<Int>) -> String {
         String(decoding: UnsafeRawBufferPointer(rebasing: data[range]), as: UTF8.self)
     }

@@ -21,6 +21,18 @@ package struct CacheByteWriter {
         }
     }
 
+    /// A whole file: the magic, the format version (`u32`), the program version (`u32` length +
+    /// UTF-8), the checksum (`u64`) of the body, then the body.
+    package static func file(magic: [UInt8], formatVersion: UInt32, version: String, body: [UInt8]) -> [UInt8] {
+        var file = CacheByteWriter(capacity: body.count + magic.count + version.utf8.count + 16)
+        file.bytes.append(contentsOf: magic)
+        file.integer(formatVersion)
+        file.string(version)
+        file.integer(body.withUnsafeBytes(CacheChecksum.of))
+        file.bytes.append(contentsOf: body)
+        return file.bytes
+    }
+
     package mutating func raw(_ data: UnsafeRawBufferPointer) {
         bytes.append(contentsOf: data)
     }

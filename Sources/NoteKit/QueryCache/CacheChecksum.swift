@@ -1,8 +1,8 @@
 /// The query cache's checksum: eight bytes at a time, so checking a cache of 100,000 entries
 /// costs little. It finds damage (a torn write, a truncated or overwritten file); it is no
 /// defence against someone forging a cache, who could as well edit the entries themselves.
-package enum CacheChecksum {
-    package static func of(_ data: UnsafeRawBufferPointer) -> UInt64 {
+enum CacheChecksum {
+    static func of(_ data: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(data.count)
         var offset = 0
         while data.count - offset >= 8 {
