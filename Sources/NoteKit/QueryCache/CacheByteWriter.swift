@@ -1,5 +1,5 @@
-/// Appends the query cache's fields to a byte array: fixed-width little-endian integers and
-/// length-prefixed UTF-8 strings.
+/// Appends the query cache's fields (and the rename index's, in HistoryKit) to a byte array:
+/// fixed-width little-endian integers and length-prefixed UTF-8 strings.
 package struct CacheByteWriter {
     /// What has been written so far.
     package var bytes: [UInt8] = []

@@ -4,6 +4,7 @@ import Foundation
 /// is when the scan began, on the file system's own clock, which git's racy rule compares file
 /// times with. Committing renames it over the cache at once, so a reader sees the old cache
 /// or the new one, never part of one, and concurrent writers each publish a whole file.
+/// HistoryKit's rename index is written the same way (it has no use for the start time).
 package struct FrontMatterCacheDraft {
     let path: String
     let descriptor: Int32
