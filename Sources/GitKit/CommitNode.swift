@@ -14,4 +14,13 @@ package struct CommitNode: Sendable, Hashable {
     package var date: Date
     /// The committer's UTC offset in minutes, as recorded.
     package var timeZoneOffsetMinutes: Int
+
+    /// A commit as read elsewhere (HistoryKit's rename index keeps these fields).
+    package init(id: ObjectID, treeID: ObjectID, parentIDs: [ObjectID], date: Date, timeZoneOffsetMinutes: Int) {
+        self.id = id
+        self.treeID = treeID
+        self.parentIDs = parentIDs
+        self.date = date
+        self.timeZoneOffsetMinutes = timeZoneOffsetMinutes
+    }
 }

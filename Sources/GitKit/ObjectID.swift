@@ -18,6 +18,22 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         tail = pack(16..<20, as: UInt32.self)
     }
 
+    /// Creates an id from the 20 raw bytes at the start of `raw` (which must hold them): for
+    /// reading many ids from a file, without the generic collection path of `init(bytes:)`.
+    package init(rawBytes raw: UnsafeRawBufferPointer) {
+        precondition(raw.count >= 20)
+        head = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+        middle = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        tail = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+    }
+
+    /// Appends the 20 raw bytes to `array`.
+    package func appendBytes(to array: inout [UInt8]) {
+        withUnsafeBytes(of: head.bigEndian) { array.append(contentsOf: $0) }
+        withUnsafeBytes(of: middle.bigEndian) { array.append(contentsOf: $0) }
+        withUnsafeBytes(of: tail.bigEndian) { array.append(contentsOf: $0) }
+    }
+
     /// Parses a full 40-character hexadecimal object name (either case); nil otherwise.
     public init?(hex: String) {
         let utf8 = Array(hex.utf8)

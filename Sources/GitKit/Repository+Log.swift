@@ -27,7 +27,14 @@ extension Repository {
         }
     }
 
-    /// The revision walk behind both: each commit's id, in order, read by `read`.
+    /// The ids of the commits ``log(from:hiding:limit:topological:)`` lists (topologically), in
+    /// the same order, without reading the commits themselves: the order alone, for a caller that
+    /// knows the rest (libgit2 reads the commit graph, when there is one, for parents and times).
+    package func commitIDs(from start: ObjectID, hiding hidden: [ObjectID] = []) throws(GitError) -> [ObjectID] {
+        try walk(from: start, hiding: hidden, limit: nil, topological: true) { $0 }
+    }
+
+    /// The revision walk behind them: each commit's id, in order, read by `read`.
     private func walk<T>(from start: ObjectID, hiding hidden: [ObjectID], limit: Int?, topological: Bool,
                          read: (ObjectID) throws(GitError) -> T) throws(GitError) -> [T] {
         let operation = "walk history from \(start)"

@@ -17,13 +17,14 @@ extension NotebookHistory {
     /// read and compared (most of a walk's time), nor a merge's devices. A commit `wanted`
     /// refuses gets no event at all (always nil), only its names: far fewer reads.
     ///
-    /// Each commit is read as a ``CommitNode``; the whole commit only for an event.
+    /// Each commit is read as a ``CommitNode`` (from the rename index when there is one); the
+    /// whole commit only for an event.
     func walk(following path: String, downTo target: Commit? = nil, describing: Bool = true,
               wanted: (CommitNode) -> Bool = { _ in true },
               _ visit: (CommitNode, PathSet, HistoryEvent?) throws(HistoryError) -> Bool) throws(HistoryError) {
         guard let head = try git({ () throws(GitError) in try repository.headCommitID() }) else { return }
         var pending: [ObjectID: PathSet] = [head: PathSet([path])]
-        let commits = try git({ () throws(GitError) in try repository.commitNodes(from: head, hiding: target?.parentIDs ?? []) })
+        let commits = try walkedNodes(from: head, hiding: target?.parentIDs ?? [])
         // Each parent's tree without reading the parent again, and one lookup for every tree the
         // walk reads: consecutive commits share nearly all their subtrees.
         var trees: [ObjectID: ObjectID] = [:]
@@ -44,8 +45,8 @@ extension NotebookHistory {
 
     /// One commit of a followed entry: its event (nil when the entry is untouched) and the names
     /// to follow in each parent.
-    private func step(_ node: CommitNode, names: PathSet, trees: [ObjectID: ObjectID],
-                      lookup: TreePathLookup, describing: Bool) throws(GitError) -> (HistoryEvent?, [PathSet]) {
+    func step(_ node: CommitNode, names: PathSet, trees: [ObjectID: ObjectID],
+              lookup: TreePathLookup, describing: Bool) throws(GitError) -> (HistoryEvent?, [PathSet]) {
         // The message and names only for a commit that makes an event.
         var read: Commit?
         func commit() throws(GitError) -> Commit {
@@ -181,12 +182,24 @@ extension NotebookHistory {
     /// The names to look for before a commit: each name a rename in it arrived at is swapped for
     /// the name it came from.
     static func renamedBack(_ names: PathSet, by changes: [TreeChange]) -> PathSet {
+        renamedBack(names, by: renames(in: changes))
+    }
+
+    /// ``renamedBack(_:by:)`` with the renames alone, in the order the changes list them.
+    static func renamedBack(_ names: PathSet, by renames: [RenameIndexGraph.Rename]) -> PathSet {
         var names = names
-        for change in changes where change.status == .renamed {
-            guard let new = change.newPath, let old = change.oldPath, names.contains(new) else { continue }
-            names.remove(new)
-            names.insert(old)
+        for rename in renames where names.contains(rename.new) {
+            names.remove(rename.new)
+            names.insert(rename.old)
         }
         return names
+    }
+
+    /// The renames among a tree diff's changes, in its order.
+    static func renames(in changes: [TreeChange]) -> [RenameIndexGraph.Rename] {
+        changes.compactMap { change in
+            guard change.status == .renamed, let old = change.oldPath, let new = change.newPath else { return nil }
+            return RenameIndexGraph.Rename(old: old, new: new)
+        }
     }
 }

@@ -31,9 +31,13 @@ extension NotebookHistory {
         switch point {
         case .revision:
             let target = try commit(at: point)
-            try walk(following: path, downTo: target, wanted: { _ in false }) { commit, names, _ in
-                if commit.id == target.id { found = (target, names) }
-                return found == nil
+            if let indexed = indexedNames(of: path, at: target.id) {
+                found = indexed.map { (target, $0) }
+            } else {
+                try walk(following: path, downTo: target, wanted: { _ in false }) { commit, names, _ in
+                    if commit.id == target.id { found = (target, names) }
+                    return found == nil
+                }
             }
             // A commit no line from HEAD reaches (another branch): the entry's name today.
             if found == nil { found = (target, PathSet([path])) }
@@ -42,14 +46,18 @@ extension NotebookHistory {
             // version: every other commit needs no event, only the names it hands down.
             let zone = TimeZone.current
             var newest: (node: CommitNode, names: PathSet)?
-            let wanted = { (commit: CommitNode) in
-                Self.madeBy(commit, atOrBefore: moment, timeZone: zone) && newest.map({ commit.date > $0.node.date }) ?? true
-            }
-            try walk(following: path, describing: false, wanted: wanted) { commit, names, event in
-                if event != nil, Self.madeBy(commit, atOrBefore: moment, timeZone: zone), newest.map({ commit.date > $0.node.date }) ?? true {
-                    newest = (commit, names)
+            if let indexed = try indexedNewestChange(to: path, atOrBefore: moment) {
+                newest = indexed
+            } else {
+                let wanted = { (commit: CommitNode) in
+                    Self.madeBy(commit, atOrBefore: moment, timeZone: zone) && newest.map({ commit.date > $0.node.date }) ?? true
                 }
-                return true
+                try walk(following: path, describing: false, wanted: wanted) { commit, names, event in
+                    if event != nil, Self.madeBy(commit, atOrBefore: moment, timeZone: zone), newest.map({ commit.date > $0.node.date }) ?? true {
+                        newest = (commit, names)
+                    }
+                    return true
+                }
             }
             if let newest { found = (try git { () throws(GitError) in try repository.commit(newest.node.id) }, newest.names) }
             // A moment before the first commit is an error, not "absent". Only asked when nothing
@@ -68,6 +76,7 @@ extension NotebookHistory {
     /// The newest commit that has the entry at `path` (under any of its names): HEAD for an
     /// entry deleted only in the files so far; nil when no commit ever had it.
     public func lastVersion(of path: String) throws(HistoryError) -> ObjectID? {
+        if let indexed = try indexedLastVersion(of: path) { return indexed }
         var found: ObjectID?
         try walk(following: path, wanted: { _ in false }) { commit, names, _ throws(HistoryError) in
             for name in names.sorted where try git({ () throws(GitError) in try repository.entryID(path: name, inCommit: commit.id) }) != nil {
@@ -123,7 +132,7 @@ extension NotebookHistory {
         madeBy(at: node.date, offsetMinutes: node.timeZoneOffsetMinutes, atOrBefore: moment, timeZone: timeZone)
     }
 
-    private static func madeBy(at date: Date, offsetMinutes: Int, atOrBefore moment: Date, timeZone: TimeZone) -> Bool {
+    static func madeBy(at date: Date, offsetMinutes: Int, atOrBefore moment: Date, timeZone: TimeZone) -> Bool {
         let written = date.addingTimeInterval(Double(offsetMinutes * 60))
         return written <= moment.addingTimeInterval(Double(timeZone.secondsFromGMT(for: moment)))
     }

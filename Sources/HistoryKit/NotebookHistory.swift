@@ -12,6 +12,14 @@ public final class NotebookHistory {
     let repository: Repository
     /// Tree comparisons for the walks over many commits (the trees read are kept a while).
     lazy var comparer = TreeComparer(repository: repository)
+    /// Where the rename index is kept; nil (the default) walks the history for every question.
+    public var renameIndex: RenameIndex?
+    /// Told what each command did with the rename index (for a trace).
+    public var renameIndexObserver: ((RenameIndexOutcome) -> Void)?
+    /// The rename index once brought up to HEAD in this process.
+    var loadedRenameGraph: RenameIndexGraph?
+    /// Whether the index was found unavailable in this process (asked once, reported once).
+    var renameIndexUnavailable = false
 
     /// Opens the history of the notebook at `root`.
     ///

@@ -20,19 +20,22 @@ extension TemporaryNotebook {
     func traced(_ arguments: [String], in directory: URL? = nil, withoutOverride: Bool = false,
                 sourceLocation: SourceLocation = #_sourceLocation) throws -> (ProcessResult, QueryCacheTrace) {
         let extra = ["HEARTH_QUERY_CACHE_TRACE": "1"]
-        let result: ProcessResult
-        if withoutOverride, geteuid() == 0 {
-            let binary = try #require(HearthBinary.url, sourceLocation: sourceLocation)
-            let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
-            guard FileManager.default.isExecutableFile(atPath: setpriv.path) else {
-                throw SetupFailure(message: "/usr/bin/setpriv (util-linux) is missing: a root test needs it to drop CAP_DAC_OVERRIDE")
-            }
-            result = try ProcessRunner.run(setpriv, ["--bounding-set=-dac_override,-dac_read_search,-fowner", "--", binary.path] + arguments,
-                                           in: directory ?? root, environment: environment(extra))
-        } else {
-            result = try hearth(arguments, in: directory, environment: extra)
-        }
+        let result = try hearth(arguments, in: directory, environment: extra, withoutOverride: withoutOverride, sourceLocation: sourceLocation)
         return (result, try QueryCacheTrace(result))
+    }
+
+    /// Runs `hearth ARGUMENTS`; with `withoutOverride`, a root test process drops the
+    /// capabilities that let root read and write past file permissions first.
+    func hearth(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String], withoutOverride: Bool,
+                sourceLocation: SourceLocation = #_sourceLocation) throws -> ProcessResult {
+        guard withoutOverride, geteuid() == 0 else { return try hearth(arguments, in: directory, environment: extra) }
+        let binary = try #require(HearthBinary.url, sourceLocation: sourceLocation)
+        let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+        guard FileManager.default.isExecutableFile(atPath: setpriv.path) else {
+            throw SetupFailure(message: "/usr/bin/setpriv (util-linux) is missing: a root test needs it to drop CAP_DAC_OVERRIDE")
+        }
+        return try ProcessRunner.run(setpriv, ["--bounding-set=-dac_override,-dac_read_search,-fowner", "--", binary.path] + arguments,
+                                     in: directory ?? root, environment: environment(extra))
     }
 
     /// Waits until the clock has left the second in which the last file was written, so those

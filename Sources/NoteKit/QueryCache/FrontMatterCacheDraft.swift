@@ -4,7 +4,8 @@ import Foundation
 /// is when the scan began, on the file system's own clock, which git's racy rule compares file
 /// times with. Committing renames it over the cache at once, so a reader sees the old cache
 /// or the new one, never part of one, and concurrent writers each publish a whole file.
-struct FrontMatterCacheDraft {
+/// HistoryKit's rename index is written the same way (it has no use for the start time).
+package struct FrontMatterCacheDraft {
     let path: String
     let descriptor: Int32
     /// The creation time of the temporary file.
@@ -12,7 +13,7 @@ struct FrontMatterCacheDraft {
 
     /// Creates the temporary file in `folder` (creating `folder` itself, never its parent); nil
     /// when that cannot be done, as in a read-only `.git`: the scan then runs without writing.
-    static func begin(folder: String, name: String) -> FrontMatterCacheDraft? {
+    package static func begin(folder: String, name: String) -> FrontMatterCacheDraft? {
         if mkdir(folder, 0o755) != 0 && errno != EEXIST { return nil }
         let prefix = name + ".tmp-"
         removeAbandoned(in: folder, prefix: prefix)
@@ -45,7 +46,7 @@ struct FrontMatterCacheDraft {
     /// Writes `bytes` and renames the file to `destination`; false (and nothing left behind)
     /// when any step fails: a cache that cannot be written is only a slower next scan.
     @discardableResult
-    func commit(_ bytes: [UInt8], to destination: String) -> Bool {
+    package func commit(_ bytes: [UInt8], to destination: String) -> Bool {
         var written = 0
         let complete = bytes.withUnsafeBytes { buffer -> Bool in
             while written < buffer.count {
@@ -67,7 +68,7 @@ struct FrontMatterCacheDraft {
     }
 
     /// Removes the temporary file: the cache on disk already says everything.
-    func abandon() {
+    package func abandon() {
         close(descriptor)
         unlink(path)
     }

@@ -66,11 +66,7 @@ final class FrontMatterCacheFile: @unchecked Sendable {
     /// Checks the header and the checksum, and lists the entries.
     private func parse(version: String) -> Bool {
         var reader = CacheByteReader(data)
-        guard let magic = reader.skip(Self.magic.count), data[magic].elementsEqual(Self.magic),
-              reader.integer(UInt32.self) == Self.formatVersion,
-              let written = reader.string(), written == version,
-              let checksum = reader.integer(UInt64.self),
-              CacheChecksum.of(UnsafeRawBufferPointer(rebasing: data[reader.offset...])) == checksum,
+        guard reader.header(magic: Self.magic, formatVersion: Self.formatVersion, version: version),
               let startedAt = reader.integer(Int64.self),
               let count = reader.integer(UInt32.self), Int(count) <= data.count else { return false }
         var entries: [Entry] = []
@@ -144,12 +140,6 @@ final class FrontMatterCacheFile: @unchecked Sendable {
                 body.raw(UnsafeRawBufferPointer(rebasing: previous!.data[range]))
             }
         }
-        var header = CacheByteWriter(capacity: body.bytes.count + 64)
-        header.bytes.append(contentsOf: magic)
-        header.integer(formatVersion)
-        header.string(version)
-        header.integer(body.bytes.withUnsafeBytes(CacheChecksum.of))
-        header.bytes.append(contentsOf: body.bytes)
-        return header.bytes
+        return CacheByteWriter.file(magic: magic, formatVersion: formatVersion, version: version, body: body.bytes)
     }
 }

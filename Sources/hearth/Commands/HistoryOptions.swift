@@ -22,6 +22,7 @@ struct HistoryOptions: ParsableArguments {
         ObjectHashVerification.skipOnRead()
         let history = try NotebookHistory(root: notebook.root)
         history.keepUntilExit()
+        HistoryRenameIndex.attach(to: history, of: notebook)
         return history
     }
 

@@ -78,7 +78,7 @@ struct ShowCommand: ParsableCommand {
 
     /// For an entry that was deleted: where it was, and how to see or restore its last version.
     private func deletedEntryHint(in notebook: Notebook) throws -> CommandFailure? {
-        guard let history = try? NotebookHistory(root: notebook.root),
+        guard let history = try? HistoryOptions.history(of: notebook),
               let path = try? HistoryOptions.path(of: reference, in: notebook, history: history, global: global),
               let last = try history.lastVersion(of: path) else { return nil }
         let short = last.description.prefix(7)
