@@ -99,10 +99,19 @@ struct SectionMerger {
             firstChildren = firstChildren.map { (firstRenames[$0.key] ?? $0.key, $0.node) }
             secondChildren = secondChildren.map { (secondRenames[$0.key] ?? $0.key, $0.node) }
         }
-        let order = SectionMerger.order(base: base.map { _ in baseChildren.map(\.key) },
-                                        first: firstChildren.map(\.key), second: secondChildren.map(\.key))
         let (baseByKey, firstByKey, secondByKey) = (SectionMerger.byKey(baseChildren), SectionMerger.byKey(firstChildren),
                                                     SectionMerger.byKey(secondChildren))
+        // A section one side deleted and the other left alone is gone: it has no place in the
+        // order, where the sorting of a repeated heading's copies would swap it with a copy that
+        // stays and undo a move the deleting side made.
+        let gone = Set(baseChildren.map(\.key).filter { key in
+            guard let old = baseByKey[key], (firstByKey[key] == nil) != (secondByKey[key] == nil),
+                  let kept = firstByKey[key] ?? secondByKey[key] else { return false }
+            return SectionMerger.same(kept.allLines, old.allLines)
+        })
+        let order = SectionMerger.order(base: base.map { _ in baseChildren.map(\.key).filter { !gone.contains($0) } },
+                                        first: firstChildren.map(\.key).filter { !gone.contains($0) },
+                                        second: secondChildren.map(\.key).filter { !gone.contains($0) })
         let folds = SectionMerger.folds(order: order, base: baseByKey, first: firstByKey, second: secondByKey)
         var extra: [SectionNode.Key: [String]] = [:]
         for key in order {
@@ -287,11 +296,16 @@ struct SectionMerger {
     }
 
     /// The three-way rule for a part merged as a whole (a heading line, a section's closing
-    /// blank lines): a side's change wins; when both changed it, the longer version (first's
-    /// when as long), so that no separating blank line is lost. Nil when no side has it.
+    /// blank lines): a side's change wins, a removed or added final line break too; when both
+    /// changed it, the longer version (first's when as long), so that no separating blank line
+    /// is lost. Nil when no side has it.
     static func pick(base: [String]?, first: [String]?, second: [String]?) -> [String]? {
         guard let first else { return second }
         guard let second else { return first }
+        if let base {
+            if base == first { return second }
+            if base == second { return first }
+        }
         if same(first, second) { return first }
         if let base {
             if same(base, first) { return second }

@@ -64,11 +64,30 @@ struct MergePropertyTests {
             for comment in scenario.firstComments + scenario.secondComments {
                 #expect(frontMatter.contains(comment), "lost comment '\(comment)'\n\(context)--- merged\n\(text)")
             }
+            // One written on a key's line or above a key stays with that key while the key is there
+            // (merge.md): on the key's line, or on a comment line directly above it.
+            let frontMatterLines = MergePropertyTests.lines(Data(frontMatter.utf8))
+            for (comment, key) in scenario.firstCommentKeys.merging(scenario.secondCommentKeys, uniquingKeysWith: { $1 }) {
+                guard let keyLine = frontMatterLines.firstIndex(where: { $0.hasPrefix(key + ":") }) else { continue }
+                #expect(MergePropertyTests.comment(comment, isWithKeyAt: keyLine, in: frontMatterLines),
+                        "comment '\(comment)' is not with \(key)\n\(context)--- merged\n\(text)")
+            }
             // Conflict markers come in whole, well-formed blocks, and every text conflict has one.
             let markers = mergedLines.filter { $0.contains(ConflictMarker.tag) }
             #expect(markers.count == 3 * result.conflicts.filter { $0.kind == .text }.count, "\(context)--- merged\n\(text)")
             #expect(MergePropertyTests.merge(base, first, second) == result, "deterministic")
         }
+    }
+
+    /// Whether `comment` is on the line at `index` or on one of the comment lines (at the margin,
+    /// as a key's are) right above it.
+    static func comment(_ comment: String, isWithKeyAt index: Int, in lines: [String]) -> Bool {
+        var line = index
+        repeat {
+            if lines[line].contains(comment) { return true }
+            line -= 1
+        } while line >= 0 && lines[line].hasPrefix("#")
+        return false
     }
 
     @Test("identical, unchanged and one-sided inputs give that side back", arguments: 0..<4)

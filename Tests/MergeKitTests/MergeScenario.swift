@@ -38,6 +38,9 @@ struct MergeScenario {
     /// Front-matter comments each side added (unique text, `# a3 comment`).
     var firstComments: [String] = []
     var secondComments: [String] = []
+    /// The key each of those comments was written on or above (comments on list items left out).
+    var firstCommentKeys: [String: String] = [:]
+    var secondCommentKeys: [String: String] = [:]
 
     init(random: inout SplitMix64, frontMatter: Bool = true) {
         newline = Int.random(in: 0..<4, using: &random) == 0 ? "\r\n" : "\n"
@@ -49,7 +52,11 @@ struct MergeScenario {
                 fields.append((key, .scalar(String(Int.random(in: 1...5, using: &random)))))
             }
             fields.append(("tags", .flow(["work", "travel"].filter { _ in Bool.random(using: &random) })))
-            if Bool.random(using: &random) { fields.append(("symptoms", .block(["cough", "headache"]))) }
+            if Bool.random(using: &random) {
+                // Anywhere after the date: a key below a block list is where a comment written
+                // above that key meets the other side's items.
+                fields.insert(("symptoms", .block(["cough", "headache"])), at: Int.random(in: 2...fields.count, using: &random))
+            }
         }
         let vocabulary = ["## Done", "## Log", "## Notes", "", "- item 1", "- item 2", "text"]
         let body = (0..<Int.random(in: 0...12, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }
@@ -64,6 +71,7 @@ struct MergeScenario {
             var inserted: [String] = []
             var items: [String] = []
             var comments: [String] = []
+            var commentKeys: [String: String] = [:]
             for _ in 0..<Int.random(in: 0...5, using: &random) {
                 counter += 1
                 let token = "\(side)\(counter)"
@@ -74,12 +82,14 @@ struct MergeScenario {
                     if let key = entry.fields.randomElement(using: &random)?.key {
                         entry.trailing[key] = comment
                         comments.append(comment)
+                        commentKeys[comment] = key
                     }
                 case 11:
                     // A comment line above a key, under the ones there.
                     if let key = entry.fields.randomElement(using: &random)?.key {
                         entry.above[key, default: []].append(comment)
                         comments.append(comment)
+                        commentKeys[comment] = key
                     }
                 case 12:
                     // On a block list item, or on its own line above one.
@@ -148,16 +158,19 @@ struct MergeScenario {
             // A comment goes with its key or item, and a later comment may have replaced it.
             let written = text(entry)
             comments = comments.filter(written.contains)
+            commentKeys = commentKeys.filter { written.contains($0.key) }
             if side == "a" {
                 first = entry
                 firstInserted = inserted
                 firstItems = items
                 firstComments = comments
+                firstCommentKeys = commentKeys
             } else {
                 second = entry
                 secondInserted = inserted
                 secondItems = items
                 secondComments = comments
+                secondCommentKeys = commentKeys
             }
         }
     }

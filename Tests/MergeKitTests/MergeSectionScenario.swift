@@ -168,10 +168,11 @@ struct MergeSectionScenario {
     var secondData: Data { Data(MergeSectionScenario.text(second, newline: secondNewline, finalNewline: secondFinalNewline).utf8) }
 
     /// The ending the merged file must use: with no base, the first side's; when one side left
-    /// the file as it was, the other side's bytes stand (nothing is merged); otherwise the base's.
+    /// the file as it was, or both sides saved the same bytes, the other side's bytes stand
+    /// (nothing is merged); otherwise the base's.
     var expectedNewline: String {
         if addAdd { return firstNewline }
-        if firstData == baseData { return secondNewline }
+        if firstData == baseData || firstData == secondData { return secondNewline }
         if secondData == baseData { return firstNewline }
         return baseNewline
     }
