@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Dates as people say them (issue 17): `yesterday`, `3 days ago`, `saturday`, `last week`,
@@ -32,6 +33,7 @@ import Testing
         let created = try notebook.hearth("new", "day", "--date", "tomorrow", "--no-edit")
         #expect(created.status == 0 && created.stdout == "days/2026/2026-11-23.md\n", "\(created)")
         #expect(try notebook.text("days/2026/2026-11-23.md").contains("date: 2026-11-23"))
+        try notebook.hearth("today", "--no-edit").requireSuccess()
         try notebook.hearth("sync").requireSuccess()
         let before = try notebook.snapshot()
         let refusal = "only hearth new takes tomorrow (hearth new day --date tomorrow); the rest of hearth works on days that have begun"
@@ -40,12 +42,12 @@ import Testing
             (["edit", "tomorrow"], "hearth: error: tomorrow: " + refusal),
             (["set", "tomorrow", "energy=3"], "hearth: error: tomorrow: " + refusal),
             (["log", "tomorrow"], "hearth: error: tomorrow: " + refusal),
-            (["jot", "--date", "tomorrow", "x"], "Error: --date tomorrow: " + refusal),
-            (["list", "--until", "tomorrow"], "Error: --until tomorrow: " + refusal),
+            (["jot", "--date", "tomorrow", "x"], "hearth: error: --date tomorrow: " + refusal),
+            (["list", "--until", "tomorrow"], "hearth: error: --until tomorrow: " + refusal),
             (["show", "today", "--at", "tomorrow"], "hearth: error: --at tomorrow: " + refusal),
             (["show", "last week"], "hearth: error: last week is a week, not a day: name one day, such as last monday or 7 days ago"),
             (["done", "--date", "this week", "ship", "x"],
-             "Error: --date this week is a week, not a day: name one day, such as last monday or 7 days ago (--since and --until take a week)"),
+             "hearth: error: --date this week is a week, not a day: name one day, such as last monday or 7 days ago (--since and --until take a week)"),
         ] {
             let result = try notebook.hearth(arguments)
             #expect(result.status == 2, "\(arguments): \(result)")
