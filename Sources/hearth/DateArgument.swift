@@ -75,6 +75,18 @@ enum DateArgument {
         return misuse(of: phrase, text: reference, from: "", role: .day)
     }
 
+    /// `sunday (Sunday 2026-11-15)`: a phrase with the day it named, for the message that found
+    /// no entry for it, so the person sees which day was looked for; nil for dates and names.
+    static func dayNamed(by reference: String) -> String? {
+        guard let phrase = try? RelativeDay(parsing: reference) else { return nil }
+        switch phrase {
+        case .daysAgo, .weekday: break
+        case .date, .tomorrow, .week: return nil
+        }
+        guard let today = try? today(), let day = Notebook.day(namedBy: reference, today: today) else { return nil }
+        return "\(reference) (\(day.weekdayName) \(day))"
+    }
+
     /// `--since 2026-02-30 is not a date: February 2026 has 28 days`.
     static func message(_ text: String, from source: String) -> String {
         joined(source) + (LocalDate.problem(with: text) ?? "\(text) is not a date like 2026-11-22")

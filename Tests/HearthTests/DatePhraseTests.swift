@@ -25,7 +25,10 @@ import Testing
         #expect(try json(notebook.hearth("show", "monday", "--json"))["date"] as? String == "2026-11-16")
         #expect(try json(notebook.hearth("show", "6 days ago", "--json"))["date"] as? String == "2026-11-16")
         let lastSunday = try notebook.hearth("show", "sunday")
-        #expect(lastSunday.status == 1 && lastSunday.stderr.contains("sunday"), "\(lastSunday)")
+        #expect(lastSunday.status == 1 && lastSunday.stderr == "hearth: error: no entry for sunday (Sunday 2026-11-15)\n", "\(lastSunday)")
+        let history = try notebook.hearth("log", "2 weeks ago")
+        #expect(history.status == 1 && history.stderr == "hearth: error: no entry for 2 weeks ago (Sunday 2026-11-08) now or in the notebook's history\n",
+                "\(history)")
     }
 
     @Test func tomorrowIsForNewOnly() throws {
