@@ -56,6 +56,18 @@ enum DateArgument {
         return role == .until ? days.upperBound : days.lowerBound
     }
 
+    /// The first day `--since` and the last day `--until` name, either absent when not given.
+    static func window(since: String?, until: String?, today: LocalDate) throws -> (since: LocalDate?, until: LocalDate?) {
+        (try since.map { try day($0, from: "--since", as: .since, today: today) },
+         try until.map { try day($0, from: "--until", as: .until, today: today) })
+    }
+
+    /// Checks `--since` and `--until` in `validate()`.
+    static func validateWindow(since: String?, until: String?) throws {
+        try validate(since, from: "--since", as: .since)
+        try validate(until, from: "--until", as: .until)
+    }
+
     /// Checks an optional date option in `validate()`, so the refusal comes with the usage; the
     /// days themselves are counted in `run()`, once `HEARTH_TODAY` has been read.
     static func validate(_ text: String?, from source: String, as role: Role = .day) throws {

@@ -19,18 +19,15 @@ struct FilterOptions: ParsableArguments {
     var conditions: [String] = []
 
     func validate() throws {
-        try DateArgument.validate(since, from: "--since", as: .since)
-        try DateArgument.validate(until, from: "--until", as: .until)
+        try DateArgument.validateWindow(since: since, until: until)
     }
 
     /// The query these options describe.
     func query() throws -> Query {
-        let today = try DateArgument.today()
-        let first = try since.map { try DateArgument.day($0, from: "--since", as: .since, today: today) }
-        let last = try until.map { try DateArgument.day($0, from: "--until", as: .until, today: today) }
+        let window = try DateArgument.window(since: since, until: until, today: DateArgument.today())
         var parsed: [QueryCondition] = []
         for condition in conditions { parsed.append(try QueryCondition(parsing: condition)) }
         return Query(kinds: Set(kind.map(NoteKind.init(rawValue:))), tags: tag,
-                     since: first, until: last, conditions: parsed)
+                     since: window.since, until: window.until, conditions: parsed)
     }
 }

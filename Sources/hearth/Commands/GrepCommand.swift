@@ -59,8 +59,7 @@ struct GrepCommand: ParsableCommand {
     var ignoreCase = false
 
     func validate() throws {
-        try DateArgument.validate(since, from: "--since", as: .since)
-        try DateArgument.validate(until, from: "--until", as: .until)
+        try DateArgument.validateWindow(since: since, until: until)
         if let field, field.isEmpty { throw ValidationError("--field needs a front-matter key, such as --field tags") }
     }
 
@@ -77,8 +76,7 @@ struct GrepCommand: ParsableCommand {
         // Every match on a line is found only to colour it.
         let everyMatch = formatter.usesColor && !json
         let today = try global.today()
-        let first = try since.map { try DateArgument.day($0, from: "--since", as: .since, today: today) }
-        let last = try until.map { try DateArgument.day($0, from: "--until", as: .until, today: today) }
+        let (first, last) = try DateArgument.window(since: since, until: until, today: today)
         let scan: GrepScan
         let matched: Bool
         if history {

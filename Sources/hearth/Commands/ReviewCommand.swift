@@ -51,17 +51,17 @@ struct ReviewCommand: ParsableCommand {
         if windows > 1 { throw ValidationError("choose one of --week, --weeks, --month and --since") }
         if let weeks, weeks < 1 { throw ValidationError("--weeks must be at least 1") }
         if json && md { throw ValidationError("choose one of --json and --md") }
-        try DateArgument.validate(since, from: "--since", as: .since)
-        try DateArgument.validate(until, from: "--until", as: .until)
+        try DateArgument.validateWindow(since: since, until: until)
         if brag && since == nil { throw ValidationError("--brag needs --since") }
     }
 
     func run() throws {
         let notebook = try global.notebook()
         let today = try global.today()
-        let end = try until.map { try DateArgument.day($0, from: "--until", as: .until, today: today) } ?? today
+        let days = try DateArgument.window(since: since, until: until, today: today)
+        let end = days.until ?? today
         let window: DateRange
-        if let since = try since.map({ try DateArgument.day($0, from: "--since", as: .since, today: today) }) {
+        if let since = days.since {
             guard since <= end else { throw CommandFailure.usage("--since \(since) is after --until \(end)") }
             window = DateRange(start: since, end: end)
         } else {
