@@ -9,8 +9,8 @@ public enum HistoryPoint: Sendable, Hashable, CustomStringConvertible {
     /// A commit id (or its start, at least 4 hex digits) or any revision git understands.
     case revision(String)
 
-    /// Reads `--at`: `2026-11-20` (the end of that day), `today`, `yesterday`,
-    /// `2026-11-20T14:30` (local time), or a commit.
+    /// Reads `--at`: `2026-11-20` (the end of that day), `today`, `yesterday` or another day
+    /// phrase (`RelativeDay`), `2026-11-20T14:30` (local time), or a commit.
     public init(_ text: String, today: LocalDate, timeZone: TimeZone = .current) {
         if let day = Notebook.day(namedBy: text, today: today) {
             self = .time(HistoryPoint.end(of: day, timeZone: timeZone), label: day.description)

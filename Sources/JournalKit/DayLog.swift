@@ -42,6 +42,21 @@ public enum DayLog {
         return "- \(twoDigits(hour)):\(twoDigits(minute)) \(text)"
     }
 
+    /// The `- text` line of the interstitial log for a note whose time is not known (one written
+    /// later for a past day): no time rather than the clock's, which would be a made-up one.
+    public static func jotLine(_ text: String) -> String {
+        "- \(text)"
+    }
+
+    /// Reads a time of day written `HH:MM` on a 24-hour clock (`9:05` too); nil for anything else.
+    public static func clockTime(_ text: String) -> (hour: Int, minute: Int)? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { ("0"..."9").contains($0) } }),
+              let hour = Int(parts[0]), let minute = Int(parts[1]), hour < 24, minute < 60 else { return nil }
+        return (hour, minute)
+    }
+
     /// The `- category: text` line of the done list, with the category checked.
     public static func doneLine(category: String, text: String) throws(JournalError) -> String {
         let valid = !category.isEmpty && category.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0 == "-" }

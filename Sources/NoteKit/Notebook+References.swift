@@ -1,8 +1,9 @@
 import Foundation
 
 extension Notebook {
-    /// Finds the entry a user means: a path, a date (`2026-11-22`), `today`, `yesterday`, or a
-    /// unique prefix of a file name (dates in experiment names may be left out).
+    /// Finds the entry a user means: a path, a day (`2026-11-22`, `today`, `yesterday`,
+    /// `3 days ago`, `monday`: see ``RelativeDay``), or a unique prefix of a file name (dates in
+    /// experiment names may be left out). A day phrase wins over a file name it also starts.
     ///
     /// - Throws: ``NotebookError/notFound(reference:)`` or ``NotebookError/ambiguous(reference:candidates:)``
     ///   listing the candidates.
@@ -13,13 +14,12 @@ extension Notebook {
         return path
     }
 
-    /// The day a reference names: `today`, `yesterday` or a `YYYY-MM-DD` date; nil for paths and names.
+    /// The day a reference names: a `YYYY-MM-DD` date or a phrase for today or a day before it
+    /// (``RelativeDay``); nil for paths, names, `tomorrow` and weeks, which name no entry to find.
     public static func day(namedBy reference: String, today: LocalDate) -> LocalDate? {
-        switch reference {
-        case "today": return today
-        case "yesterday": return today.adding(days: -1)
-        default: return LocalDate(reference)
-        }
+        guard let phrase = try? RelativeDay(parsing: reference), phrase != .tomorrow, !phrase.isRange,
+              let days = try? phrase.days(today: today) else { return nil }
+        return days.lowerBound
     }
 
     private func resolveUnchecked(_ reference: String, today: LocalDate, workingDirectory: URL) throws(NotebookError) -> String {

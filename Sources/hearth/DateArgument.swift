@@ -1,29 +1,102 @@
 import ArgumentParser
+import Foundation
+import JournalKit
 import NoteKit
 
 /// Every date hearth takes on its command line or from `HEARTH_TODAY` is read here, so a day
 /// that does not exist is called that everywhere (`--since 2026-02-30 is not a date: February
-/// 2026 has 28 days`) and every refusal is a usage error (exit 2).
+/// 2026 has 28 days`), a word hearth does not know is answered with the forms it does and the
+/// nearest one, and every refusal is a usage error (exit 2). The phrases themselves are
+/// NoteKit's `RelativeDay`; this file only words the refusals.
 ///
 /// `source` says how the text was given and is put before it: an option (`--since`, joined with
-/// a space) or a variable (`HEARTH_TODAY=`).
+/// a space), a variable (`HEARTH_TODAY=`), or nothing for an entry reference.
 enum DateArgument {
-    /// `text`, a `YYYY-MM-DD` date.
+    /// What a date is taken for, which decides the phrases allowed and the day a week gives.
+    enum Role {
+        /// One day that has begun: `--date` of the logging commands, `--at`, an entry reference.
+        case day
+        /// The day of a new entry (`hearth new --date`): `tomorrow` too.
+        case newEntry
+        /// The first day of a window (`--since`): a week gives its Monday.
+        case since
+        /// The last day of a window (`--until`): a week gives its Sunday.
+        case until
+    }
+
+    /// `text`, exactly a `YYYY-MM-DD` date (`HEARTH_TODAY`, which pins what the phrases count from).
     static func date(_ text: String, from source: String) throws -> LocalDate {
         if let date = LocalDate(text) { return date }
         throw CommandFailure.usage(message(text, from: source))
     }
 
-    /// `text`, a day: `YYYY-MM-DD`, `today` or `yesterday`.
-    static func day(_ text: String, from source: String, today: LocalDate) throws -> LocalDate {
-        if let day = Notebook.day(namedBy: text, today: today) { return day }
-        if LocalDate.isDateShaped(text) { throw CommandFailure.usage(message(text, from: source)) }
-        throw CommandFailure.usage("\(joined(source))\(text) is not a day like 2026-11-22 (or today, yesterday)")
+    /// Today in the user's time zone; `HEARTH_TODAY` pins it for reproducible demos and tests.
+    static func today() throws -> LocalDate {
+        if let pinned = ProcessInfo.processInfo.environment["HEARTH_TODAY"] {
+            return try date(pinned, from: "HEARTH_TODAY=")
+        }
+        return LocalDate.today()
     }
 
-    /// Checks an optional date option in `validate()`, so the refusal comes with the usage.
-    static func validate(_ text: String?, from source: String) throws {
-        if let text, LocalDate(text) == nil { throw ValidationError(message(text, from: source)) }
+    /// The day `text` names for `role` when today is `today`.
+    static func day(_ text: String, from source: String, as role: Role = .day, today: LocalDate) throws -> LocalDate {
+        let phrase: RelativeDay
+        do {
+            phrase = try RelativeDay(parsing: text)
+        } catch {
+            throw CommandFailure.usage(refusal(of: error, text: text, from: source, role: role))
+        }
+        if let problem = misuse(of: phrase, text: text, from: source, role: role) { throw CommandFailure.usage(problem) }
+        let days: ClosedRange<LocalDate>
+        do {
+            days = try phrase.days(today: today)
+        } catch {
+            throw CommandFailure.usage(refusal(of: error, text: text, from: source, role: role))
+        }
+        return role == .until ? days.upperBound : days.lowerBound
+    }
+
+    /// The first day `--since` and the last day `--until` name, either absent when not given.
+    static func window(since: String?, until: String?, today: LocalDate) throws -> (since: LocalDate?, until: LocalDate?) {
+        (try since.map { try day($0, from: "--since", as: .since, today: today) },
+         try until.map { try day($0, from: "--until", as: .until, today: today) })
+    }
+
+    /// Checks `--since` and `--until` in `validate()`.
+    static func validateWindow(since: String?, until: String?) throws {
+        try validate(since, from: "--since", as: .since)
+        try validate(until, from: "--until", as: .until)
+    }
+
+    /// Checks an optional date option in `validate()`, so the refusal comes with the usage; the
+    /// days themselves are counted in `run()`, once `HEARTH_TODAY` has been read.
+    static func validate(_ text: String?, from source: String, as role: Role = .day) throws {
+        guard let text else { return }
+        do {
+            let phrase = try RelativeDay(parsing: text)
+            if let problem = misuse(of: phrase, text: text, from: source, role: role) { throw ValidationError(problem) }
+        } catch let error as RelativeDayError {
+            throw ValidationError(refusal(of: error, text: text, from: source, role: role))
+        }
+    }
+
+    /// Why an entry reference that named no entry cannot name one: `tomorrow` and weeks are
+    /// phrases hearth reads but no entry to find; nil for anything else (a name, a path).
+    static func refusal(ofReference reference: String) -> String? {
+        guard let phrase = try? RelativeDay(parsing: reference) else { return nil }
+        return misuse(of: phrase, text: reference, from: "", role: .day)
+    }
+
+    /// `sunday (Sunday 2026-11-15)`: a phrase with the day it named, for the message that found
+    /// no entry for it, so the person sees which day was looked for; nil for dates and names.
+    static func dayNamed(by reference: String) -> String? {
+        guard let phrase = try? RelativeDay(parsing: reference) else { return nil }
+        switch phrase {
+        case .daysAgo, .weekday: break
+        case .date, .tomorrow, .week: return nil
+        }
+        guard let today = try? today(), let day = Notebook.day(namedBy: reference, today: today) else { return nil }
+        return "\(reference) (\(day.weekdayName) \(day))"
     }
 
     /// `--since 2026-02-30 is not a date: February 2026 has 28 days`.
@@ -31,7 +104,71 @@ enum DateArgument {
         joined(source) + (LocalDate.problem(with: text) ?? "\(text) is not a date like 2026-11-22")
     }
 
+    /// The phrases `role` takes, for the message that refuses a word.
+    static func forms(for role: Role) -> String {
+        var forms = "2026-11-22, today, yesterday, 3 days ago, 2 weeks ago (or a day/week ago), "
+            + "a weekday such as monday or last monday (the last one before today)"
+        switch role {
+        case .day: break
+        case .newEntry: forms += ", tomorrow"
+        case .since, .until: forms += ", this week, last week (Monday to Sunday)"
+        }
+        return forms + "; quote a phrase of several words"
+    }
+
+    /// The phrase the words of `text` most likely meant (`yesterdy` → `yesterday`, `3 dys ago`
+    /// → `3 days ago`), if it is one `role` takes.
+    static func suggestion(for text: String, role: Role) -> String? {
+        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        var changed = false
+        var fixed: [String] = []
+        for word in words {
+            if RelativeDay.words.contains(word) || word == "a" || word.allSatisfy(\.isNumber) {
+                fixed.append(word)
+                continue
+            }
+            guard let nearest = NameSuggestion.nearest(to: word, among: RelativeDay.words) else { return nil }
+            fixed.append(nearest)
+            changed = true
+        }
+        // `3 dys ago` is as near `3 day ago` as `3 days ago`: say it as a person would.
+        if fixed.count == 3, !["1", "a"].contains(fixed[0]), ["day", "week"].contains(fixed[1]) { fixed[1] += "s" }
+        let phrase = fixed.joined(separator: " ")
+        guard changed, let parsed = try? RelativeDay(parsing: phrase),
+              misuse(of: parsed, text: phrase, from: "", role: role) == nil else { return nil }
+        return phrase
+    }
+
+    /// Why `phrase`, a phrase hearth reads, is not one `role` takes.
+    private static func misuse(of phrase: RelativeDay, text: String, from source: String, role: Role) -> String? {
+        switch (phrase, role) {
+        case (.tomorrow, .day), (.tomorrow, .since), (.tomorrow, .until):
+            return "\(joined(source))\(text): only hearth new takes tomorrow (hearth new day --date tomorrow); "
+                + "the rest of hearth works on days that have begun"
+        case (.week, .day), (.week, .newEntry):
+            return "\(joined(source))\(text) is a week, not a day: name one day, such as last monday or 7 days ago"
+                + (source.isEmpty ? "" : " (--since and --until take a week)")
+        default:
+            return nil
+        }
+    }
+
+    private static func refusal(of error: RelativeDayError, text: String, from source: String, role: Role) -> String {
+        switch error {
+        case .notADate:
+            return message(text, from: source)
+        case .unknown where text.first?.isNumber == true && text.contains(where: { $0 == "-" || $0 == "/" }):
+            // `2026-2-3`, `22/11/2026`: a date in another shape, so name the one hearth reads.
+            return message(text, from: source)
+        case .outOfRange:
+            return "\(joined(source))\(text) falls outside the years 0001 to 9999"
+        case .unknown:
+            let hint = suggestion(for: text, role: role).map { "; did you mean '\($0)'?" } ?? ""
+            return "\(joined(source))\(text) is not a day hearth reads\(hint)\nA day is one of: \(forms(for: role))"
+        }
+    }
+
     private static func joined(_ source: String) -> String {
-        source.hasSuffix("=") ? source : source + " "
+        source.isEmpty || source.hasSuffix("=") ? source : source + " "
     }
 }

@@ -83,10 +83,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Today in the user's time zone; `HEARTH_TODAY` pins it for reproducible demos and tests.
     func today() throws -> LocalDate {
-        if let pinned = ProcessInfo.processInfo.environment["HEARTH_TODAY"] {
-            return try DateArgument.date(pinned, from: "HEARTH_TODAY=")
-        }
-        return LocalDate.today()
+        try DateArgument.today()
     }
 
     /// The path of the entry `reference` names in `notebook`, as every command that takes a REF reads it.

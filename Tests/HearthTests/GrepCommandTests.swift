@@ -98,8 +98,11 @@ import Testing
         #expect(try paths("--until", "2026-11-20", "--kind", "day") == ["days/2026/2026-11-20.md"])
         #expect(try paths("--since", "2026-11-20", "--until", "2026-11-20", "--kind", "day") == ["days/2026/2026-11-20.md"])
         #expect(try paths("--since", "2026-11-23").isEmpty)
-        let bad = try notebook.hearth("grep", "--since", "last week", "gpu")
-        #expect(bad.status == 2 && bad.stderr.contains("--since last week is not a date"), "\(bad)")
+        // A week gives its Monday to --since (today, 2026-11-22, is a Sunday).
+        #expect(try paths("--since", "this week", "--kind", "day") == [Self.today, "days/2026/2026-11-20.md"])
+        #expect(try paths("--until", "yesterday", "--kind", "day") == ["days/2026/2026-11-20.md"])
+        let bad = try notebook.hearth("grep", "--since", "next week", "gpu")
+        #expect(bad.status == 2 && bad.stderr.contains("--since next week is not a day hearth reads"), "\(bad)")
     }
 
     @Test func aMatchLiesWithinOneLineAndDollarHoldsBeforeCRLF() throws {

@@ -290,8 +290,8 @@ import Testing
 
         let unknown = try notebook.hearth("log", "no-such-entry")
         #expect(unknown.status == 1 && unknown.stderr.contains("no entry named 'no-such-entry' now or in the notebook's history"), "\(unknown)")
-        let badDay = try notebook.hearth("log", "--since", "last tuesday")
-        #expect(badDay.status == 2 && badDay.stderr.contains("--since last tuesday is not a day like 2026-11-22"), "\(badDay)")
+        let badDay = try notebook.hearth("log", "--since", "next tuesday")
+        #expect(badDay.status == 2 && badDay.stderr.contains("--since next tuesday is not a day hearth reads"), "\(badDay)")
         let backwards = try notebook.hearth("log", "--since", "2026-11-22", "--until", "2026-11-01")
         #expect(backwards.status == 2, "\(backwards)")
         for folder in ["days", "days/2026/"] {

@@ -9,25 +9,25 @@ struct FilterOptions: ParsableArguments {
     @Option(help: "Only entries carrying this tag (repeatable: all must be present).")
     var tag: [String] = []
 
-    @Option(help: "Only entries dated on or after this day (YYYY-MM-DD).")
+    @Option(help: "Only entries dated on or after this day (YYYY-MM-DD, 2 weeks ago, last week...).")
     var since: String?
 
-    @Option(help: "Only entries dated on or before this day (YYYY-MM-DD).")
+    @Option(help: "Only entries dated on or before this day (YYYY-MM-DD, yesterday, last week...).")
     var until: String?
 
     @Option(name: .customLong("where"), help: ArgumentHelp("A field test such as 'energy<=2' (repeatable).", valueName: "EXPR"))
     var conditions: [String] = []
 
     func validate() throws {
-        try DateArgument.validate(since, from: "--since")
-        try DateArgument.validate(until, from: "--until")
+        try DateArgument.validateWindow(since: since, until: until)
     }
 
     /// The query these options describe.
-    func query() throws(QueryError) -> Query {
+    func query() throws -> Query {
+        let window = try DateArgument.window(since: since, until: until, today: DateArgument.today())
         var parsed: [QueryCondition] = []
         for condition in conditions { parsed.append(try QueryCondition(parsing: condition)) }
         return Query(kinds: Set(kind.map(NoteKind.init(rawValue:))), tags: tag,
-                     since: since.flatMap(LocalDate.init), until: until.flatMap(LocalDate.init), conditions: parsed)
+                     since: window.since, until: window.until, conditions: parsed)
     }
 }

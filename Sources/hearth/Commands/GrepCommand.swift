@@ -59,9 +59,7 @@ struct GrepCommand: ParsableCommand {
     var ignoreCase = false
 
     func validate() throws {
-        for (name, value) in [("--since", since), ("--until", until)] {
-            try DateArgument.validate(value, from: name)
-        }
+        try DateArgument.validateWindow(since: since, until: until)
         if let field, field.isEmpty { throw ValidationError("--field needs a front-matter key, such as --field tags") }
     }
 
@@ -77,12 +75,14 @@ struct GrepCommand: ParsableCommand {
         let formatter = GrepFormatter(terminal: Terminal.standardOutput)
         // Every match on a line is found only to colour it.
         let everyMatch = formatter.usesColor && !json
+        let today = try global.today()
+        let (first, last) = try DateArgument.window(since: since, until: until, today: today)
         let scan: GrepScan
         let matched: Bool
         if history {
             ObjectHashVerification.skipOnRead()
             var search = HistorySearch(query: GrepQuery(matcher: matcher, kinds: kinds, field: field, everyMatch: everyMatch),
-                                       since: since.flatMap(LocalDate.init), until: until.flatMap(LocalDate.init), today: try global.today())
+                                       since: first, until: last, today: today)
             search.keepsRepositoryUntilExit = true
             let result: HistorySearchResult
             do {
@@ -99,8 +99,8 @@ struct GrepCommand: ParsableCommand {
             scan = result.current
             matched = !result.matches.isEmpty || !scan.binaryMatches.isEmpty
         } else {
-            let query = GrepQuery(matcher: matcher, kinds: kinds, since: since.flatMap(LocalDate.init),
-                                  until: until.flatMap(LocalDate.init), field: field, everyMatch: everyMatch)
+            let query = GrepQuery(matcher: matcher, kinds: kinds, since: first,
+                                  until: last, field: field, everyMatch: everyMatch)
             scan = CachedScan.grep(notebook, query)
             write(scan.hits, text: formatter.render, json: GrepFormatter.json)
             matched = scan.matched

@@ -50,7 +50,12 @@ struct HistoryOptions: ParsableArguments {
     /// The point `--at` names; a date or time with a mistake in it is a usage error, not an
     /// unknown commit.
     static func point(_ text: String, global: GlobalOptions) throws -> HistoryPoint {
+        // `tomorrow` and weeks are read as days but name no moment of the past: say so.
+        if (try? RelativeDay(parsing: text)) != nil { _ = try DateArgument.day(text, from: "--at", today: global.today()) }
         let point = HistoryPoint(text, today: try global.today())
+        if case .revision = point, let nearest = DateArgument.suggestion(for: text, role: .day) {
+            throw CommandFailure.usage("--at \(text) is neither a day hearth reads nor a commit; did you mean '\(nearest)'?")
+        }
         if case .revision = point, HistoryPoint.isMalformedDate(text) {
             // `2026-02-30` or `2026-02-30T10:00`: the day itself does not exist.
             let day = String(text.prefix(10))
@@ -60,9 +65,9 @@ struct HistoryOptions: ParsableArguments {
         return point
     }
 
-    /// A `--since`/`--until` day: `YYYY-MM-DD`, `today` or `yesterday`.
+    /// A `--since`/`--until` day: a date or a phrase (`3 days ago`; a week gives its Monday or its Sunday).
     func day(_ text: String, option: String) throws -> LocalDate {
-        try DateArgument.day(text, from: "--" + option, today: global.today())
+        try DateArgument.day(text, from: "--" + option, as: option == "until" ? .until : .since, today: global.today())
     }
 
     /// The moments `--since D` (the start of D) and `--until D` (the end of D) mean.

@@ -4,7 +4,7 @@ import NoteKit
 
 /// What the quick-logging commands share: the day to write to.
 struct LogOptions: ParsableArguments {
-    @Option(help: "Log into this day's entry (YYYY-MM-DD) instead of today's.")
+    @Option(help: "Log into this day's entry instead of today's: YYYY-MM-DD, yesterday, 3 days ago, monday...")
     var date: String?
 
     func validate() throws {
@@ -13,7 +13,8 @@ struct LogOptions: ParsableArguments {
 
     /// The day written to.
     func day(_ global: GlobalOptions) throws -> LocalDate {
-        try date.map { try DateArgument.date($0, from: "--date") } ?? global.today()
+        let today = try global.today()
+        return try date.map { try DateArgument.day($0, from: "--date", today: today) } ?? today
     }
 
     /// Appends `line` to `section` of the chosen day's entry and prints the entry's path; says

@@ -28,10 +28,10 @@ struct ReviewCommand: ParsableCommand {
     @Flag(help: "The last 30 days.")
     var month = false
 
-    @Option(help: "The first day reviewed (YYYY-MM-DD).")
+    @Option(help: "The first day reviewed (YYYY-MM-DD, 2 weeks ago, last week: its Monday...).")
     var since: String?
 
-    @Option(help: "The last day reviewed (YYYY-MM-DD; default today).")
+    @Option(help: "The last day reviewed (YYYY-MM-DD, yesterday, last week: its Sunday...; default today).")
     var until: String?
 
     @Flag(help: "Print every figure as JSON.")
@@ -51,17 +51,17 @@ struct ReviewCommand: ParsableCommand {
         if windows > 1 { throw ValidationError("choose one of --week, --weeks, --month and --since") }
         if let weeks, weeks < 1 { throw ValidationError("--weeks must be at least 1") }
         if json && md { throw ValidationError("choose one of --json and --md") }
-        try DateArgument.validate(since, from: "--since")
-        try DateArgument.validate(until, from: "--until")
+        try DateArgument.validateWindow(since: since, until: until)
         if brag && since == nil { throw ValidationError("--brag needs --since") }
     }
 
     func run() throws {
         let notebook = try global.notebook()
         let today = try global.today()
-        let end = until.flatMap(LocalDate.init) ?? today
+        let days = try DateArgument.window(since: since, until: until, today: today)
+        let end = days.until ?? today
         let window: DateRange
-        if let since = since.flatMap(LocalDate.init) {
+        if let since = days.since {
             guard since <= end else { throw CommandFailure.usage("--since \(since) is after --until \(end)") }
             window = DateRange(start: since, end: end)
         } else {

@@ -15,7 +15,9 @@ extension HistoryError: ReportableError {
         case .absent(let path, _):
             return .failure("\(self); hearth log \(path) shows when it did")
         case .notFound(let reference):
-            return ErrorReport.notADate(reference) ?? .failure("\(self); hearth log lists every change")
+            return ErrorReport.notADate(reference)
+                ?? DateArgument.dayNamed(by: reference).map { .failure("no entry for \($0) now or in the notebook's history") }
+                ?? .failure("\(self); hearth log lists every change")
         case .ambiguous, .git:
             return .failure(description)
         }

@@ -8,7 +8,8 @@ extension NotebookError: ReportableError {
         case .unreadable(let diagnostic):
             return .diagnostic(diagnostic)
         case .notFound(let reference):
-            return ErrorReport.notADate(reference) ?? .failure(description)
+            return ErrorReport.notADate(reference)
+                ?? DateArgument.dayNamed(by: reference).map { .failure("no entry for \($0)") } ?? .failure(description)
         case .alreadyExists:
             return .failure(message)
         default:
