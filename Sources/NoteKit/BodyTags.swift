@@ -10,9 +10,9 @@
 ///   `#2026-q1` are.
 /// - `#` followed by a space or another `#` is a heading marker (`# Title`, `## Log`), not a tag;
 ///   `#tag` at the start of a line is a tag, as in Obsidian (CommonMark needs the space too).
-/// - Nothing inside fenced code blocks (``` or ~~~, CommonMark's fences), inline code spans
-///   (a backtick run closed by an equal run on the same line), a link's destination
-///   (`[text](url#x "title #y")`) or a wiki link (`[[...]]`).
+/// - Nothing inside fenced code blocks (three or more backticks or tildes, by CommonMark's
+///   rules), inline code spans (a backtick run closed by an equal run on the same line), a
+///   link's destination (`[text](url#x "title #y")`) or a wiki link (`[[...]]`).
 ///
 /// Case is kept: `#Work` and `#work` are two tags, as `tags:` values are two strings.
 package enum BodyTags {
@@ -34,8 +34,8 @@ package enum BodyTags {
 
     /// The tags of one line outside fenced code, in order (repeats included).
     private static func tags(inLine line: Substring) -> [String] {
+        guard line.utf8.contains(UInt8(ascii: "#")) else { return [] }
         let scalars = Array(line.unicodeScalars)
-        guard scalars.contains("#") else { return [] }
         var tags: [String] = []
         var index = 0
         while index < scalars.count {

@@ -2,7 +2,7 @@
 public struct Query: Sendable, Hashable {
     /// Accepted kinds; empty accepts every kind.
     public var kinds: Set<NoteKind>
-    /// Tags an entry must all carry, in `tags:` or as `#tag`s in its body (``BodyTags``).
+    /// Tags an entry must all carry, in `tags:` or as `#tag`s in its body (`BodyTags`).
     public var tags: [String]
     /// The first date included.
     public var since: LocalDate?
