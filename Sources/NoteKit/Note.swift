@@ -104,6 +104,14 @@ public struct Note: Hashable, Sendable {
 
     /// The `tags:` list (a single scalar counts as one tag).
     public var tags: [String] { self["tags"]?.strings ?? [] }
+
+    /// ``tags`` followed by the body's `#tags` (`BodyTags`'s rules) that `tags:` does not hold:
+    /// every tag the entry carries, each once.
+    public var allTags: [String] {
+        let listed = tags
+        let known = Set(listed)
+        return listed + BodyTags.tags(in: body).filter { !known.contains($0) }
+    }
 }
 
 extension Note {

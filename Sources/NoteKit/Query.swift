@@ -2,7 +2,7 @@
 public struct Query: Sendable, Hashable {
     /// Accepted kinds; empty accepts every kind.
     public var kinds: Set<NoteKind>
-    /// Tags an entry must all carry.
+    /// Tags an entry must all carry, in `tags:` or as `#tag`s in its body (`BodyTags`).
     public var tags: [String]
     /// The first date included.
     public var since: LocalDate?
@@ -23,16 +23,28 @@ public struct Query: Sendable, Hashable {
 
     /// Whether the note passes every part of the query. An entry without a date fails a date range.
     public func matches(_ note: Note) -> Bool {
+        matchesExceptTags(note) && carriesTags(note)
+    }
+
+    /// Whether the note passes every part of the query but its tags.
+    package func matchesExceptTags(_ note: Note) -> Bool {
         if !kinds.isEmpty && !kinds.contains(note.kind) { return false }
         if since != nil || until != nil {
             guard let date = note.date else { return false }
             if let since, date < since { return false }
             if let until, date > until { return false }
         }
-        if !tags.isEmpty {
-            let noteTags = note.tags
-            if !tags.allSatisfy(noteTags.contains) { return false }
-        }
         return conditions.allSatisfy { $0.matches(note[$0.key]) }
+    }
+
+    /// Whether the note carries every tag of the query, in `tags:` or in its body; the body is
+    /// read only for tags that `tags:` lacks (a note from a listing has none).
+    package func carriesTags(_ note: Note) -> Bool {
+        guard !tags.isEmpty else { return true }
+        let listed = note.tags
+        let missing = tags.filter { !listed.contains($0) }
+        guard !missing.isEmpty else { return true }
+        let inBody = Set(BodyTags.tags(in: note.body))
+        return missing.allSatisfy(inBody.contains)
     }
 }

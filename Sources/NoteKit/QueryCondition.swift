@@ -1,7 +1,8 @@
 /// One `--where` test on a front-matter field: `energy<=2`, `tags=travel`, `sick`, `!fever_c`.
 ///
 /// A missing or empty key means "not recorded" (journal.md): it fails every comparison and
-/// matches only `!key`. On a list, `=` and `~` test membership and `<`..`>=` test any element.
+/// matches only `!key`. On a list, `=` tests membership, `~` whether some item contains the
+/// text, and `<`..`>=` test any element.
 public struct QueryCondition: Sendable, Hashable {
     /// The comparison.
     public enum Operator: String, Sendable, CaseIterable {
@@ -17,7 +18,7 @@ public struct QueryCondition: Sendable, Hashable {
         case greater = ">"
         /// Greater than or equal.
         case greaterOrEqual = ">="
-        /// Substring (case-insensitive) on text, membership on lists.
+        /// Substring (case-insensitive) on text; on lists, some item contains it.
         case contains = "~"
         /// The key is present with a value.
         case exists
@@ -91,7 +92,7 @@ public struct QueryCondition: Sendable, Hashable {
         switch value {
         case .list(let items):
             switch op {
-            case .equal, .contains: return items.contains { $0.string == operand }
+            case .equal: return items.contains { $0.string == operand }
             case .notEqual: return !items.contains { $0.string == operand }
             default: return items.contains { compare($0, operand) }
             }

@@ -16,7 +16,7 @@ struct Hearth: ParsableCommand {
             ReviewCommand.self, ExperimentsCommand.self, ExportCommand.self, ImportCommand.self,
             CloneCommand.self, RemoteCommand.self, SyncCommand.self, StatusCommand.self,
             ConflictsCommand.self, ResolveCommand.self, LogCommand.self, DiffCommand.self, RestoreCommand.self,
-            GrepCommand.self, WatchCommand.self, MaintenanceCommand.self,
+            GrepCommand.self, WatchCommand.self, MaintenanceCommand.self, TagsCommand.self,
         ]
     )
 

@@ -48,7 +48,7 @@ import Testing
             ["list", "--json"], ["experiments", "--json"], ["check", "--json"], ["grep", "Done", "--json"],
             ["grep", "--history", "Done", "--json"], ["log", "--json"], ["log", "-p", "--json"],
             ["diff", "--json"], ["status", "--json"], ["conflicts", "--json"], ["remote", "--json"],
-            ["show", "today", "--json"], ["review", "--json"],
+            ["show", "today", "--json"], ["review", "--json"], ["tags", "--json"],
         ]
         _ = try document(sync, "sync --json")
         for command in commands {

@@ -69,11 +69,18 @@ import Testing
         #expect(try matches("energy=3", .string("3")))
     }
 
-    @Test func listsTestMembership() throws {
+    @Test func listsTestMembershipAndContainment() throws {
         let tags = YAMLValue.list([.plain("deadline"), .plain("travel")])
         #expect(try matches("tags=travel", tags))
         #expect(try matches("tags~travel", tags))
         #expect(try !matches("tags=trav", tags))
+        // `~` is "some item contains", case-insensitive, as on text.
+        #expect(try matches("tags~trav", tags))
+        #expect(try matches("tags~DEAD", tags))
+        #expect(try !matches("tags~dead line", tags))
+        #expect(try !matches("tags~home", tags))
+        #expect(try matches("title~arm", .string("Warmup")))
+        #expect(try !matches("title~cold", .string("Warmup")))
         #expect(try !matches("tags=home", tags))
         #expect(try matches("tags!=home", tags))
         #expect(try !matches("tags!=travel", tags))
@@ -120,6 +127,18 @@ import Testing
         let conditions = [try QueryCondition(parsing: "energy<3")]
         #expect(paths(Query(conditions: conditions)) == [day1.path])
         #expect(paths(Query(kinds: [.day], tags: ["travel"], conditions: [try QueryCondition(parsing: "energy>=3")])) == [day2.path])
+    }
+
+    @Test func tagsAreFoundInBodiesToo() throws {
+        let both = try Note(parsing: "---\ntags: [travel]\n---\nA #deadline today.\n", path: "days/2026/2026-11-20.md")
+        let bodyOnly = try Note(parsing: "Packing for #travel.\n", path: "notes/trip.md")
+        let inCode = try Note(parsing: "`#travel` is a tag.\n", path: "notes/code.md")
+        let all = [both, bodyOnly, inCode]
+        func paths(_ query: Query) -> [String] { all.filter(query.matches).map(\.path) }
+        #expect(paths(Query(tags: ["travel"])) == [both.path, bodyOnly.path])
+        #expect(paths(Query(tags: ["travel", "deadline"])) == [both.path])
+        #expect(paths(Query(tags: ["deadline"])) == [both.path])
+        #expect(both.allTags == ["travel", "deadline"])
     }
 
     @Test func sortOrders() throws {

@@ -13,8 +13,11 @@ extension Notebook {
     ///
     /// With `bodies` false, an entry the cache holds is not read at all and its note's
     /// ``Note/body`` is empty: for listings, which show front-matter only. Such notes must not be
-    /// written back.
-    public func scan(_ query: Query = Query(), cache: FrontMatterCache, bodies: Bool = true) -> NotebookScan {
+    /// written back. With `matchedBodies` too, the entries that match are read with their bodies
+    /// (`hearth tags` reads the bodies of the entries in its range only). An entry whose `tags:`
+    /// lacks a tag of the query is read either way: the tag may be a `#tag` in its body.
+    public func scan(_ query: Query = Query(), cache: FrontMatterCache, bodies: Bool = true,
+                     matchedBodies: Bool = false) -> NotebookScan {
         let pass = FrontMatterCachePass(self, cache: cache)
         let stats = bodies || pass.previous == nil ? nil : DirectoryStats(root: root.path, paths: pass.paths)
         let keys = query.frontMatterKeys.map { Array($0.utf8) }
@@ -22,7 +25,8 @@ extension Notebook {
             let path = pass.paths[index]
             if let stats {
                 if let (match, entry) = pass.settledEntry(index, stats: stats),
-                   let outcome = listedOutcome(path, query: query, keys: keys, previous: pass.previous!, match: match, entry: entry) {
+                   let outcome = listedOutcome(path, query: query, keys: keys, previous: pass.previous!, match: match, entry: entry,
+                                               matchedBodies: matchedBodies) {
                     return outcome
                 }
             } else if let previous = pass.previous, let match = pass.matches[index],
@@ -44,15 +48,22 @@ extension Notebook {
     }
 
     /// The outcome of an entry taken from the cache without reading the file, for a listing (no
-    /// body); nil when its encoding cannot be read.
+    /// body); nil when its encoding cannot be read. An entry that needs its body (asked for, or
+    /// for a tag its `tags:` lacks) is read as ``readOutcome(_:query:previous:match:)`` reads it.
     private func listedOutcome(_ path: String, query: Query, keys: [[UInt8]], previous: FrontMatterCacheFile, match: Int,
-                               entry: FrontMatterCacheFile.Entry) -> CachedOutcome? {
+                               entry: FrontMatterCacheFile.Entry, matchedBodies: Bool) -> CachedOutcome? {
+        var needsBody = false
         let note: Note?? = previous.withUnsafeBytes { data in
             // Most entries fail the query: those are decoded only as far as the query reads.
             guard let probe = FrontMatterCodec.decodeEntries(data, entry.content, path: path, keys: keys) else { return nil }
-            guard query.matches(probe) else { return .some(nil) }
+            guard query.matchesExceptTags(probe) else { return .some(nil) }
+            if matchedBodies || !query.carriesTags(probe) {
+                needsBody = true
+                return .some(nil)
+            }
             return FrontMatterCodec.decode(data, entry.content, path: path, body: "").map { .some($0) }
         }
+        if needsBody { return readOutcome(path, query: query, previous: previous, match: match) }
         guard let note else { return nil }
         return CachedOutcome(result: note.map { .success($0) }, record: FrontMatterCacheRecord(stamp: entry.stamp, content: .previous(match)), hit: true)
     }

@@ -22,14 +22,15 @@ enum CachedScan {
     }
 
     /// Every entry matching `query`; with `bodies` false, entries the cache holds come without
-    /// their bodies (for commands that show front-matter only).
-    static func scan(_ notebook: Notebook, _ query: Query = Query(), bodies: Bool = true) -> NotebookScan {
+    /// their bodies (for commands that show front-matter only), unless `matchedBodies` asks for
+    /// the bodies of the entries that match.
+    static func scan(_ notebook: Notebook, _ query: Query = Query(), bodies: Bool = true, matchedBodies: Bool = false) -> NotebookScan {
         guard let cache = cache(of: notebook) else {
             let paths = notebook.entryPaths()
             trace(FrontMatterCacheStatistics(entries: paths.count, hits: 0, misses: paths.count))
             return notebook.scan(query, paths: paths)
         }
-        let scan = notebook.scan(query, cache: cache, bodies: bodies)
+        let scan = notebook.scan(query, cache: cache, bodies: bodies, matchedBodies: matchedBodies)
         if let statistics = scan.cacheStatistics { trace(statistics) }
         return scan
     }

@@ -6,7 +6,7 @@ struct FilterOptions: ParsableArguments {
     @Option(help: "Only entries of this kind (repeatable).", completion: KindCompletion.kind)
     var kind: [String] = []
 
-    @Option(help: "Only entries carrying this tag (repeatable: all must be present).")
+    @Option(help: "Only entries carrying this tag, in tags: or as #tag in the body (repeatable: all must be present).")
     var tag: [String] = []
 
     @Option(help: "Only entries dated on or after this day (YYYY-MM-DD, 2 weeks ago, last week...).")

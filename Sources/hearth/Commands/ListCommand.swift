@@ -9,7 +9,7 @@ struct ListCommand: ParsableCommand {
         abstract: "List entries, filtered by kind, tag, date and front-matter fields.",
         discussion: """
             --where takes KEY OP VALUE with OP one of = != < <= > >= ~ (contains), KEY alone (recorded) \
-            or !KEY (not recorded). On lists, = and ~ test membership. Example:
+            or !KEY (not recorded). On lists, = tests membership and ~ whether some item contains the text. Example:
               hearth list --kind day --where 'energy<=2' --where 'work_h>=10'
             Files that cannot be read are reported on stderr after the listing (exit 1).
             """
