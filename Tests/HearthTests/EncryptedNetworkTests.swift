@@ -85,6 +85,7 @@ struct EncryptedNetworkTests {
         laptopDone.wait()
         let laptop = try #require(laptopResult.values.first).get()
         #expect(laptop.status == 0, "\(laptop)")
+        #expect(laptop.stdout.contains("The remote moved during the sync; pushed on attempt 2."), "\(laptop)")
 
         // Both built on the same carrier commit; the phone's landed; the laptop's was refused,
         // and it pushed again on top of the phone's.

@@ -18,12 +18,27 @@ struct EncryptedSyncPropertyTests {
         return (0..<UInt64(count)).map { 7_000 + $0 }
     }()
 
+    /// The plain run's result, handed over from its thread once it is done.
+    private final class Outcome: @unchecked Sendable {
+        var result: Result<ThreeDeviceRun, any Error>?
+    }
+
     @Test(arguments: seeds)
     func theSameSeedMergesTheSameThroughAnEncryptedRemote(seed: UInt64) throws {
         let devices = ThreeDeviceRun.devices
-        let plain = try SyncWorld.with(devices: devices, files: ThreeDeviceRun.start) { try ThreeDeviceRun(world: $0, seed: seed) }
+        // The two runs side by side: most of their time is waiting for a new second.
+        let plainRun = Outcome()
+        let plainDone = DispatchGroup()
+        DispatchQueue.global().async(group: plainDone) {
+            plainRun.result = Result {
+                try SyncWorld.with(devices: devices, files: ThreeDeviceRun.start) {
+                    try ThreeDeviceRun(world: $0, seed: seed, distinctCommitSeconds: true)
+                }
+            }
+        }
+        defer { plainDone.wait() }
         let encrypted = try SyncWorld.withEncryptedRemote(devices: devices, files: ThreeDeviceRun.start) { world in
-            let run = try ThreeDeviceRun(world: world, seed: seed)
+            let run = try ThreeDeviceRun(world: world, seed: seed, distinctCommitSeconds: true)
             // Everything went through the carrier: the plain remote holds only what the first sync sent.
             let plainCommits = try GitCLI(directory: world.remote, home: world.home)("rev-list", "--count", "main")
             let commits = try world.git(devices[0])("rev-list", "--count", "HEAD")
@@ -33,6 +48,8 @@ struct EncryptedSyncPropertyTests {
             #expect(try world.git(devices[0])("config", "remote.origin.url").hasPrefix("hearth-encrypted::"))
             return run
         }
+        plainDone.wait()
+        let plain = try #require(plainRun.result).get()
         let replay = "seed \(seed) (replay: HEARTH_PROPERTY_SEED=\(seed) swift test --filter EncryptedSyncPropertyTests)"
         #expect(plain.problems.isEmpty, "\(replay), plain remote: \(plain.problems)")
         #expect(encrypted.problems.isEmpty, "\(replay), encrypted remote: \(encrypted.problems)")

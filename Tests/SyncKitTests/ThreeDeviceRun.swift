@@ -29,9 +29,26 @@ struct ThreeDeviceRun {
     var mergeResult: [String: String] = [:]
 
     /// Runs seed `seed` in `world`, whose devices are ``devices``.
-    init(world: SyncWorld, seed: UInt64) throws {
+    ///
+    /// A merge puts the two tips in order by commit time, whole seconds, and breaks a tie by
+    /// commit id, which holds the time: so two runs of one seed make the same merges only when no
+    /// two commits of theirs share a second. With `distinctCommitSeconds`, a sync that will commit
+    /// and would start in the second of the newest commit waits for the next second.
+    init(world: SyncWorld, seed: UInt64, distinctCommitSeconds: Bool = false) throws {
         let devices = Self.devices
         var editor = RandomNotebookEditor(world: world, seed: seed)
+        // The worlds were set up just now: their commits too.
+        var newestCommit = Date().timeIntervalSince1970.rounded(.down)
+        func sync(_ device: String) throws -> Int {
+            // Only a sync with changes to commit makes a commit (a snapshot, then perhaps a merge).
+            if distinctCommitSeconds, !(try world.git(device)("status", "--porcelain")).isEmpty {
+                let wait = newestCommit + 1 - Date().timeIntervalSince1970
+                if wait > 0 { Thread.sleep(forTimeInterval: wait + 0.01) }
+            }
+            let conflicts = try world.sync(device).newConflicts.count
+            if distinctCommitSeconds { newestCommit = max(newestCommit, Double(try world.git(device)("log", "-1", "--format=%ct")) ?? 0) }
+            return conflicts
+        }
         for round in 0..<4 {
             for device in devices {
                 for _ in 0..<Int.random(in: 1...3, using: &editor.random) { try editor.edit(device) }
@@ -41,11 +58,11 @@ struct ThreeDeviceRun {
                 try editor.createSameDay(on: Array(devices.shuffled(using: &editor.random).prefix(2)), day: round + 1)
             }
             for device in devices.shuffled(using: &editor.random) where Int.random(in: 0..<5, using: &editor.random) > 0 {
-                conflicts += try world.sync(device).newConflicts.count
+                conflicts += try sync(device)
             }
         }
         for _ in 0..<2 {
-            for device in devices { conflicts += try world.sync(device).newConflicts.count }
+            for device in devices { conflicts += try sync(device) }
         }
 
         let trees = try Set(devices.map { try world.tree($0) })
