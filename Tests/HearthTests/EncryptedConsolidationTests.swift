@@ -7,6 +7,11 @@ import Testing
 /// them with one pack in the commit it appends, and no device notices: not one that fetched the
 /// state before and syncs after, not a new clone; the carrier's older commits stay whole.
 @Suite struct EncryptedConsolidationTests {
+    /// The commit the carrier's `revision` names.
+    private func commit(_ world: EncryptedRemoteTests.World, _ revision: String) throws -> String {
+        try world.notebook.git(in: world.carrier, "rev-parse", revision).requireSuccess().stdout
+    }
+
     /// The packs named in the carrier's tree at `revision`.
     private func packs(_ world: EncryptedRemoteTests.World, at revision: String) throws -> [String] {
         let listing = try world.notebook.git(in: world.carrier, "ls-tree", "--name-only", revision, "packs/").requireSuccess()
@@ -34,7 +39,7 @@ import Testing
         try cloned.requireSuccess()
         try notebook.hearth(["jot", "phone line before the consolidation"], in: phone).requireSuccess()
         try push()
-        let before = try notebook.git(in: world.carrier, "rev-parse", "hearth-encrypted").requireSuccess().stdout.trimmed
+        let before = try commit(world, "hearth-encrypted").trimmingCharacters(in: .newlines)
         let older = try packs(world, at: before)
         #expect(older.count == 50)
         try push()
@@ -43,7 +48,7 @@ import Testing
         #expect(after.count == 1, "the carrier's tip holds \(after)")
         #expect(Set(after).isDisjoint(with: older), "the consolidated pack is a new one")
         // Appended, not rewritten: the old tip is the new one's parent, its packs all still there.
-        #expect(try notebook.git(in: world.carrier, "rev-parse", "hearth-encrypted^").requireSuccess().stdout.trimmed == before)
+        #expect(try commit(world, "hearth-encrypted^") == before + "\n")
         #expect(try packs(world, at: before) == older)
         try notebook.git(in: world.carrier, "fsck", "--strict", "--no-progress").requireSuccess()
 
