@@ -24,6 +24,18 @@ public enum SyncCheckpoint: String, Sendable, CaseIterable {
     case duringPush = "during-push"
     /// The push succeeded.
     case afterPush = "after-push"
+    /// Encrypted remote, fetch: the carrier copy holds the remote's carrier; nothing opened or
+    /// imported. Reported to ``SyncOptions/transferCheckpoint``, as are the other `encrypted-…` ones.
+    case encryptedCarrierFetched = "encrypted-carrier-fetched"
+    /// Encrypted remote, fetch: one pack's objects are in the notebook, not yet recorded as
+    /// imported; the tracking references have not moved.
+    case encryptedPackImported = "encrypted-pack-imported"
+    /// Encrypted remote, push: the carrier commit (pack and manifest) is written and the carrier
+    /// copy's branch points at it; nothing has been sent.
+    case encryptedCarrierCommitted = "encrypted-carrier-committed"
+    /// Encrypted remote, push: the remote holds the carrier commit; this device has not yet
+    /// recorded its manifest as seen nor its pack as imported.
+    case encryptedCarrierPushed = "encrypted-carrier-pushed"
     /// Maintenance is due and about to run, under the sync lock (within a sync, or in
     /// ``Syncer/maintainDue(stopRequested:)``); reached once per repository maintained.
     case beforeMaintenance = "before-maintenance"

@@ -10,10 +10,11 @@ public struct SyncOptions {
     public var lockWait: TimeInterval
     /// How many times a push rejected because the remote moved is retried after fetching again.
     public var maxPushAttempts: Int
-    /// Called at each ``SyncCheckpoint`` except `during-fetch` and `during-push`, on the thread
+    /// Called at each ``SyncCheckpoint`` except those reported to ``transferCheckpoint``, on the thread
     /// that called ``Syncer/sync()``; tests use it to act between steps.
     public var checkpoint: ((SyncCheckpoint) -> Void)?
-    /// Called at `during-fetch` and `during-push`, from the thread the fetch or push runs on
+    /// Called at `during-fetch`, `during-push` and the `encrypted-…` checkpoints of an encrypted
+    /// remote's transport, from the thread the fetch or push runs on
     /// (the first fetch and a merge's push run on threads of their own), hence `@Sendable`.
     public var transferCheckpoint: (@Sendable (SyncCheckpoint) -> Void)?
     /// Supplies the passphrase of the encrypted remote it is given the name of, when the key kept

@@ -64,8 +64,9 @@ extension Syncer {
         let marker = pushMarker(remote: remote, remoteRef: remoteRef, commit: commit)
         marker.begin(repository)
         let push = BackgroundGitOperation(root: root, network: network(reaching: .duringPush, renewing: marker),
-                                          markerPath: marker.path(repository)) { [passphrase = options.passphrase] repository, network throws(TransportFailure) in
-            try Syncer.push(remote, in: repository, localRef: Syncer.outgoingReference, remoteRef: remoteRef, options: network, passphrase: passphrase)
+                                          markerPath: marker.path(repository)) { [passphrase = options.passphrase, checkpoint = options.transferCheckpoint] repository, network throws(TransportFailure) in
+            try Syncer.push(remote, in: repository, localRef: Syncer.outgoingReference, remoteRef: remoteRef, options: network,
+                            passphrase: passphrase, checkpoint: checkpoint)
         }
         do throws(SyncError) {
             let kept = try updateWorkingTree(from: localCommit.treeID, to: result.tree)

@@ -29,7 +29,8 @@ extension Syncer {
         while true {
             do {
                 try marker.around(repository) { () throws(TransportFailure) in
-                    try Self.fetch(remote, in: repository, options: network(reaching: .duringFetch, renewing: marker), passphrase: options.passphrase)
+                    try Self.fetch(remote, in: repository, options: network(reaching: .duringFetch, renewing: marker), passphrase: options.passphrase,
+                                   checkpoint: options.transferCheckpoint)
                 }
                 return
             } catch where error.gitError?.isLockContention == true && waits < Self.maxLockWaits {
@@ -149,7 +150,8 @@ extension Syncer {
         defer { marker.end(repository) }
         do {
             try Self.push(remote, in: repository, localRef: branchRef, remoteRef: remoteRef,
-                          options: network(reaching: .duringPush, renewing: marker), passphrase: options.passphrase)
+                          options: network(reaching: .duringPush, renewing: marker), passphrase: options.passphrase,
+                          checkpoint: options.transferCheckpoint)
             return nil
         } catch {
             return error

@@ -3,10 +3,12 @@ internal import GitKit
 
 extension Syncer {
     /// Fetches `remote` through `repository` (a handle of this notebook's, perhaps another
-    /// thread's), plain or encrypted.
+    /// thread's), plain or encrypted; an encrypted remote reports its steps to `checkpoint`.
     static func fetch(_ remote: String, in repository: Repository, options: NetworkOptions,
-                      passphrase: (@Sendable (String) -> String?)?) throws(TransportFailure) {
-        if let encrypted = EncryptedRemote(repository: repository, name: remote, passphrase: passphrase) {
+                      passphrase: (@Sendable (String) -> String?)?,
+                      checkpoint: (@Sendable (SyncCheckpoint) -> Void)?) throws(TransportFailure) {
+        if var encrypted = EncryptedRemote(repository: repository, name: remote, passphrase: passphrase) {
+            encrypted.checkpoint = checkpoint
             try encrypted.fetch(options: options)
         } else {
             try EncryptedRemote.git { () throws(GitError) in try repository.fetch(remote: remote, options: options) }
@@ -14,10 +16,12 @@ extension Syncer {
     }
 
     /// Pushes the commit at `localRef` to `remoteRef` on `remote` through `repository`, plain or
-    /// encrypted.
+    /// encrypted; an encrypted remote reports its steps to `checkpoint`.
     static func push(_ remote: String, in repository: Repository, localRef: String, remoteRef: String, options: NetworkOptions,
-                     passphrase: (@Sendable (String) -> String?)?) throws(TransportFailure) {
-        if let encrypted = EncryptedRemote(repository: repository, name: remote, passphrase: passphrase) {
+                     passphrase: (@Sendable (String) -> String?)?,
+                     checkpoint: (@Sendable (SyncCheckpoint) -> Void)?) throws(TransportFailure) {
+        if var encrypted = EncryptedRemote(repository: repository, name: remote, passphrase: passphrase) {
+            encrypted.checkpoint = checkpoint
             try encrypted.push(localRef: localRef, remoteRef: remoteRef, options: options)
         } else {
             try EncryptedRemote.git { () throws(GitError) in

@@ -55,8 +55,8 @@ public final class Syncer {
             let marker = fetchMarker(remote: remote)
             marker.begin(repository)
             return BackgroundGitOperation(root: root, network: network(reaching: .duringFetch, renewing: marker),
-                                          markerPath: marker.path(repository)) { [passphrase = options.passphrase] repository, network throws(TransportFailure) in
-                try Syncer.fetch(remote, in: repository, options: network, passphrase: passphrase)
+                                          markerPath: marker.path(repository)) { [passphrase = options.passphrase, checkpoint = options.transferCheckpoint] repository, network throws(TransportFailure) in
+                try Syncer.fetch(remote, in: repository, options: network, passphrase: passphrase, checkpoint: checkpoint)
             }
         }
         defer { prefetch?.wait() }

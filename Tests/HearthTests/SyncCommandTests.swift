@@ -13,11 +13,17 @@ import Testing
         var remote: URL { notebook.base.appendingPathComponent("remote.git") }
         var desk: URL { notebook.base.appendingPathComponent("desk") }
 
-        init() throws {
+        /// `encrypted`: `origin` is an encrypted remote (its carrier at `remote`) and the desk a
+        /// `hearth clone` of it (see ``EncryptedTwoDevices``).
+        init(encrypted: Bool = false) throws {
             notebook = try TemporaryNotebook(initialized: true)
             try notebook.git("init", "-q", "--bare", "--initial-branch=main", notebook.base.appendingPathComponent("remote.git").path).requireSuccess()
             try notebook.hearth("today", "--no-edit").requireSuccess()
             try notebook.hearth("set", "today", "energy=3", "mood=3").requireSuccess()
+            if encrypted {
+                try EncryptedTwoDevices.connect(self)
+                return
+            }
             try notebook.hearth("remote", "add", "origin", remote.path).requireSuccess()
             try notebook.hearth("sync").requireSuccess()
             try notebook.git("clone", "-q", remote.path, desk.path).requireSuccess()

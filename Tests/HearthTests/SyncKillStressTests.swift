@@ -14,6 +14,10 @@ import Testing
 /// Rounds go on until `HEARTH_STRESS_KILLS` syncs were really killed (12 in `make test`, 120 in
 /// `make test-stress`; a sync that finishes before its kill does not count). A failure names the
 /// seed; `HEARTH_STRESS_SEED=N` replays the same choices.
+///
+/// The same runs through an encrypted remote, half as many kills, its checkpoints including the
+/// encrypted transport's steps; after each kill the remote and the victim's carrier copy must
+/// pass fsck too.
 @Suite struct SyncKillStressTests {
     static let environment = ProcessInfo.processInfo.environment
     /// How many syncs to kill.
@@ -35,14 +39,24 @@ import Testing
     }
 
     @Test func syncsKilledAnywhereLoseNoLineAndTheNextSyncRecovers() throws {
+        try killRepeatedly(encrypted: false, kills: Self.kills)
+    }
+
+    @Test func encryptedSyncsKilledAnywhereLoseNoLineAndTheNextSyncRecovers() throws {
+        try killRepeatedly(encrypted: true, kills: max(1, Self.kills / 2))
+    }
+
+    private func killRepeatedly(encrypted: Bool, kills: Int) throws {
         var random = SplitMix64(seed: Self.seed)
-        let devices = try SyncCommandTests.TwoDevices()
+        let devices = try SyncCommandTests.TwoDevices(encrypted: encrypted)
+        let checkpoints = SyncKillTests.checkpoints + (encrypted ? SyncKillTests.encryptedCheckpoints : [])
+        let kind = encrypted ? "encrypted remote, " : ""
         let roots = ["laptop": devices.notebook.root, "desk": devices.desk]
         var ledger = LineLedger()
         var killedAtCheckpoint = 0, killedByTimer = 0, finishedFirst = 0, killedMaintenance = 0
         var round = 0
         // Bounded: most rounds kill, and one that does not still checks recovery and convergence.
-        while killedAtCheckpoint + killedByTimer < Self.kills, round < Self.kills * 4 {
+        while killedAtCheckpoint + killedByTimer < kills, round < kills * 4 {
             defer { round += 1 }
             let victim = Bool.random(using: &random) ? "laptop" : "desk"
             let other = victim == "laptop" ? "desk" : "laptop"
@@ -55,14 +69,17 @@ import Testing
             let duration = Date().timeIntervalSince(started)
             #expect(first.status == 0, "seed \(Self.seed), round \(round): \(other)'s sync failed: \(first)")
             let kill: Kill = round.isMultiple(of: 2)
-                ? .at(SyncKillTests.checkpoints.randomElement(using: &random)!)
+                ? .at(checkpoints.randomElement(using: &random)!)
                 : .after(duration * Double.random(in: 0...1, using: &random))
             let killed = try sync(devices, roots[victim]!, kill: kill)
             var problems: [String] = []
             if killed.wasKilled {
                 if case .at = kill { killedAtCheckpoint += 1 } else { killedByTimer += 1 }
-                let fsck = try git(devices, roots[victim]!, "fsck", "--strict", "--no-progress")
-                if fsck.status != 0 || fsck.stderr.contains("error") { problems.append("fsck after the kill: \(fsck)") }
+                let whole = [roots[victim]!] + (encrypted ? [devices.remote, EncryptedTwoDevices.carrierCopy(of: roots[victim]!)] : [])
+                for repository in whole {
+                    let fsck = try git(devices, repository, "fsck", "--strict", "--no-progress")
+                    if fsck.status != 0 || fsck.stderr.contains("error") { problems.append("fsck of \(repository.lastPathComponent) after the kill: \(fsck)") }
+                }
             } else if killed.status == 0 {
                 // The sync finished (or never reached the checkpoint) before the kill.
                 finishedFirst += 1
@@ -100,12 +117,12 @@ import Testing
                 }
                 if try !git(devices, root, "status", "--porcelain").stdout.isEmpty { problems.append("\(device) has changes left") }
             }
-            #expect(problems.isEmpty, "seed \(Self.seed), round \(round): \(victim) \(kill): \(problems)")
+            #expect(problems.isEmpty, "\(kind)seed \(Self.seed), round \(round): \(victim) \(kill): \(problems)")
             if !problems.isEmpty { break }
         }
         let killed = killedAtCheckpoint + killedByTimer
-        #expect(killed == Self.kills, "only \(killed) of \(Self.kills) syncs were really killed in \(round) rounds")
-        StressReport.append("kills: \(killed) syncs killed and recovered in \(round) rounds (\(killedAtCheckpoint) at a checkpoint, "
+        #expect(killed == kills, "\(kind)only \(killed) of \(kills) syncs were really killed in \(round) rounds")
+        StressReport.append("kills: \(kind)\(killed) syncs killed and recovered in \(round) rounds (\(killedAtCheckpoint) at a checkpoint, "
             + "\(killedByTimer) after a random delay; \(finishedFirst) finished first; \(killedMaintenance) maintenance runs killed), "
             + "\(ledger.written) lines written, "
             + "\(ledger.missing(in: try roots.values.flatMap { try Self.texts(under: $0).values }).count) lost, seed \(Self.seed)")

@@ -2,15 +2,34 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `hearth sync` killed with SIGKILL at each named checkpoint (HEARTH_SYNC_ABORT_AT): the next
-/// sync succeeds, nothing written before the kill is lost, and both devices converge.
+/// `hearth sync` killed with SIGKILL at each named checkpoint (HEARTH_SYNC_ABORT_AT), through a
+/// plain remote and through an encrypted one (with the encrypted transport's own steps too): the
+/// next sync succeeds, nothing written before the kill is lost, both devices converge, and fsck
+/// finds every repository whole (the notebooks, the remote, and each device's carrier copy).
 @Suite struct SyncKillTests {
     static let checkpoints = ["after-snapshot", "during-fetch", "after-fetch", "after-merge", "before-push", "during-push",
                               "before-checkout", "during-checkout", "after-checkout", "after-ref-update", "after-push"]
+    /// The encrypted transport's steps, reached inside the fetch and the push.
+    static let encryptedCheckpoints = ["encrypted-carrier-fetched", "encrypted-pack-imported",
+                                       "encrypted-carrier-committed", "encrypted-carrier-pushed"]
+    /// Where the desk's sync has certainly not yet moved the remote's branch (its merge's push starts
+    /// after `after-merge`; `during-push` is its first progress report).
+    static let beforeTheRemoteMoves: Set = ["after-snapshot", "during-fetch", "after-fetch", "encrypted-carrier-fetched",
+                                            "encrypted-pack-imported", "after-merge", "before-push", "during-push",
+                                            "encrypted-carrier-committed"]
 
     @Test(arguments: checkpoints)
     func aSyncKilledAtACheckpointIsRecoveredByTheNextOne(_ checkpoint: String) throws {
-        let devices = try SyncCommandTests.TwoDevices()
+        try killAndRecover(at: checkpoint, encrypted: false)
+    }
+
+    @Test(arguments: checkpoints + encryptedCheckpoints)
+    func anEncryptedSyncKilledAtACheckpointIsRecoveredByTheNextOne(_ checkpoint: String) throws {
+        try killAndRecover(at: checkpoint, encrypted: true)
+    }
+
+    private func killAndRecover(at checkpoint: String, encrypted: Bool) throws {
+        let devices = try SyncCommandTests.TwoDevices(encrypted: encrypted)
         let laptop = devices.notebook
         try laptop.hearth("set", "today", "energy=1").requireSuccess()
         try laptop.hearth("done", "ship", "laptop item").requireSuccess()
@@ -20,8 +39,18 @@ import Testing
         try devices.desk("set", "today", "mood=4")
         try devices.desk("done", "learn", "desk item")
 
+        let remoteRefs = { () throws -> String in try laptop.git(in: devices.remote, "for-each-ref").requireSuccess().stdout }
+        let remoteBefore = try TemporaryNotebook.files(under: devices.remote)
+        let refsBefore = try remoteRefs()
         let killed = try laptop.hearth(["sync"], in: devices.desk, environment: ["HEARTH_SYNC_ABORT_AT": checkpoint])
         #expect(killed.status != 0, "the sync was not stopped at \(checkpoint): \(killed)")
+        if encrypted, checkpoint == "encrypted-carrier-committed" {
+            // The carrier commit, pack and manifest exist only on the desk: the host saw nothing.
+            #expect(try TemporaryNotebook.files(under: devices.remote) == remoteBefore, "the remote changed before the push")
+        } else if Self.beforeTheRemoteMoves.contains(checkpoint) {
+            #expect(try remoteRefs() == refsBefore, "the remote's branches moved before the push (\(checkpoint))")
+        }
+        try checkWhole(devices, after: "a kill at \(checkpoint)", encrypted: encrypted)
 
         let recovered = try devices.desk("sync")
         #expect(recovered.status == 0, "after a kill at \(checkpoint): \(recovered)")
@@ -38,14 +67,22 @@ import Testing
         #expect(!deskText.contains("hearth:conflict") && !deskText.contains("<<<<<<<"))
         #expect(try devices.deskText("notes/laptop.md").contains("laptop note line\n"), "the laptop's note after a kill at \(checkpoint)")
         for directory in [laptop.root, devices.desk] {
-            let git = { (arguments: [String]) throws -> ProcessResult in
-                try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/git"), ["-C", directory.path] + arguments,
-                                      in: directory, environment: laptop.environment())
-            }
-            let fsck = try git(["fsck", "--strict", "--no-progress"])
-            #expect(fsck.status == 0 && !fsck.stderr.contains("error"), "fsck after a kill at \(checkpoint): \(fsck)")
-            #expect(try git(["status", "--porcelain"]).stdout.isEmpty, "changes left after a kill at \(checkpoint)")
+            #expect(try laptop.git(in: directory, "status", "--porcelain").stdout.isEmpty, "changes left after a kill at \(checkpoint)")
         }
+        try checkWhole(devices, after: "the syncs after a kill at \(checkpoint)", encrypted: encrypted)
         #expect(try laptop.hearth("conflicts").stdout == "No open conflicts.\n")
+    }
+
+    /// `git fsck --strict` finds the notebooks, the remote and (encrypted) the carrier copies whole.
+    private func checkWhole(_ devices: SyncCommandTests.TwoDevices, after moment: String, encrypted: Bool) throws {
+        var repositories = [devices.notebook.root, devices.desk, devices.remote]
+        if encrypted {
+            // The desk's carrier copy exists from its clone on, the laptop's from its first sync.
+            repositories += [devices.notebook.root, devices.desk].map(EncryptedTwoDevices.carrierCopy(of:))
+        }
+        for repository in repositories {
+            let fsck = try devices.notebook.git(in: repository, "fsck", "--strict", "--no-progress")
+            #expect(fsck.status == 0 && !fsck.stderr.contains("error"), "fsck of \(repository.lastPathComponent) after \(moment): \(fsck)")
+        }
     }
 }

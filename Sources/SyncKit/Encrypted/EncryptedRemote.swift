@@ -31,6 +31,8 @@ struct EncryptedRemote {
     let url: String
     /// Supplies the passphrase when the key on this device does not open the remote.
     let passphrase: (@Sendable (String) -> String?)?
+    /// Told of the steps where a crash test stops a sync (the `encrypted-…` ``SyncCheckpoint``s).
+    var checkpoint: (@Sendable (SyncCheckpoint) -> Void)?
 
     /// The carrier URL inside a notebook remote's URL; nil for a plain remote.
     static func carrierURL(of configured: String) -> String? {
@@ -68,6 +70,7 @@ struct EncryptedRemote {
     func fetch(options: NetworkOptions) throws(TransportFailure) {
         let carrier = try openCarrier()
         try Self.git { () throws(GitError) in try carrier.fetch(remote: "origin", options: options) }
+        checkpoint?(.encryptedCarrierFetched)
         guard let tip = try Self.git({ () throws(GitError) in try carrier.referenceTarget(Self.trackingBranch) }) else {
             throw .encrypted(.notEncrypted(url: Remote.redacted(url)))
         }
@@ -171,6 +174,7 @@ struct EncryptedRemote {
             let sealed = try file(VaultFormat.packFolder + "/" + pack.name, of: carrier, at: current.commit)
             let bytes = try Self.vault { () throws(VaultError) in try seal.openPack(sealed, name: pack.name, expected: pack) }
             _ = try Self.git { () throws(GitError) in try repository.importPack(bytes) }
+            checkpoint?(.encryptedPackImported)
             imported.insert(pack.name)
         }
         try Self.vault { () throws(EncryptedRemoteProblem) in try state.record(imported: imported) }
@@ -227,6 +231,7 @@ struct EncryptedRemote {
             try Self.appendCommit(to: carrier, parent: tip, writing: files, removing: removed)
         }
         try pushCarrier(carrier, commit: commit, options: options)
+        checkpoint?(.encryptedCarrierPushed)
         // The remote holds it now: what follows only spares the next fetch some work.
         try Self.vault { () throws(EncryptedRemoteProblem) in
             try state.record(seen: VaultSeen(sequence: next.sequence, digest: VaultSeal.digest(files[VaultFormat.manifestFile] ?? Data())))
@@ -250,6 +255,7 @@ struct EncryptedRemote {
         try Self.git { () throws(GitError) in
             let old = try carrier.referenceTarget(VaultFormat.branch)
             try carrier.setReference(VaultFormat.branch, to: commit, expecting: old, message: "push")
+            checkpoint?(.encryptedCarrierCommitted)
             try carrier.push(remote: "origin", refspecs: ["\(VaultFormat.branch):\(VaultFormat.branch)"], options: options)
             // libgit2 moves the tracking reference after a network push, the folder push after its
             // own; either way it must name what the remote now holds.
