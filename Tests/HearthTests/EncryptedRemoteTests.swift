@@ -156,18 +156,27 @@ import Testing
 
         // The host flips one byte of a file and pushes that as a new commit.
         let host = try world.hostClone()
-        for target in ["manifest", "key", "pack"] {
+        // A pack the phone already imported is checked again when its bytes change, as is the
+        // readme nothing reads; a truncated pack is refused for its size.
+        for target in ["manifest", "key", "HEARTH-ENCRYPTED", "newest pack", "imported packs", "truncated packs"] {
             try notebook.git(in: host, "reset", "-q", "--hard", good).requireSuccess()
-            let path: String
-            if target == "pack" {
-                let packs = try FileManager.default.contentsOfDirectory(atPath: host.appendingPathComponent("packs").path).sorted()
-                path = "packs/" + (try #require(packs.last))
-            } else {
-                path = target
+            let packs = try FileManager.default.contentsOfDirectory(atPath: host.appendingPathComponent("packs").path).sorted().map { "packs/" + $0 }
+            // The pack of the laptop's last push: the one the phone has not imported yet.
+            let log = try notebook.git(in: host, "log", "-1", "--name-only", "--format=", "--diff-filter=A", "--", "packs").requireSuccess().stdout
+            let newest = try #require(log.split(separator: "\n").first.map(String.init))
+            let paths: [String]
+            switch target {
+            case "newest pack": paths = [newest]
+            case "imported packs": paths = packs.filter { $0 != newest }
+            case "truncated packs": paths = packs
+            default: paths = [target]
             }
-            var bytes = try Data(contentsOf: host.appendingPathComponent(path))
-            bytes[bytes.count - 20] ^= 0x01
-            try bytes.write(to: host.appendingPathComponent(path))
+            #expect(packs.count >= 2 && !paths.isEmpty)
+            for path in paths {
+                var bytes = try Data(contentsOf: host.appendingPathComponent(path))
+                if target == "truncated packs" { bytes = bytes.prefix(bytes.count - 100) } else { bytes[bytes.count - 20] ^= 0x01 }
+                try bytes.write(to: host.appendingPathComponent(path))
+            }
             try notebook.git(in: host, "commit", "-q", "-am", "hearth-encrypted").requireSuccess()
             try notebook.git(in: host, "push", "-q", "-f", "origin", "hearth-encrypted").requireSuccess()
             let refused = try world.sync(phone)
@@ -202,6 +211,29 @@ import Testing
         let swapped = try world.sync(phone, environment: World.env)
         #expect(swapped.status == 1, "\(swapped)")
         #expect(try world.files(phone) == (try world.files(notebook.root)))
+    }
+
+    /// A plain remote and an encrypted one on the same notebook: each sync goes where it is told,
+    /// and a plain clone and an encrypted clone hold the same notebook.
+    @Test func aPlainAndAnEncryptedRemoteCoexist() throws {
+        let world = try World()
+        let notebook = world.notebook
+        let plain = notebook.base.appendingPathComponent("plain.git")
+        try notebook.git(in: notebook.base, "init", "-q", "--bare", plain.path).requireSuccess()
+        try notebook.hearth("remote", "add", "origin", plain.path).requireSuccess()
+        try notebook.hearth("jot", "both remotes get this").requireSuccess()
+        try notebook.hearth("sync", "origin").requireSuccess()
+        try notebook.hearth("sync", "vault").requireSuccess()
+        let listing = try notebook.hearth("remote", "-v").requireSuccess().stdout
+        #expect(listing.contains("origin\t\(plain.path)\n") && listing.contains("vault\t\(world.carrier.path)\t(encrypted)"), "\(listing)")
+        let (secret, cloned) = try world.clone("secret")
+        try cloned.requireSuccess()
+        let open = notebook.base.appendingPathComponent("open")
+        try notebook.hearth(["clone", plain.path, open.path, "--device", "open"], in: notebook.base).requireSuccess()
+        #expect(try world.files(secret) == (try world.files(open)))
+        // The plain remote holds the text; the encrypted one does not.
+        #expect(try notebook.git(in: plain, "show", "main:days/2026/2026-11-22.md").requireSuccess().stdout.contains("both remotes get this"))
+        #expect(try world.carrierObjects().range(of: Data("both remotes get this".utf8)) == nil)
     }
 
     @Test func passphraseChangeRekeyAndForgottenKeys() throws {
