@@ -102,8 +102,11 @@ public struct Note: Hashable, Sendable {
         return NotebookLayout.stem(of: path)
     }
 
-    /// The `tags:` list (a single scalar counts as one tag).
-    public var tags: [String] { self["tags"]?.strings ?? [] }
+    /// The `tags:` list (a single scalar counts as one tag), each without a leading `#`: Obsidian
+    /// reads `tags: ["#work"]` as the tag `work`, the same tag as a body's `#work`.
+    public var tags: [String] {
+        (self["tags"]?.strings ?? []).map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
+    }
 
     /// ``tags`` followed by the body's `#tags` (`BodyTags`'s rules) that `tags:` does not hold:
     /// every tag the entry carries, each once.

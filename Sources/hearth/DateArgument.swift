@@ -147,7 +147,7 @@ enum DateArgument {
                 + "the rest of hearth works on days that have begun"
         case (.week, .day), (.week, .newEntry):
             return "\(joined(source))\(text) is a week, not a day: name one day, such as last monday or 7 days ago"
-                + (source.isEmpty ? "" : " (--since and --until take a week)")
+                + (source == "--date" ? " (--since and --until take a week)" : "")
         default:
             return nil
         }

@@ -121,6 +121,7 @@ import Testing
 
     @Test(arguments: [
         (["--tag", "japan"], ["notes/ideas.md"]),
+        (["--tag", "#japan"], ["notes/ideas.md"]),
         (["--tag", "airport"], ["days/2026/2026-11-18.md"]),
         (["--tag", "travel"], ["days/2026/2026-11-18.md", "days/2026/2026-11-20.md", "notes/ideas.md"]),
         (["--tag", "travel", "--tag", "airport"], ["days/2026/2026-11-18.md"]),
@@ -150,6 +151,11 @@ import Testing
         ("title~cold", []),
     ])
     func containsMatchesTextAndListItems(condition: String, expected: [String]) throws {
+        if condition == "tags~dead" {
+            // An empty tag names nothing: a usage error, not an empty listing.
+            let empty = try Self.notebook().hearth("list", "--tag", "#")
+            #expect(empty.status == 2 && empty.stderr.contains("names no tag"), "\(empty)")
+        }
         let notebook = try Self.notebook()
         let result = try notebook.hearth("list", "--where", condition)
         #expect(result.status == 0, "\(result)")

@@ -139,6 +139,11 @@ import Testing
         #expect(paths(Query(tags: ["travel", "deadline"])) == [both.path])
         #expect(paths(Query(tags: ["deadline"])) == [both.path])
         #expect(both.allTags == ["travel", "deadline"])
+        // `tags: ["#work"]` is the tag work, as in Obsidian, and meets a body's #work.
+        let hashed = try Note(parsing: "---\ntags: [\"#work\", plain]\n---\nMore #work.\n", path: "notes/hashed.md")
+        #expect(hashed.tags == ["work", "plain"])
+        #expect(hashed.allTags == ["work", "plain"])
+        #expect(Query(tags: ["work"]).matches(hashed))
     }
 
     @Test func sortOrders() throws {

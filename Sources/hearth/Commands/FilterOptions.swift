@@ -27,7 +27,12 @@ struct FilterOptions: ParsableArguments {
         let window = try DateArgument.window(since: since, until: until, today: DateArgument.today())
         var parsed: [QueryCondition] = []
         for condition in conditions { parsed.append(try QueryCondition(parsing: condition)) }
-        return Query(kinds: Set(kind.map(NoteKind.init(rawValue:))), tags: tag,
+        // `--tag '#work'` means the tag work, as it is written in a body.
+        let tags = tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
+        if let empty = tag.first(where: { $0.isEmpty || $0 == "#" }) {
+            throw CommandFailure.usage("--tag '\(empty)' names no tag; give one, such as --tag work")
+        }
+        return Query(kinds: Set(kind.map(NoteKind.init(rawValue:))), tags: tags,
                      since: window.since, until: window.until, conditions: parsed)
     }
 }
