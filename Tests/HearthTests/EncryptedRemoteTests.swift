@@ -177,10 +177,19 @@ import Testing
                 if target == "truncated packs" { bytes = bytes.prefix(bytes.count - 100) } else { bytes[bytes.count - 20] ^= 0x01 }
                 try bytes.write(to: host.appendingPathComponent(path))
             }
+            if target == "key" {
+                // Also claim another key: the phone keeps its key, so it must say the file was
+                // changed, not ask for a passphrase and call it wrong.
+                var text = try String(contentsOf: host.appendingPathComponent("key"), encoding: .utf8)
+                let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("key-id") })
+                text = text.replacingOccurrences(of: String(line), with: "key-id " + String(repeating: "0", count: 16))
+                try Data(text.utf8).write(to: host.appendingPathComponent("key"))
+            }
             try notebook.git(in: host, "commit", "-q", "-am", "hearth-encrypted").requireSuccess()
             try notebook.git(in: host, "push", "-q", "-f", "origin", "hearth-encrypted").requireSuccess()
-            let refused = try world.sync(phone)
+            let refused = try world.sync(phone, environment: World.env)
             #expect(refused.status == 1, "\(target): \(refused)")
+            #expect(!refused.stderr.contains("wrong passphrase"), "\(target): \(refused)")
             #expect(refused.stderr.contains("unchanged"), "\(target): \(refused)")
             #expect(try world.files(phone) == phoneBefore)
             #expect(try notebook.git(in: phone, "rev-parse", "HEAD").requireSuccess().stdout.trimmed == phoneHead)
@@ -272,6 +281,20 @@ import Testing
         #expect(!(try String(contentsOf: tablet.appendingPathComponent("days/2026/2026-11-22.md"), encoding: .utf8)).contains("after the rekey"))
         try world.sync(phone, environment: ["HEARTH_PASSPHRASE": "third time"]).requireSuccess()
         #expect(try world.files(phone) == (try world.files(notebook.root)))
+
+        // Two new keys while the phone is away: the manifests between were sealed with a key it
+        // never had; the newest passphrase still brings it up to date.
+        try notebook.hearth(["remote", "rekey", "vault"], environment: ["HEARTH_NEW_PASSPHRASE": "fourth"]).requireSuccess()
+        try notebook.hearth("jot", "between the two new keys").requireSuccess()
+        try world.sync().requireSuccess()
+        try notebook.hearth(["remote", "rekey", "vault"], environment: ["HEARTH_NEW_PASSPHRASE": "fifth"]).requireSuccess()
+        try world.sync(phone, environment: ["HEARTH_PASSPHRASE": "fifth"]).requireSuccess()
+        #expect(try world.files(phone) == (try world.files(notebook.root)))
+        // An older state is still refused afterwards, even with the passphrase that opened it.
+        let older = try notebook.git(in: world.carrier, "rev-parse", "hearth-encrypted~1").requireSuccess().stdout.trimmed
+        try notebook.git(in: world.carrier, "update-ref", "refs/heads/hearth-encrypted", older).requireSuccess()
+        let rolledBack = try world.sync(phone, environment: ["HEARTH_PASSPHRASE": "fourth"])
+        #expect(rolledBack.status == 1 && rolledBack.stderr.contains("older"), "\(rolledBack)")
     }
 }
 

@@ -101,8 +101,8 @@ struct EncryptedRemote {
     func read(_ carrier: Repository, at commit: ObjectID) throws(TransportFailure) -> CarrierState {
         let envelopeBytes = try file(VaultFormat.keyFile, of: carrier, at: commit)
         let envelope = try KeyEnvelope(decodingFile: envelopeBytes)
-        let (key, previousKey, unwrapped) = try key(opening: envelope)
         let sealed = try file(VaultFormat.manifestFile, of: carrier, at: commit)
+        let (key, previousKey, unwrapped) = try key(opening: envelope, manifest: sealed)
         let seal = VaultSeal(key: key)
         let manifest = try Self.vault { () throws(VaultError) in try seal.openManifest(sealed) }
         let digest = VaultSeal.digest(sealed)
@@ -118,8 +118,15 @@ struct EncryptedRemote {
         // from the newest down to the one seen here.
         let seals = [seal] + (previousKey.map { [VaultSeal(key: $0)] } ?? [])
         var walk = CarrierManifests(carrier: carrier, start: commit, seals: seals)
-        try Self.vault { () throws(VaultError) in
+        do throws(VaultError) {
             try VaultChain.check(manifest, digest: digest, seen: seen) { wanted throws(VaultError) in try walk.manifest(digest: wanted) }
+        } catch .notAuthentic where unwrapped && manifest.sequence > (seen?.sequence ?? 0) {
+            // The chain runs through manifests sealed with a key this device never had (the
+            // remote was given a new key twice while it was away, or after it forgot its key).
+            // The newest is authentic under the key the passphrase opened and newer than the one
+            // seen here, so it is no roll-back; only a fork across that gap goes unseen.
+        } catch {
+            throw .encrypted(.vault(error))
         }
         // Kept only now, with the state it opens checked: a key that a changed envelope yields
         // never replaces the one kept here.
@@ -130,11 +137,16 @@ struct EncryptedRemote {
     /// The key that opens `envelope`: the one kept here when it is that key, else the one the
     /// passphrase unwraps (`unwrapped`; the caller keeps it once it has checked what it opens).
     /// Also returns the key kept here before, if another.
-    private func key(opening envelope: KeyEnvelope) throws(TransportFailure) -> (key: VaultKey, previous: VaultKey?, unwrapped: Bool) {
+    private func key(opening envelope: KeyEnvelope, manifest sealed: Data) throws(TransportFailure) -> (key: VaultKey, previous: VaultKey?, unwrapped: Bool) {
         let kept = try Self.vault { () throws(VaultError) in try state.keys.load(remote: name) }
         if let kept, kept.keyID == envelope.keyID, kept.notebookID == envelope.notebookID { return (kept, nil, false) }
         if let kept, kept.notebookID != envelope.notebookID {
             throw .encrypted(.vault(.otherNotebook(expected: kept.notebookID, found: envelope.notebookID)))
+        }
+        // A manifest the kept key still opens was not written after a new key: the envelope that
+        // claims another key was changed by someone else, and no passphrase is asked for.
+        if let kept, (try? VaultSeal(key: kept).openManifest(sealed)) != nil {
+            throw .encrypted(.vault(.notAuthentic(file: VaultFormat.keyFile)))
         }
         guard let passphrase = passphrase?(name) else { throw .encrypted(.passphraseNeeded(changed: kept != nil)) }
         let key = try Self.vault { () throws(VaultError) in try envelope.unwrap(passphrase: passphrase) }

@@ -21,7 +21,9 @@ enum BackgroundMaintenance {
         let size = (try? FileManager.default.attributesOfItem(atPath: logPath))?[.size] as? Int ?? 0
         let arguments = ["hearth", "-C", root.path(percentEncoded: false), "maintenance", "--after-sync", remote ?? ""]
         let argv = arguments.map { strdup($0) } + [nil]
-        let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        // The passphrases stay with this process: a maintenance never opens an encrypted remote.
+        let envp = ProcessInfo.processInfo.environment.filter { !["HEARTH_PASSPHRASE", "HEARTH_NEW_PASSPHRASE"].contains($0.key) }
+            .map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
             envp.forEach { free($0) }

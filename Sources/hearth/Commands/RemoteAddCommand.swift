@@ -55,7 +55,7 @@ struct RemoteAddCommand: ParsableCommand {
             print("Added encrypted remote \(name) \(shown) with a new key, kept on this device; run hearth sync to send the notebook.")
         } else {
             let branches = outcome.branches.map { $0.replacingOccurrences(of: "refs/heads/", with: "") }.joined(separator: ", ")
-            print("Added encrypted remote \(name) \(shown), which holds this notebook encrypted (\(branches.isEmpty ? "nothing pushed yet" : branches)); run hearth sync to receive it.")
+            print("Added encrypted remote \(name) \(shown), which holds an encrypted notebook (\(branches.isEmpty ? "nothing pushed yet" : branches)); run hearth sync to receive it.")
         }
     }
 }

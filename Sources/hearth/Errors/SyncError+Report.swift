@@ -78,7 +78,8 @@ extension SyncError: ReportableError {
             return "; choose one that is not empty"
         case .vault(.rolledBack), .vault(.forked), .vault(.brokenChain):
             return ". The host served an older or a different state of the notebook than this device has already seen; nothing from it was used "
-                + "and this notebook is unchanged. Sync again later; if it persists, the host is not keeping what devices push"
+                + "and this notebook is unchanged. Sync again later; if the remote was restored from a backup on purpose, run "
+                + "git remote remove \(remote) and hearth remote add \(remote) URL --encrypt to start again from what it holds"
         case .vault(.keyFile), .vault(.insecureKeyFile):
             return ". Remove the key with hearth remote forget-key \(remote); the next hearth sync asks for the passphrase"
         case .vault, .missingFile:
