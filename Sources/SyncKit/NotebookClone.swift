@@ -89,12 +89,8 @@ public enum NotebookClone {
         let remote = EncryptedRemote(repository: repository, name: "origin", carrierURL: url, passphrase: supply)
         do throws(TransportFailure) {
             try EncryptedRemote.git { () throws(GitError) in try repository.setConfig("hearth.device", name) }
-            let carrier = try remote.openCarrier()
-            try EncryptedRemote.git { () throws(GitError) in try carrier.fetch(remote: "origin", options: network.gitOptions) }
-            guard let tip = try EncryptedRemote.git({ () throws(GitError) in try carrier.referenceTarget(EncryptedRemote.trackingBranch) }) else {
-                throw TransportFailure.encrypted(.notEncrypted(url: Remote.redacted(url)))
-            }
-            let branches = try remote.read(carrier, at: tip).manifest.references.keys.filter { $0.hasPrefix("refs/heads/") }.sorted()
+            let carrier = try remote.fetchCarrier(options: network.gitOptions)
+            let branches = try remote.read(carrier, at: try remote.tip(of: carrier)).manifest.references.keys.filter { $0.hasPrefix("refs/heads/") }.sorted()
             let branch = branches.contains("refs/heads/main") ? "main" : branches.first.map { String($0.dropFirst("refs/heads/".count)) } ?? "main"
             try EncryptedRemote.git { () throws(GitError) in
                 try repository.pointHead(at: branch)

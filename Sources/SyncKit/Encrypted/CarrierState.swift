@@ -13,4 +13,12 @@ struct CarrierState {
     var manifest: VaultManifest
     /// The digest of its sealed manifest.
     var digest: String
+
+    /// The manifest that follows this one in the chain, to be changed and sealed by the next push.
+    var successor: VaultManifest {
+        var next = manifest
+        next.sequence += 1
+        next.previous = digest
+        return next
+    }
 }

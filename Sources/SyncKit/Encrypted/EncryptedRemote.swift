@@ -68,12 +68,9 @@ struct EncryptedRemote {
     /// this notebook's, not older than one seen here), the packs the notebook lacks imported,
     /// and `refs/remotes/<name>/<branch>` moved to the manifest's branches.
     func fetch(options: NetworkOptions) throws(TransportFailure) {
-        let carrier = try openCarrier()
-        try Self.git { () throws(GitError) in try carrier.fetch(remote: "origin", options: options) }
+        let carrier = try fetchCarrier(options: options)
         checkpoint?(.encryptedCarrierFetched)
-        guard let tip = try Self.git({ () throws(GitError) in try carrier.referenceTarget(Self.trackingBranch) }) else {
-            throw .encrypted(.notEncrypted(url: Remote.redacted(url)))
-        }
+        let tip = try tip(of: carrier)
         let current = try read(carrier, at: tip)
         try importPacks(of: current, from: carrier)
         for (reference, hex) in current.manifest.references.sorted(by: { $0.key < $1.key }) where reference.hasPrefix("refs/heads/") {
@@ -208,15 +205,11 @@ struct EncryptedRemote {
     /// first (fetch, merge and push again), `.locked` as a plain push does.
     func push(localRef: String, remoteRef: String, options: NetworkOptions) throws(TransportFailure) {
         let carrier = try openCarrier()
-        guard let tip = try Self.git({ () throws(GitError) in try carrier.referenceTarget(Self.trackingBranch) }) else {
-            throw .encrypted(.notEncrypted(url: Remote.redacted(url)))
-        }
+        let tip = try tip(of: carrier)
         guard let local = try Self.git({ () throws(GitError) in try repository.referenceTarget(localRef) }) else { return }
         let current = try read(carrier, at: tip)
         guard current.manifest.references[remoteRef] != local.description else { return }
-        var next = current.manifest
-        next.sequence += 1
-        next.previous = current.digest
+        var next = current.successor
         next.references[remoteRef] = local.description
         var files: [String: Data] = [:]
         var removed: [String] = []
@@ -252,14 +245,15 @@ struct EncryptedRemote {
     }
 
     /// The sealed pack of the objects `tips` need beyond `hidden`'s history, with its manifest
-    /// entry; nil when there is nothing to send.
-    private func sealedPack(reachableFrom tips: [ObjectID], hiding hidden: [ObjectID], seal: VaultSeal) throws(TransportFailure) -> (entry: VaultPack, sealed: Data)? {
+    /// entry and how many objects it holds; nil when there is nothing to send.
+    func sealedPack(reachableFrom tips: [ObjectID], hiding hidden: [ObjectID], seal: VaultSeal)
+        throws(TransportFailure) -> (entry: VaultPack, sealed: Data, objectCount: Int)? {
         guard !tips.isEmpty else { return nil }
         let packed = try Self.git { () throws(GitError) in try repository.packData(reachableFrom: tips, hiding: hidden) }
         guard packed.objectCount > 0 else { return nil }
         let name = VaultPack.newName()
         let sealed = try Self.vault { () throws(VaultError) in try seal.sealPack(packed.data, name: name) }
-        return (VaultPack(name: name, size: sealed.count, sha256: VaultSeal.digest(sealed), tips: tips.map(\.description)), sealed)
+        return (VaultPack(name: name, size: sealed.count, sha256: VaultSeal.digest(sealed), tips: tips.map(\.description)), sealed, packed.objectCount)
     }
 
     /// Points the carrier copy's branch at `commit` and pushes it.
@@ -298,6 +292,24 @@ struct EncryptedRemote {
             }
             return carrier
         }
+    }
+
+    /// This device's copy of the carrier, brought up to date with the remote.
+    func fetchCarrier(options: NetworkOptions) throws(TransportFailure) -> Repository {
+        let carrier = try openCarrier()
+        try Self.git { () throws(GitError) in try carrier.fetch(remote: "origin", options: options) }
+        return carrier
+    }
+
+    /// The carrier copy's tip as last fetched, or nil when the remote holds no encrypted notebook.
+    func optionalTip(of carrier: Repository) throws(TransportFailure) -> ObjectID? {
+        try Self.git { () throws(GitError) in try carrier.referenceTarget(Self.trackingBranch) }
+    }
+
+    /// The carrier copy's tip as last fetched; `.notEncrypted` when the remote holds none.
+    func tip(of carrier: Repository) throws(TransportFailure) -> ObjectID {
+        guard let tip = try optionalTip(of: carrier) else { throw .encrypted(.notEncrypted(url: Remote.redacted(url))) }
+        return tip
     }
 
     /// The contents of `path` in the carrier's commit `commit`.

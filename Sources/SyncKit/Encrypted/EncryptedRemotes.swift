@@ -38,10 +38,9 @@ public enum EncryptedRemotes {
         let remote = EncryptedRemote(repository: repository, name: name, carrierURL: url, passphrase: { _ in passphrase })
         remote.state.removeAll()
         do throws(TransportFailure) {
-            let carrier = try remote.openCarrier()
-            try EncryptedRemote.git { () throws(GitError) in try carrier.fetch(remote: "origin", options: network.gitOptions) }
+            let carrier = try remote.fetchCarrier(options: network.gitOptions)
             var outcome: EncryptedRemoteAddOutcome
-            if let tip = try EncryptedRemote.git({ () throws(GitError) in try carrier.referenceTarget(EncryptedRemote.trackingBranch) }) {
+            if let tip = try remote.optionalTip(of: carrier) {
                 let current = try remote.read(carrier, at: tip)
                 outcome = EncryptedRemoteAddOutcome(created: false, branches: current.manifest.references.keys.sorted())
             } else {
@@ -86,9 +85,7 @@ public enum EncryptedRemotes {
         guard !newPassphrase.isEmpty else { throw SyncError.encryptedRemote(remote: name, problem: .vault(.emptyPassphrase)) }
         try updatingCarrier(root: root, name: name, passphrase: current, network: network) { remote, carrier, state throws(TransportFailure) in
             // The next manifest vouches for the new envelope.
-            var next = state.manifest
-            next.sequence += 1
-            next.previous = state.digest
+            var next = state.successor
             var files: [String: Data] = [:]
             try EncryptedRemote.vault { () throws(VaultError) in
                 files[VaultFormat.keyFile] = try KeyEnvelope.wrap(state.key, passphrase: newPassphrase).encoded()
@@ -114,25 +111,21 @@ public enum EncryptedRemotes {
         try updatingCarrier(root: root, name: name, passphrase: current, network: network, importing: true) { remote, carrier, state throws(TransportFailure) in
             let key = VaultKey.generate(notebookID: state.key.notebookID)
             let seal = VaultSeal(key: key)
-            var next = state.manifest
-            next.sequence += 1
-            next.previous = state.digest
+            var next = state.successor
             next.packs = []
             var files: [String: Data] = [:]
             let tips = next.references.values.compactMap(ObjectID.init(hex:))
-            let packed = try EncryptedRemote.git { () throws(GitError) in try remote.repository.packData(reachableFrom: tips, hiding: []) }
-            if packed.objectCount > 0 {
-                let name = VaultPack.newName()
-                let sealed = try EncryptedRemote.vault { () throws(VaultError) in try seal.sealPack(packed.data, name: name) }
-                next.packs = [VaultPack(name: name, size: sealed.count, sha256: VaultSeal.digest(sealed), tips: tips.map(\.description))]
-                files[VaultFormat.packFolder + "/" + name] = sealed
+            let pack = try remote.sealedPack(reachableFrom: tips, hiding: [], seal: seal)
+            if let pack {
+                next.packs = [pack.entry]
+                files[VaultFormat.packFolder + "/" + pack.entry.name] = pack.sealed
             }
             try EncryptedRemote.vault { () throws(VaultError) in
                 files[VaultFormat.keyFile] = try KeyEnvelope.wrap(key, passphrase: newPassphrase).encoded()
                 EncryptedRemote.vouching(for: files, in: &next)
                 files[VaultFormat.manifestFile] = try seal.sealManifest(next)
             }
-            outcome = EncryptedRemoteRekeyOutcome(uploadedBytes: files.values.reduce(0) { $0 + $1.count }, objectCount: packed.objectCount,
+            outcome = EncryptedRemoteRekeyOutcome(uploadedBytes: files.values.reduce(0) { $0 + $1.count }, objectCount: pack?.objectCount ?? 0,
                                                   replacedPacks: state.manifest.packs.count)
             newKey = key
             return try EncryptedRemote.git { () throws(GitError) in
@@ -178,12 +171,8 @@ public enum EncryptedRemotes {
             attempts += 1
             do throws(TransportFailure) {
                 if importing { try remote.fetch(options: network.gitOptions) }
-                let carrier = try remote.openCarrier()
-                if !importing { try EncryptedRemote.git { () throws(GitError) in try carrier.fetch(remote: "origin", options: network.gitOptions) } }
-                guard let tip = try EncryptedRemote.git({ () throws(GitError) in try carrier.referenceTarget(EncryptedRemote.trackingBranch) }) else {
-                    throw TransportFailure.encrypted(.notEncrypted(url: Remote.redacted(remote.url)))
-                }
-                let state = try remote.read(carrier, at: tip)
+                let carrier = importing ? try remote.openCarrier() : try remote.fetchCarrier(options: network.gitOptions)
+                let state = try remote.read(carrier, at: try remote.tip(of: carrier))
                 let commit = try change(remote, carrier, state)
                 try remote.pushCarrier(carrier, commit: commit, options: network.gitOptions)
                 try afterPush(remote)
