@@ -75,9 +75,21 @@ for n in $(seq 1 182); do
   file="days/${day:0:4}/$day.md"
   [[ -e "$file" ]] && continue
   mkdir -p "days/${day:0:4}"
-  printf -- '---\nkind: day\ndate: %s\nenergy: %d\nmood: %d\nsleep_h: %s\nwork_h: %d\nfamily_h: %d\nfriends_h: %d\nhealth_h: %d\n---\n## Done\n- %s: item %d of the week\n- %s: another thing\n' \
-    "$day" "$energy" "$mood" "$((6 + n % 3)).5" "$hours" $(( n % 3 )) $(( n < 30 ? 0 : n % 2 )) $(( (n + 1) % 2 )) \
+  printf -- '---\nkind: day\ndate: %s\nenergy: %d\nmood: %d\nexhaustion: %d\ncynicism: %d\nefficacy: %d\nsleep_h: %s\nwork_h: %d\nfamily_h: %d\nfriends_h: %d\nhealth_h: %d\n---\n## Done\n- %s: item %d of the week\n- %s: another thing\n' \
+    "$day" "$energy" "$mood" $(( n < 20 ? 3 : n % 3 )) $(( n < 20 ? 2 : n % 2 )) $(( n < 20 ? n % 2 : 2 + n % 2 )) \
+    "$((6 + n % 3)).5" "$hours" $(( n % 3 )) $(( n < 30 ? 0 : n % 2 )) $(( (n + 1) % 2 )) \
     "${categories[n % 8]}" "$n" "${categories[(n + 3) % 8]}" > "$file"
+done
+mkdir -p weeks/2026 experiments/2026
+for week in 40:18 43:15 46:11; do
+  printf -- '---\nkind: week\nweek: 2026-W%s\nwho5: [%d, %d, %d, %d, %d]\n---\n' "${week%%:*}" \
+    $(( ${week#*:} / 5 + 1 )) $(( ${week#*:} / 5 )) $(( ${week#*:} / 5 )) $(( ${week#*:} / 5 )) $(( ${week#*:} - 4 * (${week#*:} / 5) - 1 )) \
+    > "weeks/2026/2026-W${week%%:*}.md"
+done
+for e in 1:0.7:success:bug:bug 2:0.6:failure:data:infra 3:0.8:success:eval:eval 4:0.3:failure:scope:scope; do
+  IFS=: read -r i p outcome predicted actual <<< "$e"
+  printf -- '---\nkind: experiment\ndate: 2026-0%d-01\np_success: %s\npredicted_failure: %s\noutcome: %s\nactual_failure: %s\n---\n' \
+    "$((i + 5))" "$p" "$predicted" "$outcome" "$actual" > "experiments/2026/2026-0$((i + 5))-01-run-$i.md"
 done
 review="${HEARTH_DEMO_REVIEW:-${TMPDIR:-/tmp}/hearth-demo-review.html}"
 run review --html "$review"
