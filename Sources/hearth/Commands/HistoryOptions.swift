@@ -72,11 +72,7 @@ struct HistoryOptions: ParsableArguments {
 
     /// The moments `--since D` (the start of D) and `--until D` (the end of D) mean.
     func window(since: String?, until: String?) throws -> (since: Date?, until: Date?) {
-        let start = try since.map { HistoryPoint.start(of: try day($0, option: "since")) }
-        let end = try until.map { HistoryPoint.end(of: try day($0, option: "until")) }
-        if let start, let end, end < start {
-            throw CommandFailure.usage("--since \(since ?? "") is after --until \(until ?? ""); nothing can be in between")
-        }
-        return (start, end)
+        let days = try DateArgument.window(since: since, until: until, today: global.today())
+        return (days.since.map { HistoryPoint.start(of: $0) }, days.until.map { HistoryPoint.end(of: $0) })
     }
 }
