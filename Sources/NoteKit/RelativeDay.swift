@@ -42,11 +42,14 @@ public enum RelativeDay: Hashable, Sendable {
     ///   phrase above.
     public init(parsing text: some StringProtocol) throws(RelativeDayError) {
         let original = String(text)
-        if let date = LocalDate(text) {
+        // Spaces around a date count for nothing, as they do around the words of a phrase.
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        let trimmed = original.drop(while: isBlank).reversed().drop(while: isBlank).reversed()
+        if let date = LocalDate(String(trimmed)) {
             self = .date(date)
             return
         }
-        if LocalDate.isDateShaped(text) { throw .notADate(original) }
+        if LocalDate.isDateShaped(String(trimmed)) { throw .notADate(original) }
         let words = original.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         // `100000 days ago` is a phrase hearth reads, only too far back: say that, not "unknown".
         if RelativeDay.countsTooFarBack(words) { throw .tooFarBack(original) }

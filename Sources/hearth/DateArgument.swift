@@ -109,6 +109,19 @@ enum DateArgument {
         }
     }
 
+    /// Whether `text` is a date or a phrase hearth reads, one too far back included: the words
+    /// of a day, to be answered as one rather than looked up as a name or a commit.
+    static func isDay(_ text: String) -> Bool {
+        do {
+            _ = try RelativeDay(parsing: text)
+            return true
+        } catch RelativeDayError.tooFarBack {
+            return true
+        } catch {
+            return false
+        }
+    }
+
     /// Why an entry reference that named no entry cannot name one: `tomorrow` and weeks are
     /// phrases hearth reads but no entry to find; nil for anything else (a name, a path).
     static func refusal(ofReference reference: String) -> String? {
@@ -138,7 +151,7 @@ enum DateArgument {
 
     /// `--since 2026-02-30 is not a date: February 2026 has 28 days`.
     static func message(_ text: String, from source: String) -> String {
-        joined(source) + (LocalDate.problem(with: text) ?? "\(text) is not a date like 2026-11-22")
+        joined(source) + (LocalDate.problem(with: text.trimmingCharacters(in: [" ", "\t"])) ?? "\(text) is not a date like 2026-11-22")
     }
 
     /// The phrases `role` takes, for the message that refuses a word.

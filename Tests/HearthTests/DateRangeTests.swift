@@ -68,6 +68,7 @@ import Testing
         (["new", "day", "--date", "100000 Days  Ago", "--no-edit"], "--date 100000 Days  Ago"),
         (["show", "100000 days ago"], "100000 days ago"),
         (["set", "100000 days ago", "energy=2"], "100000 days ago"),
+        (["show", "today", "--at", "100000 days ago"], "--at 100000 days ago"),
     ])
     func aCountTooFarBackIsOutOfRange(arguments: [String], named: String) throws {
         let notebook = try TemporaryNotebook(initialized: true)
@@ -100,6 +101,20 @@ import Testing
         // reads commit dates, and the commit was made on the clock's day, not on 2026-11-15).
         let day = try notebook.hearth(command + ["--since", "2026-11-15", "--until", "last sunday"])
         #expect(day.status == 0 || command.contains("--history") && day.status == 1 && day.stderr.isEmpty, "\(day)")
+    }
+
+    @Test func spacesAroundADateCountForNothing() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        try notebook.hearth("jot", "--date", "2026-11-20", "x").requireSuccess()
+        try notebook.hearth("jot", "--date", " 2026-11-21\t", "y").requireSuccess()
+        #expect(notebook.exists("days/2026/2026-11-21.md"))
+        let listed = try notebook.hearth("list", "--since", " 2026-11-21", "--until", "2026-11-21 ")
+        #expect(listed.status == 0 && listed.stdoutLines.count == 1 && listed.stdout.contains("2026-11-21"), "\(listed)")
+        #expect(try date(notebook.hearth("show", " 2026-11-20 ", "--json")) == "2026-11-20")
+        let before = try notebook.snapshot()
+        let mistake = try notebook.hearth("list", "--since", "2026-02-30 ")
+        #expect(mistake.status == 2 && mistake.stderrLines.first == "hearth: error: --since " + DateMistakeTests.february30, "\(mistake)")
+        #expect(try notebook.snapshot() == before)
     }
 
     @Test func aDayAfterTodayIsPlannedWithNewNotLogged() throws {

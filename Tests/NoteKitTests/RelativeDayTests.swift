@@ -47,6 +47,11 @@ import Testing
         #expect(try RelativeDay(parsing: "0 days ago") == .daysAgo(0))
     }
 
+    @Test func spacesAroundADateAreIgnored() throws {
+        #expect(try RelativeDay(parsing: " 2026-11-22\t ") == .date(LocalDate(year: 2026, month: 11, day: 22)!))
+        #expect(throws: RelativeDayError.notADate(" 2026-02-30 ")) { try RelativeDay(parsing: " 2026-02-30 ") }
+    }
+
     @Test func daysCountBackFromToday() throws {
         // 2026-12-07 is a Monday.
         let today = "2026-12-07"

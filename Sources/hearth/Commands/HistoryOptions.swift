@@ -51,7 +51,7 @@ struct HistoryOptions: ParsableArguments {
     /// unknown commit.
     static func point(_ text: String, global: GlobalOptions) throws -> HistoryPoint {
         // `tomorrow` and weeks are read as days but name no moment of the past: say so.
-        if (try? RelativeDay(parsing: text)) != nil { _ = try DateArgument.day(text, from: "--at", today: global.today()) }
+        if DateArgument.isDay(text) { _ = try DateArgument.day(text, from: "--at", today: global.today()) }
         let point = HistoryPoint(text, today: try global.today())
         if case .revision = point, let nearest = DateArgument.suggestion(for: text, role: .day) {
             throw CommandFailure.usage("--at \(text) is neither a day hearth reads nor a commit; did you mean '\(nearest)'?")
