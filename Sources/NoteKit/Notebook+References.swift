@@ -2,8 +2,9 @@ import Foundation
 
 extension Notebook {
     /// Finds the entry a user means: a path, a day (`2026-11-22`, `today`, `yesterday`,
-    /// `3 days ago`, `monday`: see ``RelativeDay``), a week's entry (`last week`), or a unique prefix of a file name (dates in
-    /// experiment names may be left out). A day phrase wins over a file name it also starts.
+    /// `3 days ago`, `monday`: see ``RelativeDay``), a week's entry (`last week`), or a unique
+    /// prefix of a file name (dates in experiment names may be left out). A day phrase wins over
+    /// a file name it also starts.
     ///
     /// - Throws: ``NotebookError/notFound(reference:)`` or ``NotebookError/ambiguous(reference:candidates:)``
     ///   listing the candidates.

@@ -122,8 +122,9 @@ enum DateArgument {
         }
     }
 
-    /// Why an entry reference that named no entry cannot name one: `tomorrow` and weeks are
-    /// phrases hearth reads but no entry to find; nil for anything else (a name, a path).
+    /// Why an entry reference that named no entry cannot name one: `tomorrow` is a phrase hearth
+    /// reads but no entry to find, `100000 days ago` one too far back; nil for anything else (a
+    /// name, a path, a day or week with no entry).
     static func refusal(ofReference reference: String) -> String? {
         do {
             return misuse(of: try RelativeDay(parsing: reference), text: reference, from: "", role: .day)
@@ -196,14 +197,11 @@ enum DateArgument {
         case (.tomorrow, .day), (.tomorrow, .logged), (.tomorrow, .since), (.tomorrow, .until):
             return "\(joined(source))\(text): only hearth new takes tomorrow (hearth new day --date tomorrow); "
                 + "the rest of hearth works on days that have begun"
-        case (.week, .logged):
-            return "\(joined(source))\(text) is a week, not a day: name one day, such as last monday or 7 days ago"
-                + " (--since and --until take a week)"
-        case (.week, .newEntry):
-            return "\(joined(source))\(text) is a week, not a day: name one day, such as last monday or 7 days ago"
-                + " (hearth new week --date takes a week)"
-        case (.week, .day) where !source.isEmpty:
-            return "\(joined(source))\(text) is a week, not a day: name one day, such as last monday or 7 days ago"
+        // An entry reference (no source) names the week's entry; `--at` wants one day.
+        case (.week, .day) where !source.isEmpty, (.week, .logged), (.week, .newEntry):
+            let elsewhere = role == .logged ? " (--since and --until take a week)"
+                : role == .newEntry ? " (hearth new week --date takes a week)" : ""
+            return "\(joined(source))\(text) is a week, not a day: name one day, such as last monday or 7 days ago" + elsewhere
         default:
             return nil
         }

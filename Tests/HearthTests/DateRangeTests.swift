@@ -23,9 +23,11 @@ import Testing
         let again = try notebook.hearth("new", "week", "--date", "7 days ago", "--no-edit")
         #expect(again.status == 0 && again.stdout == "weeks/2026/2026-W46.md\n", "\(again)")
         #expect(try notebook.text("weeks/2026/2026-W46.md").contains("focus: ship"))
-        // show, set and log find the week's entry by the same words.
+        // show, edit, set and log find the week's entry by the same words.
         let shown = try notebook.hearth("show", "last week")
         #expect(shown.status == 0 && shown.stdout.contains("focus: ship"), "\(shown)")
+        let edited = try notebook.hearth("edit", "Last Week")
+        #expect(edited.status == 0 && edited.stdout == "weeks/2026/2026-W46.md\n", "\(edited)")
         try notebook.hearth("set", "this week", "focus=rest").requireSuccess()
         #expect(try notebook.text("weeks/2026/2026-W47.md").contains("focus: rest"))
         try notebook.hearth("sync").requireSuccess()
