@@ -86,9 +86,10 @@ enum DateArgument {
         return (first, last)
     }
 
-    /// `this week (Monday 2026-11-16)`: a phrase with the day it named, a date as it is.
+    /// `this week (Monday 2026-11-16)`: a phrase with the day it named; a date as itself.
     private static func described(_ text: String, _ day: LocalDate) -> String {
-        LocalDate(text) == nil ? "\(text) (\(day.weekdayName) \(day))" : text
+        if case .date? = try? RelativeDay(parsing: text) { return day.description }
+        return "\(text) (\(day.weekdayName) \(day))"
     }
 
     /// Checks `--since` and `--until` in `validate()`.
@@ -123,15 +124,24 @@ enum DateArgument {
     }
 
     /// Why an entry reference that named no entry cannot name one: `tomorrow` is a phrase hearth
-    /// reads but no entry to find, `100000 days ago` one too far back; nil for anything else (a
-    /// name, a path, a day or week with no entry).
+    /// reads but no entry to find, `100000 days ago` one too far back, `yesterday` on 0001-01-01
+    /// a day before the calendar; nil for anything else (a name, a path, a day or week with no entry).
     static func refusal(ofReference reference: String) -> String? {
+        let phrase: RelativeDay
         do {
-            return misuse(of: try RelativeDay(parsing: reference), text: reference, from: "", role: .day)
+            phrase = try RelativeDay(parsing: reference)
         } catch RelativeDayError.tooFarBack {
             return refusal(of: .tooFarBack(reference), text: reference, from: "", role: .day)
         } catch {
             return nil
+        }
+        if let problem = misuse(of: phrase, text: reference, from: "", role: .day) { return problem }
+        guard let today = try? today() else { return nil }
+        do {
+            _ = try phrase.days(today: today)
+            return nil
+        } catch {
+            return refusal(of: error, text: reference, from: "", role: .day)
         }
     }
 

@@ -83,6 +83,20 @@ import Testing
         #expect(try notebook.snapshot() == before)
     }
 
+    @Test func aPhraseOffTheCalendarIsOutOfRange() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        let before = try notebook.snapshot()
+        for (today, arguments, first) in [
+            ("0001-01-01", ["show", "yesterday"], "yesterday falls outside the years 0001 to 9999"),
+            ("0001-01-03", ["list", "--since", "last week"], "--since last week falls outside the years 0001 to 9999"),
+            ("9999-12-31", ["new", "day", "--date", "tomorrow", "--no-edit"], "--date tomorrow falls outside the years 0001 to 9999"),
+        ] {
+            let result = try notebook.hearth(arguments, environment: ["HEARTH_TODAY": today])
+            #expect(result.status == 2 && result.stderrLines.first == "hearth: error: " + first, "\(today) \(arguments): \(result)")
+        }
+        #expect(try notebook.snapshot() == before)
+    }
+
     @Test(arguments: [["list"], ["tags"], ["export", "--format", "csv"], ["grep", "x"], ["grep", "x", "--history"], ["log"], ["review"]])
     func aWindowThatEndsBeforeItStartsIsRefused(command: [String]) throws {
         let notebook = try TemporaryNotebook(initialized: true)
