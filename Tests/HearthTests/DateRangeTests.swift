@@ -119,6 +119,19 @@ import Testing
         #expect(day.status == 0 || command.contains("--history") && day.status == 1 && day.stderr.isEmpty, "\(day)")
     }
 
+    /// `review --since` a day after today with no `--until`: the window would end today, before
+    /// it starts; the refusal names today, not an `--until` that was never given.
+    @Test func aReviewSinceAfterTodayNamesToday() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        let before = try notebook.snapshot()
+        for output in [[], ["--json"], ["--html", "-"]] {
+            let result = try notebook.hearth(["review", "--since", "2026-12-01"] + output)
+            #expect(result.status == 2 && result.stdout.isEmpty, "\(output): \(result)")
+            #expect(result.stderrLines.first == "hearth: error: --since 2026-12-01 is after today (Sunday 2026-11-22): a review looks back; give an earlier --since", "\(result)")
+        }
+        #expect(try notebook.snapshot() == before)
+    }
+
     @Test func spacesAroundADateCountForNothing() throws {
         let notebook = try TemporaryNotebook(initialized: true)
         try notebook.hearth("jot", "--date", "2026-11-20", "x").requireSuccess()

@@ -97,7 +97,12 @@ struct ReviewCommand: ParsableCommand {
         let end = days.until ?? today
         let window: DateRange
         if let since = days.since {
-            guard since <= end else { throw CommandFailure.usage("--since \(since) is after --until \(end)") }
+            // DateArgument.window refused a --since after a given --until; without one the window
+            // ends today, and the message must not name an --until that was never given.
+            guard since <= end else {
+                throw CommandFailure.usage("--since \(since) is after today (\(today.weekdayName) \(today)): a review looks back; "
+                    + "give an earlier --since")
+            }
             window = DateRange(start: since, end: end)
         } else {
             window = DateRange(days: weeks.map { $0 * 7 } ?? (month ? 30 : year ? 365 : html ? 364 : 7), endingOn: end)
