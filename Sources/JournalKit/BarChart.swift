@@ -70,7 +70,7 @@ struct BarChart {
         for (number, line) in lines.enumerated() {
             html.raw("<line class=\"\(line.cssClass)\" x1=\"\(HTMLWriter.coordinate(Self.left))\" x2=\"\(HTMLWriter.coordinate(Self.width - Self.right))\" y1=\"\(y(line.value))\" y2=\"\(y(line.value))\"><title>")
             html.text(line.label)
-            html.raw("</title></line><text x=\"\(HTMLWriter.coordinate(Self.width - Self.right - 2))\" y=\"\(y(line.value))\" dy=\"\(number % 2 == 0 ? -3 : 10)\" text-anchor=\"end\">")
+            html.raw("</title></line><text x=\"\(HTMLWriter.coordinate(Self.width - Self.right - 2))\" y=\"\(y(line.value))\" dy=\"\(number % 2 == 0 ? -3 : 10)\" text-anchor=\"end\" class=\"ref\">")
             html.text(line.label)
             html.raw("</text>")
         }

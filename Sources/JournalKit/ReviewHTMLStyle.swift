@@ -34,6 +34,7 @@ enum ReviewHTMLStyle {
     p{margin:.3rem 0}.muted,figcaption{color:var(--muted)}small{color:var(--muted)}
     section{background:var(--card);border:1px solid var(--grid);border-radius:8px;padding:1rem 1.2rem;margin:1rem 0;break-inside:avoid}
     svg{display:block;width:100%;height:auto;max-width:100%}svg text{fill:var(--muted);font-size:10px}
+    svg text.ref{fill:var(--fg);paint-order:stroke;stroke:var(--card);stroke-width:3px;stroke-linejoin:round}
     figure{margin:.5rem 0}
     table{border-collapse:collapse;font-size:.85rem;margin:.4rem 0;font-variant-numeric:tabular-nums}
     th,td{border-bottom:1px solid var(--grid);padding:.15rem .5rem;text-align:right}th:first-child,td:first-child{text-align:left}
