@@ -81,28 +81,8 @@ struct BarChart {
     /// Month names under the first week of each month (years alone when the chart spans more
     /// than two years), shared with the trend chart.
     static func monthLabels(_ dates: [LocalDate], step: Double, left: Double, baseline: Double, into html: inout HTMLWriter) {
-        let yearsOnly = dates.count > 106
-        var previous: LocalDate?
-        var lastX = -Double.infinity
-        for (index, date) in dates.enumerated() {
-            defer { previous = date }
-            let x = left + step * Double(index)
-            let label: String
-            if let previous {
-                if yearsOnly {
-                    guard date.year != previous.year else { continue }
-                    label = String(date.year)
-                } else {
-                    guard date.month != previous.month else { continue }
-                    label = date.month == 1 ? "\(monthNames[0]) \(date.year)" : monthNames[date.month - 1]
-                }
-            } else {
-                label = yearsOnly ? String(date.year) : "\(monthNames[date.month - 1]) \(date.year)"
-            }
-            // A label too close to the one before (a partial first month) is left out.
-            guard x - lastX >= Double(label.count) * 6 + 4 else { continue }
-            lastX = x
-            html.raw("<text x=\"\(HTMLWriter.coordinate(x))\" y=\"\(HTMLWriter.coordinate(baseline))\">\(label)</text>")
+        for label in AxisLabels(dates, yearsOnly: dates.count > 106, x: { left + step * Double($0) }).labels {
+            html.raw("<text x=\"\(HTMLWriter.coordinate(label.x))\" y=\"\(HTMLWriter.coordinate(baseline))\">\(label.text)</text>")
         }
     }
 

@@ -38,33 +38,28 @@ enum HeatmapChart {
         var blockStart = 0
         while blockStart < weekCount {
             let blockWeeks = min(weeksPerBlock, weekCount - blockStart)
-            let width = left + Double(blockWeeks) * cell + 4
-            let height = top + 7 * cell + 2
             let monday = firstMonday.adding(days: blockStart * 7)
+            let months = AxisLabels((0..<blockWeeks).map { max(monday.adding(days: $0 * 7), window.start) }, yearsOnly: false) {
+                left + Double($0) * cell
+            }
+            // A short range is narrower than its month's name: the drawing widens to show it whole.
+            let width = max(left + Double(blockWeeks) * cell + 4, months.end)
+            let height = top + 7 * cell + 2
             html.raw("<figure><svg viewBox=\"0 0 \(HTMLWriter.coordinate(width)) \(HTMLWriter.coordinate(height))\" role=\"img\" style=\"max-width:\(Int(width * 1.35))px\"><title>")
             html.text("\(heatmap.field) per day from \(max(monday, window.start)) to \(min(monday.adding(days: blockWeeks * 7 - 1), window.end))")
             html.raw("</title><desc>Weeks left to right, Monday to Sunday top to bottom; the table below lists every value.</desc>")
             for (row, label) in ["Mon", "", "Wed", "", "Fri", "", "Sun"].enumerated() where !label.isEmpty {
                 html.raw("<text x=\"0\" y=\"\(HTMLWriter.coordinate(top + Double(row) * cell + 9))\">\(label)</text>")
             }
-            var previousMonth = 0
-            var labelEnd = 0.0
+            for label in months.labels {
+                html.raw("<text x=\"\(HTMLWriter.coordinate(label.x))\" y=\"10\">\(label.text)</text>")
+            }
             for week in 0..<blockWeeks {
                 let weekMonday = monday.adding(days: week * 7)
                 let x = left + Double(week) * cell
-                let firstShown = max(weekMonday, window.start)
-                if firstShown.month != previousMonth {
-                    previousMonth = firstShown.month
-                    let label = BarChart.monthNames[firstShown.month - 1] + (week == 0 || firstShown.month == 1 ? " \(firstShown.year)" : "")
-                    // A month that starts too close to the label before it (a partial first month) goes without.
-                    if x >= labelEnd && week < blockWeeks - 2 {
-                        html.raw("<text x=\"\(HTMLWriter.coordinate(x))\" y=\"10\">\(label)</text>")
-                        labelEnd = x + Double(label.count) * 6 + 4
-                    }
-                }
                 for row in 0..<7 {
                     let date = weekMonday.adding(days: row)
-                    guard window.contains(date) else { continue }
+                    guard window.contains(date), date <= heatmap.today || values[date] != nil else { continue }
                     let y = top + Double(row) * cell
                     html.raw("<rect x=\"\(HTMLWriter.coordinate(x + 1))\" y=\"\(HTMLWriter.coordinate(y + 1))\" width=\"10\" height=\"10\" rx=\"2\" class=\"")
                     switch values[date] {
@@ -101,7 +96,8 @@ enum HeatmapChart {
         html.raw("<ul class=\"legend\" aria-label=\"colour scale\">")
         let width = (scale.upperBound - scale.lowerBound) / 5
         let wholeSteps = scale.upperBound - scale.lowerBound == 4 && scale.lowerBound == scale.lowerBound.rounded()
-        for index in 0..<5 {
+        // One value recorded (or all alike): one colour, named once.
+        for index in width == 0 && !wholeSteps ? [step(of: scale.lowerBound, scale)] : Array(0..<5) {
             let label = wholeSteps ? ReviewFormat.hours(scale.lowerBound + Double(index))
                 : width == 0 ? ReviewFormat.hours(scale.lowerBound)
                 : "\(ReviewFormat.decimal(scale.lowerBound + width * Double(index)))–\(ReviewFormat.decimal(scale.lowerBound + width * Double(index + 1)))"
@@ -124,7 +120,7 @@ enum HeatmapChart {
             for row in 0..<7 {
                 let date = monday.adding(days: row)
                 guard review.window.contains(date), let value = values[date] else {
-                    html.raw(review.window.contains(date) ? "<td>·</td>" : "<td></td>")
+                    html.raw(review.window.contains(date) && date <= review.heatmap.today ? "<td>·</td>" : "<td></td>")
                     continue
                 }
                 html.raw("<td>")

@@ -23,12 +23,16 @@ enum HoursChart {
                  unit: " h").render(into: &html)
         html.raw("<figcaption><ul class=\"legend\"><li><span class=\"sw c-blue\"></span>up to \(over) h</li><li><span class=\"sw c-orange\"></span>over \(over) h</li><li><span class=\"sw c-verm\"></span>\(risk) h or more</li><li>▬ target</li></ul></figcaption></figure>")
         let weeksAtRisk = review.weeks.filter(\.isRisk).count
-        html.raw("<p>\(weeksAtRisk) of \(review.weeks.count) weeks at \(risk) h or more.</p>")
+        html.raw("<p>\(weeksAtRisk) of \(review.weeks.count) \(review.weeks.count == 1 ? "week" : "weeks") at \(risk) h or more.</p>")
+        // The 55-hour risk is about a whole week's hours, so a week the range cuts still counts
+        // all its days here, while the burners below count the range's days only.
+        html.raw("<p class=\"muted\">Whole ISO weeks: a first or last week the range cuts counts its days outside the range too.</p>")
         html.raw("<details><summary>Every week's hours</summary><table><thead><tr><th>week</th><th>work h</th><th>n</th><th>of days</th><th>target h</th><th class=\"t\">flags</th></tr></thead><tbody>")
         for week in review.weeks {
             let path = "weeks.\(week.week)."
             html.raw("<tr><td>\(week.week)</td>")
-            html.cell(path + "work_h", .number(week.total), week.count > 0 ? ReviewFormat.hours(week.total) : "–")
+            // A week with no day recorded has no total: null as in the JSON, never 0.
+            html.cell(path + "work_h", .number(week.count > 0 ? week.total : nil), week.count > 0 ? ReviewFormat.hours(week.total) : "–")
             html.cell(path + "n", .integer(week.count), "\(week.count)")
             html.cell(path + "days_elapsed", .integer(week.daysElapsed), "\(week.daysElapsed)")
             html.cell(path + "target_h", .number(week.target), week.target.map(ReviewFormat.hours) ?? "–")

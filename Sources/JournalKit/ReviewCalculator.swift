@@ -301,7 +301,7 @@ public struct ReviewCalculator: Sendable {
         let values = days.compactMap(\.value)
         let scale = Self.levelScales.first { $0.key == field }?.scale
             ?? values.min().flatMap { low in values.max().map { low...$0 } }
-        return ReviewHeatmap(field: field, scale: scale, days: days)
+        return ReviewHeatmap(field: field, scale: scale, days: days, today: today)
     }
 
     /// The day fields a heatmap can draw: the numeric keys journal.md gives a day entry, and any

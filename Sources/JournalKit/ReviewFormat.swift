@@ -5,7 +5,12 @@ import NoteKit
 public enum ReviewFormat {
     /// A figure as `review --json` carries it and the HTML page's machine-readable values repeat
     /// it: rounded to three decimals, so both say exactly the same number.
-    public static func figure(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+    /// A value too large to carry decimals (beyond 2^53 / 1000, where `* 1000` would lose digits or
+    /// overflow to infinity, which JSON cannot say) is returned as it is.
+    public static func figure(_ value: Double) -> Double {
+        guard abs(value) < 9_007_199_254_740.992 else { return value }
+        return (value * 1000).rounded() / 1000
+    }
 
     /// One decimal (`3.2`), as levels are shown.
     public static func decimal(_ value: Double) -> String {
@@ -24,6 +29,8 @@ public enum ReviewFormat {
     /// Hours as written in entries: no decimal when whole (`52`, `52.5`).
     public static func hours(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
+        // Int() traps beyond 2^63; a whole number that large prints as Double does (`1e+19`).
+        guard abs(rounded) < 1e15 else { return String(rounded) }
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 

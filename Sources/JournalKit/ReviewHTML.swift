@@ -48,9 +48,10 @@ public enum ReviewHTML {
         html.figure("window.end", .text(review.window.end.description), review.window.end.description)
         html.raw("</h1><p>")
         html.figure("window.days", .integer(review.window.count), "\(review.window.count)")
-        html.raw(" days, ")
+        html.raw(review.window.count == 1 ? " day, " : " days, ")
         html.figure("logged_days", .integer(review.loggedDays), "\(review.loggedDays)")
-        html.raw(" of them logged; compared with \(review.previous.start) to \(review.previous.end).</p></header>\n")
+        html.raw(review.window.count == 1 ? " logged" : " of them logged")
+        html.raw("; compared with \(review.previous.start) to \(review.previous.end).</p></header>\n")
     }
 
     /// How a figure below its minimum is shown: a dash when nothing was recorded, else the n it

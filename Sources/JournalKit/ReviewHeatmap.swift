@@ -11,4 +11,7 @@ public struct ReviewHeatmap: Sendable {
     public let scale: ClosedRange<Double>?
     /// Every logged day of the window, in date order, with the field's value.
     public let days: [(date: LocalDate, value: Double?)]
+    /// The day the review was made: a day after it that has no entry is not drawn at all (it
+    /// has not happened, so it is not "not logged").
+    public let today: LocalDate
 }

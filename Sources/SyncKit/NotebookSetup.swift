@@ -35,8 +35,13 @@ public enum NotebookSetup {
     /// ``EditorArtefact``; the snapshot skips those even without the lines) and Obsidian's trash,
     /// then the re-includes that keep folders named like artefacts (`drafts~/`) syncing. Running
     /// init again in an older notebook appends the missing re-includes, after its patterns.
-    static let ignoredPatterns = [".*.hearth-*.tmp"] + EditorArtefact.gitignorePatterns + [".trash/"]
+    /// `review-*-to-*.html` is the page `hearth review --html` writes by default: a picture of
+    /// the notebook made on one device, not part of it (it would carry every figure into history).
+    static let ignoredPatterns = [".*.hearth-*.tmp"] + EditorArtefact.gitignorePatterns + [".trash/", reviewPagePattern]
         + EditorArtefact.gitignoreFolderReincludes
+
+    /// The names `hearth review --html` gives its pages (`review-2025-11-24-to-2026-11-22.html`).
+    public static let reviewPagePattern = "review-*-to-*.html"
 
     /// Creates or adopts a notebook at `root`: a git repository on `main`, `hearth.yaml`,
     /// `.gitignore`, `hearth.device` in the clone's config, and a first commit of what is there.

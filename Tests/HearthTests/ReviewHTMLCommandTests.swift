@@ -131,7 +131,7 @@ import Testing
     @Test func everyFigureOfTheJSONIsInThePageWithTheSameValue() throws {
         let notebook = try notebook()
         for field in ["energy", "work_h", "steps"] {
-            let page = try notebook.hearth("review", "--html", "-", "--field", field)
+            let page = try notebook.hearth("review", "--html", "-", "--weeks", "52", "--field", field)
             #expect(page.status == 0 && page.stderr.isEmpty, "\(page.stderr)")
             // --html's 52 weeks are --weeks 52.
             let json = try notebook.hearth("review", "--json", "--weeks", "52", "--field", field)
@@ -225,16 +225,38 @@ import Testing
 
     @Test func aPageInsideTheNotebookIsWrittenOnlyWhereGitIgnoresIt() throws {
         let notebook = try TemporaryNotebook(initialized: true)
-        let refused = try notebook.hearth("review", "--html")
-        #expect(refused.status == 1, "\(refused)")
-        #expect(refused.stderr.contains(Self.defaultName) && refused.stderr.contains("sync commits every file"), "\(refused.stderr)")
-        #expect(!notebook.exists(Self.defaultName))
-        #expect(try notebook.git("status", "--porcelain").stdout.isEmpty)
-        try notebook.write(".gitignore", try notebook.text(".gitignore") + "review-*.html\n")
-        let ignored = try notebook.hearth("review", "--html")
-        #expect(ignored.status == 0, "\(ignored)")
+        // hearth init ignores the default names, so the page can be written in the notebook.
+        #expect(try notebook.text(".gitignore").contains("\nreview-*-to-*.html\n"))
+        let byDefault = try notebook.hearth("review", "--html")
+        #expect(byDefault.status == 0, "\(byDefault)")
         #expect(notebook.exists(Self.defaultName))
+        #expect(try notebook.git("status", "--porcelain").stdout.isEmpty)
+        // Another name would be committed by the next sync: refused, nothing written.
+        let refused = try notebook.hearth("review", "--html", "year.html")
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.stderr.contains("year.html") && refused.stderr.contains("sync commits every file"), "\(refused.stderr)")
+        #expect(!notebook.exists("year.html"))
+        #expect(try notebook.git("status", "--porcelain").stdout.isEmpty)
+        try notebook.write(".gitignore", try notebook.text(".gitignore") + "year.html\n")
+        let ignored = try notebook.hearth("review", "--html", "year.html")
+        #expect(ignored.status == 0, "\(ignored)")
+        #expect(notebook.exists("year.html"))
         #expect(try notebook.git("status", "--porcelain").stdout == " M .gitignore\n")
+    }
+
+    /// A notebook of plain files has no git to ask: only a default name, which `hearth init`
+    /// will ignore, is written there; the first commit leaves it out.
+    @Test func aNotebookWithoutARepositoryTakesOnlyADefaultName() throws {
+        let notebook = try notebook()
+        #expect(!notebook.exists(".git"))
+        let refused = try notebook.hearth("review", "--html", "year.html")
+        #expect(refused.status == 1 && refused.stderr.contains("sync commits every file"), "\(refused)")
+        #expect(!notebook.exists("year.html"))
+        try notebook.hearth("review", "--html").requireSuccess()
+        #expect(notebook.exists(Self.defaultName))
+        try notebook.hearth("init", ".").requireSuccess()
+        let tracked = try notebook.git("ls-files").requireSuccess().stdout
+        #expect(!tracked.contains("review-") && tracked.contains("days/2026/2026-11-19.md"), "\(tracked)")
     }
 
     @Test func standardOutputWritesNoFile() throws {
@@ -266,6 +288,32 @@ import Testing
         let twoRanges = try notebook.hearth("review", "--html", "-", "--year", "--month")
         #expect(twoRanges.status == 2, "\(twoRanges)")
         #expect(try notebook.snapshot() == before)
+    }
+
+    @Test func weekIsTheLast7DaysForThePageToo() throws {
+        let notebook = try notebook()
+        let page = try notebook.hearth("review", "--html", "-", "--week").stdout
+        #expect(page.contains("<title>Review 2026-11-16 to 2026-11-22</title>"), "\(page.prefix(400))")
+    }
+
+    /// A number too large for an integer (a typo, an importer's mistake) is shown as it is, in
+    /// the heatmap and the hours, rather than crashing the page or turning into "not recorded".
+    @Test func aHugeValueIsShownNotTrapped() throws {
+        let notebook = try notebook()
+        try notebook.write("days/2026/2026-11-18.md", "---\nkind: day\ndate: 2026-11-18\nsteps: 1e19\nwork_h: 2e19\nenergy: 3\n---\n")
+        for field in ["steps", "work_h"] {
+            let page = try notebook.hearth("review", "--html", "-", "--weeks", "52", "--field", field)
+            #expect(page.status == 0, "\(field): \(page.stderr)")
+            let json = try notebook.hearth("review", "--json", "--weeks", "52", "--field", field)
+            #expect(json.status == 0)
+            let differences = try Self.differences(json: json.stdoutData, page: page.stdout)
+            #expect(differences.isEmpty, "\(differences.prefix(5))")
+            let root = try #require(try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any])
+            let days = try #require((root["heatmap"] as? [String: Any])?["days"] as? [[String: Any]])
+            let huge = days.first { $0["date"] as? String == "2026-11-18" }
+            #expect((huge?["value"] as? Double).map { $0 > 1e18 } == true, "\(String(describing: huge))")
+        }
+        #expect(try notebook.hearth("review").status == 0)
     }
 
     @Test func yearIsTheLast365DaysForEveryOutput() throws {

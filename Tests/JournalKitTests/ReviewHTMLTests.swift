@@ -127,4 +127,26 @@ import Testing
         #expect(fields.contains("steps") && fields.contains("work_h") && fields.contains("energy"))
         #expect(!fields.contains("note_text") && !fields.contains("sick") && !fields.contains("glucose_mgdl"))
     }
+
+    /// A range starting on 24 November: its first column is a week of November, too narrow for
+    /// "Nov 2025"; December then carries the year instead of being the month left out.
+    @Test func aPartialFirstMonthGivesWayToTheNextWhichCarriesTheYear() {
+        let mondays = (0..<14).map { LocalDate.d("2025-11-24").adding(days: $0 * 7) }
+        let labels = AxisLabels(mondays, yearsOnly: false) { Double($0) * 14 }.labels.map(\.text)
+        #expect(labels == ["Dec 2025", "Jan 2026", "Feb"], "\(labels)")
+        let roomy = AxisLabels(mondays, yearsOnly: false) { Double($0) * 60 }.labels.map(\.text)
+        #expect(roomy == ["Nov 2025", "Dec", "Jan 2026", "Feb"], "\(roomy)")
+        // Labels never overlap: each starts after the one before ends.
+        let placed = AxisLabels((0..<60).map { LocalDate.d("2025-01-01").adding(days: $0 * 7) }, yearsOnly: false) { Double($0) * 5 }.labels
+        for (before, after) in zip(placed, placed.dropFirst()) { #expect(after.x >= before.x + AxisLabels.width(of: before.text)) }
+    }
+
+    /// Days after today are not drawn as "not logged": they have not happened yet.
+    @Test func daysAfterTodayAreNotDrawn() throws {
+        let notes = try [Self.day("2026-11-20", "energy: 3")]
+        let review = ReviewCalculator(notes: notes, today: .d("2026-11-20"), weeklyTarget: 40).review(window: Self.threeWeeks, heatmapField: "energy")
+        let page = ReviewHTML.render(review)
+        #expect(page.contains("<title>2026-11-19: not logged</title>"))
+        #expect(!page.contains("<title>2026-11-21: not logged</title>") && !page.contains("2026-11-22: not logged"))
+    }
 }

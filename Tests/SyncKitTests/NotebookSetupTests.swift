@@ -25,6 +25,7 @@ struct NotebookSetupTests {
         .obsidian/workspace*.json
         .obsidian/cache
         .trash/
+        review-*-to-*.html
         !.*.sw[a-px]/
         !4913/
         !*~/
@@ -135,7 +136,7 @@ struct NotebookSetupTests {
             }
 
             let expectedIgnore = userIgnore + "\n# Added by hearth init.\n.*.hearth-*.tmp\n.*.sw[a-px]\n4913\n*~\n.#*\n\\#*#\n.idea/\n.vscode/\n"
-                + "._*\nThumbs.db\n~$*\n.~lock.*#\n.obsidian/workspace*.json\n.obsidian/cache\n.trash/\n"
+                + "._*\nThumbs.db\n~$*\n.~lock.*#\n.obsidian/workspace*.json\n.obsidian/cache\n.trash/\nreview-*-to-*.html\n"
                 + "!.*.sw[a-px]/\n!4913/\n!*~/\n!.#*/\n!\\#*#/\n!.DS_Store/\n!._*/\n!Thumbs.db/\n!~$*/\n!.~lock.*#/\n!.obsidian/workspace*.json/\n"
             #expect(String(decoding: try box.read(".gitignore"), as: UTF8.self) == expectedIgnore)
             #expect(try git.run(["show", "HEAD:.gitignore"]).stdout == expectedIgnore)
@@ -148,7 +149,7 @@ struct NotebookSetupTests {
     @Test func gitignoreWithAllPatternsIsLeftAlone() throws {
         try Sandbox.with { box in
             let ignore = Data(("# mine\r\n.trash/\r\n  .DS_Store  \r\n.*.hearth-*.tmp\r\n.obsidian/workspace*.json\r\nbuild/\r\n"
-                + ".*.sw[a-px]\r\n4913\r\n*~\r\n.#*\r\n\\#*#\r\n.idea/\r\n.vscode/\r\n._*\r\nThumbs.db\r\n~$*\r\n.~lock.*#\r\n.obsidian/cache\r\n"
+                + ".*.sw[a-px]\r\n4913\r\n*~\r\n.#*\r\n\\#*#\r\n.idea/\r\n.vscode/\r\n._*\r\nThumbs.db\r\n~$*\r\n.~lock.*#\r\n.obsidian/cache\r\nreview-*-to-*.html\r\n"
                 + "!.*.sw[a-px]/\r\n!4913/\r\n!*~/\r\n!.#*/\r\n!\\#*#/\r\n!.DS_Store/\r\n!._*/\r\n!Thumbs.db/\r\n!~$*/\r\n!.~lock.*#/\r\n!.obsidian/workspace*.json/\r\n").utf8)
             try box.write(".gitignore", ignore)
             _ = try NotebookSetup.initialize(at: box.root, device: "dev")

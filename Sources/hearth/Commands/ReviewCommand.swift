@@ -105,7 +105,7 @@ struct ReviewCommand: ParsableCommand {
             }
             window = DateRange(start: since, end: end)
         } else {
-            window = DateRange(days: weeks.map { $0 * 7 } ?? (month ? 30 : year ? 365 : html ? 364 : 7), endingOn: end)
+            window = DateRange(days: weeks.map { $0 * 7 } ?? (week ? 7 : month ? 30 : year ? 365 : html ? 364 : 7), endingOn: end)
         }
         let scan = CachedScan.scan(notebook, Query(kinds: [.day, .week, .experiment]))
         let settings = try NotebookSettings(notebook: notebook)

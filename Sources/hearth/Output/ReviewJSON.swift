@@ -16,7 +16,7 @@ enum ReviewJSON {
                          ("series", .array(level.series.map(number)))])
             })),
             ("weeks", .array(review.weeks.map { week in
-                .object([("week", .string(week.week)), ("work_h", number(week.total)), ("n", .int(week.count)),
+                .object([("week", .string(week.week)), ("work_h", week.count > 0 ? number(week.total) : .null), ("n", .int(week.count)),
                          ("days_elapsed", .int(week.daysElapsed)), ("target_h", number(week.target)),
                          ("risk_55h", .bool(week.isRisk)), ("over_50h", .bool(week.isOverProductive)),
                          ("had_day_off", week.hadDayOff.map(JSONValue.bool) ?? .null)])

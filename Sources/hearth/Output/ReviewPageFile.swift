@@ -2,6 +2,7 @@ import Foundation
 import GitKit
 import JournalKit
 import NoteKit
+import SyncKit
 
 /// Where `hearth review --html` puts its page, and the care it takes: atomically (a temporary
 /// file and a rename), replacing only a page hearth wrote, and never inside the notebook's work
@@ -31,18 +32,24 @@ enum ReviewPageFile {
         return path
     }
 
-    /// Refuses a path in the notebook's repository work tree that git does not ignore.
+    /// Refuses a path in the notebook that git does not ignore. In a notebook of plain files (no
+    /// repository yet) only a default name is taken: `hearth init` later writes the pattern that
+    /// ignores it, and any other name would go into the first commit.
     private static func refuseInsideWorkTree(_ path: String, notebook: Notebook) throws {
         let root = canonical(notebook.root.path)
         let folder = canonical((path as NSString).deletingLastPathComponent)
-        guard folder == root || folder.hasPrefix(root + "/"),
-              let repository = try? Repository.open(at: URL(fileURLWithPath: root, isDirectory: true)) else { return }
-        let relative = String((folder + "/" + (path as NSString).lastPathComponent).dropFirst(root.count + 1))
-        if (try? repository.isIgnored(path: relative)) == true { return }
+        guard folder == root || folder.hasPrefix(root + "/") else { return }
+        let name = (path as NSString).lastPathComponent
+        let relative = String((folder + "/" + name).dropFirst(root.count + 1))
+        if let repository = try? Repository.open(at: URL(fileURLWithPath: root, isDirectory: true)) {
+            if (try? repository.isIgnored(path: relative)) == true { return }
+        } else if fnmatch(NotebookSetup.reviewPagePattern, name, 0) == 0 {
+            return
+        }
         throw CommandFailure(message: "\(relative) would be inside the notebook, and hearth sync commits every file there "
                              + "(a review page would reach every remote and stay in its history); nothing was written. "
                              + "Write it outside the notebook (hearth review --html ~/\((path as NSString).lastPathComponent)), "
-                             + "print it with --html -, or add review-*.html to the notebook's .gitignore")
+                             + "print it with --html -, or add \(NotebookSetup.reviewPagePattern) to the notebook's .gitignore")
     }
 
     /// The folder with links resolved, so a notebook reached through a link is still recognised.
