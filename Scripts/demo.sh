@@ -86,11 +86,14 @@ for week in 40:18 43:15 46:11; do
     $(( ${week#*:} / 5 + 1 )) $(( ${week#*:} / 5 )) $(( ${week#*:} / 5 )) $(( ${week#*:} / 5 )) $(( ${week#*:} - 4 * (${week#*:} / 5) - 1 )) \
     > "weeks/2026/2026-W${week%%:*}.md"
 done
-for e in 1:0.7:success:bug:bug 2:0.6:failure:data:infra 3:0.8:success:eval:eval 4:0.3:failure:scope:scope; do
-  IFS=: read -r i p outcome predicted actual <<< "$e"
-  printf -- '---\nkind: experiment\ndate: 2026-0%d-01\np_success: %s\npredicted_failure: %s\noutcome: %s\nactual_failure: %s\n---\n' \
-    "$((i + 5))" "$p" "$predicted" "$outcome" "$actual" > "experiments/2026/2026-0$((i + 5))-01-run-$i.md"
+# A success has no actual failure mode; of the four failures, three were foreseen.
+for e in 1:05:0.7:success:bug: 2:06:0.6:failure:data:infra 3:07:0.8:success:eval: 4:08:0.3:failure:scope:scope \
+         5:09:0.5:failure:infra:infra 6:10:0.4:failure:data:data; do
+  IFS=: read -r i month p outcome predicted actual <<< "$e"
+  printf -- '---\nkind: experiment\ndate: 2026-%s-01\np_success: %s\npredicted_failure: %s\noutcome: %s\n%s---\n' \
+    "$month" "$p" "$predicted" "$outcome" "${actual:+actual_failure: $actual
+}" > "experiments/2026/2026-$month-01-run-$i.md"
 done
 review="${HEARTH_DEMO_REVIEW:-${TMPDIR:-/tmp}/hearth-demo-review.html}"
-run review --html "$review"
+run review --html "$review" --weeks 26
 printf '\n# Open it in any browser (it loads nothing from the network): %s\n' "$review"

@@ -81,11 +81,18 @@ enum DoneChart {
     private static func lowEfficacy(_ recap: DoneRecap, into html: inout HTMLWriter) {
         let days = recap.lowEfficacyDays.filter { !$0.items.isEmpty }
         guard !recap.lowEfficacyDays.isEmpty else { return }
-        html.raw("<h3>Done anyway on days rated efficacy ≤ 1</h3>")
+        let count = recap.lowEfficacyDays.count
+        html.raw("<h3>Done anyway on \(count) \(count == 1 ? "day" : "days") rated efficacy ≤ 1</h3>")
         if days.isEmpty { html.raw("<p class=\"muted\">Nothing listed on those days.</p>") }
-        for day in recap.lowEfficacyDays {
-            html.raw("<p>\(day.date)</p>")
+        // A few days shown, the rest folded: a hard month would otherwise fill pages (each item
+        // carries its date, so the days need no headings).
+        for (position, day) in days.enumerated() {
+            if position == shownLowEfficacyDays { html.raw("<details><summary>\(days.count - position) more days</summary>") }
             items(day.items, path: "done.low_efficacy_days", into: &html)
         }
+        if days.count > shownLowEfficacyDays { html.raw("</details>") }
     }
+
+    /// Low-efficacy days listed before the rest are folded away.
+    private static let shownLowEfficacyDays = 3
 }

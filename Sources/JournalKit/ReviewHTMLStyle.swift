@@ -58,7 +58,7 @@ enum ReviewHTMLStyle {
     .cal td,.cal th{padding:.1rem .3rem;font-size:.75rem}
     @page{size:auto;margin:12mm}
     @media print{:root{--bg:#fff;--fg:#000;--muted:#444;--grid:#bbb;--card:#fff;--empty:#eee}\
-    body{max-width:none;padding:0;font-size:11pt}section{border:none;padding:0;margin:0 0 6mm;break-inside:avoid;page-break-inside:avoid}\
-    details>summary{display:none}h2{break-after:avoid}table,figure,tr{break-inside:avoid}}
+    body{max-width:none;padding:0;font-size:11pt}section{border:none;padding:0;margin:0 0 6mm;break-inside:auto}\
+    details>summary{display:none}h2,h3{break-after:avoid}table,figure,tr,li{break-inside:avoid}}
     """
 }
