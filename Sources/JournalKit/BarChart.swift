@@ -63,6 +63,13 @@ struct BarChart {
                 html.raw("</title></rect>")
                 base += segment.value
             }
+            // Recorded, and zero (a week off): a hairline on the axis with its title, so it does not
+            // look like a week with nothing recorded (no segments at all).
+            if base == 0, let zero = column.segments.first {
+                html.raw("<rect class=\"bar \(zero.cssClass)\" x=\"\(HTMLWriter.coordinate(x))\" y=\"\(y(0))\" width=\"\(HTMLWriter.coordinate(barWidth))\" height=\"1.5\" transform=\"translate(0 -1.5)\"><title>")
+                html.text(zero.title)
+                html.raw("</title></rect>")
+            }
             if let tick = column.tick {
                 html.raw("<line class=\"target\" x1=\"\(HTMLWriter.coordinate(x))\" x2=\"\(HTMLWriter.coordinate(x + barWidth))\" y1=\"\(y(tick))\" y2=\"\(y(tick))\"/>")
             }
