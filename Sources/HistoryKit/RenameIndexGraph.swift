@@ -167,18 +167,23 @@ struct RenameIndexGraph {
     }
 
     private static func parse(_ data: UnsafeRawBufferPointer, version: String) -> RenameIndexGraph? {
-        var reader = CacheByteReader(data)
-        guard reader.header(magic: Self.magic, formatVersion: Self.formatVersion, version: version),
-              let count = reader.integer(UInt32.self), Int(count) <= data.count else { return nil }
+        var header = CacheByteReader(data)
+        guard header.header(magic: Self.magic, formatVersion: Self.formatVersion, version: version) else { return nil }
+        var reader = RenameIndexReader(data, at: header.offset)
+        guard let count = reader.integer(UInt32.self), Int(count) <= data.count else { return nil }
         var graph = RenameIndexGraph()
         graph.ids.reserveCapacity(Int(count))
         graph.trees.reserveCapacity(Int(count))
+        graph.dates.reserveCapacity(Int(count))
+        graph.offsets.reserveCapacity(Int(count))
+        graph.parentStarts.reserveCapacity(Int(count) + 1)
+        graph.parents.reserveCapacity(Int(count) + Int(count) / 8)
         for position in 0..<Int(count) {
-            guard let id = reader.skip(20), let tree = reader.skip(20),
+            guard let id = reader.objectID(), let tree = reader.objectID(),
                   let date = reader.integer(Int64.self), let offset = reader.integer(Int32.self),
                   let parentCount = reader.integer(UInt32.self), Int(parentCount) <= data.count else { return nil }
-            graph.ids.append(ObjectID(rawBytes: UnsafeRawBufferPointer(rebasing: data[id])))
-            graph.trees.append(ObjectID(rawBytes: UnsafeRawBufferPointer(rebasing: data[tree])))
+            graph.ids.append(id)
+            graph.trees.append(tree)
             graph.dates.append(date)
             graph.offsets.append(offset)
             for _ in 0..<parentCount {
