@@ -1,10 +1,12 @@
 import Foundation
 import GitKit
+import MergeKit
 import NoteKit
 
 /// The rename index's content (see ``RenameIndex``): the commits reachable from ``tip``, parents
-/// always before their children, each with its tree, time and parents (by position), and the
-/// rename pairs of each commit-parent step that has any.
+/// always before their children, each with its tree, time and parents (by position), the
+/// rename pairs of each commit-parent step that has any, and the hashes of the paths each step
+/// changed (so that following an entry reads no tree of a commit that left its names alone).
 ///
 /// File layout (little-endian): the magic `HRTHREN\n`, the format version (`u32`), the hearth
 /// version (`u32` length + UTF-8), the checksum (`u64`) of everything after it, then the body:
@@ -13,7 +15,9 @@ import NoteKit
 /// than its own); then the count of steps with renames (`u32`) and per step the parent slot
 /// (`u32`: the place of that parent in the list of all commits' parents, in order), the pair count
 /// (`u32`) and the pairs (old and new path, `u32` length + UTF-8 each), in the order libgit2
-/// listed them. The tip is the last commit.
+/// listed them; then per slot, in order, the count (`u32`) and the sorted ``pathHash(_:)`` of
+/// each path the step changed (`u32` each; old and new path of a rename; for a change under
+/// `.hearth/conflicts/`, the folder's too). The tip is the last commit.
 struct RenameIndexGraph {
     /// One rename a step found: the path a file had in the parent and the one it has in the commit.
     struct Rename: Equatable {
@@ -23,7 +27,7 @@ struct RenameIndexGraph {
 
     static let magic: [UInt8] = Array("HRTHREN\n".utf8)
     /// Raise it with any change to this layout.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
 
     private(set) var ids: [ObjectID] = []
     private(set) var trees: [ObjectID] = []
@@ -35,6 +39,9 @@ struct RenameIndexGraph {
     private(set) var parents: [Int] = []
     /// The renames of each step that has any, by slot.
     private(set) var renames: [Int: [Rename]] = [:]
+    /// The path hashes step (slot) `i` changed are `changedPaths[changedStarts[i]..<changedStarts[i + 1]]`, sorted.
+    private(set) var changedStarts: [Int] = [0]
+    private(set) var changedPaths: [UInt32] = []
     /// Commit positions by id (built when first asked).
     private var positions: [ObjectID: Int]?
 
@@ -68,9 +75,14 @@ struct RenameIndexGraph {
                    date: Date(timeIntervalSince1970: TimeInterval(dates[position])), timeZoneOffsetMinutes: Int(offsets[position]))
     }
 
-    /// Adds a commit whose parents are all in the index already, with the renames of each step.
-    mutating func append(_ node: CommitNode, parents parentPositions: [Int], renames stepRenames: [[Rename]]) {
+    /// Adds a commit whose parents are all in the index already, with the renames of each step
+    /// and the hashes of the paths it changed.
+    mutating func append(_ node: CommitNode, parents parentPositions: [Int], renames stepRenames: [[Rename]], changed: [[UInt32]]) {
         for (offset, found) in stepRenames.enumerated() where !found.isEmpty { renames[parents.count + offset] = found }
+        for hashes in changed {
+            changedPaths.append(contentsOf: hashes)
+            changedStarts.append(changedPaths.count)
+        }
         positions?[node.id] = ids.count
         ids.append(node.id)
         trees.append(node.treeID)
@@ -94,11 +106,43 @@ struct RenameIndexGraph {
         for commit in 0..<count where reached[commit] {
             newPosition[commit] = pruned.count
             let stepRenames = slots(of: commit).map { renames[$0] ?? [] }
-            pruned.append(node(commit), parents: slots(of: commit).map { newPosition[parents[$0]] }, renames: stepRenames)
+            let changed = slots(of: commit).map { Array(changedPaths[changedStarts[$0]..<changedStarts[$0 + 1]]) }
+            pruned.append(node(commit), parents: slots(of: commit).map { newPosition[parents[$0]] }, renames: stepRenames, changed: changed)
         }
         let dropped = count - pruned.count
         self = pruned
         return dropped
+    }
+
+    /// The hashes a step records for its changes (see ``changed(slot:anyOf:)``): each path's,
+    /// old and new, and the conflict records' folder's when a path under it changed.
+    static func changedHashes(_ changes: [TreeChange]) -> [UInt32] {
+        var hashes = Set<UInt32>()
+        for change in changes {
+            for path in [change.oldPath, change.newPath].compactMap({ $0 }) {
+                hashes.insert(pathHash(path))
+                if path.hasPrefix(ConflictRecord.folder + "/") { hashes.insert(pathHash(ConflictRecord.folder)) }
+            }
+        }
+        return hashes.sorted()
+    }
+
+    /// Whether step `slot` may have changed any of the paths whose ``pathHash(_:)`` is in
+    /// `hashes`: false only when it certainly changed none (a hash shared by two paths can only
+    /// make it answer true).
+    func changed(slot: Int, anyOf hashes: [UInt32]) -> Bool {
+        let changed = changedPaths[changedStarts[slot]..<changedStarts[slot + 1]]
+        return hashes.contains { changed.contains($0) }
+    }
+
+    /// A path's 32-bit FNV-1a hash, its bytes as git stores them.
+    static func pathHash(_ path: String) -> UInt32 {
+        var hash: UInt32 = 0x811c_9dc5
+        for byte in path.utf8 {
+            hash ^= UInt32(byte)
+            hash &*= 0x0100_0193
+        }
+        return hash
     }
 
     /// The names the entry called `path` at the tip has in each commit from `start` (the tip's
@@ -146,6 +190,10 @@ struct RenameIndexGraph {
                 body.string(rename.old)
                 body.string(rename.new)
             }
+        }
+        for slot in 0..<parents.count {
+            body.integer(UInt32(changedStarts[slot + 1] - changedStarts[slot]))
+            for hash in changedPaths[changedStarts[slot]..<changedStarts[slot + 1]] { body.integer(hash) }
         }
         return CacheByteWriter.file(magic: Self.magic, formatVersion: Self.formatVersion, version: version, body: body.bytes)
     }
@@ -202,6 +250,15 @@ struct RenameIndexGraph {
                 pairs.append(Rename(old: old, new: new))
             }
             graph.renames[Int(slot)] = pairs
+        }
+        graph.changedStarts.reserveCapacity(graph.parents.count + 1)
+        for _ in 0..<graph.parents.count {
+            guard let hashCount = reader.integer(UInt32.self), Int(hashCount) <= data.count else { return nil }
+            for _ in 0..<hashCount {
+                guard let hash = reader.integer(UInt32.self) else { return nil }
+                graph.changedPaths.append(hash)
+            }
+            graph.changedStarts.append(graph.changedPaths.count)
         }
         guard reader.offset == data.count else { return nil }
         return graph
