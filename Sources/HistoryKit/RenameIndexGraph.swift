@@ -172,28 +172,33 @@ struct RenameIndexGraph {
 
     /// The index as its file holds it.
     func serialize(version: String) -> [UInt8] {
-        var body = CacheByteWriter(capacity: count * 64 + 64)
-        body.integer(UInt32(count))
+        var body = CacheByteWriter(capacity: count * 72 + changedPaths.count * 4 + parents.count * 8 + 64)
+        // The integers are written here, not through the writer: its integer writes stay generic
+        // across modules (as `RenameIndexReader` says of the reads).
+        func put<Value: FixedWidthInteger>(_ value: Value) {
+            withUnsafeBytes(of: value.littleEndian) { body.bytes.append(contentsOf: $0) }
+        }
+        put(UInt32(count))
         for commit in 0..<count {
             ids[commit].appendBytes(to: &body.bytes)
             trees[commit].appendBytes(to: &body.bytes)
-            body.integer(dates[commit])
-            body.integer(offsets[commit])
-            body.integer(UInt32(slots(of: commit).count))
-            for slot in slots(of: commit) { body.integer(UInt32(parents[slot])) }
+            put(dates[commit])
+            put(offsets[commit])
+            put(UInt32(slots(of: commit).count))
+            for slot in slots(of: commit) { put(UInt32(parents[slot])) }
         }
-        body.integer(UInt32(renames.count))
+        put(UInt32(renames.count))
         for slot in renames.keys.sorted() {
-            body.integer(UInt32(slot))
-            body.integer(UInt32(renames[slot]!.count))
+            put(UInt32(slot))
+            put(UInt32(renames[slot]!.count))
             for rename in renames[slot]! {
                 body.string(rename.old)
                 body.string(rename.new)
             }
         }
         for slot in 0..<parents.count {
-            body.integer(UInt32(changedStarts[slot + 1] - changedStarts[slot]))
-            for hash in changedPaths[changedStarts[slot]..<changedStarts[slot + 1]] { body.integer(hash) }
+            put(UInt32(changedStarts[slot + 1] - changedStarts[slot]))
+            for hash in changedPaths[changedStarts[slot]..<changedStarts[slot + 1]] { put(hash) }
         }
         return CacheByteWriter.file(magic: Self.magic, formatVersion: Self.formatVersion, version: version, body: body.bytes)
     }
