@@ -39,7 +39,8 @@ struct RenameIndexGraph {
     private(set) var parents: [Int] = []
     /// The renames of each step that has any, by slot.
     private(set) var renames: [Int: [Rename]] = [:]
-    /// The path hashes step (slot) `i` changed are `changedPaths[changedStarts[i]..<changedStarts[i + 1]]`, sorted.
+    /// The hashes of the paths step (slot) `i` changed, sorted, are
+    /// `changedPaths[changedStarts[i]..<changedStarts[i + 1]]`.
     private(set) var changedStarts: [Int] = [0]
     private(set) var changedPaths: [UInt32] = []
     /// Commit positions by id (built when first asked).
