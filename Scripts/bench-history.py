@@ -87,7 +87,9 @@ def main():
         # Copies, so the cache never changes: one world for the read-only rows, status and sync,
         # and one clone each for hearth's and git's restore.
         shutil.copytree(os.path.join(generated, "remote.git"), os.path.join(work, "remote.git"), symlinks=True)
-        clones = ("laptop", "restore-hearth", "restore-git") + (("restore-before",) if before else ())
+        # The --before binary reads its own copy: an index of another format (hearth's caches under
+        # .git/hearth/) would otherwise be rebuilt by each binary in turn.
+        clones = ("laptop", "restore-hearth", "restore-git") + (("restore-before", "laptop-before") if before else ())
         for name in clones:
             subprocess.run(["cp", "-a", os.path.join(generated, "laptop"), os.path.join(work, name)], check=True)
         laptop = os.path.join(work, "laptop")
@@ -114,7 +116,7 @@ def main():
         word = "kettle lantern harbour"  # in six entries now, more in history
         head_commits = git(["rev-list", "--count", "HEAD"], laptop, env)
 
-        both = (laptop, laptop, laptop)
+        both = (laptop, laptop, os.path.join(work, "laptop-before"))
         restore = (os.path.join(work, "restore-hearth"), os.path.join(work, "restore-git"), os.path.join(work, "restore-before"))
         rows = [
             ("log ENTRY (a note renamed twice)", [hearth, "log", note], ["git", "log", "--follow", "--", note], both),

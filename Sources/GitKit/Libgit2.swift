@@ -7,7 +7,9 @@ enum Libgit2 {
     /// `static let` gives exactly that, lazily and thread-safely. Shutdown is never called
     /// because handles may outlive any point we could pick for it.
     private static let initialization: Int32 = {
-        let count = git_libgit2_init()
+        // The system certificates are parsed before the first connection instead (see
+        // `deferringSystemCertificates`): a local command never reads them.
+        let count = deferringSystemCertificates { git_libgit2_init() }
         // libgit2 caches trees up to 4 KiB only; a notebook's year folder (365 entries) is about
         // 13 KiB, so walking history inflated the same few trees again for every commit.
         if count >= 0 { _ = hearth_set_cache_object_limit(GIT_OBJECT_TREE, 1 << 20) }
@@ -19,7 +21,16 @@ enum Libgit2 {
     /// whole), which only an https connection should pay.
     private static let certificateLocations: String? = {
         ensureInitialized()
+        // Loaded first, so that a failure below leaves libgit2 with what it had before.
+        _ = systemCertificates
         return useCertificateLocations(ProcessInfo.processInfo.environment)
+    }()
+
+    /// The system certificates libgit2's initialisation left to be parsed, parsed (once,
+    /// thread-safely).
+    private static let systemCertificates: Void = {
+        ensureInitialized()
+        loadSystemCertificates()
     }()
 
     /// Touches the initialisation token; every public entry point that does not already
@@ -30,9 +41,11 @@ enum Libgit2 {
         precondition(initialization >= 0, "libgit2 failed to initialise (git_libgit2_init returned \(initialization))")
     }
 
-    /// Makes libgit2 trust the environment's certificates before a connection to `url`, when it
-    /// is an http or https one (an http server may redirect to https).
+    /// Makes libgit2 trust the system's certificates before a connection to `url` when it is not
+    /// a folder on this machine (any other may end in TLS: a redirect, a proxy, `insteadOf`), and
+    /// the environment's when it is an http or https one (an http server may redirect to https).
     static func prepareCertificates(for url: String) {
+        if Remote.localPath(of: url) == nil { _ = systemCertificates }
         if url.lowercased().hasPrefix("http") { _ = certificateLocations }
     }
 

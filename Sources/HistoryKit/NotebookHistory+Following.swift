@@ -18,22 +18,31 @@ extension NotebookHistory {
     /// refuses gets no event at all (always nil), only its names: far fewer reads.
     ///
     /// Each commit is read as a ``CommitNode`` (from the rename index when there is one); the
-    /// whole commit only for an event.
+    /// whole commit only for an event. With the index, a commit whose steps changed none of the
+    /// names and no conflict record is passed without reading its trees.
     func walk(following path: String, downTo target: Commit? = nil, describing: Bool = true,
               wanted: (CommitNode) -> Bool = { _ in true },
               _ visit: (CommitNode, PathSet, HistoryEvent?) throws(HistoryError) -> Bool) throws(HistoryError) {
         guard let head = try git({ () throws(GitError) in try repository.headCommitID() }) else { return }
         var pending: [ObjectID: PathSet] = [head: PathSet([path])]
-        let commits = try walkedNodes(from: head, hiding: target?.parentIDs ?? [])
+        let walked = try walkedNodes(from: head, hiding: target?.parentIDs ?? [])
+        let commits = walked.nodes
+        var indexed = walked.indexed
         // Each parent's tree without reading the parent again, and one lookup for every tree the
         // walk reads: consecutive commits share nearly all their subtrees.
         var trees: [ObjectID: ObjectID] = [:]
         trees.reserveCapacity(commits.count)
         for commit in commits { trees[commit.id] = commit.treeID }
         let lookup = TreePathLookup(repository: repository)
-        for commit in commits {
+        for (offset, commit) in commits.enumerated() {
             // Topological order: every child has handed its names down before its parent comes.
             guard let names = pending.removeValue(forKey: commit.id) else { continue }
+            // Most commits changed other entries: the index says so without reading their trees.
+            if indexed?.leavesAlone(names, at: offset) == true {
+                for parent in commit.parentIDs { pending[parent, default: PathSet()].formUnion(names) }
+                guard try visit(commit, names, nil) else { return }
+                continue
+            }
             let (event, parentNames) = try git { () throws(GitError) in
                 !wanted(commit) ? (nil, try namesInParents(commit, names: names, trees: trees, lookup: lookup))
                     : try step(commit, names: names, trees: trees, lookup: lookup, describing: describing)

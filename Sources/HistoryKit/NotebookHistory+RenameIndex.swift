@@ -66,31 +66,38 @@ extension NotebookHistory {
         for node in fresh.reversed() {
             var parents: [Int] = []
             var renames: [[RenameIndexGraph.Rename]] = []
+            var changed: [[UInt32]] = []
             for parent in node.parentIDs {
                 guard let position = graph.position(of: parent) else { return nil }
                 parents.append(position)
-                renames.append(Self.renames(in: try comparer.changes(from: graph.trees[position], to: node.treeID, detectRenames: true)))
+                let changes = try comparer.changes(from: graph.trees[position], to: node.treeID, detectRenames: true)
+                renames.append(Self.renames(in: changes))
+                changed.append(RenameIndexGraph.changedHashes(changes))
             }
-            graph.append(node, parents: parents, renames: renames)
+            graph.append(node, parents: parents, renames: renames, changed: changed)
         }
         return fresh.count
     }
 
     /// The commits from `head` a walk reads, as ``Repository/commitNodes(from:hiding:)`` lists
     /// them: from the index when it is HEAD's (only the order from libgit2, which needs no commit
-    /// read when the repository has a commit graph), else read one by one.
-    func walkedNodes(from head: ObjectID, hiding hidden: [ObjectID]) throws(HistoryError) -> [CommitNode] {
+    /// read when the repository has a commit graph), with each one's position in it, else read
+    /// one by one (and no index).
+    func walkedNodes(from head: ObjectID, hiding hidden: [ObjectID]) throws(HistoryError) -> (nodes: [CommitNode], indexed: IndexedWalk?) {
         if var graph = renameGraph(), graph.tip == head, let order = try? repository.commitIDs(from: head, hiding: hidden) {
             graph.indexPositions()
             var nodes: [CommitNode] = []
+            var positions: [Int] = []
             nodes.reserveCapacity(order.count)
+            positions.reserveCapacity(order.count)
             for id in order {
                 guard let position = graph.position(of: id) else { break }
                 nodes.append(graph.node(position))
+                positions.append(position)
             }
-            if nodes.count == order.count { return nodes }
+            if nodes.count == order.count { return (nodes, IndexedWalk(graph: graph, positions: positions)) }
         }
-        return try git { () throws(GitError) in try repository.commitNodes(from: head, hiding: hidden) }
+        return (try git { () throws(GitError) in try repository.commitNodes(from: head, hiding: hidden) }, nil)
     }
 
     /// Tells the observer what was done with the index.

@@ -6,9 +6,10 @@ import Foundation
 /// over every commit from HEAD that following an entry's names back to a commit takes: it holds,
 /// for each commit reachable from HEAD, its parents, tree and time, and for each commit and
 /// parent between which files were renamed, the (old, new) pairs libgit2's rename detection finds
-/// there (the pairs the walk would find). It lives in a folder the caller names (the hearth
-/// program uses `.git/hearth/`, which git never commits, so it is never synced) and can always be
-/// deleted. It is never wrong:
+/// there (the pairs the walk would find), and for each step the hashes of the paths it changed,
+/// which let `log ENTRY` pass the commits that left the entry alone without reading their trees.
+/// It lives in a folder the caller names (the hearth program uses `.git/hearth/`, which git never
+/// commits, so it is never synced) and can always be deleted. It is never wrong:
 ///
 /// - It names the commit it was written for (HEAD then) and covers exactly the commits reachable
 ///   from it; each commit's record depends on nothing but the commit itself (its id fixes its

@@ -1,10 +1,12 @@
 import Foundation
 import GitKit
+import MergeKit
 import NoteKit
 
 /// The rename index's content (see ``RenameIndex``): the commits reachable from ``tip``, parents
-/// always before their children, each with its tree, time and parents (by position), and the
-/// rename pairs of each commit-parent step that has any.
+/// always before their children, each with its tree, time and parents (by position), the
+/// rename pairs of each commit-parent step that has any, and the hashes of the paths each step
+/// changed (so that following an entry reads no tree of a commit that left its names alone).
 ///
 /// File layout (little-endian): the magic `HRTHREN\n`, the format version (`u32`), the hearth
 /// version (`u32` length + UTF-8), the checksum (`u64`) of everything after it, then the body:
@@ -13,7 +15,9 @@ import NoteKit
 /// than its own); then the count of steps with renames (`u32`) and per step the parent slot
 /// (`u32`: the place of that parent in the list of all commits' parents, in order), the pair count
 /// (`u32`) and the pairs (old and new path, `u32` length + UTF-8 each), in the order libgit2
-/// listed them. The tip is the last commit.
+/// listed them; then per slot, in order, the count (`u32`) and the sorted ``pathHash(_:)`` of
+/// each path the step changed (`u32` each; old and new path of a rename; for a change under
+/// `.hearth/conflicts/`, the folder's too). The tip is the last commit.
 struct RenameIndexGraph {
     /// One rename a step found: the path a file had in the parent and the one it has in the commit.
     struct Rename: Equatable {
@@ -23,7 +27,7 @@ struct RenameIndexGraph {
 
     static let magic: [UInt8] = Array("HRTHREN\n".utf8)
     /// Raise it with any change to this layout.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
 
     private(set) var ids: [ObjectID] = []
     private(set) var trees: [ObjectID] = []
@@ -35,6 +39,10 @@ struct RenameIndexGraph {
     private(set) var parents: [Int] = []
     /// The renames of each step that has any, by slot.
     private(set) var renames: [Int: [Rename]] = [:]
+    /// The hashes of the paths step (slot) `i` changed, sorted, are
+    /// `changedPaths[changedStarts[i]..<changedStarts[i + 1]]`.
+    private(set) var changedStarts: [Int] = [0]
+    private(set) var changedPaths: [UInt32] = []
     /// Commit positions by id (built when first asked).
     private var positions: [ObjectID: Int]?
 
@@ -68,9 +76,14 @@ struct RenameIndexGraph {
                    date: Date(timeIntervalSince1970: TimeInterval(dates[position])), timeZoneOffsetMinutes: Int(offsets[position]))
     }
 
-    /// Adds a commit whose parents are all in the index already, with the renames of each step.
-    mutating func append(_ node: CommitNode, parents parentPositions: [Int], renames stepRenames: [[Rename]]) {
+    /// Adds a commit whose parents are all in the index already, with the renames of each step
+    /// and the hashes of the paths it changed.
+    mutating func append(_ node: CommitNode, parents parentPositions: [Int], renames stepRenames: [[Rename]], changed: [[UInt32]]) {
         for (offset, found) in stepRenames.enumerated() where !found.isEmpty { renames[parents.count + offset] = found }
+        for hashes in changed {
+            changedPaths.append(contentsOf: hashes)
+            changedStarts.append(changedPaths.count)
+        }
         positions?[node.id] = ids.count
         ids.append(node.id)
         trees.append(node.treeID)
@@ -94,11 +107,43 @@ struct RenameIndexGraph {
         for commit in 0..<count where reached[commit] {
             newPosition[commit] = pruned.count
             let stepRenames = slots(of: commit).map { renames[$0] ?? [] }
-            pruned.append(node(commit), parents: slots(of: commit).map { newPosition[parents[$0]] }, renames: stepRenames)
+            let changed = slots(of: commit).map { Array(changedPaths[changedStarts[$0]..<changedStarts[$0 + 1]]) }
+            pruned.append(node(commit), parents: slots(of: commit).map { newPosition[parents[$0]] }, renames: stepRenames, changed: changed)
         }
         let dropped = count - pruned.count
         self = pruned
         return dropped
+    }
+
+    /// The hashes a step records for its changes (see ``changed(slot:anyOf:)``): each path's,
+    /// old and new, and the conflict records' folder's when a path under it changed.
+    static func changedHashes(_ changes: [TreeChange]) -> [UInt32] {
+        var hashes = Set<UInt32>()
+        for change in changes {
+            for path in [change.oldPath, change.newPath].compactMap({ $0 }) {
+                hashes.insert(pathHash(path))
+                if path.hasPrefix(ConflictRecord.folder + "/") { hashes.insert(pathHash(ConflictRecord.folder)) }
+            }
+        }
+        return hashes.sorted()
+    }
+
+    /// Whether step `slot` may have changed any of the paths whose ``pathHash(_:)`` is in
+    /// `hashes`: false only when it certainly changed none (a hash shared by two paths can only
+    /// make it answer true).
+    func changed(slot: Int, anyOf hashes: [UInt32]) -> Bool {
+        let changed = changedPaths[changedStarts[slot]..<changedStarts[slot + 1]]
+        return hashes.contains { changed.contains($0) }
+    }
+
+    /// A path's 32-bit FNV-1a hash, its bytes as git stores them.
+    static func pathHash(_ path: String) -> UInt32 {
+        var hash: UInt32 = 0x811c_9dc5
+        for byte in path.utf8 {
+            hash ^= UInt32(byte)
+            hash &*= 0x0100_0193
+        }
+        return hash
     }
 
     /// The names the entry called `path` at the tip has in each commit from `start` (the tip's
@@ -128,24 +173,33 @@ struct RenameIndexGraph {
 
     /// The index as its file holds it.
     func serialize(version: String) -> [UInt8] {
-        var body = CacheByteWriter(capacity: count * 64 + 64)
-        body.integer(UInt32(count))
+        var body = CacheByteWriter(capacity: count * 72 + changedPaths.count * 4 + parents.count * 8 + 64)
+        // The integers are written here, not through the writer: its integer writes stay generic
+        // across modules (as `RenameIndexReader` says of the reads).
+        func put<Value: FixedWidthInteger>(_ value: Value) {
+            withUnsafeBytes(of: value.littleEndian) { body.bytes.append(contentsOf: $0) }
+        }
+        put(UInt32(count))
         for commit in 0..<count {
             ids[commit].appendBytes(to: &body.bytes)
             trees[commit].appendBytes(to: &body.bytes)
-            body.integer(dates[commit])
-            body.integer(offsets[commit])
-            body.integer(UInt32(slots(of: commit).count))
-            for slot in slots(of: commit) { body.integer(UInt32(parents[slot])) }
+            put(dates[commit])
+            put(offsets[commit])
+            put(UInt32(slots(of: commit).count))
+            for slot in slots(of: commit) { put(UInt32(parents[slot])) }
         }
-        body.integer(UInt32(renames.count))
+        put(UInt32(renames.count))
         for slot in renames.keys.sorted() {
-            body.integer(UInt32(slot))
-            body.integer(UInt32(renames[slot]!.count))
+            put(UInt32(slot))
+            put(UInt32(renames[slot]!.count))
             for rename in renames[slot]! {
                 body.string(rename.old)
                 body.string(rename.new)
             }
+        }
+        for slot in 0..<parents.count {
+            put(UInt32(changedStarts[slot + 1] - changedStarts[slot]))
+            for hash in changedPaths[changedStarts[slot]..<changedStarts[slot + 1]] { put(hash) }
         }
         return CacheByteWriter.file(magic: Self.magic, formatVersion: Self.formatVersion, version: version, body: body.bytes)
     }
@@ -167,18 +221,23 @@ struct RenameIndexGraph {
     }
 
     private static func parse(_ data: UnsafeRawBufferPointer, version: String) -> RenameIndexGraph? {
-        var reader = CacheByteReader(data)
-        guard reader.header(magic: Self.magic, formatVersion: Self.formatVersion, version: version),
-              let count = reader.integer(UInt32.self), Int(count) <= data.count else { return nil }
+        var header = CacheByteReader(data)
+        guard header.header(magic: Self.magic, formatVersion: Self.formatVersion, version: version) else { return nil }
+        var reader = RenameIndexReader(data, at: header.offset)
+        guard let count = reader.integer(UInt32.self), Int(count) <= data.count else { return nil }
         var graph = RenameIndexGraph()
         graph.ids.reserveCapacity(Int(count))
         graph.trees.reserveCapacity(Int(count))
+        graph.dates.reserveCapacity(Int(count))
+        graph.offsets.reserveCapacity(Int(count))
+        graph.parentStarts.reserveCapacity(Int(count) + 1)
+        graph.parents.reserveCapacity(Int(count) + Int(count) / 8)
         for position in 0..<Int(count) {
-            guard let id = reader.skip(20), let tree = reader.skip(20),
+            guard let id = reader.objectID(), let tree = reader.objectID(),
                   let date = reader.integer(Int64.self), let offset = reader.integer(Int32.self),
                   let parentCount = reader.integer(UInt32.self), Int(parentCount) <= data.count else { return nil }
-            graph.ids.append(ObjectID(rawBytes: UnsafeRawBufferPointer(rebasing: data[id])))
-            graph.trees.append(ObjectID(rawBytes: UnsafeRawBufferPointer(rebasing: data[tree])))
+            graph.ids.append(id)
+            graph.trees.append(tree)
             graph.dates.append(date)
             graph.offsets.append(offset)
             for _ in 0..<parentCount {
@@ -197,6 +256,15 @@ struct RenameIndexGraph {
                 pairs.append(Rename(old: old, new: new))
             }
             graph.renames[Int(slot)] = pairs
+        }
+        graph.changedStarts.reserveCapacity(graph.parents.count + 1)
+        for _ in 0..<graph.parents.count {
+            guard let hashCount = reader.integer(UInt32.self), Int(hashCount) <= data.count else { return nil }
+            for _ in 0..<hashCount {
+                guard let hash = reader.integer(UInt32.self) else { return nil }
+                graph.changedPaths.append(hash)
+            }
+            graph.changedStarts.append(graph.changedPaths.count)
         }
         guard reader.offset == data.count else { return nil }
         return graph

@@ -86,4 +86,24 @@ struct StatusTests {
             #expect(try Data(contentsOf: index) != before, "the default look refreshes the stat data")
         }
     }
+
+    /// With `paths`, only those paths, matched literally: a name with wildcard characters is one
+    /// file, and a path that is the start of another's name does not match it.
+    @Test func onlyTheNamedPaths() throws {
+        try Scratch.with { scratch in
+            let repository = try Repository.create(at: scratch.root)
+            try scratch.write("days/a.md", "v1\n")
+            try scratch.write("days/a.md.bak", "v1\n")
+            try scratch.write("days/[ab].md", "v1\n")
+            try scratch.commitAll(repository, message: "base")
+            try scratch.write("days/a.md", "v2\n")
+            try scratch.write("days/a.md.bak", "v2\n")
+            try scratch.write("days/[ab].md", "v2\n")
+            try scratch.write("days/b.md", "new\n")
+            #expect(try repository.status().count == 4)
+            #expect(try repository.status(paths: ["days/a.md"]) == [StatusEntry(path: "days/a.md", oldPath: nil, flags: .workTreeModified)])
+            #expect(try repository.status(paths: ["days/[ab].md"]) == [StatusEntry(path: "days/[ab].md", oldPath: nil, flags: .workTreeModified)])
+            #expect(try repository.status(paths: ["days/c.md"]).isEmpty)
+        }
+    }
 }
