@@ -7,7 +7,8 @@ import NoteKit
 /// `year`: 52 weeks of daily check-ins shaped like a demanding year: a 10-day holiday with no
 /// entries and about one day in eleven not logged, fields sometimes left out; energy and mood
 /// that sag in late winter; four weeks of 60-plus hours in March with 12-hour days, no day off,
-/// the burnout signals on and friends and health gone cold; done items of every category
+/// the burnout signals on and friends and health at zero, friends again this November (a cold
+/// burner now); done items of every category
 /// (learning, reading, reviews, help and chores as well as shipping, and some without a
 /// category); a WHO-5 check-in every fourth week; nine experiments, eight of them closed.
 /// `nearlyEmpty`: two days, nothing else. The same code always writes the same bytes.
@@ -64,10 +65,12 @@ enum ReviewFixtureNotebook {
                 day = calendar.date(byAdding: .day, value: 1, to: day)!
                 index += 1
             }
-            if holiday.contains(day) || random.unit() < 0.09 { continue }
+            let inCrunch = crunch.contains(day)
+            // The crunch is logged every day, as people do when they are worried.
+            if holiday.contains(day) || (!inCrunch && random.unit() < 0.09) { continue }
             let weekday = calendar.component(.weekday, from: day)  // 1 Sunday ... 7 Saturday
             let weekend = weekday == 1 || weekday == 7
-            let inCrunch = crunch.contains(day)
+            let lately = day >= date("2026-11-01")
             // A seasonal sag, deepest at the end of February, lifting through the summer.
             let season = cos(Double(calendar.ordinality(of: .day, in: .year, for: day)! - 200) / 365 * 2 * .pi)
             let base = 3.4 - 0.8 * max(0, -season) - (inCrunch ? 1.2 : 0)
@@ -86,11 +89,13 @@ enum ReviewFixtureNotebook {
             fields.append(("deep_h", number(min(work, random.hours(0, 4)))))
             fields.append(("health_h", number(inCrunch || random.unit() < 0.3 ? 0 : random.hours(0.5, 1.5))))
             fields.append(("family_h", number(random.hours(inCrunch ? 0 : 1, inCrunch ? 1 : 3.5))))
-            fields.append(("friends_h", number(inCrunch || random.unit() < 0.5 ? 0 : random.hours(0.5, 3))))
+            // Friends go cold in the crunch and again this November.
+            fields.append(("friends_h", number(inCrunch || lately || random.unit() < 0.5 ? 0 : random.hours(0.5, 3))))
             fields.append(("sleep_h", number(random.hours(inCrunch ? 5 : 6.5, inCrunch ? 6.5 : 8.5))))
             fields.append(("sleep_q", String(scale(inCrunch ? 2 : 3.5, 1...5))))
             // People skip fields: a missing key means "not recorded", never zero.
-            fields = fields.filter { _ in random.unit() >= 0.06 }
+            let alwaysKept: Set = ["work_h", "friends_h", "health_h"]
+            fields = fields.filter { (inCrunch && alwaysKept.contains($0.0)) || random.unit() >= 0.06 }
             var tags: [String] = []
             if inCrunch { tags.append("deadline") }
             if random.unit() < 0.05 { tags.append("travel") }
@@ -129,7 +134,8 @@ enum ReviewFixtureNotebook {
             try notebook.write("weeks/\(name.prefix(4))/\(name).md", lines.joined(separator: "\n"))
         }
         let modes = ["bug", "data", "instability", "no-effect", "underpowered", "infra", "eval", "scope"]
-        let outcomes = ["success", "partial", "failure", "inconclusive"]
+        // Six of the eight closed ones succeeded or failed outright: those make the Brier score.
+        let outcomes = ["success", "failure", "failure", "success", "partial", "failure", "success", "inconclusive"]
         for number in 0..<9 {
             let started = calendar.date(byAdding: .day, value: 20 + number * 37, to: start)!
             let predicted = random.pick(modes)
@@ -137,7 +143,7 @@ enum ReviewFixtureNotebook {
                          "hypothesis: the change helps", "predicted_failure: \(predicted)",
                          "p_success: \(random.pick(["0.3", "0.5", "0.6", "0.7", "0.8"]))"]
             if number < 8 {
-                let outcome = random.pick(outcomes)
+                let outcome = outcomes[number]
                 lines += ["status: done", "outcome: \(outcome)"]
                 if outcome != "success" { lines.append("actual_failure: \(random.unit() < 0.4 ? predicted : random.pick(modes))") }
                 lines += ["timebox_h: \(random.int(2...8))", "spent_h: \(random.int(2...14))",
