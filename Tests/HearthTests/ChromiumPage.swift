@@ -11,8 +11,11 @@ final class ChromiumPage: @unchecked Sendable {
     /// Every console message the page caused, as Chromium logged it (`"text", source: URL (line)`).
     /// Chromium's log does not tell `console.error` from `console.log`, so all of them count: a
     /// page with no script logs only what the browser finds wrong with it (an SVG attribute it
-    /// cannot parse, a resource it refused).
+    /// cannot parse, a resource it refused). Messages of the browser's own pages (`chrome://`,
+    /// the headless window's omnibox among them) are in ``browserConsoleMessages``.
     let consoleMessages: [String]
+    /// Console messages whose source is one of the browser's own pages.
+    let browserConsoleMessages: [String]
     /// The requests the net log recorded.
     let netLog: ChromiumNetLog
     /// The screenshot (PNG), when one was asked for.
@@ -23,7 +26,10 @@ final class ChromiumPage: @unchecked Sendable {
     init(folder: URL, dom: String, consoleMessages: [String], netLog: ChromiumNetLog, screenshot: URL?, pdf: ChromiumPDF?) {
         self.folder = folder
         self.dom = dom
-        self.consoleMessages = consoleMessages
+        let browserSources = [", source: chrome://", ", source: chrome-untrusted://", ", source: devtools://"]
+        let isBrowsers = { (message: String) in browserSources.contains { message.contains($0) } }
+        self.consoleMessages = consoleMessages.filter { !isBrowsers($0) }
+        self.browserConsoleMessages = consoleMessages.filter(isBrowsers)
         self.netLog = netLog
         self.screenshot = screenshot
         self.pdf = pdf
@@ -48,22 +54,30 @@ final class ChromiumPage: @unchecked Sendable {
             }
         }
         var plain = ""
-        var inTag = false
+        var tag: String?
         for character in text {
             if character == "<" {
-                inTag = true
-            } else if character == ">" && inTag {
-                inTag = false
-                plain.append(" ")
-            } else if !inTag {
+                tag = ""
+            } else if character == ">", let name = tag {
+                tag = nil
+                // A block ends a word; an inline element (a figure inside a sentence) does not.
+                let element = name.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
+                if !inlineElements.contains(element) { plain.append(" ") }
+            } else if tag != nil {
+                tag?.append(character)
+            } else {
                 plain.append(character)
             }
         }
         return decodeEntities(plain).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// Elements that sit inside a line of text rather than break it.
+    static let inlineElements: Set = ["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q",
+                                      "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "tspan"]
+
     /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;` and numeric references decoded.
-    private static func decodeEntities(_ text: String) -> String {
+    static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
         let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " "]
         var result = ""
