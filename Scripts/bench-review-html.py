@@ -69,12 +69,12 @@ def main():
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "HEARTH_TODAY": TODAY.isoformat(),
            "NO_COLOR": "1", "LC_ALL": "C.UTF-8"}
     rows = [
-        (f"hearth review --html FILE --since {since} (ten years)", ["review", "--html", os.path.join(output, "years.html"), "--since", since],
+        (f"hearth review --html FILE --since {since} ({args.days} days)", ["review", "--html", os.path.join(output, "years.html"), "--since", since],
          os.path.join(output, "years.html")),
         ("hearth review --html FILE (last 52 weeks)", ["review", "--html", os.path.join(output, "weeks.html")],
          os.path.join(output, "weeks.html")),
         (f"hearth review --since {since} (terminal, for comparison)", ["review", "--since", since], None),
-        ("hearth review (terminal, last 52 weeks)", ["review"], None),
+        ("hearth review --weeks 52 (terminal)", ["review", "--weeks", "52"], None),
     ]
     try:
         cold = []
