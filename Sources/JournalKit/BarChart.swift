@@ -43,7 +43,7 @@ struct BarChart {
         let plotWidth = Self.width - Self.left - Self.right
         let plotHeight = Self.height - Self.top - Self.bottom
         let step = plotWidth / Double(max(columns.count, 1))
-        let barWidth = max(step * 0.8, 0.5)
+        let barWidth = min(max(step * 0.8, 0.5), 28)
         func y(_ value: Double) -> String { HTMLWriter.coordinate(Self.top + plotHeight * (1 - value / scaleTop)) }
         html.raw("<svg viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\"><title>")
         html.text(title)

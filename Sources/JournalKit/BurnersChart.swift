@@ -30,17 +30,13 @@ enum BurnersChart {
         html.raw("<table><thead><tr><th>burner</th><th>hours</th><th>share</th><th>n</th><th>days at zero</th><th class=\"t\">cold</th></tr></thead><tbody>")
         for burner in review.burners {
             let path = "burners.\(burner.name)."
-            html.raw("<tr><td>\(burner.name)</td><td>")
-            html.figure(path + "hours", .number(burner.hours), burner.count > 0 ? ReviewFormat.hours(burner.hours) : "–")
-            html.raw("</td><td>")
-            html.figure(path + "share", .number(burner.share), burner.count > 0 ? burner.share.map(ReviewFormat.percent) ?? "–" : "–")
-            html.raw("</td><td>")
-            html.figure(path + "n", .integer(burner.count), "\(burner.count)")
-            html.raw("</td><td>")
-            html.figure(path + "zero_run", .integer(burner.zeroRun), "\(burner.zeroRun)")
-            html.raw("</td><td class=\"t\">")
-            html.figure(path + "cold", .flag(burner.isCold), burner.isCold ? "cold" : "")
-            html.raw("</td></tr>")
+            html.raw("<tr><td>\(burner.name)</td>")
+            html.cell(path + "hours", .number(burner.hours), burner.count > 0 ? ReviewFormat.hours(burner.hours) : "–")
+            html.cell(path + "share", .number(burner.share), burner.count > 0 ? burner.share.map(ReviewFormat.percent) ?? "–" : "–")
+            html.cell(path + "n", .integer(burner.count), "\(burner.count)")
+            html.cell(path + "zero_run", .integer(burner.zeroRun), "\(burner.zeroRun)")
+            html.cell(path + "cold", .flag(burner.isCold), burner.isCold ? "cold" : "", left: true)
+            html.raw("</tr>")
         }
         html.raw("</tbody></table>")
         html.raw("<details><summary>Every week's burner hours</summary><table><thead><tr><th>week</th>")
@@ -50,11 +46,8 @@ enum BurnersChart {
             html.raw("<tr><td>\(week.week)</td>")
             for burner in week.burners {
                 let path = "weekly.\(week.week).burners.\(burner.name)."
-                html.raw("<td>")
-                html.figure(path + "hours", .number(burner.hours), burner.hours.map(ReviewFormat.hours) ?? "–")
-                html.raw("</td><td>")
-                html.figure(path + "n", .integer(burner.count), "\(burner.count)")
-                html.raw("</td>")
+                html.cell(path + "hours", .number(burner.hours), burner.hours.map(ReviewFormat.hours) ?? "–")
+                html.cell(path + "n", .integer(burner.count), "\(burner.count)")
             }
             html.raw("</tr>")
         }

@@ -18,23 +18,20 @@ enum ExperimentsSection {
         html.raw(" of \(summary.failureModeCount), ")
         html.figure("experiments.failure_mode_hit_rate", .number(summary.failureModeHitRate),
                     summary.failureModeHitRate.map(ReviewFormat.percent) ?? ReviewHTML.hidden(summary.failureModeCount, minimum))
-        html.raw("</td><td>")
-        html.figure("experiments.failure_mode_n", .integer(summary.failureModeCount), "\(summary.failureModeCount)")
-        html.raw("</td></tr><tr><td>Brier score of p_success (always 50%: 0.25; lower is better)</td><td>")
-        html.figure("experiments.brier", .number(summary.brier), summary.brier.map(ReviewFormat.twoDecimals) ?? ReviewHTML.hidden(summary.brierCount, minimum))
-        html.raw("</td><td>")
-        html.figure("experiments.brier_n", .integer(summary.brierCount), "\(summary.brierCount)")
-        html.raw("</td></tr><tr><td>time spent / timebox</td><td>")
-        html.figure("experiments.time_overrun", .number(summary.timeOverrun),
-                    summary.timeOverrun.map { "×" + ReviewFormat.twoDecimals($0) } ?? ReviewHTML.hidden(summary.timeCount, minimum))
-        html.raw("</td><td>")
-        html.figure("experiments.time_n", .integer(summary.timeCount), "\(summary.timeCount)")
-        html.raw("</td></tr><tr><td>GPU hours / budget</td><td>")
-        html.figure("experiments.gpu_overrun", .number(summary.gpuOverrun),
-                    summary.gpuOverrun.map { "×" + ReviewFormat.twoDecimals($0) } ?? ReviewHTML.hidden(summary.gpuCount, minimum))
-        html.raw("</td><td>")
-        html.figure("experiments.gpu_n", .integer(summary.gpuCount), "\(summary.gpuCount)")
-        html.raw("</td></tr></tbody></table>")
+        html.raw("</td>")
+        html.cell("experiments.failure_mode_n", .integer(summary.failureModeCount), "\(summary.failureModeCount)")
+        html.raw("</tr><tr><td>Brier score of p_success (always 50%: 0.25; lower is better)</td>")
+        html.cell("experiments.brier", .number(summary.brier), summary.brier.map(ReviewFormat.twoDecimals) ?? ReviewHTML.hidden(summary.brierCount, minimum))
+        html.cell("experiments.brier_n", .integer(summary.brierCount), "\(summary.brierCount)")
+        html.raw("</tr><tr><td>time spent / timebox</td>")
+        html.cell("experiments.time_overrun", .number(summary.timeOverrun),
+                  summary.timeOverrun.map { "×" + ReviewFormat.twoDecimals($0) } ?? ReviewHTML.hidden(summary.timeCount, minimum))
+        html.cell("experiments.time_n", .integer(summary.timeCount), "\(summary.timeCount)")
+        html.raw("</tr><tr><td>GPU hours / budget</td>")
+        html.cell("experiments.gpu_overrun", .number(summary.gpuOverrun),
+                  summary.gpuOverrun.map { "×" + ReviewFormat.twoDecimals($0) } ?? ReviewHTML.hidden(summary.gpuCount, minimum))
+        html.cell("experiments.gpu_n", .integer(summary.gpuCount), "\(summary.gpuCount)")
+        html.raw("</tr></tbody></table>")
         gauges(summary, into: &html)
         html.raw("<p class=\"muted\">Calibration figures need \(minimum) closed experiments.</p></section>\n")
     }

@@ -44,6 +44,13 @@ struct HTMLWriter {
         out += "</data>"
     }
 
+    /// A table cell holding one figure (see ``figure(_:_:_:)``); `left` aligns text to the left.
+    mutating func cell(_ path: String, _ value: FigureValue, _ shown: String, left: Bool = false) {
+        out += left ? "<td class=\"t\">" : "<td>"
+        figure(path, value, shown)
+        out += "</td>"
+    }
+
     /// A coordinate with at most one decimal, short and deterministic.
     static func coordinate(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())

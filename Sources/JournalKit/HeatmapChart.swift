@@ -48,14 +48,18 @@ enum HeatmapChart {
                 html.raw("<text x=\"0\" y=\"\(HTMLWriter.coordinate(top + Double(row) * cell + 9))\">\(label)</text>")
             }
             var previousMonth = 0
+            var labelEnd = 0.0
             for week in 0..<blockWeeks {
                 let weekMonday = monday.adding(days: week * 7)
                 let x = left + Double(week) * cell
                 let firstShown = max(weekMonday, window.start)
                 if firstShown.month != previousMonth {
                     previousMonth = firstShown.month
-                    if week < blockWeeks - 2 || week == 0 {
-                        html.raw("<text x=\"\(HTMLWriter.coordinate(x))\" y=\"10\">\(BarChart.monthNames[firstShown.month - 1])\(week == 0 || firstShown.month == 1 ? " \(firstShown.year)" : "")</text>")
+                    let label = BarChart.monthNames[firstShown.month - 1] + (week == 0 || firstShown.month == 1 ? " \(firstShown.year)" : "")
+                    // A month that starts too close to the label before it (a partial first month) goes without.
+                    if x >= labelEnd && week < blockWeeks - 2 {
+                        html.raw("<text x=\"\(HTMLWriter.coordinate(x))\" y=\"10\">\(label)</text>")
+                        labelEnd = x + Double(label.count) * 6 + 4
                     }
                 }
                 for row in 0..<7 {

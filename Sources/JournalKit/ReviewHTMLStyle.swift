@@ -26,7 +26,7 @@ enum ReviewHTMLStyle {
     :root{--bg:#fff;--fg:#1a1a1a;--muted:#5f5f5f;--grid:#d9d9d9;--empty:#f3f3f3;--card:#fafafa;\
     --blue:#0072B2;--green:#009E73;--orange:#E69F00;--purple:#CC79A7;--sky:#56B4E9;--yellow:#F0E442;--verm:#D55E00;--grey:#8c8c8c;color-scheme:light dark}
     @media (prefers-color-scheme:dark){:root{--bg:#161616;--fg:#ececec;--muted:#a8a8a8;--grid:#3a3a3a;--empty:#242424;--card:#1d1d1d;\
-    --blue:#3d9ad6;--grey:#9a9a9a}}
+    --blue:#3d9ad6;--grey:#9a9a9a}.h0{stroke:#8a6aa0;stroke-width:.6}}
     *{box-sizing:border-box}
     body{margin:0 auto;max-width:60rem;padding:1.5rem;background:var(--bg);color:var(--fg);\
     font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}

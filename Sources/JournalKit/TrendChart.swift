@@ -64,16 +64,13 @@ enum TrendChart {
         html.raw("<h3>Levels over the whole range</h3><table><thead><tr><th>level</th><th>mean</th><th>n</th><th>before</th><th>n</th><th>change</th></tr></thead><tbody>")
         for level in review.levels {
             let path = "levels.\(level.key)."
-            html.raw("<tr><td>\(level.key)</td><td>")
-            html.figure(path + "mean", .number(level.mean), level.mean.map(ReviewFormat.decimal) ?? ReviewHTML.hidden(level.count, ReviewRules.minimumForMean))
-            html.raw("</td><td>")
-            html.figure(path + "n", .integer(level.count), "\(level.count)")
-            html.raw("</td><td>")
-            html.figure(path + "previous_mean", .number(level.previousMean),
-                        level.previousMean.map(ReviewFormat.decimal) ?? ReviewHTML.hidden(level.previousCount, ReviewRules.minimumForMean))
-            html.raw("</td><td>")
-            html.figure(path + "previous_n", .integer(level.previousCount), "\(level.previousCount)")
-            html.raw("</td><td>")
+            html.raw("<tr><td>\(level.key)</td>")
+            html.cell(path + "mean", .number(level.mean), level.mean.map(ReviewFormat.decimal) ?? ReviewHTML.hidden(level.count, ReviewRules.minimumForMean))
+            html.cell(path + "n", .integer(level.count), "\(level.count)")
+            html.cell(path + "previous_mean", .number(level.previousMean),
+                      level.previousMean.map(ReviewFormat.decimal) ?? ReviewHTML.hidden(level.previousCount, ReviewRules.minimumForMean))
+            html.cell(path + "previous_n", .integer(level.previousCount), "\(level.previousCount)")
+            html.raw("<td>")
             let arrow = level.direction > 0 ? "↑ " : level.direction < 0 ? "↓ " : ""
             html.figure(path + "direction", .integer(level.direction), arrow)
             html.figure(path + "change", .number(level.change), level.change.map(ReviewFormat.signed) ?? "–")
@@ -93,18 +90,13 @@ enum TrendChart {
             html.raw("<span hidden>")
             html.figure(path + "start", .text(week.start.description), week.start.description)
             html.figure(path + "end", .text(week.end.description), week.end.description)
-            html.raw("</span></td><td>")
-            html.figure(path + "days", .integer(week.days), "\(week.days)")
-            html.raw("</td><td>")
-            html.figure(path + "logged_days", .integer(week.loggedDays), "\(week.loggedDays)")
-            html.raw("</td>")
+            html.raw("</span></td>")
+            html.cell(path + "days", .integer(week.days), "\(week.days)")
+            html.cell(path + "logged_days", .integer(week.loggedDays), "\(week.loggedDays)")
             for level in week.levels {
-                html.raw("<td>")
-                html.figure(path + "levels.\(level.key).mean", .number(level.mean),
-                            level.mean.map(ReviewFormat.decimal) ?? ReviewHTML.hidden(level.count, ReviewRules.minimumForMean))
-                html.raw("</td><td>")
-                html.figure(path + "levels.\(level.key).n", .integer(level.count), "\(level.count)")
-                html.raw("</td>")
+                html.cell(path + "levels.\(level.key).mean", .number(level.mean),
+                          level.mean.map(ReviewFormat.decimal) ?? ReviewHTML.hidden(level.count, ReviewRules.minimumForMean))
+                html.cell(path + "levels.\(level.key).n", .integer(level.count), "\(level.count)")
             }
             html.raw("</tr>")
         }

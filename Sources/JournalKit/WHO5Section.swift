@@ -19,17 +19,13 @@ enum WHO5Section {
         html.raw("</figure><table><thead><tr><th>week</th><th>percent</th><th>raw</th><th class=\"t\">low</th><th>change</th><th class=\"t\">meaningful</th></tr></thead><tbody>")
         for score in review.who5 {
             let path = "who5.\(score.week)."
-            html.raw("<tr><td>\(score.week)</td><td>")
-            html.figure(path + "percent", .integer(score.percent), "\(score.percent)%")
-            html.raw("</td><td>")
-            html.figure(path + "raw", .integer(score.raw), "\(score.raw)/25")
-            html.raw("</td><td class=\"t\">")
-            html.figure(path + "low", .flag(score.isLow), score.isLow ? "low (< \(ReviewRules.who5LowRaw))" : "")
-            html.raw("</td><td>")
-            html.figure(path + "change", .integer(score.change), score.change.map { "\($0 >= 0 ? "+" : "")\($0) points" } ?? "–")
-            html.raw("</td><td class=\"t\">")
-            html.figure(path + "meaningful_change", .flag(score.isMeaningfulChange), score.isMeaningfulChange ? "meaningful" : "")
-            html.raw("</td></tr>")
+            html.raw("<tr><td>\(score.week)</td>")
+            html.cell(path + "percent", .integer(score.percent), "\(score.percent)%")
+            html.cell(path + "raw", .integer(score.raw), "\(score.raw)/25")
+            html.cell(path + "low", .flag(score.isLow), score.isLow ? "low (< \(ReviewRules.who5LowRaw))" : "", left: true)
+            html.cell(path + "change", .integer(score.change), score.change.map { "\($0 >= 0 ? "+" : "")\($0) points" } ?? "–")
+            html.cell(path + "meaningful_change", .flag(score.isMeaningfulChange), score.isMeaningfulChange ? "meaningful" : "", left: true)
+            html.raw("</tr>")
         }
         html.raw("</tbody></table><p class=\"muted\">Raw 0-25, ×4 for percent; below \(ReviewRules.who5LowRaw) raw is low well-being, worth talking to someone about; a change of \(ReviewRules.who5MeaningfulChange) points is meaningful.</p></section>\n")
     }

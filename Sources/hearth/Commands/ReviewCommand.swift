@@ -62,7 +62,7 @@ struct ReviewCommand: ParsableCommand {
     var html = false
 
     @Argument(help: ArgumentHelp("With --html: the file to write (default review-START-to-END.html here; - for standard output).",
-                                 valueName: "file"))
+                                 valueName: "file"), completion: .file(extensions: ["html"]))
     var file: String?
 
     @Option(help: ArgumentHelp("The day field the --html and --json heatmap shows (default energy; work_h, sleep_h...).",
