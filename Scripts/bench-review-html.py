@@ -7,7 +7,7 @@ weeks, next to the terminal review of the same ranges.
 The notebook is a git repository, as hearth makes them, so the query cache (.git/hearth) is used.
 Each command runs once cold (no query cache yet, files in the page cache), then --runs rounds with
 the commands in turn, after one warm-up each; the table gives the cold time, the median warm wall
-time, the peak memory (largest max RSS of any run, from wait4) and the size of what was written.
+time and CPU time (user + system: what a busy machine's waiting leaves out), the peak memory (largest max RSS of any run, from wait4) and the size of what was written.
 Goal: the ten-year HTML review in under 1 s (warm median); the script exits 1 when it is missed."""
 import argparse
 import datetime
@@ -25,7 +25,8 @@ SECONDS_GOAL = 1.0
 
 
 def timed(command, cwd, env):
-    """Wall seconds and peak RSS (KiB) of one run; exits when the command fails."""
+    """Wall seconds, peak RSS (KiB) and CPU seconds (user + system) of one run; exits when the
+    command fails."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     output = process.stdout.read() + process.stderr.read()
@@ -34,7 +35,7 @@ def timed(command, cwd, env):
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         sys.exit(f"benchmark command failed ({code}): {' '.join(command)}\n{output.decode(errors='replace')[:2000]}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def make_repository(root):
@@ -91,14 +92,15 @@ def main():
                 samples[index].append(timed([hearth] + command, notebook, env))
         print(f"Review of {args.days} daily entries ({since} to {TODAY}), {args.runs} warm runs each, {hearth}")
         print()
-        print("| command | cold | median warm | peak memory | written |")
-        print("|---|---:|---:|---:|---:|")
+        print("| command | cold | median warm | median CPU | peak memory | written |")
+        print("|---|---:|---:|---:|---:|---:|")
         missed = []
         for (name, _, written), first, runs in zip(rows, cold, samples):
             median = statistics.median(run[0] for run in runs)
+            cpu = statistics.median(run[2] for run in runs)
             peak = max([first[1]] + [run[1] for run in runs])
             size = f"{os.path.getsize(written) / 1024:.0f} KiB" if written else ""
-            print(f"| `{name}` | {first[0]:.3f} s | {median:.3f} s | {peak / 1024:.1f} MiB | {size} |")
+            print(f"| `{name}` | {first[0]:.3f} s | {median:.3f} s | {cpu:.3f} s | {peak / 1024:.1f} MiB | {size} |")
             if written and median >= SECONDS_GOAL:
                 missed.append(name)
         print()
