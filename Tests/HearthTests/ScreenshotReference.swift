@@ -14,7 +14,7 @@ struct ScreenshotReference: Sendable {
     /// The reference's path inside the repository, e.g. `Fixtures/review-html/year-light.png`.
     let path: String
     var channelThreshold = 32
-    var maxDifferingShare = 0.005
+    var maxDifferingShare = 0.0005
     /// The folder that mirrors the repository for mismatching screenshots and difference pictures.
     var outputs = CompletionInstall.repository.appendingPathComponent(".build/screenshots", isDirectory: true)
 
