@@ -2,19 +2,20 @@
 # Writes docs/review.png, the README's picture of the demo notebook's review:
 #   Scripts/review-screenshot.sh HEARTH [OUT.png] [HEIGHT]
 # Scripts/demo.sh builds its notebook and writes the review page (to HEARTH_DEMO_REVIEW), and
-# headless chromium photographs the top HEIGHT pixels (default 1700) of it, 1000 px wide, in the
-# light scheme, with no network (its own network namespace when unshare can make one) and only the
-# DejaVu faces, as the browser tests see pages (Tests/HearthTests/HeadlessChromium.swift).
+# headless chromium photographs the top HEIGHT pixels of it (default 1990: the header, the
+# calendar, the trends and the hours), 1000 px wide, in the light scheme, with no network (its own
+# network namespace when unshare can make one) and only the DejaVu faces, as the browser tests see
+# pages (Tests/HearthTests/HeadlessChromium.swift).
 set -euo pipefail
 hearth="$(realpath "$1")"
 out="$(realpath -m "${2:-docs/review.png}")"
-height="${3:-1700}"
+height="${3:-1990}"
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/hearth-review-screenshot.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-HEARTH_DEMO_REVIEW="$work/review.html" "$here/demo.sh" "$hearth" > "$work/demo.log"
-[ -s "$work/review.html" ] || { echo "demo.sh wrote no review page; its output is in $work/demo.log" >&2; exit 1; }
+HEARTH_DEMO_REVIEW="$work/review.html" "$here/demo.sh" "$hearth" > "$work/demo.log" 2>&1
+[ -s "$work/review.html" ] || { tail -20 "$work/demo.log" >&2; echo "demo.sh wrote no review page" >&2; exit 1; }
 
 mkdir -p "$work/fonts"
 for face in DejaVuSans DejaVuSans-Bold DejaVuSansMono DejaVuSansMono-Bold; do
