@@ -35,8 +35,7 @@ struct ScreenshotReference: Sendable {
         try? FileManager.default.removeItem(at: diffURL)
         if record {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? FileManager.default.removeItem(at: url)
-            try FileManager.default.copyItem(at: screenshot, to: url)
+            try Data(contentsOf: screenshot).write(to: url, options: .atomic)
         }
         guard FileManager.default.fileExists(atPath: url.path) else {
             try keep(screenshot)
