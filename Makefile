@@ -14,8 +14,10 @@ DEMO_PACKAGES := git python3
 # What the tests add: they also run sshd and openssl servers, and try the completions and the man
 # page in the real zsh, fish, groff and man, and drive the real vim and nano under tmux. The
 # hostile-network tests build network namespaces with ip, put faults on them with nft and tc, and
-# turn off veth offloads with ethtool. `make test` on a fresh machine installs all three sets.
-TEST_PACKAGES := openssh-server openssl zsh fish groff-base man-db vim nano tmux iproute2 nftables ethtool
+# turn off veth offloads with ethtool. The HTML review is opened in headless chromium, which is
+# shown only fonts-dejavu-core's faces so that screenshots match on every machine. `make test` on
+# a fresh machine installs all three sets.
+TEST_PACKAGES := openssh-server openssl zsh fish groff-base man-db vim nano tmux iproute2 nftables ethtool chromium fonts-dejavu-core
 
 .PHONY: all deps demo-deps test-deps build test test-stress test-network demo bench install clean
 
@@ -98,6 +100,7 @@ bench: demo-deps
 	python3 Scripts/bench-sync.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth" --days $(SYNC_BENCH_DAYS)
 	python3 Scripts/bench-encrypted.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth"
 	python3 Scripts/bench-history.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth"
+	python3 Scripts/bench-review-html.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth"
 	$(SWIFT) package --package-path Benchmarks benchmark --no-progress
 	python3 Scripts/bench-growth.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth" --rounds $(GROWTH_ROUNDS) --csv .build/bench-growth.csv
 
