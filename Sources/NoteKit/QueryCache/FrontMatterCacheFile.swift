@@ -53,9 +53,7 @@ final class FrontMatterCacheFile: @unchecked Sendable {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0,
-              // Populated at once: the checksum reads every page anyway, and one call maps them
-              // all where faulting them in one by one cost a warm listing a tenth of its time.
-              let base = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0),
+              let base = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, descriptor, 0),
               base != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
         let file = FrontMatterCacheFile(data: UnsafeRawBufferPointer(start: base, count: Int(info.st_size)))
         return file.parse(version: version) ? file : nil
