@@ -67,28 +67,4 @@ public enum YAMLValue: Hashable, Sendable {
         case .map(let pairs): return .object(pairs.map { ($0.key, $0.value.jsonObject) })
         }
     }
-
-    /// ``jsonObject``'s text appended to `out`, without building the object first: `list
-    /// --json` writes thousands of rows.
-    package func writeJSON(to out: inout String) {
-        switch self {
-        case .scalar: jsonObject.write(to: &out)
-        case .list(let items):
-            out += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
-                item.writeJSON(to: &out)
-            }
-            out += "]"
-        case .map(let pairs):
-            out += "{"
-            for (index, pair) in pairs.enumerated() {
-                if index > 0 { out += "," }
-                JSONValue.writeString(pair.key, to: &out)
-                out += ":"
-                pair.value.writeJSON(to: &out)
-            }
-            out += "}"
-        }
-    }
 }

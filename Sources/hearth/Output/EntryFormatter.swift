@@ -21,7 +21,7 @@ enum EntryFormatter {
             out += ","
             JSONValue.writeString(key, to: &out)
             out += ":"
-            value.writeJSON(to: &out)
+            value.jsonObject.write(to: &out)
         }
         if bodyTags {
             out += ",\"body_tags\":"
