@@ -90,7 +90,8 @@ extension NotebookHistory {
     /// The path of an entry that no longer exists (or never did here), looked up in history: a
     /// path, a date (`2026-11-20`, `yesterday`) or the start of a file name.
     public func pastEntry(named reference: String, today: LocalDate, userPath: String?) throws(HistoryError) -> String {
-        if let path = userPath ?? Notebook.day(namedBy: reference, today: today).map({ NotebookLayout.path(for: .day, date: $0, slug: nil) }) {
+        if let path = userPath ?? Notebook.day(namedBy: reference, today: today).map({ NotebookLayout.path(for: .day, date: $0, slug: nil) })
+            ?? Notebook.weekEntryPath(namedBy: reference, today: today) {
             guard try lastVersion(of: path) != nil else { throw HistoryError.notFound(reference: reference) }
             return path
         }

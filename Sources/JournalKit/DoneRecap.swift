@@ -15,4 +15,12 @@ public struct DoneRecap: Sendable {
     public var invisibleShare: Double? {
         total >= ReviewRules.minimumForInvisibleShare ? Double(invisible) / Double(total) : nil
     }
+
+    /// Items per category, largest first (ties by name).
+    public static func counts(of items: [DoneItem]) -> [(category: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        for item in items { counts[item.category, default: 0] += 1 }
+        return counts.map { (category: $0.key, count: $0.value) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.category < $1.category }
+    }
 }

@@ -35,4 +35,8 @@ public struct Review: Sendable {
     /// The last year of days up to the window's end with their energy, for the heatmap
     /// (nil value: logged without energy; absent: not logged).
     public let year: [LocalDate: Double?]
+    /// Every ISO week of the window with its level means, burner hours and done items.
+    public let weekly: [ReviewWeek]
+    /// The chosen day field over the window, for the calendar heatmap.
+    public let heatmap: ReviewHeatmap
 }

@@ -27,6 +27,9 @@ public struct ReviewCalculator: Sendable {
         ("work", "work_h"), ("health", "health_h"), ("family", "family_h"), ("friends", "friends_h"),
     ]
 
+    /// The levels whose weekly means the review's picture draws as trend lines.
+    public static let trendKeys = ["energy", "mood", "sleep_h"]
+
     /// Pairs of daily values whose correlation the review reports.
     public static let correlationPairs: [(String, String)] = [
         ("sleep_h", "energy"), ("sleep_h", "mood"), ("work_h", "mood"), ("work_h", "exhaustion"),
@@ -55,7 +58,8 @@ public struct ReviewCalculator: Sendable {
     }
 
     /// Every figure for `window`, compared with the window of the same length before it.
-    public func review(window: DateRange) -> Review {
+    /// The heatmap shows `heatmapField` (see ``heatmapFields``; energy by default).
+    public func review(window: DateRange, heatmapField: String = "energy") -> Review {
         let inWindow = window.days.compactMap { days[$0] }
         return Review(
             window: window,
@@ -75,7 +79,9 @@ public struct ReviewCalculator: Sendable {
             experiments: experimentSummary(upTo: window.end),
             factors: factors(inWindow),
             correlations: correlations(inWindow),
-            year: year(endingOn: window.end)
+            year: year(endingOn: window.end),
+            weekly: weekly(window),
+            heatmap: heatmap(of: heatmapField, window: window, inWindow)
         )
     }
 
@@ -137,10 +143,7 @@ public struct ReviewCalculator: Sendable {
 
     private func doneRecap(_ inWindow: [DayRecord]) -> DoneRecap {
         let items = inWindow.flatMap(\.done)
-        var counts: [String: Int] = [:]
-        for item in items { counts[item.category, default: 0] += 1 }
-        let sorted = counts.map { (category: $0.key, count: $0.value) }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.category < $1.category }
+        let sorted = DoneRecap.counts(of: items)
         let lowEfficacy = inWindow.filter { ($0["efficacy"] ?? 5) <= 1 }.map { (date: $0.date, items: $0.done) }
         return DoneRecap(counts: sorted, total: items.count,
                          invisible: items.filter { DayLog.invisibleCategories.contains($0.category) }.count,
@@ -267,6 +270,54 @@ public struct ReviewCalculator: Sendable {
             guard pairs.count >= ReviewRules.minimumForCorrelation, let r = Self.pearson(pairs) else { return nil }
             return Correlation(first: first, second: second, r: r, count: pairs.count)
         }
+    }
+
+    // MARK: - The picture's series
+
+    /// The weeks of the window, each cut to the days it has in the window.
+    private func weekly(_ window: DateRange) -> [ReviewWeek] {
+        var result: [ReviewWeek] = []
+        var start = window.start
+        while start <= window.end {
+            let end = min(window.end, start.adding(days: 7 - start.isoWeekday))
+            let logged = DateRange(start: start, end: end).days.compactMap { days[$0] }
+            let levels = Self.trendKeys.map { key in
+                let values = logged.compactMap { $0[key] }
+                return WeekMean(key: key, mean: values.count >= ReviewRules.minimumForMean ? Self.mean(values) : nil, count: values.count)
+            }
+            let burners = Self.burners.map { burner in
+                let values = logged.compactMap { $0[burner.key] }
+                return WeekBurner(name: burner.name, hours: values.isEmpty ? nil : values.reduce(0, +), count: values.count)
+            }
+            result.append(ReviewWeek(week: start.isoWeekName, start: start, end: end, loggedDays: logged.count,
+                                     levels: levels, burners: burners, done: logged.flatMap(\.done)))
+            start = end.adding(days: 1)
+        }
+        return result
+    }
+
+    private func heatmap(of field: String, window: DateRange, _ inWindow: [DayRecord]) -> ReviewHeatmap {
+        let days = inWindow.map { (date: $0.date, value: $0[field]) }
+        let values = days.compactMap(\.value)
+        let scale = Self.levelScales.first { $0.key == field }?.scale
+            ?? values.min().flatMap { low in values.max().map { low...$0 } }
+        return ReviewHeatmap(field: field, scale: scale, days: days)
+    }
+
+    /// The day fields a heatmap can draw: the numeric keys journal.md gives a day entry, and any
+    /// other key that holds a number in some day entry (the user's own), sorted.
+    public var heatmapFields: [String] {
+        var fields = Set<String>()
+        for (key, type) in KindSchema.day.fields {
+            switch type {
+            case .integer, .number: fields.insert(key)
+            default: break
+            }
+        }
+        for day in sortedDays {
+            for key in day.numbers.keys where KindSchema.day.fields[key] == nil { fields.insert(key) }
+        }
+        return fields.sorted()
     }
 
     private func year(endingOn end: LocalDate) -> [LocalDate: Double?] {

@@ -3,6 +3,10 @@ import NoteKit
 /// Number and label formatting shared by every review rendering, so the terminal, Markdown and
 /// the tests print figures the same way.
 public enum ReviewFormat {
+    /// A figure as `review --json` carries it and the HTML page's machine-readable values repeat
+    /// it: rounded to three decimals, so both say exactly the same number.
+    public static func figure(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
     /// One decimal (`3.2`), as levels are shown.
     public static func decimal(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10

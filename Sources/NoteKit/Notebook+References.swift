@@ -2,8 +2,9 @@ import Foundation
 
 extension Notebook {
     /// Finds the entry a user means: a path, a day (`2026-11-22`, `today`, `yesterday`,
-    /// `3 days ago`, `monday`: see ``RelativeDay``), or a unique prefix of a file name (dates in
-    /// experiment names may be left out). A day phrase wins over a file name it also starts.
+    /// `3 days ago`, `monday`: see ``RelativeDay``), a week's entry (`last week`), or a unique
+    /// prefix of a file name (dates in experiment names may be left out). A day phrase wins over
+    /// a file name it also starts.
     ///
     /// - Throws: ``NotebookError/notFound(reference:)`` or ``NotebookError/ambiguous(reference:candidates:)``
     ///   listing the candidates.
@@ -22,8 +23,20 @@ extension Notebook {
         return days.lowerBound
     }
 
+    /// The week entry's path (`weeks/2026/2026-W46.md`) a week phrase (`this week`, `last week`)
+    /// names; nil for anything else.
+    public static func weekEntryPath(namedBy reference: String, today: LocalDate) -> String? {
+        guard let phrase = try? RelativeDay(parsing: reference), phrase.isRange,
+              let days = try? phrase.days(today: today) else { return nil }
+        return NotebookLayout.path(for: .week, date: days.lowerBound, slug: nil)
+    }
+
     private func resolveUnchecked(_ reference: String, today: LocalDate, workingDirectory: URL) throws(NotebookError) -> String {
         if let date = Notebook.day(namedBy: reference, today: today) { return try dayEntry(for: date, reference: reference) }
+        if let week = Notebook.weekEntryPath(namedBy: reference, today: today) {
+            guard exists(week) else { throw NotebookError.notFound(reference: reference) }
+            return week
+        }
         if reference.hasSuffix(".md") || reference.contains("/") {
             // Paths are relative to where the user is, like git's.
             let relative = try relativePath(ofUserPath: reference, workingDirectory: workingDirectory)

@@ -37,15 +37,22 @@ public enum RelativeDay: Hashable, Sendable {
     /// Reads `text`.
     ///
     /// - Throws: ``RelativeDayError/notADate(_:)`` for a `YYYY-MM-DD` text whose day does not
-    ///   exist, ``RelativeDayError/unknown(_:)`` for anything else that is not a phrase above.
+    ///   exist, ``RelativeDayError/tooFarBack(_:)`` for `N days ago` or `N weeks ago` beyond
+    ///   ``largestCount`` days, ``RelativeDayError/unknown(_:)`` for anything else that is not a
+    ///   phrase above.
     public init(parsing text: some StringProtocol) throws(RelativeDayError) {
         let original = String(text)
-        if let date = LocalDate(text) {
+        // Spaces around a date count for nothing, as they do around the words of a phrase.
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        let trimmed = original.drop(while: isBlank).reversed().drop(while: isBlank).reversed()
+        if let date = LocalDate(String(trimmed)) {
             self = .date(date)
             return
         }
-        if LocalDate.isDateShaped(text) { throw .notADate(original) }
+        if LocalDate.isDateShaped(String(trimmed)) { throw .notADate(original) }
         let words = original.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        // `100000 days ago` is a phrase hearth reads, only too far back: say that, not "unknown".
+        if RelativeDay.countsTooFarBack(words) { throw .tooFarBack(original) }
         guard let phrase = RelativeDay(words: words) else { throw .unknown(original) }
         self = phrase
     }
@@ -74,9 +81,7 @@ public enum RelativeDay: Hashable, Sendable {
             guard words[2] == "ago", let count = RelativeDay.count(words[0]) else { return nil }
             switch words[1] {
             case "day", "days": self = .daysAgo(count)
-            case "week", "weeks":
-                guard count * 7 <= RelativeDay.largestCount else { return nil }
-                self = .daysAgo(count * 7)
+            case "week", "weeks": self = .daysAgo(count * 7)
             default: return nil
             }
         default:
@@ -84,11 +89,25 @@ public enum RelativeDay: Hashable, Sendable {
         }
     }
 
-    /// `a`, or up to five digits.
+    /// `a`, or digits (``countsTooFarBack(_:)`` has refused a count beyond ``largestCount``).
     private static func count(_ word: String) -> Int? {
         if word == "a" { return 1 }
-        guard (1...5).contains(word.utf8.count), word.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
+        guard isDigits(word) else { return nil }
         return Int(word)
+    }
+
+    /// Whether `words` are `N days ago` or `N weeks ago` with more than ``largestCount`` days in them.
+    private static func countsTooFarBack(_ words: [String]) -> Bool {
+        guard words.count == 3, words[2] == "ago", isDigits(words[0]),
+              let perUnit = ["day": 1, "days": 1, "week": 7, "weeks": 7][words[1]] else { return false }
+        // Twenty digits do not fit an Int: they are too many days all the same.
+        guard let count = Int(words[0]) else { return true }
+        let days = count.multipliedReportingOverflow(by: perUnit)
+        return days.overflow || days.partialValue > largestCount
+    }
+
+    private static func isDigits(_ word: String) -> Bool {
+        !word.isEmpty && word.utf8.allSatisfy { (48...57).contains($0) }
     }
 
     /// Whether the phrase names a week rather than one day.

@@ -4,6 +4,9 @@ public enum RelativeDayError: Error, Equatable, Sendable {
     case notADate(String)
     /// A text that is neither a date nor a phrase ``RelativeDay`` reads.
     case unknown(String)
+    /// `N days ago` or `N weeks ago` counting back more than ``RelativeDay/largestCount`` days
+    /// (`100000 days ago`): a phrase hearth reads, but too far back to be meant.
+    case tooFarBack(String)
     /// A phrase whose days fall before 0001-01-01 or after 9999-12-31 from the today given.
     case outOfRange(RelativeDay)
 }

@@ -14,10 +14,16 @@ import NoteKit
 enum DateArgument {
     /// What a date is taken for, which decides the phrases allowed and the day a week gives.
     enum Role {
-        /// One day that has begun: `--date` of the logging commands, `--at`, an entry reference.
+        /// One day that has begun: `--at`, an entry reference.
         case day
-        /// The day of a new entry (`hearth new --date`): `tomorrow` too.
+        /// The `--date` of the logging commands (`done`, `jot`, `grateful`, `learned`): one day
+        /// that has begun, a date after today too being refused, since a log records what happened.
+        case logged
+        /// The day of a new entry (`hearth new day --date`): `tomorrow` and any later date too.
         case newEntry
+        /// The date of a new week entry (`hearth new week --date`): a day as for ``newEntry``, or
+        /// a week (`last week`), which gives its Monday.
+        case weekEntry
         /// The first day of a window (`--since`): a week gives its Monday.
         case since
         /// The last day of a window (`--until`): a week gives its Sunday.
@@ -53,13 +59,37 @@ enum DateArgument {
         } catch {
             throw CommandFailure.usage(refusal(of: error, text: text, from: source, role: role))
         }
-        return role == .until ? days.upperBound : days.lowerBound
+        let named = role == .until ? days.upperBound : days.lowerBound
+        if role == .logged { try requireBegun(named, text: text, from: source, today: today) }
+        return named
+    }
+
+    /// Refuses a day after today where what happened is logged (`--date` of `done`, `jot`,
+    /// `grateful` and `learned`; `set` making a day's entry): an ISO date is refused as
+    /// `tomorrow` is, while `hearth new` plans a day ahead.
+    static func requireBegun(_ day: LocalDate, text: String, from source: String, today: LocalDate) throws {
+        guard day > today else { return }
+        throw CommandFailure.usage("\(joined(source))\(described(text, day)) is after today (\(today.weekdayName) \(today)): "
+            + "hearth logs days that have begun; hearth new day --date \(day) plans one ahead")
     }
 
     /// The first day `--since` and the last day `--until` name, either absent when not given.
+    /// Every command with both options reads them here, so a window that ends before it starts
+    /// is refused alike everywhere rather than quietly finding nothing.
     static func window(since: String?, until: String?, today: LocalDate) throws -> (since: LocalDate?, until: LocalDate?) {
-        (try since.map { try day($0, from: "--since", as: .since, today: today) },
-         try until.map { try day($0, from: "--until", as: .until, today: today) })
+        let first = try since.map { try day($0, from: "--since", as: .since, today: today) }
+        let last = try until.map { try day($0, from: "--until", as: .until, today: today) }
+        if let since, let until, let first, let last, last < first {
+            throw CommandFailure.usage("--since \(described(since, first)) is after --until \(described(until, last)): "
+                + "no day is in between; swap them, or leave one out")
+        }
+        return (first, last)
+    }
+
+    /// `this week (Monday 2026-11-16)`: a phrase with the day it named; a date as itself.
+    private static func described(_ text: String, _ day: LocalDate) -> String {
+        if case .date? = try? RelativeDay(parsing: text) { return day.description }
+        return "\(text) (\(day.weekdayName) \(day))"
     }
 
     /// Checks `--since` and `--until` in `validate()`.
@@ -80,11 +110,39 @@ enum DateArgument {
         }
     }
 
-    /// Why an entry reference that named no entry cannot name one: `tomorrow` and weeks are
-    /// phrases hearth reads but no entry to find; nil for anything else (a name, a path).
+    /// Whether `text` is a date or a phrase hearth reads, one too far back included: the words
+    /// of a day, to be answered as one rather than looked up as a name or a commit.
+    static func isDay(_ text: String) -> Bool {
+        do {
+            _ = try RelativeDay(parsing: text)
+            return true
+        } catch RelativeDayError.tooFarBack {
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Why an entry reference that named no entry cannot name one: `tomorrow` is a phrase hearth
+    /// reads but no entry to find, `100000 days ago` one too far back, `yesterday` on 0001-01-01
+    /// a day before the calendar; nil for anything else (a name, a path, a day or week with no entry).
     static func refusal(ofReference reference: String) -> String? {
-        guard let phrase = try? RelativeDay(parsing: reference) else { return nil }
-        return misuse(of: phrase, text: reference, from: "", role: .day)
+        let phrase: RelativeDay
+        do {
+            phrase = try RelativeDay(parsing: reference)
+        } catch RelativeDayError.tooFarBack {
+            return refusal(of: .tooFarBack(reference), text: reference, from: "", role: .day)
+        } catch {
+            return nil
+        }
+        if let problem = misuse(of: phrase, text: reference, from: "", role: .day) { return problem }
+        guard let today = try? today() else { return nil }
+        do {
+            _ = try phrase.days(today: today)
+            return nil
+        } catch {
+            return refusal(of: error, text: reference, from: "", role: .day)
+        }
     }
 
     /// `sunday (Sunday 2026-11-15)`: a phrase with the day it named, for the message that found
@@ -93,7 +151,10 @@ enum DateArgument {
         guard let phrase = try? RelativeDay(parsing: reference) else { return nil }
         switch phrase {
         case .daysAgo, .weekday: break
-        case .date, .tomorrow, .week: return nil
+        case .date, .tomorrow: return nil
+        case .week:
+            guard let today = try? today(), let path = Notebook.weekEntryPath(namedBy: reference, today: today) else { return nil }
+            return "\(reference) (\(NotebookLayout.stem(of: path)))"
         }
         guard let today = try? today(), let day = Notebook.day(namedBy: reference, today: today) else { return nil }
         return "\(reference) (\(day.weekdayName) \(day))"
@@ -101,7 +162,7 @@ enum DateArgument {
 
     /// `--since 2026-02-30 is not a date: February 2026 has 28 days`.
     static func message(_ text: String, from source: String) -> String {
-        joined(source) + (LocalDate.problem(with: text) ?? "\(text) is not a date like 2026-11-22")
+        joined(source) + (LocalDate.problem(with: text.trimmingCharacters(in: [" ", "\t"])) ?? "\(text) is not a date like 2026-11-22")
     }
 
     /// The phrases `role` takes, for the message that refuses a word.
@@ -109,8 +170,9 @@ enum DateArgument {
         var forms = "2026-11-22, today, yesterday, 3 days ago, 2 weeks ago (or a day/week ago), "
             + "a weekday such as monday or last monday (the last one before today)"
         switch role {
-        case .day: break
+        case .day, .logged: break
         case .newEntry: forms += ", tomorrow"
+        case .weekEntry: forms += ", tomorrow, this week, last week"
         case .since, .until: forms += ", this week, last week (Monday to Sunday)"
         }
         return forms + "; quote a phrase of several words"
@@ -142,12 +204,14 @@ enum DateArgument {
     /// Why `phrase`, a phrase hearth reads, is not one `role` takes.
     private static func misuse(of phrase: RelativeDay, text: String, from source: String, role: Role) -> String? {
         switch (phrase, role) {
-        case (.tomorrow, .day), (.tomorrow, .since), (.tomorrow, .until):
+        case (.tomorrow, .day), (.tomorrow, .logged), (.tomorrow, .since), (.tomorrow, .until):
             return "\(joined(source))\(text): only hearth new takes tomorrow (hearth new day --date tomorrow); "
                 + "the rest of hearth works on days that have begun"
-        case (.week, .day), (.week, .newEntry):
-            return "\(joined(source))\(text) is a week, not a day: name one day, such as last monday or 7 days ago"
-                + (source == "--date" ? " (--since and --until take a week)" : "")
+        // An entry reference (no source) names the week's entry; `--at` wants one day.
+        case (.week, .day) where !source.isEmpty, (.week, .logged), (.week, .newEntry):
+            let elsewhere = role == .logged ? " (--since and --until take a week)"
+                : role == .newEntry ? " (hearth new week --date takes a week)" : ""
+            return "\(joined(source))\(text) is a week, not a day: name one day, such as last monday or 7 days ago" + elsewhere
         default:
             return nil
         }
@@ -162,6 +226,9 @@ enum DateArgument {
             return message(text, from: source)
         case .outOfRange:
             return "\(joined(source))\(text) falls outside the years 0001 to 9999"
+        case .tooFarBack:
+            return "\(joined(source))\(text) is out of range: a phrase counts back 0 to \(RelativeDay.largestCount) days "
+                + "(\(RelativeDay.largestCount / 7) weeks); name an older day by its date, such as 1700-01-01"
         case .unknown:
             let hint = suggestion(for: text, role: role).map { "; did you mean '\($0)'?" } ?? ""
             return "\(joined(source))\(text) is not a day hearth reads\(hint)\nA day is one of: \(forms(for: role))"

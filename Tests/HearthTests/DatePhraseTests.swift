@@ -48,7 +48,7 @@ import Testing
             (["jot", "--date", "tomorrow", "x"], "hearth: error: --date tomorrow: " + refusal),
             (["list", "--until", "tomorrow"], "hearth: error: --until tomorrow: " + refusal),
             (["show", "today", "--at", "tomorrow"], "hearth: error: --at tomorrow: " + refusal),
-            (["show", "last week"], "hearth: error: last week is a week, not a day: name one day, such as last monday or 7 days ago"),
+            (["show", "today", "--at", "last week"], "hearth: error: --at last week is a week, not a day: name one day, such as last monday or 7 days ago"),
             (["done", "--date", "this week", "ship", "x"],
              "hearth: error: --date this week is a week, not a day: name one day, such as last monday or 7 days ago (--since and --until take a week)"),
         ] {

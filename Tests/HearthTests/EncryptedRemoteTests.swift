@@ -262,8 +262,21 @@ import Testing
         let (tablet, renewed) = try world.clone("tablet", passphrase: "a new one entirely")
         try renewed.requireSuccess()
 
+        // A key file others can read is listed as unusable, saying why, not as "no key".
+        let keyFile = phone.appendingPathComponent(".git/hearth/keys/origin.key")
+        #expect(chmod(keyFile.path, 0o644) == 0)
+        let unsafe = try notebook.hearth(["remote", "-v"], in: phone).requireSuccess().stdout
+        #expect(unsafe.contains("(encrypted; the key on this device cannot be used: key file \(keyFile.path)") && unsafe.contains("mode 644"), "\(unsafe)")
+        let unsafeJSON = try notebook.hearth(["remote", "list", "--json"], in: phone).requireSuccess().stdout
+        let unsafeRow = try #require(try JSONSerialization.jsonObject(with: Data(unsafeJSON.utf8)) as? [[String: Any]]).first
+        #expect(unsafeRow?["key_on_this_device"] as? Bool == false && (unsafeRow?["key_problem"] as? String)?.contains("mode 644") == true, "\(unsafeJSON)")
+        #expect(chmod(keyFile.path, 0o600) == 0)
+        #expect(try notebook.hearth(["remote", "-v"], in: phone).requireSuccess().stdout.contains("(encrypted)\n"))
+
         // Forgetting the key: the next sync needs the passphrase again.
         try notebook.hearth(["remote", "forget-key", "origin"], in: phone).requireSuccess()
+        let forgotten = try notebook.hearth(["remote", "-v"], in: phone).requireSuccess().stdout
+        #expect(forgotten.contains("(encrypted; no key on this device)"), "\(forgotten)")
         let asks = try world.sync(phone)
         #expect(asks.status == 1 && asks.stderr.contains("HEARTH_PASSPHRASE"), "\(asks)")
         try world.sync(phone, environment: ["HEARTH_PASSPHRASE": "a new one entirely"]).requireSuccess()

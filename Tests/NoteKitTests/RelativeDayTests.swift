@@ -29,11 +29,27 @@ import Testing
 
     @Test func otherWordsAreUnknown() {
         for text in ["", " ", "tody", "yesterdy", "3 days", "days ago", "-3 days ago", "3 months ago", "three days ago",
-                     "last", "next monday", "this monday", "last month", "lastweek", "mon", "123456 days ago",
-                     "20000 weeks ago", "3 days ago please", "2026-1-05", "2026/11/22", "2026-11-22T10:00"] {
+                     "last", "next monday", "this monday", "last month", "lastweek", "mon", "3 days ago please", "2026-1-05", "2026/11/22", "2026-11-22T10:00"] {
             #expect(throws: RelativeDayError.unknown(text), "\(text)") { try RelativeDay(parsing: text) }
         }
         #expect(throws: RelativeDayError.notADate("2026-02-30")) { try RelativeDay(parsing: "2026-02-30") }
+    }
+
+    @Test func aCountBeyondTheLargestIsTooFarBackNotUnknown() throws {
+        for text in ["100000 days ago", "123456 days ago", "14286 weeks ago", "20000 weeks ago", "  100000   DAYS ago",
+                     "99999999999999999999999 days ago", "9223372036854775807 weeks ago"] {
+            #expect(throws: RelativeDayError.tooFarBack(text), "\(text)") { try RelativeDay(parsing: text) }
+        }
+        // The largest counts themselves are read, leading zeros too.
+        #expect(try RelativeDay(parsing: "99999 days ago") == .daysAgo(99_999))
+        #expect(try RelativeDay(parsing: "14285 weeks ago") == .daysAgo(99_995))
+        #expect(try RelativeDay(parsing: "000003 days ago") == .daysAgo(3))
+        #expect(try RelativeDay(parsing: "0 days ago") == .daysAgo(0))
+    }
+
+    @Test func spacesAroundADateAreIgnored() throws {
+        #expect(try RelativeDay(parsing: " 2026-11-22\t ") == .date(LocalDate(year: 2026, month: 11, day: 22)!))
+        #expect(throws: RelativeDayError.notADate(" 2026-02-30 ")) { try RelativeDay(parsing: " 2026-02-30 ") }
     }
 
     @Test func daysCountBackFromToday() throws {

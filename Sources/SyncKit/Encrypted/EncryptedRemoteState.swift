@@ -1,5 +1,6 @@
 import Foundation
 internal import GitKit
+import NoteKit
 import VaultKit
 
 /// What this device keeps about one encrypted remote, under `.git/hearth/` (never synced):
@@ -78,14 +79,22 @@ struct EncryptedRemoteState {
         try write(Data(verified.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)\n" }.joined().utf8), to: "verified")
     }
 
-    /// Writes `data` to `name` in the remote's folder, atomically.
+    /// Writes `data` to `name` in the remote's folder, atomically and durably: the file and the
+    /// folder are fsync'd, so a power loss leaves the old record or the new one, never an empty
+    /// `seen` (which would stop every later sync with a damaged-state error).
     private func write(_ data: Data, to name: String) throws(EncryptedRemoteProblem) {
-        let path = folder.appending(path: name)
+        let path = folder.appending(path: name).path(percentEncoded: false)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try data.write(to: path, options: .atomic)
         } catch {
-            throw .state(path: path.path(percentEncoded: false), reason: "cannot be written: \(error.localizedDescription)")
+            throw .state(path: path, reason: "cannot be written: \(error.localizedDescription)")
+        }
+        do throws(NotebookError) {
+            // The sync lock keeps other hearth processes out, so what is read here is what is replaced.
+            let current = FileManager.default.fileExists(atPath: path) ? try FileSystem.read(path) : nil
+            try FileSystem.replace(path, with: [UInt8](data), expecting: current)
+        } catch {
+            throw .state(path: path, reason: "cannot be written: \(error)")
         }
     }
 

@@ -11,11 +11,15 @@ public enum EncryptedRemotes {
         EncryptedRemote.carrierURL(of: url)
     }
 
-    /// Whether a key for the encrypted remote `name` is kept on this device.
-    public static func hasKey(root: URL, name: String) -> Bool {
-        guard let repository = try? Repository.openNotebook(at: root) else { return false }
+    /// Whether a key for the encrypted remote `name` is kept on this device, and usable.
+    public static func keyStatus(root: URL, name: String) -> EncryptedKeyStatus {
+        guard let repository = try? Repository.openNotebook(at: root) else { return .absent }
         let state = EncryptedRemoteState(gitDirectory: repository.gitDirectory, remote: name)
-        return (try? state.keys.load(remote: name)) != nil
+        do {
+            return try state.keys.load(remote: name) == nil ? .absent : .kept
+        } catch {
+            return .unusable(error)
+        }
     }
 
     /// Adds the encrypted remote `name` whose carrier is at `url` (a folder path, `file://`,

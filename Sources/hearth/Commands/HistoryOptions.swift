@@ -51,7 +51,7 @@ struct HistoryOptions: ParsableArguments {
     /// unknown commit.
     static func point(_ text: String, global: GlobalOptions) throws -> HistoryPoint {
         // `tomorrow` and weeks are read as days but name no moment of the past: say so.
-        if (try? RelativeDay(parsing: text)) != nil { _ = try DateArgument.day(text, from: "--at", today: global.today()) }
+        if DateArgument.isDay(text) { _ = try DateArgument.day(text, from: "--at", today: global.today()) }
         let point = HistoryPoint(text, today: try global.today())
         if case .revision = point, let nearest = DateArgument.suggestion(for: text, role: .day) {
             throw CommandFailure.usage("--at \(text) is neither a day hearth reads nor a commit; did you mean '\(nearest)'?")
@@ -72,11 +72,7 @@ struct HistoryOptions: ParsableArguments {
 
     /// The moments `--since D` (the start of D) and `--until D` (the end of D) mean.
     func window(since: String?, until: String?) throws -> (since: Date?, until: Date?) {
-        let start = try since.map { HistoryPoint.start(of: try day($0, option: "since")) }
-        let end = try until.map { HistoryPoint.end(of: try day($0, option: "until")) }
-        if let start, let end, end < start {
-            throw CommandFailure.usage("--since \(since ?? "") is after --until \(until ?? ""); nothing can be in between")
-        }
-        return (start, end)
+        let days = try DateArgument.window(since: since, until: until, today: global.today())
+        return (days.since.map { HistoryPoint.start(of: $0) }, days.until.map { HistoryPoint.end(of: $0) })
     }
 }

@@ -4,17 +4,17 @@ import NoteKit
 
 /// What the quick-logging commands share: the day to write to.
 struct LogOptions: ParsableArguments {
-    @Option(help: "Log into this day's entry instead of today's: YYYY-MM-DD, yesterday, 3 days ago, monday...")
+    @Option(help: "Log into this day's entry instead of today's: YYYY-MM-DD, yesterday, 3 days ago, monday... (not after today).")
     var date: String?
 
     func validate() throws {
-        try DateArgument.validate(date, from: "--date")
+        try DateArgument.validate(date, from: "--date", as: .logged)
     }
 
     /// The day written to.
     func day(_ global: GlobalOptions) throws -> LocalDate {
         let today = try global.today()
-        return try date.map { try DateArgument.day($0, from: "--date", today: today) } ?? today
+        return try date.map { try DateArgument.day($0, from: "--date", as: .logged, today: today) } ?? today
     }
 
     /// Appends `line` to `section` of the chosen day's entry and prints the entry's path; says

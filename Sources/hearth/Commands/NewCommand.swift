@@ -16,7 +16,7 @@ struct NewCommand: ParsableCommand {
     @Argument(help: "day, note, experiment or week.", completion: KindCompletion.kind)
     var kind: String
 
-    @Option(help: "The entry's date: YYYY-MM-DD, today, tomorrow, yesterday, 3 days ago, monday... (default: today).")
+    @Option(help: "The entry's date: YYYY-MM-DD, today, tomorrow, yesterday, 3 days ago, monday..., and for a week this week or last week (default: today).")
     var date: String?
 
     @Option(help: "The title (names the file of notes and experiments).")
@@ -35,15 +35,18 @@ struct NewCommand: ParsableCommand {
         guard ["day", "note", "experiment", "week"].contains(kind) else {
             throw ValidationError("unknown kind '\(kind)': use day, note, experiment or week")
         }
-        try DateArgument.validate(date, from: "--date", as: .newEntry)
+        try DateArgument.validate(date, from: "--date", as: role)
         if (kind == "note" || kind == "experiment") && (title ?? "").isEmpty {
             throw ValidationError("a new \(kind) needs --title")
         }
     }
 
+    /// A week entry's date may be a week (`last week`); any other entry's is one day.
+    private var role: DateArgument.Role { kind == "week" ? .weekEntry : .newEntry }
+
     func run() throws {
         let today = try global.today()
-        let date = try self.date.map { try DateArgument.day($0, from: "--date", as: .newEntry, today: today) } ?? today
+        let date = try self.date.map { try DateArgument.day($0, from: "--date", as: role, today: today) } ?? today
         try EntryOpener(global: global, noEdit: noEdit, newKeys: newKey)
             .createOrOpen(kind: NoteKind(rawValue: kind), date: date, title: title, assignments: assignments)
     }

@@ -22,18 +22,28 @@ struct RemoteListCommand: ParsableCommand {
         let shown = remotes.map { remote in
             let carrier = EncryptedRemotes.carrierURL(ofRemoteURL: remote.url)
             return (name: remote.name, url: Remote.redacted(carrier ?? remote.url), encrypted: carrier != nil,
-                    keyKept: carrier != nil && EncryptedRemotes.hasKey(root: notebook.root, name: remote.name))
+                    key: carrier.map { _ in EncryptedRemotes.keyStatus(root: notebook.root, name: remote.name) })
         }
         if json {
             JSONOutput.write(rows: shown) { remote in
                 var fields: [(String, JSONValue)] = [("name", .string(remote.name)), ("url", .string(remote.url)), ("encrypted", .bool(remote.encrypted))]
-                if remote.encrypted { fields.append(("key_on_this_device", .bool(remote.keyKept))) }
+                if let key = remote.key {
+                    fields.append(("key_on_this_device", .bool(key == .kept)))
+                    if case let .unusable(problem) = key { fields.append(("key_problem", .string(problem.description))) }
+                }
                 return .object(fields)
             }
             return
         }
         for remote in shown {
-            let note = remote.encrypted ? "\t(encrypted" + (remote.keyKept ? ")" : "; no key on this device)") : ""
+            let note: String
+            switch remote.key {
+            case nil: note = ""
+            case .kept: note = "\t(encrypted)"
+            case .absent: note = "\t(encrypted; no key on this device)"
+            // A key file others can read is not "no key": say what is wrong so it can be mended.
+            case let .unusable(problem): note = "\t(encrypted; the key on this device cannot be used: \(problem))"
+            }
             Terminal.standardOutput.write(verbose ? "\(remote.name)\t\(remote.url)\(note)\n" : "\(remote.name)\n")
         }
     }

@@ -44,6 +44,7 @@ struct SetCommand: ParsableCommand {
             // Quick logging: `hearth set today energy=2` works before the day was opened. The
             // values are applied (and so validated) in memory first: a refused value writes nothing.
             let day = Notebook.day(namedBy: reference, today: today)!
+            try DateArgument.requireBegun(day, text: reference, from: "", today: today)
             let note: Note
             do {
                 note = try EntryFactory.make(kind: .day, date: day, title: nil, assignments: pairs, notebook: notebook, newKeys: newKey)

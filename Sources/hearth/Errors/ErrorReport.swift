@@ -24,7 +24,7 @@ struct ErrorReport: Sendable, Equatable {
     /// A reference shaped like a date that names no day (`2026-02-30`) found no entry because the
     /// day does not exist: that, as a usage error, rather than "no entry matches"; nil otherwise.
     static func notADate(_ reference: String) -> ErrorReport? {
-        // `tomorrow` and `last week` are read as days, but name no entry: a usage error too.
+        // `tomorrow` is read as a day, but names no entry: a usage error too.
         if let refusal = DateArgument.refusal(ofReference: reference) { return .usage(refusal) }
         guard LocalDate.isDateShaped(reference), let problem = LocalDate.problem(with: reference) else { return nil }
         return .usage(problem)

@@ -4,8 +4,8 @@ import NoteKit
 /// `hearth review --json`: every figure with the n it rests on; hidden figures are null.
 enum ReviewJSON {
     static func render(_ review: Review) -> JSONValue {
-        func number(_ value: Double?) -> JSONValue { value.map { .double(($0 * 1000).rounded() / 1000) } ?? .null }
-        return .object([
+        func number(_ value: Double?) -> JSONValue { value.map { .double(ReviewFormat.figure($0)) } ?? .null }
+        let fields: [(String, JSONValue)] = [
             ("window", .object([("start", .string(review.window.start.description)), ("end", .string(review.window.end.description)), ("days", .int(review.window.count))])),
             ("previous", .object([("start", .string(review.previous.start.description)), ("end", .string(review.previous.end.description))])),
             ("logged_days", .int(review.loggedDays)),
@@ -72,6 +72,38 @@ enum ReviewJSON {
                 .object([("first", .string(correlation.first)), ("second", .string(correlation.second)),
                          ("r", number(correlation.r)), ("n", .int(correlation.count))])
             })),
+        ]
+        return .object(fields + picture(review, number))
+    }
+
+    /// The series of `review --html`'s picture: the weeks and the heatmap.
+    private static func picture(_ review: Review, _ number: (Double?) -> JSONValue) -> [(String, JSONValue)] {
+        let scale: JSONValue = review.heatmap.scale.map { .array([number($0.lowerBound), number($0.upperBound)]) } ?? .null
+        let days: [JSONValue] = review.heatmap.days.map { .object([("date", .string($0.date.description)), ("value", number($0.value))]) }
+        return [
+            ("weekly", .array(review.weekly.map { week(of: $0, number) })),
+            ("heatmap", .object([("field", .string(review.heatmap.field)), ("scale", scale), ("days", .array(days))])),
+        ]
+    }
+
+    /// One week of the picture's series: level means and burner hours with their n, done items by day.
+    private static func week(of week: ReviewWeek, _ number: (Double?) -> JSONValue) -> JSONValue {
+        var byDay: [(date: LocalDate, items: [DoneItem])] = []
+        for item in week.done {
+            if byDay.last?.date == item.date { byDay[byDay.count - 1].items.append(item) } else { byDay.append((item.date, [item])) }
+        }
+        return .object([
+            ("week", .string(week.week)), ("start", .string(week.start.description)), ("end", .string(week.end.description)),
+            ("days", .int(week.days)), ("logged_days", .int(week.loggedDays)),
+            ("levels", .array(week.levels.map { .object([("key", .string($0.key)), ("mean", number($0.mean)), ("n", .int($0.count))]) })),
+            ("burners", .array(week.burners.map { .object([("name", .string($0.name)), ("hours", number($0.hours)), ("n", .int($0.count))]) })),
+            ("done", .object([
+                ("total", .int(week.done.count)), ("invisible", .int(week.invisibleCount)),
+                ("counts", .object(week.doneCounts.map { ($0.category, JSONValue.int($0.count)) })),
+                ("days", .array(byDay.map { day in
+                    .object([("date", .string(day.date.description)), ("items", .array(day.items.map { .string("\($0.category): \($0.text)") }))])
+                })),
+            ])),
         ])
     }
 
