@@ -33,8 +33,9 @@ package enum BodyTags {
         // that holds the fence, and with it the fence (CommonMark's containers).
         var fenceDepth = 0
         var inComment = false
-        for rawLine in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
+        // Split by bytes, not characters: the query cache takes the tags of every entry it parses.
+        for rawLine in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let line = Substring(rawLine.last == UInt8(ascii: "\r") ? rawLine.dropLast() : rawLine)
             let (depth, quoted) = quoteContent(line, markers: fence.isOpen ? fenceDepth : nil)
             if fence.isOpen && depth < fenceDepth { fence = CodeFence() }
             if !inComment {
@@ -68,7 +69,7 @@ package enum BodyTags {
     /// The tags of one line outside fenced code, in order (repeats included). `inComment` says
     /// whether an HTML comment is open at the start of the line, and at its end.
     private static func tags(inLine line: Substring, inComment: inout Bool) -> [String] {
-        guard inComment || line.utf8.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "<") }) else { return [] }
+        guard inComment || mayHoldTagOrComment(line) else { return [] }
         let scalars = Array(line.unicodeScalars)
         var tags: [String] = []
         var index = 0
@@ -110,6 +111,25 @@ package enum BodyTags {
             }
         }
         return tags
+    }
+
+    /// Whether `line` has a `#` that may start a tag (first on the line or after a byte that may
+    /// be whitespace, and before one that may continue a tag) or a `<` that may open a comment:
+    /// a look at its bytes that spares most lines (`## Log`, `- 21:04 notes`) the closer one.
+    private static func mayHoldTagOrComment(_ line: Substring) -> Bool {
+        // Bytes of a multi-byte character may be Unicode whitespace or tag characters: counted as both.
+        var afterSpace = true
+        var afterHash = false
+        for byte in line.utf8 {
+            if afterHash && (byte >= 0x80 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")
+                             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)) {
+                return true
+            }
+            if byte == UInt8(ascii: "<") { return true }
+            afterHash = byte == UInt8(ascii: "#") && afterSpace
+            afterSpace = byte <= 0x20 || byte >= 0x80
+        }
+        return false
     }
 
     /// Whether an HTML comment (`<!--`) opens at `index`.
