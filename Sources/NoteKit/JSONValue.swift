@@ -20,7 +20,8 @@ public enum JSONValue: Sendable, Hashable {
         return out
     }
 
-    private func write(to out: inout String) {
+    /// ``serialized()`` appended to `out`.
+    package func write(to out: inout String) {
         switch self {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
@@ -51,7 +52,8 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
-    private static func writeString(_ value: String, to out: inout String) {
+    /// `value` as a JSON string appended to `out`.
+    package static func writeString(_ value: String, to out: inout String) {
         out += "\""
         // Most values need no escaping; copying them whole keeps `--json` over thousands of
         // entries cheap.

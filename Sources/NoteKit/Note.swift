@@ -10,7 +10,12 @@ public struct Note: Hashable, Sendable {
     /// The front-matter, nil when the file has none.
     public private(set) var frontMatter: FrontMatter?
     /// Everything after the closing fence (the whole file when there is no front-matter).
-    public var body: String
+    public var body: String {
+        didSet { listedBodyTags = nil }
+    }
+    /// The body's tags as the query cache recorded them, for a note it lists without its body;
+    /// nil once the body is set, when they are the body's own again.
+    private var listedBodyTags: [String]?
 
     /// A UTF-8 byte order mark the file started with, kept so the file round-trips.
     private var prefix: String
@@ -108,12 +113,27 @@ public struct Note: Hashable, Sendable {
         (self["tags"]?.strings ?? []).map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
     }
 
-    /// ``tags`` followed by the body's `#tags` (`BodyTags`'s rules) that `tags:` does not hold:
-    /// every tag the entry carries, each once.
+    /// The `#tags` of the body (README, "Tags": Obsidian's rules), each once, in order of first
+    /// appearance. A note the query cache listed without its body still has them: the cache
+    /// keeps each entry's body tags.
+    public var bodyTags: [String] {
+        listedBodyTags ?? BodyTags.tags(in: body)
+    }
+
+    /// A note listed from the query cache without its body, carrying the body's tags it recorded.
+    package func listed(bodyTags: [String]) -> Note {
+        var note = self
+        note.body = ""
+        note.listedBodyTags = bodyTags
+        return note
+    }
+
+    /// ``tags`` followed by the body's `#tags` (``bodyTags``) that `tags:` does not hold: every
+    /// tag the entry carries, each once.
     public var allTags: [String] {
         let listed = tags
         let known = Set(listed)
-        return listed + BodyTags.tags(in: body).filter { !known.contains($0) }
+        return listed + bodyTags.filter { !known.contains($0) }
     }
 }
 

@@ -22,6 +22,22 @@ package enum ParallelMap {
         }
     }
 
+    /// `body` over consecutive ranges that cover `0..<count`, on all cores, results in order:
+    /// each range gathers its own results, so a large input builds no per-element array of
+    /// them. Small inputs run as one range on the calling thread.
+    package static func chunked<Output: Sendable>(_ count: Int, _ body: @Sendable (Range<Int>) -> Output) -> [Output] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard count > 64, cores > 1 else { return [body(0..<count)] }
+        let chunks = min(count / 32, cores * 8)
+        let chunkSize = (count + chunks - 1) / chunks
+        return collect(chunks) { slots in
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let start = min(chunk * chunkSize, count)
+                slots.store(body(start..<min(start + chunkSize, count)), at: chunk)
+            }
+        }
+    }
+
     /// `transform` over `items` with up to `width` running at once, each on a thread of the
     /// global queue.
     package static func map<Element: Sendable, Output: Sendable>(_ items: [Element], width: Int,

@@ -38,13 +38,14 @@ public struct Query: Sendable, Hashable {
     }
 
     /// Whether the note carries every tag of the query, in `tags:` or in its body; the body is
-    /// read only for tags that `tags:` lacks (a note from a listing has none).
+    /// searched only for tags that `tags:` lacks (a note the query cache listed carries the body
+    /// tags it recorded, ``Note/bodyTags``).
     package func carriesTags(_ note: Note) -> Bool {
         guard !tags.isEmpty else { return true }
         let listed = note.tags
         let missing = tags.filter { !listed.contains($0) }
         guard !missing.isEmpty else { return true }
-        let inBody = Set(BodyTags.tags(in: note.body))
+        let inBody = Set(note.bodyTags)
         return missing.allSatisfy(inBody.contains)
     }
 }

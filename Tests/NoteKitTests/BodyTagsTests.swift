@@ -75,4 +75,31 @@ import Testing
         #expect(tags("#b #a #b #a") == ["b", "a"])
         #expect(tags("#Work #work") == ["Work", "work"])
     }
+
+    @Test func fencesInBlockQuotesHoldNoTags() {
+        #expect(tags("> ```\n> #code\n> ```\n> #quoted\n") == ["quoted"])
+        // Nested quotes; a fence is closed by its quote's end as much as by a closing fence.
+        #expect(tags(">> ~~~\n>> #code\n> #outer\n#after\n") == ["outer", "after"])
+        // A fence outside quotes shows `>` lines as code.
+        #expect(tags("```\n> #code\n> ```\n#still\n```\n#out\n") == ["out"])
+        // Up to three spaces before `>`, and none needed after it.
+        #expect(tags("   >```\n   >#code\n   >```\n   > #tag\n") == ["tag"])
+    }
+
+    @Test func htmlCommentsHoldNoTags() {
+        #expect(tags("<!-- #a --> #b <!--#c--> #d") == ["b", "d"])
+        #expect(tags("text <!--\n#hidden\n``` no fence\n--> #shown\n#also\n") == ["shown", "also"])
+        // An unclosed comment runs to the end; inside code, `<!--` is code.
+        #expect(tags("#one <!-- #two\n#three\n") == ["one"])
+        #expect(tags("`<!--` #tag\n```\n<!--\n```\n#next\n") == ["tag", "next"])
+    }
+
+    @Test func symbolsAreTagCharactersPunctuationIsNot() {
+        // Obsidian's rule: all but whitespace, ASCII punctuation other than `_ - /`, and the
+        // General (U+2000-U+206F) and Supplemental (U+2E00-U+2E7F) Punctuation blocks.
+        #expect(tags("#brand™ #20°C #€uro #a§b #x²") == ["brand™", "20°C", "€uro", "a§b", "x²"])
+        #expect(tags("#tag… #it’s #wait—what #a+b #c=d #e@f #g~h #i|j") == ["tag", "it", "wait", "a", "c", "e", "g", "i"])
+        #expect(tags("#a\u{2E3A}b #👩\u{200D}💻") == ["a", "👩"])
+        #expect(tags("#nb\u{00A0}space #ideo\u{3000}space") == ["nb", "ideo"])
+    }
 }

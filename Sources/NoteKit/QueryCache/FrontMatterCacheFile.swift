@@ -20,7 +20,8 @@ final class FrontMatterCacheFile: @unchecked Sendable {
     /// Raise it with any change to this layout or to ``FrontMatterCodec``'s: builds of one
     /// hearth version would otherwise read each other's caches. 2: values read with explicit
     /// tags applied (`!!int "3"` is kept as the plain `3`), so a cache of 1 holds other values.
-    static let formatVersion: UInt32 = 2
+    /// 3: each entry's body tags.
+    static let formatVersion: UInt32 = 3
 
     /// One entry: where its path and encoding lie in the file, and the stamp recorded with them.
     struct Entry: Sendable {

@@ -27,8 +27,30 @@ struct FrontMatterCachePass {
     func settledEntry(_ index: Int, stats: DirectoryStats) -> (index: Int, entry: FrontMatterCacheFile.Entry)? {
         guard let previous, let match = matches[index] else { return nil }
         let entry = previous.entries[match]
-        guard entry.stamp.isSettled(before: previous.startedAt), stats.stamp(paths[index]) == entry.stamp else { return nil }
+        guard entry.stamp.isSettled(before: previous.startedAt), stats.stamp(index) == entry.stamp else { return nil }
         return (match, entry)
+    }
+
+    /// Whether `record` for `paths[index]` is the previous cache's entry as it stands: such an
+    /// entry needs no record of its own to be written again.
+    func isUnchanged(_ index: Int, _ record: FrontMatterCacheRecord?) -> Bool {
+        guard let record, let previous, case .previous(let match) = record.content, match == matches[index] else { return false }
+        return record.stamp == previous.entries[match].stamp
+    }
+
+    /// ``finish(records:hits:)`` from the records that are not ``isUnchanged(_:_:)``: when
+    /// there are none and every entry of the previous cache was met, nothing changed and no
+    /// record is built.
+    func finish(fresh: [(index: Int, record: FrontMatterCacheRecord?)], hits: Int) -> FrontMatterCacheStatistics {
+        if let previous, fresh.isEmpty, paths.count == previous.entries.count {
+            draft?.abandon()
+            return FrontMatterCacheStatistics(entries: paths.count, hits: hits, misses: paths.count - hits)
+        }
+        var records: [FrontMatterCacheRecord?] = paths.indices.map { index in
+            matches[index].map { FrontMatterCacheRecord(stamp: previous!.entries[$0].stamp, content: .previous($0)) }
+        }
+        for (index, record) in fresh { records[index] = record }
+        return finish(records: records, hits: hits)
     }
 
     /// Writes the next cache from each path's record (nil for a file that could not be parsed)

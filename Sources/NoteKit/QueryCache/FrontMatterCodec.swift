@@ -1,10 +1,12 @@
 import Foundation
 
 /// How the query cache keeps one parsed entry: the bytes before its body (byte order mark,
-/// fences and front-matter lines, exactly as read) and the front-matter's entries with their
-/// values, so a hit rebuilds the ``Note`` without reading YAML again.
+/// fences and front-matter lines, exactly as read), the body's `#tags`, and the front-matter's
+/// entries with their values, so a hit rebuilds the ``Note`` without reading YAML again, and
+/// `list --tag` and `hearth tags` read no body.
 ///
-/// Layout (little-endian): `hasFrontMatter: u8`, `crlf: u8`, the head (`u32` length + bytes); with
+/// Layout (little-endian): `hasFrontMatter: u8`, `crlf: u8`, the head (`u32` length + bytes), the
+/// body's tags (``Note/bodyTags``: `u32` count + `u32` length and bytes each); with
 /// front-matter, the byte-order-mark, opening and closing fence lengths (`u32` each), the line
 /// lengths (`u32` count + `u32` each), then the entries (`u32` count; key, first and end line
 /// `u32`, value). A value is a tag byte: 0-3 a scalar of that ``YAMLScalar/Style`` followed by
@@ -14,15 +16,18 @@ enum FrontMatterCodec {
     static func encode(_ note: Note) -> [UInt8] {
         var writer = CacheByteWriter(capacity: 512)
         let fences = note.fences
+        let bodyTags = note.bodyTags
         guard let frontMatter = note.frontMatter else {
             writer.integer(UInt8(0))
             writer.integer(UInt8(0))
             writer.string(fences.prefix)
+            encode(bodyTags, into: &writer)
             return writer.bytes
         }
         writer.integer(UInt8(1))
         writer.integer(UInt8(frontMatter.newline == "\r\n" ? 1 : 0))
         writer.string(fences.prefix + fences.opening + frontMatter.text + fences.closing)
+        encode(bodyTags, into: &writer)
         writer.integer(UInt32(fences.prefix.utf8.count))
         writer.integer(UInt32(fences.opening.utf8.count))
         writer.integer(UInt32(fences.closing.utf8.count))
@@ -36,6 +41,37 @@ enum FrontMatterCodec {
             encode(entry.value, into: &writer)
         }
         return writer.bytes
+    }
+
+    private static func encode(_ bodyTags: [String], into writer: inout CacheByteWriter) {
+        writer.integer(UInt32(bodyTags.count))
+        for tag in bodyTags { writer.string(tag) }
+    }
+
+    /// The body tags an encoding recorded; nil when it is damaged.
+    static func bodyTags(_ data: UnsafeRawBufferPointer, _ range: Range<Int>) -> [String]? {
+        var reader = CacheByteReader(data, range: range)
+        guard reader.integer(UInt8.self) != nil, reader.integer(UInt8.self) != nil, reader.stringRange() != nil else { return nil }
+        return readBodyTags(&reader)
+    }
+
+    private static func readBodyTags(_ reader: inout CacheByteReader) -> [String]? {
+        guard let count = reader.integer(UInt32.self), Int(count) <= reader.end - reader.offset else { return nil }
+        var tags: [String] = []
+        tags.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let tag = reader.string() else { return nil }
+            tags.append(tag)
+        }
+        return tags
+    }
+
+    private static func skipBodyTags(_ reader: inout CacheByteReader) -> Bool {
+        guard let count = reader.integer(UInt32.self), Int(count) <= reader.end - reader.offset else { return false }
+        for _ in 0..<count {
+            guard reader.stringRange() != nil else { return false }
+        }
+        return true
     }
 
     private static func encode(_ value: YAMLValue, into writer: inout CacheByteWriter) {
@@ -70,13 +106,24 @@ enum FrontMatterCodec {
         return (head, flag == 1)
     }
 
-    /// The note an encoding describes, with `body` after the front-matter; nil when the
+    /// The note an encoding describes, with `body` after the front-matter, or listed without its
+    /// body (carrying the body tags the encoding recorded) when `body` is nil; nil when the
     /// encoding is damaged.
-    static func decode(_ data: UnsafeRawBufferPointer, _ range: Range<Int>, path: String, body: String) -> Note? {
+    static func decode(_ data: UnsafeRawBufferPointer, _ range: Range<Int>, path: String, body: String?) -> Note? {
         var reader = CacheByteReader(data, range: range)
         guard let flag = reader.integer(UInt8.self), let crlf = reader.integer(UInt8.self), let head = reader.stringRange() else { return nil }
+        let listedTags: [String]?
+        if body == nil {
+            guard let tags = readBodyTags(&reader) else { return nil }
+            listedTags = tags
+        } else {
+            guard skipBodyTags(&reader) else { return nil }
+            listedTags = nil
+        }
+        func finished(_ note: Note) -> Note { listedTags.map { note.listed(bodyTags: $0) } ?? note }
         guard flag == 1 else {
-            return Note(path: path, prefix: reader.text(head), openingFence: "", frontMatter: nil, closingFence: "", body: body)
+            guard reader.offset == reader.end else { return nil }
+            return finished(Note(path: path, prefix: reader.text(head), openingFence: "", frontMatter: nil, closingFence: "", body: body ?? ""))
         }
         guard let prefixLength = reader.integer(UInt32.self), let openingLength = reader.integer(UInt32.self),
               let closingLength = reader.integer(UInt32.self), let lineCount = reader.integer(UInt32.self),
@@ -106,15 +153,24 @@ enum FrontMatterCodec {
         }
         guard reader.offset == reader.end else { return nil }
         let frontMatter = FrontMatter(lines: lines, entries: entries, newline: crlf == 1 ? "\r\n" : "\n", firstLine: 2)
-        return Note(path: path, prefix: prefix, openingFence: opening, frontMatter: frontMatter, closingFence: closing, body: body)
+        return finished(Note(path: path, prefix: prefix, openingFence: opening, frontMatter: frontMatter, closingFence: closing, body: body ?? ""))
     }
 
-    /// A note holding only the entries whose key is one of `keys` (no lines, no body): enough
-    /// for a query that reads only those keys to decide, at a fraction of a whole decode.
-    static func decodeEntries(_ data: UnsafeRawBufferPointer, _ range: Range<Int>, path: String, keys: [[UInt8]]) -> Note? {
+    /// A note holding only the entries whose key is one of `keys` (no lines, no body), and with
+    /// `bodyTags` the body tags recorded: enough for a query that reads only those to decide, at
+    /// a fraction of a whole decode.
+    static func decodeEntries(_ data: UnsafeRawBufferPointer, _ range: Range<Int>, path: String, keys: [[UInt8]], bodyTags: Bool) -> Note? {
         var reader = CacheByteReader(data, range: range)
         guard let flag = reader.integer(UInt8.self), reader.integer(UInt8.self) != nil, reader.stringRange() != nil else { return nil }
-        guard flag == 1 else { return Note(path: path, frontMatter: nil, body: "") }
+        var listedTags: [String]?
+        if bodyTags {
+            guard let tags = readBodyTags(&reader) else { return nil }
+            listedTags = tags
+        } else {
+            guard skipBodyTags(&reader) else { return nil }
+        }
+        func finished(_ note: Note) -> Note { listedTags.map { note.listed(bodyTags: $0) } ?? note }
+        guard flag == 1 else { return finished(Note(path: path, frontMatter: nil, body: "")) }
         guard reader.skip(12) != nil, let lineCount = reader.integer(UInt32.self), reader.skip(4 * Int(lineCount)) != nil,
               let entryCount = reader.integer(UInt32.self) else { return nil }
         var entries: [FrontMatterEntry] = []
@@ -129,8 +185,8 @@ enum FrontMatterCodec {
                 guard skipValue(&reader, depth: 0) else { return nil }
             }
         }
-        return Note(path: path, prefix: "", openingFence: "", frontMatter: FrontMatter(lines: [], entries: entries, newline: "\n", firstLine: 2),
-                    closingFence: "", body: "")
+        return finished(Note(path: path, prefix: "", openingFence: "", frontMatter: FrontMatter(lines: [], entries: entries, newline: "\n", firstLine: 2),
+                             closingFence: "", body: ""))
     }
 
     private static func skipValue(_ reader: inout CacheByteReader, depth: Int) -> Bool {

@@ -15,9 +15,9 @@ extension Notebook {
             if let (match, entry) = pass.settledEntry(index, stats: stats) {
                 let result: GrepFileResult? = pass.previous!.withUnsafeBytes { data in
                     // Most entries lack the field: their kind and date are all a search needs.
-                    guard let probe = FrontMatterCodec.decodeEntries(data, entry.content, path: path, keys: keys) else { return nil }
+                    guard let probe = FrontMatterCodec.decodeEntries(data, entry.content, path: path, keys: keys, bodyTags: false) else { return nil }
                     guard probe.frontMatter?.entry(field) != nil else { return query.searchField(field, of: probe.frontMatter, path: path) }
-                    guard let note = FrontMatterCodec.decode(data, entry.content, path: path, body: "") else { return nil }
+                    guard let note = FrontMatterCodec.decode(data, entry.content, path: path, body: nil) else { return nil }
                     return query.searchField(field, of: note.frontMatter, path: path)
                 }
                 if let result { return (result, FrontMatterCacheRecord(stamp: entry.stamp, content: .previous(match)), true) }

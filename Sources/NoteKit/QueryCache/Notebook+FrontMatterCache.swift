@@ -8,62 +8,80 @@ extension Notebook {
         var hit: Bool
     }
 
+    /// What a run of consecutive entries gave a cached scan, in path order. Entries taken from
+    /// the previous cache unchanged leave nothing but a count: a warm listing of 100,000 entries
+    /// builds no per-entry record.
+    private struct CachedChunk: Sendable {
+        var notes: [Note] = []
+        var diagnostics: [Diagnostic] = []
+        /// The entries whose record differs from the previous cache's: index and record (nil for
+        /// a file that could not be parsed).
+        var fresh: [(index: Int, record: FrontMatterCacheRecord?)] = []
+        var hits = 0
+    }
+
     /// ``scan(_:paths:)`` of every entry, taking front-matter parsed before from `cache` where it
     /// still holds, and updating the cache (see ``FrontMatterCache``).
     ///
     /// With `bodies` false, an entry the cache holds is not read at all and its note's
-    /// ``Note/body`` is empty: for listings, which show front-matter only. Such notes must not be
-    /// written back. With `matchedBodies` too, the entries that match are read with their bodies
-    /// (`hearth tags` reads the bodies of the entries in its range only). An entry whose `tags:`
-    /// lacks a tag of the query is read either way: the tag may be a `#tag` in its body.
-    public func scan(_ query: Query = Query(), cache: FrontMatterCache, bodies: Bool = true,
-                     matchedBodies: Bool = false) -> NotebookScan {
+    /// ``Note/body`` is empty, its ``Note/bodyTags`` those the cache recorded: for listings,
+    /// which show front-matter only, and for tags. Such notes must not be written back.
+    public func scan(_ query: Query = Query(), cache: FrontMatterCache, bodies: Bool = true) -> NotebookScan {
         let pass = FrontMatterCachePass(self, cache: cache)
         let stats = bodies || pass.previous == nil ? nil : DirectoryStats(root: root.path, paths: pass.paths)
         let keys = query.frontMatterKeys.map { Array($0.utf8) }
-        let outcomes: [CachedOutcome] = ParallelMap.map(Array(pass.paths.indices)) { index in
-            let path = pass.paths[index]
-            if let stats {
-                if let (match, entry) = pass.settledEntry(index, stats: stats),
-                   let outcome = listedOutcome(path, query: query, keys: keys, previous: pass.previous!, match: match, entry: entry,
-                                               matchedBodies: matchedBodies) {
-                    return outcome
+        let chunks: [CachedChunk] = ParallelMap.chunked(pass.paths.count) { range in
+            var chunk = CachedChunk()
+            for index in range {
+                let outcome = cachedOutcome(index, pass: pass, stats: stats, query: query, keys: keys)
+                switch outcome.result {
+                case .success(let note): chunk.notes.append(note)
+                case .failure(let diagnostic): chunk.diagnostics.append(diagnostic)
+                case nil: break
                 }
-            } else if let previous = pass.previous, let match = pass.matches[index],
-                      let outcome = readOutcome(path, query: query, previous: previous, match: match) {
-                return outcome
+                if outcome.hit { chunk.hits += 1 }
+                if !pass.isUnchanged(index, outcome.record) { chunk.fresh.append((index, outcome.record)) }
             }
-            return parsedOutcome(path, query: query)
+            return chunk
         }
         var scan = NotebookScan()
-        for outcome in outcomes {
-            switch outcome.result {
-            case .success(let note): scan.notes.append(note)
-            case .failure(let diagnostic): scan.diagnostics.append(diagnostic)
-            case nil: break
-            }
+        scan.notes.reserveCapacity(chunks.reduce(0) { $0 + $1.notes.count })
+        for chunk in chunks {
+            scan.notes.append(contentsOf: chunk.notes)
+            scan.diagnostics.append(contentsOf: chunk.diagnostics)
         }
-        scan.cacheStatistics = pass.finish(records: outcomes.map(\.record), hits: outcomes.count { $0.hit })
+        scan.cacheStatistics = pass.finish(fresh: chunks.flatMap(\.fresh), hits: chunks.reduce(0) { $0 + $1.hits })
         return scan
     }
 
+    /// What `pass.paths[index]` gives the scan: from the cache without reading the file (with
+    /// `stats`, for listings), from the cache after reading it (bodies), or parsed.
+    private func cachedOutcome(_ index: Int, pass: FrontMatterCachePass, stats: DirectoryStats?, query: Query, keys: [[UInt8]]) -> CachedOutcome {
+        let path = pass.paths[index]
+        if let stats {
+            if let (match, entry) = pass.settledEntry(index, stats: stats),
+               let outcome = listedOutcome(path, query: query, keys: keys, previous: pass.previous!, match: match, entry: entry) {
+                return outcome
+            }
+        } else if let previous = pass.previous, let match = pass.matches[index],
+                  let outcome = readOutcome(path, query: query, previous: previous, match: match) {
+            return outcome
+        }
+        return parsedOutcome(path, query: query)
+    }
+
     /// The outcome of an entry taken from the cache without reading the file, for a listing (no
-    /// body); nil when its encoding cannot be read. An entry that needs its body (asked for, or
-    /// for a tag its `tags:` lacks) is read as ``readOutcome(_:query:previous:match:)`` reads it.
+    /// body, the recorded body tags); nil when its encoding cannot be read.
     private func listedOutcome(_ path: String, query: Query, keys: [[UInt8]], previous: FrontMatterCacheFile, match: Int,
-                               entry: FrontMatterCacheFile.Entry, matchedBodies: Bool) -> CachedOutcome? {
-        var needsBody = false
+                               entry: FrontMatterCacheFile.Entry) -> CachedOutcome? {
         let note: Note?? = previous.withUnsafeBytes { data in
             // Most entries fail the query: those are decoded only as far as the query reads.
-            guard let probe = FrontMatterCodec.decodeEntries(data, entry.content, path: path, keys: keys) else { return nil }
-            guard query.matchesExceptTags(probe) else { return .some(nil) }
-            if matchedBodies || !query.carriesTags(probe) {
-                needsBody = true
-                return .some(nil)
+            guard let probe = FrontMatterCodec.decodeEntries(data, entry.content, path: path, keys: keys, bodyTags: !query.tags.isEmpty) else {
+                return nil
             }
-            return FrontMatterCodec.decode(data, entry.content, path: path, body: "").map { .some($0) }
+            guard query.matches(probe) else { return .some(nil) }
+            return FrontMatterCodec.decode(data, entry.content, path: path, body: nil).map { .some($0) }
         }
-        if needsBody { return readOutcome(path, query: query, previous: previous, match: match) }
         guard let note else { return nil }
         return CachedOutcome(result: note.map { .success($0) }, record: FrontMatterCacheRecord(stamp: entry.stamp, content: .previous(match)), hit: true)
     }
@@ -102,8 +120,9 @@ extension Notebook {
         // Text hearth cannot read, or an entry whose head changed: parsed as if uncached.
         guard let note = decoded else { return nil }
         var content = FrontMatterCacheRecord.Content.previous(match)
-        if note.frontMatter == nil {
-            // Its byte order mark may have come or gone.
+        if note.frontMatter == nil || previous.withUnsafeBytes({ FrontMatterCodec.bodyTags($0, entry.content) }) != note.bodyTags {
+            // The body's tags may have changed with it, and without front-matter its byte order
+            // mark may have come or gone.
             let encoded = FrontMatterCodec.encode(note)
             if !previous.withUnsafeBytes({ $0[entry.content].elementsEqual(encoded) }) { content = .encoded(encoded) }
         }

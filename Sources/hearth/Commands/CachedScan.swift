@@ -22,15 +22,14 @@ enum CachedScan {
     }
 
     /// Every entry matching `query`; with `bodies` false, entries the cache holds come without
-    /// their bodies (for commands that show front-matter only), unless `matchedBodies` asks for
-    /// the bodies of the entries that match.
-    static func scan(_ notebook: Notebook, _ query: Query = Query(), bodies: Bool = true, matchedBodies: Bool = false) -> NotebookScan {
+    /// their bodies but with their body tags (for commands that show front-matter and tags only).
+    static func scan(_ notebook: Notebook, _ query: Query = Query(), bodies: Bool = true) -> NotebookScan {
         guard let cache = cache(of: notebook) else {
             let paths = notebook.entryPaths()
             trace(FrontMatterCacheStatistics(entries: paths.count, hits: 0, misses: paths.count))
             return notebook.scan(query, paths: paths)
         }
-        let scan = notebook.scan(query, cache: cache, bodies: bodies, matchedBodies: matchedBodies)
+        let scan = notebook.scan(query, cache: cache, bodies: bodies)
         if let statistics = scan.cacheStatistics { trace(statistics) }
         return scan
     }

@@ -21,7 +21,7 @@ struct ListCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Sort by a field; prefix with - for descending (default: date).", valueName: "FIELD"))
     var sort: String?
 
-    @Flag(help: "One JSON object per entry: path plus front-matter fields.")
+    @Flag(help: "One JSON object per entry: path plus front-matter fields (with --tag, body_tags too: the body's #tags).")
     var json = false
 
     @Flag(help: "CSV with a header row: path plus every front-matter key.")
@@ -38,7 +38,9 @@ struct ListCommand: ParsableCommand {
         let order = sort.map(SortOrder.init(parsing:)) ?? .byDate
         let notes = order.sorted(scan.notes)
         if json {
-            JSONOutput.writeInParallel(rows: notes, json: EntryFormatter.row)
+            // With --tag, which tags the body holds: a match that tags: does not show came from there.
+            let bodyTags = !query.tags.isEmpty
+            JSONOutput.writeInParallel(rows: notes) { EntryFormatter.rowText($0, bodyTags: bodyTags) }
         } else if csv {
             Terminal.standardOutput.write(EntryFormatter.csv(notes))
         } else {

@@ -23,8 +23,8 @@ struct TagsCommand: ParsableCommand {
 
     func run() throws {
         let notebook = try global.notebook()
-        // Front-matter comes from the query cache; only the entries counted are read for their bodies.
-        let scan = CachedScan.scan(notebook, try filter.query(), bodies: false, matchedBodies: true)
+        // Front-matter and body tags come from the query cache: a warm run reads no entry.
+        let scan = CachedScan.scan(notebook, try filter.query(), bodies: false)
         let usages = TagUsage.tally(scan.notes)
         if json {
             JSONOutput.write(rows: usages) { usage in
@@ -37,14 +37,15 @@ struct TagsCommand: ParsableCommand {
         try DiagnosticReport.reportUnreadable(scan.diagnostics)
     }
 
-    /// `COUNT  TAG  LAST-USED`, counts right-aligned, tags padded; `-` for no date.
+    /// `COUNT  TAG  LAST-USED`, counts right-aligned, tags padded to the columns the widest takes
+    /// on a terminal (`日本` and `📚` take two each); `-` for no date.
     private func table(_ usages: [TagUsage]) -> String {
         let countWidth = usages.map { String($0.count).count }.max() ?? 0
-        let tagWidth = usages.map(\.tag.count).max() ?? 0
+        let tagWidth = usages.map { DisplayWidth.of($0.tag) }.max() ?? 0
         let terminal = Terminal.standardOutput
         return usages.map { usage in
             let count = String(repeating: " ", count: countWidth - String(usage.count).count) + String(usage.count)
-            let tag = usage.tag.padding(toLength: tagWidth, withPad: " ", startingAt: 0)
+            let tag = DisplayWidth.padded(usage.tag, to: tagWidth)
             return count + "  " + terminal.paint(tag, .bold) + "  " + terminal.paint(usage.lastUsed?.description ?? "-", .dim) + "\n"
         }.joined()
     }

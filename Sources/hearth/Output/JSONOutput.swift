@@ -36,13 +36,14 @@ enum JSONOutput {
 
     /// ``write(rows:json:)`` with the rows rendered on every core, a block at a time: a listing
     /// of 100,000 entries from the query cache spent more time writing JSON than finding them.
-    static func writeInParallel<Row: Sendable>(rows: [Row], json row: @escaping @Sendable (Row) -> JSONValue) {
-        guard rows.count > 256 else { return write(rows: rows, json: row) }
+    /// Each row is given as its serialized text.
+    static func writeInParallel<Row: Sendable>(rows: [Row], line: @escaping @Sendable (Row) -> String) {
+        guard !rows.isEmpty else { return Terminal.standardOutput.write("[]\n") }
         var piece = "[\n"
         var start = 0
         while start < rows.count {
             let end = min(start + 4096, rows.count)
-            let lines = ParallelMap.map(Array(rows[start..<end])) { row($0).serialized() }
+            let lines = ParallelMap.map(Array(rows[start..<end]), line)
             for (offset, line) in lines.enumerated() {
                 piece += line + (start + offset == rows.count - 1 ? "\n]\n" : ",\n")
                 if piece.utf8.count >= 65_536 {
