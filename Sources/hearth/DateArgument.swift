@@ -201,6 +201,42 @@ enum DateArgument {
         return phrase
     }
 
+    /// `--where 'date>=yesterday'`: a comparison whose value is a phrase hearth reads compares
+    /// with the day it names (a week's Monday or Sunday, as the operator needs), instead of with
+    /// the words, which would quietly match nothing. A date, any other text and `~` are kept.
+    static func resolvingPhrase(in condition: QueryCondition, today: LocalDate) throws -> QueryCondition {
+        let comparisons: [QueryCondition.Operator] = [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual]
+        guard comparisons.contains(condition.op), let operand = condition.operand else { return condition }
+        let source = "--where \(condition.key)\(condition.op.rawValue)"
+        let phrase: RelativeDay
+        do {
+            phrase = try RelativeDay(parsing: operand)
+        } catch RelativeDayError.tooFarBack {
+            throw CommandFailure.usage(refusal(of: .tooFarBack(operand), text: operand, from: source, role: .since))
+        } catch {
+            return condition
+        }
+        if case .date = phrase { return condition }
+        let days: ClosedRange<LocalDate>
+        do {
+            days = try phrase.days(today: today)
+        } catch {
+            throw CommandFailure.usage(refusal(of: error, text: operand, from: source, role: .since))
+        }
+        let day: LocalDate
+        switch condition.op {
+        case .greaterOrEqual, .less: day = days.lowerBound
+        case .lessOrEqual, .greater: day = days.upperBound
+        default:
+            guard days.lowerBound == days.upperBound else {
+                throw CommandFailure.usage("\(source)\(operand) is a week, not a day: compare with both ends "
+                    + "(--where '\(condition.key)>=\(operand)' --where '\(condition.key)<=\(operand)') or name one day")
+            }
+            day = days.lowerBound
+        }
+        return QueryCondition(key: condition.key, op: condition.op, operand: day.description)
+    }
+
     /// Why `phrase`, a phrase hearth reads, is not one `role` takes.
     private static func misuse(of phrase: RelativeDay, text: String, from source: String, role: Role) -> String? {
         switch (phrase, role) {

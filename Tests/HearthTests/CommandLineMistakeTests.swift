@@ -35,7 +35,7 @@ import Testing
     @Test func otherParseErrorsSpeakInTheSameStyle() throws {
         let notebook = try TemporaryNotebook(initialized: true)
         for (arguments, firstLine) in [
-            (["review", "--week", "--month"], "hearth: error: choose one of --week, --weeks, --month and --since"),
+            (["review", "--week", "--month"], "hearth: error: choose one of --week, --weeks, --month, --year and --since"),
             (["set", "today"], "hearth: error: missing expected argument '<key=value> ...'"),
             (["review", "--weeks", "x"], "hearth: error: the value 'x' is invalid for '--weeks <weeks>'"),
             (["new", "bogus"], "hearth: error: unknown kind 'bogus': use day, note, experiment or week"),

@@ -132,6 +132,33 @@ import Testing
         #expect(try notebook.snapshot() == before)
     }
 
+    /// `--where 'date>=yesterday'` compares with the day the phrase names; a week gives the end
+    /// the operator needs, and a week where one day is wanted is a usage error, not an empty list.
+    @Test func aPhraseInWhereNamesItsDay() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        for day in ["2026-11-08", "2026-11-09", "2026-11-15", "2026-11-16", "2026-11-21", "2026-11-22"] {
+            try notebook.hearth("new", "day", "--date", day, "--no-edit").requireSuccess()
+        }
+        func listed(_ condition: String) throws -> [String] {
+            try notebook.hearth("list", "--where", condition).requireSuccess().stdoutLines.map { String($0.prefix(10)) }.sorted()
+        }
+        #expect(try listed("date>=yesterday") == ["2026-11-21", "2026-11-22"])
+        #expect(try listed("date=yesterday") == ["2026-11-21"])
+        #expect(try listed("date<=last week") == ["2026-11-08", "2026-11-09", "2026-11-15"])
+        #expect(try listed("date>=last week") == ["2026-11-09", "2026-11-15", "2026-11-16", "2026-11-21", "2026-11-22"])
+        #expect(try listed("date>last week") == ["2026-11-16", "2026-11-21", "2026-11-22"])
+        #expect(try listed("date<last week") == ["2026-11-08"])
+        // Text comparisons are left alone: ~ looks for the words.
+        #expect(try listed("date~yesterday").isEmpty)
+        let before = try notebook.snapshot()
+        let week = try notebook.hearth("list", "--where", "date=last week")
+        #expect(week.status == 2 && week.stdout.isEmpty, "\(week)")
+        #expect(week.stderrLines.first?.contains("--where date=last week is a week, not a day") == true, "\(week)")
+        let far = try notebook.hearth("list", "--where", "date>=100000 days ago")
+        #expect(far.status == 2 && far.stderr.contains("out of range"), "\(far)")
+        #expect(try notebook.snapshot() == before)
+    }
+
     @Test func spacesAroundADateCountForNothing() throws {
         let notebook = try TemporaryNotebook(initialized: true)
         try notebook.hearth("jot", "--date", "2026-11-20", "x").requireSuccess()

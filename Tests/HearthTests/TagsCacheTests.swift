@@ -117,4 +117,18 @@ import Testing
             "1  📚    -",
         ], "\(result)")
     }
+
+    /// `hearth list` pads its columns by terminal width too: a wide path does not push the
+    /// next column out of line.
+    @Test func listColumnsLineUpOnATerminal() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        try notebook.write("notes/日本.md", "---\nkind: note\ndate: 2026-11-20\ntitle: Tokyo\n---\n")
+        try notebook.write("notes/abcdefg.md", "---\nkind: note\ndate: 2026-11-21\ntitle: Latin\n---\n")
+        let result = try notebook.hearth("list", "--kind", "note")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdoutLines == [
+            "2026-11-20  note  notes/日本.md     Tokyo",
+            "2026-11-21  note  notes/abcdefg.md  Latin",
+        ], "\(result)")
+    }
 }

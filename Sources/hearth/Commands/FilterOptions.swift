@@ -24,9 +24,12 @@ struct FilterOptions: ParsableArguments {
 
     /// The query these options describe.
     func query() throws -> Query {
-        let window = try DateArgument.window(since: since, until: until, today: DateArgument.today())
+        let today = try DateArgument.today()
+        let window = try DateArgument.window(since: since, until: until, today: today)
         var parsed: [QueryCondition] = []
-        for condition in conditions { parsed.append(try QueryCondition(parsing: condition)) }
+        for condition in conditions {
+            parsed.append(try DateArgument.resolvingPhrase(in: try QueryCondition(parsing: condition), today: today))
+        }
         // `--tag '#work'` means the tag work, as it is written in a body.
         let tags = tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
         if let empty = tag.first(where: { $0.isEmpty || $0 == "#" }) {

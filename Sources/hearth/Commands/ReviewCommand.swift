@@ -14,7 +14,6 @@ struct ReviewCommand: ParsableCommand {
             (weeks/YYYY/YYYY-Www.md) prefilled with the recap, never overwriting one, and prints the \
             five WHO-5 questions and their 0-5 scale on stderr while its who5 is empty; --brag prints the \
             done items since --since grouped by category, as Markdown.
-
             --html writes the review as a picture: one self-contained page (inline CSS and SVG, no \
             script, nothing loaded from any network) with a calendar heatmap of --field (default \
             energy), weekly trends of energy, mood and sleep, hours against the target and the 55 h \
@@ -22,7 +21,8 @@ struct ReviewCommand: ParsableCommand {
             experiments. It reviews the last 52 weeks unless a range is given, and writes \
             review-START-to-END.html in the current folder, or FILE (- prints the page). It replaces \
             only a page it wrote itself and writes nothing inside the notebook unless git ignores \
-            the file there (sync would commit it); the path written is printed.
+            the file there (sync would commit it; hearth init ignores the default names); the path \
+            written is printed.
             """
     )
 

@@ -82,12 +82,13 @@ enum EntryFormatter {
         let columns = rows.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
         for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
         }
         var out = ""
         for row in rows {
             let cells = row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                // Terminal columns, not characters: a path or value in CJK or with emoji stays aligned.
+                index == row.count - 1 ? cell : DisplayWidth.padded(cell, to: widths[index])
             }
             out += cells.joined(separator: "  ") + "\n"
         }
