@@ -33,9 +33,14 @@ package enum BodyTags {
         // that holds the fence, and with it the fence (CommonMark's containers).
         var fenceDepth = 0
         var inComment = false
+        // A comment opened inside a paragraph (not at the start of its line) ends with the
+        // paragraph: CommonMark takes an unclosed `<!--` there for text, and one never closed
+        // must not hide the rest of the entry.
+        var commentInParagraph = false
         // Split by bytes, not characters: the query cache takes the tags of every entry it parses.
         for rawLine in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             let line = Substring(rawLine.last == UInt8(ascii: "\r") ? rawLine.dropLast() : rawLine)
+            if inComment && commentInParagraph && line.allSatisfy({ $0 == " " || $0 == "\t" }) { inComment = false }
             let (depth, quoted) = quoteContent(line, markers: fence.isOpen ? fenceDepth : nil)
             if fence.isOpen && depth < fenceDepth { fence = CodeFence() }
             if !inComment {
@@ -45,7 +50,13 @@ package enum BodyTags {
                 // A fence's own lines and everything between them are code.
                 if wasInCode || fence.isOpen { continue }
             }
+            let wasInComment = inComment
             for tag in tags(inLine: line, inComment: &inComment) where seen.insert(tag).inserted { found.append(tag) }
+            if inComment && !wasInComment {
+                // Up to three spaces before `<!--`: an HTML block, which runs to its `-->`.
+                let indent = line.prefix { $0 == " " }.count
+                commentInParagraph = !(indent < 4 && line.dropFirst(indent).hasPrefix("<!--"))
+            }
         }
         return found
     }
@@ -85,6 +96,9 @@ package enum BodyTags {
             case "`":
                 index = afterCodeSpan(scalars, at: index)
             case "<" where startsComment(scalars, at: index):
+                // `<!-->` and `<!--->` are whole (empty) comments in CommonMark.
+                if index + 4 < scalars.count && scalars[index + 4] == ">" { index += 5; continue }
+                if index + 5 < scalars.count && scalars[index + 4] == "-" && scalars[index + 5] == ">" { index += 6; continue }
                 guard let end = afterComment(scalars, from: index + 4) else {
                     inComment = true
                     return tags

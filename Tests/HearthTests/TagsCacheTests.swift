@@ -131,4 +131,22 @@ import Testing
             "2026-11-21  note  notes/abcdefg.md  Latin",
         ], "\(result)")
     }
+
+    /// A notebook of many folders under a low limit of open files (macOS's default is 256): the
+    /// warm scan must not hold a descriptor per folder, or the reads after it fail and entries
+    /// drop out of `tags`.
+    @Test func manyFoldersUnderALowOpenFileLimit() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        for index in 0..<300 {
+            try notebook.write("notes/f\(index)/n.md", "---\nkind: note\ntitle: n\(index)\n---\n#t1\n")
+        }
+        try notebook.commitAll("many folders")
+        try notebook.hearth("tags").requireSuccess()
+        try notebook.write("notes/f5/n.md", "---\nkind: note\ntitle: n5\n---\n#t1 #t2\n")
+        let binary = try #require(HearthBinary.url)
+        let capped = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "ulimit -n 200; exec '\(binary.path)' tags"],
+                                           in: notebook.root, environment: notebook.environment())
+        #expect(capped.status == 0 && capped.stderr.isEmpty, "\(capped)")
+        #expect(capped.stdoutLines.first?.hasPrefix("300  t1") == true && capped.stdoutLines.contains { $0.hasPrefix("  1  t2") }, "\(capped.stdout)")
+    }
 }

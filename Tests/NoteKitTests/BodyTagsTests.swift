@@ -92,6 +92,11 @@ import Testing
         // An unclosed comment runs to the end; inside code, `<!--` is code.
         #expect(tags("#one <!-- #two\n#three\n") == ["one"])
         #expect(tags("`<!--` #tag\n```\n<!--\n```\n#next\n") == ["tag", "next"])
+        // Opened inside a paragraph, an unclosed comment ends with it; one that starts its line
+        // (an HTML block) runs to its `-->` across blank lines; `<!-->` and `<!--->` are whole.
+        #expect(tags("see <!-- note\n\n#later\n") == ["later"])
+        #expect(tags("<!--\n#hidden\n\n#still\n-->\n#after\n") == ["after"])
+        #expect(tags("<!--> #a <!---> #b\n") == ["a", "b"])
     }
 
     @Test func symbolsAreTagCharactersPunctuationIsNot() {
@@ -101,5 +106,16 @@ import Testing
         #expect(tags("#tag… #it’s #wait—what #a+b #c=d #e@f #g~h #i|j") == ["tag", "it", "wait", "a", "c", "e", "g", "i"])
         #expect(tags("#a\u{2E3A}b #👩\u{200D}💻") == ["a", "👩"])
         #expect(tags("#nb\u{00A0}space #ideo\u{3000}space") == ["nb", "ideo"])
+    }
+
+    /// The query cache keeps each entry's body tags: a rule that finds other tags in the same
+    /// body must raise its format, or caches keep the old answer until their entries change.
+    /// When this sample's tags change on purpose, raise `FrontMatterCacheFile.formatVersion` and
+    /// the version below with them.
+    @Test func aChangeOfRulesRaisesTheCacheFormat() {
+        let body = "#plain #a/b #brand™ #it’s #123 `#code` [x](#anchor) [[#wiki]]\r\n"
+            + "```\r\n#fenced\r\n```\r\n> ```\r\n> #quoted\r\n\r\n<!-- #hidden -->\r\n#after\r\n"
+        #expect(BodyTags.tags(in: body) == ["plain", "a/b", "brand™", "it", "after"])
+        #expect(FrontMatterCacheFile.formatVersion == 4, "the tag rules changed: raise the cache format with them")
     }
 }

@@ -22,6 +22,17 @@ final class DirectoryStats: Sendable {
         var descriptors: [Int32] = []
         folders.reserveCapacity(paths.count)
         nameStarts.reserveCapacity(paths.count)
+        // At most `openFolders` descriptors, for the folders holding the most entries (a journal's
+        // year folders): a notebook of a thousand folders would otherwise hold a thousand open at
+        // once, and the reads that follow fail with "too many open files" (the limit is 1,024 on
+        // Linux, 256 on macOS). An entry of any other folder is stamped by its whole path.
+        var counts: [Substring: Int] = [:]
+        for path in paths {
+            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+            counts[slash.map { path[..<$0] } ?? "", default: 0] += 1
+        }
+        let kept = Set(counts.sorted { $0.value > $1.value || $0.value == $1.value && $0.key < $1.key }
+            .prefix(Self.openFolders).map(\.key))
         var opened: [Substring: Int32] = [:]
         var last: (folder: Substring, descriptor: Int32)?
         for path in paths {
@@ -35,10 +46,12 @@ final class DirectoryStats: Sendable {
             let descriptor: Int32
             if let known = opened[folder] {
                 descriptor = known
-            } else {
+            } else if kept.contains(folder) {
                 descriptor = open(folder.isEmpty ? root : root + "/" + folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
                 opened[folder] = descriptor
                 if descriptor >= 0 { descriptors.append(descriptor) }
+            } else {
+                descriptor = -1
             }
             last = (folder, descriptor)
             folders.append(descriptor)
@@ -47,6 +60,9 @@ final class DirectoryStats: Sendable {
         self.nameStarts = nameStarts
         self.descriptors = descriptors
     }
+
+    /// The most folder descriptors held open at once.
+    static let openFolders = 64
 
     deinit {
         for descriptor in descriptors { close(descriptor) }

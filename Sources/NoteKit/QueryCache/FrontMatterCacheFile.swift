@@ -20,8 +20,11 @@ final class FrontMatterCacheFile: @unchecked Sendable {
     /// Raise it with any change to this layout or to ``FrontMatterCodec``'s: builds of one
     /// hearth version would otherwise read each other's caches. 2: values read with explicit
     /// tags applied (`!!int "3"` is kept as the plain `3`), so a cache of 1 holds other values.
-    /// 3: each entry's body tags.
-    static let formatVersion: UInt32 = 3
+    /// 3: each entry's body tags. Raise it too when ``BodyTags`` finds other tags in the same
+    /// body, or a cache keeps the old rules' tags until its entries change (the golden test in
+    /// BodyTagsTests names this). 4: CRLF bodies split into lines (a build of 3 read one such
+    /// body as a single line and counted tags inside its code fences).
+    static let formatVersion: UInt32 = 4
 
     /// One entry: where its path and encoding lie in the file, and the stamp recorded with them.
     struct Entry: Sendable {
