@@ -44,8 +44,11 @@ enum Libgit2 {
     /// Makes libgit2 trust the system's certificates before a connection to `url` when it is not
     /// a folder on this machine (any other may end in TLS: a redirect, a proxy, `insteadOf`), and
     /// the environment's when it is an http or https one (an http server may redirect to https).
-    static func prepareCertificates(for url: String) {
-        if Remote.localPath(of: url) == nil { _ = systemCertificates }
+    /// `url` is as given, before git's `insteadOf` rewriting: a clone, which has no remote of
+    /// its own to ask for the rewritten URL, passes `always` (a folder-looking URL that config
+    /// turns into https would otherwise meet an empty chain and fail).
+    static func prepareCertificates(for url: String, always: Bool = false) {
+        if always || Remote.localPath(of: url) == nil { _ = systemCertificates }
         if url.lowercased().hasPrefix("http") { _ = certificateLocations }
     }
 

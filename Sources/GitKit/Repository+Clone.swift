@@ -22,7 +22,7 @@ extension Repository {
         cloneOptions.checkout_opts.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue
         context.install(into: &cloneOptions.fetch_opts.callbacks)
         var raw: OpaquePointer?
-        Libgit2.prepareCertificates(for: url)
+        Libgit2.prepareCertificates(for: url, always: true)
         let (result, timedOut) = withExtendedLifetime(context) {
             NetworkWatchdog.guarding(url: url, timeout: options.timeout) { git_clone(&raw, url, path, &cloneOptions) }
         }
