@@ -259,6 +259,16 @@ import Testing
         #expect(!tracked.contains("review-") && tracked.contains("days/2026/2026-11-19.md"), "\(tracked)")
     }
 
+    @Test func aMissingFolderIsNamedWithWhatToDo() throws {
+        let notebook = try notebook()
+        let before = try notebook.snapshot()
+        let missing = notebook.base.appendingPathComponent("no-such-folder/year.html").path
+        let result = try notebook.hearth("review", "--html", missing)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("the folder \(notebook.base.path)/no-such-folder does not exist; create it (mkdir -p"), "\(result.stderr)")
+        #expect(try notebook.snapshot() == before)
+    }
+
     @Test func standardOutputWritesNoFile() throws {
         let notebook = try notebook()
         let before = try notebook.snapshot()

@@ -18,6 +18,10 @@ enum ReviewPageFile {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             throw CommandFailure(message: "\(path) is a folder; name a file (hearth review --html FOLDER/review.html)")
         }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+            throw CommandFailure(message: "the folder \(folder) does not exist; create it (mkdir -p '\(folder)') or name a FILE in another folder")
+        }
         try refuseInsideWorkTree(path, notebook: notebook)
         var existing: [UInt8]?
         if FileManager.default.fileExists(atPath: path) {
