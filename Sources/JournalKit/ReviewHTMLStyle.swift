@@ -6,7 +6,8 @@ enum ReviewHTMLStyle {
     /// The Okabe-Ito colour of each burner, in ``ReviewCalculator/burners`` order.
     static let burnerClasses = ["c-blue", "c-green", "c-orange", "c-purple"]
 
-    /// The colour of a done category: the six journal.md names have their own, others share one.
+    /// The colour of a done category: the six journal.md names have their own, others share one
+    /// grey, their stacked segments parted by a line in the card's colour (each has its tooltip).
     static func categoryClass(_ category: String) -> String {
         switch category {
         case "ship": return "c-blue"
@@ -51,6 +52,7 @@ enum ReviewHTMLStyle {
     .c-orange{fill:var(--orange);stroke:var(--orange);background:var(--orange)}.c-purple{fill:var(--purple);stroke:var(--purple);background:var(--purple)}
     .c-sky{fill:var(--sky);stroke:var(--sky);background:var(--sky)}.c-yellow{fill:var(--yellow);stroke:var(--yellow);background:var(--yellow)}
     .c-verm{fill:var(--verm);stroke:var(--verm);background:var(--verm)}.c-grey{fill:var(--grey);stroke:var(--grey);background:var(--grey)}
+    .bar.c-grey{stroke:var(--card);stroke-width:1}
     rect.bar{stroke:none}rect.risk{fill:var(--verm)}rect.over{fill:var(--orange)}rect.ok{fill:var(--blue)}
     .h0{fill:#440154;background:#440154}.h1{fill:#3b528b;background:#3b528b}.h2{fill:#21918c;background:#21918c}\
     .h3{fill:#5ec962;background:#5ec962}.h4{fill:#fde725;background:#fde725}
