@@ -59,8 +59,9 @@ enum Libgit2 {
     /// folder of PEM files), the variables OpenSSL, curl and git read, instead of the system bundle.
     /// Debian's libgit2 1.5 with mbedTLS loads only `/etc/ssl/certs/ca-certificates.crt` and
     /// ignores both variables. Done once, before any connection: the option replaces the CA chain
-    /// every TLS connection shares. Returns a message when the certificates cannot be loaded;
-    /// libgit2 then trusts nothing, and https fails with that message attached.
+    /// every TLS connection shares. Returns a message when the certificates cannot be loaded:
+    /// libgit2 1.5 then keeps the chain it had (the system bundle), and an https failure carries
+    /// that message.
     private static func useCertificateLocations(_ environment: [String: String]) -> String? {
         let file = environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         let directory = environment["SSL_CERT_DIR"].flatMap { $0.isEmpty ? nil : $0 }
