@@ -27,7 +27,7 @@ public struct Query: Sendable, Hashable {
     }
 
     /// Whether the note passes every part of the query but its tags.
-    package func matchesExceptTags(_ note: Note) -> Bool {
+    private func matchesExceptTags(_ note: Note) -> Bool {
         if !kinds.isEmpty && !kinds.contains(note.kind) { return false }
         if since != nil || until != nil {
             guard let date = note.date else { return false }
@@ -40,7 +40,7 @@ public struct Query: Sendable, Hashable {
     /// Whether the note carries every tag of the query, in `tags:` or in its body; the body is
     /// searched only for tags that `tags:` lacks (a note the query cache listed carries the body
     /// tags it recorded, ``Note/bodyTags``).
-    package func carriesTags(_ note: Note) -> Bool {
+    private func carriesTags(_ note: Note) -> Bool {
         guard !tags.isEmpty else { return true }
         let listed = note.tags
         let missing = tags.filter { !listed.contains($0) }

@@ -26,11 +26,20 @@ final class DirectoryStats: Sendable {
         // year folders): a notebook of a thousand folders would otherwise hold a thousand open at
         // once, and the reads that follow fail with "too many open files" (the limit is 1,024 on
         // Linux, 256 on macOS). An entry of any other folder is stamped by its whole path.
+        // The paths are sorted, so a folder's entries come as one run: counted per run, not hashed
+        // per path (this is on every warm listing's path).
         var counts: [Substring: Int] = [:]
+        var run: (folder: Substring, count: Int)?
         for path in paths {
-            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
-            counts[slash.map { path[..<$0] } ?? "", default: 0] += 1
+            let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
+            if let current = run, current.folder == folder {
+                run = (folder, current.count + 1)
+                continue
+            }
+            if let current = run { counts[current.folder, default: 0] += current.count }
+            run = (folder, 1)
         }
+        if let current = run { counts[current.folder, default: 0] += current.count }
         let kept = Set(counts.sorted { $0.value > $1.value || $0.value == $1.value && $0.key < $1.key }
             .prefix(Self.openFolders).map(\.key))
         var opened: [Substring: Int32] = [:]
