@@ -161,13 +161,14 @@ public enum FileSystem {
             let absolute = relative.isEmpty ? root : root + "/" + relative
             guard let dir = opendir(absolute) else { continue }
             defer { closedir(dir) }
+            var prefix = relative.isEmpty ? "" : relative + "/"
             while let entry = readdir(dir) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
-                if name.hasPrefix(".") { continue }
-                let child = relative.isEmpty ? name : relative + "/" + name
                 var type = entry.pointee.d_type
+                // Names are looked at as bytes, and a path made only for what is kept: every
+                // warm listing lists every entry.
+                guard let child = withUnsafePointer(to: entry.pointee.d_name, {
+                    $0.withMemoryRebound(to: UInt8.self, capacity: 256) { childPath(prefix: &prefix, name: $0, type: type) }
+                }) else { continue }
                 if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                     var info = stat()
                     guard stat(root + "/" + child, &info) == 0 else { continue }
@@ -182,12 +183,30 @@ public enum FileSystem {
                 }
                 if type == UInt8(DT_DIR) {
                     stack.append(child)
-                } else if type == UInt8(DT_REG) && name.hasSuffix(".md") {
+                } else if type == UInt8(DT_REG) && child.utf8.reversed().starts(with: "dm.".utf8) {
                     result.append(child)
                 }
             }
         }
         return result.sorted()
+    }
+
+    /// `prefix` followed by the NUL-terminated `name`, nil for a hidden name (`.git`, `.obsidian`)
+    /// or a file of `type` that is plainly not Markdown.
+    private static func childPath(prefix: inout String, name: UnsafePointer<UInt8>, type: UInt8) -> String? {
+        let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+        guard length > 0, name[0] != UInt8(ascii: ".") else { return nil }
+        if type == UInt8(DT_REG) {
+            guard length > 3, name[length - 3] == UInt8(ascii: "."), name[length - 2] == UInt8(ascii: "m"),
+                  name[length - 1] == UInt8(ascii: "d") else { return nil }
+        }
+        return prefix.withUTF8 { head in
+            String(unsafeUninitializedCapacity: head.count + length) { buffer in
+                _ = buffer.initialize(from: head)
+                UnsafeMutableRawPointer(buffer.baseAddress! + head.count).copyMemory(from: name, byteCount: length)
+                return head.count + length
+            }
+        }
     }
 
     /// The path with every symbolic link resolved, nil when it does not exist.

@@ -8,7 +8,9 @@ public struct Note: Hashable, Sendable {
     /// The path relative to the notebook root (or as given).
     public var path: String
     /// The front-matter, nil when the file has none.
-    public private(set) var frontMatter: FrontMatter?
+    public private(set) var frontMatter: FrontMatter? {
+        didSet { listedJSONFields = nil }
+    }
     /// Everything after the closing fence (the whole file when there is no front-matter).
     public var body: String {
         didSet { listedBodyTags = nil }
@@ -16,6 +18,9 @@ public struct Note: Hashable, Sendable {
     /// The body's tags as the query cache recorded them, for a note it lists without its body;
     /// nil once the body is set, when they are the body's own again.
     private var listedBodyTags: [String]?
+    /// The front-matter's fields as JSON, as the query cache recorded them (see ``jsonFields``);
+    /// nil once the front-matter changes, or when the cache had none.
+    var listedJSONFields: String?
 
     /// A UTF-8 byte order mark the file started with, kept so the file round-trips.
     private var prefix: String
@@ -121,10 +126,11 @@ public struct Note: Hashable, Sendable {
     }
 
     /// A note listed from the query cache without its body, carrying the body's tags it recorded.
-    package func listed(bodyTags: [String]) -> Note {
+    package func listed(bodyTags: [String], jsonFields: String? = nil) -> Note {
         var note = self
         note.body = ""
         note.listedBodyTags = bodyTags
+        note.listedJSONFields = jsonFields
         return note
     }
 

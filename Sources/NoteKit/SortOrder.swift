@@ -26,17 +26,18 @@ public struct SortOrder: Sendable, Hashable {
 
     /// The notes in this order; ties fall back to the path so output is stable.
     public func sorted(_ notes: [Note]) -> [Note] {
-        let keyed = notes.map { (note: $0, key: sortKey($0)) }
-        return keyed.sorted { left, right in
-            switch (left.key, right.key) {
-            case (nil, nil): return left.note.path < right.note.path
+        // Positions are sorted, not the notes: moving a note moves a dozen references.
+        let keys = notes.map(sortKey)
+        return notes.indices.sorted { left, right in
+            switch (keys[left], keys[right]) {
+            case (nil, nil): return notes[left].path < notes[right].path
             case (nil, _): return false
             case (_, nil): return true
             case (let l?, let r?):
-                if l == r { return left.note.path < right.note.path }
+                if l == r { return notes[left].path < notes[right].path }
                 return descending ? r < l : l < r
             }
-        }.map(\.note)
+        }.map { notes[$0] }
     }
 
     private func sortKey(_ note: Note) -> Key? {

@@ -1,89 +1,62 @@
 import Foundation
 
-/// Stamps of many files in a few folders, each taken relative to its folder's descriptor: the
-/// kernel then walks one name per file instead of the whole path, which is most of what a
-/// `stat` of a short file name costs.
-final class DirectoryStats: Sendable {
+/// Stamps of files taken relative to their folder's descriptor: the kernel then walks one name
+/// per file instead of the whole path, which is most of what a `stat` of a short file name costs.
+///
+/// One cursor serves one run of sorted paths (a range of a scan, on one thread: it is not
+/// `Sendable`), in which a folder's entries come together: it holds the descriptor of the
+/// folder it is in and moves to the next folder when a path leaves it. A scan on N threads thus holds N folder descriptors at once,
+/// whatever the number of folders (a notebook of 300 folders under macOS's limit of 256 open
+/// files must not lose entries), and every entry, in any folder, costs one `fstatat`.
+final class DirectoryStats {
     private let root: String
-    private let paths: [String]
-    /// Per path, the descriptor of its folder (-1: none could be opened) and where its name
-    /// starts in its UTF-8: worked out once, so a stamp costs one `fstatat` and no allocation.
-    private let folders: [Int32]
-    private let nameStarts: [Int]
-    private let descriptors: [Int32]
+    /// The folder ``descriptor`` is open on (notebook-relative, no trailing slash), and the
+    /// descriptor (-1: none open, or the folder could not be opened).
+    private var folder: [UInt8] = []
+    private var descriptor: Int32 = -1
+    private var opened = false
 
-    /// Ready to take the stamps of `paths` (notebook-relative, sorted, so that a folder's entries
-    /// are together).
-    init(root: String, paths: [String]) {
+    /// A cursor for paths under the notebook folder `root`.
+    init(root: String) {
         self.root = root
-        self.paths = paths
-        var folders: [Int32] = []
-        var nameStarts: [Int] = []
-        var descriptors: [Int32] = []
-        folders.reserveCapacity(paths.count)
-        nameStarts.reserveCapacity(paths.count)
-        // At most `openFolders` descriptors, for the folders holding the most entries (a journal's
-        // year folders): a notebook of a thousand folders would otherwise hold a thousand open at
-        // once, and the reads that follow fail with "too many open files" (the limit is 1,024 on
-        // Linux, 256 on macOS). An entry of any other folder is stamped by its whole path.
-        // The paths are sorted, so a folder's entries come as one run: counted per run, not hashed
-        // per path (this is on every warm listing's path).
-        var counts: [Substring: Int] = [:]
-        var run: (folder: Substring, count: Int)?
-        for path in paths {
-            let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
-            if let current = run, current.folder == folder {
-                run = (folder, current.count + 1)
-                continue
-            }
-            if let current = run { counts[current.folder, default: 0] += current.count }
-            run = (folder, 1)
-        }
-        if let current = run { counts[current.folder, default: 0] += current.count }
-        let kept = Set(counts.sorted { $0.value > $1.value || $0.value == $1.value && $0.key < $1.key }
-            .prefix(Self.openFolders).map(\.key))
-        var opened: [Substring: Int32] = [:]
-        var last: (folder: Substring, descriptor: Int32)?
-        for path in paths {
-            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
-            let folder = slash.map { path[..<$0] } ?? ""
-            nameStarts.append(slash.map { path.utf8.distance(from: path.utf8.startIndex, to: $0) + 1 } ?? 0)
-            if let last, last.folder == folder {
-                folders.append(last.descriptor)
-                continue
-            }
-            let descriptor: Int32
-            if let known = opened[folder] {
-                descriptor = known
-            } else if kept.contains(folder) {
-                descriptor = open(folder.isEmpty ? root : root + "/" + folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                opened[folder] = descriptor
-                if descriptor >= 0 { descriptors.append(descriptor) }
-            } else {
-                descriptor = -1
-            }
-            last = (folder, descriptor)
-            folders.append(descriptor)
-        }
-        self.folders = folders
-        self.nameStarts = nameStarts
-        self.descriptors = descriptors
     }
-
-    /// The most folder descriptors held open at once.
-    static let openFolders = 64
 
     deinit {
-        for descriptor in descriptors { close(descriptor) }
+        if descriptor >= 0 { close(descriptor) }
     }
 
-    /// The stamp of the file at `paths[index]`, nil when there is none.
-    func stamp(_ index: Int) -> FileStamp? {
-        let descriptor = folders[index]
-        guard descriptor >= 0 else { return FileStamp.of(root + "/" + paths[index]) }
-        var info = stat()
-        let start = nameStarts[index]
-        let found = paths[index].withCString { fstatat(descriptor, $0 + start, &info, 0) } == 0
-        return found ? FileStamp(info) : nil
+    /// The stamp of the file at the notebook-relative `path`, nil when there is none.
+    func stamp(_ path: String) -> FileStamp? {
+        var path = path
+        return path.withUTF8 { utf8 -> FileStamp? in
+            guard let base = utf8.baseAddress else { return nil }
+            var slash = utf8.count
+            while slash > 0 && base[slash - 1] != UInt8(ascii: "/") { slash -= 1 }
+            let folderLength = max(slash - 1, 0)
+            if !opened || folder.count != folderLength
+                || folderLength > 0 && !folder.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, folderLength) == 0 }) {
+                enter(UnsafeBufferPointer(rebasing: utf8[0..<folderLength]))
+            }
+            guard descriptor >= 0 else { return FileStamp.of(root + "/" + String(decoding: utf8, as: UTF8.self)) }
+            // The name, NUL-terminated (a native string's UTF-8 is not promised to be).
+            return withUnsafeTemporaryAllocation(of: CChar.self, capacity: utf8.count - slash + 1) { name in
+                let count = utf8.count - slash
+                UnsafeMutableRawPointer(name.baseAddress!).copyMemory(from: base + slash, byteCount: count)
+                name[count] = 0
+                var info = stat()
+                guard fstatat(descriptor, name.baseAddress!, &info, 0) == 0 else { return nil }
+                return FileStamp(info)
+            }
+        }
+    }
+
+    /// Opens the descriptor of `folder` (closing the previous one); a folder that cannot be
+    /// opened leaves its entries stamped by their whole paths.
+    private func enter(_ relative: UnsafeBufferPointer<UInt8>) {
+        if descriptor >= 0 { close(descriptor) }
+        folder = Array(relative)
+        opened = true
+        let path = relative.isEmpty ? root : root + "/" + String(decoding: relative, as: UTF8.self)
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     }
 }

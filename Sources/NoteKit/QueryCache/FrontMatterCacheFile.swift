@@ -23,8 +23,9 @@ final class FrontMatterCacheFile: @unchecked Sendable {
     /// 3: each entry's body tags. Raise it too when ``BodyTags`` finds other tags in the same
     /// body, or a cache keeps the old rules' tags until its entries change (the golden test in
     /// BodyTagsTests names this). 4: CRLF bodies split into lines (a build of 3 read one such
-    /// body as a single line and counted tags inside its code fences).
-    static let formatVersion: UInt32 = 4
+    /// body as a single line and counted tags inside its code fences). 5: each entry's fields as
+    /// `list --json` writes them.
+    static let formatVersion: UInt32 = 5
 
     /// One entry: where its path and encoding lie in the file, and the stamp recorded with them.
     struct Entry: Sendable {

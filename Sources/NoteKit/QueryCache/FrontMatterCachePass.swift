@@ -27,7 +27,7 @@ struct FrontMatterCachePass {
     func settledEntry(_ index: Int, stats: DirectoryStats) -> (index: Int, entry: FrontMatterCacheFile.Entry)? {
         guard let previous, let match = matches[index] else { return nil }
         let entry = previous.entries[match]
-        guard entry.stamp.isSettled(before: previous.startedAt), stats.stamp(index) == entry.stamp else { return nil }
+        guard entry.stamp.isSettled(before: previous.startedAt), stats.stamp(paths[index]) == entry.stamp else { return nil }
         return (match, entry)
     }
 

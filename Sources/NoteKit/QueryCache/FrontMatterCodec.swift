@@ -6,7 +6,9 @@ import Foundation
 /// `list --tag` and `hearth tags` read no body.
 ///
 /// Layout (little-endian): `hasFrontMatter: u8`, `crlf: u8`, the head (`u32` length + bytes), the
-/// body's tags (``Note/bodyTags``: `u32` count + `u32` length and bytes each); with
+/// body's tags (``Note/bodyTags``: `u32` count + `u32` length and bytes each), the fields as
+/// `list --json` writes them (``Note/jsonFields(bodyTags:)``: `u8` 1 and the text, or `u8` 0 when
+/// they are rendered each time); with
 /// front-matter, the byte-order-mark, opening and closing fence lengths (`u32` each), the line
 /// lengths (`u32` count + `u32` each), then the entries (`u32` count; key, first and end line
 /// `u32`, value). A value is a tag byte: 0-3 a scalar of that ``YAMLScalar/Style`` followed by
@@ -22,12 +24,14 @@ enum FrontMatterCodec {
             writer.integer(UInt8(0))
             writer.string(fences.prefix)
             encode(bodyTags, into: &writer)
+            encode(jsonFields: note.cacheableJSONFields, into: &writer)
             return writer.bytes
         }
         writer.integer(UInt8(1))
         writer.integer(UInt8(frontMatter.newline == "\r\n" ? 1 : 0))
         writer.string(fences.prefix + fences.opening + frontMatter.text + fences.closing)
         encode(bodyTags, into: &writer)
+        encode(jsonFields: note.cacheableJSONFields, into: &writer)
         writer.integer(UInt32(fences.prefix.utf8.count))
         writer.integer(UInt32(fences.opening.utf8.count))
         writer.integer(UInt32(fences.closing.utf8.count))
@@ -46,6 +50,29 @@ enum FrontMatterCodec {
     private static func encode(_ bodyTags: [String], into writer: inout CacheByteWriter) {
         writer.integer(UInt32(bodyTags.count))
         for tag in bodyTags { writer.string(tag) }
+    }
+
+    private static func encode(jsonFields: String?, into writer: inout CacheByteWriter) {
+        guard let jsonFields else { return writer.integer(UInt8(0)) }
+        writer.integer(UInt8(1))
+        writer.string(jsonFields)
+    }
+
+    /// The recorded fields' text (nil inside when none was recorded); nil when damaged.
+    private static func readJSONFields(_ reader: inout CacheByteReader) -> String?? {
+        switch reader.integer(UInt8.self) {
+        case 0: return .some(nil)
+        case 1: return reader.string().map { .some($0) }
+        default: return nil
+        }
+    }
+
+    private static func skipJSONFields(_ reader: inout CacheByteReader) -> Bool {
+        switch reader.integer(UInt8.self) {
+        case 0: return true
+        case 1: return reader.stringRange() != nil
+        default: return false
+        }
     }
 
     /// The body tags an encoding recorded; nil when it is damaged.
@@ -113,14 +140,17 @@ enum FrontMatterCodec {
         var reader = CacheByteReader(data, range: range)
         guard let flag = reader.integer(UInt8.self), let crlf = reader.integer(UInt8.self), let head = reader.stringRange() else { return nil }
         let listedTags: [String]?
+        let jsonFields: String?
         if body == nil {
-            guard let tags = readBodyTags(&reader) else { return nil }
+            guard let tags = readBodyTags(&reader), let fields = readJSONFields(&reader) else { return nil }
             listedTags = tags
+            jsonFields = fields
         } else {
-            guard skipBodyTags(&reader) else { return nil }
+            guard skipBodyTags(&reader), skipJSONFields(&reader) else { return nil }
             listedTags = nil
+            jsonFields = nil
         }
-        func finished(_ note: Note) -> Note { listedTags.map { note.listed(bodyTags: $0) } ?? note }
+        func finished(_ note: Note) -> Note { listedTags.map { note.listed(bodyTags: $0, jsonFields: jsonFields) } ?? note }
         guard flag == 1 else {
             guard reader.offset == reader.end else { return nil }
             return finished(Note(path: path, prefix: reader.text(head), openingFence: "", frontMatter: nil, closingFence: "", body: body ?? ""))
@@ -169,6 +199,7 @@ enum FrontMatterCodec {
         } else {
             guard skipBodyTags(&reader) else { return nil }
         }
+        guard skipJSONFields(&reader) else { return nil }
         func finished(_ note: Note) -> Note { listedTags.map { note.listed(bodyTags: $0) } ?? note }
         guard flag == 1 else { return finished(Note(path: path, frontMatter: nil, body: "")) }
         guard reader.skip(12) != nil, let lineCount = reader.integer(UInt32.self), reader.skip(4 * Int(lineCount)) != nil,

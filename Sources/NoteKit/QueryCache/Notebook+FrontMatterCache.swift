@@ -28,10 +28,11 @@ extension Notebook {
     /// which show front-matter only, and for tags. Such notes must not be written back.
     public func scan(_ query: Query = Query(), cache: FrontMatterCache, bodies: Bool = true) -> NotebookScan {
         let pass = FrontMatterCachePass(self, cache: cache)
-        let stats = bodies || pass.previous == nil ? nil : DirectoryStats(root: root.path, paths: pass.paths)
+        let listing = !bodies && pass.previous != nil
         let keys = query.frontMatterKeys.map { Array($0.utf8) }
         let chunks: [CachedChunk] = ParallelMap.chunked(pass.paths.count) { range in
             var chunk = CachedChunk()
+            let stats = listing ? DirectoryStats(root: root.path) : nil
             for index in range {
                 let outcome = cachedOutcome(index, pass: pass, stats: stats, query: query, keys: keys)
                 switch outcome.result {

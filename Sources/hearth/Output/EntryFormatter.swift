@@ -17,11 +17,11 @@ enum EntryFormatter {
         var out = "{\"path\":"
         out.reserveCapacity(512)
         JSONValue.writeString(note.path, to: &out)
-        forEachField(of: note, bodyTags: bodyTags) { key, value in
+        // From the query cache, the fields come as the text it recorded.
+        let fields = note.jsonFields(bodyTags: bodyTags)
+        if !fields.isEmpty {
             out += ","
-            JSONValue.writeString(key, to: &out)
-            out += ":"
-            value.jsonObject.write(to: &out)
+            out += fields
         }
         if bodyTags {
             out += ",\"body_tags\":"
