@@ -190,17 +190,34 @@ enum FrontMatterCodec {
     /// `bodyTags` the body tags recorded: enough for a query that reads only those to decide, at
     /// a fraction of a whole decode.
     static func decodeEntries(_ data: UnsafeRawBufferPointer, _ range: Range<Int>, path: String, keys: [[UInt8]], bodyTags: Bool) -> Note? {
+        decodeEntries(data, range, path: path, keys: keys, bodyTags: bodyTags, row: false)
+    }
+
+    /// ``decodeEntries(_:_:path:keys:bodyTags:)`` carrying the fields `list --json` prints, as
+    /// recorded (and the body tags, which a row may print too); nil when none were recorded.
+    static func decodeRow(_ data: UnsafeRawBufferPointer, _ range: Range<Int>, path: String, keys: [[UInt8]], bodyTags: Bool) -> Note? {
+        decodeEntries(data, range, path: path, keys: keys, bodyTags: bodyTags, row: true)
+    }
+
+    private static func decodeEntries(_ data: UnsafeRawBufferPointer, _ range: Range<Int>, path: String, keys: [[UInt8]], bodyTags: Bool,
+                                      row: Bool) -> Note? {
         var reader = CacheByteReader(data, range: range)
         guard let flag = reader.integer(UInt8.self), reader.integer(UInt8.self) != nil, reader.stringRange() != nil else { return nil }
         var listedTags: [String]?
-        if bodyTags {
+        if bodyTags || row {
             guard let tags = readBodyTags(&reader) else { return nil }
             listedTags = tags
         } else {
             guard skipBodyTags(&reader) else { return nil }
         }
-        guard skipJSONFields(&reader) else { return nil }
-        func finished(_ note: Note) -> Note { listedTags.map { note.listed(bodyTags: $0) } ?? note }
+        var jsonFields: String?
+        if row {
+            guard let fields = readJSONFields(&reader), let fields else { return nil }
+            jsonFields = fields
+        } else {
+            guard skipJSONFields(&reader) else { return nil }
+        }
+        func finished(_ note: Note) -> Note { listedTags.map { note.listed(bodyTags: $0, jsonFields: jsonFields) } ?? note }
         guard flag == 1 else { return finished(Note(path: path, frontMatter: nil, body: "")) }
         guard reader.skip(12) != nil, let lineCount = reader.integer(UInt32.self), reader.skip(4 * Int(lineCount)) != nil,
               let entryCount = reader.integer(UInt32.self) else { return nil }

@@ -26,15 +26,20 @@ extension Notebook {
     /// With `bodies` false, an entry the cache holds is not read at all and its note's
     /// ``Note/body`` is empty, its ``Note/bodyTags`` those the cache recorded: for listings,
     /// which show front-matter only, and for tags. Such notes must not be written back.
-    public func scan(_ query: Query = Query(), cache: FrontMatterCache, bodies: Bool = true) -> NotebookScan {
+    ///
+    /// With `rowKeys` as well (`list --json`), such a note holds only the front-matter entries of
+    /// those keys and the query's, and its ``Note/jsonFields(bodyTags:)`` as the cache recorded
+    /// them: a row is then printed without decoding the rest.
+    public func scan(_ query: Query = Query(), cache: FrontMatterCache, bodies: Bool = true, rowKeys: [String]? = nil) -> NotebookScan {
         let pass = FrontMatterCachePass(self, cache: cache)
         let listing = !bodies && pass.previous != nil
         let keys = query.frontMatterKeys.map { Array($0.utf8) }
+        let rowKeys = rowKeys.map { ($0 + query.frontMatterKeys).map { Array($0.utf8) } }
         let chunks: [CachedChunk] = ParallelMap.chunked(pass.paths.count) { range in
             var chunk = CachedChunk()
             let stats = listing ? DirectoryStats(root: root.path) : nil
             for index in range {
-                let outcome = cachedOutcome(index, pass: pass, stats: stats, query: query, keys: keys)
+                let outcome = cachedOutcome(index, pass: pass, stats: stats, query: query, keys: keys, rowKeys: rowKeys)
                 switch outcome.result {
                 case .success(let note): chunk.notes.append(note)
                 case .failure(let diagnostic): chunk.diagnostics.append(diagnostic)
@@ -57,11 +62,12 @@ extension Notebook {
 
     /// What `pass.paths[index]` gives the scan: from the cache without reading the file (with
     /// `stats`, for listings), from the cache after reading it (bodies), or parsed.
-    private func cachedOutcome(_ index: Int, pass: FrontMatterCachePass, stats: DirectoryStats?, query: Query, keys: [[UInt8]]) -> CachedOutcome {
+    private func cachedOutcome(_ index: Int, pass: FrontMatterCachePass, stats: DirectoryStats?, query: Query, keys: [[UInt8]],
+                               rowKeys: [[UInt8]]?) -> CachedOutcome {
         let path = pass.paths[index]
         if let stats {
             if let (match, entry) = pass.settledEntry(index, stats: stats),
-               let outcome = listedOutcome(path, query: query, keys: keys, previous: pass.previous!, match: match, entry: entry) {
+               let outcome = listedOutcome(path, query: query, keys: keys, rowKeys: rowKeys, previous: pass.previous!, match: match, entry: entry) {
                 return outcome
             }
         } else if let previous = pass.previous, let match = pass.matches[index],
@@ -73,7 +79,7 @@ extension Notebook {
 
     /// The outcome of an entry taken from the cache without reading the file, for a listing (no
     /// body, the recorded body tags); nil when its encoding cannot be read.
-    private func listedOutcome(_ path: String, query: Query, keys: [[UInt8]], previous: FrontMatterCacheFile, match: Int,
+    private func listedOutcome(_ path: String, query: Query, keys: [[UInt8]], rowKeys: [[UInt8]]?, previous: FrontMatterCacheFile, match: Int,
                                entry: FrontMatterCacheFile.Entry) -> CachedOutcome? {
         let note: Note?? = previous.withUnsafeBytes { data in
             // Most entries fail the query: those are decoded only as far as the query reads.
@@ -81,6 +87,9 @@ extension Notebook {
                 return nil
             }
             guard query.matches(probe) else { return .some(nil) }
+            if let rowKeys, let row = FrontMatterCodec.decodeRow(data, entry.content, path: path, keys: rowKeys, bodyTags: !query.tags.isEmpty) {
+                return .some(row)
+            }
             return FrontMatterCodec.decode(data, entry.content, path: path, body: nil).map { .some($0) }
         }
         guard let note else { return nil }

@@ -22,14 +22,16 @@ enum CachedScan {
     }
 
     /// Every entry matching `query`; with `bodies` false, entries the cache holds come without
-    /// their bodies but with their body tags (for commands that show front-matter and tags only).
-    static func scan(_ notebook: Notebook, _ query: Query = Query(), bodies: Bool = true) -> NotebookScan {
+    /// their bodies but with their body tags (for commands that show front-matter and tags only),
+    /// and with `rowKeys`, holding only those keys besides the query's and the fields `--json`
+    /// prints (see ``Notebook/scan(_:cache:bodies:rowKeys:)``).
+    static func scan(_ notebook: Notebook, _ query: Query = Query(), bodies: Bool = true, rowKeys: [String]? = nil) -> NotebookScan {
         guard let cache = cache(of: notebook) else {
             let paths = notebook.entryPaths()
             trace(FrontMatterCacheStatistics(entries: paths.count, hits: 0, misses: paths.count))
             return notebook.scan(query, paths: paths)
         }
-        let scan = notebook.scan(query, cache: cache, bodies: bodies)
+        let scan = notebook.scan(query, cache: cache, bodies: bodies, rowKeys: rowKeys)
         if let statistics = scan.cacheStatistics { trace(statistics) }
         return scan
     }

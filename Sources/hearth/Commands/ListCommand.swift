@@ -34,8 +34,9 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let notebook = try global.notebook()
         let query = try filter.query()
-        let scan = CachedScan.scan(notebook, query, bodies: false)
         let order = sort.map(SortOrder.init(parsing:)) ?? .byDate
+        // A JSON row needs no more of an entry than its fields as the cache recorded them and its sort key.
+        let scan = CachedScan.scan(notebook, query, bodies: false, rowKeys: json ? [order.field] : nil)
         let notes = order.sorted(scan.notes)
         if json {
             // With --tag, which tags the body holds: a match that tags: does not show came from there.
