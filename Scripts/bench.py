@@ -36,13 +36,15 @@ def run_once(command, cwd):
 
 def measure_interleaved(commands, cwd, runs):
     """Median wall seconds and max peak RSS per command, running the commands in turn each round
-    so that a noisy moment on the machine hits all of them alike (after one warm-up each)."""
-    for command in commands:
-        run_once(command, cwd)
+    so that a noisy moment on the machine hits all of them alike (after one warm-up each). `cwd`
+    is one folder for all, or a list with each command's own."""
+    cwds = cwd if isinstance(cwd, list) else [cwd] * len(commands)
+    for command, folder in zip(commands, cwds):
+        run_once(command, folder)
     samples = [[] for _ in commands]
     for _ in range(runs):
         for index, command in enumerate(commands):
-            samples[index].append(run_once(command, cwd))
+            samples[index].append(run_once(command, cwds[index]))
     return [(statistics.median(s[0] for s in runs_), max(s[1] for s in runs_)) for runs_ in samples]
 
 
@@ -92,8 +94,17 @@ def query_cache_rows(root, hearth, runs, before=None):
     rows = output.count('"path"')
     if rows != len(listed.splitlines()):
         sys.exit(f"hearth list returned {rows} entries, grep {len(listed.splitlines())} files")
-    # --before: an older build reads the same warm cache in the same rounds.
-    measured = measure_interleaved([grep, query] + ([[before] + query[1:]] if before else []), root, runs)
+    # --before: an older build timed in the same rounds, on its own copy of the notebook: a build
+    # of another cache format would otherwise rewrite the cache the other one reads, every run.
+    folders = [root, root]
+    if before:
+        copy = root + "-before"
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(root, copy, symlinks=True)
+        shutil.rmtree(os.path.join(copy, ".git", "hearth"), ignore_errors=True)
+        folders.append(copy)
+        os.sync()
+    measured = measure_interleaved([grep, query] + ([[before] + query[1:]] if before else []), folders, runs)
     (grep_time, grep_rss), (warm_time, warm_rss) = measured[:2]
     return {"grep": (grep_time, grep_rss), "warm": (warm_time, warm_rss), "cold": (cold_seconds, cold_rss),
             "cache": os.path.getsize(os.path.join(root, ".git", "hearth", "frontmatter.cache")),
