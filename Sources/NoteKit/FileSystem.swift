@@ -154,13 +154,32 @@ public enum FileSystem {
     /// Relative paths of the `.md` files under `root`, sorted, skipping hidden folders (`.git`,
     /// `.hearth`, `.obsidian`) and never following symbolic links to folders.
     public static func markdownFiles(under root: String) -> [String] {
+        markdownListing(under: root).paths
+    }
+
+    /// ``markdownFiles(under:)`` with the stamp of every folder it listed (notebook-relative,
+    /// the root as ""), and whether the paths follow from those folders' names alone: not when a
+    /// folder could not be read, or held a symbolic link or an entry of unknown type (whether
+    /// those are kept depends on what they lead to, which can change while the folder does not).
+    static func markdownListing(under root: String) -> (paths: [String], folders: [(path: String, stamp: FileStamp)], namesOnly: Bool) {
         var result: [String] = []
+        var folders: [(path: String, stamp: FileStamp)] = []
+        var namesOnly = true
         var stack: [String] = [""]
         let resolvedRoot = realPath(root) ?? root
         while let relative = stack.popLast() {
             let absolute = relative.isEmpty ? root : root + "/" + relative
-            guard let dir = opendir(absolute) else { continue }
+            guard let dir = opendir(absolute) else {
+                namesOnly = false
+                continue
+            }
             defer { closedir(dir) }
+            // Taken before the names are read: a change while they are is then a change of stamp.
+            if let stamp = FileStamp.of(descriptor: dirfd(dir)) {
+                folders.append((relative, stamp))
+            } else {
+                namesOnly = false
+            }
             var prefix = relative.isEmpty ? "" : relative + "/"
             while let entry = readdir(dir) {
                 var type = entry.pointee.d_type
@@ -170,6 +189,7 @@ public enum FileSystem {
                     $0.withMemoryRebound(to: UInt8.self, capacity: 256) { childPath(prefix: &prefix, name: $0, type: type) }
                 }) else { continue }
                 if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                    namesOnly = false
                     var info = stat()
                     guard stat(root + "/" + child, &info) == 0 else { continue }
                     let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
@@ -188,7 +208,7 @@ public enum FileSystem {
                 }
             }
         }
-        return result.sorted()
+        return (result.sorted(), folders, namesOnly)
     }
 
     /// `prefix` followed by the NUL-terminated `name`, nil for a hidden name (`.git`, `.obsidian`)

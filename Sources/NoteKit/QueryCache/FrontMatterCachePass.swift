@@ -12,10 +12,13 @@ struct FrontMatterCachePass {
 
     init(_ notebook: Notebook, cache: FrontMatterCache) {
         self.cache = cache
-        draft = FrontMatterCacheDraft.begin(folder: cache.folder.path, name: FrontMatterCache.fileName)
-        // Listing the folders and checking the cache each take a while: side by side.
+        let draft = FrontMatterCacheDraft.begin(folder: cache.folder.path, name: FrontMatterCache.fileName)
+        self.draft = draft
+        // Listing the folders (or finding that none changed) and checking the cache each take a while: side by side.
+        let startedAt = draft?.startedAt
         let both = ParallelMap.map([0, 1], width: 2) { task -> (paths: [String]?, file: FrontMatterCacheFile?) in
-            task == 0 ? (notebook.entryPaths(), nil) : (nil, FrontMatterCacheFile.load(cache.path, version: cache.version))
+            task == 0 ? (EntryListing.paths(root: notebook.root.path, folder: cache.folder.path, version: cache.version, startedAt: startedAt), nil)
+                : (nil, FrontMatterCacheFile.load(cache.path, version: cache.version))
         }
         paths = both[0].paths ?? []
         previous = both[1].file

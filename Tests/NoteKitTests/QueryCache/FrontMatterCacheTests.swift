@@ -184,7 +184,7 @@ import Testing
         let counts = ParallelMap.map(Array(0..<16), width: 16) { _ in notes.scan(cache: cache, bodies: false).notes.count }
         #expect(counts == Array(repeating: 28, count: 16))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: cache.folder.path)
-        #expect(leftovers == [FrontMatterCache.fileName], "temporary files are renamed or removed")
+        #expect(leftovers.sorted() == [EntryListing.fileName, FrontMatterCache.fileName], "temporary files are renamed or removed")
         // What a killed writer left is removed once it is old, and only then.
         let abandoned = cache.folder.path + "/" + FrontMatterCache.fileName + ".tmp-1-1"
         let recent = cache.folder.path + "/" + FrontMatterCache.fileName + ".tmp-2-2"
@@ -193,7 +193,7 @@ import Testing
         try Self.setModificationTime(abandoned, to: (Int64(Date().timeIntervalSince1970) - 7200) * 1_000_000_000)
         _ = notes.scan(cache: cache, bodies: false)
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder.path).sorted()
-                == [FrontMatterCache.fileName, FrontMatterCache.fileName + ".tmp-2-2"])
+                == [EntryListing.fileName, FrontMatterCache.fileName, FrontMatterCache.fileName + ".tmp-2-2"])
         #expect(FrontMatterCacheFile.load(cache.path, version: "test")?.entries.count == 28)
         #expect(notebook.energies().statistics.hits == 28)
     }
