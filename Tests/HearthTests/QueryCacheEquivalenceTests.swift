@@ -32,6 +32,8 @@ import Testing
         try notebook.write("notes/plain.md", "No front-matter at all.\n")
         try notebook.write("notes/empty.md", "---\n---\nAn empty head.\n")
         try notebook.write("notes/reading.md", "---\ntitle: \"Reading, \\\"soon\\\" 📚\"\ntags:\n  - books # to buy\n  - travel\n---\n# Reading\n")
+        // Keys named like the columns list --json writes itself: its row is rendered, not copied.
+        try notebook.write("notes/named.md", "---\npath: elsewhere\nbody_tags: [x]\ntags: [travel]\n---\nA #tag of the body.\n")
         try notebook.write("experiments/2026/2026-11-02-warmup.md",
                            "---\nkind: experiment\ndate: 2026-11-02\npredicted_failure: bug\np_success: 0.25\nestimate_h: 3\nactual_h: 5\n---\n")
         try notebook.write("experiments/2026/2026-11-10-gpu.md",
@@ -78,6 +80,8 @@ import Testing
         ["list", "--where", "energy<=2"],
         ["list", "--kind", "day", "--where", "energy<=2", "--where", "work_h>=8", "--json"],
         ["list", "--csv", "--sort", "-work_h"],
+        ["list", "--json", "--sort", "title"],
+        ["list", "--tag", "travel", "--json"],
         ["check"],
         ["check", "--json"],
         ["review", "--json", "--weeks", "6"],

@@ -242,6 +242,25 @@ import Testing
 
     /// Where the body is read, the body is the file's and the cached front-matter is used only
     /// while the file still starts with the bytes it was parsed from.
+    /// A listed entry's `list --json` fields are the text recorded when it was parsed: the same
+    /// as rendered from the parsed note, or rendered again when a key is one a row writes itself.
+    /// When this sample's text changes on purpose (JSON's rules for values changed), raise
+    /// `FrontMatterCacheFile.formatVersion`: caches keep the old rules' rows until entries change.
+    @Test func recordedRowFieldsAreTheRenderedOnes() throws {
+        let text = "---\nenergy: 1\nsleep_h: 7.50\nbig: 123456789012345678901234567890\nsick: true\nmood:\n"
+            + "title: \"say \\\"hi\\\"\\n\"\ntags: [a, b]\nmeals:\n  lunch: soup\n---\nbody #t\n"
+        let parsed = try Note(parsing: text, path: "days/2026/2026-11-22.md")
+        let encoded = FrontMatterCodec.encode(parsed)
+        let listed = try #require(encoded.withUnsafeBytes { FrontMatterCodec.decode($0, 0..<$0.count, path: parsed.path, body: nil) })
+        #expect(listed.jsonFields(bodyTags: false) == parsed.jsonFields(bodyTags: false))
+        #expect(listed.jsonFields(bodyTags: false)
+                == #""energy":1,"sleep_h":7.5,"big":123456789012345678901234567890,"sick":true,"mood":null,"title":"say \"hi\"\n","tags":["a","b"],"meals":{"lunch":"soup"}"#)
+        let named = try Note(parsing: "---\npath: x\nbody_tags: y\nenergy: 2\n---\n", path: "notes/n.md")
+        let listedNamed = try #require(FrontMatterCodec.encode(named).withUnsafeBytes { FrontMatterCodec.decode($0, 0..<$0.count, path: named.path, body: nil) })
+        #expect(listedNamed.jsonFields(bodyTags: true) == #""energy":2"#)
+        #expect(listedNamed.jsonFields(bodyTags: false) == #""body_tags":"y","energy":2"#)
+    }
+
     @Test func readingBodiesComparesTheFrontMatterBytes() throws {
         let notebook = try warmNotebook()
         try notebook.files.write("days/2026/2026-11-20.md", "---\nkind: day\nenergy: 1\n---\na new body\n")
