@@ -32,6 +32,13 @@ public final class NotebookHistory {
         self.root = workingDirectory
     }
 
+    /// The history of an open repository with a work tree at `root` (for ``HistorySearch``,
+    /// which opened it already).
+    init(repository: Repository, root: URL) {
+        self.repository = repository
+        self.root = root
+    }
+
     /// Keeps the repository open until the process ends, for a program that exits once it has
     /// told the history (see `Repository.keepUntilExit`).
     package func keepUntilExit() {
@@ -58,14 +65,35 @@ public final class NotebookHistory {
             return events
         }
         guard let head = try git({ () throws(GitError) in try repository.headCommitID() }) else { return [] }
-        // Without a window every commit makes an event, so the first `limit` commits are all
-        // that is read (the walk's order does not change).
-        let commits = try git { () throws(GitError) in try repository.log(from: head, limit: since == nil && until == nil ? limit : nil) }
-        for commit in commits where limit.map({ events.count < $0 }) ?? true {
-            guard inWindow(commit.committer.date) else { continue }
+        // Every commit in the window makes an event: only those shown are read whole.
+        let windowed = since != nil || until != nil
+        for commit in try shownCommits(from: head, windowed: windowed, inWindow: inWindow, limit: limit) {
             events.append(try git { () throws(GitError) in try event(commit) })
         }
         return events
+    }
+
+    /// The commits `log` without an entry shows, in the walk's order: the first `limit` of those
+    /// whose time is in the window. libgit2 sorts every commit before it lists the first; the
+    /// rename index, when there is one already, gives the same order from its parents and times,
+    /// and the times to filter by, without reading a commit.
+    private func shownCommits(from head: ObjectID, windowed: Bool, inWindow: (Date) -> Bool, limit: Int?) throws(HistoryError) -> [Commit] {
+        var shown: [Commit] = []
+        if let graph = renameGraph(building: false), graph.tip == head, let order = graph.walkOrder() {
+            for position in order {
+                if let limit, shown.count >= limit { break }
+                guard inWindow(Date(timeIntervalSince1970: TimeInterval(graph.dates[position]))) else { continue }
+                shown.append(try git { () throws(GitError) in try repository.commit(graph.ids[position]) })
+            }
+            return shown
+        }
+        // Without a window every commit is shown, so the first `limit` commits are all that is
+        // read (the walk's order does not change).
+        let commits = try git { () throws(GitError) in try repository.log(from: head, limit: windowed ? nil : limit) }
+        for commit in commits where limit.map({ shown.count < $0 }) ?? true && inWindow(commit.committer.date) {
+            shown.append(commit)
+        }
+        return shown
     }
 
     /// One commit told whole: every entry it changed; for a merge, the entries it merged (changed
@@ -95,6 +123,15 @@ public final class NotebookHistory {
     func changes(introducedBy commit: Commit, detectRenames: Bool) throws(GitError) -> [TreeChange] {
         let parentTree = try commit.parentIDs.first.map { parent throws(GitError) in try repository.treeID(ofCommit: parent) }
         return try comparer.changes(from: parentTree, to: commit.treeID, detectRenames: detectRenames)
+    }
+
+    /// The tree diff from `parentTree` to `tree` with renames: from the renames already known
+    /// (the rename index's for that step) when given, else found by libgit2.
+    func changes(from parentTree: ObjectID?, to tree: ObjectID, renames: [RenameIndexGraph.Rename]?) throws(GitError) -> [TreeChange] {
+        if let renames, let changes = try KnownRenames.changes(from: parentTree, to: tree, renames: renames, comparer: comparer) {
+            return changes
+        }
+        return try comparer.changes(from: parentTree, to: tree, detectRenames: true)
     }
 
     /// Adds a tree change to an event: an entry's change in words, or a conflict record's

@@ -86,12 +86,36 @@ package enum EntryComparison {
     }
 
     /// The lines removed and added between two bodies, hunk by hunk (removals first in each).
+    ///
+    /// Lines compare as Swift strings do (canonically equivalent text is equal), an unterminated
+    /// last line as if it had the body's line break. The lines both bodies start and end with
+    /// are found first, on the bytes, without a string per line: they are never part of a minimal
+    /// script's edits (``LineDiff`` would trim them itself), and an entry edited in one place,
+    /// as most versions are, then costs a string only for the lines around the edit.
     static func bodyLines(from old: String, to new: String) -> [BodyLine] {
         guard old != new else { return [] }
-        let oldLines = TextLines.split(old)
-        let newLines = TextLines.split(new)
-        var interner = TextLines.Interner()
+        var old = old
+        var new = new
+        old.makeContiguousUTF8()
+        new.makeContiguousUTF8()
         let newline = TextLines.newline(of: old) ?? TextLines.newline(of: new) ?? "\n"
+        return old.utf8.withContiguousStorageIfAvailable { oldBytes in
+            new.utf8.withContiguousStorageIfAvailable { newBytes in
+                bodyLines(from: ByteLines(oldBytes), to: ByteLines(newBytes), newline: newline)
+            }
+        }.flatMap { $0 } ?? []
+    }
+
+    /// ``bodyLines(from:to:)`` on the two bodies' lines.
+    private static func bodyLines(from old: ByteLines, to new: ByteLines, newline: String) -> [BodyLine] {
+        var head = 0
+        while head < old.count, head < new.count, old.sameLine(head, as: new, head, newline: newline) { head += 1 }
+        var tail = 0
+        while head < old.count - tail, head < new.count - tail,
+              old.sameLine(old.count - 1 - tail, as: new, new.count - 1 - tail, newline: newline) { tail += 1 }
+        let oldLines = (head..<(old.count - tail)).map(old.string)
+        let newLines = (head..<(new.count - tail)).map(new.string)
+        var interner = TextLines.Interner()
         let hunks = LineDiff.hunks(interner.ids(oldLines, newline: newline), interner.ids(newLines, newline: newline))
         var lines: [BodyLine] = []
         for hunk in hunks {
