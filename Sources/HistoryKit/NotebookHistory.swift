@@ -20,6 +20,11 @@ public final class NotebookHistory {
     var loadedRenameGraph: RenameIndexGraph?
     /// Whether the index was found unavailable in this process (asked once, reported once).
     var renameIndexUnavailable = false
+    /// The versions described lately, by blob, with the path each was read at: a followed
+    /// entry's version is the new side of one change and the old side of the next.
+    private var comparedVersions: [ObjectID: (path: String, version: ComparedVersion)] = [:]
+    /// Conflict records read, by blob, with their path: a record is added and later settled.
+    private var records: [ObjectID: (path: String, conflict: MergeConflict?)] = [:]
 
     /// Opens the history of the notebook at `root`.
     ///
@@ -163,17 +168,31 @@ public final class NotebookHistory {
 
     /// A tree change in words, reading both versions.
     func describe(_ change: TreeChange, as status: EntryChange.Status) throws(GitError) -> EntryChange {
-        let old = try change.oldID.map { id throws(GitError) in try repository.blob(id) }
-        let new = try change.newID.map { id throws(GitError) in try repository.blob(id) }
         let renamed = change.status == .renamed ? change.oldPath : nil
+        let old = try change.oldID.map { id throws(GitError) in try comparedVersion(id, path: renamed ?? change.path) }
+        let new = try change.newID.map { id throws(GitError) in try comparedVersion(id, path: change.path) }
         return EntryComparison.change(status, path: change.path, oldPath: renamed, old: old, new: new)
+    }
+
+    /// Blob `id` read as a version of the entry at `path`, once for its two comparisons.
+    private func comparedVersion(_ id: ObjectID, path: String) throws(GitError) -> ComparedVersion {
+        if let known = comparedVersions[id], known.path == path { return known.version }
+        let version = ComparedVersion(try repository.blob(id), path: path)
+        if comparedVersions.count >= 64 { comparedVersions.removeAll(keepingCapacity: true) }
+        comparedVersions[id] = (path, version)
+        return version
     }
 
     /// The conflict a record blob at `path` describes; nil for anything else.
     func record(_ id: ObjectID?, at path: String) throws(GitError) -> MergeConflict? {
-        guard path.hasPrefix(ConflictRecord.folder + "/"), let id,
-              let text = String(data: try repository.blob(id), encoding: .utf8) else { return nil }
-        return (try? ConflictRecord(parsing: text, path: path))?.conflict
+        guard path.hasPrefix(ConflictRecord.folder + "/"), let id else { return nil }
+        if let known = records[id], known.path == path { return known.conflict }
+        var conflict: MergeConflict?
+        if let text = String(data: try repository.blob(id), encoding: .utf8) {
+            conflict = (try? ConflictRecord(parsing: text, path: path))?.conflict
+        }
+        records[id] = (path, conflict)
+        return conflict
     }
 
     /// Hearth's machine state (conflict records), not an entry.
