@@ -14,7 +14,9 @@ extension NotebookHistory {
         if let known = loadedRenameGraph { return known }
         guard !renameIndexUnavailable, let renameIndex, let head = try? repository.headCommitID() else { return nil }
         let loaded = RenameIndexGraph.load(renameIndex.path, version: renameIndex.version)
-        if !building, case .loaded = loaded {} else if !building { return nil }
+        if !building {
+            guard case .loaded = loaded else { return nil }
+        }
         var graph = RenameIndexGraph()
         if case .loaded(let found) = loaded { graph = found }
         if graph.tip == head {
