@@ -31,6 +31,11 @@ public struct HistorySearch: Sendable {
     /// (see `Repository.keepUntilExit`): freeing the objects a walk over ten years read one by
     /// one was 7% of a `hearth grep --history` in `perf`.
     package var keepsRepositoryUntilExit = false
+    /// Where the rename index is kept (see ``RenameIndex``); with one, the walk takes the
+    /// commits' order, parents and trees and each step's renames from it. Nil: none.
+    public var renameIndex: RenameIndex?
+    /// Told what the search did with the rename index (for a trace).
+    public var renameIndexObserver: (@Sendable (RenameIndexOutcome) -> Void)?
 
     /// Creates a history search.
     public init(query: GrepQuery, since: LocalDate? = nil, until: LocalDate? = nil, today: LocalDate) {
@@ -53,7 +58,14 @@ public struct HistorySearch: Sendable {
         var versionQuery = query
         versionQuery.since = nil
         versionQuery.until = nil
-        var walk = HistoryWalk(repository: repository, query: versionQuery)
+        var graph: RenameIndexGraph?
+        if let renameIndex {
+            let history = NotebookHistory(repository: repository, root: root)
+            history.renameIndex = renameIndex
+            history.renameIndexObserver = renameIndexObserver
+            graph = history.renameGraph()
+        }
+        var walk = HistoryWalk(repository: repository, query: versionQuery, graph: graph)
         var headLines: [String: Set<String>]
         do {
             headLines = try walk.run()

@@ -17,24 +17,51 @@ struct HistoryWalk {
     /// Each commit's tree, so a parent's is at hand without reading the parent again.
     private var trees: [ObjectID: ObjectID] = [:]
     private let comparer: TreeComparer
+    /// The rename index for HEAD, when there is one: the commits' order, parents and trees
+    /// without reading a commit, and each step's renames without libgit2's rename detection.
+    private let graph: RenameIndexGraph?
 
-    init(repository: Repository, query: GrepQuery) {
+    init(repository: Repository, query: GrepQuery, graph: RenameIndexGraph? = nil) {
         self.repository = repository
         self.query = query
         self.comparer = TreeComparer(repository: repository)
+        self.graph = graph
     }
 
     /// Walks from the first commit to HEAD; returns the matching line texts of HEAD's versions
     /// of the entries that have any, by path.
     mutating func run() throws(GitError) -> [String: Set<String>] {
         guard let head = try repository.headCommitID() else { return [:] }
-        // Newest first and never a parent before its children: reversed, parents come first.
-        let log = try repository.log(from: head)
-        trees.reserveCapacity(log.count)
-        for commit in log { trees[commit.id] = commit.treeID }
-        for commit in log.reversed() {
-            try visit(commit)
-            commits += 1
+        if let graph, graph.tip == head, let order = graph.walkOrder() {
+            // The walk's order reversed, as below; a commit is read only for an event it makes.
+            let repository = repository
+            for position in order.reversed() {
+                let node = graph.node(position)
+                var parentTrees: [ObjectID: ObjectID] = [:]
+                var renames: [[RenameIndexGraph.Rename]] = []
+                for slot in graph.slots(of: position) {
+                    parentTrees[graph.ids[graph.parents[slot]]] = graph.trees[graph.parents[slot]]
+                    renames.append(graph.renames[slot] ?? [])
+                }
+                var event: LineEvent?
+                try visit(node.id, tree: node.treeID, parents: node.parentIDs, parentTrees: parentTrees, renames: renames) { () throws(GitError) in
+                    if let event { return event }
+                    let made = LineEvent(try repository.commit(node.id))
+                    event = made
+                    return made
+                }
+                commits += 1
+            }
+        } else {
+            // Newest first and never a parent before its children: reversed, parents come first.
+            let log = try repository.log(from: head)
+            trees.reserveCapacity(log.count)
+            for commit in log { trees[commit.id] = commit.treeID }
+            for commit in log.reversed() {
+                let event = LineEvent(commit)
+                try visit(commit.id, tree: commit.treeID, parents: commit.parentIDs, parentTrees: trees, renames: nil) { () throws(GitError) in event }
+                commits += 1
+            }
         }
         var headLines: [String: Set<String>] = [:]
         for file in try repository.treeFiles(commit: head) where NotebookLayout.isEntryPath(file.path) {
@@ -44,17 +71,22 @@ struct HistoryWalk {
         return headLines
     }
 
-    private mutating func visit(_ commit: Commit) throws(GitError) {
+    /// One commit: its changes against each parent (`renames`, when known, are each step's),
+    /// and what they do to the records; `event` tells the commit, read only when a record needs it.
+    private mutating func visit(_ commit: ObjectID, tree: ObjectID, parents parentIDs: [ObjectID], parentTrees: [ObjectID: ObjectID],
+                                renames knownRenames: [[RenameIndexGraph.Rename]]?, event: () throws(GitError) -> LineEvent) throws(GitError) {
         // Each parent's changes by the path they leave in this commit, and by the path they had
         // in the parent (a deletion or a rename away has only that one).
         var arriving: [[String: TreeChange]] = []
         var leaving: [[String: TreeChange]] = []
         var renames: [(from: String, to: String)] = []
-        let parents: [ObjectID?] = commit.parentIDs.isEmpty ? [nil] : commit.parentIDs
-        for parent in parents {
+        let parents: [ObjectID?] = parentIDs.isEmpty ? [nil] : parentIDs
+        for (index, parent) in parents.enumerated() {
             var byNew: [String: TreeChange] = [:]
             var byOld: [String: TreeChange] = [:]
-            for change in try changes(from: parent, to: commit) {
+            // A first commit has nothing to rename from: no renames, known or found.
+            let stepRenames = parent == nil ? knownRenames.map { _ in [] } : knownRenames?[index]
+            for change in try changes(from: parent, to: tree, trees: parentTrees, renames: stepRenames) {
                 if let new = change.newPath, NotebookLayout.isEntryPath(new) { byNew[new] = change }
                 if let old = change.oldPath, NotebookLayout.isEntryPath(old) { byOld[old] = change }
                 if change.status == .renamed, let from = change.oldPath, let to = change.newPath, NotebookLayout.isEntryPath(from), NotebookLayout.isEntryPath(to) {
@@ -73,7 +105,6 @@ struct HistoryWalk {
         }
         var paths = Set<String>()
         for index in parents.indices { paths.formUnion(arriving[index].keys); paths.formUnion(leaving[index].keys) }
-        let event = LineEvent(commit)
         for path in paths.sorted() {
             // The version here: absent unless some parent's changes arrive at this path.
             let arrival = arriving.lazy.compactMap { $0[path] }.first
@@ -101,22 +132,28 @@ struct HistoryWalk {
                     records[path, default: [:]][text] = HistoryLineRecord(added: nil, removed: nil, latest: hit)
                 }
                 if records[path]![text]!.added == nil && !before.contains(where: { $0.contains(text) }) {
-                    records[path]![text]!.added = event
+                    records[path]![text]!.added = try event()
                 }
                 records[path]![text]!.latest = hit
             }
             for text in before[0] where now[text] == nil && before.allSatisfy({ $0.contains(text) }) {
-                records[path]?[text]?.removed = event
-                records[path]?[text]?.removedWithEntry = version == nil
+                guard records[path]?[text] != nil else { continue }
+                records[path]![text]!.removed = try event()
+                records[path]![text]!.removedWithEntry = version == nil
             }
         }
     }
 
-    /// What changed from a parent (nil: none) to a commit, renames found as libgit2 finds them.
-    private func changes(from parent: ObjectID?, to commit: Commit) throws(GitError) -> [TreeChange] {
+    /// What changed from a parent (nil: none) to a commit's tree, renames found as libgit2
+    /// finds them (or given: the rename index's for that step).
+    private func changes(from parent: ObjectID?, to tree: ObjectID, trees: [ObjectID: ObjectID],
+                         renames: [RenameIndexGraph.Rename]?) throws(GitError) -> [TreeChange] {
         var parentTree: ObjectID?
         if let parent { parentTree = trees[parent]; if parentTree == nil { parentTree = try repository.treeID(ofCommit: parent) } }
-        return try comparer.changes(from: parentTree, to: commit.treeID, detectRenames: true)
+        if let renames, let changes = try KnownRenames.changes(from: parentTree, to: tree, renames: renames, comparer: comparer) {
+            return changes
+        }
+        return try comparer.changes(from: parentTree, to: tree, detectRenames: true)
     }
 
     /// The records, handed over: the walk keeps neither them nor its versions (count those first).

@@ -16,6 +16,11 @@ struct IndexedWalk {
         self.positions = positions
     }
 
+    /// The renames of each step from the walk's commit number `offset` to its parents, in order.
+    func renames(at offset: Int) -> [[RenameIndexGraph.Rename]] {
+        graph.slots(of: positions[offset]).map { graph.renames[$0] ?? [] }
+    }
+
     /// Whether the walk's commit number `offset` changed, against every parent, none of `names`
     /// and nothing under `.hearth/conflicts`: then it has no event for the entry and hands each
     /// parent the same names (see `NotebookHistory.step`). False for a commit without parents.

@@ -45,7 +45,8 @@ extension NotebookHistory {
             }
             let (event, parentNames) = try git { () throws(GitError) in
                 !wanted(commit) ? (nil, try namesInParents(commit, names: names, trees: trees, lookup: lookup))
-                    : try step(commit, names: names, trees: trees, lookup: lookup, describing: describing)
+                    : try step(commit, names: names, trees: trees, lookup: lookup, describing: describing,
+                               renames: indexed?.renames(at: offset))
             }
             for (parent, names) in zip(commit.parentIDs, parentNames) { pending[parent, default: PathSet()].formUnion(names) }
             guard try visit(commit, names, event) else { return }
@@ -53,9 +54,10 @@ extension NotebookHistory {
     }
 
     /// One commit of a followed entry: its event (nil when the entry is untouched) and the names
-    /// to follow in each parent.
+    /// to follow in each parent. `renames`, when known (the rename index's, one list per parent),
+    /// spare the tree diffs libgit2's rename detection.
     func step(_ node: CommitNode, names: PathSet, trees: [ObjectID: ObjectID],
-              lookup: TreePathLookup, describing: Bool) throws(GitError) -> (HistoryEvent?, [PathSet]) {
+              lookup: TreePathLookup, describing: Bool, renames: [[RenameIndexGraph.Rename]]? = nil) throws(GitError) -> (HistoryEvent?, [PathSet]) {
         // The message and names only for a commit that makes an event.
         var read: Commit?
         func commit() throws(GitError) -> Commit {
@@ -74,7 +76,7 @@ extension NotebookHistory {
         var newVersion = !here.isEmpty || node.parentIDs.isEmpty
         var newRecords = records != nil || node.parentIDs.isEmpty
         var changesByParent: [[TreeChange]] = []
-        for parent in node.parentIDs {
+        for (index, parent) in node.parentIDs.enumerated() {
             let parentTree: ObjectID
             if let known = trees[parent] { parentTree = known } else { parentTree = try repository.treeID(ofCommit: parent) }
             let same = try ids(of: names, inTree: parentTree, lookup: lookup) == here
@@ -93,7 +95,7 @@ extension NotebookHistory {
             if sameRecords, let edit = try Self.editInPlace(names, parentTree: parentTree, tree: node.treeID, lookup: lookup) {
                 changes = edit
             } else {
-                changes = try comparer.changes(from: parentTree, to: node.treeID, detectRenames: true)
+                changes = try self.changes(from: parentTree, to: node.treeID, renames: renames?[index])
             }
             changesByParent.append(changes)
             parentNames.append(Self.renamedBack(names, by: changes))

@@ -7,10 +7,16 @@ extension NotebookHistory {
     /// commits HEAD reaches that it lacks, cut to those HEAD reaches, and written when it changed.
     /// Nil when the history has no index (none configured, no commit), or when it had to be
     /// written and could not be, or the history could not be read whole: the caller walks.
-    func renameGraph() -> RenameIndexGraph? {
+    /// Without `building`, an index that is missing or untrusted is left so (nil): building one
+    /// costs a walk with rename detection over every commit, which a caller that reads only a
+    /// few commits (`log -n`) should not pay.
+    func renameGraph(building: Bool = true) -> RenameIndexGraph? {
         if let known = loadedRenameGraph { return known }
         guard !renameIndexUnavailable, let renameIndex, let head = try? repository.headCommitID() else { return nil }
         let loaded = RenameIndexGraph.load(renameIndex.path, version: renameIndex.version)
+        if !building {
+            guard case .loaded = loaded else { return nil }
+        }
         var graph = RenameIndexGraph()
         if case .loaded(let found) = loaded { graph = found }
         if graph.tip == head {
@@ -84,6 +90,9 @@ extension NotebookHistory {
     /// read when the repository has a commit graph), with each one's position in it, else read
     /// one by one (and no index).
     func walkedNodes(from head: ObjectID, hiding hidden: [ObjectID]) throws(HistoryError) -> (nodes: [CommitNode], indexed: IndexedWalk?) {
+        if let graph = renameGraph(), graph.tip == head, hidden.isEmpty, let positions = graph.walkOrder() {
+            return (positions.map(graph.node), IndexedWalk(graph: graph, positions: positions))
+        }
         if var graph = renameGraph(), graph.tip == head, let order = try? repository.commitIDs(from: head, hiding: hidden) {
             graph.indexPositions()
             var nodes: [CommitNode] = []
@@ -98,6 +107,16 @@ extension NotebookHistory {
             if nodes.count == order.count { return (nodes, IndexedWalk(graph: graph, positions: positions)) }
         }
         return (try git { () throws(GitError) in try repository.commitNodes(from: head, hiding: hidden) }, nil)
+    }
+
+    /// The positions of the commits HEAD (the index's tip) reaches, in the order of
+    /// ``Repository/commitIDs(from:hiding:)``: computed from the index, else libgit2's.
+    func walkOrder(of graph: RenameIndexGraph, from head: ObjectID) throws(HistoryError) -> [Int] {
+        if let order = graph.walkOrder() { return order }
+        var graph = graph
+        graph.indexPositions()
+        let order = try git { () throws(GitError) in try repository.commitIDs(from: head) }
+        return order.compactMap(graph.position(of:))
     }
 
     /// Tells the observer what was done with the index.
@@ -118,15 +137,14 @@ extension NotebookHistory {
     /// the names it hands down there. The order is libgit2's, read without the commits; their
     /// trees come from the index. Nil when there is no index to ask.
     func indexedLastVersion(of path: String) throws(HistoryError) -> ObjectID?? {
-        guard var graph = renameGraph(), let head = graph.tip else { return nil }
-        graph.indexPositions()
-        let order = try git { () throws(GitError) in try repository.commitIDs(from: head) }
+        guard let graph = renameGraph(), let head = graph.tip else { return nil }
+        let order = try walkOrder(of: graph, from: head)
         let names = graph.names(of: path)
         let lookup = TreePathLookup(repository: repository)
-        for id in order {
-            guard let position = graph.position(of: id), let here = names[position] else { continue }
+        for position in order {
+            guard let here = names[position] else { continue }
             for name in here.sorted where try git({ () throws(GitError) in try lookup.entryID(path: name, inTree: graph.trees[position]) }) != nil {
-                return .some(id)
+                return .some(graph.ids[position])
             }
         }
         return .some(nil)
@@ -160,7 +178,8 @@ extension NotebookHistory {
                 var trees: [ObjectID: ObjectID] = [:]
                 for slot in graph.slots(of: position) { trees[graph.ids[graph.parents[slot]]] = graph.trees[graph.parents[slot]] }
                 let (event, _) = try git { () throws(GitError) in
-                    try step(node, names: names[position]!, trees: trees, lookup: lookup, describing: false)
+                    try step(node, names: names[position]!, trees: trees, lookup: lookup, describing: false,
+                             renames: graph.slots(of: position).map { graph.renames[$0] ?? [] })
                 }
                 if event != nil { found.append((node, names[position]!)) }
                 index += 1

@@ -20,6 +20,11 @@ public final class NotebookHistory {
     var loadedRenameGraph: RenameIndexGraph?
     /// Whether the index was found unavailable in this process (asked once, reported once).
     var renameIndexUnavailable = false
+    /// The versions described lately, by blob, with the path each was read at: a followed
+    /// entry's version is the new side of one change and the old side of the next.
+    private var comparedVersions: [ObjectID: (path: String, version: ComparedVersion)] = [:]
+    /// Conflict records read, by blob, with their path: a record is added and later settled.
+    private var records: [ObjectID: (path: String, conflict: MergeConflict?)] = [:]
 
     /// Opens the history of the notebook at `root`.
     ///
@@ -30,6 +35,13 @@ public final class NotebookHistory {
         }
         self.repository = repository
         self.root = workingDirectory
+    }
+
+    /// The history of an open repository with a work tree at `root` (for ``HistorySearch``,
+    /// which opened it already).
+    init(repository: Repository, root: URL) {
+        self.repository = repository
+        self.root = root
     }
 
     /// Keeps the repository open until the process ends, for a program that exits once it has
@@ -58,14 +70,35 @@ public final class NotebookHistory {
             return events
         }
         guard let head = try git({ () throws(GitError) in try repository.headCommitID() }) else { return [] }
-        // Without a window every commit makes an event, so the first `limit` commits are all
-        // that is read (the walk's order does not change).
-        let commits = try git { () throws(GitError) in try repository.log(from: head, limit: since == nil && until == nil ? limit : nil) }
-        for commit in commits where limit.map({ events.count < $0 }) ?? true {
-            guard inWindow(commit.committer.date) else { continue }
+        // Every commit in the window makes an event: only those shown are read whole.
+        let windowed = since != nil || until != nil
+        for commit in try shownCommits(from: head, windowed: windowed, inWindow: inWindow, limit: limit) {
             events.append(try git { () throws(GitError) in try event(commit) })
         }
         return events
+    }
+
+    /// The commits `log` without an entry shows, in the walk's order: the first `limit` of those
+    /// whose time is in the window. libgit2 sorts every commit before it lists the first; the
+    /// rename index, when there is one already, gives the same order from its parents and times,
+    /// and the times to filter by, without reading a commit.
+    private func shownCommits(from head: ObjectID, windowed: Bool, inWindow: (Date) -> Bool, limit: Int?) throws(HistoryError) -> [Commit] {
+        var shown: [Commit] = []
+        if let graph = renameGraph(building: false), graph.tip == head, let order = graph.walkOrder() {
+            for position in order {
+                if let limit, shown.count >= limit { break }
+                guard inWindow(Date(timeIntervalSince1970: TimeInterval(graph.dates[position]))) else { continue }
+                shown.append(try git { () throws(GitError) in try repository.commit(graph.ids[position]) })
+            }
+            return shown
+        }
+        // Without a window every commit is shown, so the first `limit` commits are all that is
+        // read (the walk's order does not change).
+        let commits = try git { () throws(GitError) in try repository.log(from: head, limit: windowed ? nil : limit) }
+        for commit in commits where limit.map({ shown.count < $0 }) ?? true && inWindow(commit.committer.date) {
+            shown.append(commit)
+        }
+        return shown
     }
 
     /// One commit told whole: every entry it changed; for a merge, the entries it merged (changed
@@ -97,6 +130,15 @@ public final class NotebookHistory {
         return try comparer.changes(from: parentTree, to: commit.treeID, detectRenames: detectRenames)
     }
 
+    /// The tree diff from `parentTree` to `tree` with renames: from the renames already known
+    /// (the rename index's for that step) when given, else found by libgit2.
+    func changes(from parentTree: ObjectID?, to tree: ObjectID, renames: [RenameIndexGraph.Rename]?) throws(GitError) -> [TreeChange] {
+        if let renames, let changes = try KnownRenames.changes(from: parentTree, to: tree, renames: renames, comparer: comparer) {
+            return changes
+        }
+        return try comparer.changes(from: parentTree, to: tree, detectRenames: true)
+    }
+
     /// Adds a tree change to an event: an entry's change in words, or a conflict record's
     /// conflict (settled records are left out: the entry's own change tells it).
     func add(_ change: TreeChange, as status: EntryChange.Status, to event: inout HistoryEvent) throws(GitError) {
@@ -126,17 +168,31 @@ public final class NotebookHistory {
 
     /// A tree change in words, reading both versions.
     func describe(_ change: TreeChange, as status: EntryChange.Status) throws(GitError) -> EntryChange {
-        let old = try change.oldID.map { id throws(GitError) in try repository.blob(id) }
-        let new = try change.newID.map { id throws(GitError) in try repository.blob(id) }
         let renamed = change.status == .renamed ? change.oldPath : nil
+        let old = try change.oldID.map { id throws(GitError) in try comparedVersion(id, path: renamed ?? change.path) }
+        let new = try change.newID.map { id throws(GitError) in try comparedVersion(id, path: change.path) }
         return EntryComparison.change(status, path: change.path, oldPath: renamed, old: old, new: new)
+    }
+
+    /// Blob `id` read as a version of the entry at `path`, once for its two comparisons.
+    private func comparedVersion(_ id: ObjectID, path: String) throws(GitError) -> ComparedVersion {
+        if let known = comparedVersions[id], known.path == path { return known.version }
+        let version = ComparedVersion(try repository.blob(id), path: path)
+        if comparedVersions.count >= 64 { comparedVersions.removeAll(keepingCapacity: true) }
+        comparedVersions[id] = (path, version)
+        return version
     }
 
     /// The conflict a record blob at `path` describes; nil for anything else.
     func record(_ id: ObjectID?, at path: String) throws(GitError) -> MergeConflict? {
-        guard path.hasPrefix(ConflictRecord.folder + "/"), let id,
-              let text = String(data: try repository.blob(id), encoding: .utf8) else { return nil }
-        return (try? ConflictRecord(parsing: text, path: path))?.conflict
+        guard path.hasPrefix(ConflictRecord.folder + "/"), let id else { return nil }
+        if let known = records[id], known.path == path { return known.conflict }
+        var conflict: MergeConflict?
+        if let text = String(data: try repository.blob(id), encoding: .utf8) {
+            conflict = (try? ConflictRecord(parsing: text, path: path))?.conflict
+        }
+        records[id] = (path, conflict)
+        return conflict
     }
 
     /// Hearth's machine state (conflict records), not an entry.

@@ -5,13 +5,21 @@ import NoteKit
 package enum EntryComparison {
     /// The change from `old` to `new` (nil for a version that does not exist).
     package static func change(_ status: EntryChange.Status, path: String, oldPath: String? = nil, old: Data?, new: Data?) -> EntryChange {
+        change(status, path: path, oldPath: oldPath, old: old.map { ComparedVersion($0, path: oldPath ?? path) },
+               new: new.map { ComparedVersion($0, path: path) })
+    }
+
+    /// ``change(_:path:oldPath:old:new:)`` of versions read already (`old` read at `oldPath ??
+    /// path`, `new` at `path`).
+    package static func change(_ status: EntryChange.Status, path: String, oldPath: String? = nil,
+                               old: ComparedVersion?, new: ComparedVersion?) -> EntryChange {
         var change = EntryChange(status: status, path: path, oldPath: oldPath, fields: [], lines: [], isBinary: false, lineEndings: nil)
-        if old.map(hasNUL) == true || new.map(hasNUL) == true {
+        if old?.isBinary == true || new?.isBinary == true {
             change.isBinary = true
             return change
         }
-        let oldText = old.map(text) ?? ""
-        let newText = new.map(text) ?? ""
+        let oldText = old?.text ?? ""
+        let newText = new?.text ?? ""
         // Line terminators are told apart from the text (an editor set to CRLF, say): compared
         // with them, every line would show as removed and added again, with the same text.
         if old != nil, new != nil, oldText.utf8.contains(13) || newText.utf8.contains(13) {
@@ -19,8 +27,8 @@ package enum EntryComparison {
             let after = terminators(of: newText)
             if before != after { change.lineEndings = "\(before) -> \(after)" }
         }
-        let before = old == nil ? (frontMatter: nil, body: "") : parts(of: oldText, path: oldPath ?? path)
-        let after = new == nil ? (frontMatter: nil, body: "") : parts(of: newText, path: path)
+        let before = old.map { (frontMatter: $0.frontMatter, body: $0.body) } ?? (frontMatter: nil, body: "")
+        let after = new.map { (frontMatter: $0.frontMatter, body: $0.body) } ?? (frontMatter: nil, body: "")
         if status != .delete {
             let newKeys = after.frontMatter?.keys ?? []
             for key in newKeys + (before.frontMatter?.keys ?? []).filter({ !newKeys.contains($0) }) {
@@ -51,12 +59,6 @@ package enum EntryComparison {
         return Double(common) / Double(max(oldLines.count, newLines.count))
     }
 
-    /// Whether the bytes hold a NUL, as binary files do and text never does (memchr: a byte
-    /// loop over `Data` costs more than the rest of the comparison).
-    private static func hasNUL(_ data: Data) -> Bool {
-        data.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
-    }
-
     /// The bytes as text; bytes that are not UTF-8 (a Latin-1 file, say) read as U+FFFD, so
     /// their lines still show.
     private static func text(_ data: Data) -> String {
@@ -75,23 +77,37 @@ package enum EntryComparison {
         return crlf == 0 ? "LF" : crlf == all ? "CRLF" : "mixed"
     }
 
-    /// A version split into front-matter and body.
-    private static func parts(of text: String, path: String) -> (frontMatter: FrontMatter?, body: String) {
-        // A file whose front-matter does not parse (or that is not an entry) still has lines to
-        // compare: all of it is body.
-        guard path.hasSuffix(".md"), let note = try? Note(parsing: text, path: path) else {
-            return (frontMatter: nil, body: text)
-        }
-        return (frontMatter: note.frontMatter, body: note.body)
-    }
-
     /// The lines removed and added between two bodies, hunk by hunk (removals first in each).
+    ///
+    /// Lines compare as Swift strings do (canonically equivalent text is equal), an unterminated
+    /// last line as if it had the body's line break. The lines both bodies start and end with
+    /// are found first, on the bytes, without a string per line: they are never part of a minimal
+    /// script's edits (``LineDiff`` would trim them itself), and an entry edited in one place,
+    /// as most versions are, then costs a string only for the lines around the edit.
     static func bodyLines(from old: String, to new: String) -> [BodyLine] {
         guard old != new else { return [] }
-        let oldLines = TextLines.split(old)
-        let newLines = TextLines.split(new)
-        var interner = TextLines.Interner()
+        var old = old
+        var new = new
+        old.makeContiguousUTF8()
+        new.makeContiguousUTF8()
         let newline = TextLines.newline(of: old) ?? TextLines.newline(of: new) ?? "\n"
+        return old.utf8.withContiguousStorageIfAvailable { oldBytes in
+            new.utf8.withContiguousStorageIfAvailable { newBytes in
+                bodyLines(from: ByteLines(oldBytes), to: ByteLines(newBytes), newline: newline)
+            }
+        }.flatMap { $0 } ?? []
+    }
+
+    /// ``bodyLines(from:to:)`` on the two bodies' lines.
+    private static func bodyLines(from old: ByteLines, to new: ByteLines, newline: String) -> [BodyLine] {
+        var head = 0
+        while head < old.count, head < new.count, old.sameLine(head, as: new, head, newline: newline) { head += 1 }
+        var tail = 0
+        while head < old.count - tail, head < new.count - tail,
+              old.sameLine(old.count - 1 - tail, as: new, new.count - 1 - tail, newline: newline) { tail += 1 }
+        let oldLines = (head..<(old.count - tail)).map(old.string)
+        let newLines = (head..<(new.count - tail)).map(new.string)
+        var interner = TextLines.Interner()
         let hunks = LineDiff.hunks(interner.ids(oldLines, newline: newline), interner.ids(newLines, newline: newline))
         var lines: [BodyLine] = []
         for hunk in hunks {

@@ -84,6 +84,7 @@ struct GrepCommand: ParsableCommand {
             var search = HistorySearch(query: GrepQuery(matcher: matcher, kinds: kinds, field: field, everyMatch: everyMatch),
                                        since: first, until: last, today: today)
             search.keepsRepositoryUntilExit = true
+            HistoryRenameIndex.attach(to: &search, of: notebook)
             let result: HistorySearchResult
             do {
                 result = try search.run(root: notebook.root)

@@ -15,12 +15,29 @@ enum HistoryRenameIndex {
 
     /// Gives `history` the notebook's rename index.
     static func attach(to history: NotebookHistory, of notebook: Notebook) {
+        guard let index = index(of: notebook) else { return }
+        history.renameIndex = index
+        history.renameIndexObserver = observer
+    }
+
+    /// Gives a history search the notebook's rename index.
+    static func attach(to search: inout HistorySearch, of notebook: Notebook) {
+        guard let index = index(of: notebook) else { return }
+        search.renameIndex = index
+        search.renameIndexObserver = observer
+    }
+
+    /// The notebook's rename index; nil without a `.git` folder.
+    private static func index(of notebook: Notebook) -> RenameIndex? {
         let git = notebook.root.appendingPathComponent(".git", isDirectory: true)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: git.path, isDirectory: &isDirectory), isDirectory.boolValue else { return }
-        history.renameIndex = RenameIndex(folder: git.appendingPathComponent("hearth", isDirectory: true), version: Hearth.configuration.version)
-        if ProcessInfo.processInfo.environment[traceVariable] == "1" {
-            history.renameIndexObserver = { Diagnostics.status("rename-index: \($0)") }
-        }
+        guard FileManager.default.fileExists(atPath: git.path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        return RenameIndex(folder: git.appendingPathComponent("hearth", isDirectory: true), version: Hearth.configuration.version)
+    }
+
+    /// The trace, when asked for.
+    private static var observer: (@Sendable (RenameIndexOutcome) -> Void)? {
+        guard ProcessInfo.processInfo.environment[traceVariable] == "1" else { return nil }
+        return { Diagnostics.status("rename-index: \($0)") }
     }
 }
