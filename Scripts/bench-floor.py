@@ -9,7 +9,8 @@ one warm-up each: CPU time (user + system, from wait4) is the figure, median of 
   - C: an empty program; the same linked against libgit2 (no call); `git show REV:PATH` written
     with libgit2 (git_libgit2_init, open, revparse, the blob to stdout), as Debian's libgit2 does
     it and with its certificate parsing left out as hearth does (GitKit, `Libgit2+Linux.swift`).
-  - Swift, linked as hearth's release build is (`-static-stdlib`, lld): an empty program, one
+  - Swift, linked as hearth's release build is (`-static-stdlib`, lld, relative relocations packed
+    where glibc reads them): an empty program, one
     touching Foundation, the same linked against libgit2 (no call), and `git show REV:PATH` with
     libgit2 from Swift.
 The last C row is the floor of `show --at` with the mandated libgit2: when it is over 1.5x
@@ -114,6 +115,12 @@ def run(command, cwd=None, env=None):
     return result.stdout
 
 
+def packed_relocations():
+    """Whether hearth's release build packs its relative relocations here (Package.swift: glibc 2.36 or later)."""
+    version = (os.confstr("CS_GNU_LIBC_VERSION") or "").split(" ")[-1].split(".")
+    return len(version) >= 2 and all(part.isdigit() for part in version[:2]) and (int(version[0]), int(version[1])) >= (2, 36)
+
+
 def build(folder):
     """The floor programs, by name: (description, path)."""
     def write(name, text):
@@ -133,6 +140,8 @@ def build(folder):
     run([cc, "-O2", "-o", out("c-show-no-certificates"), write("show-no-certificates.c", C_NO_CERTIFICATES + C_SHOW), "-lgit2"])
     run([cc, "-O2", "-o", out("c-log-no-certificates"), write("log-no-certificates.c", C_NO_CERTIFICATES + C_LOG), "-lgit2"])
     swiftc = ["swiftc", "-O", "-static-stdlib", "-use-ld=lld", "-I", modules]
+    if packed_relocations():
+        swiftc += ["-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"]
     run(swiftc + ["-o", out("swift-empty"), write("empty.swift", SWIFT_EMPTY)])
     run(swiftc + ["-o", out("swift-foundation"), write("foundation.swift", SWIFT_FOUNDATION)])
     run(swiftc + ["-o", out("swift-foundation-libgit2"), write("foundation-libgit2.swift", SWIFT_FOUNDATION_LIBGIT2)])
