@@ -100,6 +100,7 @@ bench: demo-deps
 	python3 Scripts/bench-sync.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth" --days $(SYNC_BENCH_DAYS)
 	python3 Scripts/bench-encrypted.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth"
 	python3 Scripts/bench-history.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth"
+	python3 Scripts/bench-floor.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth"
 	python3 Scripts/bench-review-html.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth"
 	$(SWIFT) package --package-path Benchmarks benchmark --no-progress
 	python3 Scripts/bench-growth.py --hearth "$$($(SWIFT) build -c release --show-bin-path)/hearth" --rounds $(GROWTH_ROUNDS) --csv .build/bench-growth.csv

@@ -9,5 +9,8 @@ extension Libgit2 {
 
     /// Nothing was deferred.
     static func loadSystemCertificates() {}
+
+    /// Nothing was deferred.
+    static func loadSSHLibrary() {}
 }
 #endif

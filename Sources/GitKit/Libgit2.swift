@@ -7,8 +7,8 @@ enum Libgit2 {
     /// `static let` gives exactly that, lazily and thread-safely. Shutdown is never called
     /// because handles may outlive any point we could pick for it.
     private static let initialization: Int32 = {
-        // The system certificates are parsed before the first connection instead (see
-        // `deferringSystemCertificates`): a local command never reads them.
+        // The system certificates are parsed, and libssh2 set up, before the first connection
+        // instead (see `deferringSystemCertificates`): a local command needs neither.
         let count = deferringSystemCertificates { git_libgit2_init() }
         // libgit2 caches trees up to 4 KiB only; a notebook's year folder (365 entries) is about
         // 13 KiB, so walking history inflated the same few trees again for every commit.
@@ -33,6 +33,13 @@ enum Libgit2 {
         loadSystemCertificates()
     }()
 
+    /// libssh2, which libgit2's initialisation left to be set up, set up (once, thread-safely:
+    /// two first ssh sessions at once would otherwise both set it up).
+    private static let sshLibrary: Void = {
+        ensureInitialized()
+        loadSSHLibrary()
+    }()
+
     /// Touches the initialisation token; every public entry point that does not already
     /// hold a repository handle calls this first.
     static func ensureInitialized() {
@@ -46,9 +53,13 @@ enum Libgit2 {
     /// the environment's when it is an http or https one (an http server may redirect to https).
     /// `url` is as given, before git's `insteadOf` rewriting: a clone, which has no remote of
     /// its own to ask for the rewritten URL, passes `always` (a folder-looking URL that config
-    /// turns into https would otherwise meet an empty chain and fail).
+    /// turns into https would otherwise meet an empty chain and fail). libssh2 is set up then
+    /// too, for the same connections (any of them may be ssh).
     static func prepareCertificates(for url: String, always: Bool = false) {
-        if always || Remote.localPath(of: url) == nil { _ = systemCertificates }
+        if always || Remote.localPath(of: url) == nil {
+            _ = systemCertificates
+            _ = sshLibrary
+        }
         if url.lowercased().hasPrefix("http") { _ = certificateLocations }
     }
 
