@@ -128,6 +128,12 @@ def main():
             ("show --at DAY ENTRY", [hearth, "show", note, "--at", "2021-03-01"], ["git", "show", f"{rev_a}:{old_note}"], both),
             ("restore ENTRY --at COMMIT", lambda i: [hearth, "restore", note, "--at", (rev_a if i % 2 else rev_b)[:12]],
              lambda i: ["git", "checkout", rev_a if i % 2 else rev_b, "--", old_note], restore),
+            # What restore does, as plain git would: the old version under the name the note has
+            # now, committed (restore also commits unsaved edits of that note first, which this
+            # clone never has). git checkout writes the old path, so it is moved to the new name.
+            ("restore ENTRY --at COMMIT (git commits too)", lambda i: [hearth, "restore", note, "--at", (rev_a if i % 2 else rev_b)[:12]],
+             lambda i: ["sh", "-c", f"git checkout {rev_a if i % 2 else rev_b} -- {old_note} && git mv -f {old_note} {note} "
+                                    f"&& git commit -q -m 'restore {note}' -- {note}"], restore),
             ("review --weeks 520", [hearth, "review", "--weeks", "520", "--until", "2026-11-24"], None, both),
             ("status", [hearth, "status"], ["git", "status"], both),
             ("sync, nothing new", [hearth, "sync"], ["sh", "-c", "git fetch -q origin && git push -q origin main"], both),

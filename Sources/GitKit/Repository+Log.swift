@@ -17,14 +17,7 @@ extension Repository {
     /// a ``CommitNode`` (`git_commit_lookup`, `git_commit_tree_id`, `git_commit_parent_id`,
     /// `git_commit_time` and `git_commit_time_offset`): for a walk that needs the message of few.
     package func commitNodes(from start: ObjectID, hiding hidden: [ObjectID] = []) throws(GitError) -> [CommitNode] {
-        try walk(from: start, hiding: hidden, limit: nil, topological: true) { id throws(GitError) in
-            try withCommit(id) { commit in
-                CommitNode(id: id, treeID: ObjectID(git_commit_tree_id(commit)),
-                           parentIDs: (0..<git_commit_parentcount(commit)).compactMap { git_commit_parent_id(commit, $0).map(ObjectID.init) },
-                           date: Date(timeIntervalSince1970: TimeInterval(git_commit_time(commit))),
-                           timeZoneOffsetMinutes: Int(git_commit_time_offset(commit)))
-            }
-        }
+        try walk(from: start, hiding: hidden, limit: nil, topological: true) { id throws(GitError) in try commitNode(id) }
     }
 
     /// The ids of the commits ``log(from:hiding:limit:topological:)`` lists (topologically), in

@@ -66,9 +66,14 @@ extension NotebookHistory {
     /// renames of each step to a parent; returns how many, or nil when a parent is missing from
     /// the repository (a shallow clone: the walk would fail there too).
     private func extend(_ graph: inout RenameIndexGraph, to head: ObjectID) throws(GitError) -> Int? {
-        graph.indexPositions()
-        // Everything the old tip reaches is in the index already: the walk stops there.
-        let fresh = try repository.commitNodes(from: head, hiding: graph.tip.map { [$0] } ?? [])
+        let fresh: [CommitNode]
+        if let few = try freshNodes(from: head, missingFrom: graph) {
+            fresh = few
+        } else {
+            graph.indexPositions()
+            // Everything the old tip reaches is in the index already: the walk stops there.
+            fresh = try repository.commitNodes(from: head, hiding: graph.tip.map { [$0] } ?? [])
+        }
         for node in fresh.reversed() {
             var parents: [Int] = []
             var renames: [[RenameIndexGraph.Rename]] = []

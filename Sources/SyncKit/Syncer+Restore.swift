@@ -7,8 +7,8 @@ import NoteKit
 extension Syncer {
     /// Brings an old version of an entry back as a new commit: history is never rewritten.
     ///
-    /// Under the sync lock, it first commits every change not yet in history (as a sync would),
-    /// so the bytes being replaced stay recoverable; then writes `bytes` to `path` atomically,
+    /// Under the sync lock, it first commits the entry's own change not yet in history (as a sync
+    /// would), so the bytes being replaced stay recoverable; then writes `bytes` to `path` atomically,
     /// only if the file is still what was just committed (an editor saving meanwhile wins, and
     /// the restore fails saying so); then commits that one path alone as
     /// `laptop: restore days/... as of LABEL (fields)`.
@@ -32,7 +32,10 @@ extension Syncer {
         if (try? FileSystem.read(target)).map({ Data($0) }) == bytes {
             return RestoreOutcome(path: path, commit: nil, savedFirst: nil, change: nil)
         }
-        let savedFirst = try takeSnapshot(branchRef: branchRef)
+        // Only the bytes this restore replaces must be in history first. Edits of other files are
+        // never touched here, so they stay in the work tree for the next sync, never mixed into
+        // these commits; and the status is of this path alone, not a `stat` of every file.
+        let savedFirst = try takeSnapshot(branchRef: branchRef, only: path)
         var outcome = RestoreOutcome(path: path, commit: nil, savedFirst: savedFirst, change: nil)
         // The file must be exactly what history now holds: a save landing after the snapshot
         // exists nowhere else, and replacing it would lose it.

@@ -79,7 +79,8 @@ extension Syncer {
                 try writingLocally { () throws(GitError) in try repository.updateIndex(index) }
                 return nil
             }
-            let changes = try repository.treeChanges(from: headTree, to: tree, detectRenames: true)
+            // The same list as libgit2's diff, without a diff of every unchanged folder.
+            let changes = try TreeComparer(repository: repository).changes(from: headTree, to: tree, detectRenames: true)
             var descriptions: [ChangeDescription] = []
             for change in changes { descriptions.append(try ChangeDescription.describe(change, in: repository)) }
             let message = Syncer.noting(staleSavesIn: staleSaves.merged, in: snapshotMessage?(descriptions) ?? ChangeDescription.message(device: device, descriptions))

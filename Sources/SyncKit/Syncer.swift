@@ -194,7 +194,7 @@ public final class Syncer {
             }
             let startTree = try start.map { id throws(GitError) in try repository.commit(id).treeID }
             let headTree = try repository.commit(head).treeID
-            report.receivedPaths = try repository.treeChanges(from: startTree, to: headTree, detectRenames: false)
+            report.receivedPaths = try TreeComparer(repository: repository).changes(from: startTree, to: headTree)
                 .compactMap { $0.newPath ?? $0.oldPath }
                 .filter { !$0.hasPrefix(ConflictRecord.folder + "/") }
                 .sorted()

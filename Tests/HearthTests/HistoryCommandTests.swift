@@ -216,6 +216,40 @@ import Testing
         #expect(try notebook.git("log", "--format=%s", "-1").stdout.hasPrefix("laptop: restore"), "no second commit")
     }
 
+    /// Restore saves the entry's own unsaved edit first and touches nothing else: an edit of
+    /// another entry and a new file stay in the work tree, out of both of its commits, and the
+    /// next sync records them.
+    @Test func restoreLeavesOtherUnsyncedEditsForTheNextSync() throws {
+        let notebook = try TemporaryNotebook(initialized: true)
+        let other = "notes/other.md"
+        try notebook.hearth("today", "--no-edit").requireSuccess()
+        try notebook.hearth("set", "today", "energy=2").requireSuccess()
+        try notebook.write(other, "---\ntitle: Other\n---\nfirst\n")
+        try notebook.hearth("sync").requireSuccess()
+        let old = try notebook.git("rev-parse", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try notebook.hearth("set", "today", "energy=5").requireSuccess()
+        try notebook.hearth("sync").requireSuccess()
+        try notebook.hearth("set", "today", "mood=1").requireSuccess()
+        let unsynced = try notebook.bytes(Self.path)
+        try notebook.write(other, "---\ntitle: Other\n---\nfirst\nsecond, not synced\n")
+        try notebook.write("notes/new.md", "---\ntitle: New\n---\nnot synced either\n")
+
+        let result = try notebook.hearth("restore", "today", "--at", String(old.prefix(7)))
+        try result.requireSuccess()
+        #expect(result.stderr.contains("Recorded your unsynced edits first: laptop: edit \(Self.path) (mood)"), "\(result)")
+        #expect([UInt8](try notebook.git("show", "HEAD~1:\(Self.path)").stdoutData) == unsynced)
+        for commit in ["HEAD", "HEAD~1"] {
+            #expect(try notebook.git("show", "--format=", "--name-only", commit).stdoutLines == [Self.path], "\(commit)")
+        }
+        #expect(try notebook.text(other) == "---\ntitle: Other\n---\nfirst\nsecond, not synced\n")
+        #expect(try notebook.git("status", "--porcelain").stdoutLines.sorted() == [" M \(other)", "?? notes/new.md"])
+
+        try notebook.hearth("sync").requireSuccess()
+        #expect(try notebook.git("status", "--porcelain").stdout.isEmpty)
+        #expect(try notebook.git("show", "HEAD:\(other)").stdout == "---\ntitle: Other\n---\nfirst\nsecond, not synced\n")
+        #expect(try notebook.git("show", "HEAD:notes/new.md").stdout == "---\ntitle: New\n---\nnot synced either\n")
+    }
+
     @Test func aDeletedEntryCanBeShownAndRestoredAndTheRestoreSyncs() throws {
         let devices = try SyncCommandTests.TwoDevices()
         let notebook = devices.notebook

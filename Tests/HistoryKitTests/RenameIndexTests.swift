@@ -128,6 +128,25 @@ import Testing
         }
     }
 
+    /// Commits made past the index, two branches and their merge among them, are read from HEAD
+    /// down to the commits it holds and added parents first (a child before its parent would fail
+    /// the update and rebuild the whole index): the answers are still the walk's.
+    @Test func aMergeMadePastTheIndexIsAddedParentsFirst() throws {
+        try Sandbox.withRepository { repository in
+            try repository.write("notes/e.md", "---\ntitle: E\n---\nearly\n")
+            try repository.commit("laptop: add notes/e.md", at: HistoryStory.noon(17))
+            let outcomes = Outcomes()
+            _ = try Self.history(repository, index: Self.index(repository), outcomes: outcomes).lastVersion(of: "notes/e.md")
+            try Self.tangle(repository)
+            let walked = try Self.answers(repository, index: nil, outcomes: Outcomes())
+            let indexed = try Self.answers(repository, index: Self.index(repository), outcomes: outcomes)
+            #expect(indexed == walked)
+            let commits = Int(try repository.git("rev-list", "--count", "HEAD"))!
+            #expect(Array(outcomes.list.prefix(2)) == [.built(commits: 1), .updated(commits: commits, added: commits - 1, dropped: 0)],
+                    "\(outcomes.list)")
+        }
+    }
+
     /// A reset takes HEAD back (commits dropped from the index); a new commit on the old base
     /// rewrites the history (added, and the old tip's commits dropped). Either way the rename the
     /// lost commits made must not name the entry any more.

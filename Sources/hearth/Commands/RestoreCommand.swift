@@ -10,9 +10,10 @@ struct RestoreCommand: ParsableCommand {
         abstract: "Bring back an entry as it was, as a new change.",
         discussion: """
             Writes the old version over the entry (or brings a deleted entry back) and records it \
-            as a new commit, `DEVICE: restore PATH as of ...`; history is never rewritten. Edits \
-            not yet synced are committed first, so the version being replaced stays in history. \
-            hearth sync then sends the restore to your other devices.
+            as a new commit, `DEVICE: restore PATH as of ...`; history is never rewritten. The \
+            entry's edits not yet synced are committed first, so the version being replaced stays \
+            in history; edits of other entries are left for the next sync. hearth sync then sends \
+            the restore to your other devices.
             """
     )
 
