@@ -8,18 +8,7 @@ import Testing
 struct ReadWithoutCommitGraphTests {
     @Test func aHandleWithoutTheGraphWalksTheSameHistoryAndWritesWhatGitReads() throws {
         try Scratch.with { scratch in
-            let (repository, _) = try scratch.repositoryWithCommits([["a.md": "base\n"]])
-            try scratch.git("branch", "phone")
-            for index in 1...3 {
-                try scratch.write("laptop\(index).md", "\(index)\n")
-                try scratch.commitAll(repository, message: "laptop \(index)", secondsLater: Double(index) * 60)
-            }
-            try scratch.git("checkout", "-q", "phone")
-            for index in 1...2 {
-                try scratch.write("phone\(index).md", "\(index)\n")
-                try scratch.commitAll(repository, message: "phone \(index)", secondsLater: Double(index) * 90)
-            }
-            try scratch.git("checkout", "-q", "main")
+            let repository = try scratch.divergedDevices(laptop: 3, phone: 2, phoneStep: 90)
             try scratch.git("-c", "gc.auto=0", "repack", "-a", "-d", "-q")
             try repository.writeCommitGraph()
             let graph = scratch.root.appending(path: ".git/objects/info/commit-graph").path(percentEncoded: false)
