@@ -5,6 +5,7 @@
 #include <git2.h>
 #include <git2/sys/merge.h>
 #include <git2/sys/commit_graph.h>
+#include <git2/sys/repository.h>
 
 /// git_libgit2_opts is variadic, which Swift cannot call; this names the one option GitKit sets.
 static inline int hearth_set_ssl_cert_locations(const char *file, const char *path) {

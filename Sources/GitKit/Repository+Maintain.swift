@@ -18,7 +18,8 @@ extension Repository {
     ///   the index; the unreachable objects younger than `pruneGrace` (by their youngest copy's
     ///   time) in a cruft pack with git's per-object `.mtimes`; older ones dropped; then the old
     ///   packs and every loose object that is in a new pack or expired. Then the commit graph is
-    ///   written again (see `writeCommitGraph()`), so history walks read parents and times from it.
+    ///   written again (see `writeCommitGraph()`), so history walks read parents and times from it
+    ///   (in a bare repository, a folder remote, removed instead: only fetches walk it, from the tips).
     ///
     /// Every new pack is written in a quarantine folder, verified, published (fsync'd), verified
     /// again, and only then are old packs or loose objects removed; a kill at any point leaves
@@ -54,7 +55,13 @@ extension Repository {
                 outcome.packsReplaced += rolled.packsReplaced
             }
         }
-        if outcome.work == .full {
+        if outcome.work == .full && isBare {
+            // A folder remote's history is only walked from its tips, by the fetches of the
+            // devices (libgit2's local transport, in each fetching process): there the graph
+            // saves nothing, while each fetch would hash the whole file to load it, a cost that
+            // grows with the history. So a bare repository gets none, and loses the old one.
+            try? removeCommitGraph(in: gitDirectory.appending(path: "objects").path(percentEncoded: false))
+        } else if outcome.work == .full {
             // The graph only makes walks faster: commits it lacks are read as before, and a graph
             // that could not be written (a lock left by a killed run, a full disk) costs nothing
             // but that speed, so it never fails the maintenance that already succeeded.

@@ -119,7 +119,7 @@ extension Repository {
     /// `objects/info/commit-graphs/`), as the multi-pack-index is removed before packs go: it
     /// would name the commits about to be pruned, and `git fsck` reports a graph naming missing
     /// commits. It is only a faster way to walk history; git writes a new one at its next gc.
-    private func removeCommitGraph(in objectsFolder: String) throws(GitError) {
+    func removeCommitGraph(in objectsFolder: String) throws(GitError) {
         for path in [objectsFolder + "/info/commit-graph", objectsFolder + "/info/commit-graphs"] {
             guard FileManager.default.fileExists(atPath: path) else { continue }
             do {

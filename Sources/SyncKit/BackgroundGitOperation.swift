@@ -30,6 +30,7 @@ final class BackgroundGitOperation: Sendable {
         Thread.detachNewThread { [self] in
             do throws(TransportFailure) {
                 let repository = try EncryptedRemote.git { () throws(GitError) in try Repository.open(at: root) }
+                _ = try? repository.readWithoutCommitGraph()
                 try body(repository, network)
             } catch {
                 outcome.withLock { $0.failure = error }

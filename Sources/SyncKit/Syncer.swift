@@ -45,6 +45,8 @@ public final class Syncer {
     public func sync() throws(SyncError) -> SyncReport {
         let lock = try SyncLock.acquire(at: repository.syncLockPath, wait: options.lockWait)
         defer { withExtendedLifetime(lock) {} }
+        // Its walks stay near the tips: loading the commit graph would cost more than it saves.
+        _ = try? repository.readWithoutCommitGraph()
         let branch = try checkedBranch()
         let branchRef = "refs/heads/\(branch)"
         // The remote is known before the snapshot so that the first fetch can run meanwhile.

@@ -7,19 +7,8 @@ import Testing
 struct CommitGraphTests {
     @Test func aWalkOverTheGraphListsWhatAWalkOverTheCommitsDoes() throws {
         try Scratch.with { scratch in
-            let (repository, _) = try scratch.repositoryWithCommits([["a.md": "base\n"]])
             // Two devices, a merge, and a clock that ran backwards on one of them.
-            try scratch.git("branch", "phone")
-            for index in 1...3 {
-                try scratch.write("laptop\(index).md", "\(index)\n")
-                try scratch.commitAll(repository, message: "laptop \(index)", secondsLater: Double(index) * 60)
-            }
-            try scratch.git("checkout", "-q", "phone")
-            for index in 1...3 {
-                try scratch.write("phone\(index).md", "\(index)\n")
-                try scratch.commitAll(repository, message: "phone \(index)", secondsLater: Double(index) * -600)
-            }
-            try scratch.git("checkout", "-q", "main")
+            let repository = try scratch.divergedDevices(laptop: 3, phone: 3, phoneStep: -600)
             try scratch.git("-c", "user.name=Test", "-c", "user.email=test@example.com", "merge", "-q", "--no-edit", "phone")
             // git's own file, which libgit2 1.5 cannot use, is replaced.
             try scratch.git("commit-graph", "write", "--reachable")

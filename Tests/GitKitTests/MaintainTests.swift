@@ -357,6 +357,30 @@ struct MaintainTests {
         }
     }
 
+    /// A folder remote (a bare repository) is only walked from its tips, by the devices' fetches,
+    /// each of which would hash the whole graph to load it: a full run writes none there and
+    /// removes the one it had; the history stays whole.
+    @Test func fullLeavesABareRepositoryWithoutACommitGraph() throws {
+        try Scratch.with { scratch in
+            try scratch.commitsInPacksOfTheirOwn(3)
+            let (url, remote) = try scratch.bareRemote()
+            try scratch.git("push", "-q", url.path(percentEncoded: false), "main")
+            try remote("commit-graph", "write", "--reachable")
+            let graph = url.appending(path: "objects/info/commit-graph").path(percentEncoded: false)
+            #expect(FileManager.default.fileExists(atPath: graph))
+            let commits = try remote("rev-list", "--count", "main")
+
+            let outcome = try Repository.open(at: url).maintain(full: true)
+            #expect(outcome.work == .full && !outcome.commitGraphWritten, "\(outcome)")
+            #expect(!FileManager.default.fileExists(atPath: graph))
+            #expect(try remote("rev-list", "--count", "main") == commits)
+            try remote.expectFsckClean()
+
+            // The notebook itself still gets one.
+            #expect(try Repository.open(at: scratch.root).maintain(full: true).commitGraphWritten)
+        }
+    }
+
     /// The cruft pack's file carries its newest object's time, so a git that ignores `.mtimes`
     /// shortens no object's grace; the next full repack still reads each object's own time.
     @Test func cruftPackCarriesItsNewestTimeAndEachObjectExpiresOnItsOwn() throws {
