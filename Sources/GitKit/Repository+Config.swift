@@ -20,6 +20,23 @@ extension Repository {
         return value.map { String(cString: $0) }
     }
 
+    /// The value of a boolean configuration key read as git reads one (`true`/`yes`/`on`, a
+    /// non-zero number, or the key written without a value), or nil when the key is not set.
+    ///
+    /// Calls `git_repository_config_snapshot` and `git_config_get_bool`.
+    /// - Throws: `GitError` for a value that is not a boolean or unreadable config files.
+    public func configBool(_ key: String) throws(GitError) -> Bool? {
+        var snapshot: OpaquePointer?
+        let opened = git_repository_config_snapshot(&snapshot, pointer)
+        guard opened == 0, let snapshot else { throw GitError.last(opened, operation: "read config") }
+        defer { git_config_free(snapshot) }
+        var value: Int32 = 0
+        let result = git_config_get_bool(&value, snapshot, key)
+        if result == GitError.Code.notFound.rawValue { return nil }
+        try GitError.check(result, operation: "read config key '\(key)'")
+        return value != 0
+    }
+
     /// Sets a configuration key in the repository's own `.git/config` (never the user's
     /// global file).
     ///

@@ -22,14 +22,22 @@ extension Repository {
     @discardableResult
     package func readWithoutCommitGraph() throws(GitError) -> Bool {
         let operation = "open the object database"
-        let objects = gitDirectory.appending(path: "objects").path(percentEncoded: false)
+        // The objects folder is the common directory's: a linked worktree's git directory
+        // (`.git/worktrees/NAME`) holds none.
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        try GitError.check(git_repository_item_path(&buffer, pointer, GIT_REPOSITORY_ITEM_OBJECTS), operation: operation)
+        var objects = String(cString: buffer.ptr)
+        while objects.count > 1, objects.hasSuffix("/") { objects.removeLast() }
         guard !FileManager.default.fileExists(atPath: objects + "/info/alternates") else { return false }
-        let fsync = ["true", "yes", "on", "1"].contains((try configString("core.fsyncObjectFiles"))?.lowercased() ?? "")
+        let fsync = try configBool("core.fsyncObjectFiles") ?? false
         var odb: OpaquePointer?
         let created = git_odb_new(&odb)
         guard created == 0, let odb else { throw GitError.last(created, operation: operation, path: objects) }
         defer { git_odb_free(odb) }
-        // libgit2's own priorities for the default database: packs (2) are asked before loose files (1).
+        // libgit2's own priorities for the default database: packs (2) are asked before loose files
+        // (1). The database owns a backend once added; adding fails only when out of memory, and a
+        // backend's free function is not in libgit2's public headers (as in `withPackDatabase`).
         var loose: OpaquePointer?
         try GitError.check(git_odb_backend_loose(&loose, objects, -1, fsync ? 1 : 0, 0, 0), operation: operation, path: objects)
         try GitError.check(git_odb_add_backend(odb, loose, 1), operation: operation, path: objects)

@@ -61,6 +61,27 @@ struct ReadWithoutCommitGraphTests {
         }
     }
 
+    /// A linked worktree (`git worktree add`) keeps its objects in the main repository's folder,
+    /// not in its own git directory (`.git/worktrees/NAME`): the handle reads and writes them there.
+    @Test func aLinkedWorktreeReadsAndWritesTheSharedObjects() throws {
+        try Scratch.with { scratch in
+            let (_, head) = try scratch.repositoryWithCommits([["a.md": "base\n"], ["a.md": "base\nmore\n"]])
+            let linked = scratch.root.deletingLastPathComponent().appending(path: "linked")
+            try scratch.git("worktree", "add", "-q", linked.path(percentEncoded: false), "-b", "linked")
+            let opened = try Repository.open(at: linked)
+            #expect(try opened.readWithoutCommitGraph())
+            #expect(try opened.log(from: head).count == 2)
+            try Data("base\nmore\nlinked\n".utf8).write(to: linked.appending(path: "a.md"))
+            try opened.stageAll()
+            let tree = try opened.writeIndexTree()
+            let commit = try opened.createCommit(tree: tree, parents: [head], message: "linked",
+                                                 author: Scratch.signature, committer: Scratch.signature)
+            #expect(try scratch.git("rev-parse", "linked") == commit.description)
+            #expect(try scratch.git("show", "linked:a.md") == "base\nmore\nlinked")
+            try scratch.git.expectFsckClean()
+        }
+    }
+
     /// Whether this process maps `path` (libgit2 maps the commit graph it reads for as long as the
     /// handle lives).
     private func mapped(_ path: String) throws -> Bool {
