@@ -63,9 +63,11 @@ extension Syncer {
                 // notebook: never read through the link (libgit2 would), commit it as removed.
                 let outside = ContainedPath.linkedFolder(on: path, under: root.path(percentEncoded: false)) != nil
                 if !outside, let (id, mode) = try repository.writeBlob(fromWorkingTreePath: path) {
-                    if let expected = staleSaves.judged[path], expected != id {
+                    if let expected = staleSaves.judged[path], expected != id,
+                       WorkingFile.read(root.appending(path: path).path(percentEncoded: false)) != .bytes([UInt8](try repository.blob(expected))) {
                         // Saved again after its judgement, from a buffer that may predate it: left
                         // out (tree and index), so the next snapshot judges it against the record.
+                        // (The ids differ alone when a filter, autocrlf say, changed the bytes.)
                         savedAgain.insert(path)
                         continue
                     }
