@@ -63,7 +63,9 @@ def sh(command, cwd, env, check=True, timeout=600):
 
 class Ledger:
     """Every line written and every line deliberately removed, in memory and in `ledger.tsv`
-    (time, device, action, path, line), flushed as it goes so a crashed run still has it."""
+    (time, device, action, path, line), flushed as it goes so a crashed run still has it. Each
+    edit's save has a row too (action `save`, the method and when the buffer was read in the
+    line column), to tell a stale save when tracing a lost line."""
 
     def __init__(self, path):
         self.lock = threading.Lock()
@@ -210,6 +212,7 @@ class Writer(threading.Thread):
         """Reads `path`, "types" for a moment, then saves `change(lines)`: a sync may land in
         between, so the save can be stale. The ledger learns of the lines once they are on disk."""
         full = os.path.join(self.root, path)
+        loaded = time.time()
         with open(full, encoding="utf-8") as handle:
             lines = handle.read().split("\n")
         method = self.pick(self.METHODS)
@@ -223,6 +226,8 @@ class Writer(threading.Thread):
         self.save(path, "\n".join(new), method)
         if method != "in-place":
             os.remove(swap)
+        # How and from which buffer: a lost line's trail starts with the save that dropped it.
+        self.ledger.record(self.device, "save", path, f"{method}, buffer read at {loaded:.3f}")
         for line in written:
             self.ledger.record(self.device, "write", path, line)
         for line in removed:

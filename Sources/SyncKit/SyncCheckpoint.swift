@@ -1,5 +1,8 @@
 /// Named points in a sync (and in its maintenance), where tests (and the crash tests' abort switch) can step in.
 public enum SyncCheckpoint: String, Sendable, CaseIterable {
+    /// The snapshot has judged (and merged) the stale editor saves among the files it commits
+    /// and has read none of them for the commit yet.
+    case afterStaleSaves = "after-stale-saves"
     /// The local snapshot commit exists; nothing has been fetched.
     case afterSnapshot = "after-snapshot"
     /// A fetch has started receiving objects (its first progress report); reported to

@@ -49,10 +49,12 @@ extension Syncer {
             if !staleSaves.added.isEmpty || !staleSaves.heldBack.isEmpty {
                 paths = PathSet(paths + staleSaves.added).subtracting(PathSet(staleSaves.heldBack)).sorted
             }
+            reach(.afterStaleSaves)
             let head = try repository.referenceTarget(branchRef)
             let headTree = try head.map { id throws(GitError) in try repository.commit(id).treeID }
             var updates: [TreeUpdate] = []
             var index: [IndexUpdate] = []
+            var savedAgain = PathSet()
             for path in paths {
                 // Stat first, read second: if the file changes in between, its stat no longer
                 // matches the index and git reads it again, so the change is never hidden.
@@ -61,6 +63,14 @@ extension Syncer {
                 // notebook: never read through the link (libgit2 would), commit it as removed.
                 let outside = ContainedPath.linkedFolder(on: path, under: root.path(percentEncoded: false)) != nil
                 if !outside, let (id, mode) = try repository.writeBlob(fromWorkingTreePath: path) {
+                    if let expected = staleSaves.judged[path], expected != id,
+                       WorkingFile.read(root.appending(path: path).path(percentEncoded: false)) != .bytes([UInt8](try repository.blob(expected))) {
+                        // Saved again after its judgement, from a buffer that may predate it: left
+                        // out (tree and index), so the next snapshot judges it against the record.
+                        // (The ids differ alone when a filter, autocrlf say, changed the bytes.)
+                        savedAgain.insert(path)
+                        continue
+                    }
                     updates.append(.upsert(path: path, id: id, mode: mode))
                     // Without stat data (the file vanished and came back between the two looks,
                     // as an editor's swap file does) the entry is set from what was stored, never
@@ -83,7 +93,7 @@ extension Syncer {
             let changes = try TreeComparer(repository: repository).changes(from: headTree, to: tree, detectRenames: true)
             var descriptions: [ChangeDescription] = []
             for change in changes { descriptions.append(try ChangeDescription.describe(change, in: repository)) }
-            let message = Syncer.noting(staleSavesIn: staleSaves.merged, in: snapshotMessage?(descriptions) ?? ChangeDescription.message(device: device, descriptions))
+            let message = Syncer.noting(staleSavesIn: staleSaves.merged.filter { !savedAgain.contains($0) }, in: snapshotMessage?(descriptions) ?? ChangeDescription.message(device: device, descriptions))
             let signature = signature()
             let commit = try repository.createCommit(tree: tree, parents: head.map { [$0] } ?? [], message: message,
                                                      author: signature, committer: signature, updatingReference: nil)
@@ -117,6 +127,7 @@ extension Syncer {
         let synced = try git { () throws(GitError) in try syncedSide(of: head) }
         let local = MergeSide(device: device, time: Date())
         let records = ConflictStore(root: root)
+        let rewrites = RewriteRecords.load(repository)
         var heldBack = PathSet()
         for (path, base) in pending.bases.entries {
             // Never merge into an editor artefact (a live swap file); the checkout no longer lists
@@ -168,7 +179,11 @@ extension Syncer {
                 pending.bases[path] = nil
                 continue
             }
-            let result = EntryMerger.merge(path: path, base: baseData, first: committed, second: Data(working),
+            // A save kept back from a file hearth had rewritten may come from a buffer loaded
+            // before that rewrite: merged from the rewrite's base, the lines it brought (which
+            // the buffer never held) are not read as the user's deletions.
+            let mergeBase = staleSaveBase(path: path, keptOver: base, saved: Data(working), records: rewrites) ?? baseData
+            let result = EntryMerger.merge(path: path, base: mergeBase, first: committed, second: Data(working),
                                            firstSide: synced, secondSide: local)
             do {
                 _ = try writeExtraFiles(result.extraFiles)

@@ -50,12 +50,16 @@ extension Syncer {
     /// committed as saved and the record goes, so a line deleted after it was seen stays deleted.
     ///
     /// - Returns: the paths merged, for the commit message; the files the merges wrote beside
-    ///   them (conflict records, copies), for the commit; and the stale saves whose merge could
-    ///   not be written, to leave out of it.
-    func keepLinesFromStaleSaves(among paths: [String]) -> (merged: [String], added: [String], heldBack: [String]) {
+    ///   them (conflict records, copies), for the commit; the stale saves whose merge could
+    ///   not be written, to leave out of it; and the blob each path whose record stays must
+    ///   still hold when the snapshot reads it (what the merge wrote, or what the rewrite did):
+    ///   anything else is a save landing after the judgement, to judge in the next snapshot.
+    func keepLinesFromStaleSaves(among paths: [String])
+        -> (merged: [String], added: [String], heldBack: [String], judged: PathMap<ObjectID>) {
         var store = RewriteRecords.load(repository)
-        guard !store.records.isEmpty else { return ([], [], []) }
+        guard !store.records.isEmpty else { return ([], [], [], PathMap()) }
         var merged: [String] = [], added: [String] = [], heldBack: [String] = []
+        var judged = PathMap<ObjectID>()
         var changed = false
         for path in paths {
             guard let record = store.records[path] else { continue }
@@ -73,7 +77,7 @@ extension Syncer {
             }
             switch outcome {
             case .unchanged:
-                break
+                judged[path] = record.written
             case .asSaved:
                 store.records[path] = nil
                 changed = true
@@ -82,6 +86,7 @@ extension Syncer {
                 changed = true
                 merged.append(path)
                 added += files
+                judged[path] = next.written
             case .changed, .heldBack:
                 // Saved again and again meanwhile, or the merge cannot be written: never commit
                 // the save over the other device's lines; the record stays for the next snapshot.
@@ -90,7 +95,26 @@ extension Syncer {
         }
         // Most snapshots judge nothing: the records file is written only when a record changed.
         if changed { store.save(repository) }
-        return (merged, added, heldBack)
+        return (merged, added, heldBack, judged)
+    }
+
+    /// What the editor buffer behind `saved` was loaded from, when `saved` is a stale save (see
+    /// ``StaleSave``) of the rewrite that left `base` in the file: a save the checkout kept back
+    /// (see ``PendingEdits``) lacks that rewrite's lines because the buffer never held them, and
+    /// the merge with what the sync brought must start from the version the buffer did hold.
+    /// Nil when hearth did not write `base` into the file or the save is not stale.
+    func staleSaveBase(path: String, keptOver base: ObjectID?, saved: Data, records: RewriteRecords) -> Data? {
+        guard let base, let record = records.records[path], record.written == base,
+              let written = try? repository.blob(base) else { return nil }
+        let synced = MergeSide(device: "synced", time: record.time)
+        let local = MergeSide(device: device, time: Date())
+        for replaced in record.replaced {
+            guard let bytes = try? repository.blob(replaced),
+                  case .merged = StaleSave.judge(path: path, replaced: bytes, written: written, saved: saved,
+                                                 synced: synced, local: local) else { continue }
+            return bytes
+        }
+        return nil
     }
 
     /// `message` with a line for each path whose stale save was merged.

@@ -125,6 +125,66 @@ import Testing
         }
     }
 
+    /// The stale buffer is saved while the next sync runs, so that sync keeps the save back for
+    /// the one after (``PendingEdits``), which merged it from what the first sync wrote and took
+    /// the laptop's line, never in the buffer, for a deletion (a soak under load lost lines so).
+    @Test(arguments: Save.allCases)
+    func aStaleSaveKeptBackDuringTheNextSyncKeepsTheOtherDevicesLine(how: Save) throws {
+        try SyncWorld.with(devices: ["laptop", "desk"], files: [Self.path: Self.day]) { world in
+            let buffer = try laptopLineArrivesWhileTheDeskEditorIsOpen(world)
+            try world.edit("laptop", Self.path, replacing: "energy: 3\n", with: "energy: 2\n")
+            try world.sync("laptop")
+            var saved = false
+            let report = try world.sync("desk") { checkpoint in
+                guard checkpoint == .beforeCheckout, !saved else { return }
+                saved = true
+                try? Self.save(buffer.replacingOccurrences(of: "Morning walk.\n", with: "Morning walk.\n" + Self.deskLine),
+                               to: world.root("desk").appending(path: Self.path), how)
+            }
+            #expect(report.keptLocal == [Self.path])
+            try world.sync("desk")
+            try world.sync("laptop")
+            for device in ["laptop", "desk"] {
+                let text = try #require(world.read(device, Self.path))
+                for line in [Self.laptopLine, "energy: 2\n", Self.deskLine] {
+                    #expect(text.contains(line), "\(device) lost \(line.debugDescription):\n\(text)")
+                }
+            }
+            #expect(try world.tree("laptop") == world.tree("desk"))
+            #expect(try world.git("desk")("status", "--porcelain").isEmpty)
+        }
+    }
+
+    /// The editor saves its stale buffer again right after the snapshot merged the first save
+    /// and before it read the file for the commit: that save is judged too, by the next
+    /// snapshot, never committed unjudged (a soak under load lost lines so).
+    @Test(arguments: Save.allCases)
+    func aStaleSaveLandingAfterTheMergeOfThePreviousOneIsJudgedToo(how: Save) throws {
+        try SyncWorld.with(devices: ["laptop", "desk"], files: [Self.path: Self.day]) { world in
+            let buffer = try laptopLineArrivesWhileTheDeskEditorIsOpen(world)
+            let entry = world.root("desk").appending(path: Self.path)
+            let first = buffer.replacingOccurrences(of: "Morning walk.\n", with: "Morning walk.\n" + Self.deskLine)
+            try Self.save(first, to: entry, .inPlace)
+            var savedAgain = false
+            try world.sync("desk") { checkpoint in
+                guard checkpoint == .afterStaleSaves, !savedAgain else { return }
+                savedAgain = true
+                try? Self.save(first + "Late note.\n", to: entry, how)
+            }
+            #expect(savedAgain)
+            try world.sync("desk")
+            try world.sync("laptop")
+            for device in ["laptop", "desk"] {
+                let text = try #require(world.read(device, Self.path))
+                for line in [Self.laptopLine, Self.deskLine, "Late note.\n"] {
+                    #expect(text.contains(line), "\(device) lost \(line.debugDescription):\n\(text)")
+                }
+            }
+            #expect(try world.tree("laptop") == world.tree("desk"))
+            #expect(try world.git("desk")("status", "--porcelain").isEmpty)
+        }
+    }
+
     @Test(arguments: Save.allCases)
     func deletingTheOtherDevicesLineAfterSeeingItIsNotUndone(how: Save) throws {
         try SyncWorld.with(devices: ["laptop", "desk"], files: [Self.path: Self.day]) { world in
