@@ -185,7 +185,7 @@ public enum FileSystem {
                 var type = entry.pointee.d_type
                 // Names are looked at as bytes, and a path made only for what is kept: every
                 // warm listing lists every entry.
-                guard let child = withUnsafePointer(to: entry.pointee.d_name, {
+                guard let (child, isMarkdown) = withUnsafePointer(to: entry.pointee.d_name, {
                     $0.withMemoryRebound(to: UInt8.self, capacity: 256) { childPath(prefix: &prefix, name: $0, type: type) }
                 }) else { continue }
                 if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
@@ -203,7 +203,7 @@ public enum FileSystem {
                 }
                 if type == UInt8(DT_DIR) {
                     stack.append(child)
-                } else if type == UInt8(DT_REG) && child.utf8.reversed().starts(with: "dm.".utf8) {
+                } else if type == UInt8(DT_REG) && isMarkdown {
                     result.append(child)
                 }
             }
@@ -211,22 +211,36 @@ public enum FileSystem {
         return (result.sorted(), folders, namesOnly)
     }
 
-    /// `prefix` followed by the NUL-terminated `name`, nil for a hidden name (`.git`, `.obsidian`)
-    /// or a file of `type` that is plainly not Markdown.
-    private static func childPath(prefix: inout String, name: UnsafePointer<UInt8>, type: UInt8) -> String? {
+    /// `prefix` followed by the NUL-terminated `name`, and whether the name ends in `.md`; nil
+    /// for a hidden name (`.git`, `.obsidian`) or a file of `type` that is plainly not Markdown.
+    ///
+    /// The rule is ``NotebookLayout/isEntryPath(_:)``'s, which sync, history and merge apply: it
+    /// compares Characters, so `.` followed by a combining mark does not hide a name, and a
+    /// "prepend" mark such as U+0600 joins the `.` of `.md` into another Character. A name of
+    /// ASCII bytes, nearly every one, gives the same answer byte by byte without making a String.
+    private static func childPath(prefix: inout String, name: UnsafePointer<UInt8>, type: UInt8) -> (path: String, isMarkdown: Bool)? {
         let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
-        guard length > 0, name[0] != UInt8(ascii: ".") else { return nil }
-        if type == UInt8(DT_REG) {
-            guard length > 3, name[length - 3] == UInt8(ascii: "."), name[length - 2] == UInt8(ascii: "m"),
-                  name[length - 1] == UInt8(ascii: "d") else { return nil }
+        guard length > 0 else { return nil }
+        let bytes = UnsafeBufferPointer(start: name, count: length)
+        let isMarkdown: Bool
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            guard name[0] != UInt8(ascii: ".") else { return nil }
+            isMarkdown = length > 3 && name[length - 3] == UInt8(ascii: ".") && name[length - 2] == UInt8(ascii: "m")
+                && name[length - 1] == UInt8(ascii: "d")
+        } else {
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard !text.hasPrefix(".") else { return nil }
+            isMarkdown = text.hasSuffix(".md")
         }
-        return prefix.withUTF8 { head in
+        if type == UInt8(DT_REG) && !isMarkdown { return nil }
+        let path = prefix.withUTF8 { head in
             String(unsafeUninitializedCapacity: head.count + length) { buffer in
                 _ = buffer.initialize(from: head)
                 UnsafeMutableRawPointer(buffer.baseAddress! + head.count).copyMemory(from: name, byteCount: length)
                 return head.count + length
             }
         }
+        return (path, isMarkdown)
     }
 
     /// The path with every symbolic link resolved, nil when it does not exist.

@@ -189,17 +189,17 @@ enum FrontMatterCodec {
     /// A note holding only the entries whose key is one of `keys` (no lines, no body), and with
     /// `bodyTags` the body tags recorded: enough for a query that reads only those to decide, at
     /// a fraction of a whole decode.
-    static func decodeEntries(_ data: UnsafeRawBufferPointer, _ range: Range<Int>, path: String, keys: [[UInt8]], bodyTags: Bool) -> Note? {
+    static func decodeEntries(_ data: UnsafeRawBufferPointer, _ range: Range<Int>, path: String, keys: EntryKeySet, bodyTags: Bool) -> Note? {
         decodeEntries(data, range, path: path, keys: keys, bodyTags: bodyTags, row: false)
     }
 
     /// ``decodeEntries(_:_:path:keys:bodyTags:)`` carrying the fields `list --json` prints, as
     /// recorded (and the body tags, which a row may print too); nil when none were recorded.
-    static func decodeRow(_ data: UnsafeRawBufferPointer, _ range: Range<Int>, path: String, keys: [[UInt8]], bodyTags: Bool) -> Note? {
+    static func decodeRow(_ data: UnsafeRawBufferPointer, _ range: Range<Int>, path: String, keys: EntryKeySet, bodyTags: Bool) -> Note? {
         decodeEntries(data, range, path: path, keys: keys, bodyTags: bodyTags, row: true)
     }
 
-    private static func decodeEntries(_ data: UnsafeRawBufferPointer, _ range: Range<Int>, path: String, keys: [[UInt8]], bodyTags: Bool,
+    private static func decodeEntries(_ data: UnsafeRawBufferPointer, _ range: Range<Int>, path: String, keys: EntryKeySet, bodyTags: Bool,
                                       row: Bool) -> Note? {
         var reader = CacheByteReader(data, range: range)
         guard let flag = reader.integer(UInt8.self), reader.integer(UInt8.self) != nil, reader.stringRange() != nil else { return nil }
@@ -225,8 +225,7 @@ enum FrontMatterCodec {
         for _ in 0..<entryCount {
             guard let key = reader.stringRange(), let lower = reader.integer(UInt32.self), let upper = reader.integer(UInt32.self),
                   lower <= upper else { return nil }
-            let wanted = keys.contains { $0.count == key.count && $0.withUnsafeBytes { memcmp($0.baseAddress!, data.baseAddress! + key.lowerBound, key.count) == 0 } }
-            if wanted {
+            if keys.contains(data, key) {
                 guard let value = decodeValue(&reader, depth: 0) else { return nil }
                 entries.append(FrontMatterEntry(key: reader.text(key), value: value, lines: Int(lower)..<Int(upper)))
             } else {

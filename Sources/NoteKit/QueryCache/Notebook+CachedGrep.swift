@@ -8,7 +8,7 @@ extension Notebook {
     public func grep(_ query: GrepQuery, cache: FrontMatterCache) -> GrepScan {
         guard let field = query.field else { return grep(query) }
         let pass = FrontMatterCachePass(self, cache: cache)
-        let keys = [field, "kind", "date"].map { Array($0.utf8) }
+        let keys = EntryKeySet([field, "kind", "date"])
         let outcomes: [(result: GrepFileResult, record: FrontMatterCacheRecord?, hit: Bool)] = ParallelMap.chunked(pass.paths.count) { range in
             let stats = DirectoryStats(root: root.path)
             return range.map { index in outcome(index, pass: pass, stats: stats, query: query, field: field, keys: keys) }
@@ -22,7 +22,7 @@ extension Notebook {
     /// What `pass.paths[index]` gives a field search: from the cache without reading the file
     /// when its stamp holds, else read and searched.
     private func outcome(_ index: Int, pass: FrontMatterCachePass, stats: DirectoryStats, query: GrepQuery, field: String,
-                         keys: [[UInt8]]) -> (result: GrepFileResult, record: FrontMatterCacheRecord?, hit: Bool) {
+                         keys: EntryKeySet) -> (result: GrepFileResult, record: FrontMatterCacheRecord?, hit: Bool) {
         let path = pass.paths[index]
         if let (match, entry) = pass.settledEntry(index, stats: stats) {
             let result: GrepFileResult? = pass.previous!.withUnsafeBytes { data in

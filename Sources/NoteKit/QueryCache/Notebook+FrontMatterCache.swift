@@ -33,8 +33,8 @@ extension Notebook {
     public func scan(_ query: Query = Query(), cache: FrontMatterCache, bodies: Bool = true, rowKeys: [String]? = nil) -> NotebookScan {
         let pass = FrontMatterCachePass(self, cache: cache)
         let listing = !bodies && pass.previous != nil
-        let keys = query.frontMatterKeys.map { Array($0.utf8) }
-        let rowKeys = rowKeys.map { ($0 + query.frontMatterKeys).map { Array($0.utf8) } }
+        let keys = EntryKeySet(query.frontMatterKeys)
+        let rowKeys = rowKeys.map { EntryKeySet($0 + query.frontMatterKeys) }
         let chunks: [CachedChunk] = ParallelMap.chunked(pass.paths.count) { range in
             var chunk = CachedChunk()
             let stats = listing ? DirectoryStats(root: root.path) : nil
@@ -62,8 +62,8 @@ extension Notebook {
 
     /// What `pass.paths[index]` gives the scan: from the cache without reading the file (with
     /// `stats`, for listings), from the cache after reading it (bodies), or parsed.
-    private func cachedOutcome(_ index: Int, pass: FrontMatterCachePass, stats: DirectoryStats?, query: Query, keys: [[UInt8]],
-                               rowKeys: [[UInt8]]?) -> CachedOutcome {
+    private func cachedOutcome(_ index: Int, pass: FrontMatterCachePass, stats: DirectoryStats?, query: Query, keys: EntryKeySet,
+                               rowKeys: EntryKeySet?) -> CachedOutcome {
         let path = pass.paths[index]
         if let stats {
             if let (match, entry) = pass.settledEntry(index, stats: stats),
@@ -79,7 +79,7 @@ extension Notebook {
 
     /// The outcome of an entry taken from the cache without reading the file, for a listing (no
     /// body, the recorded body tags); nil when its encoding cannot be read.
-    private func listedOutcome(_ path: String, query: Query, keys: [[UInt8]], rowKeys: [[UInt8]]?, previous: FrontMatterCacheFile, match: Int,
+    private func listedOutcome(_ path: String, query: Query, keys: EntryKeySet, rowKeys: EntryKeySet?, previous: FrontMatterCacheFile, match: Int,
                                entry: FrontMatterCacheFile.Entry) -> CachedOutcome? {
         let note: Note?? = previous.withUnsafeBytes { data in
             // Most entries fail the query: those are decoded only as far as the query reads.

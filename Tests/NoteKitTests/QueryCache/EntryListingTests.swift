@@ -62,14 +62,49 @@ import Testing
         let folders = FileSystem.markdownListing(under: notebook.files.root.path).folders
         let newest = folders.map { max($0.stamp.mtime, $0.stamp.ctime) }.max()!
         let forged = ["days/2026/2026-11-20.md", "days/2026/2026-11-21.md", "notes/idea.md"]
+        let kind = try #require(FileSystemKind.of(notebook.files.root.path))
         func record(startedAt: Int64) throws {
-            try Data(EntryListing.serialize(folders, paths: forged, startedAt: startedAt, version: "test"))
+            try Data(EntryListing.serialize(folders, paths: forged, startedAt: startedAt, kind: kind, version: "test"))
                 .write(to: URL(fileURLWithPath: listingFile(notebook)))
         }
         try record(startedAt: newest)
         #expect(notebook.energies().values.count == 4)
         try record(startedAt: newest + 1)
         #expect(notebook.energies().values.count == 3, "a settled listing is trusted without reading the folders")
+    }
+
+    /// A listing is trusted only on a file system known to change a folder's times with its
+    /// names, and only while the notebook is on the kind recorded: the forged listing below, which
+    /// leaves out an entry and would be believed as the real kind's, is not as another's.
+    @Test func aListingIsTrustedOnlyOnTheKindOfFileSystemItWasRecordedOnAndKnownToKeepFolderTimes() throws {
+        let notebook = try warmNotebook()
+        let folders = FileSystem.markdownListing(under: notebook.files.root.path).folders
+        let startedAt = folders.map { max($0.stamp.mtime, $0.stamp.ctime) }.max()! + 1
+        let forged = ["days/2026/2026-11-20.md", "days/2026/2026-11-21.md", "notes/idea.md"]
+        let real = try #require(FileSystemKind.of(notebook.files.root.path))
+        #expect(real.keepsFolderTimes, "the listing tests need a file system whose folder times are trusted, not \(real.name)")
+        // NFS on Linux, and a name no Darwin file system has; a trusted kind other than the real one.
+        let other = FileSystemKind(name: real.name == "0xef53" ? "0x58465342" : "0xef53")
+        for kind in [FileSystemKind(name: "0x6969"), FileSystemKind(name: "nfs"), other, real] {
+            try Data(EntryListing.serialize(folders, paths: forged, startedAt: startedAt, kind: kind, version: "test"))
+                .write(to: URL(fileURLWithPath: listingFile(notebook)))
+            #expect(notebook.energies().values.count == (kind == real ? 3 : 4), "recorded as \(kind.name)")
+        }
+    }
+
+    /// The decision behind the test above: local disks are trusted, network shares, FUSE, vfat
+    /// and overlayfs are not.
+    @Test func onlyLocalFileSystemsKeepFolderTimesAListingTrusts() {
+        for name in ["0x6969", "0xff534d42", "0x65735546", "0x4d44", "0x794c7630", "nfs", "smbfs", "msdos", "exfat", "macfuse", ""] {
+            #expect(!FileSystemKind(name: name).keepsFolderTimes, "\(name)")
+        }
+        #if os(Linux)
+        for name in ["0xef53", "0x58465342", "0x9123683e", "0x1021994", "0x2fc12fc1", "0xf2f52010"] {
+            #expect(FileSystemKind(name: name).keepsFolderTimes, "\(name)")
+        }
+        #else
+        for name in ["apfs", "hfs"] { #expect(FileSystemKind(name: name).keepsFolderTimes, "\(name)") }
+        #endif
     }
 
     /// A link's target can change while the link's folder does not: here it leads into a hidden
