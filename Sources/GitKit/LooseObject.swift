@@ -34,8 +34,14 @@ struct LooseObject: Equatable {
     /// Calls `body` with the name and path of every file under `objectsFolder` named by 38 hex
     /// digits in a folder named by two: the one walk of the fan-out folders that counting,
     /// sizing and listing share. Temporary files (`tmp_obj_*`, libgit2's) have other names.
+    ///
+    /// Only the fan-out folders that `objectsFolder`'s listing shows are opened: a roll-up removes
+    /// those it empties, so most of the 256 are usually missing, and trying each one cost a
+    /// failed `open` apiece (about 2.5 ms of system time per walk, two to four walks per sync).
+    /// An object written into a folder created after the listing is counted by the next look,
+    /// as one written after its folder was read always was.
     private static func walk(_ objectsFolder: String, _ body: (ObjectID, String) -> Void) {
-        for fanout in fanouts {
+        for fanout in existingFanouts(in: objectsFolder) {
             let folder = objectsFolder + "/" + fanout
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
             for name in names where name.utf8.count == 38 {
@@ -45,11 +51,14 @@ struct LooseObject: Equatable {
         }
     }
 
-    /// The 256 fan-out folder names, "00" to "ff".
-    static let fanouts: [String] = {
-        let digits = Array("0123456789abcdef")
-        return digits.flatMap { high in digits.map { String([high, $0]) } }
-    }()
+    /// The fan-out folders (`00` to `ff`, lowercase as git and libgit2 name them) that
+    /// `objectsFolder` holds now, in order; none when it cannot be listed.
+    static func existingFanouts(in objectsFolder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: objectsFolder)) ?? []
+        return names.filter { name in
+            name.utf8.count == 2 && name.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+        }.sorted()
+    }
 
     /// The loose objects under `objectsFolder`, each with its file's modification time (one
     /// `stat` each); a file gone before it is stat'ed (another process pruned it) is left out.

@@ -4,7 +4,7 @@ extension Repository {
     /// Looks at the object folders without reading any object: how many packs and loose
     /// objects there are, and whether `policy` says maintenance is due.
     ///
-    /// It reads the folder listings (the 256 fan-out folders among them, to count the loose
+    /// It reads the folder listings (the fan-out folders that exist among them, to count the loose
     /// objects exactly; once the biggest pack is big enough for the share rule, their sizes too)
     /// and the first kilobyte of each pack's index (its object count).
     /// Maintenance is due past `packLimit` packs or `looseObjectLimit` loose objects, or as soon
