@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Layout (little-endian): `hasFrontMatter: u8`, `crlf: u8`, the head (`u32` length + bytes), the
 /// body's tags (``Note/bodyTags``: `u32` count + `u32` length and bytes each), the fields as
-/// `list --json` writes them (``Note/jsonFields(bodyTags:)``: `u8` 1 and the text, or `u8` 0 when
+/// `list --json` writes them (`Note.jsonFields(bodyTags:)`: `u8` 1 and the text, or `u8` 0 when
 /// they are rendered each time); with
 /// front-matter, the byte-order-mark, opening and closing fence lengths (`u32` each), the line
 /// lengths (`u32` count + `u32` each), then the entries (`u32` count; key, first and end line

@@ -28,7 +28,7 @@ extension Notebook {
     /// which show front-matter only, and for tags. Such notes must not be written back.
     ///
     /// With `rowKeys` as well (`list --json`), such a note holds only the front-matter entries of
-    /// those keys and the query's, and its ``Note/jsonFields(bodyTags:)`` as the cache recorded
+    /// those keys and the query's, and its `Note.jsonFields(bodyTags:)` as the cache recorded
     /// them: a row is then printed without decoding the rest.
     public func scan(_ query: Query = Query(), cache: FrontMatterCache, bodies: Bool = true, rowKeys: [String]? = nil) -> NotebookScan {
         let pass = FrontMatterCachePass(self, cache: cache)
