@@ -16,6 +16,10 @@ checkpoints (rounds 100, 800, 1,500, ... and the last) it prints the issue's tab
 checks the goals and exits 1 when one is missed:
 - the mean sync of the last 100 rounds at most 1.2x the mean of the first 100, in CPU time (user +
   system of the `hearth sync` process: on a shared machine wall time says how busy it was);
+- the same comparison made fair to a machine whose load changes over a long run: copies of the
+  three repositories taken at round 100 and at the end replay `--replay` rounds (default 100)
+  alternately, round by round, so both meet the same load, as the other benchmarks alternate the
+  two commands they compare; a sync on the late copy at most 1.2x one on the early copy, CPU time;
 - the pack count of each device and of the remote never above the pack limit after a sync;
 - each `.git` and the remote at most 1.5x the size of a copy of itself (`cp -a`) after `git gc
   --aggressive --prune=now`: git keeps what a repository keeps besides its objects (reflogs, the
@@ -209,6 +213,9 @@ def main():
     parser.add_argument("--csv", help="write each measured round's figures to this file")
     parser.add_argument("--progress", default=os.path.join(os.path.dirname(HERE), ".build", "bench-growth", "progress.md"),
                         help="rewritten every 100 rounds with the figures so far (default: %(default)s)")
+    parser.add_argument("--replay", type=int, default=WINDOW,
+                        help=f"rounds replayed at the end on copies of round {WINDOW} and of the last round, alternating "
+                             "(0: none)")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark's folder and print where it is")
     args = parser.parse_args()
     if args.rounds < 1 or args.measure_every < 1 or args.gc_every < 1:
@@ -280,6 +287,63 @@ def measure_sizes(repos, base, env, mirror_of=("remote",)):
     return [(name, sizes[name], copies[name], mirrors.get(name, mirrors[mirror_of[0]])) for name in repos]
 
 
+def update_max_counts(max_counts, repos):
+    for name, path in repos.items():
+        max_counts[name] = max(max_counts[name], count_packs(path))
+
+
+def one_round(hearth, round_, devices, entries, env, after_sync=lambda: None):
+    """One round: each device appends a line to an entry of its own and syncs, then the benchmark waits
+    for any maintenance the sync left in the background. The walls and CPU times of the syncs, the
+    seconds spent waiting and how many syncs left background work."""
+    wall, cpu, waited, seen_count = [], [], 0.0, 0
+    for index, (device, root) in enumerate(devices):
+        entry = entries[(2 * round_ + index) % len(entries)]
+        with open(os.path.join(root, entry), "a", encoding="utf-8") as handle:
+            handle.write(f"- round {round_} on the {device}\n")
+        seconds, cpu_seconds, code, output = timed_sync(hearth, root, env)
+        if code != 0:
+            sys.exit(f"round {round_}: hearth sync on the {device} ({root}) failed ({code}):\n{output}")
+        seen, waited_now = wait_for_background(env["HOME"])
+        seen_count += seen
+        waited += waited_now
+        after_sync()
+        wall.append(seconds)
+        cpu.append(cpu_seconds)
+    return wall, cpu, waited, seen_count
+
+
+def copy_world(repos, target, env):
+    """A copy of the two devices and the remote (`cp -a`), the devices' remote pointed at the copied
+    one, to replay rounds on later."""
+    os.makedirs(target)
+    for name, path in repos.items():
+        shutil.copytree(path, os.path.join(target, os.path.basename(path)), symlinks=True)
+    remote = os.path.join(target, os.path.basename(repos["remote"]))
+    for name in ("laptop", "desk"):
+        sh(["git", "-C", os.path.join(target, os.path.basename(repos[name])), "remote", "set-url", "origin", remote],
+           target, env)
+
+
+def replay(args, hearth, base, entries, env):
+    """`--replay` rounds on the copy taken at round 100 ("early") and on the copy of the end ("late"),
+    alternating round by round (which goes first alternates too), so both meet the same load: the
+    growth of a sync's cost, measured the way the other benchmarks compare two commands. Mean wall and
+    CPU per sync for each."""
+    worlds = {name: (("laptop", os.path.join(base, name, "laptop")), ("desk", os.path.join(base, name, "desk")))
+              for name in ("early", "late")}
+    figures = {name: ([], []) for name in worlds}
+    print(f"\nReplaying {args.replay} rounds alternately on copies of round {WINDOW} and round {args.rounds:,}...",
+          flush=True)
+    for index in range(args.replay):
+        order = ("early", "late") if index % 2 == 0 else ("late", "early")
+        for name in order:
+            wall, cpu, _, _ = one_round(hearth, args.rounds + 1 + index, worlds[name], entries, env)
+            figures[name][0].extend(wall)
+            figures[name][1].extend(cpu)
+    return {name: (statistics.mean(walls), statistics.mean(cpus)) for name, (walls, cpus) in figures.items()}
+
+
 def run(args, hearth, base, env, pack_limit):
     started = time.time()
     laptop, desk, remote = build_world(base, hearth, args.days, env, args.pack_limit, args.loose_limit)
@@ -302,23 +366,10 @@ def run(args, hearth, base, env, pack_limit):
           f"pack limit {pack_limit}{'' if args.pack_limit is not None else ' (git default)'}; progress in {args.progress}\n",
           flush=True)
     for round_ in range(1, args.rounds + 1):
-        wall, cpu, waited = [], [], 0.0
-        for index, (device, root) in enumerate((("laptop", laptop), ("desk", desk))):
-            entry = entries[(2 * round_ + index) % len(entries)]
-            with open(os.path.join(root, entry), "a", encoding="utf-8") as handle:
-                handle.write(f"- round {round_} on the {device}\n")
-            seconds, cpu_seconds, code, output = timed_sync(hearth, root, env)
-            if code != 0:
-                sys.exit(f"round {round_}: hearth sync on the {device} failed ({code}):\n{output}")
-            seen, waited_now = wait_for_background(env["HOME"])
-            if seen:
-                background[0] += 1
-                background[1] += waited_now
-                waited += waited_now
-            for name, path in repos.items():
-                max_counts[name] = max(max_counts[name], count_packs(path))
-            wall.append(seconds)
-            cpu.append(cpu_seconds)
+        wall, cpu, waited, seen = one_round(hearth, round_, (("laptop", laptop), ("desk", desk)), entries, env,
+                                            after_sync=lambda: update_max_counts(max_counts, repos))
+        background[0] += seen
+        background[1] += waited
         walls.append(statistics.mean(wall))
         cpus.append(statistics.mean(cpu))
         max_walls.append(max(wall))
@@ -338,6 +389,8 @@ def run(args, hearth, base, env, pack_limit):
             if round_ % args.gc_every == 0 and round_ != args.rounds:
                 progress.size_rows += [(round_, *row) for row in measure_sizes(repos, base, env)]
             progress.write(round_, walls, cpus, max_counts, background)
+        if round_ == WINDOW and args.replay and args.rounds > WINDOW:
+            copy_world(repos, os.path.join(base, "early"), env)
         if round_ in checkpoints:
             packs, loose = count_packs(laptop), count_loose(laptop)
             window = walls[-WINDOW:]
@@ -349,10 +402,16 @@ def run(args, hearth, base, env, pack_limit):
                   f"{(time.time() - started) / 60:.1f} min", flush=True)
     if writer:
         csv_file.close()
-    return report(args, hearth, base, env, repos, walls, cpus, table, max_counts, pack_limit, background, progress)
+    replayed = None
+    if args.replay and args.rounds > WINDOW:
+        copy_world(repos, os.path.join(base, "late"), env)
+        replayed = replay(args, hearth, base, entries, env)
+    return report(args, hearth, base, env, repos, walls, cpus, table, max_counts, pack_limit, background, progress,
+                  replayed)
 
 
-def report(args, hearth, base, env, repos, walls, cpus, table, max_counts, pack_limit, background, progress):
+def report(args, hearth, base, env, repos, walls, cpus, table, max_counts, pack_limit, background, progress,
+           replayed=None):
     laptop = repos["laptop"]
     # The desk's last commit reaches the laptop, then both hold the same tree as the remote.
     sh([hearth, "sync", "--quiet"], laptop, env)
@@ -386,6 +445,12 @@ def report(args, hearth, base, env, repos, walls, cpus, table, max_counts, pack_
          f"{last_cpu / first_cpu:.2f}x (goal: at most {SPEED_GOAL}x; wall {ms(last)} / {ms(first)} = {last / first:.2f}x)",
          last_cpu <= SPEED_GOAL * first_cpu),
     ]
+    if replayed:
+        (early_wall, early_cpu), (late_wall, late_cpu) = replayed["early"], replayed["late"]
+        goals.append((f"replayed alternately, {args.replay} rounds each: a sync on the round-{len(walls):,} copy / on the "
+                      f"round-{WINDOW} copy in CPU time: {ms(late_cpu)} / {ms(early_cpu)} = {late_cpu / early_cpu:.2f}x "
+                      f"(goal: at most {SPEED_GOAL}x; wall {ms(late_wall)} / {ms(early_wall)} = {late_wall / early_wall:.2f}x)",
+                      late_cpu <= SPEED_GOAL * early_cpu))
     for name in repos:
         goals.append((f"{name}: at most {max_counts[name]} packs after a sync (goal: at most {pack_limit})",
                       max_counts[name] <= pack_limit))
