@@ -49,7 +49,7 @@ struct SyncCommand: ParsableCommand {
         options.checkpoint = hook
         options.transferCheckpoint = hook
         options.passphrase = RemotePassphrase.whenNeeded
-        options.removedStaleRemoteLock = { Diagnostics.note("removed \($0): this device's sync was stopped while it held that lock, and nothing holds it now") }
+        options.removedStaleRemoteLock = { Diagnostics.note(StaleRemoteLockNote.text($0)) }
         let syncer: Syncer
         var report: SyncReport
         do {
