@@ -10,7 +10,7 @@ extension ProcessIdentity {
         var name: [Int32] = [CTL_KERN, KERN_PROC, KERN_PROC_PID, pid]
         guard sysctl(&name, UInt32(name.count), &info, &size, nil, 0) == 0, size > 0 else { return nil }
         let start = info.kp_proc.p_starttime
-        return ("\(start.tv_sec).\(start.tv_usec)", info.kp_proc.p_stat == SZOMB)
+        return ("\(start.tv_sec).\(start.tv_usec)", Int32(info.kp_proc.p_stat) == SZOMB)
     }
 
     /// `kern.bootsessionuuid`.
