@@ -18,6 +18,12 @@ public struct NetworkOptions {
     /// server that sends git's keep-alives is not silent. Enforced on Linux by cutting the connection (`NetworkWatchdog`).
     public var timeout: TimeInterval?
 
+    /// Called by a push into a folder remote right after it has taken (and written) the lock of
+    /// the branch it moves, before anything else: a process killed from then on leaves that lock
+    /// behind, and a record of it lets this device prove it its own later (``FolderRefLock``).
+    public var folderLockTaken: ((FolderRefLock) -> Void)?
+    /// Called once that lock is gone again (renamed into the branch, or removed on failure).
+    public var folderLockReleased: ((FolderRefLock) -> Void)?
     /// How long a remote may stay silent unless told otherwise: 30 s.
     public static let defaultTimeout: TimeInterval = 30
 

@@ -15,9 +15,9 @@ extension Repository {
     ///
     /// Calls `git_revwalk_push`, `git_revwalk_hide`, `git_packbuilder_insert_walk`,
     /// `git_packbuilder_write` into a quarantine folder in the remote, from which the pack is
-    /// published durably (``publishPack(from:into:operation:)``), then
-    /// `git_reference_create_matching` (`git_reference_create` without force for a new branch)
-    /// in the remote, and moves the matching remote-tracking reference here (best effort).
+    /// published durably (``publishPack(from:into:operation:)``), then moves the remote's branch
+    /// under a lock taken here (``moveFolderBranch(_:from:to:options:operation:)``, which
+    /// reports the lock while held), and moves the matching remote-tracking reference here (best effort).
     /// - Throws: `GitError` with `.rejected` when the remote's branch holds commits this
     ///   repository lacks or moved meanwhile, `.locked` when its lock file is taken (the message
     ///   names it), `.remoteNotBare` when the folder is a repository with a work tree.
@@ -45,22 +45,7 @@ extension Repository {
         }
         if current != source {
             try writePack(from: source, hiding: current, into: target, context: context)
-            var reference: OpaquePointer?
-            var new = source.oid
-            let result: Int32
-            if var old = current?.oid {
-                result = git_reference_create_matching(&reference, target.pointer, destination, &new, 1, &old, "push")
-            } else {
-                result = git_reference_create(&reference, target.pointer, destination, &new, 0, "push")
-            }
-            if result == GitError.Code.modified.rawValue || result == GitError.Code.exists.rawValue {
-                let now = (try? target.referenceTarget(destination)).flatMap { $0 }.map(\.description) ?? "nothing"
-                throw GitError(code: .rejected, errorClass: Int32(GIT_ERROR_REFERENCE.rawValue),
-                               message: "the remote's \(destination) moved from \(current?.description ?? "nothing") to \(now) during the push; it was not changed",
-                               operation: operation)
-            }
-            guard result == 0 else { throw GitError.last(result, operation: operation) }
-            git_reference_free(reference)
+            try target.moveFolderBranch(destination, from: current, to: source, options: context.options, operation: operation)
         }
         // The remote holds the push: a tracking ref held locked here (a git fetch the user runs)
         // must not make it a failure. The sync records it again afterwards.

@@ -25,6 +25,10 @@ public enum SyncCheckpoint: String, Sendable, CaseIterable {
     /// A push has started sending objects (its first progress report); reported to
     /// ``SyncOptions/transferCheckpoint``, from the push's thread.
     case duringPush = "during-push"
+    /// A push into a folder remote holds the remote branch's lock file, taken and recorded in
+    /// `.git/hearth/remote-locks/`; the branch has not moved. Reported to
+    /// ``SyncOptions/transferCheckpoint``, from the push's thread.
+    case holdingRemoteLock = "holding-remote-lock"
     /// The push succeeded.
     case afterPush = "after-push"
     /// Encrypted remote, fetch: the carrier copy holds the remote's carrier; nothing opened or

@@ -22,6 +22,10 @@ public struct SyncOptions {
     /// when there is none to give. Called on the thread the fetch runs on, hence `@Sendable`.
     public var passphrase: (@Sendable (String) -> String?)?
 
+    /// Called with the path of each lock file that a sync of this notebook's, killed while
+    /// pushing, left in a folder remote, once this sync has proven it so and removed it
+    /// (``SyncError/remoteLocked(remote:lockFile:age:reason:)`` names any other lock instead).
+    public var removedStaleRemoteLock: ((String) -> Void)?
     /// Options with defaults: wait 10 s for the lock, try a push 5 times.
     public init(remote: String? = nil, network: SyncNetwork = SyncNetwork(), lockWait: TimeInterval = 10,
                 maxPushAttempts: Int = 5, checkpoint: ((SyncCheckpoint) -> Void)? = nil) {

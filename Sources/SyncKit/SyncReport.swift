@@ -4,6 +4,9 @@ public struct SyncReport: Sendable, Codable {
     public var remote: String?
     /// The branch synced.
     public var branch: String
+    /// The remote's branch it synced with (its upstream, `main` for a local `dev2` that tracks
+    /// `origin/main`); nil when there is no remote.
+    public var remoteBranch: String? = nil
     /// The local snapshot commit's subject, nil when nothing had changed.
     public var snapshot: String?
     /// How the histories related.

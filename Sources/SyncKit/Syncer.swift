@@ -53,6 +53,7 @@ public final class Syncer {
         let remote = try chooseRemote(branch: branch)
         StaleGitLocks.clear(in: repository.gitDirectory)
         InterruptedWrite.recover(repository)
+        recoverOwnRemoteLocks()
         var prefetch = remote.map { remote in
             let marker = fetchMarker(remote: remote)
             marker.begin(repository)
@@ -169,6 +170,7 @@ public final class Syncer {
             }
         }
         try recordUpstream(branch: branch, remote: remote, remoteBranch: remoteBranch ?? branch)
+        report.remoteBranch = remoteBranch ?? branch
         let head = try git { () throws(GitError) in try repository.referenceTarget(branchRef) }
         report.head = head?.description
         try count(into: &report, start: start, head: head, incoming: lastIncoming)
@@ -204,21 +206,14 @@ public final class Syncer {
     }
 
     /// The marker for a push of `commit` to `remoteRef`. libgit2 moves the local tracking ref
-    /// (`refs/remotes/<remote>/...`) after a push, under a lock; and it writes a folder remote
-    /// in-process, locking the remote's branch, which a kill would leave locked for every device
-    /// (a network server cleans up after a dropped connection itself). The push's progress
-    /// reports renew the marker: the locks come right after the last object, however long the
-    /// objects took.
+    /// (`refs/remotes/<remote>/...`) after a push, under a lock. The push's progress reports
+    /// renew the marker: the locks come right after the last object, however long the objects
+    /// took. The lock a push takes in a folder remote is not named here: a time window cannot
+    /// tell it from another device's, so it is recorded as taken instead (``OwnRemoteLocks``).
     func pushMarker(remote: String, remoteRef: String, commit: ObjectID?) -> InterruptedWrite {
-        var locks: [String] = []
-        if let folder = pushFolder(of: remote) {
-            // An encrypted remote's push moves the carrier's branch, not the notebook's.
-            let branch = isEncrypted(remote) ? VaultFormat.branch : remoteRef
-            locks.append(folder.appending(path: branch + ".lock").path(percentEncoded: false))
-        }
-        return InterruptedWrite(name: InterruptedWrite.push, locks: locks,
-                                folders: [repository.gitDirectory.appending(path: "refs/remotes/\(remote)").path(percentEncoded: false)],
-                                value: commit?.description, window: InterruptedWrite.window)
+        InterruptedWrite(name: InterruptedWrite.push, locks: [],
+                         folders: [repository.gitDirectory.appending(path: "refs/remotes/\(remote)").path(percentEncoded: false)],
+                         value: commit?.description, window: InterruptedWrite.window)
     }
 
     /// The marker for a fetch from `remote`: it writes `FETCH_HEAD` and the remote's tracking
@@ -260,6 +255,7 @@ public final class Syncer {
     func network(reaching checkpoint: SyncCheckpoint, renewing marker: InterruptedWrite? = nil) -> NetworkOptions {
         var network = options.network.gitOptions
         let hook = options.transferCheckpoint
+        OwnRemoteLocks(repository).install(into: &network, checkpoint: hook)
         guard hook != nil || marker != nil else { return network }
         let progress = network.progress
         let markerPath = marker.map { $0.path(repository) }

@@ -68,4 +68,34 @@ struct FolderPushTests {
             #expect(try remote.git.run(["fsck", "--strict"]).status == 0)
         }
     }
+
+    /// The branch's lock is taken by the push itself and reported while held (the caller records
+    /// it, to prove it its own if a kill leaves it), then reported gone; a remote that keeps
+    /// reflogs gets its entry, as git would write it.
+    @Test func theBranchLockIsReportedWhileHeldAndGoneAfter() throws {
+        try Scratch.with { scratch in
+            let remote = try scratch.bareRemote()
+            try remote.git("config", "core.logAllRefUpdates", "true")
+            let (repository, head) = try scratch.repositoryWithCommits([["a.md": "one\n"]])
+            try repository.addRemote(name: "origin", url: remote.url.path(percentEncoded: false))
+            var options = scratch.networkOptions
+            var taken: [FolderRefLock] = []
+            var released: [FolderRefLock] = []
+            options.folderLockTaken = { lock in
+                taken.append(lock)
+                #expect(FileStat.of(lock.path) == lock.stat, "the file reported is not the one there")
+                #expect((try? String(contentsOfFile: lock.path, encoding: .utf8)) == head.description + "\n")
+                #expect(lock.value == head.description)
+                #expect(released.isEmpty)
+            }
+            options.folderLockReleased = { released.append($0) }
+            try repository.push(remote: "origin", refspecs: ["refs/heads/main:refs/heads/main"], options: options)
+            #expect(taken.count == 1 && released == taken)
+            #expect(taken.first?.path.hasSuffix("remote.git/refs/heads/main.lock") == true, "\(taken)")
+            #expect(!FileManager.default.fileExists(atPath: remote.url.appending(path: "refs/heads/main.lock").path(percentEncoded: false)))
+            #expect(try remote.git("rev-parse", "main") == head.description)
+            #expect(try remote.git("reflog", "show", "--format=%H %gs", "main") == "\(head) push")
+            #expect(try remote.git.run(["fsck", "--strict"]).status == 0)
+        }
+    }
 }

@@ -61,44 +61,6 @@ struct InterruptedWriteTests {
         }
     }
 
-    @Test("a folder remote's branch lock from this notebook's killed push is removed; another's stays")
-    func killedPushIntoAFolderRemote() throws {
-        try SyncWorld.with(devices: ["laptop"]) { world in
-            let lock = world.remote.appending(path: "refs/heads/main.lock").path(percentEncoded: false)
-            let head = try world.head("laptop")
-            // A lock holding another commit is not this notebook's push.
-            let other = InterruptedWrite(name: InterruptedWrite.push, locks: [lock], value: head, window: InterruptedWrite.window)
-            try leaveBehind(other, in: world, device: "laptop", holding: String(repeating: "1", count: 40) + "\n", ago: 600)
-            try world.write("laptop", "notes/a.md", "a\n")
-            #expect {
-                try world.sync("laptop")
-            } throws: { error in
-                guard case SyncError.remoteLocked = error else { return false }
-                return true
-            }
-            #expect(FileManager.default.fileExists(atPath: lock))
-
-            // An empty lock taken a minute after the push's last sign of life is another
-            // process's, in the middle of its own push.
-            try FileManager.default.removeItem(atPath: lock)
-            try leaveBehind(other, in: world, device: "laptop", lockAge: 60, ago: 600)
-            #expect {
-                try world.sync("laptop")
-            } throws: { error in
-                guard case SyncError.remoteLocked = error else { return false }
-                return "\(error)".contains("main.lock")
-            }
-            #expect(FileManager.default.fileExists(atPath: lock))
-
-            try FileManager.default.removeItem(atPath: lock)
-            try leaveBehind(other, in: world, device: "laptop", holding: head + "\n")
-            let report = try world.sync("laptop")
-            #expect(report.outcome == .pushed)
-            #expect(!FileManager.default.fileExists(atPath: lock))
-            #expect(try world.git("laptop")("rev-parse", "HEAD") == (try GitCLI(directory: world.remote, home: world.home)("rev-parse", "main")))
-        }
-    }
-
     @Test("resolve after a sync killed while writing the index: the lock is cleared and the resolution committed")
     func resolveAfterAKilledSync() throws {
         let path = SyncIntegrationTests.path

@@ -105,7 +105,7 @@ public enum WatchEvent: Sendable {
     private static func describe(_ report: SyncReport) -> String {
         var parts: [String] = []
         if let snapshot = report.snapshot { parts.append("committed \"\(snapshot)\"") }
-        let target = report.remote.map { "\($0)/\(report.branch)" }
+        let target = report.remote.map { "\($0)/\(report.remoteBranch ?? report.branch)" }
         switch (report.outcome, target) {
         case (_, nil):
             parts.append(report.snapshot == nil ? "nothing to commit (no remote configured)" : "no remote configured, committed here only")

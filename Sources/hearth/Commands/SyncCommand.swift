@@ -49,6 +49,7 @@ struct SyncCommand: ParsableCommand {
         options.checkpoint = hook
         options.transferCheckpoint = hook
         options.passphrase = RemotePassphrase.whenNeeded
+        options.removedStaleRemoteLock = { Diagnostics.note(StaleRemoteLockNote.text($0)) }
         let syncer: Syncer
         var report: SyncReport
         do {

@@ -77,6 +77,7 @@ struct WatchCommand: ParsableCommand {
         syncOptions.checkpoint = hook
         syncOptions.transferCheckpoint = hook
         syncOptions.passphrase = RemotePassphrase.whenNeeded
+        syncOptions.removedStaleRemoteLock = { Self.write("\(Self.timestamp()) \(StaleRemoteLockNote.text($0))\n", to: 2) }
         let options = WatchOptions(quiet: quiet, interval: interval, forcePolling: poll, restartAfterGrowth: Int(restartAfter * 1_048_576))
         let verbose = verbose
         let stopHint = Self.stopHint(stopSignals.signals)

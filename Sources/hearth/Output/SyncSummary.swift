@@ -12,15 +12,17 @@ enum SyncSummary {
             lines += SyncMaintenanceFollowUp.lines(report.maintenance)
             return lines.joined(separator: "\n") + "\n" + conflictLine(report)
         }
+        // The remote's branch, which a local branch tracking another name (dev2 -> main) differs from.
+        let branch = report.remoteBranch ?? report.branch
         switch report.outcome {
         case .localOnly, .upToDate:
-            lines.append("Up to date with \(remote)/\(report.branch).")
+            lines.append("Up to date with \(remote)/\(branch).")
         case .pushed:
-            lines.append("Sent \(plural(report.sent, "commit")) to \(remote)/\(report.branch).")
+            lines.append("Sent \(plural(report.sent, "commit")) to \(remote)/\(branch).")
         case .fastForwarded:
-            lines.append("Received \(plural(report.received, "commit")) from \(remote)/\(report.branch): \(plural(report.receivedPaths.count, "file")) updated.")
+            lines.append("Received \(plural(report.received, "commit")) from \(remote)/\(branch): \(plural(report.receivedPaths.count, "file")) updated.")
         case .merged:
-            lines.append("Received \(plural(report.received, "commit")) (\(plural(report.receivedPaths.count, "file")) updated), merged \(plural(report.mergedPaths.count, "entry", "entries")), sent \(plural(report.sent, "commit")) to \(remote)/\(report.branch).")
+            lines.append("Received \(plural(report.received, "commit")) (\(plural(report.receivedPaths.count, "file")) updated), merged \(plural(report.mergedPaths.count, "entry", "entries")), sent \(plural(report.sent, "commit")) to \(remote)/\(branch).")
         }
         // One screen: the first few merged entries, then a count (--json has them all).
         for path in report.mergedPaths.prefix(10) { lines.append("  merged   \(path)") }

@@ -1,0 +1,136 @@
+import Foundation
+import GitKit
+@testable import SyncKit
+import Testing
+
+/// A branch lock a killed sync of this device's left in a folder remote is removed by the next
+/// sync when its record proves it so (the same file, its taker gone); any other lock stays and
+/// is refused by name, as a lock no device can prove dead always was.
+@Suite("Own remote locks")
+struct OwnRemoteLocksTests {
+    @Test("a recorded lock whose taker is gone is removed, reported, and the sync pushes")
+    func deadOwnLock() throws {
+        try SyncWorld.with(devices: ["laptop"]) { world in
+            let lock = try leaveLock(in: world)
+            OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).record(lock, by: try Self.exitedProcess())
+            try world.write("laptop", "notes/a.md", "a\n")
+            var removed: [String] = []
+            let report = try sync(world) { removed.append($0) }
+            #expect(removed == [lock.path])
+            #expect(report.outcome == .pushed)
+            #expect(!FileManager.default.fileExists(atPath: lock.path))
+            #expect(try String(contentsOf: world.remote.appending(path: "refs/heads/main"), encoding: .utf8) == (report.head ?? "") + "\n")
+            #expect(try records(in: world).isEmpty, "the record outlived its lock")
+        }
+    }
+
+    @Test("a recorded lock whose taker still runs stays, and the sync refuses it by name")
+    func liveOwnLock() throws {
+        try SyncWorld.with(devices: ["laptop"]) { world in
+            let lock = try leaveLock(in: world)
+            // This test process took it, as far as the record says, and is running.
+            OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).record(lock, by: .current)
+            try expectRefused(lock, world)
+            #expect(try records(in: world).count == 1, "the record of a live holder was dropped")
+        }
+    }
+
+    @Test("a recorded lock replaced by another file (another device's lock) stays, and the sync refuses it by name")
+    func replacedLock() throws {
+        try SyncWorld.with(devices: ["laptop"]) { world in
+            let lock = try leaveLock(in: world)
+            OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).record(lock, by: try Self.exitedProcess())
+            // The same bytes and time, another inode: the recorded file was removed and another
+            // device's push took the lock since. Made before the old one goes, so the inode differs.
+            let other = lock.path + ".other"
+            try Data((lock.value + "\n").utf8).write(to: URL(fileURLWithPath: other))
+            try FileManager.default.setAttributes([.modificationDate: Self.anHourAgo], ofItemAtPath: other)
+            #expect(rename(other, lock.path) == 0)
+            #expect(FileStat.of(lock.path)?.inode != lock.stat.inode)
+            try expectRefused(lock, world)
+            #expect(try records(in: world).isEmpty, "a record naming a file that is gone was kept")
+        }
+    }
+
+    @Test("a recorded lock rewritten since stays, and the sync refuses it by name")
+    func rewrittenLock() throws {
+        try SyncWorld.with(devices: ["laptop"]) { world in
+            let lock = try leaveLock(in: world)
+            OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).record(lock, by: try Self.exitedProcess())
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: lock.path))
+            try handle.write(contentsOf: Data(String(repeating: "f", count: 40).utf8))
+            try handle.close()
+            try FileManager.default.setAttributes([.modificationDate: Self.anHourAgo], ofItemAtPath: lock.path)
+            try expectRefused(lock, world)
+        }
+    }
+
+    @Test("a process is proven gone by another boot, a free pid, or another start time; never on another host")
+    func processIdentity() throws {
+        let current = ProcessIdentity.current
+        #expect(current.start != nil && current.boot != nil)
+        #expect(current.mayBeRunning)
+        var rebooted = current
+        rebooted.boot = "another boot"
+        #expect(!rebooted.mayBeRunning)
+        #expect(!(try Self.exitedProcess()).mayBeRunning)
+        var reused = current
+        reused.start = "1"
+        #expect(!reused.mayBeRunning, "a pid now held by a process started at another time")
+        var elsewhere = rebooted
+        elsewhere.host = current.host + "-elsewhere"
+        #expect(elsewhere.mayBeRunning, "nothing is known of another host's processes")
+    }
+
+    /// Whole seconds, so that a copy's time equals the original's to the nanosecond.
+    private static let anHourAgo = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 3600).rounded(.down))
+
+    /// The remote's branch lock as a killed push leaves it (the commit it was moving to), dated an
+    /// hour back so that a sync meeting it judges it at once, not after watching it for 10 s.
+    private func leaveLock(in world: SyncWorld) throws -> FolderRefLock {
+        let path = world.remote.appending(path: "refs/heads/main.lock").path(percentEncoded: false)
+        let value = String(repeating: "a", count: 40)
+        try Data((value + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.modificationDate: Self.anHourAgo], ofItemAtPath: path)
+        return FolderRefLock(path: path, stat: try #require(FileStat.of(path)), value: value)
+    }
+
+    /// A process that ran on this machine and has exited (its pid free).
+    private static func exitedProcess() throws -> ProcessIdentity {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        var identity = ProcessIdentity.current
+        identity.pid = process.processIdentifier
+        identity.start = "1"
+        return identity
+    }
+
+    private func sync(_ world: SyncWorld, removed: @escaping (String) -> Void = { _ in }) throws -> SyncReport {
+        var options = SyncOptions(lockWait: 5)
+        options.removedStaleRemoteLock = removed
+        return try Syncer(root: world.root("laptop"), options: options).sync()
+    }
+
+    /// The sync stops naming `lock`, removes nothing, and leaves it in place.
+    private func expectRefused(_ lock: FolderRefLock, _ world: SyncWorld) throws {
+        try world.write("laptop", "notes/a.md", "a\n")
+        var removed: [String] = []
+        do {
+            _ = try sync(world) { removed.append($0) }
+            Issue.record("the sync went through a lock it cannot prove its own")
+        } catch let error as SyncError {
+            guard case .remoteLocked(_, let lockFile, _, _) = error else { Issue.record("unexpected error: \(error)"); return }
+            #expect(lockFile == lock.path)
+            #expect("\(error)".contains(lock.path), "\(error)")
+        }
+        #expect(removed.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: lock.path))
+    }
+
+    private func records(in world: SyncWorld) throws -> [String] {
+        let folder = OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).folder
+        return (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    }
+}
