@@ -37,7 +37,7 @@ public struct NotebookStatus: Sendable, Codable {
             var changes: [Change] = []
             var seen: Set<String> = []
             // Editor artefacts are never synced, so they are no change waiting for a sync.
-            for entry in try repository.status(refreshingIndex: false) where !entry.flags.contains(.ignored) && !EditorArtefact.isArtefact(path: entry.path) {
+            for entry in try repository.status(refreshingIndex: false, memo: repository.headIndexMemo) where !entry.flags.contains(.ignored) && !EditorArtefact.isArtefact(path: entry.path) {
                 let flags = entry.flags
                 let change = flags.contains(.workTreeNew) || flags.contains(.indexNew) ? "added"
                     : flags.contains(.workTreeDeleted) || flags.contains(.indexDeleted) ? "deleted" : "modified"

@@ -36,7 +36,7 @@ extension Syncer {
             // Byte-exact: `café` in NFC and in NFD are two files, one Swift `Set<String>` entry.
             // With `only`, the status of that path alone (the filter below keeps it exact): a
             // restore's second snapshot need not `stat` every file again.
-            var paths = PathSet(try writingLocally { () throws(GitError) in try repository.status(paths: only.map { [$0] }) }
+            var paths = PathSet(try writingLocally { () throws(GitError) in try repository.status(paths: only.map { [$0] }, memo: repository.headIndexMemo) }
                 .filter { !$0.flags.contains(.ignored) && !$0.path.hasSuffix("/") }   // "inner/": a nested repository
                 .flatMap { [$0.path] + ($0.oldPath.map { [$0] } ?? []) })
                 .subtracting(heldBack)
