@@ -13,7 +13,7 @@ extension FileSystem {
     /// file with `O_TRUNC` and writes, as nano and vim with `backupcopy=yes` do) just after the
     /// comparison writes into the file the rename then replaces, and its bytes would be gone. So
     /// the file hearth judged is first hard-linked to a hidden name beside it (a guard link, named
-    /// like the temporary files: ignored by git, skipped by listings and `watch`), and after the
+    /// like the temporary files: skipped by listings, ignored by git and so by sync and `watch`), and after the
     /// rename the guard must still hold exactly `expected`. When it does not, the save landed in
     /// the window: the guard (the user's version) is renamed back over hearth's file, if `path`
     /// still is that file, and the write fails with ``NotebookError/changedOnDisk(path:)``, as when

@@ -42,7 +42,7 @@ public struct QueryCondition: Sendable, Hashable {
 
     /// Parses `KEY`, `!KEY` or `KEY OP VALUE` (OP one of `= != < <= > >= ~`; VALUE may be quoted).
     ///
-    /// KEY is a name of letters, marks, numbers, `_`, `-` and `.` (``isKeyName(_:)``), or any key
+    /// KEY is a name of letters, marks, numbers, `_`, `-` and `.`, or any key
     /// quoted as front-matter quotes it (`"weight (kg)"`, `'it''s'`). The text is read by
     /// Unicode scalars, not Characters: a key written decomposed (`cafe` and U+0301) ends in a
     /// combining mark, and a "prepend" mark (U+0600) makes one Character with the operator after it.
