@@ -60,7 +60,8 @@ public enum EditorArtefact {
     }
 
     private static func rule(path: String) -> Rule? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        // Split at the `/` byte, as git and the disk do (``NotebookLayout/names(of:)``).
+        let parts = NotebookLayout.names(of: path).map { Substring($0) }
         guard let name = parts.last else { return nil }
         return rules.first { $0.matches(name, parts.dropLast()) }
     }

@@ -40,7 +40,8 @@ public enum FileSystem {
     }
 
     /// Replaces `path` with `bytes` atomically: a temporary file in the same folder, fsync, a check
-    /// that the file still holds `expected` (the bytes the edit started from), then rename. A new
+    /// that the file still holds `expected` (the bytes the edit started from), then rename, guarded
+    /// so that an in-place save landing between that check and the rename is kept, not lost. A new
     /// file (`expected` nil) is published with link(), which never replaces a file that appeared
     /// meanwhile.
     ///
@@ -67,7 +68,7 @@ public enum FileSystem {
         }
         let (temporary, written) = try writeTemporary(bytes, near: path, mode: exists ? linkInfo.st_mode & 0o7777 : 0o644)
         do throws(NotebookError) {
-            try publish(temporary, at: path, expecting: expected)
+            try publish(temporary, written: written, at: path, expecting: expected)
         } catch {
             unlink(temporary)
             throw error
@@ -86,9 +87,7 @@ public enum FileSystem {
 
     /// Writes `bytes` to a new hidden file beside `path` and syncs it; returns the file's path and stat.
     private static func writeTemporary(_ bytes: [UInt8], near path: String, mode: mode_t) throws(NotebookError) -> (String, stat) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).hearth-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let temporary = temporaryName(near: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw NotebookError.io(path: path, operation: "write", reason: errnoText()) }
         var failure: NotebookError?
@@ -115,12 +114,19 @@ public enum FileSystem {
         return (temporary, info)
     }
 
+    /// A new hidden name beside `path`, `.x.md.hearth-<pid>-<random>.tmp`: the `.gitignore`
+    /// pattern `.*.hearth-*.tmp` that `hearth init` writes covers it, listings skip it (a dot
+    /// name), and git never sees it.
+    static func temporaryName(near path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        return (directory.isEmpty ? "." : directory) + "/.\(name).hearth-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    }
+
     /// Moves the finished temporary file into place, unless `path` no longer holds `expected`.
-    private static func publish(_ temporary: String, at path: String, expecting expected: [UInt8]?) throws(NotebookError) {
-        guard expected == nil else {
-            // The last moment to notice that an editor saved the file while we were working.
-            if (try? read(path)) != expected { throw NotebookError.changedOnDisk(path: path) }
-            if rename(temporary, path) != 0 { throw NotebookError.io(path: path, operation: "write", reason: errnoText()) }
+    private static func publish(_ temporary: String, written: stat, at path: String, expecting expected: [UInt8]?) throws(NotebookError) {
+        if let expected {
+            try publishGuarded(temporary, at: path, written: written, expecting: expected)
             return
         }
         // link() fails with EEXIST if anything appeared at `path` meanwhile, so a file an editor
@@ -214,8 +220,9 @@ public enum FileSystem {
     /// `prefix` followed by the NUL-terminated `name`, and whether the name ends in `.md`; nil
     /// for a hidden name (`.git`, `.obsidian`) or a file of `type` that is plainly not Markdown.
     ///
-    /// The rule is ``NotebookLayout/isEntryPath(_:)``'s, which sync, history and merge apply: it
-    /// compares Characters, so `.` followed by a combining mark does not hide a name, and a
+    /// The rule is ``NotebookLayout/isEntryPath(_:)``'s, which sync, history and merge apply: each
+    /// name judged alone by ``NotebookLayout/isHiddenName(_:)`` and ``NotebookLayout/isMarkdownName(_:)``,
+    /// which compare Characters, so `.` followed by a combining mark does not hide a name, and a
     /// "prepend" mark such as U+0600 joins the `.` of `.md` into another Character. A name of
     /// ASCII bytes, nearly every one, gives the same answer byte by byte without making a String.
     private static func childPath(prefix: inout String, name: UnsafePointer<UInt8>, type: UInt8) -> (path: String, isMarkdown: Bool)? {
@@ -229,8 +236,8 @@ public enum FileSystem {
                 && name[length - 1] == UInt8(ascii: "d")
         } else {
             let text = String(decoding: bytes, as: UTF8.self)
-            guard !text.hasPrefix(".") else { return nil }
-            isMarkdown = text.hasSuffix(".md")
+            guard !NotebookLayout.isHiddenName(text) else { return nil }
+            isMarkdown = NotebookLayout.isMarkdownName(text)
         }
         if type == UInt8(DT_REG) && !isMarkdown { return nil }
         let path = prefix.withUTF8 { head in

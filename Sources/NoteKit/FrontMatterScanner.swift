@@ -280,6 +280,17 @@ struct FrontMatterScanner {
         return Substring(utf8[start...end])
     }
 
+    /// A quoted key at the start of `text` (`"my key"`, `'it''s'`), decoded as a front-matter
+    /// line's key is, and the text after its closing quote; nil when `text` starts with no
+    /// closed, well-formed quoted scalar.
+    static func quotedKey(_ text: Substring) -> (key: String, rest: Substring)? {
+        guard let first = text.utf8.first, first == UInt8(ascii: "\"") || first == UInt8(ascii: "'"),
+              let end = quotedEnd(text) else { return nil }
+        let keyText = text[..<end]
+        guard let key = first == UInt8(ascii: "\"") ? doubleQuoted(keyText) : singleQuoted(keyText) else { return nil }
+        return (key, text[end...])
+    }
+
     /// Splits `key: rest` at the first `:` followed by a blank or the end; nil when the line
     /// is not a mapping entry.
     static func splitKey(_ line: Substring) -> (String, Substring)? {

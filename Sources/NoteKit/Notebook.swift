@@ -147,10 +147,10 @@ public struct Notebook: Sendable {
         let rootPath = root.path
         let joined = relativePath.hasPrefix("/") ? relativePath : rootPath + "/" + relativePath
         let candidate = URL(fileURLWithPath: joined).standardizedFileURL.path
-        guard candidate.hasPrefix(rootPath + "/") else { throw NotebookError.outsideNotebook(path: relativePath) }
+        guard NotebookLayout.relative(candidate, below: rootPath) != nil else { throw NotebookError.outsideNotebook(path: relativePath) }
         // Resolve links in the existing part of the path: a link out of the notebook must not be followed.
         let resolvedRoot = URL(fileURLWithPath: rootPath).resolvingSymlinksInPath().path
-        func inside(_ path: String) -> Bool { path == resolvedRoot || path.hasPrefix(resolvedRoot + "/") }
+        func inside(_ path: String) -> Bool { path.utf8.elementsEqual(resolvedRoot.utf8) || NotebookLayout.relative(path, below: resolvedRoot) != nil }
         var existing = URL(fileURLWithPath: candidate)
         while !FileSystem.existsWithoutFollowing(existing.path) && existing.path != "/" {
             existing.deleteLastPathComponent()
@@ -169,8 +169,7 @@ public struct Notebook: Sendable {
     /// The notebook-relative form of a path the user typed (relative to `workingDirectory`).
     public func relativePath(ofUserPath path: String, workingDirectory: URL) throws(NotebookError) -> String {
         let absolute = URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL.path
-        guard absolute.hasPrefix(root.path + "/") else { throw NotebookError.outsideNotebook(path: path) }
-        let relative = String(absolute.dropFirst(root.path.count + 1))
+        guard let relative = NotebookLayout.relative(absolute, below: root.path) else { throw NotebookError.outsideNotebook(path: path) }
         _ = try containedPath(relative)
         return relative
     }

@@ -41,43 +41,83 @@ public struct QueryCondition: Sendable, Hashable {
     }
 
     /// Parses `KEY`, `!KEY` or `KEY OP VALUE` (OP one of `= != < <= > >= ~`; VALUE may be quoted).
+    ///
+    /// KEY is a name of letters, marks, numbers, `_`, `-` and `.`, or any key
+    /// quoted as front-matter quotes it (`"weight (kg)"`, `'it''s'`). The text is read by
+    /// Unicode scalars, not Characters: a key written decomposed (`cafe` and U+0301) ends in a
+    /// combining mark, and a "prepend" mark (U+0600) makes one Character with the operator after it.
     public init(parsing text: String) throws(QueryError) {
-        let trimmed = String(FrontMatterScanner.trimmed(Substring(text)))
-        func validKey(_ key: Substring) -> Bool {
-            !key.isEmpty && key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0) }
-        }
-        guard let opStart = trimmed.firstIndex(where: { "=!<>~".contains($0) }) else {
-            guard validKey(Substring(trimmed)) else { throw QueryError(expression: text, reason: "not a key name") }
-            self.init(key: trimmed, op: .exists)
+        let trimmed = FrontMatterScanner.trimmed(Substring(text))
+        let scalars = trimmed.unicodeScalars
+        if scalars.first == "!" && !scalars.starts(with: "!=".unicodeScalars) {
+            let (key, rest) = try Self.splitKey(Substring(scalars.dropFirst()), in: text)
+            guard let key, rest.isEmpty else { throw QueryError(expression: text, reason: "'!' must be followed by a key name alone") }
+            self.init(key: key, op: .absent)
             return
         }
-        if opStart == trimmed.startIndex && trimmed.hasPrefix("!") && !trimmed.hasPrefix("!=") {
-            let key = trimmed.dropFirst()
-            guard validKey(key), !key.contains(where: { "=!<>~".contains($0) }) else {
-                throw QueryError(expression: text, reason: "'!' must be followed by a key name alone")
-            }
-            self.init(key: String(key), op: .absent)
+        let (key, afterKey) = try Self.splitKey(trimmed, in: text)
+        guard let opScalar = afterKey.unicodeScalars.first else {
+            guard let key else { throw QueryError(expression: text, reason: "not a key name") }
+            self.init(key: key, op: .exists)
             return
         }
-        let key = FrontMatterScanner.trimmed(trimmed[..<opStart])
-        guard validKey(key) else { throw QueryError(expression: text, reason: "expected a key name before the operator") }
-        let afterKey = trimmed[opStart...]
+        guard let key, Self.isOperatorScalar(opScalar) else {
+            throw QueryError(expression: text, reason: "expected a key name before the operator")
+        }
         let op = [Operator.notEqual, .lessOrEqual, .greaterOrEqual, .equal, .less, .greater, .contains]
-            .first { afterKey.hasPrefix($0.rawValue) }
+            .first { afterKey.unicodeScalars.starts(with: $0.rawValue.unicodeScalars) }
         guard let op else { throw QueryError(expression: text, reason: "unknown operator") }
-        var value = String(FrontMatterScanner.trimmed(afterKey.dropFirst(op.rawValue.count)))
+        let valueScalars = afterKey.unicodeScalars.dropFirst(op.rawValue.unicodeScalars.count)
+        var value = String(FrontMatterScanner.trimmed(Substring(valueScalars)))
         if value.isEmpty { throw QueryError(expression: text, reason: "missing a value after '\(op.rawValue)'") }
-        if let first = value.first, "=!<>~".contains(first) {
+        if let first = value.unicodeScalars.first, Self.isOperatorScalar(first) {
             throw QueryError(expression: text, reason: "unknown operator '\(op.rawValue)\(first)'")
         }
         // `date>=2026-02-30` would quietly compare as text: a day that does not exist is a mistake.
         if op != .contains, LocalDate.isDateShaped(value), let problem = LocalDate.problem(with: value) {
             throw QueryError(expression: text, reason: problem)
         }
-        if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
-            value = String(value.dropFirst().dropLast())
+        let valueEnds = value.unicodeScalars
+        if valueEnds.count >= 2, let first = valueEnds.first, first == "\"" || first == "'", valueEnds.last == first {
+            value = String(valueEnds.dropFirst().dropLast())
         }
-        self.init(key: String(key), op: op, operand: value)
+        self.init(key: key, op: op, operand: value)
+    }
+
+    /// The key at the start of `text` and the text after it (from the operator on, or empty); the
+    /// key is nil when `text` does not start with one. An unquoted key ends at the first operator
+    /// scalar, trimmed.
+    private static func splitKey(_ text: Substring, in expression: String) throws(QueryError) -> (key: String?, rest: Substring) {
+        if let first = text.unicodeScalars.first, first == "\"" || first == "'" {
+            guard let (key, rest) = FrontMatterScanner.quotedKey(text) else {
+                throw QueryError(expression: expression, reason: "the quoted key name is not closed (or holds a bad escape)")
+            }
+            return (key.isEmpty ? nil : key, FrontMatterScanner.trimmed(rest))
+        }
+        let scalars = text.unicodeScalars
+        let end = scalars.firstIndex(where: isOperatorScalar) ?? scalars.endIndex
+        let key = FrontMatterScanner.trimmed(Substring(scalars[..<end]))
+        return (isKeyName(key) ? String(key) : nil, Substring(scalars[end...]))
+    }
+
+    private static func isOperatorScalar(_ scalar: Unicode.Scalar) -> Bool {
+        "=!<>~".unicodeScalars.contains(scalar)
+    }
+
+    /// Whether `key` can name a front-matter key unquoted: letters, marks (a decomposed `é` ends
+    /// in U+0301), numbers, connector punctuation, format characters (the joiners of Persian and
+    /// Indic words, "prepend" marks), `-` and `.`. Spaces and symbols need quotes, so a mistyped
+    /// operator (`energy≥2`) is an error, not a test for a key nobody has.
+    static func isKeyName(_ key: Substring) -> Bool {
+        !key.isEmpty && key.unicodeScalars.allSatisfy { scalar in
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber,
+                 .connectorPunctuation, .format:
+                return true
+            default:
+                return scalar.properties.isAlphabetic || scalar == "-" || scalar == "."
+            }
+        }
     }
 
     /// Whether a note's value satisfies the condition.

@@ -20,10 +20,12 @@ import Testing
     /// and filtering on it, in either form, find all three from a warm cache as from a cold one.
     @Test(arguments: [
         ["list", "--json", "--sort", composed], ["list", "--json", "--sort", decomposed],
-        // Only the composed form in --where: the condition parser rejects a key that ends in a
-        // combining mark (`cafe` and U+0301), a matter of the parser, not the cache.
         ["list", "--json", "--where", composed + ">=1"],
         ["list", "--json", "--where", composed + ">=1", "--sort", "-" + decomposed],
+        // A key that ends in a combining mark (`cafe` and U+0301) names it too.
+        ["list", "--json", "--where", decomposed + ">=1"],
+        ["list", "--json", "--where", decomposed + ">=1", "--sort", "-" + composed],
+        ["list", "--json", "--where", decomposed],
     ])
     func aKeyWrittenInTwoUnicodeFormsIsOneKeyWarmAndCold(command: [String]) throws {
         let notebook = try TemporaryNotebook(initialized: true)
@@ -45,14 +47,17 @@ import Testing
     }
 
     /// A name that starts with `.` and a combining mark is not hidden, and one whose `.md` is
-    /// joined by a "prepend" mark (U+0600) into another Character is not Markdown: `list` agrees
-    /// with ``NotebookLayout/isEntryPath(_:)`` on both, from the folders and from the listing.
+    /// joined by a "prepend" mark (U+0600) into another Character is not Markdown; a folder whose
+    /// name ends in a prepend mark (which joins the `/` after it into one Character) holding a
+    /// hidden folder hides what that holds: `list` agrees with ``NotebookLayout/isEntryPath(_:)``
+    /// on all of them, from the folders and from the listing.
     @Test func listListsWhatIsEntryPathTakesForAnEntry() throws {
         let notebook = try TemporaryNotebook(initialized: true)
-        let names = ["notes/plain.md", "notes/.\u{0301}x.md", "notes/p\u{0600}.md", "notes/.hidden.md", "notes/\u{00E9}t\u{00E9}.md"]
+        let names = ["notes/plain.md", "notes/.\u{0301}x.md", "notes/p\u{0600}.md", "notes/.hidden.md", "notes/\u{00E9}t\u{00E9}.md",
+                     "notes/a\u{0600}/.hidden/x.md", "notes/b\u{06DD}/.x.md", "notes/a\u{0600}/y.md", "notes/c\u{110BD}/.obsidian/z.md"]
         for name in names { try notebook.write(name, "---\nenergy: 1\n---\n") }
         let entries = names.filter(NotebookLayout.isEntryPath)
-        #expect(entries == ["notes/plain.md", "notes/.\u{0301}x.md", "notes/\u{00E9}t\u{00E9}.md"])
+        #expect(entries == ["notes/plain.md", "notes/.\u{0301}x.md", "notes/\u{00E9}t\u{00E9}.md", "notes/a\u{0600}/y.md"])
         let (cold, warm) = try notebook.warmQueryCache(["list", "--json"])
         #expect(warm.entries == entries.count)
         #expect(try Set(Self.jsonPaths(cold)) == Set(entries), "\(cold)")

@@ -31,9 +31,47 @@ import Testing
         #expect(try QueryCondition(parsing: "clé") == QueryCondition(key: "clé", op: .exists))
     }
 
-    @Test(arguments: ["", "=3", "!=3", "<2", "!", "!a=b", "energy=>2x", "a b=3", "!!x", "energy=<", "energy=", "tags~", "energy<= "])
+    @Test(arguments: ["", "=3", "!=3", "<2", "!", "!a=b", "energy=>2x", "a b=3", "!!x", "energy=<", "energy=", "tags~", "energy<= ",
+                      "energy\u{2265}2", "''", "'a", "\"a\\q\"=1", "'a' b=1"])
     func rejectsMalformed(_ text: String) {
         #expect(throws: QueryError.self, "\(text)") { try QueryCondition(parsing: text) }
+    }
+
+    /// Keys are read by scalars: a key written decomposed ends in a combining mark, and a
+    /// "prepend" mark (U+0600) makes one Character with the operator after it.
+    @Test(arguments: [
+        ("cafe\u{0301}>=1", "cafe\u{0301}", QueryCondition.Operator.greaterOrEqual, "1"),
+        ("caf\u{00E9} = 2", "caf\u{00E9}", .equal, "2"),
+        ("x\u{0600}<3", "x\u{0600}", .less, "3"),
+        ("\u{0915}\u{094D}\u{0937}~a", "\u{0915}\u{094D}\u{0937}", .contains, "a"),
+        ("'weight (kg)'>=70", "weight (kg)", .greaterOrEqual, "70"),
+        ("\"a=b\" != \"c\"", "a=b", .notEqual, "c"),
+        ("'it''s'=yes", "it's", .equal, "yes"),
+        ("\"tab\\tkey\"=1", "tab\tkey", .equal, "1"),
+        ("k=\u{0301}x", "k", .equal, "\u{0301}x"),
+    ])
+    func parsesKeysWithMarksAndQuotes(_ text: String, _ key: String, _ op: QueryCondition.Operator, _ operand: String) throws {
+        let condition = try QueryCondition(parsing: text)
+        #expect(condition.key.unicodeScalars.elementsEqual(key.unicodeScalars), "\(text)")
+        #expect(condition == QueryCondition(key: key, op: op, operand: operand))
+    }
+
+    @Test func decomposedKeyFindsEitherForm() throws {
+        let condition = try QueryCondition(parsing: "cafe\u{0301}>=2")
+        #expect(condition == QueryCondition(key: "cafe\u{0301}", op: .greaterOrEqual, operand: "2"))
+        #expect(try QueryCondition(parsing: "!cafe\u{0301}") == QueryCondition(key: "cafe\u{0301}", op: .absent))
+        #expect(try QueryCondition(parsing: "cafe\u{0301}") == QueryCondition(key: "cafe\u{0301}", op: .exists))
+        for text in ["caf\u{00E9}: 3\n", "cafe\u{0301}: 3\n"] {
+            let note = try Self.note("notes/x.md", text)
+            #expect(condition.matches(note[condition.key]), "\(text)")
+        }
+    }
+
+    @Test func missingKeyMessagesAreUnchanged() {
+        for (text, reason) in [("=3", "expected a key name before the operator"), ("a b=3", "expected a key name before the operator"),
+                               ("", "not a key name"), ("!a=b", "'!' must be followed by a key name alone")] {
+            #expect(throws: QueryError(expression: text, reason: reason)) { try QueryCondition(parsing: text) }
+        }
     }
 
     func matches(_ condition: String, _ value: YAMLValue?) throws -> Bool {

@@ -1,0 +1,75 @@
+import Foundation
+
+extension FileSystem {
+    /// Called with the target's path between ``replace(_:with:expecting:syncFolder:)``'s last
+    /// comparison and its rename, for tests that save the file "as an editor" exactly there. A task
+    /// local, so a test's hook sees only the writes of its own task.
+    @TaskLocal package static var beforeReplacingRename: (@Sendable (String) -> Void)?
+
+    /// Renames the finished `temporary` (whose stat is `written`) over `path`, unless `path` no
+    /// longer holds `expected`, without losing a save that lands in between.
+    ///
+    /// A comparison followed by a rename leaves a window: an editor that saves in place (opens the
+    /// file with `O_TRUNC` and writes, as nano and vim with `backupcopy=yes` do) just after the
+    /// comparison writes into the file the rename then replaces, and its bytes would be gone. So
+    /// the file hearth judged is first hard-linked to a hidden name beside it (a guard link, named
+    /// like the temporary files: skipped by listings, ignored by git and so by sync and `watch`), and after the
+    /// rename the guard must still hold exactly `expected`. When it does not, the save landed in
+    /// the window: the guard (the user's version) is renamed back over hearth's file, if `path`
+    /// still is that file, and the write fails with ``NotebookError/changedOnDisk(path:)``, as when
+    /// the comparison itself sees the change, so callers retry or leave the file for the next
+    /// sync. The guard is removed in every case but one: when putting the user's version back
+    /// fails, it stays (and the error names it) rather than lose those bytes.
+    ///
+    /// Limits: on a file system without hard links (FAT, some FUSE) the rename goes unguarded, as
+    /// before; an editor that replaces the file by renaming its own over it between the link and
+    /// the rename (two system calls apart) is not seen; nor is an in-place save of a file that was
+    /// empty, whose truncation changes nothing, when it writes only after the check. A crash
+    /// leaves the guard behind like a temporary file: hidden, ignored, never deleted by hearth, so
+    /// never the loss of the only copy of anything.
+    static func publishGuarded(_ temporary: String, at path: String, written: stat, expecting expected: [UInt8]) throws(NotebookError) {
+        // The last moment to notice that an editor saved the file while we were working.
+        if (try? read(path)) != expected { throw NotebookError.changedOnDisk(path: path) }
+        let guardLink = try linkGuard(to: path)
+        beforeReplacingRename?(path)
+        if rename(temporary, path) != 0 {
+            let failure = NotebookError.io(path: path, operation: "write", reason: errnoText())
+            if let guardLink { unlink(guardLink) }
+            throw failure
+        }
+        guard let guardLink else { return }
+        if (try? read(guardLink)) == expected {
+            unlink(guardLink)
+            return
+        }
+        // The user's save landed between the comparison and the rename: it is the guard's.
+        var current = stat()
+        if lstat(path, &current) == 0 && current.st_ino == written.st_ino && current.st_dev == written.st_dev {
+            if rename(guardLink, path) != 0 {
+                throw NotebookError.io(path: path, operation: "write",
+                                       reason: "an editor saved it while hearth was writing it, and putting that version back failed (\(errnoText())); it is kept in \(guardLink)")
+            }
+            syncFolder(of: path)
+        } else {
+            // Saved again since: the newest version is in place, this one was superseded.
+            unlink(guardLink)
+        }
+        throw NotebookError.changedOnDisk(path: path)
+    }
+
+    /// Hard-links `path` to a new hidden name beside it and returns that name; nil when the file
+    /// system has no hard links (or refuses one here), then the rename goes unguarded.
+    private static func linkGuard(to path: String) throws(NotebookError) -> String? {
+        for _ in 0..<3 {
+            let name = temporaryName(near: path)
+            if link(path, name) == 0 { return name }
+            switch errno {
+            case EEXIST: continue
+            // Deleted since the comparison: what the user did last is that it is gone.
+            case ENOENT: throw NotebookError.changedOnDisk(path: path)
+            default: return nil
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import NoteKit
+
+/// `FileSystem.replace` against an editor that saves in place (`open(O_TRUNC)`, then write, as
+/// nano and vim with `backupcopy=yes` do) exactly between hearth's last comparison and its rename,
+/// the window the guard link closes (`FileSystem.beforeReplacingRename` steps in there).
+@Suite struct GuardedReplaceTests {
+    /// What a hook saw; the hook runs synchronously inside `replace`, on the test's own thread.
+    final class Seen: @unchecked Sendable {
+        var descriptor: Int32 = -1
+        var linkedWhilePending = false
+    }
+
+    /// Writes `text` into the file at `path` in place: the same inode, truncated first.
+    static func saveInPlace(_ path: String, _ text: String) {
+        let fd = open(path, O_WRONLY | O_TRUNC)
+        precondition(fd >= 0, "open \(path): \(String(cString: strerror(errno)))")
+        let bytes = Array(text.utf8)
+        precondition(write(fd, bytes, bytes.count) == bytes.count)
+        close(fd)
+    }
+
+    /// The names in the folder holding `path`, hidden ones included.
+    static func names(besides path: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent).sorted()
+    }
+
+    @Test func inPlaceSaveInTheWindowIsKeptAndReported() throws {
+        let tmp = try TemporaryNotebook()
+        let path = try tmp.write("days/2026/2026-11-22.md", "---\nenergy: 2\n---\nRead by hearth.\n")
+        let judged = try FileSystem.read(path)
+        let userSave = "---\nenergy: 2\n---\nRead by hearth.\nTyped in nano while hearth wrote.\n"
+        #expect(throws: NotebookError.changedOnDisk(path: path)) {
+            try FileSystem.$beforeReplacingRename.withValue({ if $0 == path { Self.saveInPlace($0, userSave) } }) {
+                try FileSystem.replace(path, with: Array("---\nenergy: 3\n---\nRead by hearth.\n".utf8), expecting: judged)
+            }
+        }
+        #expect(String(decoding: try FileSystem.read(path), as: UTF8.self) == userSave)
+        // Neither the temporary file nor the guard link is left behind.
+        #expect(try Self.names(besides: path) == ["2026-11-22.md"])
+    }
+
+    @Test func saveStillBeingWrittenThroughItsDescriptorLandsInPlace() throws {
+        let tmp = try TemporaryNotebook()
+        let path = try tmp.write("notes/plan.md", "first draft\n")
+        let seen = Seen()
+        #expect(throws: NotebookError.changedOnDisk(path: path)) {
+            try FileSystem.$beforeReplacingRename.withValue({ target in
+                // The editor has truncated the file and written half of it when hearth renames.
+                seen.descriptor = open(target, O_WRONLY | O_TRUNC)
+                _ = write(seen.descriptor, "second ", 7)
+            }) {
+                try FileSystem.replace(path, with: Array("hearth's version\n".utf8), expecting: Array("first draft\n".utf8))
+            }
+        }
+        #expect(seen.descriptor >= 0)
+        _ = write(seen.descriptor, "draft\n", 6)
+        close(seen.descriptor)
+        #expect(String(decoding: try FileSystem.read(path), as: UTF8.self) == "second draft\n")
+        #expect(try Self.names(besides: path) == ["plan.md"])
+    }
+
+    @Test func unchangedFileIsReplacedAndNothingIsLeftBeside() throws {
+        let tmp = try TemporaryNotebook()
+        let path = try tmp.write("notes/plan.md", "old\n")
+        let seen = Seen()
+        try FileSystem.$beforeReplacingRename.withValue({ target in
+            // The guard link names the judged file while the rename is pending.
+            var info = stat()
+            seen.linkedWhilePending = stat(target, &info) == 0 && info.st_nlink == 2
+        }) {
+            try FileSystem.replace(path, with: Array("new\n".utf8), expecting: Array("old\n".utf8))
+        }
+        #expect(seen.linkedWhilePending)
+        #expect(String(decoding: try FileSystem.read(path), as: UTF8.self) == "new\n")
+        #expect(try Self.names(besides: path) == ["plan.md"])
+    }
+
+    @Test func guardLinkNameIsOneGitAndListingsIgnore() {
+        let name = (FileSystem.temporaryName(near: "/n/days/2026/2026-11-22.md") as NSString).lastPathComponent
+        // The pattern `hearth init` writes into `.gitignore` for hearth's temporary files (SyncKit's NotebookSetup).
+        #expect(fnmatch(".*.hearth-*.tmp", name, 0) == 0)
+        #expect(!NotebookLayout.isEntryPath("days/2026/" + name))
+    }
+}
