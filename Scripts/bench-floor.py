@@ -10,7 +10,9 @@ one warm-up each: CPU time (user + system, from wait4) is the figure, median of 
     with libgit2 (git_libgit2_init, open, revparse, the blob to stdout), as Debian's libgit2 sets
     itself up and as GitKit sets it up (`Libgit2+Linux.swift`: the system certificates not parsed
     and libssh2 not set up by the initialisation, as a local command needs neither); `git log -n
-    50` written with libgit2, set up as GitKit does.
+    50` written with libgit2, set up as GitKit does, and `git log -n 50 --stat` the same way (each
+    commit diffed with libgit2's diff, renames found, its stats printed: what `hearth log -n 50`
+    is compared with).
   - Swift, linked as hearth's release build is (`-static-stdlib`, lld, relative relocations packed
     where glibc reads them): an empty program, one touching Foundation, the same linked against
     libgit2 (no call), and `git show REV:PATH` with libgit2 from Swift.
@@ -250,7 +252,9 @@ def main():
             print(f"| {name} | {median[name] * 1000:.2f} | `{shown.replace(rev, 'REV').replace(rev[:12], 'COMMIT')}` |")
         print()
         for floor, git_row in (("C + libgit2: git show REV:PATH, set up as GitKit does", "git show REV:PATH"),
-                               ("C + libgit2: git log -n 50 (walked by commit date), set up as GitKit does", "git log -n 50")):
+                               ("C + libgit2: git log -n 50 (walked by commit date), set up as GitKit does", "git log -n 50"),
+                               ("C + libgit2: git log -n 50 --stat (the same walk, each commit's diff and stats), set up as GitKit does",
+                                "git log -n 50 --stat")):
             print(f"{floor} / {git_row}: {median[floor] / median[git_row]:.2f}x (goal for hearth: at most 1.5x)")
     finally:
         os.chdir(HERE)
