@@ -6,14 +6,20 @@ import GitKit
 /// no tree. Paths and blob ids are kept once each (a version is the new side of one step and the
 /// old side of the next), each change as seven numbers.
 ///
-/// File layout (little-endian, after the rename index's path hashes): the path count (`u32`)
-/// and each path (`u32` length + UTF-8); the blob count (`u32`) and each blob id (20 bytes);
-/// then per slot, in order, the change count (`u32`) and per change seven `u32`: the status
-/// (0 added, 1 deleted, 2 modified, 3 renamed, 4 type changed), old and new path and old and new
-/// blob (each its place in its table plus one, 0 for none), old and new mode (0 for none).
+/// File layout (little-endian, after the rename index's path hashes): the path count (`u32`),
+/// where each path ends (`u32` each) and the paths' UTF-8 one after another; the blob count
+/// (`u32`) and each blob id (20 bytes); the change count (`u32`), where each slot's changes end
+/// (`u32` per slot, in order), then per change seven `u32`: the status (0 added, 1 deleted,
+/// 2 modified, 3 renamed, 4 type changed), old and new path and old and new blob (each its place
+/// in its table plus one, 0 for none), old and new mode (0 for none). Each table is copied whole
+/// when the index is read, and a path or blob made only when a change is asked for: most
+/// commands read few steps (`show --at` none).
 struct StepChanges {
-    private(set) var paths: [String] = []
-    private(set) var blobs: [ObjectID] = []
+    /// Path `i` is `pathBytes[pathEnds[i]..<pathEnds[i + 1]]`.
+    private(set) var pathBytes: [UInt8] = []
+    private(set) var pathEnds: [Int] = [0]
+    /// Blob `i` is `blobBytes[i * 20..<(i + 1) * 20]`.
+    private(set) var blobBytes: [UInt8] = []
     /// Seven numbers per change (see the layout); step `i`'s changes are
     /// `records[starts[i] * 7 ..< starts[i + 1] * 7]`.
     private(set) var records: [UInt32] = []
@@ -33,29 +39,40 @@ struct StepChanges {
         changes.reserveCapacity(starts[slot + 1] - starts[slot])
         for change in starts[slot]..<starts[slot + 1] {
             let base = change * Self.width
-            let path = { (place: UInt32) -> String? in place == 0 ? nil : paths[Int(place) - 1] }
-            let blob = { (place: UInt32) -> ObjectID? in place == 0 ? nil : blobs[Int(place) - 1] }
+            let pathAt = { (place: UInt32) -> String? in place == 0 ? nil : self.path(Int(place) - 1) }
+            let blobAt = { (place: UInt32) -> ObjectID? in place == 0 ? nil : self.blob(Int(place) - 1) }
             let mode = { (value: UInt32) -> UInt32? in value == 0 ? nil : value }
-            changes.append(TreeChange(status: Self.statuses[Int(records[base])], oldPath: path(records[base + 1]),
-                                      newPath: path(records[base + 2]), oldID: blob(records[base + 3]),
-                                      newID: blob(records[base + 4]), oldMode: mode(records[base + 5]),
+            changes.append(TreeChange(status: Self.statuses[Int(records[base])], oldPath: pathAt(records[base + 1]),
+                                      newPath: pathAt(records[base + 2]), oldID: blobAt(records[base + 3]),
+                                      newID: blobAt(records[base + 4]), oldMode: mode(records[base + 5]),
                                       newMode: mode(records[base + 6])))
         }
         return changes
+    }
+
+    private var pathCount: Int { pathEnds.count - 1 }
+    private var blobCount: Int { blobBytes.count / 20 }
+
+    private func path(_ index: Int) -> String {
+        pathBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[pathEnds[index]..<pathEnds[index + 1]]), as: UTF8.self) }
+    }
+
+    private func blob(_ index: Int) -> ObjectID {
+        blobBytes.withUnsafeBytes { ObjectID(rawBytes: UnsafeRawBufferPointer(rebasing: $0[(index * 20)..<(index * 20 + 20)])) }
     }
 
     /// Adds the next step's changes.
     mutating func append(_ changes: [TreeChange]) {
         if pathPlaces == nil {
             var places: [String: UInt32] = [:]
-            places.reserveCapacity(paths.count)
-            for (offset, path) in paths.enumerated() { places[path] = UInt32(offset + 1) }
+            places.reserveCapacity(pathCount)
+            for index in 0..<pathCount { places[path(index)] = UInt32(index + 1) }
             pathPlaces = places
         }
         if blobPlaces == nil {
             var places: [ObjectID: UInt32] = [:]
-            places.reserveCapacity(blobs.count)
-            for (offset, blob) in blobs.enumerated() { places[blob] = UInt32(offset + 1) }
+            places.reserveCapacity(blobCount)
+            for index in 0..<blobCount { places[blob(index)] = UInt32(index + 1) }
             blobPlaces = places
         }
         for change in changes {
@@ -72,16 +89,17 @@ struct StepChanges {
 
     private mutating func intern(path: String) -> UInt32 {
         if let known = pathPlaces![path] { return known }
-        paths.append(path)
-        pathPlaces![path] = UInt32(paths.count)
-        return UInt32(paths.count)
+        pathBytes.append(contentsOf: path.utf8)
+        pathEnds.append(pathBytes.count)
+        pathPlaces![path] = UInt32(pathCount)
+        return UInt32(pathCount)
     }
 
     private mutating func intern(blob: ObjectID) -> UInt32 {
         if let known = blobPlaces![blob] { return known }
-        blobs.append(blob)
-        blobPlaces![blob] = UInt32(blobs.count)
-        return UInt32(blobs.count)
+        blob.appendBytes(to: &blobBytes)
+        blobPlaces![blob] = UInt32(blobCount)
+        return UInt32(blobCount)
     }
 
     /// Writes the tables and the steps (see the layout).
@@ -89,50 +107,67 @@ struct StepChanges {
         func put(_ value: UInt32) {
             withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
         }
-        put(UInt32(paths.count))
-        for path in paths {
-            put(UInt32(path.utf8.count))
-            bytes.append(contentsOf: path.utf8)
-        }
-        put(UInt32(blobs.count))
-        for blob in blobs { blob.appendBytes(to: &bytes) }
-        for slot in 0..<stepCount {
-            put(UInt32(starts[slot + 1] - starts[slot]))
-            for value in records[(starts[slot] * Self.width)..<(starts[slot + 1] * Self.width)] { put(value) }
-        }
+        put(UInt32(pathCount))
+        for end in pathEnds.dropFirst() { put(UInt32(end)) }
+        bytes.append(contentsOf: pathBytes)
+        put(UInt32(blobCount))
+        bytes.append(contentsOf: blobBytes)
+        put(UInt32(records.count / Self.width))
+        for start in starts.dropFirst() { put(UInt32(start)) }
+        for value in records { put(value) }
     }
 
-    /// Reads `steps` steps' changes; nil when anything is out of place (a status, a path or
-    /// blob that is not in its table, the data ending early).
+    /// Reads `steps` steps' changes; nil when anything is out of place (a path or slot ending
+    /// before the one before it, a status, a path or blob that is not in its table, the data
+    /// ending early).
     static func parse(_ reader: inout RenameIndexReader, steps: Int) -> StepChanges? {
         var table = StepChanges()
-        guard let pathCount = reader.integer(UInt32.self), Int(pathCount) <= reader.data.count else { return nil }
-        table.paths.reserveCapacity(Int(pathCount))
-        for _ in 0..<pathCount {
-            guard let path = reader.string() else { return nil }
-            table.paths.append(path)
-        }
-        guard let blobCount = reader.integer(UInt32.self), Int(blobCount) <= reader.data.count else { return nil }
-        table.blobs.reserveCapacity(Int(blobCount))
-        for _ in 0..<blobCount {
-            guard let blob = reader.objectID() else { return nil }
-            table.blobs.append(blob)
-        }
-        table.starts.reserveCapacity(steps + 1)
-        for _ in 0..<steps {
-            guard let count = reader.integer(UInt32.self), Int(count) <= reader.data.count else { return nil }
-            for _ in 0..<(Int(count) * width) {
-                guard let value = reader.integer(UInt32.self) else { return nil }
-                table.records.append(value)
+        let data = reader.data
+        /// `count` little-endian `u32` from the reader's place on, each checked by `valid`.
+        func integers(_ count: Int, _ valid: (UInt32) -> Bool) -> [UInt32]? {
+            let start = reader.offset
+            guard count >= 0, count <= (data.count - start) / 4 else { return nil }
+            var values: [UInt32] = []
+            values.reserveCapacity(count)
+            for index in 0..<count {
+                let value = UInt32(littleEndian: data.loadUnaligned(fromByteOffset: start + index * 4, as: UInt32.self))
+                guard valid(value) else { return nil }
+                values.append(value)
             }
-            table.starts.append(table.records.count / width)
+            reader.skip(count * 4)
+            return values
         }
-        for change in 0..<(table.records.count / width) {
-            let base = change * width
-            guard Int(table.records[base]) < statuses.count,
-                  table.records[base + 1] <= pathCount, table.records[base + 2] <= pathCount,
-                  table.records[base + 3] <= blobCount, table.records[base + 4] <= blobCount else { return nil }
+        func bytes(_ count: Int) -> [UInt8]? {
+            let start = reader.offset
+            guard count >= 0, count <= data.count - start else { return nil }
+            reader.skip(count)
+            return Array(UnsafeRawBufferPointer(rebasing: data[start..<(start + count)]))
         }
+        guard let pathCount = reader.integer(UInt32.self) else { return nil }
+        var last = 0
+        guard let ends = integers(Int(pathCount), { end in defer { last = Int(end) }; return Int(end) >= last }),
+              let pathBytes = bytes(last) else { return nil }
+        table.pathEnds = [0] + ends.map(Int.init)
+        table.pathBytes = pathBytes
+        guard let blobCount = reader.integer(UInt32.self), Int(blobCount) <= data.count / 20,
+              let blobBytes = bytes(Int(blobCount) * 20) else { return nil }
+        table.blobBytes = blobBytes
+        guard let changeCount = reader.integer(UInt32.self) else { return nil }
+        last = 0
+        guard let starts = integers(steps, { end in defer { last = Int(end) }; return Int(end) >= last && end <= changeCount }),
+              last == Int(changeCount) else { return nil }
+        table.starts = [0] + starts.map(Int.init)
+        var field = 0
+        guard let records = integers(Int(changeCount) * width, { value in
+            defer { field = (field + 1) % width }
+            switch field {
+            case 0: return Int(value) < statuses.count
+            case 1, 2: return value <= pathCount
+            case 3, 4: return value <= blobCount
+            default: return true
+            }
+        }) else { return nil }
+        table.records = records
         return table
     }
 }
