@@ -10,7 +10,9 @@ one warm-up each: CPU time (user + system, from wait4) is the figure, median of 
     with libgit2 (git_libgit2_init, open, revparse, the blob to stdout), as Debian's libgit2 sets
     itself up and as GitKit sets it up (`Libgit2+Linux.swift`: the system certificates not parsed
     and libssh2 not set up by the initialisation, as a local command needs neither); `git log -n
-    50` written with libgit2, set up as GitKit does.
+    50` written with libgit2, set up as GitKit does, and `git log -n 50 --stat` the same way (each
+    commit diffed with libgit2's diff, renames found, its stats printed: what `hearth log -n 50`
+    is compared with).
   - Swift, linked as hearth's release build is (`-static-stdlib`, lld, relative relocations packed
     where glibc reads them): an empty program, one touching Foundation, the same linked against
     libgit2 (no call), and `git show REV:PATH` with libgit2 from Swift.
@@ -81,6 +83,22 @@ int main(void) {
 }
 """
 
+# `git log -n 50 --stat` the same way: each commit with one parent diffed against it (rename
+# detection on, as git's diff.renames default), its stats printed as git prints them; a merge
+# shows no diff, as in git's default. Every file diff is a blob read and a line diff: the floor
+# of `hearth log -n 50`, which tells each change in words and so reads both versions too.
+C_LOG_STAT = C_LOG.replace("""git_commit_message(commit));
+""", """git_commit_message(commit));
+        if (git_commit_parentcount(commit) == 1) {
+            git_commit *parent; git_tree *old_tree, *new_tree; git_diff *diff; git_diff_stats *stats; git_buf buf = GIT_BUF_INIT;
+            if (git_commit_parent(&parent, commit, 0) < 0 || git_commit_tree(&old_tree, parent) < 0 || git_commit_tree(&new_tree, commit) < 0
+                || git_diff_tree_to_tree(&diff, repo, old_tree, new_tree, NULL) < 0 || git_diff_find_similar(diff, NULL) < 0
+                || git_diff_get_stats(&stats, diff) < 0 || git_diff_stats_to_buf(&buf, stats, GIT_DIFF_STATS_FULL, 80) < 0) return 1;
+            fwrite(buf.ptr, 1, buf.size, stdout);
+            git_buf_dispose(&buf); git_diff_stats_free(stats); git_diff_free(diff); git_tree_free(old_tree); git_tree_free(new_tree); git_commit_free(parent);
+        }
+""")
+
 # What GitKit does on Linux: the program's definitions of mbedTLS's and libssh2's functions are the
 # ones libgit2's initialisation calls, so the system bundle is not parsed and libssh2 (with OpenSSL's
 # libcrypto) not set up (a local read never connects).
@@ -143,6 +161,7 @@ def build(folder):
     run([cc, "-O2", "-o", out("c-show"), write("show.c", C_SHOW), "-lgit2"])
     run([cc, "-O2", "-o", out("c-show-as-gitkit"), write("show-as-gitkit.c", C_AS_GITKIT + C_SHOW), "-lgit2"])
     run([cc, "-O2", "-o", out("c-log-as-gitkit"), write("log-as-gitkit.c", C_AS_GITKIT + C_LOG), "-lgit2"])
+    run([cc, "-O2", "-o", out("c-log-stat-as-gitkit"), write("log-stat-as-gitkit.c", C_AS_GITKIT + C_LOG_STAT), "-lgit2"])
     swiftc = ["swiftc", "-O", "-static-stdlib", "-use-ld=lld", "-I", modules]
     if packed_relocations():
         swiftc += ["-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"]
@@ -202,6 +221,8 @@ def main():
             ("C + libgit2: git show REV:PATH", [p("c-show"), show]),
             ("C + libgit2: git show REV:PATH, set up as GitKit does", [p("c-show-as-gitkit"), show]),
             ("C + libgit2: git log -n 50 (walked by commit date), set up as GitKit does", [p("c-log-as-gitkit")]),
+            ("C + libgit2: git log -n 50 --stat (the same walk, each commit's diff and stats), set up as GitKit does",
+             [p("c-log-stat-as-gitkit")]),
             ("Swift static, empty", [p("swift-empty")]),
             ("Swift static + Foundation", [p("swift-foundation")]),
             ("Swift static + Foundation, linked against libgit2 (no call)", [p("swift-foundation-libgit2")]),
@@ -209,6 +230,7 @@ def main():
             ("git --version", ["git", "--version"]),
             ("git show REV:PATH", ["git", "show", show]),
             ("git log -n 50", ["git", "log", "-n", "50"]),
+            ("git log -n 50 --stat", ["git", "log", "-n", "50", "--stat"]),
             ("hearth --version", [hearth, "--version"]),
             ("hearth show NOTE --at COMMIT", [hearth, "show", note, "--at", rev[:12]]),
             ("hearth log -n 50", [hearth, "log", "-n", "50"]),
@@ -230,7 +252,9 @@ def main():
             print(f"| {name} | {median[name] * 1000:.2f} | `{shown.replace(rev, 'REV').replace(rev[:12], 'COMMIT')}` |")
         print()
         for floor, git_row in (("C + libgit2: git show REV:PATH, set up as GitKit does", "git show REV:PATH"),
-                               ("C + libgit2: git log -n 50 (walked by commit date), set up as GitKit does", "git log -n 50")):
+                               ("C + libgit2: git log -n 50 (walked by commit date), set up as GitKit does", "git log -n 50"),
+                               ("C + libgit2: git log -n 50 --stat (the same walk, each commit's diff and stats), set up as GitKit does",
+                                "git log -n 50 --stat")):
             print(f"{floor} / {git_row}: {median[floor] / median[git_row]:.2f}x (goal for hearth: at most 1.5x)")
     finally:
         os.chdir(HERE)

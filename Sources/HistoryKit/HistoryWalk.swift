@@ -18,7 +18,7 @@ struct HistoryWalk {
     private var trees: [ObjectID: ObjectID] = [:]
     private let comparer: TreeComparer
     /// The rename index for HEAD, when there is one: the commits' order, parents and trees
-    /// without reading a commit, and each step's renames without libgit2's rename detection.
+    /// without reading a commit, and each step's changes without reading a tree.
     private let graph: RenameIndexGraph?
 
     init(repository: Repository, query: GrepQuery, graph: RenameIndexGraph? = nil) {
@@ -37,14 +37,9 @@ struct HistoryWalk {
             let repository = repository
             for position in order.reversed() {
                 let node = graph.node(position)
-                var parentTrees: [ObjectID: ObjectID] = [:]
-                var renames: [[RenameIndexGraph.Rename]] = []
-                for slot in graph.slots(of: position) {
-                    parentTrees[graph.ids[graph.parents[slot]]] = graph.trees[graph.parents[slot]]
-                    renames.append(graph.renames[slot] ?? [])
-                }
+                let steps = graph.slots(of: position).map(graph.stepChanges.changes(slot:))
                 var event: LineEvent?
-                try visit(node.id, tree: node.treeID, parents: node.parentIDs, parentTrees: parentTrees, renames: renames) { () throws(GitError) in
+                try visit(node.id, tree: node.treeID, parents: node.parentIDs, parentTrees: [:], changes: steps) { () throws(GitError) in
                     if let event { return event }
                     let made = LineEvent(try repository.commit(node.id))
                     event = made
@@ -59,7 +54,7 @@ struct HistoryWalk {
             for commit in log { trees[commit.id] = commit.treeID }
             for commit in log.reversed() {
                 let event = LineEvent(commit)
-                try visit(commit.id, tree: commit.treeID, parents: commit.parentIDs, parentTrees: trees, renames: nil) { () throws(GitError) in event }
+                try visit(commit.id, tree: commit.treeID, parents: commit.parentIDs, parentTrees: trees, changes: nil) { () throws(GitError) in event }
                 commits += 1
             }
         }
@@ -71,10 +66,11 @@ struct HistoryWalk {
         return headLines
     }
 
-    /// One commit: its changes against each parent (`renames`, when known, are each step's),
-    /// and what they do to the records; `event` tells the commit, read only when a record needs it.
+    /// One commit: its changes against each parent (`knownChanges`, when given, are each step's,
+    /// as the rename index keeps them), and what they do to the records; `event` tells the
+    /// commit, read only when a record needs it.
     private mutating func visit(_ commit: ObjectID, tree: ObjectID, parents parentIDs: [ObjectID], parentTrees: [ObjectID: ObjectID],
-                                renames knownRenames: [[RenameIndexGraph.Rename]]?, event: () throws(GitError) -> LineEvent) throws(GitError) {
+                                changes knownChanges: [[TreeChange]]?, event: () throws(GitError) -> LineEvent) throws(GitError) {
         // Each parent's changes by the path they leave in this commit, and by the path they had
         // in the parent (a deletion or a rename away has only that one).
         var arriving: [[String: TreeChange]] = []
@@ -84,9 +80,16 @@ struct HistoryWalk {
         for (index, parent) in parents.enumerated() {
             var byNew: [String: TreeChange] = [:]
             var byOld: [String: TreeChange] = [:]
-            // A first commit has nothing to rename from: no renames, known or found.
-            let stepRenames = parent == nil ? knownRenames.map { _ in [] } : knownRenames?[index]
-            for change in try changes(from: parent, to: tree, trees: parentTrees, renames: stepRenames) {
+            // A first commit has nothing to rename from (and no step in the index): its files.
+            let stepChanges: [TreeChange]
+            if parent == nil {
+                stepChanges = try comparer.changes(from: nil, to: tree)
+            } else if let known = knownChanges?[index] {
+                stepChanges = known
+            } else {
+                stepChanges = try changes(from: parent, to: tree, trees: parentTrees)
+            }
+            for change in stepChanges {
                 if let new = change.newPath, NotebookLayout.isEntryPath(new) { byNew[new] = change }
                 if let old = change.oldPath, NotebookLayout.isEntryPath(old) { byOld[old] = change }
                 if change.status == .renamed, let from = change.oldPath, let to = change.newPath, NotebookLayout.isEntryPath(from), NotebookLayout.isEntryPath(to) {
@@ -145,14 +148,10 @@ struct HistoryWalk {
     }
 
     /// What changed from a parent (nil: none) to a commit's tree, renames found as libgit2
-    /// finds them (or given: the rename index's for that step).
-    private func changes(from parent: ObjectID?, to tree: ObjectID, trees: [ObjectID: ObjectID],
-                         renames: [RenameIndexGraph.Rename]?) throws(GitError) -> [TreeChange] {
+    /// finds them.
+    private func changes(from parent: ObjectID?, to tree: ObjectID, trees: [ObjectID: ObjectID]) throws(GitError) -> [TreeChange] {
         var parentTree: ObjectID?
         if let parent { parentTree = trees[parent]; if parentTree == nil { parentTree = try repository.treeID(ofCommit: parent) } }
-        if let renames, let changes = try KnownRenames.changes(from: parentTree, to: tree, renames: renames, comparer: comparer) {
-            return changes
-        }
         return try comparer.changes(from: parentTree, to: tree, detectRenames: true)
     }
 

@@ -16,9 +16,9 @@ struct IndexedWalk {
         self.positions = positions
     }
 
-    /// The renames of each step from the walk's commit number `offset` to its parents, in order.
-    func renames(at offset: Int) -> [[RenameIndexGraph.Rename]] {
-        graph.slots(of: positions[offset]).map { graph.renames[$0] ?? [] }
+    /// The changes of each step from the walk's commit number `offset` to its parents, in order.
+    func changes(at offset: Int) -> [[TreeChange]] {
+        graph.slots(of: positions[offset]).map(graph.stepChanges.changes(slot:))
     }
 
     /// Whether the walk's commit number `offset` changed, against every parent, none of `names`

@@ -46,7 +46,7 @@ extension NotebookHistory {
             let (event, parentNames) = try git { () throws(GitError) in
                 !wanted(commit) ? (nil, try namesInParents(commit, names: names, trees: trees, lookup: lookup))
                     : try step(commit, names: names, trees: trees, lookup: lookup, describing: describing,
-                               renames: indexed?.renames(at: offset))
+                               known: indexed?.changes(at: offset))
             }
             for (parent, names) in zip(commit.parentIDs, parentNames) { pending[parent, default: PathSet()].formUnion(names) }
             guard try visit(commit, names, event) else { return }
@@ -54,10 +54,10 @@ extension NotebookHistory {
     }
 
     /// One commit of a followed entry: its event (nil when the entry is untouched) and the names
-    /// to follow in each parent. `renames`, when known (the rename index's, one list per parent),
-    /// spare the tree diffs libgit2's rename detection.
+    /// to follow in each parent. `known`, when given (the rename index's changes, one list per
+    /// parent), spares reading the trees.
     func step(_ node: CommitNode, names: PathSet, trees: [ObjectID: ObjectID],
-              lookup: TreePathLookup, describing: Bool, renames: [[RenameIndexGraph.Rename]]? = nil) throws(GitError) -> (HistoryEvent?, [PathSet]) {
+              lookup: TreePathLookup, describing: Bool, known: [[TreeChange]]? = nil) throws(GitError) -> (HistoryEvent?, [PathSet]) {
         // The message and names only for a commit that makes an event.
         var read: Commit?
         func commit() throws(GitError) -> Commit {
@@ -66,42 +66,14 @@ extension NotebookHistory {
             read = commit
             return commit
         }
-        let here = try ids(of: names, inTree: node.treeID, lookup: lookup)
-        let records = try lookup.entryID(path: ConflictRecord.folder, inTree: node.treeID)
         var changes: [EntryChange] = []
         var conflicts: [MergeConflict] = []
-        var parentNames: [PathSet] = []
         var relevant = false
-        // A cheap look first: a commit that changed none of the names (the usual case) needs no diff.
-        var newVersion = !here.isEmpty || node.parentIDs.isEmpty
-        var newRecords = records != nil || node.parentIDs.isEmpty
-        var changesByParent: [[TreeChange]] = []
-        for (index, parent) in node.parentIDs.enumerated() {
-            let parentTree: ObjectID
-            if let known = trees[parent] { parentTree = known } else { parentTree = try repository.treeID(ofCommit: parent) }
-            let same = try ids(of: names, inTree: parentTree, lookup: lookup) == here
-            let sameRecords = try lookup.entryID(path: ConflictRecord.folder, inTree: parentTree) == records
-            newVersion = newVersion && !same
-            newRecords = newRecords && !sameRecords
-            guard !same || !sameRecords else {
-                changesByParent.append([])
-                parentNames.append(names)
-                continue
-            }
-            // The usual change, one entry edited in place and no record added or settled, is
-            // what the tree diff would say; the diff (of the whole tree, renames sought among
-            // every file added and deleted) is only needed for anything else.
-            let changes: [TreeChange]
-            if sameRecords, let edit = try Self.editInPlace(names, parentTree: parentTree, tree: node.treeID, lookup: lookup) {
-                changes = edit
-            } else {
-                changes = try self.changes(from: parentTree, to: node.treeID, renames: renames?[index])
-            }
-            changesByParent.append(changes)
-            parentNames.append(Self.renamedBack(names, by: changes))
-        }
-        if node.parentIDs.isEmpty {
-            changesByParent = [try comparer.changes(from: nil, to: node.treeID, detectRenames: true)]
+        let (changesByParent, parentNames, newVersion, newRecords): ([[TreeChange]], [PathSet], Bool, Bool)
+        if let known, known.count == node.parentIDs.count, !known.isEmpty {
+            (changesByParent, parentNames, newVersion, newRecords) = try Self.knownStep(node, names: names, known: known, lookup: lookup)
+        } else {
+            (changesByParent, parentNames, newVersion, newRecords) = try readStep(node, names: names, trees: trees, lookup: lookup)
         }
         let isMerge = node.parentIDs.count > 1
         // For a merge, only what it produced itself: a version of the entry no parent had, told
@@ -130,11 +102,97 @@ extension NotebookHistory {
         return (event, parentNames)
     }
 
+    /// What ``step(_:names:trees:lookup:describing:known:)`` needs of each parent, told by the
+    /// trees: the changes (none for a parent with the same names and conflict records), the names
+    /// there, and whether the commit has a version of the names and records no parent had.
+    private func readStep(_ node: CommitNode, names: PathSet, trees: [ObjectID: ObjectID],
+                          lookup: TreePathLookup) throws(GitError) -> ([[TreeChange]], [PathSet], Bool, Bool) {
+        let here = try ids(of: names, inTree: node.treeID, lookup: lookup)
+        let records = try lookup.entryID(path: ConflictRecord.folder, inTree: node.treeID)
+        var parentNames: [PathSet] = []
+        // A cheap look first: a commit that changed none of the names (the usual case) needs no diff.
+        var newVersion = !here.isEmpty || node.parentIDs.isEmpty
+        var newRecords = records != nil || node.parentIDs.isEmpty
+        var changesByParent: [[TreeChange]] = []
+        for parent in node.parentIDs {
+            let parentTree: ObjectID
+            if let known = trees[parent] { parentTree = known } else { parentTree = try repository.treeID(ofCommit: parent) }
+            let same = try ids(of: names, inTree: parentTree, lookup: lookup) == here
+            let sameRecords = try lookup.entryID(path: ConflictRecord.folder, inTree: parentTree) == records
+            newVersion = newVersion && !same
+            newRecords = newRecords && !sameRecords
+            guard !same || !sameRecords else {
+                changesByParent.append([])
+                parentNames.append(names)
+                continue
+            }
+            // The usual change, one entry edited in place and no record added or settled, is
+            // what the tree diff would say; the diff (of the whole tree, renames sought among
+            // every file added and deleted) is only needed for anything else.
+            let changes: [TreeChange]
+            if sameRecords, let edit = try Self.editInPlace(names, parentTree: parentTree, tree: node.treeID, lookup: lookup) {
+                changes = edit
+            } else {
+                changes = try comparer.changes(from: parentTree, to: node.treeID, detectRenames: true)
+            }
+            changesByParent.append(changes)
+            parentNames.append(Self.renamedBack(names, by: changes))
+        }
+        if node.parentIDs.isEmpty {
+            changesByParent = [try comparer.changes(from: nil, to: node.treeID, detectRenames: true)]
+        }
+        return (changesByParent, parentNames, newVersion, newRecords)
+    }
+
+    /// ``readStep(_:names:trees:lookup:)`` from each step's changes as the rename index keeps
+    /// them: a parent has the same names when no change gives one of them another blob or takes
+    /// it away or brings it, the same records when no change is under their folder. Only a merge
+    /// whose every parent differs asks a tree whether the commit has the names or records at all.
+    private static func knownStep(_ node: CommitNode, names: PathSet, known: [[TreeChange]],
+                                  lookup: TreePathLookup) throws(GitError) -> ([[TreeChange]], [PathSet], Bool, Bool) {
+        var changesByParent: [[TreeChange]] = []
+        var parentNames: [PathSet] = []
+        var newVersion = true
+        var newRecords = true
+        for changes in known {
+            let same = !changes.contains { change in
+                switch change.status {
+                case .modified, .typeChanged: return change.oldID != change.newID && names.contains(change.path)
+                case .added, .deleted, .renamed:
+                    return change.oldPath.map(names.contains) == true || change.newPath.map(names.contains) == true
+                }
+            }
+            let sameRecords = !changes.contains { change in
+                [change.oldPath, change.newPath].contains { path in
+                    path.map { $0 == ConflictRecord.folder || $0.hasPrefix(ConflictRecord.folder + "/") } == true
+                }
+            }
+            newVersion = newVersion && !same
+            newRecords = newRecords && !sameRecords
+            guard !same || !sameRecords else {
+                changesByParent.append([])
+                parentNames.append(names)
+                continue
+            }
+            changesByParent.append(changes)
+            parentNames.append(renamedBack(names, by: changes))
+        }
+        if node.parentIDs.count > 1 && newVersion {
+            var present = false
+            for name in names.sorted where try lookup.entryID(path: name, inTree: node.treeID) != nil { present = true }
+            newVersion = present
+        }
+        if node.parentIDs.count > 1 && newRecords {
+            newRecords = try lookup.entryID(path: ConflictRecord.folder, inTree: node.treeID) != nil
+        }
+        return (changesByParent, parentNames, newVersion, newRecords)
+    }
+
     /// The names to follow in each parent of a commit, without its event: a rename can only end
     /// at a name that is here and absent from the parent (libgit2 pairs deleted files with added
     /// ones, and a file of the same kind on both sides is neither), so the tree diff, which finds
     /// the renames, is needed only for a parent that lacks one of the names as it is here; every
-    /// other parent has the same names. The same names as ``step(_:names:trees:lookup:describing:)``
+    /// other parent has the same names. The same names as ``step(_:names:trees:lookup:describing:known:)``
     /// hands down, for a fraction of its reads.
     private func namesInParents(_ commit: CommitNode, names: PathSet, trees: [ObjectID: ObjectID],
                                 lookup: TreePathLookup) throws(GitError) -> [PathSet] {

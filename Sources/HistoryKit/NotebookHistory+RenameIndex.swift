@@ -76,16 +76,13 @@ extension NotebookHistory {
         }
         for node in fresh.reversed() {
             var parents: [Int] = []
-            var renames: [[RenameIndexGraph.Rename]] = []
-            var changed: [[UInt32]] = []
+            var changes: [[TreeChange]] = []
             for parent in node.parentIDs {
                 guard let position = graph.position(of: parent) else { return nil }
                 parents.append(position)
-                let changes = try comparer.changes(from: graph.trees[position], to: node.treeID, detectRenames: true)
-                renames.append(Self.renames(in: changes))
-                changed.append(RenameIndexGraph.changedHashes(changes))
+                changes.append(try comparer.changes(from: graph.trees[position], to: node.treeID, detectRenames: true))
             }
-            graph.append(node, parents: parents, renames: renames, changed: changed)
+            graph.append(node, parents: parents, changes: changes)
         }
         return fresh.count
     }
@@ -184,7 +181,7 @@ extension NotebookHistory {
                 for slot in graph.slots(of: position) { trees[graph.ids[graph.parents[slot]]] = graph.trees[graph.parents[slot]] }
                 let (event, _) = try git { () throws(GitError) in
                     try step(node, names: names[position]!, trees: trees, lookup: lookup, describing: false,
-                             renames: graph.slots(of: position).map { graph.renames[$0] ?? [] })
+                             known: graph.slots(of: position).map(graph.stepChanges.changes(slot:)))
                 }
                 if event != nil { found.append((node, names[position]!)) }
                 index += 1

@@ -72,8 +72,8 @@ public final class NotebookHistory {
         guard let head = try git({ () throws(GitError) in try repository.headCommitID() }) else { return [] }
         // Every commit in the window makes an event: only those shown are read whole.
         let windowed = since != nil || until != nil
-        for commit in try shownCommits(from: head, windowed: windowed, inWindow: inWindow, limit: limit) {
-            events.append(try git { () throws(GitError) in try event(commit) })
+        for (commit, known) in try shownCommits(from: head, windowed: windowed, inWindow: inWindow, limit: limit) {
+            events.append(try git { () throws(GitError) in try event(commit, known: known) })
         }
         return events
     }
@@ -81,14 +81,17 @@ public final class NotebookHistory {
     /// The commits `log` without an entry shows, in the walk's order: the first `limit` of those
     /// whose time is in the window. libgit2 sorts every commit before it lists the first; the
     /// rename index, when there is one already, gives the same order from its parents and times,
-    /// and the times to filter by, without reading a commit.
-    private func shownCommits(from head: ObjectID, windowed: Bool, inWindow: (Date) -> Bool, limit: Int?) throws(HistoryError) -> [Commit] {
-        var shown: [Commit] = []
+    /// and the times to filter by, without reading a commit, and each one's changes against each
+    /// parent without reading a tree.
+    private func shownCommits(from head: ObjectID, windowed: Bool, inWindow: (Date) -> Bool,
+                              limit: Int?) throws(HistoryError) -> [(Commit, [[TreeChange]]?)] {
+        var shown: [(Commit, [[TreeChange]]?)] = []
         if let graph = renameGraph(building: false), graph.tip == head, let order = graph.walkOrder() {
             for position in order {
                 if let limit, shown.count >= limit { break }
                 guard inWindow(Date(timeIntervalSince1970: TimeInterval(graph.dates[position]))) else { continue }
-                shown.append(try git { () throws(GitError) in try repository.commit(graph.ids[position]) })
+                let commit = try git { () throws(GitError) in try repository.commit(graph.ids[position]) }
+                shown.append((commit, graph.slots(of: position).map(graph.stepChanges.changes(slot:))))
             }
             return shown
         }
@@ -96,21 +99,31 @@ public final class NotebookHistory {
         // read (the walk's order does not change).
         let commits = try git { () throws(GitError) in try repository.log(from: head, limit: windowed ? nil : limit) }
         for commit in commits where limit.map({ shown.count < $0 }) ?? true && inWindow(commit.committer.date) {
-            shown.append(commit)
+            shown.append((commit, nil))
         }
         return shown
     }
 
     /// One commit told whole: every entry it changed; for a merge, the entries it merged (changed
-    /// relative to every parent, compared with the first) and the devices that met.
-    private func event(_ commit: Commit) throws(GitError) -> HistoryEvent {
+    /// relative to every parent, compared with the first) and the devices that met. `known`, when
+    /// given, is each step's changes with renames, as the rename index keeps them.
+    private func event(_ commit: Commit, known: [[TreeChange]]?) throws(GitError) -> HistoryEvent {
         var event = emptyEvent(commit)
+        // A merge is told without renames: the known changes serve when they found none (the
+        // lists are then the same), else the trees are compared.
+        let known = known.flatMap { steps in
+            steps.count == commit.parentIDs.count && (steps.count < 2 || steps.allSatisfy { !$0.contains { $0.status == .renamed } }) ? steps : nil
+        }
         if commit.parentIDs.count > 1 {
             event.merge = HistoryMerge(devices: [event.device, CommitLabel.device(of: try repository.commit(commit.parentIDs[1]))])
-            let fromFirst = try comparer.changes(from: try repository.treeID(ofCommit: commit.parentIDs[0]), to: commit.treeID)
+            func changes(_ parent: Int) throws(GitError) -> [TreeChange] {
+                if let known { return known[parent] }
+                return try comparer.changes(from: try repository.treeID(ofCommit: commit.parentIDs[parent]), to: commit.treeID)
+            }
+            let fromFirst = try changes(0)
             var elsewhere = PathSet(fromFirst.map(\.path))
-            for parent in commit.parentIDs.dropFirst() {
-                let fromParent = PathSet(try comparer.changes(from: try repository.treeID(ofCommit: parent), to: commit.treeID).map(\.path))
+            for parent in commit.parentIDs.indices.dropFirst() {
+                let fromParent = PathSet(try changes(parent).map(\.path))
                 elsewhere = PathSet(elsewhere.sorted.filter(fromParent.contains))
             }
             for change in fromFirst where elsewhere.contains(change.path) {
@@ -118,7 +131,9 @@ public final class NotebookHistory {
             }
             return event
         }
-        for change in try changes(introducedBy: commit, detectRenames: true) {
+        let changes: [TreeChange]
+        if let first = known?.first { changes = first } else { changes = try self.changes(introducedBy: commit, detectRenames: true) }
+        for change in changes {
             try add(change, as: status(of: change, in: commit), to: &event)
         }
         return event
@@ -128,15 +143,6 @@ public final class NotebookHistory {
     func changes(introducedBy commit: Commit, detectRenames: Bool) throws(GitError) -> [TreeChange] {
         let parentTree = try commit.parentIDs.first.map { parent throws(GitError) in try repository.treeID(ofCommit: parent) }
         return try comparer.changes(from: parentTree, to: commit.treeID, detectRenames: detectRenames)
-    }
-
-    /// The tree diff from `parentTree` to `tree` with renames: from the renames already known
-    /// (the rename index's for that step) when given, else found by libgit2.
-    func changes(from parentTree: ObjectID?, to tree: ObjectID, renames: [RenameIndexGraph.Rename]?) throws(GitError) -> [TreeChange] {
-        if let renames, let changes = try KnownRenames.changes(from: parentTree, to: tree, renames: renames, comparer: comparer) {
-            return changes
-        }
-        return try comparer.changes(from: parentTree, to: tree, detectRenames: true)
     }
 
     /// Adds a tree change to an event: an entry's change in words, or a conflict record's

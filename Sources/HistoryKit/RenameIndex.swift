@@ -7,7 +7,9 @@ import Foundation
 /// for each commit reachable from HEAD, its parents, tree and time, and for each commit and
 /// parent between which files were renamed, the (old, new) pairs libgit2's rename detection finds
 /// there (the pairs the walk would find), and for each step the hashes of the paths it changed,
-/// which let `log ENTRY` pass the commits that left the entry alone without reading their trees.
+/// which let `log ENTRY` pass the commits that left the entry alone without reading their trees,
+/// and the step's whole tree diff (paths, blobs and modes), so that `log`, `log ENTRY` and
+/// `grep --history` read the blobs they tell and no tree.
 /// It lives in a folder the caller names (the hearth program uses `.git/hearth/`, which git never
 /// commits, so it is never synced) and can always be deleted. It is never wrong:
 ///

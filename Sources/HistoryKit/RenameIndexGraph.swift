@@ -6,7 +6,8 @@ import NoteKit
 /// The rename index's content (see ``RenameIndex``): the commits reachable from ``tip``, parents
 /// always before their children, each with its tree, time and parents (by position), the
 /// rename pairs of each commit-parent step that has any, and the hashes of the paths each step
-/// changed (so that following an entry reads no tree of a commit that left its names alone).
+/// changed (so that following an entry reads no tree of a commit that left its names alone), and
+/// each step's whole tree diff (so that the history commands read no tree at all).
 ///
 /// File layout (little-endian): the magic `HRTHREN\n`, the format version (`u32`), the hearth
 /// version (`u32` length + UTF-8), the checksum (`u64`) of everything after it, then the body:
@@ -17,7 +18,8 @@ import NoteKit
 /// (`u32`) and the pairs (old and new path, `u32` length + UTF-8 each), in the order libgit2
 /// listed them; then per slot, in order, the count (`u32`) and the sorted ``pathHash(_:)`` of
 /// each path the step changed (`u32` each; old and new path of a rename; for a change under
-/// `.hearth/conflicts/`, the folder's too). The tip is the last commit.
+/// `.hearth/conflicts/`, the folder's too); then each step's changes (see ``StepChanges``). The
+/// tip is the last commit.
 struct RenameIndexGraph {
     /// One rename a step found: the path a file had in the parent and the one it has in the commit.
     struct Rename: Equatable {
@@ -27,7 +29,7 @@ struct RenameIndexGraph {
 
     static let magic: [UInt8] = Array("HRTHREN\n".utf8)
     /// Raise it with any change to this layout.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
 
     private(set) var ids: [ObjectID] = []
     private(set) var trees: [ObjectID] = []
@@ -43,6 +45,8 @@ struct RenameIndexGraph {
     /// `changedPaths[changedStarts[i]..<changedStarts[i + 1]]`.
     private(set) var changedStarts: [Int] = [0]
     private(set) var changedPaths: [UInt32] = []
+    /// Each step's tree diff with renames, by slot.
+    private(set) var stepChanges = StepChanges()
     /// Commit positions by id (built when first asked).
     private var positions: [ObjectID: Int]?
 
@@ -76,13 +80,15 @@ struct RenameIndexGraph {
                    date: Date(timeIntervalSince1970: TimeInterval(dates[position])), timeZoneOffsetMinutes: Int(offsets[position]))
     }
 
-    /// Adds a commit whose parents are all in the index already, with the renames of each step
-    /// and the hashes of the paths it changed.
-    mutating func append(_ node: CommitNode, parents parentPositions: [Int], renames stepRenames: [[Rename]], changed: [[UInt32]]) {
-        for (offset, found) in stepRenames.enumerated() where !found.isEmpty { renames[parents.count + offset] = found }
-        for hashes in changed {
-            changedPaths.append(contentsOf: hashes)
+    /// Adds a commit whose parents are all in the index already, with each step's tree diff
+    /// with renames (`TreeComparer.changes(from:to:detectRenames: true)`), in parent order.
+    mutating func append(_ node: CommitNode, parents parentPositions: [Int], changes: [[TreeChange]]) {
+        for (offset, step) in changes.enumerated() {
+            let found = NotebookHistory.renames(in: step)
+            if !found.isEmpty { renames[parents.count + offset] = found }
+            changedPaths.append(contentsOf: Self.changedHashes(step))
             changedStarts.append(changedPaths.count)
+            stepChanges.append(step)
         }
         positions?[node.id] = ids.count
         ids.append(node.id)
@@ -106,9 +112,8 @@ struct RenameIndexGraph {
         var newPosition = [Int](repeating: -1, count: count)
         for commit in 0..<count where reached[commit] {
             newPosition[commit] = pruned.count
-            let stepRenames = slots(of: commit).map { renames[$0] ?? [] }
-            let changed = slots(of: commit).map { Array(changedPaths[changedStarts[$0]..<changedStarts[$0 + 1]]) }
-            pruned.append(node(commit), parents: slots(of: commit).map { newPosition[parents[$0]] }, renames: stepRenames, changed: changed)
+            pruned.append(node(commit), parents: slots(of: commit).map { newPosition[parents[$0]] },
+                          changes: slots(of: commit).map(stepChanges.changes(slot:)))
         }
         let dropped = count - pruned.count
         self = pruned
@@ -201,6 +206,7 @@ struct RenameIndexGraph {
             put(UInt32(changedStarts[slot + 1] - changedStarts[slot]))
             for hash in changedPaths[changedStarts[slot]..<changedStarts[slot + 1]] { put(hash) }
         }
+        stepChanges.serialize(into: &body.bytes)
         return CacheByteWriter.file(magic: Self.magic, formatVersion: Self.formatVersion, version: version, body: body.bytes)
     }
 
@@ -266,6 +272,8 @@ struct RenameIndexGraph {
             }
             graph.changedStarts.append(graph.changedPaths.count)
         }
+        guard let stepChanges = StepChanges.parse(&reader, steps: graph.parents.count) else { return nil }
+        graph.stepChanges = stepChanges
         guard reader.offset == data.count else { return nil }
         return graph
     }

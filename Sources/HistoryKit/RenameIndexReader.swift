@@ -27,6 +27,11 @@ struct RenameIndexReader {
         return ObjectID(rawBytes: UnsafeRawBufferPointer(rebasing: data[offset..<(offset + 20)]))
     }
 
+    /// Moves past `count` bytes read some other way (checked against the end first).
+    mutating func skip(_ count: Int) {
+        offset += count
+    }
+
     /// A length-prefixed UTF-8 string.
     mutating func string() -> String? {
         guard let count = integer(UInt32.self), data.count - offset >= Int(count) else { return nil }

@@ -7,6 +7,9 @@ import NoteKit
 package struct ComparedVersion {
     /// Whether the bytes hold a NUL (a binary file: nothing else is read).
     let isBinary: Bool
+    /// Whether the bytes hold a carriage return (looked for once, with `memchr`: a version is
+    /// compared twice, and scanning a long text through its UTF-8 view costs more).
+    let hasCarriageReturn: Bool
     /// The bytes as text (not UTF-8 read as U+FFFD).
     let text: String
     let frontMatter: FrontMatter?
@@ -15,6 +18,7 @@ package struct ComparedVersion {
     /// The version `data` of the entry at `path` (the path decides whether it is parsed as an entry).
     package init(_ data: Data, path: String) {
         isBinary = data.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
+        hasCarriageReturn = data.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false }
         guard !isBinary else {
             text = ""
             frontMatter = nil

@@ -22,7 +22,7 @@ package enum EntryComparison {
         let newText = new?.text ?? ""
         // Line terminators are told apart from the text (an editor set to CRLF, say): compared
         // with them, every line would show as removed and added again, with the same text.
-        if old != nil, new != nil, oldText.utf8.contains(13) || newText.utf8.contains(13) {
+        if let old, let new, old.hasCarriageReturn || new.hasCarriageReturn {
             let before = terminators(of: oldText)
             let after = terminators(of: newText)
             if before != after { change.lineEndings = "\(before) -> \(after)" }
