@@ -10,15 +10,19 @@
 public struct FolderRefLock: Sendable, Equatable {
     /// The lock file's absolute path.
     public var path: String
-    /// Its stat data once its contents were written (device and inode tell this file from
-    /// another created later at the same path; the modification time and size tell a rewrite).
+    /// The remote repository's folder (its git directory): where the lock is, once it is
+    /// reachable, tells a lock that is gone from a remote that is not there (unmounted).
+    public var gitDirectory: String
+    /// Its stat data once its contents were written (device, inode and status change time tell
+    /// this file from another created later at the same path; times and size tell a rewrite).
     public var stat: FileStat
     /// What it holds: the commit the branch is being moved to, without the newline.
     public var value: String
 
     /// A lock from its fields.
-    public init(path: String, stat: FileStat, value: String) {
+    public init(path: String, gitDirectory: String, stat: FileStat, value: String) {
         self.path = path
+        self.gitDirectory = gitDirectory
         self.stat = stat
         self.value = value
     }

@@ -136,7 +136,7 @@ extension Repository {
 
 /// Flushes the file or folder at `path` to disk. At file scope, where `open` means open(2) on
 /// every platform, not `Repository.open`.
-private func syncToDisk(path: String) -> Bool {
+func syncToDisk(path: String) -> Bool {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }

@@ -5,29 +5,36 @@ extension Repository {
     /// Moves the branch `name` of this (bare, folder remote) repository from `expected` (nil: it
     /// must not exist) to `new` under a lock file this process takes itself, as git's
     /// receive-pack does: `name.lock` created exclusively, the commit written and flushed, the
-    /// old value checked under the lock, the lock renamed into place.
+    /// old value checked under the lock, the lock renamed into place and the folder flushed.
+    ///
+    /// A symbolic `name` (`refs/heads/main` -> `refs/heads/trunk`) is resolved first, without
+    /// reading through any lock, and the reference it ends at is the one locked, checked and
+    /// moved, as git moves it; one that names a missing reference creates it, as a first push.
     ///
     /// Taken here rather than inside `git_reference_create_matching` so that the caller learns
     /// the lock's identity while it is held (``NetworkOptions/folderLockTaken``, then
     /// ``NetworkOptions/folderLockReleased``): a process killed in between leaves a lock that a
     /// record of that identity can prove its own. Nothing else is locked: a loose reference
     /// written here overrides a packed one, as git's does, so `packed-refs` is not touched.
-    /// A reflog entry is appended as libgit2 would (a bare repository keeps none unless
-    /// `core.logAllRefUpdates` says so).
+    /// The lock file gets the permissions `core.sharedRepository` asks for before it is reported;
+    /// reflog entries are appended where git would append them (`appendReflogs`).
     /// - Throws: `GitError` with `.locked` when the lock file exists (the message names it, as
     ///   libgit2's does), `.rejected` when the branch is not at `expected`, `.invalidSpec` for a
-    ///   malformed name.
+    ///   malformed name or a symbolic chain that does not end inside `refs/`.
     func moveFolderBranch(_ name: String, from expected: ObjectID?, to new: ObjectID, options: NetworkOptions,
                           operation: String) throws(GitError) {
+        let chain = try symbolicChain(name, operation: operation)
+        let final = chain[chain.count - 1]
         var valid: Int32 = 0
-        guard name.hasPrefix("refs/"), git_reference_name_is_valid(&valid, name) == 0, valid == 1 else {
+        guard final.hasPrefix("refs/"), git_reference_name_is_valid(&valid, final) == 0, valid == 1 else {
             throw GitError(code: .invalidSpec, errorClass: Int32(GIT_ERROR_REFERENCE.rawValue),
-                           message: "'\(name)' is not a valid reference name", operation: operation, path: name)
+                           message: "'\(final)' is not a valid reference name", operation: operation, path: final)
         }
-        let referencePath = gitDirectory.appending(path: name).path(percentEncoded: false)
+        let referencePath = gitDirectory.appending(path: final).path(percentEncoded: false)
+        let referenceFolder = (referencePath as NSString).deletingLastPathComponent
         let lockPath = referencePath + ".lock"
-        try? FileManager.default.createDirectory(atPath: (referencePath as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true)
+        let shared = (try? configString("core.sharedRepository")) ?? nil
+        try? FileManager.default.createDirectory(atPath: referenceFolder, withIntermediateDirectories: true)
         let descriptor = openFile(lockPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             let error = errno
@@ -41,6 +48,11 @@ extension Repository {
         let line = Array((value + "\n").utf8)
         let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         var info = stat()
+        // The permissions are set before the lock is reported: a later chmod would change the
+        // ctime the caller records, and a lock killed then could no longer be proven its own.
+        if written == line.count, fstat(descriptor, &info) == 0, let mode = Self.sharedMode(shared, for: mode_t(info.st_mode)) {
+            _ = fchmod(descriptor, mode)
+        }
         guard written == line.count, fstat(descriptor, &info) == 0 else {
             let reason = String(cString: strerror(errno))
             close(descriptor)
@@ -48,7 +60,7 @@ extension Repository {
             throw GitError(code: .generic, errorClass: Int32(GIT_ERROR_OS.rawValue),
                            message: "cannot write '\(lockPath)': \(reason)", operation: operation, path: lockPath)
         }
-        let lock = FolderRefLock(path: lockPath, stat: FileStat(info), value: value)
+        let lock = FolderRefLock(path: lockPath, gitDirectory: gitDirectory.path(percentEncoded: false), stat: FileStat(info), value: value)
         options.folderLockTaken?(lock)
         // Declared first, so it runs last: the record goes once the lock file is gone.
         defer { options.folderLockReleased?(lock) }
@@ -56,31 +68,70 @@ extension Repository {
             if isOpen { close(descriptor) }
             if !published { unlink(lockPath) }
         }
-        let current = try referenceTarget(name)
+        // The final reference's own value, read now that its lock is held: what git checks.
+        let current = try referenceTarget(final)
         guard current == expected else {
             throw GitError(code: .rejected, errorClass: Int32(GIT_ERROR_REFERENCE.rawValue),
-                           message: "the remote's \(name) moved from \(expected?.description ?? "nothing") to \(current?.description ?? "nothing") during the push; it was not changed",
+                           message: "the remote's \(final) moved from \(expected?.description ?? "nothing") to \(current?.description ?? "nothing") during the push; it was not changed",
                            operation: operation)
         }
+        let synced = fsync(descriptor) == 0 ? 0 : errno
+        // Closed whatever fsync said, so that a failure does not leak the descriptor.
         isOpen = false
-        guard fsync(descriptor) == 0, close(descriptor) == 0, rename(lockPath, referencePath) == 0 else {
+        let closed = close(descriptor) == 0 ? 0 : errno
+        let failure: Int32 = synced != 0 ? synced : closed != 0 ? closed
+            : rename(lockPath, referencePath) != 0 ? errno : 0
+        guard failure == 0 else {
             throw GitError(code: .generic, errorClass: Int32(GIT_ERROR_OS.rawValue),
-                           message: "cannot write \(referencePath): \(String(cString: strerror(errno)))", operation: operation, path: referencePath)
+                           message: "cannot write \(referencePath): \(String(cString: strerror(failure)))", operation: operation, path: referencePath)
         }
         published = true
-        appendReflog(name, from: expected, to: new, message: "push")
+        // The rename is durable once its folder is flushed, as the pack's renames are.
+        _ = syncToDisk(path: referenceFolder)
+        appendReflogs(chain, from: expected, to: new, message: "push")
     }
 
-    /// Appends a reflog entry for `name` when libgit2 would have written one: always with
-    /// `core.logAllRefUpdates=always`, and with `true` for branches or where a reflog exists
-    /// (a bare repository's default is false). Appended in place, as libgit2 and git append,
-    /// so no lock is taken. Best effort: the reference has moved already.
-    private func appendReflog(_ name: String, from old: ObjectID?, to new: ObjectID, message: String) {
-        let setting = ((try? configString("core.logAllRefUpdates")) ?? nil)?.lowercased()
-        let logPath = gitDirectory.appending(path: "logs/" + name).path(percentEncoded: false)
+    /// `name` and the references it points to, one symbolic step at a time, ending at a direct
+    /// reference or a missing one; read from the references themselves, never from a lock file.
+    private func symbolicChain(_ name: String, operation: String) throws(GitError) -> [String] {
+        var chain = [name]
+        // libgit2's and git's limit on nested symbolic references.
+        while chain.count <= 5 {
+            let last = chain[chain.count - 1]
+            var reference: OpaquePointer?
+            let found = git_reference_lookup(&reference, pointer, last)
+            if found == GitError.Code.notFound.rawValue { return chain }
+            try GitError.check(found, operation: operation, path: last)
+            defer { git_reference_free(reference) }
+            guard git_reference_type(reference) == GIT_REFERENCE_SYMBOLIC, let target = git_reference_symbolic_target(reference) else {
+                return chain
+            }
+            chain.append(String(cString: target))
+        }
+        throw GitError(code: .invalidSpec, errorClass: Int32(GIT_ERROR_REFERENCE.rawValue),
+                       message: "'\(name)' is a chain of more than 5 symbolic references (\(chain.joined(separator: " -> ")))",
+                       operation: operation, path: name)
+    }
+
+    /// Appends a reflog entry where git's files backend writes one for a push moving `chain`'s
+    /// last reference through the others: to every name in the chain, and to `HEAD` when it
+    /// points (one step) at one of them. A log is created only as `core.logAllRefUpdates` asks
+    /// (`always`: any; `true`, the default outside bare repositories: branches and `HEAD`); an
+    /// existing log is appended to whatever the setting. Appended in place, as git appends, so no
+    /// lock is taken. Best effort: the reference has moved already.
+    private func appendReflogs(_ chain: [String], from old: ObjectID?, to new: ObjectID, message: String) {
+        var names = chain
+        var head: OpaquePointer?
+        if git_reference_lookup(&head, pointer, "HEAD") == 0 {
+            if git_reference_type(head) == GIT_REFERENCE_SYMBOLIC, let target = git_reference_symbolic_target(head),
+               chain.contains(String(cString: target)) {
+                names.append("HEAD")
+            }
+            git_reference_free(head)
+        }
+        let setting = ((try? configString("core.logAllRefUpdates")) ?? nil)?.lowercased() ?? (isBare ? "false" : "true")
         let always = setting == "always"
-        let enabled = always || ["true", "yes", "on", "1"].contains(setting ?? (isBare ? "false" : "true"))
-        guard enabled, always || name.hasPrefix("refs/heads/") || FileManager.default.fileExists(atPath: logPath) else { return }
+        let normal = ["true", "yes", "on", "1"].contains(setting)
         var signature: UnsafeMutablePointer<git_signature>?
         if git_signature_default(&signature, pointer) != 0 {
             _ = git_signature_now(&signature, "unknown", "unknown")
@@ -91,13 +142,53 @@ extension Repository {
         let offset = Int(who.when.offset)
         let zone = String(format: "%@%02d%02d", offset < 0 ? "-" : "+", abs(offset) / 60, abs(offset) % 60)
         let zero = String(repeating: "0", count: new.description.count)
-        let entry = "\(old?.description ?? zero) \(new.description) \(String(cString: who.name)) <\(String(cString: who.email))> \(who.when.time) \(zone)\t\(message)\n"
-        try? FileManager.default.createDirectory(atPath: (logPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let descriptor = openFile(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { return }
-        defer { close(descriptor) }
-        let bytes = Array(entry.utf8)
-        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        let entry = Array("\(old?.description ?? zero) \(new.description) \(String(cString: who.name)) <\(String(cString: who.email))> \(who.when.time) \(zone)\t\(message)\n".utf8)
+        for name in names {
+            let logPath = gitDirectory.appending(path: "logs/" + name).path(percentEncoded: false)
+            let create = always || (normal && (["refs/heads/", "refs/remotes/", "refs/notes/"].contains { name.hasPrefix($0) } || name == "HEAD"))
+            if create {
+                try? FileManager.default.createDirectory(atPath: (logPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            }
+            let descriptor = openFile(logPath, O_WRONLY | O_APPEND | O_CLOEXEC | (create ? O_CREAT : 0), 0o666)
+            guard descriptor >= 0 else { continue }
+            _ = entry.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            close(descriptor)
+        }
+    }
+
+    /// The mode git's `adjust_shared_perm` gives a file of `mode` under `core.sharedRepository`
+    /// = `setting`; nil when it leaves the mode alone (unset, `umask`, false, or a value git
+    /// rejects).
+    static func sharedMode(_ setting: String?, for mode: mode_t) -> mode_t? {
+        guard let setting = setting?.lowercased() else { return nil }
+        // git_config_perm: names, then an octal number (0, 1, 2 are the old names), then a boolean.
+        let shared: Int
+        switch setting {
+        case "umask": return nil
+        case "group": shared = 0o660
+        case "all", "world", "everybody": shared = 0o664
+        default:
+            if let number = Int(setting, radix: 8) {
+                switch number {
+                case 0: return nil
+                case 1: shared = 0o660
+                case 2: shared = 0o664
+                default:
+                    guard number & 0o600 == 0o600 else { return nil }
+                    shared = -(number & 0o666)
+                }
+            } else if ["true", "yes", "on"].contains(setting) {
+                shared = 0o660
+            } else {
+                return nil
+            }
+        }
+        // calc_shared_perm, for a file.
+        var tweak = abs(shared)
+        if Int(mode) & Int(S_IWUSR) == 0 { tweak &= ~0o222 }
+        if Int(mode) & Int(S_IXUSR) != 0 { tweak |= (tweak & 0o444) >> 2 }
+        let adjusted = shared < 0 ? (Int(mode) & ~0o777) | tweak : Int(mode) | tweak
+        return adjusted & 0o777 == Int(mode) & 0o777 ? nil : mode_t(adjusted & 0o7777)
     }
 }
 

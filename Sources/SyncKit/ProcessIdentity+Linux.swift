@@ -16,8 +16,32 @@ extension ProcessIdentity {
 
     /// `/proc/sys/kernel/random/boot_id`.
     static var bootID: String? {
-        FileManager.default.contents(atPath: "/proc/sys/kernel/random/boot_id")
-            .map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+        firstLine(of: "/proc/sys/kernel/random/boot_id")
+    }
+
+    /// `/etc/machine-id`, or `/var/lib/dbus/machine-id` where systemd's is missing.
+    static var machineID: String? {
+        firstLine(of: "/etc/machine-id") ?? firstLine(of: "/var/lib/dbus/machine-id")
+    }
+
+    /// The device and inode of `/proc/self/ns/pid` and of `/proc/self/ns/time` ("-" on a kernel
+    /// without time namespaces); nil when the pid namespace cannot be read.
+    static var namespaceIDs: String? {
+        func identity(_ path: String) -> (id: String?, missing: Bool) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return (nil, errno == ENOENT) }
+            return ("\(info.st_dev):\(info.st_ino)", false)
+        }
+        let time = identity("/proc/self/ns/time")
+        guard let pid = identity("/proc/self/ns/pid").id, time.id != nil || time.missing else { return nil }
+        return "pid \(pid) time \(time.id ?? "-")"
+    }
+
+    /// The first line of the file at `path`, trimmed; nil when unreadable or empty.
+    private static func firstLine(of path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let line = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return line.isEmpty ? nil : line
     }
 }
 #endif

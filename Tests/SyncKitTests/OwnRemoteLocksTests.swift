@@ -65,10 +65,10 @@ struct OwnRemoteLocksTests {
         }
     }
 
-    @Test("a process is proven gone by another boot, a free pid, or another start time; never on another host")
+    @Test("a process is proven gone by another boot of this machine, a free pid, another start time, or exiting; never elsewhere")
     func processIdentity() throws {
         let current = ProcessIdentity.current
-        #expect(current.start != nil && current.boot != nil)
+        #expect(current.start != nil && current.boot != nil && current.machine != nil && current.namespaces != nil)
         #expect(current.mayBeRunning)
         var rebooted = current
         rebooted.boot = "another boot"
@@ -80,6 +80,93 @@ struct OwnRemoteLocksTests {
         var elsewhere = rebooted
         elsewhere.host = current.host + "-elsewhere"
         #expect(elsewhere.mayBeRunning, "nothing is known of another host's processes")
+        // A cloned machine, or another one called "localhost": the same host name, another boot id.
+        var clone = rebooted
+        clone.machine = "another machine"
+        #expect(clone.mayBeRunning, "another machine's boot id read as a reboot")
+        var unknownMachine = rebooted
+        unknownMachine.machine = nil
+        #expect(unknownMachine.mayBeRunning, "a boot id compared without knowing the machine")
+        // A container or sandbox on this machine: its pids and start times are not ours.
+        var contained = reused
+        contained.namespaces = (current.namespaces ?? "") + " elsewhere"
+        #expect(contained.mayBeRunning, "a process of another pid namespace judged by this one's pids")
+        var unreadable = reused
+        unreadable.namespaces = nil
+        #expect(unreadable.mayBeRunning)
+    }
+
+    @Test("a taker that has exited but is not yet reaped (a zombie) is gone")
+    func zombieTaker() throws {
+        var pid: pid_t = 0
+        let arguments = ["/bin/sh", "-c", ":"]
+        var argv = arguments.map { strdup($0) } + [nil]
+        defer { for argument in argv { free(argument) } }
+        #expect(posix_spawn(&pid, "/bin/sh", nil, nil, &argv, nil) == 0)
+        defer { var status: Int32 = 0; waitpid(pid, &status, 0) }
+        let started = try #require(ProcessIdentity.startTime(of: pid))
+        let deadline = Date().addingTimeInterval(10)
+        while ProcessIdentity.startTime(of: pid)?.exited != true, Date() < deadline { usleep(10_000) }
+        #expect(ProcessIdentity.startTime(of: pid)?.exited == true, "the child did not exit")
+        var zombie = ProcessIdentity.current
+        zombie.pid = pid
+        zombie.start = started.start
+        #expect(kill(pid, 0) == 0, "reaped already: this test would not look at a zombie")
+        #expect(!zombie.mayBeRunning)
+    }
+
+    @Test("a recorded lock whose status changed since (chmod) stays, and the sync refuses it by name")
+    func changedLock() throws {
+        try SyncWorld.with(devices: ["laptop"]) { world in
+            let lock = try leaveLock(in: world)
+            OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).record(lock, by: try Self.exitedProcess())
+            // The same file, bytes and modification time: only the status change time tells.
+            #expect(chmod(lock.path, 0o600) == 0)
+            #expect(try #require(FileStat.of(lock.path)).mtime == lock.stat.mtime)
+            try expectRefused(lock, world)
+        }
+    }
+
+    @Test("a recorded lock found on another device number stays, refused, and its record is kept")
+    func otherDevice() throws {
+        try SyncWorld.with(devices: ["laptop"]) { world in
+            var lock = try leaveLock(in: world)
+            lock.stat.device &+= 1
+            OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).record(lock, by: try Self.exitedProcess())
+            try expectRefused(lock, world)
+            #expect(try records(in: world).count == 1, "a record dropped on a device number that may come back")
+        }
+    }
+
+    @Test("the record of a lock in a remote that is not mounted is kept, and the lock removed once it is back")
+    func unmountedRemote() throws {
+        try SyncWorld.with(devices: ["laptop"]) { world in
+            let lock = try leaveLock(in: world)
+            let own = OwnRemoteLocks(try Repository.open(at: world.root("laptop")))
+            own.record(lock, by: try Self.exitedProcess())
+            let away = world.remote.deletingLastPathComponent().appending(path: "unplugged")
+            try FileManager.default.moveItem(at: world.remote, to: away)
+            #expect(own.recover().isEmpty)
+            #expect(try records(in: world).count == 1, "the record went with the remote's mount")
+            try FileManager.default.moveItem(at: away, to: world.remote)
+            try world.write("laptop", "notes/a.md", "a\n")
+            var removed: [String] = []
+            let report = try sync(world) { removed.append($0) }
+            #expect(removed == [lock.path])
+            #expect(report.outcome == .pushed)
+        }
+    }
+
+    @Test("the record of a lock gone from a remote that is there is dropped")
+    func goneLock() throws {
+        try SyncWorld.with(devices: ["laptop"]) { world in
+            let lock = try leaveLock(in: world)
+            let own = OwnRemoteLocks(try Repository.open(at: world.root("laptop")))
+            own.record(lock, by: .current)
+            #expect(unlink(lock.path) == 0)
+            #expect(own.recover().isEmpty)
+            #expect(try records(in: world).isEmpty)
+        }
     }
 
     /// Whole seconds, so that a copy's time equals the original's to the nanosecond.
@@ -92,13 +179,14 @@ struct OwnRemoteLocksTests {
         let value = String(repeating: "a", count: 40)
         try Data((value + "\n").utf8).write(to: URL(fileURLWithPath: path))
         try FileManager.default.setAttributes([.modificationDate: Self.anHourAgo], ofItemAtPath: path)
-        return FolderRefLock(path: path, stat: try #require(FileStat.of(path)), value: value)
+        return FolderRefLock(path: path, gitDirectory: world.remote.path(percentEncoded: false), stat: try #require(FileStat.of(path)), value: value)
     }
 
     /// A process that ran on this machine and has exited (its pid free).
     private static func exitedProcess() throws -> ProcessIdentity {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", ":"]
         try process.run()
         process.waitUntilExit()
         var identity = ProcessIdentity.current
