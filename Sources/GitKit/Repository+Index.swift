@@ -59,6 +59,12 @@ extension Repository {
 
     /// Runs `body` with the repository index, re-read from disk first so that changes made by
     /// other processes (the git CLI, another handle) are not overwritten.
+    ///
+    /// When `body` fails, the index is read from disk again, whatever it changed in memory
+    /// dropped: the repository's index is shared by every later use of this handle, and edits
+    /// that never reached the file (a write refused by another process's `index.lock`) would
+    /// otherwise be taken for the file's contents, by a status among others, while the file's
+    /// checksum (which the status memo goes by) still names what is on disk.
     func withIndex<R>(
         operation: String, _ body: (OpaquePointer) throws(GitError) -> R
     ) throws(GitError) -> R {
@@ -67,6 +73,11 @@ extension Repository {
         guard result == 0, let index else { throw GitError.last(result, operation: operation) }
         defer { git_index_free(index) }
         try GitError.check(git_index_read(index, 0), operation: "read index")
-        return try body(index)
+        do {
+            return try body(index)
+        } catch {
+            _ = git_index_read(index, 1)
+            throw error
+        }
     }
 }

@@ -91,6 +91,22 @@ struct HeadIndexMemoTests {
         }
     }
 
+    /// A stage whose index write another process's `index.lock` refuses leaves nothing of its
+    /// edits in the handle's index: the memo (keyed by the file's checksum, which the unsaved
+    /// edits do not change) would otherwise hide the staged-in-memory file, which the work tree
+    /// then matches, from a later status on the same handle.
+    @Test func aRefusedIndexWriteLeavesNoUnsavedEdits() throws {
+        try Scratch.with { scratch in
+            let repository = try base(scratch)
+            try scratch.write("days/a.md", "a2\n")
+            let lock = scratch.root.appending(path: ".git/index.lock")
+            try Data().write(to: lock)
+            #expect(throws: GitError.self) { try repository.stage(paths: ["days/a.md"]) }
+            try FileManager.default.removeItem(at: lock)
+            #expect(try statusWithMemo(repository, scratch) == ["\(StatusFlags.workTreeModified.rawValue) days/a.md"])
+        }
+    }
+
     /// A damaged memo is no memo (and is written anew); a memo that cannot be written costs only
     /// the shortcut.
     @Test func aDamagedOrUnwritableMemoIsNoMemo() throws {

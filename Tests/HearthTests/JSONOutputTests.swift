@@ -68,7 +68,8 @@ import Testing
         let report = try #require(try JSONSerialization.jsonObject(with: sync.stdoutData) as? [String: Any])
         #expect(Set(report.keys) == ["remote", "branch", "snapshot", "outcome", "sent", "received", "received_paths",
                                     "merged_paths", "new_conflicts", "open_conflicts", "kept_local", "push_attempts",
-                                    "head", "lock_waits", "maintenance"], "\(sync)")
+                                    "head", "lock_waits", "maintenance", "remote_branch"], "\(sync)")
+        #expect(report["remote_branch"] as? String == "main", "the branch the push went to on the remote: \(sync)")
         #expect(report["outcome"] as? String == "merged" && report["open_conflicts"] as? Int == 1, "\(sync)")
         #expect(report["merged_paths"] as? [String] == [SyncCommandTests.path], "\(sync)")
         let conflict = try #require((report["new_conflicts"] as? [[String: Any]])?.first, "\(sync)")
