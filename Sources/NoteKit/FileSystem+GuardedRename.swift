@@ -6,6 +6,9 @@ extension FileSystem {
     /// local, so a test's hook sees only the writes of its own task.
     @TaskLocal package static var beforeReplacingRename: (@Sendable (String) -> Void)?
 
+    /// Called with the target's path just after that rename, for tests that save again there.
+    @TaskLocal package static var afterReplacingRename: (@Sendable (String) -> Void)?
+
     /// Renames the finished `temporary` (whose stat is `written`) over `path`, unless `path` no
     /// longer holds `expected`, without losing a save that lands in between.
     ///
@@ -16,10 +19,13 @@ extension FileSystem {
     /// like the temporary files: skipped by listings, ignored by git and so by sync and `watch`), and after the
     /// rename the guard must still hold exactly `expected`. When it does not, the save landed in
     /// the window: the guard (the user's version) is renamed back over hearth's file, if `path`
-    /// still is that file, and the write fails with ``NotebookError/changedOnDisk(path:)``, as when
-    /// the comparison itself sees the change, so callers retry or leave the file for the next
-    /// sync. The guard is removed in every case but one: when putting the user's version back
-    /// fails, it stays (and the error names it) rather than lose those bytes.
+    /// still is that file with the bytes hearth wrote, and the write fails with
+    /// ``NotebookError/changedOnDisk(path:)``, as when the comparison itself sees the change, so
+    /// callers retry or leave the file for the next sync. When the user saved again since (into
+    /// hearth's file or as a new one) with other bytes, or putting the guard back fails, the
+    /// newest version stays and the guard becomes a visible copy beside it
+    /// (`x.conflict-editor.md`), which the error names (and a sync commits); the guard is only
+    /// deleted when the file in place holds the same bytes.
     ///
     /// Limits: on a file system without hard links (FAT, some FUSE) the rename goes unguarded, as
     /// before; an editor that replaces the file by renaming its own over it between the link and
@@ -27,7 +33,8 @@ extension FileSystem {
     /// empty, whose truncation changes nothing, when it writes only after the check. A crash
     /// leaves the guard behind like a temporary file: hidden, ignored, never deleted by hearth, so
     /// never the loss of the only copy of anything.
-    static func publishGuarded(_ temporary: String, at path: String, written: stat, expecting expected: [UInt8]) throws(NotebookError) {
+    static func publishGuarded(_ temporary: String, at path: String, written: stat, wrote: [UInt8],
+                               expecting expected: [UInt8]) throws(NotebookError) {
         // The last moment to notice that an editor saved the file while we were working.
         if (try? read(path)) != expected { throw NotebookError.changedOnDisk(path: path) }
         let guardLink = try linkGuard(to: path)
@@ -37,6 +44,7 @@ extension FileSystem {
             if let guardLink { unlink(guardLink) }
             throw failure
         }
+        afterReplacingRename?(path)
         guard let guardLink else { return }
         if (try? read(guardLink)) == expected {
             unlink(guardLink)
@@ -44,17 +52,46 @@ extension FileSystem {
         }
         // The user's save landed between the comparison and the rename: it is the guard's.
         var current = stat()
-        if lstat(path, &current) == 0 && current.st_ino == written.st_ino && current.st_dev == written.st_dev {
-            if rename(guardLink, path) != 0 {
-                throw NotebookError.io(path: path, operation: "write",
-                                       reason: "an editor saved it while hearth was writing it, and putting that version back failed (\(errnoText())); it is kept in \(guardLink)")
+        let stillHearths = lstat(path, &current) == 0 && current.st_ino == written.st_ino && current.st_dev == written.st_dev
+        if stillHearths && (try? read(path)) == wrote {
+            if rename(guardLink, path) == 0 {
+                syncFolder(of: path)
+                throw NotebookError.changedOnDisk(path: path)
             }
-            syncFolder(of: path)
-        } else {
-            // Saved again since: the newest version is in place, this one was superseded.
-            unlink(guardLink)
+            try keepVisible(guardLink, beside: path, because: "putting it back failed (\(errnoText()))")
         }
-        throw NotebookError.changedOnDisk(path: path)
+        if !stillHearths, let newest = try? read(path), (try? read(guardLink)) == newest {
+            // Saved again since, with the same bytes: the newest version is in place.
+            unlink(guardLink)
+            throw NotebookError.changedOnDisk(path: path)
+        }
+        // Saved again since, into hearth's file or as a new one: the newest version stays in
+        // place and the one the guard holds is kept beside it, in sight.
+        try keepVisible(guardLink, beside: path, because: "it was saved again since")
+    }
+
+    /// Moves the guard to a visible copy beside `path` (`x.conflict-editor.md`, named like the
+    /// copies a sync conflict leaves) and fails naming it; when even that fails the guard stays
+    /// where it is and the error names it, rather than lose those bytes.
+    private static func keepVisible(_ guardLink: String, beside path: String, because reason: String) throws(NotebookError) -> Never {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")).flatMap { $0 == name.utf8.startIndex ? nil : $0 }
+        let stem = dot.map { String(decoding: name.utf8[..<$0], as: UTF8.self) } ?? name
+        let suffix = dot.map { String(decoding: name.utf8[$0...], as: UTF8.self) } ?? ""
+        for attempt in 1...100 {
+            let copy = (folder.isEmpty ? "" : folder + "/") + stem + ".conflict-editor" + (attempt == 1 ? "" : "-\(attempt)") + suffix
+            // link() never replaces an existing file, so an earlier copy by that name stays.
+            if link(guardLink, copy) == 0 {
+                unlink(guardLink)
+                syncFolder(of: path)
+                throw NotebookError.io(path: path, operation: "write",
+                                       reason: "an editor saved it while hearth was writing it, and \(reason); that save is kept in \(copy)")
+            }
+            if errno != EEXIST { break }
+        }
+        throw NotebookError.io(path: path, operation: "write",
+                               reason: "an editor saved it while hearth was writing it, and \(reason); that save is kept in \(guardLink)")
     }
 
     /// Hard-links `path` to a new hidden name beside it and returns that name; nil when the file

@@ -68,7 +68,7 @@ public enum FileSystem {
         }
         let (temporary, written) = try writeTemporary(bytes, near: path, mode: exists ? linkInfo.st_mode & 0o7777 : 0o644)
         do throws(NotebookError) {
-            try publish(temporary, written: written, at: path, expecting: expected)
+            try publish(temporary, written: written, wrote: bytes, at: path, expecting: expected)
         } catch {
             unlink(temporary)
             throw error
@@ -124,9 +124,9 @@ public enum FileSystem {
     }
 
     /// Moves the finished temporary file into place, unless `path` no longer holds `expected`.
-    private static func publish(_ temporary: String, written: stat, at path: String, expecting expected: [UInt8]?) throws(NotebookError) {
+    private static func publish(_ temporary: String, written: stat, wrote: [UInt8], at path: String, expecting expected: [UInt8]?) throws(NotebookError) {
         if let expected {
-            try publishGuarded(temporary, at: path, written: written, expecting: expected)
+            try publishGuarded(temporary, at: path, written: written, wrote: wrote, expecting: expected)
             return
         }
         // link() fails with EEXIST if anything appeared at `path` meanwhile, so a file an editor
@@ -203,7 +203,7 @@ public enum FileSystem {
                         // Links to folders are never followed; links to files only when they stay inside.
                         if isDirectory { continue }
                         guard let target = realPath(root + "/" + child),
-                              target.hasPrefix(resolvedRoot + "/") else { continue }
+                              NotebookLayout.relative(target, below: resolvedRoot) != nil else { continue }
                     }
                     type = isDirectory ? UInt8(DT_DIR) : UInt8(DT_REG)
                 }

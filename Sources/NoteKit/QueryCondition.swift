@@ -50,24 +50,35 @@ public struct QueryCondition: Sendable, Hashable {
         let trimmed = FrontMatterScanner.trimmed(Substring(text))
         let scalars = trimmed.unicodeScalars
         if scalars.first == "!" && !scalars.starts(with: "!=".unicodeScalars) {
-            let (key, rest) = try Self.splitKey(Substring(scalars.dropFirst()), in: text)
+            let (key, rest) = try Self.splitKey(FrontMatterScanner.trimmed(Substring(scalars.dropFirst())), in: text)
             guard let key, rest.isEmpty else { throw QueryError(expression: text, reason: "'!' must be followed by a key name alone") }
             self.init(key: key, op: .absent)
             return
         }
         let (key, afterKey) = try Self.splitKey(trimmed, in: text)
         guard let opScalar = afterKey.unicodeScalars.first else {
-            guard let key else { throw QueryError(expression: text, reason: "not a key name") }
+            guard let key else { throw QueryError(expression: text, reason: "not a key name" + Self.lookalikeAdvice(in: trimmed)) }
             self.init(key: key, op: .exists)
             return
         }
         guard let key, Self.isOperatorScalar(opScalar) else {
-            throw QueryError(expression: text, reason: "expected a key name before the operator")
+            // An unquoted name with spaces or symbols (`weight (kg)>=70`): show it quoted.
+            let typed = FrontMatterScanner.trimmed(Substring(trimmed.unicodeScalars.dropLast(afterKey.unicodeScalars.count))).unicodeScalars
+            let quoted = String(String.UnicodeScalarView(typed.flatMap { $0 == "'" ? ["'", "'"] : [$0] }))
+            let advice = quoted.isEmpty || typed.first == "\"" || typed.first == "'" ? "" : "; quote it: '\(quoted)'\(afterKey)"
+            throw QueryError(expression: text, reason: "expected a key name before the operator" + advice)
         }
         let op = [Operator.notEqual, .lessOrEqual, .greaterOrEqual, .equal, .less, .greater, .contains]
             .first { afterKey.unicodeScalars.starts(with: $0.rawValue.unicodeScalars) }
         guard let op else { throw QueryError(expression: text, reason: "unknown operator") }
         let valueScalars = afterKey.unicodeScalars.dropFirst(op.rawValue.unicodeScalars.count)
+        // `≠` typed decomposed is `=` and U+0338: a value starting with a combining mark would
+        // test for a value nobody has.
+        if let mark = valueScalars.first, Self.isCombiningMark(mark) {
+            let typed = String(String.UnicodeScalarView(op.rawValue.unicodeScalars + [mark]))
+            let advice = op == .equal && mark == "\u{338}" ? "; use !=" : "; quote a value that starts with a combining mark"
+            throw QueryError(expression: text, reason: "'\(typed)' is not an operator" + advice)
+        }
         var value = String(FrontMatterScanner.trimmed(Substring(valueScalars)))
         if value.isEmpty { throw QueryError(expression: text, reason: "missing a value after '\(op.rawValue)'") }
         if let first = value.unicodeScalars.first, Self.isOperatorScalar(first) {
@@ -100,6 +111,20 @@ public struct QueryCondition: Sendable, Hashable {
         return (isKeyName(key) ? String(key) : nil, Substring(scalars[end...]))
     }
 
+    private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    /// "; use >=" when `text` holds a mathematical sign for an operator (`≥`, `≤`, `≠`), else "".
+    private static func lookalikeAdvice(in text: Substring) -> String {
+        let signs: [(Unicode.Scalar, String)] = [("\u{2265}", ">="), ("\u{2264}", "<="), ("\u{2260}", "!=")]
+        guard let (sign, op) = signs.first(where: { text.unicodeScalars.contains($0.0) }) else { return "" }
+        return "; '\(sign)' is not an operator, use \(op)"
+    }
+
     private static func isOperatorScalar(_ scalar: Unicode.Scalar) -> Bool {
         "=!<>~".unicodeScalars.contains(scalar)
     }
@@ -112,8 +137,12 @@ public struct QueryCondition: Sendable, Hashable {
         !key.isEmpty && key.unicodeScalars.allSatisfy { scalar in
             switch scalar.properties.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber,
-                 .connectorPunctuation, .format:
+                 .connectorPunctuation:
                 return true
+            case .format:
+                // Joiners and prepend marks, not the invisible ones (U+200B, U+FEFF, soft hyphen,
+                // bidi controls) that would make a key that looks like another.
+                return scalar.properties.isJoinControl || !scalar.properties.isDefaultIgnorableCodePoint
             default:
                 return scalar.properties.isAlphabetic || scalar == "-" || scalar == "."
             }

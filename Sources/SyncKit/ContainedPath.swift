@@ -1,4 +1,5 @@
 import Foundation
+import NoteKit
 
 /// Checks that a path from a tree stays inside the notebook before a sync writes it.
 ///
@@ -10,12 +11,14 @@ import Foundation
 enum ContainedPath {
     /// Why `path` (relative, `/`-separated, as in a tree) must not be written, nil when it may.
     static func problem(in path: String) -> String? {
-        if path.hasPrefix("/") { return "it is an absolute path" }
-        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
-            let name = String(component)
-            if name.isEmpty { return "it has an empty path component" }
-            if name == ".." { return "it has a '..' component, which points outside its folder" }
-            if name == "." { return "it has a '.' component, which no file name can be" }
+        if path.utf8.first == UInt8(ascii: "/") { return "it is an absolute path" }
+        // Split at the '/' byte, as the file system does: a '/' followed by a combining mark is
+        // one Character, so a Character split would hide a `..` before it.
+        for component in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            if component.isEmpty { return "it has an empty path component" }
+            if component.elementsEqual("..".utf8) { return "it has a '..' component, which points outside its folder" }
+            if component.elementsEqual(".".utf8) { return "it has a '.' component, which no file name can be" }
+            let name = String(decoding: component, as: UTF8.self)
             if isGitFolder(name) { return "it has a '\(name)' component, which names the notebook's repository folder" }
         }
         return nil
@@ -35,8 +38,8 @@ enum ContainedPath {
     /// anything but a folder (relative to `root`), nil when every existing one is a real folder.
     static func linkedFolder(on relative: String, under root: String) -> String? {
         var folder = root
-        var walked: [Substring] = []
-        for component in relative.split(separator: "/").dropLast() {
+        var walked: [String] = []
+        for component in NotebookLayout.names(of: relative).dropLast() {
             folder += "/" + component
             walked.append(component)
             var info = stat()

@@ -101,8 +101,8 @@ public enum NotebookSetup {
     /// `hearth.yaml`, or anything under a dot-name (`.gitignore`, `.obsidian/`, `.trash/`: the
     /// settings of git and note apps). Source code, build files and the like are not.
     public static func isNoteFile(_ path: String) -> Bool {
-        let components = path.split(separator: "/")
-        if path == settingsFile || components.contains(where: { $0.hasPrefix(".") }) { return true }
+        let components = NotebookLayout.names(of: path)
+        if path == settingsFile || components.contains(where: { $0.utf8.first == UInt8(ascii: ".") }) { return true }
         guard let name = components.last, let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
         return noteExtensions.contains(name[name.index(after: dot)...].lowercased())
     }

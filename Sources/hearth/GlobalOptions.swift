@@ -78,7 +78,7 @@ struct GlobalOptions: ParsableArguments {
         let directory = try workingDirectory()
         let root = notebook.root.standardizedFileURL.path
         let path = directory.standardizedFileURL.path
-        return path == root || path.hasPrefix(root + "/") ? directory : notebook.root
+        return path.utf8.elementsEqual(root.utf8) || NotebookLayout.relative(path, below: root) != nil ? directory : notebook.root
     }
 
     /// Today in the user's time zone; `HEARTH_TODAY` pins it for reproducible demos and tests.

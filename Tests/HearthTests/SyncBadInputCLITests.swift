@@ -26,17 +26,17 @@ import Testing
     }
 
     /// Pushes, from a scratch clone of `remote`, a commit adding `../escaped.md` (a tree entry
-    /// named `..`), made with git mktree; returns the scratch clone.
-    func pushDotDot(_ notebook: TemporaryNotebook, to remote: URL) throws -> URL {
+    /// named `..`; `name` instead of `escaped.md` when given), made with git mktree; returns the scratch clone.
+    func pushDotDot(_ notebook: TemporaryNotebook, to remote: URL, name: String = "escaped.md") throws -> URL {
         let scratch = notebook.base.appendingPathComponent("mallory")
         try notebook.git(in: notebook.base, "clone", "-q", remote.path, scratch.path).requireSuccess()
         let blob = try shell(notebook, in: scratch, "echo escaped | git hash-object -w --stdin").requireSuccess().stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let inner = try shell(notebook, in: scratch, "printf '100644 blob \(blob)\\tescaped.md\\n' | git mktree").requireSuccess().stdout
+        let inner = try shell(notebook, in: scratch, "printf '100644 blob \(blob)\\t\(name)\\n' | git mktree").requireSuccess().stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let tree = try shell(notebook, in: scratch, "(git ls-tree HEAD; printf '040000 tree \(inner)\\t..\\n') | git mktree").requireSuccess().stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let commit = try notebook.git(in: scratch, "commit-tree", tree, "-p", "HEAD", "-m", "mallory: add ../escaped.md").requireSuccess().stdout
+        let commit = try notebook.git(in: scratch, "commit-tree", tree, "-p", "HEAD", "-m", "mallory: add ../\(name)").requireSuccess().stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
         try notebook.git(in: scratch, "push", "-q", "origin", "\(commit):refs/heads/main").requireSuccess()
         return scratch
@@ -85,6 +85,21 @@ import Testing
         // status still works, and says the desk's commit is not sent yet.
         let status = try devices.desk("status")
         #expect(status.status == 0, "\(status)")
+    }
+
+    /// A '/' followed by a combining mark is one Character with it: the `..` before it is
+    /// found all the same, since paths are split at the '/' byte.
+    @Test func syncRefusesADotDotBeforeACombiningMarkAndWritesNothingOutside() throws {
+        let devices = try TwoDevices()
+        let notebook = devices.notebook
+        let outsideBefore = Set(try FileManager.default.contentsOfDirectory(atPath: notebook.base.path))
+        _ = try pushDotDot(notebook, to: devices.remote, name: "\u{301}escaped.md")
+        let result = try devices.desk("sync")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.hasPrefix("hearth: error: ../\u{301}escaped.md: commit "), "\(result)")
+        #expect(result.stderr.contains("Nothing was changed here"), "\(result)")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: notebook.base.path)) == outsideBefore.union(["mallory"]))
+        #expect(try devices.deskText(Self.path).contains("energy: 3"))
     }
 
     @Test func syncWithAnUnrelatedNotebookExitsOneAndSaysHowToJoinIt() throws {

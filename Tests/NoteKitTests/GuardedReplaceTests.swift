@@ -77,6 +77,50 @@ import Testing
         #expect(try Self.names(besides: path) == ["plan.md"])
     }
 
+    /// Replaces the file at `path` with a new one holding `text`, as editors that save by rename do.
+    static func saveByRename(_ path: String, _ text: String) {
+        let other = path + ".editor-save"
+        precondition(FileManager.default.createFile(atPath: other, contents: Data(text.utf8)))
+        precondition(rename(other, path) == 0)
+    }
+
+    /// One save in the window, then a second one right after hearth's rename (`second` saves it).
+    static func saveTwice(_ path: String, second: @escaping @Sendable (String) -> Void) throws -> NotebookError? {
+        do {
+            try FileSystem.$beforeReplacingRename.withValue({ if $0 == path { Self.saveInPlace($0, "first save\n") } }) {
+                try FileSystem.$afterReplacingRename.withValue({ if $0 == path { second($0) } }) {
+                    try FileSystem.replace(path, with: Array("hearth's version\n".utf8), expecting: Array("draft\n".utf8))
+                }
+            }
+        } catch {
+            return error as? NotebookError
+        }
+        return nil
+    }
+
+    @Test("a second save right after the rename, in place or by rename: it stays, the first is kept beside it",
+          arguments: [false, true])
+    func secondSaveAfterTheRenameStaysAndTheFirstIsKept(byRename: Bool) throws {
+        let tmp = try TemporaryNotebook()
+        let path = try tmp.write("notes/plan.md", "draft\n")
+        let error = try Self.saveTwice(path) { byRename ? Self.saveByRename($0, "second save\n") : Self.saveInPlace($0, "second save\n") }
+        let copy = (path as NSString).deletingLastPathComponent + "/plan.conflict-editor.md"
+        guard case .io(path, "write", let reason) = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(reason.contains(copy), "\(reason)")
+        #expect(String(decoding: try FileSystem.read(path), as: UTF8.self) == "second save\n")
+        #expect(String(decoding: try FileSystem.read(copy), as: UTF8.self) == "first save\n")
+        #expect(try Self.names(besides: path) == ["plan.conflict-editor.md", "plan.md"])
+    }
+
+    @Test func secondSaveWithTheSameBytesLeavesNoCopy() throws {
+        let tmp = try TemporaryNotebook()
+        let path = try tmp.write("notes/plan.md", "draft\n")
+        let error = try Self.saveTwice(path) { Self.saveByRename($0, "first save\n") }
+        #expect(error == .changedOnDisk(path: path))
+        #expect(String(decoding: try FileSystem.read(path), as: UTF8.self) == "first save\n")
+        #expect(try Self.names(besides: path) == ["plan.md"])
+    }
+
     @Test func guardLinkNameIsOneGitAndListingsIgnore() {
         let name = (FileSystem.temporaryName(near: "/n/days/2026/2026-11-22.md") as NSString).lastPathComponent
         // The pattern `hearth init` writes into `.gitignore` for hearth's temporary files (SyncKit's NotebookSetup).

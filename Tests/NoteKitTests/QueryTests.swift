@@ -32,7 +32,8 @@ import Testing
     }
 
     @Test(arguments: ["", "=3", "!=3", "<2", "!", "!a=b", "energy=>2x", "a b=3", "!!x", "energy=<", "energy=", "tags~", "energy<= ",
-                      "energy\u{2265}2", "''", "'a", "\"a\\q\"=1", "'a' b=1"])
+                      "energy\u{2265}2", "''", "'a", "\"a\\q\"=1", "'a' b=1",
+                      "k\u{200B}=1", "\u{FEFF}k=1", "k\u{00AD}=1", "k\u{202E}=1", "energy=\u{338}2", "!=\u{338}2"])
     func rejectsMalformed(_ text: String) {
         #expect(throws: QueryError.self, "\(text)") { try QueryCondition(parsing: text) }
     }
@@ -40,7 +41,7 @@ import Testing
     /// Keys are read by scalars: a key written decomposed ends in a combining mark, and a
     /// "prepend" mark (U+0600) makes one Character with the operator after it.
     @Test(arguments: [
-        ("cafe\u{0301}>=1", "cafe\u{0301}", QueryCondition.Operator.greaterOrEqual, "1"),
+        ("cafe\u{0301}>=1", "cafe\u{0301}", QueryCondition.Operator.greaterOrEqual, "1" as String?),
         ("caf\u{00E9} = 2", "caf\u{00E9}", .equal, "2"),
         ("x\u{0600}<3", "x\u{0600}", .less, "3"),
         ("\u{0915}\u{094D}\u{0937}~a", "\u{0915}\u{094D}\u{0937}", .contains, "a"),
@@ -48,9 +49,11 @@ import Testing
         ("\"a=b\" != \"c\"", "a=b", .notEqual, "c"),
         ("'it''s'=yes", "it's", .equal, "yes"),
         ("\"tab\\tkey\"=1", "tab\tkey", .equal, "1"),
-        ("k=\u{0301}x", "k", .equal, "\u{0301}x"),
+        ("k='\u{0301}x'", "k", .equal, "\u{0301}x"),
+        ("! 'weight (kg)'", "weight (kg)", .absent, nil),
+        ("k\u{200D}=1", "k\u{200D}", .equal, "1"),
     ])
-    func parsesKeysWithMarksAndQuotes(_ text: String, _ key: String, _ op: QueryCondition.Operator, _ operand: String) throws {
+    func parsesKeysWithMarksAndQuotes(_ text: String, _ key: String, _ op: QueryCondition.Operator, _ operand: String?) throws {
         let condition = try QueryCondition(parsing: text)
         #expect(condition.key.unicodeScalars.elementsEqual(key.unicodeScalars), "\(text)")
         #expect(condition == QueryCondition(key: key, op: op, operand: operand))
@@ -68,7 +71,12 @@ import Testing
     }
 
     @Test func missingKeyMessagesAreUnchanged() {
-        for (text, reason) in [("=3", "expected a key name before the operator"), ("a b=3", "expected a key name before the operator"),
+        for (text, reason) in [("=3", "expected a key name before the operator"), ("a b =3", "expected a key name before the operator; quote it: 'a b'=3"),
+                               ("energy=\u{338}2", "'=\u{338}' is not an operator; use !="),
+                               ("k<\u{301}x", "'<\u{301}' is not an operator; quote a value that starts with a combining mark"),
+                               ("energy\u{2265}2", "not a key name; '\u{2265}' is not an operator, use >="),
+                               ("weight (kg)>=70", "expected a key name before the operator; quote it: 'weight (kg)'>=70"),
+                               ("it's x=1", "expected a key name before the operator; quote it: 'it''s x'=1"),
                                ("", "not a key name"), ("!a=b", "'!' must be followed by a key name alone")] {
             #expect(throws: QueryError(expression: text, reason: reason)) { try QueryCondition(parsing: text) }
         }

@@ -36,7 +36,7 @@ enum CheckIgnoredEntries {
     /// The last line holding the artefact pattern that matches one of `path`'s folders, unless a
     /// later line lets such folders through again.
     private static func artefactLine(for path: String, in lines: [String]) -> (line: Int, pattern: String, folder: String)? {
-        let folders = path.split(separator: "/").dropLast()
+        let folders = NotebookLayout.names(of: path).dropLast()
         for end in folders.indices {
             let folder = folders[...end].joined(separator: "/")
             guard let pattern = EditorArtefact.gitignorePattern(path: folder),

@@ -12,9 +12,9 @@ enum DisplayPath {
                    from folder: String = FileManager.default.currentDirectoryPath) -> String {
         let root = canonical(notebook.root.path)
         let here = canonical(folder)
-        guard here == root || here.hasPrefix(root == "/" ? "/" : root + "/") else { return root + "/" + path }
-        let below = here.dropFirst(root.count).split(separator: "/").map(String.init)
-        var target = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard let below = here.utf8.elementsEqual(root.utf8) ? [] : NotebookLayout.relative(here, below: root).map(NotebookLayout.names(of:))
+        else { return root + "/" + path }
+        var target = NotebookLayout.names(of: path)
         var ups = below.count
         // Shared leading folders cancel out: days/2026 seen from days/ is 2026.
         for component in below {

@@ -42,9 +42,9 @@ enum ReviewPageFile {
     private static func refuseInsideWorkTree(_ path: String, notebook: Notebook) throws {
         let root = canonical(notebook.root.path)
         let folder = canonical((path as NSString).deletingLastPathComponent)
-        guard folder == root || folder.hasPrefix(root + "/") else { return }
+        guard folder.utf8.elementsEqual(root.utf8) || NotebookLayout.relative(folder, below: root) != nil else { return }
         let name = (path as NSString).lastPathComponent
-        let relative = String((folder + "/" + name).dropFirst(root.count + 1))
+        guard let relative = NotebookLayout.relative(folder + "/" + name, below: root) else { return }
         if let repository = try? Repository.open(at: URL(fileURLWithPath: root, isDirectory: true)) {
             if (try? repository.isIgnored(path: relative)) == true { return }
         } else if fnmatch(NotebookSetup.reviewPagePattern, name, 0) == 0 {
