@@ -131,13 +131,7 @@ public enum EntryMerger {
         /// `days/2026/2026-11-22.md` -> `days/2026/2026-11-22.conflict-laptop.md`; a name without
         /// an extension (or a dot file) gets the suffix at its end.
         package static func conflictPath(for path: String, device: String) -> String {
-            let slash = path.lastIndex(of: "/")
-            let folder = slash.map { String(path[...$0]) } ?? ""
-            let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-            guard let dot = name.lastIndex(of: "."), dot > name.startIndex else {
-                return folder + name + ".conflict-" + device
-            }
-            return folder + name[..<dot] + ".conflict-" + device + name[dot...]
+            NotebookLayout.conflictCopyPath(of: path, label: device)
         }
 
         /// The three versions as text, every line break written with the one ending the merged

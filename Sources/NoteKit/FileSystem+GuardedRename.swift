@@ -74,13 +74,8 @@ extension FileSystem {
     /// copies a sync conflict leaves) and fails naming it; when even that fails the guard stays
     /// where it is and the error names it, rather than lose those bytes.
     private static func keepVisible(_ guardLink: String, beside path: String, because reason: String) throws(NotebookError) -> Never {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")).flatMap { $0 == name.utf8.startIndex ? nil : $0 }
-        let stem = dot.map { String(decoding: name.utf8[..<$0], as: UTF8.self) } ?? name
-        let suffix = dot.map { String(decoding: name.utf8[$0...], as: UTF8.self) } ?? ""
         for attempt in 1...100 {
-            let copy = (folder.isEmpty ? "" : folder + "/") + stem + ".conflict-editor" + (attempt == 1 ? "" : "-\(attempt)") + suffix
+            let copy = NotebookLayout.conflictCopyPath(of: path, label: attempt == 1 ? "editor" : "editor-\(attempt)")
             // link() never replaces an existing file, so an earlier copy by that name stays.
             if link(guardLink, copy) == 0 {
                 unlink(guardLink)
