@@ -15,9 +15,11 @@ DEMO_PACKAGES := git python3
 # page in the real zsh, fish, groff and man, and drive the real vim and nano under tmux. The
 # hostile-network tests build network namespaces with ip, put faults on them with nft and tc, and
 # turn off veth offloads with ethtool. The HTML review is opened in headless chromium, which is
-# shown only fonts-dejavu-core's faces so that screenshots match on every machine. `make test` on
-# a fresh machine installs all three sets.
-TEST_PACKAGES := openssh-server openssl zsh fish groff-base man-db vim nano tmux iproute2 nftables ethtool chromium fonts-dejavu-core
+# shown only fonts-dejavu-core's faces so that screenshots match on every machine. A folder remote
+# on a USB stick is tried on a real exFAT image (exfatprogs formats it, exfat-fuse mounts it).
+# `make test` on a fresh machine installs all three sets.
+TEST_PACKAGES := openssh-server openssl zsh fish groff-base man-db vim nano tmux iproute2 nftables ethtool chromium fonts-dejavu-core \
+	exfatprogs exfat-fuse
 
 .PHONY: all deps demo-deps test-deps build test test-stress test-network demo bench install clean
 

@@ -18,11 +18,17 @@ public struct NetworkOptions {
     /// server that sends git's keep-alives is not silent. Enforced on Linux by cutting the connection (`NetworkWatchdog`).
     public var timeout: TimeInterval?
 
-    /// Called by a push into a folder remote right after it has taken (and written) the lock of
-    /// the branch it moves, before anything else: a process killed from then on leaves that lock
-    /// behind, and a record of it lets this device prove it its own later (``FolderRefLock``).
+    /// Called by a push into a folder remote before it creates anything for the lock of the
+    /// branch it moves, with the lock's path and its twin's (``FolderRefLock``): a record made
+    /// here names every file the push may leave behind if it is killed from then on, so that
+    /// this device can prove them its own later.
+    public var folderLockTaking: ((FolderRefLock) -> Void)?
+    /// Called once the push holds that lock (written, linked under its name, with its stat
+    /// data), before anything else. Where the file system has no hard links the lock has no twin
+    /// and this is the first moment it can be identified (``FolderRefLock/isTwinned`` false).
     public var folderLockTaken: ((FolderRefLock) -> Void)?
-    /// Called once that lock is gone again (renamed into the branch, or removed on failure).
+    /// Called once the lock and its twin are gone again (renamed into the branch, or removed on
+    /// failure), and also when the lock could not be taken after ``folderLockTaking``.
     public var folderLockReleased: ((FolderRefLock) -> Void)?
     /// How long a remote may stay silent unless told otherwise: 30 s.
     public static let defaultTimeout: TimeInterval = 30

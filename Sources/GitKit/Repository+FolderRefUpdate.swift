@@ -4,7 +4,7 @@ import Foundation
 extension Repository {
     /// Moves the branch `name` of this (bare, folder remote) repository from `expected` (nil: it
     /// must not exist) to `new` under a lock file this process takes itself, as git's
-    /// receive-pack does: `name.lock` created exclusively, the commit written and flushed, the
+    /// receive-pack does: `name.lock` taken exclusively, the commit written and flushed, the
     /// old value checked under the lock, the lock renamed into place and the folder flushed.
     ///
     /// A symbolic `name` (`refs/heads/main` -> `refs/heads/trunk`) is resolved first, without
@@ -12,10 +12,12 @@ extension Repository {
     /// moved, as git moves it; one that names a missing reference creates it, as a first push.
     ///
     /// Taken here rather than inside `git_reference_create_matching` so that the caller learns
-    /// the lock's identity while it is held (``NetworkOptions/folderLockTaken``, then
-    /// ``NetworkOptions/folderLockReleased``): a process killed in between leaves a lock that a
-    /// record of that identity can prove its own. Nothing else is locked: a loose reference
-    /// written here overrides a packed one, as git's does, so `packed-refs` is not touched.
+    /// of the lock before it exists (``NetworkOptions/folderLockTaking``: its path and its twin's,
+    /// see ``FolderRefLock``), then while it is held (``NetworkOptions/folderLockTaken``), then
+    /// once it is gone (``NetworkOptions/folderLockReleased``): a process killed anywhere in
+    /// between leaves files that a record made at the first call proves its own. Nothing else is
+    /// locked: a loose reference written here overrides a packed one, as git's does, so
+    /// `packed-refs` is not touched.
     /// The lock file gets the permissions `core.sharedRepository` asks for before it is reported;
     /// reflog entries are appended where git would append them (`appendReflogs`).
     /// - Throws: `GitError` with `.locked` when the lock file exists (the message names it, as
@@ -35,38 +37,18 @@ extension Repository {
         let lockPath = referencePath + ".lock"
         let shared = (try? configString("core.sharedRepository")) ?? nil
         try? FileManager.default.createDirectory(atPath: referenceFolder, withIntermediateDirectories: true)
-        let descriptor = openFile(lockPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else {
-            let error = errno
-            throw GitError(code: error == EEXIST ? .locked : .generic, errorClass: Int32(GIT_ERROR_OS.rawValue),
-                           message: "failed to lock file '\(lockPath)' for writing: \(String(cString: strerror(error)))",
-                           operation: operation, path: lockPath)
-        }
+        let value = new.description
+        let (descriptor, lock) = try takeFolderLock(lockPath, value: value, shared: shared, options: options, operation: operation)
         var isOpen = true
         var published = false
-        let value = new.description
-        let line = Array((value + "\n").utf8)
-        let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        var info = stat()
-        // The permissions are set before the lock is reported: a later chmod would change the
-        // ctime the caller records, and a lock killed then could no longer be proven its own.
-        if written == line.count, fstat(descriptor, &info) == 0, let mode = Self.sharedMode(shared, for: mode_t(info.st_mode)) {
-            _ = fchmod(descriptor, mode)
-        }
-        guard written == line.count, fstat(descriptor, &info) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
-            unlink(lockPath)
-            throw GitError(code: .generic, errorClass: Int32(GIT_ERROR_OS.rawValue),
-                           message: "cannot write '\(lockPath)': \(reason)", operation: operation, path: lockPath)
-        }
-        let lock = FolderRefLock(path: lockPath, gitDirectory: gitDirectory.path(percentEncoded: false), stat: FileStat(info), value: value)
         options.folderLockTaken?(lock)
-        // Declared first, so it runs last: the record goes once the lock file is gone.
+        // Declared first, so it runs last: the record goes once the lock file and its twin are gone.
         defer { options.folderLockReleased?(lock) }
         defer {
             if isOpen { close(descriptor) }
             if !published { unlink(lockPath) }
+            // Only now: until the branch has moved, the twin proves the lock this push's.
+            if lock.isTwinned { unlink(lock.twin) }
         }
         // The final reference's own value, read now that its lock is held: what git checks.
         let current = try referenceTarget(final)
@@ -89,6 +71,80 @@ extension Repository {
         // The rename is durable once its folder is flushed, as the pack's renames are.
         _ = syncToDisk(path: referenceFolder)
         appendReflogs(chain, from: expected, to: new, message: "push")
+    }
+
+    /// Takes the lock at `lockPath` holding `value` and a newline, with the permissions
+    /// `core.sharedRepository` (`shared`) asks for, and returns its open descriptor and identity.
+    ///
+    /// ``NetworkOptions/folderLockTaking`` hears of the lock and its twin before either exists;
+    /// the lock is written under the twin's name, then linked to `lockPath` (which fails when the
+    /// lock is taken, as `O_EXCL` does). Where the file system has no hard links, the lock is
+    /// created under its name directly instead and has no twin. On failure nothing is left: no
+    /// file, and ``NetworkOptions/folderLockReleased`` told.
+    private func takeFolderLock(_ lockPath: String, value: String, shared: String?, options: NetworkOptions,
+                                operation: String) throws(GitError) -> (Int32, FolderRefLock) {
+        let folder = (lockPath as NSString).deletingLastPathComponent
+        let twin = folder + "/.hearth-taking-\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16)).lock"
+        var lock = FolderRefLock(path: lockPath, gitDirectory: gitDirectory.path(percentEncoded: false), twin: twin, value: value)
+        options.folderLockTaking?(lock)
+        func fail(_ error: Int32, _ message: String, code: GitError.Code = .generic, path: String) -> GitError {
+            options.folderLockReleased?(lock)
+            return GitError(code: code, errorClass: Int32(GIT_ERROR_OS.rawValue),
+                            message: "\(message): \(String(cString: strerror(error)))", operation: operation, path: path)
+        }
+        guard var descriptor = writeLockFile(twin, value: value, shared: shared) else {
+            throw fail(errno, "failed to lock file '\(lockPath)' for writing (its twin '\(twin)')", path: lockPath)
+        }
+        var info = stat()
+        if link(twin, lockPath) != 0 {
+            let error = errno
+            close(descriptor)
+            unlink(twin)
+            // No hard links here: the lock is made under its name, and identified once it exists.
+            guard [EPERM, EOPNOTSUPP, ENOTSUP, ENOSYS, EMLINK].contains(error) else {
+                throw fail(error, "failed to lock file '\(lockPath)' for writing", code: error == EEXIST ? .locked : .generic, path: lockPath)
+            }
+            lock.isTwinned = false
+            guard let direct = writeLockFile(lockPath, value: value, shared: shared) else {
+                let error = errno
+                throw fail(error, "failed to lock file '\(lockPath)' for writing", code: error == EEXIST ? .locked : .generic, path: lockPath)
+            }
+            descriptor = direct
+        }
+        // Stat data after the link, which changed the status change time.
+        guard fstat(descriptor, &info) == 0 else {
+            let error = errno
+            close(descriptor)
+            unlink(lockPath)
+            if lock.isTwinned { unlink(twin) }
+            throw fail(error, "cannot write '\(lockPath)'", path: lockPath)
+        }
+        lock.stat = FileStat(info)
+        return (descriptor, lock)
+    }
+
+    /// Creates `path` exclusively and writes `value` and a newline into it, with the permissions
+    /// `core.sharedRepository` asks for; returns the open descriptor, or nil with `errno` set and
+    /// nothing left behind (a file it created and could not write is removed again).
+    private func writeLockFile(_ path: String, value: String, shared: String?) -> Int32? {
+        let descriptor = openFile(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return nil }
+        let line = Array((value + "\n").utf8)
+        let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        var info = stat()
+        // The permissions are set before the lock is reported: a later chmod would change the
+        // ctime the caller records, and a lock killed then could no longer be proven its own.
+        if written == line.count, fstat(descriptor, &info) == 0, let mode = Self.sharedMode(shared, for: mode_t(info.st_mode)) {
+            _ = fchmod(descriptor, mode)
+        }
+        guard written == line.count else {
+            let error = written < 0 ? errno : ENOSPC
+            close(descriptor)
+            unlink(path)
+            errno = error
+            return nil
+        }
+        return descriptor
     }
 
     /// `name` and the references it points to, one symbolic step at a time, ending at a direct

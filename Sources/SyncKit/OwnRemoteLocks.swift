@@ -9,27 +9,34 @@ import NoteKit
 /// itself: a push killed between taking `refs/heads/main.lock` and renaming it into the branch
 /// leaves the lock, and every device's push there fails until it is removed. No device can tell
 /// such a lock from a live push of another device by looking at it, and hearth never removes a
-/// lock it cannot prove dead. A push records, under `.git/hearth/remote-locks/`, each lock it
-/// has just taken and written (``FolderRefLock``: path, remote, device and inode, status change
-/// and modification times, size, contents) and who took it (``ProcessIdentity``), and removes
-/// the record once the lock is gone. A record the next sync finds (it holds the notebook's sync
-/// lock, so no sync from here is running) names a lock that is removed only when all of this
-/// holds: the file at that path is still the one recorded (same device, inode, both times, size
-/// and contents: not a lock another device took since; the status change time cannot be set
-/// back by hand), and the process that took it is proven gone (``ProcessIdentity``). A lock
-/// that fails any of these stays, and the sync refuses it as before, naming it.
+/// lock it cannot prove dead. A push records, under `.git/hearth/remote-locks/`, each lock it is
+/// about to take, before anything of it exists (``FolderRefLock``: the lock's path, the remote,
+/// the name of its twin, the commit it will hold) and who takes it (``ProcessIdentity``), and
+/// removes the record once the lock and its twin are gone. The twin is a second name of the
+/// lock file, unique to that push, kept until the branch has moved: a lock at the recorded path
+/// that is the same file as the recorded twin (same device and inode, both there) is this
+/// push's, with no moment in which a lock exists that no record names.
+///
+/// A record the next sync finds (it holds the notebook's sync lock, so no sync from here is
+/// running) names a lock that is removed only when it is that push's (the twin's file, or, where
+/// the file system has no hard links and the lock no twin, still the file recorded once written:
+/// same device, inode, both times, size and contents; the status change time cannot be set back
+/// by hand) and the process that took it is proven gone (``ProcessIdentity``). A lock that fails
+/// any of these stays, and the sync refuses it as before, naming it. A twin left without its
+/// lock (a push killed before linking it, or after the branch moved) is removed once its taker
+/// is proven gone; git never reads it (its name starts with a dot and ends in `.lock`).
 ///
 /// A record is dropped only when it can prove nothing any more: its lock is gone from a remote
-/// that is there (its folder and `refs/` readable, the lock's path not found), or the file there
-/// is another one on the same device. A remote that is not mounted or not reachable keeps its
-/// records. A lock found on another device number (a USB stick plugged in again, or mounted
-/// elsewhere by the system) is not proven: inode numbers there can be made up at mount time
-/// (FAT), so nothing tells it from another file; the record is kept, in case the stick comes
-/// back under the recorded number, and the lock refused by name.
+/// that is there (its folder and `refs/` readable, the lock's path not found) and its twin with
+/// it, or the file there is another one on the same device. A remote that is not mounted or not
+/// reachable keeps its records. A lock without a twin found on another device number (a USB
+/// stick plugged in again, or mounted elsewhere by the system) is not proven: inode numbers there
+/// can be made up at mount time (FAT), so nothing tells it from another file; the record is kept,
+/// in case the stick comes back under the recorded number, and the lock refused by name.
 ///
-/// A kill between the lock's creation and its record (the record's own write: one small file
-/// created, written and renamed; who this process is was read before the lock was taken) leaves
-/// a lock without a record: that one is refused as any foreign lock is.
+/// Only where the file system has no hard links does a kill between the lock's creation and its
+/// record (one small file created, written and renamed) leave a lock without a record: that one
+/// is refused as any foreign lock is.
 struct OwnRemoteLocks {
     /// The folder holding the records.
     let folder: String
@@ -38,39 +45,42 @@ struct OwnRemoteLocks {
         folder = repository.gitDirectory.appending(path: "hearth/remote-locks").path(percentEncoded: false)
     }
 
-    /// The record file of the lock at `path`.
-    private func recordPath(_ path: String) -> String {
-        folder + "/" + FNV1a.hex(Array(path.utf8), digits: 16)
+    /// The record file of `lock`: named after its twin, unique to the push that takes it, so
+    /// that a push failing to take a lock never touches another push's record of the same path.
+    private func recordPath(_ lock: FolderRefLock) -> String {
+        folder + "/" + FNV1a.hex(Array(lock.twin.utf8), digits: 16)
     }
 
-    /// Records that `holder` holds `lock`, atomically (temp file and rename): a record is either
-    /// whole or absent.
+    /// Records that `holder` takes or holds `lock`, atomically (temp file and rename): a record
+    /// is either whole or absent. Stat data is written when the lock has it.
     func record(_ lock: FolderRefLock, by holder: ProcessIdentity = .current) {
-        let fields = [
-            "path \(lock.path)", "remote \(lock.gitDirectory)", "device \(lock.stat.device)", "inode \(lock.stat.inode)",
-            "ctime \(lock.stat.ctime.seconds).\(lock.stat.ctime.nanoseconds)",
-            "mtime \(lock.stat.mtime.seconds).\(lock.stat.mtime.nanoseconds)", "size \(lock.stat.size)",
-            "value \(lock.value)", "pid \(holder.pid)", "start \(holder.start ?? "")", "boot \(holder.boot ?? "")",
-            "host \(holder.host)", "machine \(holder.machine ?? "")", "namespaces \(holder.namespaces ?? "-")",
-        ]
+        var fields = ["path \(lock.path)", "remote \(lock.gitDirectory)", "value \(lock.value)", "twin \(lock.twin)"]
+        if !lock.isTwinned, let stat = lock.stat {
+            fields += ["device \(stat.device)", "inode \(stat.inode)", "ctime \(stat.ctime.seconds).\(stat.ctime.nanoseconds)",
+                       "mtime \(stat.mtime.seconds).\(stat.mtime.nanoseconds)", "size \(stat.size)"]
+        }
+        fields += ["pid \(holder.pid)", "start \(holder.start ?? "")", "boot \(holder.boot ?? "")",
+                   "host \(holder.host)", "machine \(holder.machine ?? "")", "namespaces \(holder.namespaces ?? "-")"]
         // Best effort: without a record the lock, if left behind, is refused and named, as before.
-        try? Data((fields.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: recordPath(lock.path)), options: .atomic)
+        try? Data((fields.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: recordPath(lock)), options: .atomic)
     }
 
-    /// Removes the record of `lock`: it was renamed into the branch or removed.
+    /// Removes the record of `lock`: it was renamed into the branch or removed, its twin too.
     func release(_ lock: FolderRefLock) {
-        unlink(recordPath(lock.path))
+        unlink(recordPath(lock))
     }
 
-    /// Makes the pushes that `network` serves record the folder locks they take, and reach
-    /// ``SyncCheckpoint/holdingRemoteLock`` while holding one (the kill tests stop there).
-    /// Who this process is, and the records' folder, are made ready here, before any lock is
-    /// taken, so that only the record's write lies between a lock and its record.
+    /// Makes the pushes that `network` serves record the folder locks they take before taking
+    /// them, and reach ``SyncCheckpoint/holdingRemoteLock`` while holding one (the kill tests stop
+    /// there). Who this process is, and the records' folder, are made ready here, before any
+    /// lock is taken.
     func install(into network: inout NetworkOptions, checkpoint: (@Sendable (SyncCheckpoint) -> Void)?) {
         let holder = ProcessIdentity.current
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        network.folderLockTaking = { lock in record(lock, by: holder) }
         network.folderLockTaken = { lock in
-            record(lock, by: holder)
+            // No twin (no hard links there): the lock can be named only now that it exists.
+            if !lock.isTwinned { record(lock, by: holder) }
             checkpoint?(.holdingRemoteLock)
         }
         network.folderLockReleased = { lock in release(lock) }
@@ -90,8 +100,8 @@ struct OwnRemoteLocks {
                 guard let space = line.firstIndex(of: " ") else { continue }
                 fields[String(line[..<space])] = String(line[line.index(after: space)...])
             }
-            guard let path = fields["path"], let remote = fields["remote"], let recorded = Self.recordedStat(fields),
-                  let value = fields["value"], let pid = fields["pid"].flatMap(Int32.init), let host = fields["host"] else {
+            guard let path = fields["path"], let remote = fields["remote"], let value = fields["value"],
+                  let pid = fields["pid"].flatMap(Int32.init), let host = fields["host"] else {
                 // A temporary file of a write that was killed, or a damaged record: it proves nothing.
                 unlink(record)
                 continue
@@ -99,42 +109,110 @@ struct OwnRemoteLocks {
             func field(_ key: String) -> String? { fields[key].flatMap { $0.isEmpty ? nil : $0 } }
             let holder = ProcessIdentity(pid: pid, start: field("start"), boot: field("boot"), host: host,
                                          machine: field("machine"), namespaces: fields["namespaces"].flatMap { $0 == "-" ? nil : $0 })
-            var info = stat()
-            guard lstat(path, &info) == 0 else {
-                // Gone, as far as a remote that is there can tell (renamed into the branch or
-                // removed by hand); anything else (not mounted, unreachable) proves nothing.
-                if errno == ENOENT, Self.isFolder(remote), Self.isFolder(remote + "/refs") { unlink(record) }
-                continue
+            let outcome: Outcome
+            // Stat data only for a lock taken without its twin; a record of an earlier version
+            // has stat data and no twin.
+            if let recorded = Self.recordedStat(fields) {
+                outcome = Self.recover(path, recorded: recorded, value: value, remote: remote, holder: holder)
+            } else if let twin = field("twin") {
+                outcome = Self.recover(path, twin: twin, remote: remote, holder: holder)
+            } else {
+                outcome = .dropRecord
             }
-            let now = FileStat(info)
-            // Another device number: mounted again, maybe; nothing tells this file from another.
-            guard now.device == recorded.device else { continue }
-            guard Self.same(now, recorded, ctime: true), FileManager.default.contents(atPath: path) == Data((value + "\n").utf8) else {
-                // Another file now (a lock another device took since), or rewritten: not this device's.
+            switch outcome {
+            case .keep: continue
+            case .dropRecord: unlink(record)
+            case .removed:
+                removed.append(path)
                 unlink(record)
-                continue
             }
-            // Still held by a running process (never a sync of this notebook's: this one holds
-            // the sync lock), or one that cannot be proven gone: both stay.
-            guard !holder.mayBeRunning else { continue }
-            if Self.remove(path, ifStill: recorded, holding: value) { removed.append(path) }
-            unlink(record)
         }
         return removed.sorted()
     }
 
-    /// Removes the lock at `path` if it is still the file recorded. Moved aside first, under a
-    /// name of its own in the same folder (ending in `.lock`, so git reads no reference from it),
-    /// and checked there: a lock another device took at `path` between the check and the move
-    /// is put back with link(2), which never replaces one taken since, and kept.
-    private static func remove(_ path: String, ifStill recorded: FileStat, holding value: String) -> Bool {
+    /// What became of one record's lock.
+    private enum Outcome {
+        /// Nothing proven yet (a live or unknown taker, a remote not there): the record stays.
+        case keep
+        /// The record can prove nothing any more (its lock gone, or another file).
+        case dropRecord
+        /// The lock was this device's dead sync's and is removed.
+        case removed
+    }
+
+    /// The record of a lock taken with a twin: the lock at `path` is the taker's exactly when it
+    /// is the twin's file (both there, same device and inode).
+    private static func recover(_ path: String, twin: String, remote: String, holder: ProcessIdentity) -> Outcome {
+        let twinFile = FileStat.of(twin)
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            // Gone, as far as a remote that is there can tell (renamed into the branch or removed
+            // by hand); anything else (not mounted, unreachable) proves nothing.
+            guard errno == ENOENT, isFolder(remote), isFolder(remote + "/refs") else { return .keep }
+            return removeTwin(twin, of: holder) ? .dropRecord : .keep
+        }
+        let lock = FileStat(info)
+        guard let twinFile, twinFile.device == lock.device, twinFile.inode == lock.inode else {
+            // Another file: a lock another device took. The twin, if any, was never linked.
+            return removeTwin(twin, of: holder) ? .dropRecord : .keep
+        }
+        // Still held by a running process (never a sync of this notebook's: this one holds the
+        // sync lock), or one that cannot be proven gone: both stay.
+        guard !holder.mayBeRunning else { return .keep }
+        let removed = remove(path) { moved, _ in
+            // Checked again after the move: still the twin's file, the twin still there.
+            guard let now = FileStat.of(twin) else { return false }
+            return moved.device == now.device && moved.inode == now.inode
+        }
+        unlink(twin)
+        return removed ? .removed : .dropRecord
+    }
+
+    /// Removes `twin` (a name only the recorded push used, so nobody else's file) unless its taker
+    /// may be running; whether it is gone.
+    private static func removeTwin(_ twin: String, of holder: ProcessIdentity) -> Bool {
+        var info = stat()
+        guard lstat(twin, &info) == 0 else { return errno == ENOENT }
+        guard !holder.mayBeRunning else { return false }
+        return unlink(twin) == 0
+    }
+
+    /// The record of a lock taken without a twin (no hard links there), identified by the stat
+    /// data and contents it had once written.
+    private static func recover(_ path: String, recorded: FileStat, value: String, remote: String,
+                                holder: ProcessIdentity) -> Outcome {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            guard errno == ENOENT, isFolder(remote), isFolder(remote + "/refs") else { return .keep }
+            return .dropRecord
+        }
+        let now = FileStat(info)
+        // Another device number: mounted again, maybe; nothing tells this file from another.
+        guard now.device == recorded.device else { return .keep }
+        guard same(now, recorded, ctime: true), FileManager.default.contents(atPath: path) == Data((value + "\n").utf8) else {
+            // Another file now (a lock another device took since), or rewritten: not this device's.
+            return .dropRecord
+        }
+        guard !holder.mayBeRunning else { return .keep }
+        let removed = remove(path) { moved, aside in
+            // The move changed the status change time, so that is not compared here: the same
+            // device and inode (a file in use keeps its inode) with the same times and bytes.
+            moved.device == recorded.device && same(moved, recorded, ctime: false)
+                && FileManager.default.contents(atPath: aside) == Data((value + "\n").utf8)
+        }
+        return removed ? .removed : .dropRecord
+    }
+
+    /// Removes the lock at `path` if it is still the taker's. Moved aside first, under a name of
+    /// its own in the same folder (ending in `.lock`, so git reads no reference from it), and
+    /// checked there (`isStill`, given the moved file's stat data and path): a lock another
+    /// device took at `path` between the check and the move is put back with link(2), which
+    /// never replaces one taken since, and kept.
+    private static func remove(_ path: String, isStill: (_ moved: FileStat, _ aside: String) -> Bool) -> Bool {
         let folder = (path as NSString).deletingLastPathComponent
         let aside = folder + "/.hearth-removing-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).lock"
         guard rename(path, aside) == 0 else { return false }
-        // The move changed the file's status change time, so that is not compared here: the
-        // same device and inode (a file in use keeps its inode) with the same times and bytes.
-        if let moved = FileStat.of(aside), moved.device == recorded.device, same(moved, recorded, ctime: false),
-           FileManager.default.contents(atPath: aside) == Data((value + "\n").utf8) {
+        if let moved = FileStat.of(aside), isStill(moved, aside) {
             return unlink(aside) == 0
         }
         // Put back; if yet another lock is at `path` by now, the moved one stays aside, whole.

@@ -46,6 +46,30 @@ extension FolderPushTests {
         }
     }
 
+    /// A lock someone else holds (git's own, here) makes the push fail with `.locked`, naming it;
+    /// that lock is left as it was, and nothing of this push's is: no twin, its record released.
+    @Test func aBranchLockedByAnotherIsRefusedAndNothingOfThePushStays() throws {
+        try Scratch.with { scratch in
+            let (repository, _, remote) = try pushing(scratch, commits: 1)
+            let heads = remote.url.appending(path: "refs/heads").path(percentEncoded: false)
+            try FileManager.default.createDirectory(atPath: heads, withIntermediateDirectories: true)
+            let theirs = Data("0123456789012345678901234567890123456789\n".utf8)
+            try theirs.write(to: URL(fileURLWithPath: heads + "/main.lock"))
+            var options = scratch.networkOptions
+            var taking: [FolderRefLock] = []
+            var released: [FolderRefLock] = []
+            options.folderLockTaking = { taking.append($0) }
+            options.folderLockTaken = { Issue.record("reported a lock it did not take: \($0)") }
+            options.folderLockReleased = { released.append($0) }
+            let error = try #require(throws: GitError.self) { try pushMain(repository, options) }
+            #expect(error.code == .locked, "\(error)")
+            #expect("\(error)".contains(heads + "/main.lock"), "\(error)")
+            #expect(taking.count == 1 && released == taking)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: heads) == ["main.lock"])
+            #expect(FileManager.default.contents(atPath: heads + "/main.lock") == theirs)
+        }
+    }
+
     @Test func aPackedBranchIsMovedByALooseOne() throws {
         try Scratch.with { scratch in
             let (repository, _, remote) = try pushing(scratch, commits: 1)

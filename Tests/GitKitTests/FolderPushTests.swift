@@ -79,11 +79,22 @@ struct FolderPushTests {
             let (repository, head) = try scratch.repositoryWithCommits([["a.md": "one\n"]])
             try repository.addRemote(name: "origin", url: remote.url.path(percentEncoded: false))
             var options = scratch.networkOptions
+            var taking: [FolderRefLock] = []
             var taken: [FolderRefLock] = []
             var released: [FolderRefLock] = []
+            options.folderLockTaking = { lock in
+                taking.append(lock)
+                // Heard of before anything of it exists, so a record made now names all it leaves.
+                #expect(lock.stat == nil && lock.isTwinned)
+                #expect(!FileManager.default.fileExists(atPath: lock.path) && !FileManager.default.fileExists(atPath: lock.twin))
+            }
             options.folderLockTaken = { lock in
                 taken.append(lock)
                 #expect(FileStat.of(lock.path) == lock.stat, "the file reported is not the one there")
+                // The twin is another name of the very file while it is held.
+                let twin = FileStat.of(lock.twin)
+                #expect(twin != nil && twin?.inode == lock.stat?.inode && twin?.device == lock.stat?.device, "\(lock)")
+                #expect(taking.map(\.twin) == [lock.twin] && taking.map(\.path) == [lock.path])
                 #expect((try? String(contentsOfFile: lock.path, encoding: .utf8)) == head.description + "\n")
                 #expect(lock.value == head.description)
                 #expect(released.isEmpty)
@@ -92,6 +103,9 @@ struct FolderPushTests {
             try repository.push(remote: "origin", refspecs: ["refs/heads/main:refs/heads/main"], options: options)
             #expect(taken.count == 1 && released == taken)
             #expect(taken.first?.path.hasSuffix("remote.git/refs/heads/main.lock") == true, "\(taken)")
+            #expect(taken.first.map { FileManager.default.fileExists(atPath: $0.twin) } == false, "the twin outlived the push")
+            let left = try FileManager.default.contentsOfDirectory(atPath: remote.url.appending(path: "refs/heads").path(percentEncoded: false))
+            #expect(left == ["main"], "\(left)")
             #expect(!FileManager.default.fileExists(atPath: remote.url.appending(path: "refs/heads/main.lock").path(percentEncoded: false)))
             #expect(try remote.git("rev-parse", "main") == head.description)
             #expect(try remote.git("reflog", "show", "--format=%H %gs", "main") == "\(head) push")

@@ -46,7 +46,7 @@ struct OwnRemoteLocksTests {
             try Data((lock.value + "\n").utf8).write(to: URL(fileURLWithPath: other))
             try FileManager.default.setAttributes([.modificationDate: Self.anHourAgo], ofItemAtPath: other)
             #expect(rename(other, lock.path) == 0)
-            #expect(FileStat.of(lock.path)?.inode != lock.stat.inode)
+            #expect(FileStat.of(lock.path)?.inode != lock.stat?.inode)
             try expectRefused(lock, world)
             #expect(try records(in: world).isEmpty, "a record naming a file that is gone was kept")
         }
@@ -122,7 +122,7 @@ struct OwnRemoteLocksTests {
             OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).record(lock, by: try Self.exitedProcess())
             // The same file, bytes and modification time: only the status change time tells.
             #expect(chmod(lock.path, 0o600) == 0)
-            #expect(try #require(FileStat.of(lock.path)).mtime == lock.stat.mtime)
+            #expect(try #require(FileStat.of(lock.path)).mtime == (try #require(lock.stat)).mtime)
             try expectRefused(lock, world)
         }
     }
@@ -131,7 +131,7 @@ struct OwnRemoteLocksTests {
     func otherDevice() throws {
         try SyncWorld.with(devices: ["laptop"]) { world in
             var lock = try leaveLock(in: world)
-            lock.stat.device &+= 1
+            lock.stat?.device &+= 1
             OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).record(lock, by: try Self.exitedProcess())
             try expectRefused(lock, world)
             #expect(try records(in: world).count == 1, "a record dropped on a device number that may come back")
@@ -170,20 +170,22 @@ struct OwnRemoteLocksTests {
     }
 
     /// Whole seconds, so that a copy's time equals the original's to the nanosecond.
-    private static let anHourAgo = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 3600).rounded(.down))
+    static let anHourAgo = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 3600).rounded(.down))
 
-    /// The remote's branch lock as a killed push leaves it (the commit it was moving to), dated an
-    /// hour back so that a sync meeting it judges it at once, not after watching it for 10 s.
-    private func leaveLock(in world: SyncWorld) throws -> FolderRefLock {
+    /// The remote's branch lock as a killed push leaves it where the file system has no hard
+    /// links (the commit it was moving to, no twin), dated an hour back so that a sync meeting it judges it at once, not after watching it for 10 s.
+    func leaveLock(in world: SyncWorld) throws -> FolderRefLock {
         let path = world.remote.appending(path: "refs/heads/main.lock").path(percentEncoded: false)
         let value = String(repeating: "a", count: 40)
         try Data((value + "\n").utf8).write(to: URL(fileURLWithPath: path))
         try FileManager.default.setAttributes([.modificationDate: Self.anHourAgo], ofItemAtPath: path)
-        return FolderRefLock(path: path, gitDirectory: world.remote.path(percentEncoded: false), stat: try #require(FileStat.of(path)), value: value)
+        // Taken where there are no hard links: identified by its stat data, its twin long gone.
+        return FolderRefLock(path: path, gitDirectory: world.remote.path(percentEncoded: false), twin: path + ".twin.lock",
+                             isTwinned: false, stat: FileStat.of(path), value: value)
     }
 
     /// A process that ran on this machine and has exited (its pid free).
-    private static func exitedProcess() throws -> ProcessIdentity {
+    static func exitedProcess() throws -> ProcessIdentity {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", ":"]
@@ -195,14 +197,14 @@ struct OwnRemoteLocksTests {
         return identity
     }
 
-    private func sync(_ world: SyncWorld, removed: @escaping (String) -> Void = { _ in }) throws -> SyncReport {
+    func sync(_ world: SyncWorld, removed: @escaping (String) -> Void = { _ in }) throws -> SyncReport {
         var options = SyncOptions(lockWait: 5)
         options.removedStaleRemoteLock = removed
         return try Syncer(root: world.root("laptop"), options: options).sync()
     }
 
     /// The sync stops naming `lock`, removes nothing, and leaves it in place.
-    private func expectRefused(_ lock: FolderRefLock, _ world: SyncWorld) throws {
+    func expectRefused(_ lock: FolderRefLock, _ world: SyncWorld) throws {
         try world.write("laptop", "notes/a.md", "a\n")
         var removed: [String] = []
         do {
@@ -217,7 +219,7 @@ struct OwnRemoteLocksTests {
         #expect(FileManager.default.fileExists(atPath: lock.path))
     }
 
-    private func records(in world: SyncWorld) throws -> [String] {
+    func records(in world: SyncWorld) throws -> [String] {
         let folder = OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).folder
         return (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     }
