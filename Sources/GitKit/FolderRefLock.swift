@@ -23,8 +23,8 @@ public struct FolderRefLock: Sendable, Equatable {
     /// The remote repository's folder (its git directory): where the lock is, once it is
     /// reachable, tells a lock that is gone from a remote that is not there (unmounted).
     public var gitDirectory: String
-    /// A name in the lock's folder unique to this push (`.hearth-taking-….lock`, which git never
-    /// reads as a reference): the lock is written under it and linked to its real name, and it
+    /// A name in the lock's folder unique to this push (`main.hearth-taking-….lock`, which git
+    /// neither reads as a reference nor reports): the lock is written under it and linked to its real name, and it
     /// stays another name of the lock file until the branch has moved. Where the file system has
     /// no hard links it is removed before the lock is taken (``isTwinned`` false).
     public var twin: String

@@ -42,13 +42,15 @@ extension Repository {
         var isOpen = true
         var published = false
         options.folderLockTaken?(lock)
-        // Declared first, so it runs last: the record goes once the lock file and its twin are gone.
-        defer { options.folderLockReleased?(lock) }
         defer {
             if isOpen { close(descriptor) }
-            if !published { unlink(lockPath) }
-            // Only now: until the branch has moved, the twin proves the lock this push's.
-            if lock.isTwinned { unlink(lock.twin) }
+            // The twin goes only now: until the branch has moved, it proves the lock this push's.
+            // Each file is removed only while it is this push's, and the record released only
+            // once both are gone: one that cannot be removed (a stick pulled, a share gone
+            // read-only) keeps its record, for the next sync to prove and remove.
+            let lockGone = published || Self.removeIfSame(lockPath, as: lock.stat)
+            let twinGone = !lock.isTwinned || Self.removeIfSame(lock.twin, as: lock.stat)
+            if lockGone && twinGone { options.folderLockReleased?(lock) }
         }
         // The final reference's own value, read now that its lock is held: what git checks.
         let current = try referenceTarget(final)
@@ -83,12 +85,14 @@ extension Repository {
     /// file, and ``NetworkOptions/folderLockReleased`` told.
     private func takeFolderLock(_ lockPath: String, value: String, shared: String?, options: NetworkOptions,
                                 operation: String) throws(GitError) -> (Int32, FolderRefLock) {
-        let folder = (lockPath as NSString).deletingLastPathComponent
-        let twin = folder + "/.hearth-taking-\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16)).lock"
+        // `main.hearth-taking-PID-RANDOM.lock`: ends in `.lock` and starts with no dot, so git
+        // neither reads it as a reference nor reports it (`git refs verify` checks dot files).
+        let twin = String(lockPath.dropLast(".lock".count)) + ".hearth-taking-\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16)).lock"
         var lock = FolderRefLock(path: lockPath, gitDirectory: gitDirectory.path(percentEncoded: false), twin: twin, value: value)
         options.folderLockTaking?(lock)
         func fail(_ error: Int32, _ message: String, code: GitError.Code = .generic, path: String) -> GitError {
-            options.folderLockReleased?(lock)
+            // A twin that could not be removed keeps its record, for the next sync.
+            if FileStat.of(twin) == nil { options.folderLockReleased?(lock) }
             return GitError(code: code, errorClass: Int32(GIT_ERROR_OS.rawValue),
                             message: "\(message): \(String(cString: strerror(error)))", operation: operation, path: path)
         }
@@ -119,8 +123,24 @@ extension Repository {
             if lock.isTwinned { unlink(twin) }
             throw fail(error, "cannot write '\(lockPath)'", path: lockPath)
         }
-        lock.stat = FileStat(info)
+        let held = FileStat(info)
+        lock.stat = held
+        // A link that does not show as the same file (CIFS with `noserverino` numbers each name
+        // on its own) proves nothing: the lock is then identified by its stat data, as without
+        // hard links.
+        if lock.isTwinned, let named = FileStat.of(lockPath), named.device != held.device || named.inode != held.inode {
+            unlink(twin)
+            lock.isTwinned = false
+        }
         return (descriptor, lock)
+    }
+
+    /// Removes `path` if it is still the file `stat` describes (same device and inode); whether
+    /// that file is gone from there (removed now, or already gone or replaced by another).
+    private static func removeIfSame(_ path: String, as stat: FileStat?) -> Bool {
+        guard let now = FileStat.of(path) else { return errno == ENOENT }
+        guard let stat, now.device == stat.device, now.inode == stat.inode else { return true }
+        return unlink(path) == 0 || errno == ENOENT
     }
 
     /// Creates `path` exclusively and writes `value` and a newline into it, with the permissions

@@ -24,7 +24,8 @@ import NoteKit
 /// by hand) and the process that took it is proven gone (``ProcessIdentity``). A lock that fails
 /// any of these stays, and the sync refuses it as before, naming it. A twin left without its
 /// lock (a push killed before linking it, or after the branch moved) is removed once its taker
-/// is proven gone; git never reads it (its name starts with a dot and ends in `.lock`).
+/// is proven gone; git never reads it (its name ends in `.lock`, and starts with no dot, so
+/// `git refs verify` leaves it alone too).
 ///
 /// A record is dropped only when it can prove nothing any more: its lock is gone from a remote
 /// that is there (its folder and `refs/` readable, the lock's path not found) and its twin with
@@ -153,19 +154,23 @@ struct OwnRemoteLocks {
         }
         let lock = FileStat(info)
         guard let twinFile, twinFile.device == lock.device, twinFile.inode == lock.inode else {
-            // Another file: a lock another device took. The twin, if any, was never linked.
+            // Another file: a lock another device took. The twin, if any, was never linked, or
+            // is another name of the branch the push moved; removing it changes no reference.
             return removeTwin(twin, of: holder) ? .dropRecord : .keep
         }
         // Still held by a running process (never a sync of this notebook's: this one holds the
         // sync lock), or one that cannot be proven gone: both stay.
         guard !holder.mayBeRunning else { return .keep }
-        let removed = remove(path) { moved, _ in
+        let removal = remove(path) { moved, _ in
             // Checked again after the move: still the twin's file, the twin still there.
             guard let now = FileStat.of(twin) else { return false }
             return moved.device == now.device && moved.inode == now.inode
         }
-        unlink(twin)
-        return removed ? .removed : .dropRecord
+        switch removal {
+        case .failed: return .keep
+        case .removed: return removeTwin(twin, of: holder) ? .removed : .keep
+        case .notTheTakers: return removeTwin(twin, of: holder) ? .dropRecord : .keep
+        }
     }
 
     /// Removes `twin` (a name only the recorded push used, so nobody else's file) unless its taker
@@ -194,30 +199,44 @@ struct OwnRemoteLocks {
             return .dropRecord
         }
         guard !holder.mayBeRunning else { return .keep }
-        let removed = remove(path) { moved, aside in
+        let removal = remove(path) { moved, aside in
             // The move changed the status change time, so that is not compared here: the same
             // device and inode (a file in use keeps its inode) with the same times and bytes.
             moved.device == recorded.device && same(moved, recorded, ctime: false)
                 && FileManager.default.contents(atPath: aside) == Data((value + "\n").utf8)
         }
-        return removed ? .removed : .dropRecord
+        switch removal {
+        case .failed: return .keep
+        case .removed: return .removed
+        case .notTheTakers: return .dropRecord
+        }
+    }
+
+    /// What ``remove(_:isStill:)`` did.
+    private enum Removal {
+        /// The lock was the taker's and is gone.
+        case removed
+        /// Another file was there (put back, or gone by itself): not the taker's.
+        case notTheTakers
+        /// It could not be moved (a read-only or failing remote): nothing is known yet.
+        case failed
     }
 
     /// Removes the lock at `path` if it is still the taker's. Moved aside first, under a name of
-    /// its own in the same folder (ending in `.lock`, so git reads no reference from it), and
-    /// checked there (`isStill`, given the moved file's stat data and path): a lock another
-    /// device took at `path` between the check and the move is put back with link(2), which
-    /// never replaces one taken since, and kept.
-    private static func remove(_ path: String, isStill: (_ moved: FileStat, _ aside: String) -> Bool) -> Bool {
-        let folder = (path as NSString).deletingLastPathComponent
-        let aside = folder + "/.hearth-removing-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).lock"
-        guard rename(path, aside) == 0 else { return false }
+    /// its own in the same folder (`main.hearth-removing-….lock`: ends in `.lock`, starts with
+    /// no dot, so git neither reads it as a reference nor reports it), and checked there
+    /// (`isStill`, given the moved file's stat data and path): a lock another device took at
+    /// `path` between the check and the move is put back with link(2), which never replaces one
+    /// taken since, and kept.
+    private static func remove(_ path: String, isStill: (_ moved: FileStat, _ aside: String) -> Bool) -> Removal {
+        let aside = String(path.dropLast(".lock".count)) + ".hearth-removing-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).lock"
+        guard rename(path, aside) == 0 else { return errno == ENOENT ? .notTheTakers : .failed }
         if let moved = FileStat.of(aside), isStill(moved, aside) {
-            return unlink(aside) == 0
+            return unlink(aside) == 0 ? .removed : .failed
         }
         // Put back; if yet another lock is at `path` by now, the moved one stays aside, whole.
         if link(aside, path) == 0 { unlink(aside) }
-        return false
+        return .notTheTakers
     }
 
     /// Whether `now` has the inode, modification time, size and (with `ctime`) status change

@@ -46,6 +46,36 @@ extension FolderPushTests {
         }
     }
 
+    /// A push that fails while its lock cannot be removed (the remote's folder went read-only)
+    /// leaves the lock and its twin, and keeps their record: it is not told the lock is gone.
+    @Test(.enabled(if: ImmutableFolder.available))
+    func aLockThatCannotBeRemovedIsNotReportedGone() throws {
+        try Scratch.with { scratch in
+            let (repository, commits, remote) = try pushing(scratch, commits: 1)
+            try pushMain(repository, scratch.networkOptions)
+            try scratch.write("late.md", "late\n")
+            _ = try scratch.commitAll(repository, message: "late", secondsLater: 120)
+            let heads = remote.url.appending(path: "refs/heads").path(percentEncoded: false)
+            var options = scratch.networkOptions
+            var taken: [FolderRefLock] = []
+            var released: [FolderRefLock] = []
+            options.folderLockTaken = { lock in
+                taken.append(lock)
+                // Another writer moves the branch (in place), and the folder goes read-only.
+                try? Data((String(commits[0].description.reversed()) + "\n").utf8).write(to: URL(fileURLWithPath: heads + "/main"))
+                ImmutableFolder.set(heads, true)
+            }
+            options.folderLockReleased = { released.append($0) }
+            defer { ImmutableFolder.set(heads, false) }
+            let error = try #require(throws: GitError.self) { try pushMain(repository, options) }
+            #expect(error.code == .rejected, "\(error)")
+            let lock = try #require(taken.first)
+            #expect(released.isEmpty, "reported gone while still there")
+            #expect(FileManager.default.fileExists(atPath: lock.path) && FileManager.default.fileExists(atPath: lock.twin))
+            ImmutableFolder.set(heads, false)
+        }
+    }
+
     /// A lock someone else holds (git's own, here) makes the push fail with `.locked`, naming it;
     /// that lock is left as it was, and nothing of this push's is: no twin, its record released.
     @Test func aBranchLockedByAnotherIsRefusedAndNothingOfThePushStays() throws {

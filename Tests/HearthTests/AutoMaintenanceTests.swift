@@ -177,26 +177,7 @@ import Testing
         #expect(try Self.actions(next).notebook != "failed", "\(next)")
     }
 
-    /// Runs chattr(1) on `path` with `flag` (`+i`, `-i`); whether it worked.
-    @discardableResult
-    static func chattr(_ flag: String, _ path: String) -> Bool {
-        let result = try? ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/chattr"), [flag, path],
-                                            in: URL(fileURLWithPath: "/"), environment: ProcessInfo.processInfo.environment)
-        return result?.status == 0
-    }
-
-    /// Whether the file system of the temporary folder can make a folder immutable (`chattr +i`),
-    /// which even root cannot write into: how the test below makes a maintenance fail.
-    static let canMakeFoldersImmutable: Bool = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-chattr-\(UUID().uuidString)")
-        guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return false }
-        defer { try? FileManager.default.removeItem(at: folder) }
-        guard chattr("+i", folder.path) else { return false }
-        defer { chattr("-i", folder.path) }
-        return !FileManager.default.createFile(atPath: folder.appendingPathComponent("probe").path, contents: Data())
-    }()
-
-    @Test(.enabled(if: AutoMaintenanceTests.canMakeFoldersImmutable))
+    @Test(.enabled(if: ImmutableFolder.available))
     func aFailingMaintenanceWarnsAndTheSyncStillSucceeds() throws {
         let devices = try TwoDevices()
         for number in 1...3 { try Self.round(devices, number, ["sync", "--quiet"]).requireSuccess() }
@@ -206,8 +187,8 @@ import Testing
         // nothing (the desk is quiet) writes only loose objects, and reads the packs as before.
         let packFolder = devices.notebook.url(".git/objects/pack").path
         let listing = try FileManager.default.contentsOfDirectory(atPath: packFolder).sorted()
-        try #require(Self.chattr("+i", packFolder))
-        defer { Self.chattr("-i", packFolder) }
+        try #require(ImmutableFolder.set(packFolder, true))
+        defer { ImmutableFolder.set(packFolder, false) }
         try devices.notebook.write("notes/laptop-4.md", "laptop note 4\n")
         let sync = try devices.notebook.hearth("sync", "--json")
         #expect(sync.status == 0, "\(sync)")
@@ -217,7 +198,7 @@ import Testing
         // Pushed all the same, and nothing of the notebook's was lost.
         #expect(try devices.notebook.git(in: devices.remote, "show", "main:notes/laptop-4.md").stdout == "laptop note 4\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: packFolder).sorted() == listing)
-        Self.chattr("-i", packFolder)
+        ImmutableFolder.set(packFolder, false)
         try Self.expectClean(devices.notebook, devices.notebook.url(".git"))
     }
 

@@ -15,7 +15,7 @@ struct FolderRemoteOnExFATTests {
         let laptop = try TemporaryNotebook(initialized: true)
         let desk = laptop.base.appendingPathComponent("desk")
         try laptop.git("init", "-q", "--bare", "--initial-branch=main", remote.path).requireSuccess()
-        #expect(link(remote.appendingPathComponent("HEAD").path, remote.appendingPathComponent("HEAD.link").path) != 0 && errno == EPERM,
+        #expect(link(remote.appendingPathComponent("HEAD").path, remote.appendingPathComponent("HEAD.link").path) != 0,
                 "this stick has hard links: the test would not take the path it is about")
         try laptop.hearth("set", "today", "energy=3").requireSuccess()
         try laptop.hearth("remote", "add", "origin", remote.path).requireSuccess()

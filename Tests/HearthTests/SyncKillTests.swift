@@ -57,8 +57,8 @@ import Testing
         // the remote's branch lock (always at holding-remote-lock, rarely elsewhere: a busy
         // machine). The desk recorded the lock before taking it, so its next sync proves it its
         // own and removes it by itself, saying so, wherever the kill landed; a twin left beside
-        // it (`.hearth-taking-….lock`) goes silently.
-        let left = Self.remoteLocks(devices.remote).filter { !$0.hasPrefix("refs/heads/.hearth-") }
+        // it (`main.hearth-taking-….lock`) goes silently.
+        let left = Self.remoteLocks(devices.remote).filter { !$0.contains(".hearth-taking-") }
         if checkpoint == "holding-remote-lock" { #expect(left.count == 1, "the kill did not land while the lock was held: \(left)") }
         let recovered = try devices.desk("sync")
         for lock in left {

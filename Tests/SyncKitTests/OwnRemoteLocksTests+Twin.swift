@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import TestSupport
 @testable import SyncKit
 import Testing
 
@@ -14,7 +15,7 @@ extension OwnRemoteLocksTests {
         let folder = world.remote.appending(path: "refs/heads").path(percentEncoded: false)
         let value = String(repeating: "a", count: 40)
         let lock = FolderRefLock(path: folder + "/main.lock", gitDirectory: world.remote.path(percentEncoded: false),
-                                 twin: folder + "/.hearth-taking-1-abc.lock", value: value)
+                                 twin: folder + "/main.hearth-taking-1-abc.lock", value: value)
         OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).record(lock, by: holder)
         try Data((value + "\n").utf8).write(to: URL(fileURLWithPath: lock.twin))
         if linked { #expect(link(lock.twin, lock.path) == 0) }
@@ -76,22 +77,38 @@ extension OwnRemoteLocksTests {
         }
     }
 
-    @Test("a twin left linked to the moved branch (killed after the rename) is removed; the branch stays")
+    @Test("a twin left linked to the moved branch (killed after the rename) is removed; the branch stays as it is")
     func twinOfTheMovedBranch() throws {
         try SyncWorld.with(devices: ["laptop"]) { world in
             try world.write("laptop", "notes/a.md", "a\n")
             let first = try sync(world)
             let branch = world.remote.appending(path: "refs/heads/main").path(percentEncoded: false)
+            let before = try #require(FileStat.of(branch))
             let lock = try leaveTwin(in: world, by: try Self.exitedProcess(), linked: false)
             // The twin is the branch's file now, as after the lock's rename.
-            let twin = lock.twin
-            #expect(unlink(twin) == 0 && link(branch, twin) == 0)
-            try world.write("laptop", "notes/b.md", "b\n")
-            let report = try sync(world)
-            #expect(report.outcome == .pushed && report.head != first.head)
-            #expect(!exists(twin), "the twin stayed")
-            #expect(try String(contentsOfFile: branch, encoding: .utf8) == (report.head ?? "") + "\n")
+            #expect(unlink(lock.twin) == 0 && link(branch, lock.twin) == 0)
+            #expect(OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).recover().isEmpty)
+            #expect(!exists(lock.twin), "the twin stayed")
+            let after = try #require(FileStat.of(branch), "the branch's file went with its twin")
+            #expect(after.inode == before.inode)
+            #expect(try String(contentsOfFile: branch, encoding: .utf8) == (first.head ?? "") + "\n")
             #expect(try records(in: world).isEmpty)
+        }
+    }
+
+    @Test("a lock that cannot be moved (a read-only remote) stays, and so does its record", .enabled(if: ImmutableFolder.available))
+    func unmovableLock() throws {
+        try SyncWorld.with(devices: ["laptop"]) { world in
+            let lock = try leaveTwin(in: world, by: try Self.exitedProcess(), linked: true)
+            let folder = (lock.path as NSString).deletingLastPathComponent
+            try #require(ImmutableFolder.set(folder, true))
+            defer { ImmutableFolder.set(folder, false) }
+            #expect(OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).recover().isEmpty)
+            #expect(exists(lock.path) && exists(lock.twin))
+            #expect(try records(in: world).count == 1, "the record of a lock still there was dropped")
+            ImmutableFolder.set(folder, false)
+            #expect(OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).recover() == [lock.path], "once it can be moved")
+            #expect(!exists(lock.path) && !exists(lock.twin))
         }
     }
 }
