@@ -99,11 +99,60 @@ C_LOG_STAT = C_LOG.replace("""git_commit_message(commit));
         }
 """)
 
+# `hearth status` with nothing waiting, as it reads: the work tree against the index (HEAD and the
+# index known to be the same, as hearth's memo knows them; the status below skips that half), the
+# paths listed, then how HEAD stands against the remote-tracking branch. `git status` does both
+# halves and the same count.
+C_STATUS = r"""#include <git2.h>
+#include <stdio.h>
+int main(void) {
+    git_libgit2_init();
+    git_repository *repo; git_status_list *list; git_oid head, upstream; size_t ahead, behind;
+    git_status_options options = GIT_STATUS_OPTIONS_INIT;
+    options.show = GIT_STATUS_SHOW_WORKDIR_ONLY;
+    options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS
+        | GIT_STATUS_OPT_EXCLUDE_SUBMODULES | GIT_STATUS_OPT_NO_REFRESH;
+    if (git_repository_open_ext(&repo, ".", 0, NULL) < 0 || git_status_list_new(&list, repo, &options) < 0) return 1;
+    for (size_t i = 0; i < git_status_list_entrycount(list); i++) {
+        const git_status_entry *entry = git_status_byindex(list, i);
+        printf("%s\n", entry->index_to_workdir->new_file.path);
+    }
+    if (git_reference_name_to_id(&head, repo, "HEAD") < 0 || git_reference_name_to_id(&upstream, repo, "refs/remotes/origin/main") < 0
+        || git_graph_ahead_behind(&ahead, &behind, repo, &head, &upstream) < 0) return 1;
+    printf("%zu ahead, %zu behind\n", ahead, behind);
+    return 0;
+}
+"""
+
 # What GitKit does on Linux: the program's definitions of mbedTLS's and libssh2's functions are the
 # ones libgit2's initialisation calls, so the system bundle is not parsed and libssh2 (with OpenSSL's
 # libcrypto) not set up (a local read never connects).
 C_AS_GITKIT = ("int mbedtls_x509_crt_parse_file(void *chain, const char *path) { (void)chain; (void)path; return 0; }\n"
                "int libssh2_init(int flags) { (void)flags; return 0; }\n")
+
+SWIFT_STATUS = """import Cgit2
+import Foundation
+@_cdecl("mbedtls_x509_crt_parse_file") public func noCertificates(_ chain: UnsafeMutableRawPointer?, _ path: UnsafePointer<CChar>?) -> Int32 { 0 }
+@_cdecl("libssh2_init") public func noSSH(_ flags: Int32) -> Int32 { 0 }
+if ProcessInfo.processInfo.environment["HEARTH_FLOOR_NEVER_SET"] != nil { print(FileManager.default.currentDirectoryPath) }
+git_libgit2_init()
+var repository: OpaquePointer?
+var list: OpaquePointer?
+var options = git_status_options()
+git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION))
+options.show = GIT_STATUS_SHOW_WORKDIR_ONLY
+options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
+    | GIT_STATUS_OPT_EXCLUDE_SUBMODULES.rawValue | GIT_STATUS_OPT_NO_REFRESH.rawValue
+guard git_repository_open_ext(&repository, ".", 0, nil) == 0, git_status_list_new(&list, repository, &options) == 0 else { exit(1) }
+for index in 0..<git_status_list_entrycount(list) {
+    print(String(cString: git_status_byindex(list, index).pointee.index_to_workdir.pointee.new_file.path))
+}
+var head = git_oid(), upstream = git_oid()
+var ahead = 0, behind = 0
+guard git_reference_name_to_id(&head, repository, "HEAD") == 0, git_reference_name_to_id(&upstream, repository, "refs/remotes/origin/main") == 0,
+      git_graph_ahead_behind(&ahead, &behind, repository, &head, &upstream) == 0 else { exit(1) }
+print("\\(ahead) ahead, \\(behind) behind")
+"""
 
 SWIFT_EMPTY = "// The Swift runtime's start-up alone.\n"
 
@@ -162,6 +211,7 @@ def build(folder):
     run([cc, "-O2", "-o", out("c-show-as-gitkit"), write("show-as-gitkit.c", C_AS_GITKIT + C_SHOW), "-lgit2"])
     run([cc, "-O2", "-o", out("c-log-as-gitkit"), write("log-as-gitkit.c", C_AS_GITKIT + C_LOG), "-lgit2"])
     run([cc, "-O2", "-o", out("c-log-stat-as-gitkit"), write("log-stat-as-gitkit.c", C_AS_GITKIT + C_LOG_STAT), "-lgit2"])
+    run([cc, "-O2", "-o", out("c-status-as-gitkit"), write("status-as-gitkit.c", C_AS_GITKIT + C_STATUS), "-lgit2"])
     swiftc = ["swiftc", "-O", "-static-stdlib", "-use-ld=lld", "-I", modules]
     if packed_relocations():
         swiftc += ["-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"]
@@ -169,6 +219,7 @@ def build(folder):
     run(swiftc + ["-o", out("swift-foundation"), write("foundation.swift", SWIFT_FOUNDATION)])
     run(swiftc + ["-o", out("swift-foundation-libgit2"), write("foundation-libgit2.swift", SWIFT_FOUNDATION_LIBGIT2)])
     run(swiftc + ["-o", out("swift-show"), write("show.swift", SWIFT_SHOW)])
+    run(swiftc + ["-o", out("swift-status"), write("status.swift", SWIFT_STATUS)])
 
 
 def cpu(command, env):
@@ -227,13 +278,17 @@ def main():
             ("Swift static + Foundation", [p("swift-foundation")]),
             ("Swift static + Foundation, linked against libgit2 (no call)", [p("swift-foundation-libgit2")]),
             ("Swift static + Foundation + libgit2: git show REV:PATH, set up as GitKit does", [p("swift-show"), show]),
+            ("C + libgit2: the status hearth reads (work tree, ahead/behind), set up as GitKit does", [p("c-status-as-gitkit")]),
+            ("Swift static + Foundation + libgit2: the status hearth reads, set up as GitKit does", [p("swift-status")]),
             ("git --version", ["git", "--version"]),
             ("git show REV:PATH", ["git", "show", show]),
             ("git log -n 50", ["git", "log", "-n", "50"]),
             ("git log -n 50 --stat", ["git", "log", "-n", "50", "--stat"]),
+            ("git status", ["git", "status"]),
             ("hearth --version", [hearth, "--version"]),
             ("hearth show NOTE --at COMMIT", [hearth, "show", note, "--at", rev[:12]]),
             ("hearth log -n 50", [hearth, "log", "-n", "50"]),
+            ("hearth status", [hearth, "status"]),
         ]
         os.chdir(laptop)
         for _, command in rows:  # warm-up (hearth's first history command builds its rename index)
@@ -254,7 +309,9 @@ def main():
         for floor, git_row in (("C + libgit2: git show REV:PATH, set up as GitKit does", "git show REV:PATH"),
                                ("C + libgit2: git log -n 50 (walked by commit date), set up as GitKit does", "git log -n 50"),
                                ("C + libgit2: git log -n 50 --stat (the same walk, each commit's diff and stats), set up as GitKit does",
-                                "git log -n 50 --stat")):
+                                "git log -n 50 --stat"),
+                               ("C + libgit2: the status hearth reads (work tree, ahead/behind), set up as GitKit does", "git status"),
+                               ("Swift static + Foundation + libgit2: the status hearth reads, set up as GitKit does", "git status")):
             print(f"{floor} / {git_row}: {median[floor] / median[git_row]:.2f}x (goal for hearth: at most 1.5x)")
     finally:
         os.chdir(HERE)

@@ -38,9 +38,9 @@ struct PackFile: Equatable {
         return names.filter { $0.hasPrefix("pack-") && $0.hasSuffix(".pack") }.sorted().compactMap { file in
             let name = String(file.dropLast(".pack".count))
             guard present.contains(name + ".idx") else { return nil }
-            let sizes = [".pack", ".idx"].map { suffix in
-                ((try? FileManager.default.attributesOfItem(atPath: folder + "/" + name + suffix))?[.size] as? NSNumber)?.int64Value ?? 0
-            }
+            // lstat(2), not FileManager's attributes, which look up the owner's and group's names
+            // (reading /etc/passwd and /etc/group) for every file: a sync lists the packs each time.
+            let sizes = [".pack", ".idx"].map { suffix in Int64(FileStat.of(folder + "/" + name + suffix)?.size ?? 0) }
             return PackFile(name: name, folder: folder,
                             isKept: present.contains(name + ".keep") || present.contains(name + ".promisor"),
                             bytes: sizes.reduce(0, +), isCruft: present.contains(name + ".mtimes"),

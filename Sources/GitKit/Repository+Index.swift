@@ -35,9 +35,9 @@ extension Repository {
         try withIndex(operation: "stage files") { index throws(GitError) in
             for path in paths {
                 let file = root.appending(path: path).path(percentEncoded: false)
-                // attributesOfItem does not follow symlinks, so a dangling symlink still counts
-                // as present and gets staged as a link.
-                let exists = (try? FileManager.default.attributesOfItem(atPath: file)) != nil
+                // lstat does not follow symlinks, so a dangling symlink still counts as present
+                // and gets staged as a link.
+                let exists = FileStat.of(file) != nil
                 let result = exists ? git_index_add_bypath(index, path) : git_index_remove_bypath(index, path)
                 try GitError.check(result, operation: exists ? "stage file" : "unstage deleted file", path: path)
             }

@@ -7,7 +7,15 @@ import Foundation
 package enum ISOTimestamp {
     /// `2026-11-22T10:15:00Z`.
     package static func utc(_ date: Date) -> String {
-        date.formatted(utcStyle)
+        // By hand rather than with `ISO8601FormatStyle`, whose first use sets up a time zone and a
+        // calendar (half a millisecond, on every sync's lock); the same text (`ISOTimestampTests`).
+        // Before 1583 Foundation counts in the Julian calendar, which gmtime does not.
+        guard date.timeIntervalSince1970 >= -12_212_553_600 else { return date.formatted(utcStyle) }
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        guard gmtime_r(&seconds, &parts) != nil else { return date.formatted(utcStyle) }
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
+                      Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 
     /// `date` as the clock in `timeZone` shows it, with its offset (`+01:00`; `Z` at UTC).

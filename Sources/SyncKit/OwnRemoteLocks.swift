@@ -73,15 +73,16 @@ struct OwnRemoteLocks {
 
     /// Makes the pushes that `network` serves record the folder locks they take before taking
     /// them, and reach ``SyncCheckpoint/holdingRemoteLock`` while holding one (the kill tests stop
-    /// there). Who this process is, and the records' folder, are made ready here, before any
-    /// lock is taken.
+    /// there). Who this process is (a few `/proc` reads) is learnt at the first lock: a sync
+    /// through ssh or https, or with nothing to push, never needs it.
     func install(into network: inout NetworkOptions, checkpoint: (@Sendable (SyncCheckpoint) -> Void)?) {
-        let holder = ProcessIdentity.current
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        network.folderLockTaking = { lock in record(lock, by: holder) }
+        network.folderLockTaking = { lock in
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            record(lock, by: .current)
+        }
         network.folderLockTaken = { lock in
             // No twin (no hard links there): the lock can be named only now that it exists.
-            if !lock.isTwinned { record(lock, by: holder) }
+            if !lock.isTwinned { record(lock, by: .current) }
             checkpoint?(.holdingRemoteLock)
         }
         network.folderLockReleased = { lock in release(lock) }

@@ -120,7 +120,7 @@ extension Syncer {
 
     /// When `path` last changed; nil when it is not there.
     static func modificationDate(ofFile path: String) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        FileStat.of(path).map { Date(timeIntervalSince1970: Double($0.mtime.seconds) + Double($0.mtime.nanoseconds) / 1e9) }
     }
 
     /// After a push of `branch`: leaves `remote` clonable by plain git, whose `git clone` checks

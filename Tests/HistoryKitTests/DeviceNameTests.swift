@@ -1,3 +1,4 @@
+import Foundation
 import HistoryKit
 import Testing
 
@@ -33,5 +34,23 @@ struct DeviceNameTests {
 
     @Test func hostNameHasNoDomain() {
         #expect(!DeviceName.host().contains("."))
+    }
+
+    /// ASCII names go by their bytes; the result is the rule for every name (letters, digits,
+    /// `-` and `_` kept, anything else a dash, 40 characters, dashes trimmed), written out here.
+    @Test func asciiNamesFollowTheRuleForEveryName() {
+        func rule(_ name: String) -> String {
+            let kept = String(name.unicodeScalars.map { scalar -> Character in
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" ? Character(scalar) : "-"
+            })
+            let trimmed = String(kept.prefix(40)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+            return trimmed.isEmpty ? "device" : trimmed
+        }
+        var random = SystemRandomNumberGenerator()
+        let alphabet = Array("abcXYZ019-_. \t/:@-".unicodeScalars) + (0..<128).compactMap(Unicode.Scalar.init)
+        for _ in 0..<3_000 {
+            let name = String(String.UnicodeScalarView((0..<Int.random(in: 0...50, using: &random)).map { _ in alphabet.randomElement(using: &random)! }))
+            #expect(DeviceName.sanitized(name) == rule(name), "\(name.debugDescription)")
+        }
     }
 }
