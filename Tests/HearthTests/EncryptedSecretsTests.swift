@@ -7,7 +7,10 @@ import Testing
 /// under `.git/hearth/keys`), any git object of the notebooks, the carrier or the carrier copies,
 /// nor the argument list of any process running while a device pushes (hearth passes the
 /// passphrase as no argument; ssh's and git's processes on the server never see it).
-@Suite(.timeLimit(.minutes(2)))
+// The limit guards against a hang, it does not time the tests: the test process runs two tests
+// at a time on two cores, and a test waiting for its turn behind minutes-long ones (kill stress,
+// disk full) has its clock running; 1 and 2 minutes were exceeded that way under load.
+@Suite(.timeLimit(.minutes(10)))
 struct EncryptedSecretsTests {
     @Test(arguments: HostileNetworkNotebook.Transport.allCases)
     func thePassphraseAndKeyAreInNoOutputFileObjectOrArgumentList(transport: HostileNetworkNotebook.Transport) throws {
