@@ -12,7 +12,8 @@ struct MakefileTests {
     static let build: Set = ["libgit2-dev", "pkg-config"]
     static let demo = build.union(["git", "python3"])
     static let everything = demo.union(["openssh-server", "openssl", "zsh", "fish", "groff-base", "man-db", "vim", "nano", "tmux",
-                                               "iproute2", "nftables", "ethtool", "chromium", "fonts-dejavu-core"])
+                                               "iproute2", "nftables", "ethtool", "chromium", "fonts-dejavu-core",
+                                               "exfatprogs", "exfat-fuse"])
 
     /// The packages `make TARGET` asked apt-get to install.
     private func installed(by target: String) throws -> Set<String> {
