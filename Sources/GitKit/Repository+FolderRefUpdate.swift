@@ -49,7 +49,8 @@ extension Repository {
             // once both are gone: one that cannot be removed (a stick pulled, a share gone
             // read-only) keeps its record, for the next sync to prove and remove.
             let lockGone = published || Self.removeIfSame(lockPath, as: lock.stat)
-            let twinGone = !lock.isTwinned || Self.removeIfSame(lock.twin, as: lock.stat)
+            // The twin stays while the lock does: it is what proves the lock this push's.
+            let twinGone = !lock.isTwinned || (lockGone && Self.removeIfSame(lock.twin, as: lock.stat))
             if lockGone && twinGone { options.folderLockReleased?(lock) }
         }
         // The final reference's own value, read now that its lock is held: what git checks.
@@ -100,7 +101,8 @@ extension Repository {
             throw fail(errno, "failed to lock file '\(lockPath)' for writing (its twin '\(twin)')", path: lockPath)
         }
         var info = stat()
-        if link(twin, lockPath) != 0 {
+        // NFS may answer a retried link that did succeed with EEXIST: the twin's link count says.
+        if link(twin, lockPath) != 0, !(errno == EEXIST && fstat(descriptor, &info) == 0 && info.st_nlink == 2) {
             let error = errno
             close(descriptor)
             unlink(twin)
@@ -131,6 +133,8 @@ extension Repository {
         if lock.isTwinned, let named = FileStat.of(lockPath), named.device != held.device || named.inode != held.inode {
             unlink(twin)
             lock.isTwinned = false
+            // The lock's own stat data, read after the twin went (which changed its status time).
+            lock.stat = FileStat.of(lockPath) ?? named
         }
         return (descriptor, lock)
     }

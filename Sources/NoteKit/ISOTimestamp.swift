@@ -9,8 +9,9 @@ package enum ISOTimestamp {
     package static func utc(_ date: Date) -> String {
         // By hand rather than with `ISO8601FormatStyle`, whose first use sets up a time zone and a
         // calendar (half a millisecond, on every sync's lock); the same text (`ISOTimestampTests`).
-        // Before 1583 Foundation counts in the Julian calendar, which gmtime does not.
-        guard date.timeIntervalSince1970 >= -12_212_553_600 else { return date.formatted(utcStyle) }
+        // Years 1583 to 9999 only: before, Foundation counts in the Julian calendar, which gmtime
+        // does not; after, and for infinite times, its text differs or the conversion traps.
+        guard (-12_212_553_600..<253_402_300_800).contains(date.timeIntervalSince1970) else { return date.formatted(utcStyle) }
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         guard gmtime_r(&seconds, &parts) != nil else { return date.formatted(utcStyle) }

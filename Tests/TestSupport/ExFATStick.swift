@@ -55,6 +55,9 @@ public final class ExFATStick {
         do {
             try Self.run("/usr/sbin/mount.exfat-fuse", [device, mountPoint.path])
         } catch {
+            // Every property is set, so deinit runs: it must not unmount or detach again (the
+            // loop device may be another test's by then).
+            mounted = false
             _ = try? Self.run("/usr/sbin/losetup", ["--detach", device])
             try? FileManager.default.removeItem(at: folder)
             throw error
