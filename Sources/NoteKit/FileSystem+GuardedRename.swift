@@ -27,9 +27,14 @@ extension FileSystem {
     /// (`x.conflict-editor.md`), which the error names (and a sync commits); the guard is only
     /// deleted when the file in place holds the same bytes.
     ///
+    /// An editor that replaces the file by renaming its own over it between the link and the
+    /// rename is seen where the file system swaps two names in one step (`RENAME_EXCHANGE` on
+    /// Linux: ext4, XFS, Btrfs, tmpfs): hearth's file is swapped in, and what it swapped out is
+    /// checked against the guard (``settleSwap(_:at:guardLink:written:expecting:)``).
+    ///
     /// Limits: on a file system without hard links (FAT, some FUSE) the rename goes unguarded, as
-    /// before; an editor that replaces the file by renaming its own over it between the link and
-    /// the rename (two system calls apart) is not seen; nor is an in-place save of a file that was
+    /// before; without the swap (macOS for now, some network file systems) a save by rename in
+    /// that window (two system calls apart) is not seen; nor is an in-place save of a file that was
     /// empty, whose truncation changes nothing, when it writes only after the check. A crash
     /// leaves the guard behind like a temporary file: hidden, ignored, never deleted by hearth, so
     /// never the loss of the only copy of anything.
@@ -39,13 +44,18 @@ extension FileSystem {
         if (try? read(path)) != expected { throw NotebookError.changedOnDisk(path: path) }
         let guardLink = try linkGuard(to: path)
         beforeReplacingRename?(path)
-        if rename(temporary, path) != 0 {
+        // Swapped rather than renamed over, where the file system can: `temporary` then names what
+        // `path` held at that instant, which is the file judged unless an editor renamed its own
+        // save over it since the guard was linked.
+        let swapped = guardLink != nil && exchange(temporary, path)
+        if !swapped, rename(temporary, path) != 0 {
             let failure = NotebookError.io(path: path, operation: "write", reason: errnoText())
             if let guardLink { unlink(guardLink) }
             throw failure
         }
         afterReplacingRename?(path)
         guard let guardLink else { return }
+        if swapped { try settleSwap(temporary, at: path, guardLink: guardLink, written: written, expecting: expected) }
         if (try? read(guardLink)) == expected {
             unlink(guardLink)
             return
@@ -70,23 +80,71 @@ extension FileSystem {
         try keepVisible(guardLink, beside: path, because: "it was saved again since")
     }
 
-    /// Moves the guard to a visible copy beside `path` (`x.conflict-editor.md`, named like the
-    /// copies a sync conflict leaves) and fails naming it; when even that fails the guard stays
-    /// where it is and the error names it, rather than lose those bytes.
+    /// After `temporary` and `path` were swapped: `temporary` names what `path` held then. When
+    /// that is the judged file (the guard's), it goes (the guard keeps it for the check of an
+    /// in-place save). When it is another file, an editor saved by renaming its own file over
+    /// `path` between the guard's link and the swap: that save is put back in place if `path`
+    /// still holds hearth's file (swapped again), hearth's file removed, and the write fails with
+    /// ``NotebookError/changedOnDisk(path:)``; if the user saved yet again since, the newest stays
+    /// and that save is kept beside it in sight. The guard (the version before that save) goes
+    /// when it holds what was judged, and is kept in sight otherwise.
+    private static func settleSwap(_ temporary: String, at path: String, guardLink: String, written: stat,
+                                   expecting expected: [UInt8]) throws(NotebookError) {
+        var swappedOut = stat(), guarded = stat()
+        if lstat(temporary, &swappedOut) == 0, lstat(guardLink, &guarded) == 0,
+           swappedOut.st_ino == guarded.st_ino, swappedOut.st_dev == guarded.st_dev {
+            unlink(temporary)
+            return
+        }
+        var current = stat()
+        let stillHearths = lstat(path, &current) == 0 && current.st_ino == written.st_ino && current.st_dev == written.st_dev
+        // The user's save back in place, hearth's file out: then the guard, as after a rename.
+        if stillHearths && exchange(temporary, path) {
+            unlink(temporary)
+            syncFolder(of: path)
+            if (try? read(guardLink)) == expected {
+                unlink(guardLink)
+                throw NotebookError.changedOnDisk(path: path)
+            }
+            try keepVisible(guardLink, beside: path, because: "it was saved again since")
+        }
+        // Saved yet again since: the newest stays, that save (unless the newest holds the same
+        // bytes) and the guard (unless it holds only what was judged) are kept beside it in sight.
+        let newest = try? read(path)
+        var kept: [String] = []
+        for (file, superseded) in [(temporary, newest != nil && (try? read(temporary)) == newest), (guardLink, (try? read(guardLink)) == expected)] {
+            if superseded { unlink(file) } else { kept.append(visibleCopy(of: file, beside: path) ?? file) }
+        }
+        syncFolder(of: path)
+        if kept.isEmpty { throw NotebookError.changedOnDisk(path: path) }
+        throw NotebookError.io(path: path, operation: "write",
+                               reason: "an editor saved it while hearth was writing it, and it was saved again since; those saves are kept in \(kept.joined(separator: " and "))")
+    }
+
+    /// Moves the guard to a visible copy beside `path` (``visibleCopy(of:beside:)``) and fails
+    /// naming it; when even that fails the guard stays where it is and the error names it, rather
+    /// than lose those bytes.
     private static func keepVisible(_ guardLink: String, beside path: String, because reason: String) throws(NotebookError) -> Never {
+        let kept = visibleCopy(of: guardLink, beside: path) ?? guardLink
+        throw NotebookError.io(path: path, operation: "write",
+                               reason: "an editor saved it while hearth was writing it, and \(reason); that save is kept in \(kept)")
+    }
+
+    /// Moves the hidden file `hidden` to a visible copy beside `path` (`x.conflict-editor.md`,
+    /// named like the copies a sync conflict leaves) and returns the copy's path; nil, with the
+    /// file left where it is, when no copy could be made.
+    private static func visibleCopy(of hidden: String, beside path: String) -> String? {
         for attempt in 1...100 {
             let copy = NotebookLayout.conflictCopyPath(of: path, label: attempt == 1 ? "editor" : "editor-\(attempt)")
             // link() never replaces an existing file, so an earlier copy by that name stays.
-            if link(guardLink, copy) == 0 {
-                unlink(guardLink)
+            if link(hidden, copy) == 0 {
+                unlink(hidden)
                 syncFolder(of: path)
-                throw NotebookError.io(path: path, operation: "write",
-                                       reason: "an editor saved it while hearth was writing it, and \(reason); that save is kept in \(copy)")
+                return copy
             }
             if errno != EEXIST { break }
         }
-        throw NotebookError.io(path: path, operation: "write",
-                               reason: "an editor saved it while hearth was writing it, and \(reason); that save is kept in \(guardLink)")
+        return nil
     }
 
     /// Hard-links `path` to a new hidden name beside it and returns that name; nil when the file

@@ -121,6 +121,44 @@ import Testing
         #expect(try Self.names(besides: path) == ["plan.md"])
     }
 
+    /// An editor that saves by renaming its own file over the note between the guard's link and
+    /// hearth's rename: hearth swaps its file in (`RENAME_EXCHANGE`), finds the file it swapped out
+    /// is not the one it judged, puts the save back and reports the change.
+    @Test func saveByRenameInTheWindowIsPutBackAndReported() throws {
+        let tmp = try TemporaryNotebook()
+        let path = try tmp.write("notes/plan.md", "draft\n")
+        #expect(throws: NotebookError.changedOnDisk(path: path)) {
+            try FileSystem.$beforeReplacingRename.withValue({ if $0 == path { Self.saveByRename($0, "saved by rename\n") } }) {
+                try FileSystem.replace(path, with: Array("hearth's version\n".utf8), expecting: Array("draft\n".utf8))
+            }
+        }
+        #expect(String(decoding: try FileSystem.read(path), as: UTF8.self) == "saved by rename\n")
+        #expect(try Self.names(besides: path) == ["plan.md"])
+    }
+
+    /// The same, and the user saves again right after the swap: the newest stays, the save the
+    /// swap took out is kept beside it.
+    @Test func saveByRenameInTheWindowThenAnotherSaveKeepsBoth() throws {
+        let tmp = try TemporaryNotebook()
+        let path = try tmp.write("notes/plan.md", "draft\n")
+        var failure: NotebookError?
+        do {
+            try FileSystem.$beforeReplacingRename.withValue({ if $0 == path { Self.saveByRename($0, "first save\n") } }) {
+                try FileSystem.$afterReplacingRename.withValue({ if $0 == path { Self.saveByRename($0, "second save\n") } }) {
+                    try FileSystem.replace(path, with: Array("hearth's version\n".utf8), expecting: Array("draft\n".utf8))
+                }
+            }
+        } catch {
+            failure = error as? NotebookError
+        }
+        let copy = (path as NSString).deletingLastPathComponent + "/plan.conflict-editor.md"
+        guard case .io(path, "write", let reason) = failure else { Issue.record("\(String(describing: failure))"); return }
+        #expect(reason.contains(copy), "\(reason)")
+        #expect(String(decoding: try FileSystem.read(path), as: UTF8.self) == "second save\n")
+        #expect(String(decoding: try FileSystem.read(copy), as: UTF8.self) == "first save\n")
+        #expect(try Self.names(besides: path) == ["plan.conflict-editor.md", "plan.md"])
+    }
+
     @Test func guardLinkNameIsOneGitAndListingsIgnore() {
         let name = (FileSystem.temporaryName(near: "/n/days/2026/2026-11-22.md") as NSString).lastPathComponent
         // The pattern `hearth init` writes into `.gitignore` for hearth's temporary files (SyncKit's NotebookSetup).
