@@ -7,7 +7,8 @@ extension FileSystem {
     /// glibc's `renameat2`, looked up once; nil where there is none (not Linux, an old glibc).
     private static let renameAt2: RenameAt2? = {
         #if os(Linux)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: -1), "renameat2") else { return nil }
+        // RTLD_DEFAULT (a null handle on glibc): the first definition in the global search order.
+        guard let symbol = dlsym(nil, "renameat2") else { return nil }
         return unsafeBitCast(symbol, to: RenameAt2.self)
         #else
         return nil
