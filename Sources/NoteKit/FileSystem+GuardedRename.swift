@@ -2,15 +2,15 @@ import Foundation
 
 extension FileSystem {
     /// Called with the target's path between ``replace(_:with:expecting:syncFolder:)``'s last
-    /// comparison and its rename, for tests that save the file "as an editor" exactly there. A task
+    /// comparison and its rename (or swap), for tests that save the file "as an editor" exactly there. A task
     /// local, so a test's hook sees only the writes of its own task.
     @TaskLocal package static var beforeReplacingRename: (@Sendable (String) -> Void)?
 
-    /// Called with the target's path just after that rename, for tests that save again there.
+    /// Called with the target's path just after that rename (or swap), for tests that save again there.
     @TaskLocal package static var afterReplacingRename: (@Sendable (String) -> Void)?
 
-    /// Renames the finished `temporary` (whose stat is `written`) over `path`, unless `path` no
-    /// longer holds `expected`, without losing a save that lands in between.
+    /// Renames (or swaps) the finished `temporary` (whose stat is `written`) into `path`, unless
+    /// `path` no longer holds `expected`, without losing a save that lands in between.
     ///
     /// A comparison followed by a rename leaves a window: an editor that saves in place (opens the
     /// file with `O_TRUNC` and writes, as nano and vim with `backupcopy=yes` do) just after the
@@ -47,7 +47,17 @@ extension FileSystem {
         // Swapped rather than renamed over, where the file system can: `temporary` then names what
         // `path` held at that instant, which is the file judged unless an editor renamed its own
         // save over it since the guard was linked.
-        let swapped = guardLink != nil && exchange(temporary, path)
+        var swapped = false
+        if let guardLink, let result = exchange(temporary, path) {
+            swapped = result == 0
+            if result == ENOENT {
+                // Deleted since the guard was linked: what the user did last is that it is gone.
+                unlink(temporary)
+                if (try? read(guardLink)) == expected { unlink(guardLink) }
+                else { try keepVisible(guardLink, beside: path, because: "it was deleted since") }
+                throw NotebookError.changedOnDisk(path: path)
+            }
+        }
         if !swapped, rename(temporary, path) != 0 {
             let failure = NotebookError.io(path: path, operation: "write", reason: errnoText())
             if let guardLink { unlink(guardLink) }
@@ -55,7 +65,7 @@ extension FileSystem {
         }
         afterReplacingRename?(path)
         guard let guardLink else { return }
-        if swapped { try settleSwap(temporary, at: path, guardLink: guardLink, written: written, expecting: expected) }
+        if swapped { try settleSwap(temporary, at: path, guardLink: guardLink, written: written, wrote: wrote, expecting: expected) }
         if (try? read(guardLink)) == expected {
             unlink(guardLink)
             return
@@ -81,39 +91,42 @@ extension FileSystem {
     }
 
     /// After `temporary` and `path` were swapped: `temporary` names what `path` held then. When
-    /// that is the judged file (the guard's), it goes (the guard keeps it for the check of an
-    /// in-place save). When it is another file, an editor saved by renaming its own file over
-    /// `path` between the guard's link and the swap: that save is put back in place if `path`
-    /// still holds hearth's file (swapped again), hearth's file removed, and the write fails with
-    /// ``NotebookError/changedOnDisk(path:)``; if the user saved yet again since, the newest stays
-    /// and that save is kept beside it in sight. The guard (the version before that save) goes
-    /// when it holds what was judged, and is kept in sight otherwise.
-    private static func settleSwap(_ temporary: String, at path: String, guardLink: String, written: stat,
+    /// that is the judged file (the guard's), or holds the judged bytes, it goes (the guard keeps
+    /// the judged file for the check of an in-place save). Otherwise an editor saved by renaming
+    /// its own file over `path` between the guard's link and the swap: that save is put back in
+    /// place if `path` still is hearth's file with hearth's bytes (swapped again), and the write
+    /// fails with ``NotebookError/changedOnDisk(path:)``; if the user saved again since, the
+    /// newest stays and that save is kept beside it in sight (unless it holds the same bytes).
+    /// The guard (the version before that save) goes when it holds what was judged, and is kept
+    /// in sight otherwise. A file hearth cannot copy into sight stays under its hidden name, which
+    /// the error names; only hearth's own file is ever removed from `temporary`.
+    private static func settleSwap(_ temporary: String, at path: String, guardLink: String, written: stat, wrote: [UInt8],
                                    expecting expected: [UInt8]) throws(NotebookError) {
         var swappedOut = stat(), guarded = stat()
-        if lstat(temporary, &swappedOut) == 0, lstat(guardLink, &guarded) == 0,
-           swappedOut.st_ino == guarded.st_ino, swappedOut.st_dev == guarded.st_dev {
+        let judged = lstat(temporary, &swappedOut) == 0 && lstat(guardLink, &guarded) == 0
+            && swappedOut.st_ino == guarded.st_ino && swappedOut.st_dev == guarded.st_dev
+        if judged || (try? read(temporary)) == expected {
             unlink(temporary)
             return
         }
-        var current = stat()
-        let stillHearths = lstat(path, &current) == 0 && current.st_ino == written.st_ino && current.st_dev == written.st_dev
-        // The user's save back in place, hearth's file out: then the guard, as after a rename.
-        if stillHearths && exchange(temporary, path) {
-            unlink(temporary)
-            syncFolder(of: path)
-            if (try? read(guardLink)) == expected {
-                unlink(guardLink)
-                throw NotebookError.changedOnDisk(path: path)
-            }
-            try keepVisible(guardLink, beside: path, because: "it was saved again since")
+        /// Whether `name` is hearth's file: its inode, and the bytes hearth wrote.
+        func isHearths(_ name: String) -> Bool {
+            var info = stat()
+            return lstat(name, &info) == 0 && info.st_ino == written.st_ino && info.st_dev == written.st_dev && (try? read(name)) == wrote
         }
-        // Saved yet again since: the newest stays, that save (unless the newest holds the same
-        // bytes) and the guard (unless it holds only what was judged) are kept beside it in sight.
-        let newest = try? read(path)
+        if isHearths(path), exchange(temporary, path) == 0 { syncFolder(of: path) }
         var kept: [String] = []
-        for (file, superseded) in [(temporary, newest != nil && (try? read(temporary)) == newest), (guardLink, (try? read(guardLink)) == expected)] {
-            if superseded { unlink(file) } else { kept.append(visibleCopy(of: file, beside: path) ?? file) }
+        if isHearths(temporary) {
+            unlink(temporary)
+        } else if let newest = try? read(path), (try? read(temporary)) == newest {
+            unlink(temporary)
+        } else {
+            kept.append(visibleCopy(of: temporary, beside: path) ?? temporary)
+        }
+        if (try? read(guardLink)) == expected {
+            unlink(guardLink)
+        } else {
+            kept.append(visibleCopy(of: guardLink, beside: path) ?? guardLink)
         }
         syncFolder(of: path)
         if kept.isEmpty { throw NotebookError.changedOnDisk(path: path) }

@@ -70,7 +70,10 @@ public enum FileSystem {
         do throws(NotebookError) {
             try publish(temporary, written: written, wrote: bytes, at: path, expecting: expected)
         } catch {
-            unlink(temporary)
+            // Only hearth's own file: after a swap, `temporary` may name a save of the user's
+            // that could not be copied into sight.
+            var left = stat()
+            if lstat(temporary, &left) == 0, left.st_ino == written.st_ino, left.st_dev == written.st_dev { unlink(temporary) }
             throw error
         }
         // The rename is durable only once the folder is synced too.

@@ -124,7 +124,8 @@ import Testing
     /// An editor that saves by renaming its own file over the note between the guard's link and
     /// hearth's rename: hearth swaps its file in (`RENAME_EXCHANGE`), finds the file it swapped out
     /// is not the one it judged, puts the save back and reports the change.
-    @Test func saveByRenameInTheWindowIsPutBackAndReported() throws {
+    @Test(.enabled(if: FileSystem.swapsNames, "needs renameat2 (Linux)"))
+    func saveByRenameInTheWindowIsPutBackAndReported() throws {
         let tmp = try TemporaryNotebook()
         let path = try tmp.write("notes/plan.md", "draft\n")
         #expect(throws: NotebookError.changedOnDisk(path: path)) {
@@ -136,15 +137,19 @@ import Testing
         #expect(try Self.names(besides: path) == ["plan.md"])
     }
 
-    /// The same, and the user saves again right after the swap: the newest stays, the save the
-    /// swap took out is kept beside it.
-    @Test func saveByRenameInTheWindowThenAnotherSaveKeepsBoth() throws {
+    /// The same, and the user saves again right after the swap, in place into hearth's file or by
+    /// rename: the newest stays, the save the swap took out is kept beside it.
+    @Test(.enabled(if: FileSystem.swapsNames, "needs renameat2 (Linux)"), arguments: [false, true])
+    func saveByRenameInTheWindowThenAnotherSaveKeepsBoth(secondInPlace: Bool) throws {
         let tmp = try TemporaryNotebook()
         let path = try tmp.write("notes/plan.md", "draft\n")
         var failure: NotebookError?
         do {
             try FileSystem.$beforeReplacingRename.withValue({ if $0 == path { Self.saveByRename($0, "first save\n") } }) {
-                try FileSystem.$afterReplacingRename.withValue({ if $0 == path { Self.saveByRename($0, "second save\n") } }) {
+                try FileSystem.$afterReplacingRename.withValue({ target in
+                    // In place: into hearth's file, just swapped in; by rename: a new file.
+                    if target == path { secondInPlace ? Self.saveInPlace(target, "second save\n") : Self.saveByRename(target, "second save\n") }
+                }) {
                     try FileSystem.replace(path, with: Array("hearth's version\n".utf8), expecting: Array("draft\n".utf8))
                 }
             }
@@ -157,6 +162,50 @@ import Testing
         #expect(String(decoding: try FileSystem.read(path), as: UTF8.self) == "second save\n")
         #expect(String(decoding: try FileSystem.read(copy), as: UTF8.self) == "first save\n")
         #expect(try Self.names(besides: path) == ["plan.conflict-editor.md", "plan.md"])
+    }
+
+    /// The note deleted between the guard's link and the swap: it stays deleted, the write is
+    /// reported as a change, and nothing is left beside it.
+    @Test(.enabled(if: FileSystem.swapsNames, "needs renameat2 (Linux)"))
+    func deletionInTheWindowStandsAndIsReported() throws {
+        let tmp = try TemporaryNotebook()
+        let path = try tmp.write("notes/plan.md", "draft\n")
+        #expect(throws: NotebookError.changedOnDisk(path: path)) {
+            try FileSystem.$beforeReplacingRename.withValue({ if $0 == path { unlink($0) } }) {
+                try FileSystem.replace(path, with: Array("hearth's version\n".utf8), expecting: Array("draft\n".utf8))
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try Self.names(besides: path).isEmpty)
+    }
+
+    /// When no copy can be made in sight (every name taken), the save the swap took out stays
+    /// under its hidden name, which the error names; it is never deleted.
+    @Test(.enabled(if: FileSystem.swapsNames, "needs renameat2 (Linux)"))
+    func aSaveThatCannotBeCopiedIntoSightStaysHidden() throws {
+        let tmp = try TemporaryNotebook()
+        let path = try tmp.write("notes/plan.md", "draft\n")
+        for attempt in 1...100 {
+            let copy = NotebookLayout.conflictCopyPath(of: path, label: attempt == 1 ? "editor" : "editor-\(attempt)")
+            #expect(FileManager.default.createFile(atPath: copy, contents: Data("older copy\n".utf8)))
+        }
+        var failure: NotebookError?
+        do {
+            try FileSystem.$beforeReplacingRename.withValue({ if $0 == path { Self.saveByRename($0, "first save\n") } }) {
+                try FileSystem.$afterReplacingRename.withValue({ if $0 == path { Self.saveByRename($0, "second save\n") } }) {
+                    try FileSystem.replace(path, with: Array("hearth's version\n".utf8), expecting: Array("draft\n".utf8))
+                }
+            }
+        } catch {
+            failure = error as? NotebookError
+        }
+        guard case .io(path, "write", let reason) = failure else { Issue.record("\(String(describing: failure))"); return }
+        let hidden = try Self.names(besides: path).filter { $0.hasPrefix(".") }
+        #expect(hidden.count == 1, "\(hidden)")
+        let kept = (path as NSString).deletingLastPathComponent + "/" + (hidden.first ?? "")
+        #expect(reason.contains(kept), "\(reason)")
+        #expect(String(decoding: try FileSystem.read(kept), as: UTF8.self) == "first save\n")
+        #expect(String(decoding: try FileSystem.read(path), as: UTF8.self) == "second save\n")
     }
 
     @Test func guardLinkNameIsOneGitAndListingsIgnore() {
