@@ -84,10 +84,12 @@ import Testing
         precondition(rename(other, path) == 0)
     }
 
-    /// One save in the window, then a second one right after hearth's rename (`second` saves it).
-    static func saveTwice(_ path: String, second: @escaping @Sendable (String) -> Void) throws -> NotebookError? {
+    /// One save in the window (in place, or as `first` saves it), then a second one right after
+    /// hearth's rename (`second` saves it).
+    static func saveTwice(_ path: String, first: @escaping @Sendable (String) -> Void = { Self.saveInPlace($0, "first save\n") },
+                          second: @escaping @Sendable (String) -> Void) throws -> NotebookError? {
         do {
-            try FileSystem.$beforeReplacingRename.withValue({ if $0 == path { Self.saveInPlace($0, "first save\n") } }) {
+            try FileSystem.$beforeReplacingRename.withValue({ if $0 == path { first($0) } }) {
                 try FileSystem.$afterReplacingRename.withValue({ if $0 == path { second($0) } }) {
                     try FileSystem.replace(path, with: Array("hearth's version\n".utf8), expecting: Array("draft\n".utf8))
                 }
@@ -104,6 +106,11 @@ import Testing
         let tmp = try TemporaryNotebook()
         let path = try tmp.write("notes/plan.md", "draft\n")
         let error = try Self.saveTwice(path) { byRename ? Self.saveByRename($0, "second save\n") : Self.saveInPlace($0, "second save\n") }
+        try Self.expectSecondStaysAndFirstIsKept(error, at: path)
+    }
+
+    /// `error` names the visible copy holding the first save; the second save is in place.
+    static func expectSecondStaysAndFirstIsKept(_ error: NotebookError?, at path: String) throws {
         let copy = (path as NSString).deletingLastPathComponent + "/plan.conflict-editor.md"
         guard case .io(path, "write", let reason) = error else { Issue.record("\(String(describing: error))"); return }
         #expect(reason.contains(copy), "\(reason)")
@@ -143,25 +150,11 @@ import Testing
     func saveByRenameInTheWindowThenAnotherSaveKeepsBoth(secondInPlace: Bool) throws {
         let tmp = try TemporaryNotebook()
         let path = try tmp.write("notes/plan.md", "draft\n")
-        var failure: NotebookError?
-        do {
-            try FileSystem.$beforeReplacingRename.withValue({ if $0 == path { Self.saveByRename($0, "first save\n") } }) {
-                try FileSystem.$afterReplacingRename.withValue({ target in
-                    // In place: into hearth's file, just swapped in; by rename: a new file.
-                    if target == path { secondInPlace ? Self.saveInPlace(target, "second save\n") : Self.saveByRename(target, "second save\n") }
-                }) {
-                    try FileSystem.replace(path, with: Array("hearth's version\n".utf8), expecting: Array("draft\n".utf8))
-                }
-            }
-        } catch {
-            failure = error as? NotebookError
+        // In place: into hearth's file, just swapped in; by rename: a new file.
+        let failure = try Self.saveTwice(path, first: { Self.saveByRename($0, "first save\n") }) {
+            secondInPlace ? Self.saveInPlace($0, "second save\n") : Self.saveByRename($0, "second save\n")
         }
-        let copy = (path as NSString).deletingLastPathComponent + "/plan.conflict-editor.md"
-        guard case .io(path, "write", let reason) = failure else { Issue.record("\(String(describing: failure))"); return }
-        #expect(reason.contains(copy), "\(reason)")
-        #expect(String(decoding: try FileSystem.read(path), as: UTF8.self) == "second save\n")
-        #expect(String(decoding: try FileSystem.read(copy), as: UTF8.self) == "first save\n")
-        #expect(try Self.names(besides: path) == ["plan.conflict-editor.md", "plan.md"])
+        try Self.expectSecondStaysAndFirstIsKept(failure, at: path)
     }
 
     /// The note deleted between the guard's link and the swap: it stays deleted, the write is
@@ -189,16 +182,7 @@ import Testing
             let copy = NotebookLayout.conflictCopyPath(of: path, label: attempt == 1 ? "editor" : "editor-\(attempt)")
             #expect(FileManager.default.createFile(atPath: copy, contents: Data("older copy\n".utf8)))
         }
-        var failure: NotebookError?
-        do {
-            try FileSystem.$beforeReplacingRename.withValue({ if $0 == path { Self.saveByRename($0, "first save\n") } }) {
-                try FileSystem.$afterReplacingRename.withValue({ if $0 == path { Self.saveByRename($0, "second save\n") } }) {
-                    try FileSystem.replace(path, with: Array("hearth's version\n".utf8), expecting: Array("draft\n".utf8))
-                }
-            }
-        } catch {
-            failure = error as? NotebookError
-        }
+        let failure = try Self.saveTwice(path, first: { Self.saveByRename($0, "first save\n") }) { Self.saveByRename($0, "second save\n") }
         guard case .io(path, "write", let reason) = failure else { Issue.record("\(String(describing: failure))"); return }
         let hidden = try Self.names(besides: path).filter { $0.hasPrefix(".") }
         #expect(hidden.count == 1, "\(hidden)")
