@@ -30,7 +30,7 @@ extension FileSystem {
     /// An editor that replaces the file by renaming its own over it between the link and the
     /// rename is seen where the file system swaps two names in one step (`RENAME_EXCHANGE` on
     /// Linux: ext4, XFS, Btrfs, tmpfs): hearth's file is swapped in, and what it swapped out is
-    /// checked against the guard (``settleSwap(_:at:guardLink:written:expecting:)``).
+    /// checked against the guard (``settleSwap(_:at:guardLink:written:wrote:expecting:)``).
     ///
     /// Limits: on a file system without hard links (FAT, some FUSE) the rename goes unguarded, as
     /// before; without the swap (macOS for now, some network file systems) a save by rename in
