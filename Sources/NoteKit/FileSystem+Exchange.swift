@@ -1,19 +1,9 @@
 import Foundation
 
 extension FileSystem {
-    /// `renameat2(2)` as glibc exports it (the Swift overlay does not declare it).
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-
-    /// glibc's `renameat2`, looked up once; nil where there is none (not Linux, an old glibc).
-    private static let renameAt2: RenameAt2? = {
-        #if os(Linux)
-        // RTLD_DEFAULT (a null handle on glibc): the first definition in the global search order.
-        guard let symbol = dlsym(nil, "renameat2") else { return nil }
-        return unsafeBitCast(symbol, to: RenameAt2.self)
-        #else
-        return nil
-        #endif
-    }()
+    /// `renameat2(2)`'s signature (the Swift overlay does not declare it; `FileSystem+Linux`
+    /// looks it up in glibc, `FileSystem+Darwin` has none).
+    typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
     /// Whether this system can swap two names in one step (``exchange(_:_:)``); file systems
     /// may still refuse it.
