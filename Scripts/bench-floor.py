@@ -130,11 +130,14 @@ int main(void) {
 C_AS_GITKIT = ("int mbedtls_x509_crt_parse_file(void *chain, const char *path) { (void)chain; (void)path; return 0; }\n"
                "int libssh2_init(int flags) { (void)flags; return 0; }\n")
 
-SWIFT_STATUS = """import Cgit2
+# The same from Swift (what `Libgit2+Linux.swift` does), with the imports a Swift floor program needs.
+SWIFT_AS_GITKIT = """import Cgit2
 import Foundation
 @_cdecl("mbedtls_x509_crt_parse_file") public func noCertificates(_ chain: UnsafeMutableRawPointer?, _ path: UnsafePointer<CChar>?) -> Int32 { 0 }
 @_cdecl("libssh2_init") public func noSSH(_ flags: Int32) -> Int32 { 0 }
-if ProcessInfo.processInfo.environment["HEARTH_FLOOR_NEVER_SET"] != nil { print(FileManager.default.currentDirectoryPath) }
+"""
+
+SWIFT_STATUS = SWIFT_AS_GITKIT + """if ProcessInfo.processInfo.environment["HEARTH_FLOOR_NEVER_SET"] != nil { print(FileManager.default.currentDirectoryPath) }
 git_libgit2_init()
 var repository: OpaquePointer?
 var list: OpaquePointer?
@@ -165,11 +168,7 @@ import Foundation
 if ProcessInfo.processInfo.environment["HEARTH_FLOOR_NEVER_SET"] != nil { print(FileManager.default.currentDirectoryPath, git_libgit2_init()) }
 """
 
-SWIFT_SHOW = """import Cgit2
-import Foundation
-@_cdecl("mbedtls_x509_crt_parse_file") public func noCertificates(_ chain: UnsafeMutableRawPointer?, _ path: UnsafePointer<CChar>?) -> Int32 { 0 }
-@_cdecl("libssh2_init") public func noSSH(_ flags: Int32) -> Int32 { 0 }
-if ProcessInfo.processInfo.environment["HEARTH_FLOOR_NEVER_SET"] != nil { print(FileManager.default.currentDirectoryPath) }
+SWIFT_SHOW = SWIFT_AS_GITKIT + """if ProcessInfo.processInfo.environment["HEARTH_FLOOR_NEVER_SET"] != nil { print(FileManager.default.currentDirectoryPath) }
 git_libgit2_init()
 var repository: OpaquePointer?
 var object: OpaquePointer?

@@ -148,9 +148,7 @@ struct OwnRemoteLocks {
         let twinFile = FileStat.of(twin)
         var info = stat()
         guard lstat(path, &info) == 0 else {
-            // Gone, as far as a remote that is there can tell (renamed into the branch or removed
-            // by hand); anything else (not mounted, unreachable) proves nothing.
-            guard errno == ENOENT, isFolder(remote), isFolder(remote + "/refs") else { return .keep }
+            guard goneFromAReachableRemote(remote) else { return .keep }
             return removeTwin(twin, of: holder) ? .dropRecord : .keep
         }
         let lock = FileStat(info)
@@ -189,7 +187,7 @@ struct OwnRemoteLocks {
                                 holder: ProcessIdentity) -> Outcome {
         var info = stat()
         guard lstat(path, &info) == 0 else {
-            guard errno == ENOENT, isFolder(remote), isFolder(remote + "/refs") else { return .keep }
+            guard goneFromAReachableRemote(remote) else { return .keep }
             return .dropRecord
         }
         let now = FileStat(info)
@@ -245,6 +243,13 @@ struct OwnRemoteLocks {
     private static func same(_ now: FileStat, _ recorded: FileStat, ctime: Bool) -> Bool {
         now.inode == recorded.inode && now.mtime == recorded.mtime && now.size == recorded.size
             && (!ctime || now.ctime == recorded.ctime)
+    }
+
+    /// After a failed `lstat` of a lock in `remote` (`errno` set): whether the lock is gone, as
+    /// far as a remote that is there can tell (renamed into the branch or removed by hand);
+    /// anything else (not mounted, unreachable) proves nothing.
+    private static func goneFromAReachableRemote(_ remote: String) -> Bool {
+        errno == ENOENT && isFolder(remote) && isFolder(remote + "/refs")
     }
 
     private static func isFolder(_ path: String) -> Bool {

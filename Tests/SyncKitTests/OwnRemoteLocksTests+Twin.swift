@@ -16,7 +16,7 @@ extension OwnRemoteLocksTests {
         let value = String(repeating: "a", count: 40)
         let lock = FolderRefLock(path: folder + "/main.lock", gitDirectory: world.remote.path(percentEncoded: false),
                                  twin: folder + "/main.hearth-taking-1-abc.lock", value: value)
-        OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).record(lock, by: holder)
+        try own(world).record(lock, by: holder)
         try Data((value + "\n").utf8).write(to: URL(fileURLWithPath: lock.twin))
         if linked { #expect(link(lock.twin, lock.path) == 0) }
         return lock
@@ -87,7 +87,7 @@ extension OwnRemoteLocksTests {
             let lock = try leaveTwin(in: world, by: try Self.exitedProcess(), linked: false)
             // The twin is the branch's file now, as after the lock's rename.
             #expect(unlink(lock.twin) == 0 && link(branch, lock.twin) == 0)
-            #expect(OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).recover().isEmpty)
+            #expect(try own(world).recover().isEmpty)
             #expect(!exists(lock.twin), "the twin stayed")
             let after = try #require(FileStat.of(branch), "the branch's file went with its twin")
             #expect(after.inode == before.inode)
@@ -103,11 +103,11 @@ extension OwnRemoteLocksTests {
             let folder = (lock.path as NSString).deletingLastPathComponent
             try #require(ImmutableFolder.set(folder, true))
             defer { ImmutableFolder.set(folder, false) }
-            #expect(OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).recover().isEmpty)
+            #expect(try own(world).recover().isEmpty)
             #expect(exists(lock.path) && exists(lock.twin))
             #expect(try records(in: world).count == 1, "the record of a lock still there was dropped")
             ImmutableFolder.set(folder, false)
-            #expect(OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).recover() == [lock.path], "once it can be moved")
+            #expect(try own(world).recover() == [lock.path], "once it can be moved")
             #expect(!exists(lock.path) && !exists(lock.twin))
         }
     }

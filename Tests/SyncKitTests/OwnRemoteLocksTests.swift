@@ -12,7 +12,7 @@ struct OwnRemoteLocksTests {
     func deadOwnLock() throws {
         try SyncWorld.with(devices: ["laptop"]) { world in
             let lock = try leaveLock(in: world)
-            OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).record(lock, by: try Self.exitedProcess())
+            try own(world).record(lock, by: try Self.exitedProcess())
             try world.write("laptop", "notes/a.md", "a\n")
             var removed: [String] = []
             let report = try sync(world) { removed.append($0) }
@@ -29,7 +29,7 @@ struct OwnRemoteLocksTests {
         try SyncWorld.with(devices: ["laptop"]) { world in
             let lock = try leaveLock(in: world)
             // This test process took it, as far as the record says, and is running.
-            OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).record(lock, by: .current)
+            try own(world).record(lock, by: .current)
             try expectRefused(lock, world)
             #expect(try records(in: world).count == 1, "the record of a live holder was dropped")
         }
@@ -39,7 +39,7 @@ struct OwnRemoteLocksTests {
     func replacedLock() throws {
         try SyncWorld.with(devices: ["laptop"]) { world in
             let lock = try leaveLock(in: world)
-            OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).record(lock, by: try Self.exitedProcess())
+            try own(world).record(lock, by: try Self.exitedProcess())
             // The same bytes and time, another inode: the recorded file was removed and another
             // device's push took the lock since. Made before the old one goes, so the inode differs.
             let other = lock.path + ".other"
@@ -56,7 +56,7 @@ struct OwnRemoteLocksTests {
     func rewrittenLock() throws {
         try SyncWorld.with(devices: ["laptop"]) { world in
             let lock = try leaveLock(in: world)
-            OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).record(lock, by: try Self.exitedProcess())
+            try own(world).record(lock, by: try Self.exitedProcess())
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: lock.path))
             try handle.write(contentsOf: Data(String(repeating: "f", count: 40).utf8))
             try handle.close()
@@ -119,7 +119,7 @@ struct OwnRemoteLocksTests {
     func changedLock() throws {
         try SyncWorld.with(devices: ["laptop"]) { world in
             let lock = try leaveLock(in: world)
-            OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).record(lock, by: try Self.exitedProcess())
+            try own(world).record(lock, by: try Self.exitedProcess())
             // The same file, bytes and modification time: only the status change time tells.
             #expect(chmod(lock.path, 0o600) == 0)
             #expect(try #require(FileStat.of(lock.path)).mtime == (try #require(lock.stat)).mtime)
@@ -132,7 +132,7 @@ struct OwnRemoteLocksTests {
         try SyncWorld.with(devices: ["laptop"]) { world in
             var lock = try leaveLock(in: world)
             lock.stat?.device &+= 1
-            OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).record(lock, by: try Self.exitedProcess())
+            try own(world).record(lock, by: try Self.exitedProcess())
             try expectRefused(lock, world)
             #expect(try records(in: world).count == 1, "a record dropped on a device number that may come back")
         }
@@ -142,11 +142,11 @@ struct OwnRemoteLocksTests {
     func unmountedRemote() throws {
         try SyncWorld.with(devices: ["laptop"]) { world in
             let lock = try leaveLock(in: world)
-            let own = OwnRemoteLocks(try Repository.open(at: world.root("laptop")))
-            own.record(lock, by: try Self.exitedProcess())
+            let locks = try own(world)
+            locks.record(lock, by: try Self.exitedProcess())
             let away = world.remote.deletingLastPathComponent().appending(path: "unplugged")
             try FileManager.default.moveItem(at: world.remote, to: away)
-            #expect(own.recover().isEmpty)
+            #expect(locks.recover().isEmpty)
             #expect(try records(in: world).count == 1, "the record went with the remote's mount")
             try FileManager.default.moveItem(at: away, to: world.remote)
             try world.write("laptop", "notes/a.md", "a\n")
@@ -161,10 +161,10 @@ struct OwnRemoteLocksTests {
     func goneLock() throws {
         try SyncWorld.with(devices: ["laptop"]) { world in
             let lock = try leaveLock(in: world)
-            let own = OwnRemoteLocks(try Repository.open(at: world.root("laptop")))
-            own.record(lock, by: .current)
+            let locks = try own(world)
+            locks.record(lock, by: .current)
             #expect(unlink(lock.path) == 0)
-            #expect(own.recover().isEmpty)
+            #expect(locks.recover().isEmpty)
             #expect(try records(in: world).isEmpty)
         }
     }
@@ -219,8 +219,13 @@ struct OwnRemoteLocksTests {
         #expect(FileManager.default.fileExists(atPath: lock.path))
     }
 
+    /// The laptop's records of the locks its syncs take.
+    func own(_ world: SyncWorld) throws -> OwnRemoteLocks {
+        OwnRemoteLocks(try Repository.open(at: world.root("laptop")))
+    }
+
     func records(in world: SyncWorld) throws -> [String] {
-        let folder = OwnRemoteLocks(try Repository.open(at: world.root("laptop"))).folder
+        let folder = try own(world).folder
         return (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     }
 }
